@@ -1,0 +1,127 @@
+# nithet - Thai supervision report generator.
+# `make run` and `make test` do all set-up on a fresh Debian 12 machine.
+
+PREFIX   ?= /usr/local
+BUILD    ?= build
+CC       ?= cc
+PKGS     := libxml-2.0 harfbuzz harfbuzz-subset libthai
+WARN     := -Wall -Wextra -Werror -Wswitch -Wunused-result -Wshadow -Wvla \
+            -Wstrict-prototypes -Wmissing-prototypes
+CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+OPT      ?= -O2 -g
+SAN      ?=
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS_ALL = $(CSTD) $(OPT) $(WARN) $(SAN) -Isrc $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lhpdf -lcsv -liniparser -lm $(LDLIBS)
+
+VERSION  := 0.1.0
+LIB_SRC  := $(sort $(filter-out src/main.c,$(wildcard src/*/*.c)))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+TOOL_SRC := $(sort $(wildcard tools/*.c))
+TOOLS    := $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
+
+FONT_FILES := fonts/Laksaman.ttf fonts/Laksaman-Bold.ttf \
+              fonts/NotoSansThai-Regular.ttf fonts/NotoSansThai-Bold.ttf \
+              fonts/NotoSans-Regular.ttf fonts/NotoSans-Bold.ttf
+
+.PHONY: all deps build fonts run test test-unit test-cases test-thai check-asan \
+        bench fuzz lint install clean specimen sample
+.DELETE_ON_ERROR:
+
+all: build
+build: nithet $(BUILD)/unit-tests $(TOOLS) fonts
+
+deps:
+	@sh tools/deps.sh
+
+nithet: $(BUILD)/nithet
+	@cp $< $@
+
+$(BUILD)/nithet: $(BUILD)/src/main.o $(BUILD)/libnithet.a
+	$(CC) $(SAN) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
+
+$(BUILD)/libnithet.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libnithet.a
+	$(CC) $(SAN) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
+
+$(BUILD)/tools/%: $(BUILD)/tools/%.o $(BUILD)/libnithet.a
+	$(CC) $(SAN) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+# The fonts the reports embed come from Debian's packages unless the user has
+# put their own files in fonts/ (an existing file is never overwritten).
+fonts: $(FONT_FILES)
+fonts/Laksaman%.ttf:
+	cp /usr/share/fonts/truetype/tlwg/$(@F) $@
+fonts/Noto%.ttf:
+	cp /usr/share/fonts/truetype/noto/$(@F) $@
+
+run: deps
+	@$(MAKE) --no-print-directory build
+	./nithet build
+	./nithet specimen output/specimen.pdf
+	@ls -l output/*.pdf
+
+specimen: build
+	./nithet specimen output/specimen.pdf
+
+test: deps
+	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory test-unit test-cases test-thai
+
+test-unit: $(BUILD)/unit-tests
+	$(BUILD)/unit-tests
+	LC_ALL=C.UTF-8 LC_NUMERIC=fr_FR.UTF-8 $(BUILD)/unit-tests
+
+test-cases: nithet
+	NITHET=./nithet sh tests/cases/run.sh
+
+test-thai: nithet
+	NITHET=./nithet sh tests/thai/run.sh
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in a
+# build tree of its own so the normal binary is not replaced by a slow one.
+check-asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
+	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  build/asan/nithet build/asan/unit-tests fonts
+	ASAN_OPTIONS=detect_leaks=1 build/asan/unit-tests
+	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/cases/run.sh
+	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/thai/run.sh
+
+sample: $(BUILD)/tools/gen-sample
+	$(BUILD)/tools/gen-sample --out input
+
+bench: build
+	sh tools/bench.sh
+
+fuzz:
+	sh tests/fuzz/run.sh
+
+# Banned functions (STYLE.md 6): unbounded or unchecked string and number calls.
+lint:
+	@if grep -nE '\b(atoi|atol|sprintf|vsprintf|strcpy|strcat|strtok|sscanf|gets)\s*\(' \
+	    $$(find src tools tests -name '*.[ch]'); then \
+	  echo "lint: banned function used (see STYLE.md 6)"; exit 1; \
+	else echo "lint: ok"; fi
+
+install: nithet
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nithet/config \
+	  $(DESTDIR)$(PREFIX)/share/nithet/fonts
+	install -m 755 nithet $(DESTDIR)$(PREFIX)/bin/nithet
+	install -m 644 config/* $(DESTDIR)$(PREFIX)/share/nithet/config/
+	install -m 644 $(FONT_FILES) $(DESTDIR)$(PREFIX)/share/nithet/fonts/
+
+clean:
+	rm -rf $(BUILD) nithet
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,99 @@
+/* settings.h - the typed settings of one run, read from config/nithet.ini.
+ *
+ * Only src/config/ includes iniparser. Every [default] rule of DOMAIN.md is a
+ * field here so that the reports can print the rules they used ("เกณฑ์ที่ใช้").
+ * Strings are owned by the Settings and valid until settings_free(). */
+#ifndef NITHET_SETTINGS_H
+#define NITHET_SETTINGS_H
+
+#include <stddef.h>
+
+#include "core/diag.h"
+
+enum { SETTINGS_MAX_LIST = 64 };
+
+/* A Likert or rubric interpretation band: mean in [min, max] reads as label. */
+typedef struct Band {
+	double min, max;
+	char *label;
+} Band;
+
+typedef enum EvalMethod { EVAL_BY_PERCENT, EVAL_BY_MEAN } EvalMethod;
+
+typedef struct FontSetting {
+	char *regular;     /* path to a TrueType file */
+	char *bold;        /* path; may equal regular */
+	double scale;      /* drawn size = Sarabun points x scale */
+} FontSetting;
+
+typedef struct Settings {
+	/* [office] */
+	char *office_name;          /* สพป.พัทลุง เขต 2 */
+	char *unit_name;            /* กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา */
+	char *director_name;        /* signs the report; may be empty */
+	int fiscal_year;            /* Buddhist Era, e.g. 2558 */
+	int expected_schools;       /* 117: warn when schools.csv differs */
+
+	/* [paths] relative to the current directory unless absolute */
+	char *input_dir, *output_dir, *plan_file, *plan_schema;
+
+	/* [fonts] the Thai face, and the face for Latin letters and digits
+	 * when the Thai face has none (Noto Sans Thai has no Latin). */
+	FontSetting thai, latin;
+
+	/* [page] sizes in millimetres and Sarabun points */
+	int landscape;
+	double margin_left, margin_right, margin_top, margin_bottom;
+	double body_size;           /* 16 */
+	double line_spacing;        /* line height = body_size x this */
+	int thai_digits;            /* 1: print ๐-๙ */
+	char *keep_words[SETTINGS_MAX_LIST]; /* never broken across lines */
+	size_t nkeep_words;
+
+	/* [evaluation] internal supervision, DOMAIN 1.2 and 3.6 */
+	int pass_level;             /* 3 = ดี */
+	EvalMethod eval_method;
+	double level_percent[5];    /* lower bound in % of levels 1..5: 0 50 60 75 90 */
+	Band rubric_bands[5];       /* mean -> level 1..5 when by mean */
+
+	/* [survey] DOMAIN 1.3 */
+	Band likert_bands[5];       /* index 0 = น้อยที่สุด .. 4 = มากที่สุด */
+	double satisfied_threshold; /* 3.51 */
+
+	/* [calendar] */
+	char *holidays[SETTINGS_MAX_LIST]; /* ISO dates with no KM Tuesday */
+	size_t nholidays;
+
+	/* [mapping] DOMAIN 4.0 defaults */
+	int monthly_meeting_activity; /* 3.1.5 is counted as activity 7 */
+	char *colour_target_groups;   /* "ดำ แดง" */
+
+	/* [limits] for loading: exceeding one is an error, never a silent cut */
+	long max_file_bytes;
+	long max_field_bytes;
+	long max_columns;
+	long max_rows;
+	int max_xml_depth;
+} Settings;
+
+/* Read path into a new Settings. Every problem is reported through d as
+ * DIAG_USAGE naming the file and line (unknown section or key, duplicate key,
+ * number out of range, bad value). Returns NULL when anything was wrong.
+ * Caller frees with settings_free. */
+Settings *settings_load(const char *path, Diag *d);
+
+/* The built-in defaults (what config/nithet.ini ships with). */
+Settings *settings_defaults(void);
+
+void settings_free(Settings *s);
+
+/* One named rule and its value as text, for "เกณฑ์ที่ใช้" and the JSON. */
+typedef struct SettingRule {
+	const char *key;     /* "evaluation.pass_level" */
+	char value[128];
+} SettingRule;
+
+/* Fills rules with at most max entries; returns the number written. */
+size_t settings_rules(const Settings *s, SettingRule *rules, size_t max);
+
+#endif

@@ -1,0 +1,131 @@
+/* arena.c - region allocator (see arena.h).
+ *
+ * Blocks are chained; a request larger than a quarter of the block size gets
+ * a block of its own so that big tables do not waste the tail of a block. */
+#include "arena.h"
+#include "mem.h"
+
+#include <stdalign.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+enum { ARENA_BLOCK = 64 * 1024 };
+
+typedef struct Block {
+	struct Block *next;
+	size_t size, used;
+	alignas(max_align_t) unsigned char data[];
+} Block;
+
+struct Arena {
+	Block *head;
+	size_t handed_out;
+};
+
+Arena *
+arena_new(void)
+{
+	return mem_alloc(sizeof(Arena));
+}
+
+void
+arena_free(Arena *a)
+{
+	if (a == NULL)
+		return;
+	Block *b = a->head;
+	while (b != NULL) {
+		Block *next = b->next;
+		free(b);
+		b = next;
+	}
+	free(a);
+}
+
+static Block *
+block_new(size_t size)
+{
+	Block *b = mem_alloc(sizeof(Block) + size);
+	b->size = size;
+	return b;
+}
+
+void *
+arena_alloc(Arena *a, size_t size)
+{
+	const size_t align = alignof(max_align_t);
+	if (size > SIZE_MAX - align)
+		size = SIZE_MAX - align; /* mem_alloc below will fail loudly */
+	size_t rounded = (size + align - 1) & ~(align - 1);
+	if (rounded == 0)
+		rounded = align;
+	a->handed_out += rounded;
+
+	if (rounded > ARENA_BLOCK / 4) {
+		/* Own block, linked behind the head so the head keeps its free tail. */
+		Block *b = block_new(rounded);
+		b->used = rounded;
+		if (a->head == NULL) {
+			a->head = b;
+		} else {
+			b->next = a->head->next;
+			a->head->next = b;
+		}
+		return b->data;
+	}
+	if (a->head == NULL || a->head->size - a->head->used < rounded) {
+		Block *b = block_new(ARENA_BLOCK);
+		b->next = a->head;
+		a->head = b;
+	}
+	void *p = a->head->data + a->head->used;
+	a->head->used += rounded;
+	return p; /* block memory is zero-filled by mem_alloc and never reused */
+}
+
+void *
+arena_array(Arena *a, size_t count, size_t size)
+{
+	if (size != 0 && count > SIZE_MAX / size)
+		return arena_alloc(a, SIZE_MAX);
+	return arena_alloc(a, count * size);
+}
+
+char *
+arena_strndup(Arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+arena_strdup(Arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+char *
+arena_printf(Arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return arena_strdup(a, "");
+	char *p = arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+size_t
+arena_used(const Arena *a)
+{
+	return a->handed_out;
+}

@@ -1,0 +1,28 @@
+/* arena.h - region allocator: many small allocations, one free.
+ *
+ * A run owns one arena for the model; each report owns one arena that is
+ * freed when its PDF is written. Memory from an arena is valid until
+ * arena_free() on that arena; nothing allocated from it is freed alone. */
+#ifndef NITHET_ARENA_H
+#define NITHET_ARENA_H
+
+#include <stddef.h>
+
+typedef struct Arena Arena;
+
+Arena *arena_new(void);                 /* caller frees with arena_free */
+void   arena_free(Arena *a);            /* frees every block; NULL is fine */
+
+/* Zero-filled, aligned for any type. Never NULL (exits on out-of-memory). */
+void  *arena_alloc(Arena *a, size_t size);
+void  *arena_array(Arena *a, size_t count, size_t size);
+char  *arena_strdup(Arena *a, const char *s);
+char  *arena_strndup(Arena *a, const char *s, size_t n);
+/* printf into the arena. */
+char  *arena_printf(Arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Bytes handed out so far (for benchmarks and limits). */
+size_t arena_used(const Arena *a);
+
+#endif

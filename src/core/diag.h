@@ -1,0 +1,69 @@
+/* diag.h - the one place that tells the user what is wrong.
+ *
+ * Every message about the user's data or config reads
+ *   nithet: FILE:LINE[:COL]: error|warning: what is wrong (what was found); what to do
+ * The state lives in a Diag owned by the run (never in statics), so tests stay
+ * independent. The exit status of a run is the worst severity seen, using the
+ * numbered codes of DESIGN.md section 4, which are never renumbered. */
+#ifndef NITHET_DIAG_H
+#define NITHET_DIAG_H
+
+#include <stdio.h>
+
+typedef enum DiagSeverity {
+	DIAG_NOTE,      /* information only                               exit 0 */
+	DIAG_WARNING,   /* the run goes on, the figure may need a look    exit 0 */
+	DIAG_ROW,       /* one input row rejected, loading goes on        exit 1 */
+	DIAG_USAGE,     /* bad command line or config, nothing written    exit 2 */
+	DIAG_INPUT,     /* an input file missing/unreadable/invalid whole exit 3 */
+	DIAG_OUTPUT,    /* an output file could not be written            exit 4 */
+	DIAG_INTERNAL,  /* our bug                                        exit 70 */
+	DIAG_NSEVERITY
+} DiagSeverity;
+
+/* Exit codes of DESIGN.md section 4. */
+enum {
+	EXIT_DONE = 0, EXIT_ROWS_REJECTED = 1, EXIT_USAGE = 2, EXIT_INPUT = 3,
+	EXIT_OUTPUT = 4, EXIT_INTERNAL = 70
+};
+
+typedef struct DiagRecord {
+	DiagSeverity severity;
+	const char *file;    /* NULL when the message is about no file */
+	long line, col;      /* 0 when unknown */
+	const char *text;    /* "what is wrong (found); what to do" */
+} DiagRecord;
+
+typedef struct Diag Diag;
+
+/* out: where messages are printed as they arrive (NULL prints nothing).
+ * Caller frees with diag_free. */
+Diag *diag_new(FILE *out);
+void  diag_free(Diag *d);
+
+/* Print notes and warnings or not (-q keeps only problems: warnings and worse;
+ * quiet drops notes). Default: notes shown only when verbose is set. */
+void  diag_set_verbose(Diag *d, int verbose);
+
+/* Record and print one message. file may be NULL; line/col 0 = unknown. */
+void  diag_report(Diag *d, DiagSeverity sev, const char *file, long line,
+	long col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Counts and outcome. */
+size_t diag_count(const Diag *d, DiagSeverity sev);
+size_t diag_errors(const Diag *d);     /* DIAG_ROW and worse */
+size_t diag_warnings(const Diag *d);
+DiagSeverity diag_worst(const Diag *d); /* DIAG_NOTE when nothing was said */
+int    diag_exit_status(const Diag *d);
+int    diag_severity_exit(DiagSeverity sev);
+
+/* The messages recorded so far, oldest first; valid until the next
+ * diag_report or diag_free. */
+size_t diag_nrecords(const Diag *d);
+const DiagRecord *diag_record(const Diag *d, size_t i);
+
+/* Format one record the way diag_report prints it (without "nithet: ").
+ * Writes at most size bytes including the NUL; returns the full length. */
+int diag_format(const DiagRecord *r, char *buf, size_t size);
+
+#endif

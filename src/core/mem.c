@@ -1,0 +1,61 @@
+/* mem.c - allocation wrappers that exit on out-of-memory (see mem.h). */
+#include "mem.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+mem_die(size_t size)
+{
+	fprintf(stderr, "nithet: internal error: out of memory (asked for %zu bytes)\n", size);
+	exit(70);
+}
+
+void *
+mem_alloc(size_t size)
+{
+	void *p = calloc(1, size ? size : 1);
+	if (p == NULL)
+		mem_die(size);
+	return p;
+}
+
+void *
+mem_array(size_t count, size_t size)
+{
+	if (size != 0 && count > SIZE_MAX / size)
+		mem_die(SIZE_MAX);
+	void *p = calloc(count ? count : 1, size ? size : 1);
+	if (p == NULL)
+		mem_die(count * size);
+	return p;
+}
+
+void *
+mem_grow(void *ptr, size_t count, size_t size)
+{
+	if (size != 0 && count > SIZE_MAX / size)
+		mem_die(SIZE_MAX);
+	size_t total = count * size;
+	void *p = realloc(ptr, total ? total : 1);
+	if (p == NULL)
+		mem_die(total);
+	return p;
+}
+
+char *
+mem_strdup(const char *s)
+{
+	return mem_strndup(s, strlen(s));
+}
+
+char *
+mem_strndup(const char *s, size_t n)
+{
+	char *p = mem_alloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}

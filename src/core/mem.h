@@ -1,0 +1,19 @@
+/* mem.h - allocation that never returns NULL.
+ *
+ * Out of memory is not a condition the pipeline can recover from, so every
+ * allocation goes through these wrappers, which print one message and exit
+ * with status 70 (internal error) instead of handing NULL to callers that
+ * would each need an untested error branch (mandoc's mandoc_malloc habit). */
+#ifndef NITHET_MEM_H
+#define NITHET_MEM_H
+
+#include <stddef.h>
+
+/* Each returns memory the caller frees with free(). Never NULL. */
+void *mem_alloc(size_t size);                 /* zero-filled */
+void *mem_array(size_t count, size_t size);   /* zero-filled, overflow-checked */
+void *mem_grow(void *ptr, size_t count, size_t size); /* realloc, overflow-checked */
+char *mem_strdup(const char *s);
+char *mem_strndup(const char *s, size_t n);
+
+#endif

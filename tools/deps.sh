@@ -1,0 +1,34 @@
+#!/bin/sh
+# deps.sh - install the Debian packages nithet needs, only those missing.
+# Run by `make deps` (and so by `make run` and `make test`). As root it runs
+# apt-get update then apt-get install; otherwise it prints the exact command.
+set -eu
+
+# Build: compiler, pkg-config, and the libraries of DESIGN.md section 1.
+# Fonts: the report faces (Laksaman, Noto Sans Thai and its Latin partner).
+# Tests: poppler-utils (pdftotext, pdffonts, pdftoppm), clang's sanitizer
+# and fuzzer runtimes.
+PACKAGES="gcc make pkg-config
+libxml2-dev libhpdf-dev libcsv-dev libiniparser-dev libharfbuzz-dev libthai-dev
+fonts-tlwg-laksaman-ttf fonts-noto-core
+poppler-utils clang libclang-rt-14-dev"
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+	echo "nithet: missing Debian packages:$missing" >&2
+	echo "nithet: install them as root with:" >&2
+	echo "  apt-get update && apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "nithet: installing Debian packages:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing

@@ -89,7 +89,8 @@ void settings_free(Settings *s);
 
 /* One named rule and its value as text, for "เกณฑ์ที่ใช้" and the JSON. */
 typedef struct SettingRule {
-	const char *key;     /* "evaluation.pass_level" */
+	const char *section; /* "evaluation" */
+	const char *key;     /* "pass_level" */
 	char value[128];
 } SettingRule;
 

@@ -1,0 +1,739 @@
+/* settings.c - read config/nithet.ini into a typed Settings (see settings.h).
+ *
+ * The only file that includes iniparser. iniparser silently keeps the last of
+ * two duplicate keys and forgets line numbers, so the file is first scanned
+ * here line by line: that scan names the line of every section and key,
+ * rejects unknown sections, unknown keys and duplicates, and only then are
+ * the values taken from iniparser and checked against the table below.
+ *
+ * One table drives everything: the defaults (settings_defaults), the keys
+ * allowed per section, the ranges, and the rule list printed in reports. */
+#include "config/settings.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <iniparser/iniparser.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+
+typedef enum KeyType {
+	KEY_STRING,     /* char *                                     */
+	KEY_PATH,       /* char *, must not be empty                  */
+	KEY_INT,        /* int, in [min, max]                         */
+	KEY_LONG,       /* long, in [min, max]                        */
+	KEY_DOUBLE,     /* double, in [min, max]                      */
+	KEY_BOOL,       /* int 0/1: yes/no, true/false, on/off, 1/0   */
+	KEY_ORIENT,     /* int landscape: portrait | landscape        */
+	KEY_EVAL,       /* EvalMethod: percent | mean                 */
+	KEY_WORDS,      /* keep_words: whitespace-separated list      */
+	KEY_DATES,      /* holidays: whitespace/comma-separated ISO   */
+	KEY_PERCENTS,   /* level_percent: 5 ascending numbers         */
+	KEY_BANDS,      /* "min-max label | ..." five bands           */
+} KeyType;
+
+typedef struct KeySpec {
+	const char *section, *key;
+	KeyType type;
+	size_t offset;          /* into Settings */
+	double min, max;        /* for numbers */
+	const char *fallback;   /* the default, as it would be written in the file */
+	const char *help;       /* what is allowed, for messages */
+} KeySpec;
+
+#define OFF(field) offsetof(Settings, field)
+
+static const KeySpec keys[] = {
+	{ "office", "name", KEY_STRING, OFF(office_name), 0, 0,
+	  "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาพัทลุง เขต 2", "text" },
+	{ "office", "unit", KEY_STRING, OFF(unit_name), 0, 0,
+	  "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา", "text" },
+	{ "office", "director", KEY_STRING, OFF(director_name), 0, 0, "", "text" },
+	{ "office", "fiscal_year", KEY_INT, OFF(fiscal_year), 2500, 2700, "2558",
+	  "a Buddhist-Era year such as 2558" },
+	{ "office", "expected_schools", KEY_INT, OFF(expected_schools), 1, 100000, "117",
+	  "a whole number of schools" },
+
+	{ "paths", "input_dir", KEY_PATH, OFF(input_dir), 0, 0, "input", "a directory" },
+	{ "paths", "output_dir", KEY_PATH, OFF(output_dir), 0, 0, "output", "a directory" },
+	{ "paths", "plan", KEY_PATH, OFF(plan_file), 0, 0, "plan.xml",
+	  "a file name, relative to input_dir unless it starts with /" },
+	{ "paths", "plan_schema", KEY_PATH, OFF(plan_schema), 0, 0, "config/plan.xsd", "a file" },
+
+	{ "fonts", "thai", KEY_PATH, OFF(thai.regular), 0, 0, "fonts/Laksaman.ttf", "a TrueType file" },
+	{ "fonts", "thai_bold", KEY_PATH, OFF(thai.bold), 0, 0, "fonts/Laksaman-Bold.ttf", "a TrueType file" },
+	{ "fonts", "thai_scale", KEY_DOUBLE, OFF(thai.scale), 0.1, 3.0, "0.66", "a number" },
+	{ "fonts", "latin", KEY_STRING, OFF(latin.regular), 0, 0, "",
+	  "a TrueType file, or empty when the Thai font has Latin letters" },
+	{ "fonts", "latin_bold", KEY_STRING, OFF(latin.bold), 0, 0, "", "a TrueType file, or empty" },
+	{ "fonts", "latin_scale", KEY_DOUBLE, OFF(latin.scale), 0.1, 3.0, "0.66", "a number" },
+
+	{ "page", "orientation", KEY_ORIENT, OFF(landscape), 0, 0, "portrait", "portrait or landscape" },
+	{ "page", "margin_left", KEY_DOUBLE, OFF(margin_left), 0, 100, "30", "millimetres" },
+	{ "page", "margin_right", KEY_DOUBLE, OFF(margin_right), 0, 100, "20", "millimetres" },
+	{ "page", "margin_top", KEY_DOUBLE, OFF(margin_top), 0, 100, "25", "millimetres" },
+	{ "page", "margin_bottom", KEY_DOUBLE, OFF(margin_bottom), 0, 100, "20", "millimetres" },
+	{ "page", "body_size", KEY_DOUBLE, OFF(body_size), 8, 40, "16", "Sarabun points" },
+	{ "page", "line_spacing", KEY_DOUBLE, OFF(line_spacing), 0.8, 3.0, "1.2",
+	  "a multiple of the body size" },
+	{ "page", "thai_digits", KEY_BOOL, OFF(thai_digits), 0, 0, "no", "yes or no" },
+	{ "page", "keep_words", KEY_WORDS, OFF(keep_words), 0, 0,
+	  "ศึกษานิเทศก์ ปีงบประมาณ ก.ต.ป.น. สพป. ผู้อำนวยการ", "words separated by spaces" },
+
+	{ "evaluation", "pass_level", KEY_INT, OFF(pass_level), 1, 5, "3",
+	  "a level from 1 (ปรับปรุง) to 5 (ดีเยี่ยม)" },
+	{ "evaluation", "method", KEY_EVAL, OFF(eval_method), 0, 0, "percent",
+	  "percent (score % to level) or mean (mean criterion score to level)" },
+	{ "evaluation", "level_percent", KEY_PERCENTS, OFF(level_percent), 0, 100, "0 50 60 75 90",
+	  "five ascending lower bounds in % for levels 1..5, the first 0" },
+	{ "evaluation", "rubric_bands", KEY_BANDS, OFF(rubric_bands), 1, 5,
+	  "1.00-1.50 ปรับปรุง | 1.51-2.50 พอใช้ | 2.51-3.50 ดี | 3.51-4.50 ดีมาก | 4.51-5.00 ดีเยี่ยม",
+	  "five bands 'min-max label' from lowest to highest, separated by |" },
+
+	{ "survey", "likert_bands", KEY_BANDS, OFF(likert_bands), 1, 5,
+	  "1.00-1.50 น้อยที่สุด | 1.51-2.50 น้อย | 2.51-3.50 ปานกลาง | 3.51-4.50 มาก | 4.51-5.00 มากที่สุด",
+	  "five bands 'min-max label' from lowest to highest, separated by |" },
+	{ "survey", "satisfied_threshold", KEY_DOUBLE, OFF(satisfied_threshold), 1, 5, "3.51",
+	  "a mean from 1.00 to 5.00" },
+
+	{ "calendar", "holidays", KEY_DATES, OFF(holidays), 0, 0, "",
+	  "ISO dates (yyyy-mm-dd) separated by spaces" },
+
+	{ "mapping", "monthly_meeting_activity", KEY_INT, OFF(monthly_meeting_activity), 1, 99, "7",
+	  "an activity number of the plan" },
+	{ "mapping", "colour_target_groups", KEY_STRING, OFF(colour_target_groups), 0, 0, "ดำ แดง",
+	  "colour groups separated by spaces" },
+
+	{ "limits", "max_file_bytes", KEY_LONG, OFF(max_file_bytes), 1024, 2147483647.0, "268435456",
+	  "bytes, 1024 to 2147483647" },
+	{ "limits", "max_field_bytes", KEY_LONG, OFF(max_field_bytes), 16, 16777216, "65536",
+	  "bytes, 16 to 16777216" },
+	{ "limits", "max_columns", KEY_LONG, OFF(max_columns), 1, 100000, "512", "1 to 100000" },
+	{ "limits", "max_rows", KEY_LONG, OFF(max_rows), 1, 100000000, "10000000", "1 to 100000000" },
+	{ "limits", "max_xml_depth", KEY_INT, OFF(max_xml_depth), 4, 1000, "64", "4 to 1000" },
+};
+
+enum { NKEYS = sizeof(keys) / sizeof(keys[0]) };
+
+static void *
+field(Settings *s, const KeySpec *k)
+{
+	return (char *)s + k->offset;
+}
+
+static const void *
+cfield(const Settings *s, const KeySpec *k)
+{
+	return (const char *)s + k->offset;
+}
+
+/* --- value parsers: each returns 0 on success or writes why into err ---- */
+
+static int
+parse_double(const char *v, double *out)
+{
+	char *end;
+	errno = 0;
+	double x = strtod(v, &end);
+	while (*end == ' ' || *end == '\t')
+		end++;
+	if (end == v || *end != '\0' || errno != 0 || !isfinite(x))
+		return -1;
+	*out = x;
+	return 0;
+}
+
+static int
+parse_long(const char *v, long *out)
+{
+	char *end;
+	errno = 0;
+	long x = strtol(v, &end, 10);
+	while (*end == ' ' || *end == '\t')
+		end++;
+	if (end == v || *end != '\0' || errno != 0)
+		return -1;
+	*out = x;
+	return 0;
+}
+
+static int
+is_iso_date(const char *v, size_t n)
+{
+	if (n != 10 || v[4] != '-' || v[7] != '-')
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)v[i]))
+			return 0;
+	int y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+	int m = (v[5] - '0') * 10 + (v[6] - '0');
+	int d = (v[8] - '0') * 10 + (v[9] - '0');
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return !(m == 2 && d == 29 && !leap);
+}
+
+/* Split v at any of seps into at most max trimmed, non-empty items. Returns
+ * the count, or -1 when there are more than max. */
+static int
+split_list(const char *v, const char *seps, char **items, size_t max)
+{
+	size_t n = 0;
+	const char *p = v;
+	while (*p) {
+		p += strspn(p, seps);
+		if (*p == '\0')
+			break;
+		size_t len = strcspn(p, seps);
+		if (n == max) {
+			for (size_t i = 0; i < n; i++)
+				free(items[i]);
+			return -1;
+		}
+		items[n++] = mem_strndup(p, len);
+		p += len;
+	}
+	return (int)n;
+}
+
+static char *
+trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return s;
+}
+
+/* "1.00-1.50 label | 1.51-2.50 label | ..." into five ascending bands. */
+static int
+parse_bands(const char *v, Band *bands, double lo, double hi, char *err, size_t errsize)
+{
+	char *parts[6] = { 0 };
+	int n = split_list(v, "|", parts, 5);
+	int rc = -1;
+	if (n != 5) {
+		snprintf(err, errsize, "%s bands", n < 0 ? "more than 5" : "not 5");
+		goto out;
+	}
+	for (int i = 0; i < 5; i++) {
+		char *p = trim(parts[i]);
+		char *end;
+		errno = 0;
+		double a = strtod(p, &end);
+		if (end == p || *end != '-') {
+			snprintf(err, errsize, "band %d '%s' does not start with min-max", i + 1, p);
+			goto out;
+		}
+		p = end + 1;
+		double b = strtod(p, &end);
+		if (end == p || (*end != ' ' && *end != '\t')) {
+			snprintf(err, errsize, "band %d has no label after min-max", i + 1);
+			goto out;
+		}
+		char *label = trim(end);
+		if (*label == '\0' || a > b || a < lo || b > hi) {
+			snprintf(err, errsize, "band %d is %.2f-%.2f '%s'", i + 1, a, b, label);
+			goto out;
+		}
+		if (i > 0 && a <= bands[i - 1].max) {
+			snprintf(err, errsize, "band %d starts at %.2f, inside band %d", i + 1, a, i);
+			goto out;
+		}
+		bands[i].min = a;
+		bands[i].max = b;
+		free(bands[i].label);
+		bands[i].label = mem_strdup(label);
+	}
+	rc = 0;
+out:
+	for (int i = 0; i < 5; i++)
+		free(parts[i]);
+	return rc;
+}
+
+static void
+free_list(char **items, size_t *n)
+{
+	for (size_t i = 0; i < *n; i++) {
+		free(items[i]);
+		items[i] = NULL;
+	}
+	*n = 0;
+}
+
+/* Store value v for key k. Returns 0, or -1 with a reason in err. */
+static int
+set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsize)
+{
+	void *f = field(s, k);
+	double x;
+	long l;
+	err[0] = '\0';
+	switch (k->type) {
+	case KEY_PATH:
+		if (*v == '\0') {
+			snprintf(err, errsize, "empty");
+			return -1;
+		}
+		/* FALLTHROUGH */
+	case KEY_STRING:
+		free(*(char **)f);
+		*(char **)f = mem_strdup(v);
+		return 0;
+	case KEY_INT:
+	case KEY_LONG:
+		if (parse_long(v, &l) != 0) {
+			snprintf(err, errsize, "not a whole number");
+			return -1;
+		}
+		if (l < k->min || l > k->max) {
+			snprintf(err, errsize, "out of range %.0f..%.0f", k->min, k->max);
+			return -1;
+		}
+		if (k->type == KEY_INT)
+			*(int *)f = (int)l;
+		else
+			*(long *)f = l;
+		return 0;
+	case KEY_DOUBLE:
+		if (parse_double(v, &x) != 0) {
+			snprintf(err, errsize, "not a number");
+			return -1;
+		}
+		if (x < k->min || x > k->max) {
+			snprintf(err, errsize, "out of range %g..%g", k->min, k->max);
+			return -1;
+		}
+		*(double *)f = x;
+		return 0;
+	case KEY_BOOL:
+		if (!strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "on") || !strcmp(v, "1"))
+			*(int *)f = 1;
+		else if (!strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "off") || !strcmp(v, "0"))
+			*(int *)f = 0;
+		else {
+			snprintf(err, errsize, "not yes or no");
+			return -1;
+		}
+		return 0;
+	case KEY_ORIENT:
+		if (!strcmp(v, "portrait"))
+			*(int *)f = 0;
+		else if (!strcmp(v, "landscape"))
+			*(int *)f = 1;
+		else {
+			snprintf(err, errsize, "unknown orientation");
+			return -1;
+		}
+		return 0;
+	case KEY_EVAL:
+		if (!strcmp(v, "percent"))
+			*(EvalMethod *)f = EVAL_BY_PERCENT;
+		else if (!strcmp(v, "mean"))
+			*(EvalMethod *)f = EVAL_BY_MEAN;
+		else {
+			snprintf(err, errsize, "unknown method");
+			return -1;
+		}
+		return 0;
+	case KEY_WORDS:
+	case KEY_DATES: {
+		char **items = f;
+		size_t *count = k->type == KEY_WORDS ? &s->nkeep_words : &s->nholidays;
+		free_list(items, count);
+		int n = split_list(v, k->type == KEY_WORDS ? " \t" : " \t,", items, SETTINGS_MAX_LIST);
+		if (n < 0) {
+			snprintf(err, errsize, "more than %d items", SETTINGS_MAX_LIST);
+			return -1;
+		}
+		*count = (size_t)n;
+		if (k->type == KEY_DATES)
+			for (size_t i = 0; i < *count; i++)
+				if (!is_iso_date(items[i], strlen(items[i]))) {
+					snprintf(err, errsize, "'%s' is not a date yyyy-mm-dd", items[i]);
+					free_list(items, count);
+					return -1;
+				}
+		return 0;
+	}
+	case KEY_PERCENTS: {
+		double *pct = f, tmp[5];
+		char *parts[6] = { 0 };
+		int n = split_list(v, " \t,", parts, 5);
+		int bad = n != 5;
+		for (int i = 0; i < 5 && !bad; i++)
+			bad = parse_double(parts[i], &tmp[i]) != 0 || tmp[i] < k->min || tmp[i] > k->max ||
+			    (i == 0 && tmp[i] != 0) || (i > 0 && tmp[i] <= tmp[i - 1]);
+		for (int i = 0; i < 5; i++)
+			free(parts[i]);
+		if (bad) {
+			snprintf(err, errsize, "not five ascending numbers starting at 0");
+			return -1;
+		}
+		memcpy(pct, tmp, sizeof(tmp));
+		return 0;
+	}
+	case KEY_BANDS:
+		return parse_bands(v, f, k->min, k->max, err, errsize);
+	}
+	return -1;
+}
+
+static void
+settings_init_defaults(Settings *s)
+{
+	char err[256];
+	for (size_t i = 0; i < NKEYS; i++) {
+		int rc = set_value(s, &keys[i], keys[i].fallback, err, sizeof(err));
+		(void)rc;
+		/* A default that does not parse is our bug, caught by the unit tests. */
+	}
+}
+
+Settings *
+settings_defaults(void)
+{
+	Settings *s = mem_alloc(sizeof(*s));
+	settings_init_defaults(s);
+	return s;
+}
+
+void
+settings_free(Settings *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < NKEYS; i++) {
+		void *f = field(s, &keys[i]);
+		switch (keys[i].type) {
+		case KEY_STRING:
+		case KEY_PATH:
+			free(*(char **)f);
+			break;
+		case KEY_WORDS:
+			free_list(s->keep_words, &s->nkeep_words);
+			break;
+		case KEY_DATES:
+			free_list(s->holidays, &s->nholidays);
+			break;
+		case KEY_BANDS:
+			for (int b = 0; b < 5; b++)
+				free(((Band *)f)[b].label);
+			break;
+		case KEY_INT:
+		case KEY_LONG:
+		case KEY_DOUBLE:
+		case KEY_BOOL:
+		case KEY_ORIENT:
+		case KEY_EVAL:
+		case KEY_PERCENTS:
+			break;
+		}
+	}
+	free(s);
+}
+
+/* --- the line scan ------------------------------------------------------- */
+
+static const KeySpec *
+find_key(const char *section, const char *key)
+{
+	for (size_t i = 0; i < NKEYS; i++)
+		if (!strcmp(keys[i].section, section) && !strcmp(keys[i].key, key))
+			return &keys[i];
+	return NULL;
+}
+
+static int
+section_known(const char *section)
+{
+	for (size_t i = 0; i < NKEYS; i++)
+		if (!strcmp(keys[i].section, section))
+			return 1;
+	return 0;
+}
+
+/* "name, unit, director" - the keys allowed in a section, for messages. */
+static void
+allowed_keys(const char *section, char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < NKEYS && used < size; i++) {
+		if (strcmp(keys[i].section, section) != 0)
+			continue;
+		int n = snprintf(out + used, size - used, "%s%s", used ? ", " : "", keys[i].key);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}
+
+static void
+allowed_sections(char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < NKEYS && used < size; i++) {
+		if (i > 0 && !strcmp(keys[i].section, keys[i - 1].section))
+			continue;
+		int n = snprintf(out + used, size - used, "%s[%s]", used ? ", " : "", keys[i].section);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}
+
+static void
+lowercase(char *s)
+{
+	for (; *s; s++)
+		*s = (char)tolower((unsigned char)*s);
+}
+
+/* Scan the file: returns the number of problems reported; fills seen_line[i]
+ * with the line of keys[i] (0 when absent). */
+static int
+scan_file(const char *path, FILE *fp, long *seen_line, Diag *d)
+{
+	char buf[4096];
+	char section[128] = "";
+	long lineno = 0;
+	int problems = 0, continued = 0, section_ok = 0;
+	while (fgets(buf, sizeof(buf), fp) != NULL) {
+		lineno++;
+		size_t len = strlen(buf);
+		if (len == sizeof(buf) - 1 && buf[len - 1] != '\n') {
+			diag_report(d, DIAG_USAGE, path, lineno, 0,
+			    "line too long (more than %zu bytes); shorten it", sizeof(buf) - 2);
+			return problems + 1;
+		}
+		while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+			buf[--len] = '\0';
+		int was_continued = continued;
+		continued = len > 0 && buf[len - 1] == '\\';
+		if (was_continued)
+			continue;
+		char *p = trim(buf);
+		if (lineno == 1 && !strncmp(p, "\xEF\xBB\xBF", 3))
+			p += 3;
+		if (*p == '\0' || *p == ';' || *p == '#')
+			continue;
+		if (*p == '[') {
+			char *close = strchr(p, ']');
+			if (close == NULL || close - p - 1 >= (long)sizeof(section) || close[1 + strspn(close + 1, " \t")] != '\0') {
+				diag_report(d, DIAG_USAGE, path, lineno, 1,
+				    "malformed section header (found %s); write it as [name]", p);
+				problems++;
+				section_ok = 0;
+				continue;
+			}
+			memcpy(section, p + 1, (size_t)(close - p - 1));
+			section[close - p - 1] = '\0';
+			lowercase(section);
+			char *t = trim(section);
+			memmove(section, t, strlen(t) + 1);
+			section_ok = section_known(section);
+			if (!section_ok) {
+				char allowed[512];
+				allowed_sections(allowed, sizeof(allowed));
+				diag_report(d, DIAG_USAGE, path, lineno, 1,
+				    "unknown section [%s]; the sections are %s", section, allowed);
+				problems++;
+			}
+			continue;
+		}
+		char *eq = strchr(p, '=');
+		if (eq == NULL) {
+			diag_report(d, DIAG_USAGE, path, lineno, 1,
+			    "not a setting (found \"%s\"); write key = value, or start a comment with ;", p);
+			problems++;
+			continue;
+		}
+		*eq = '\0';
+		char *key = trim(p);
+		lowercase(key);
+		if (section[0] == '\0') {
+			diag_report(d, DIAG_USAGE, path, lineno, 1,
+			    "setting '%s' before any [section]; move it under its section", key);
+			problems++;
+			continue;
+		}
+		if (!section_ok)
+			continue; /* already reported at the section header */
+		const KeySpec *k = find_key(section, key);
+		if (k == NULL) {
+			char allowed[1024];
+			allowed_keys(section, allowed, sizeof(allowed));
+			diag_report(d, DIAG_USAGE, path, lineno, 1,
+			    "unknown key '%s' in [%s]; the keys allowed there are: %s", key, section, allowed);
+			problems++;
+			continue;
+		}
+		size_t idx = (size_t)(k - keys);
+		if (seen_line[idx] != 0) {
+			diag_report(d, DIAG_USAGE, path, lineno, 1,
+			    "duplicate key '%s' in [%s] (first set on line %ld); keep only one", key, section,
+			    seen_line[idx]);
+			problems++;
+			continue;
+		}
+		seen_line[idx] = lineno;
+	}
+	if (ferror(fp)) {
+		diag_report(d, DIAG_USAGE, path, 0, 0, "read error; check the file");
+		problems++;
+	}
+	return problems;
+}
+
+/* iniparser reports its own syntax complaints through a global callback; the
+ * scan above has already reported them with line numbers, so keep quiet. */
+static int
+ini_quiet(const char *fmt, ...)
+{
+	(void)fmt;
+	return 0;
+}
+
+Settings *
+settings_load(const char *path, Diag *d)
+{
+	FILE *fp = fopen(path, "r");
+	if (fp == NULL) {
+		diag_report(d, DIAG_USAGE, path, 0, 0, "cannot open the config file (%s); "
+		    "give an existing file with -c FILE", strerror(errno));
+		return NULL;
+	}
+	long seen_line[NKEYS] = { 0 };
+	int problems = scan_file(path, fp, seen_line, d);
+	fclose(fp);
+	if (problems > 0)
+		return NULL;
+
+	iniparser_set_error_callback(ini_quiet);
+	dictionary *ini = iniparser_load(path);
+	if (ini == NULL) {
+		diag_report(d, DIAG_USAGE, path, 0, 0, "cannot parse the config file; check its syntax");
+		return NULL;
+	}
+	Settings *s = settings_defaults();
+	for (size_t i = 0; i < NKEYS; i++) {
+		if (seen_line[i] == 0)
+			continue;
+		char name[128];
+		snprintf(name, sizeof(name), "%s:%s", keys[i].section, keys[i].key);
+		const char *v = iniparser_getstring(ini, name, NULL);
+		char err[256];
+		if (set_value(s, &keys[i], v ? v : "", err, sizeof(err)) != 0) {
+			diag_report(d, DIAG_USAGE, path, seen_line[i], 1,
+			    "bad value for %s in [%s] (found \"%s\": %s); write %s", keys[i].key,
+			    keys[i].section, v ? v : "", err, keys[i].help);
+			problems++;
+		}
+	}
+	iniparser_freedict(ini);
+
+	/* Rules that join two keys. */
+	if (problems == 0 && s->satisfied_threshold < s->likert_bands[0].min) {
+		diag_report(d, DIAG_USAGE, path, 0, 0, "satisfied_threshold %.2f is below the lowest band",
+		    s->satisfied_threshold);
+		problems++;
+	}
+	if (problems > 0) {
+		settings_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* --- the rules, as text ------------------------------------------------- */
+
+static void
+format_value(const Settings *s, const KeySpec *k, char *out, size_t size)
+{
+	const void *f = cfield(s, k);
+	size_t used = 0;
+	out[0] = '\0';
+	switch (k->type) {
+	case KEY_STRING:
+	case KEY_PATH:
+		snprintf(out, size, "%s", *(char *const *)f ? *(char *const *)f : "");
+		return;
+	case KEY_INT:
+		snprintf(out, size, "%d", *(const int *)f);
+		return;
+	case KEY_LONG:
+		snprintf(out, size, "%ld", *(const long *)f);
+		return;
+	case KEY_DOUBLE:
+		snprintf(out, size, "%g", *(const double *)f);
+		return;
+	case KEY_BOOL:
+		snprintf(out, size, "%s", *(const int *)f ? "yes" : "no");
+		return;
+	case KEY_ORIENT:
+		snprintf(out, size, "%s", *(const int *)f ? "landscape" : "portrait");
+		return;
+	case KEY_EVAL:
+		snprintf(out, size, "%s", *(const EvalMethod *)f == EVAL_BY_MEAN ? "mean" : "percent");
+		return;
+	case KEY_WORDS:
+	case KEY_DATES: {
+		char *const *items = f;
+		size_t n = k->type == KEY_WORDS ? s->nkeep_words : s->nholidays;
+		for (size_t i = 0; i < n && used < size; i++) {
+			int w = snprintf(out + used, size - used, "%s%s", i ? " " : "", items[i]);
+			if (w < 0)
+				break;
+			used += (size_t)w;
+		}
+		return;
+	}
+	case KEY_PERCENTS: {
+		const double *p = f;
+		snprintf(out, size, "%g %g %g %g %g", p[0], p[1], p[2], p[3], p[4]);
+		return;
+	}
+	case KEY_BANDS: {
+		const Band *b = f;
+		for (int i = 0; i < 5 && used < size; i++) {
+			int w = snprintf(out + used, size - used, "%s%.2f-%.2f %s", i ? " | " : "",
+			    b[i].min, b[i].max, b[i].label);
+			if (w < 0)
+				break;
+			used += (size_t)w;
+		}
+		return;
+	}
+	}
+}
+
+size_t
+settings_rules(const Settings *s, SettingRule *rules, size_t max)
+{
+	/* The rules that change a figure; paths, fonts and page layout do not. */
+	static const char *const rule_sections[] = { "office", "evaluation", "survey", "calendar", "mapping" };
+	size_t n = 0;
+	for (size_t i = 0; i < NKEYS && n < max; i++) {
+		int wanted = 0;
+		for (size_t j = 0; j < sizeof(rule_sections) / sizeof(rule_sections[0]); j++)
+			wanted |= !strcmp(keys[i].section, rule_sections[j]);
+		if (!wanted || (keys[i].type == KEY_STRING && !strcmp(keys[i].section, "office")))
+			continue;
+		rules[n].section = keys[i].section;
+		rules[n].key = keys[i].key;
+		format_value(s, &keys[i], rules[n].value, sizeof(rules[n].value));
+		n++;
+	}
+	return n;
+}

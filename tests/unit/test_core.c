@@ -1,0 +1,70 @@
+/* test_core.c - arena, diagnostics and UTF-8 helpers. */
+#include "test.h"
+
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/diag.h"
+#include "core/utf8.h"
+
+TEST(arena_allocates_zeroed_and_aligned)
+{
+	Arena *a = arena_new();
+	for (int i = 0; i < 10000; i++) {
+		long double *p = arena_alloc(a, sizeof(long double) * (size_t)(i % 7 + 1));
+		CHECK(((uintptr_t)p % _Alignof(long double)) == 0);
+		CHECK(p[0] == 0);
+	}
+	char *big = arena_alloc(a, 1 << 20);
+	CHECK(big[(1 << 20) - 1] == 0);
+	CHECK_STR(arena_printf(a, "%d-%s", 42, "ก"), "42-ก");
+	CHECK_STR(arena_strndup(a, "abcdef", 3), "abc");
+	CHECK(arena_used(a) >= (1 << 20));
+	arena_free(a);
+}
+
+TEST(diag_exit_status_is_worst_severity)
+{
+	Diag *d = diag_new(NULL);
+	CHECK_INT(diag_exit_status(d), 0);
+	diag_report(d, DIAG_WARNING, "a.csv", 3, 2, "w");
+	CHECK_INT(diag_exit_status(d), 0);
+	diag_report(d, DIAG_ROW, "a.csv", 4, 1, "r");
+	CHECK_INT(diag_exit_status(d), 1);
+	diag_report(d, DIAG_INPUT, "b.csv", 0, 0, "f");
+	CHECK_INT(diag_exit_status(d), 3);
+	diag_report(d, DIAG_ROW, "a.csv", 5, 1, "r");
+	CHECK_INT(diag_exit_status(d), 3);
+	CHECK_INT(diag_errors(d), 3);
+	CHECK_INT(diag_warnings(d), 1);
+	char buf[128];
+	diag_format(diag_record(d, 0), buf, sizeof(buf));
+	CHECK_STR(buf, "a.csv:3:2: warning: w");
+	diag_format(diag_record(d, 2), buf, sizeof(buf));
+	CHECK_STR(buf, "b.csv: error: f");
+	diag_free(d);
+}
+
+TEST(utf8_decode_rejects_bad_sequences)
+{
+	uint32_t cp;
+	CHECK_INT(utf8_decode("\xE0\xB8\x81", 3, &cp), 3);
+	CHECK_INT(cp, 0x0E01);
+	CHECK_INT(utf8_decode("\xE0\xB8", 2, &cp), 0);          /* truncated */
+	CHECK_INT(utf8_decode("\xC0\x80", 2, &cp), 0);          /* overlong */
+	CHECK_INT(utf8_decode("\xED\xA0\x80", 3, &cp), 0);      /* surrogate */
+	CHECK_INT(utf8_decode("\xA1", 1, &cp), 0);              /* Windows-874 ก */
+	CHECK_INT(utf8_valid_prefix("ab\xA1", 3), 2);
+	CHECK_INT(utf8_count("กขค", 9), 3);
+	char out[8];
+	CHECK_INT(utf8_encode(0x0E50, out), 3);
+	CHECK(utf8_is_thai_mark(0x0E48));
+	CHECK(!utf8_is_thai_mark(0x0E32));
+	CHECK(utf8_is_thai_leading_vowel(0x0E40));
+	char digits[32];
+	CHECK_INT(utf8_thai_digits("หน้า 3/20", digits, sizeof(digits)), 12 + 1 + 3 + 1 + 6);
+	CHECK_STR(digits, "หน้า ๓/๒๐");
+	char tiny[5];
+	utf8_thai_digits("12345", tiny, sizeof(tiny));
+	CHECK_STR(tiny, "๑");   /* whole digits only: 3 bytes fit, 6 do not */
+}

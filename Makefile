@@ -12,10 +12,12 @@ OPT      ?= -O2 -g
 SAN      ?=
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CFLAGS_ALL = $(CSTD) $(OPT) $(WARN) $(SAN) -Isrc $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
+CFLAGS_ALL = -DNITHET_VERSION='"$(VERSION)"' $(CSTD) $(OPT) $(WARN) $(SAN) -Isrc $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lhpdf -lcsv -liniparser -lm $(LDLIBS)
 
 VERSION  := 0.1.0
+# `make V=1` shows the full commands.
+Q        := $(if $(V),,@)
 LIB_SRC  := $(sort $(filter-out src/main.c,$(wildcard src/*/*.c)))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
@@ -41,21 +43,25 @@ nithet: $(BUILD)/nithet
 	@cp $< $@
 
 $(BUILD)/nithet: $(BUILD)/src/main.o $(BUILD)/libnithet.a
-	$(CC) $(SAN) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
+	$(if $(V),,@echo "  LD    $@")
+	$(Q)$(CC) $(SAN) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
 
 $(BUILD)/libnithet.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libnithet.a
-	$(CC) $(SAN) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
+	$(if $(V),,@echo "  LD    $@")
+	$(Q)$(CC) $(SAN) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
 
 $(BUILD)/tools/%: $(BUILD)/tools/%.o $(BUILD)/libnithet.a
-	$(CC) $(SAN) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
+	$(if $(V),,@echo "  LD    $@")
+	$(Q)$(CC) $(SAN) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+	$(if $(V),,@echo "  CC    $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 # The fonts the reports embed come from Debian's packages unless the user has
 # put their own files in fonts/ (an existing file is never overwritten).

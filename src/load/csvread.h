@@ -1,0 +1,59 @@
+/* csvread.h - stream the rows of a CSV file, with honest line numbers.
+ *
+ * Reads the whole file (bounded by a size limit), converts it to UTF-8
+ * (encoding.h), then parses it with libcsv, feeding one physical line at a
+ * time so that every row knows the line it starts on even when quoted fields
+ * hold newlines. Fields are trimmed and zero-width spaces removed. The only
+ * file that uses libcsv. */
+#ifndef NITHET_CSVREAD_H
+#define NITHET_CSVREAD_H
+
+#include <stddef.h>
+
+#include "core/diag.h"
+#include "load/encoding.h"
+
+typedef struct CsvLimits {
+	long max_file_bytes;
+	long max_field_bytes;
+	long max_columns;
+	long max_rows;
+} CsvLimits;
+
+/* One row. Valid only during the callback. fields[i] is NUL-terminated. */
+typedef struct CsvRow {
+	long line;              /* physical line the row starts on (1-based) */
+	size_t nfields;
+	char **fields;
+	size_t *lens;
+} CsvRow;
+
+/* Called for each non-blank row, header included. Return 0 to go on, non-zero
+ * to stop reading (the reader then returns that value). */
+typedef int (*CsvRowFn)(void *ctx, const CsvRow *row);
+
+typedef struct CsvInfo {
+	Encoding encoding;
+	long rows;              /* non-blank rows seen, header included */
+	size_t bytes;
+} CsvInfo;
+
+/* Read path. Returns 0 when the file was read to its end, the callback's
+ * non-zero value if it stopped, or -1 after reporting (DIAG_INPUT) a file
+ * that is missing, a directory, empty, too large, badly encoded, has an
+ * unterminated quote, a field or row over the limits. info may be NULL. */
+int csvread_file(const char *path, const CsvLimits *lim, CsvRowFn fn, void *ctx,
+	CsvInfo *info, Diag *d);
+
+/* The same over a buffer already in memory (fuzzing, tests). name is used in
+ * messages. */
+int csvread_buffer(const char *name, const char *data, size_t len, const CsvLimits *lim,
+	CsvRowFn fn, void *ctx, CsvInfo *info, Diag *d);
+
+/* Read a whole regular file of at most max_bytes into a NUL-terminated
+ * buffer the caller frees. NULL after reporting why (DIAG_INPUT). Shared by the
+ * CSV and XML readers so both give the same messages for missing files,
+ * directories and size limits. */
+char *csvread_slurp(const char *path, long max_bytes, size_t *len, Diag *d);
+
+#endif

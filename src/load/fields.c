@@ -1,0 +1,124 @@
+/* fields.c - typed cell values with precise messages (see fields.h). */
+#include "load/fields.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+int
+field_required(const Record *r, const TableSpec *spec, int c, Diag *d)
+{
+	if (r->field[c][0] != '\0')
+		return 0;
+	diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
+	    "%s is blank; fill it in (row rejected)", spec->cols[c].key);
+	return -1;
+}
+
+int
+field_int(const Record *r, const TableSpec *spec, int c, long min, long max, int optional,
+    long fallback, long *out, Diag *d)
+{
+	const char *v = r->field[c];
+	if (*v == '\0') {
+		if (optional) {
+			*out = fallback;
+			return 0;
+		}
+		return field_required(r, spec, c, d);
+	}
+	/* Excel may write 1,250 or 12.00 for a whole number. */
+	char digits[32];
+	size_t n = 0;
+	const char *p = v;
+	if (*p == '-' || *p == '+')
+		digits[n++] = *p++;
+	for (; *p && n < sizeof(digits) - 1; p++) {
+		if (*p == ',')
+			continue;
+		if (*p == '.') {
+			const char *z = p + 1;
+			while (*z == '0')
+				z++;
+			if (*z != '\0')
+				break;
+			p = z;
+			break;
+		}
+		digits[n++] = *p;
+	}
+	digits[n] = '\0';
+	char *end;
+	errno = 0;
+	long x = strtol(digits, &end, 10);
+	if (*p != '\0' || end == digits || *end != '\0' || errno != 0) {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
+		    "%s is not a whole number (found \"%s\"); write digits only (row rejected)",
+		    spec->cols[c].key, v);
+		return -1;
+	}
+	if (x < min || x > max) {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
+		    "%s is out of range (found %ld); write a number from %ld to %ld (row rejected)",
+		    spec->cols[c].key, x, min, max);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+int
+field_code(const Record *r, const TableSpec *spec, int c, int minlen, int maxlen, Diag *d)
+{
+	const char *v = r->field[c];
+	if (*v == '\0')
+		return field_required(r, spec, c, d);
+	if (strchr(v, 'E') || strchr(v, 'e')) {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
+		    "%s looks like a number in scientific notation (found \"%s\"); in Excel format the "
+		    "column as Text and type the codes again (row rejected)", spec->cols[c].key, v);
+		return -1;
+	}
+	size_t len = strlen(v);
+	int digits = 1;
+	for (size_t i = 0; i < len; i++)
+		digits &= isdigit((unsigned char)v[i]) != 0;
+	if (!digits || (int)len < minlen || (int)len > maxlen) {
+		if (minlen == 8 && maxlen == 10)
+			diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
+			    "%s is not an 8- or 10-digit code (found \"%s\"); write the SMIS or OBEC code "
+			    "(row rejected)", spec->cols[c].key, v);
+		else
+			diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
+			    "%s is not a code of %d to %d digits (found \"%s\") (row rejected)",
+			    spec->cols[c].key, minlen, maxlen, v);
+		return -1;
+	}
+	return 0;
+}
+
+int
+field_choice(const Record *r, const TableSpec *spec, int c, const char *choices, int optional, Diag *d)
+{
+	const char *v = r->field[c];
+	if (*v == '\0') {
+		if (optional)
+			return -2;
+		return field_required(r, spec, c, d);
+	}
+	size_t vl = strlen(v);
+	int idx = 0;
+	for (const char *a = choices; *a; idx++) {
+		size_t n = strcspn(a, "|");
+		if (n == vl && memcmp(a, v, n) == 0)
+			return idx;
+		a += n;
+		if (*a == '|')
+			a++;
+	}
+	diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
+	    "%s has an unknown value (found \"%s\"); write one of %s (row rejected)",
+	    spec->cols[c].key, v, choices);
+	return -1;
+}

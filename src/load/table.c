@@ -1,0 +1,138 @@
+/* table.c - header matching and records over csvread (see table.h). */
+#include "load/table.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/mem.h"
+
+typedef struct TableReader {
+	const char *path;
+	const TableSpec *spec;
+	RecordFn fn;
+	void *ctx;
+	Diag *d;
+	FileSummary *sum;
+	int have_header;
+	long map[TABLE_MAX_COLUMNS];   /* spec column -> file column index, -1 absent */
+	int failed;
+} TableReader;
+
+/* Does header h (trimmed) name spec column c? */
+static int
+header_matches(const ColumnSpec *c, const char *h)
+{
+	if (strcasecmp(c->key, h) == 0)
+		return 1;
+	const char *a = c->aliases;
+	size_t hl = strlen(h);
+	while (a && *a) {
+		size_t n = strcspn(a, "|");
+		if (n == hl && memcmp(a, h, n) == 0)
+			return 1;
+		a += n;
+		if (*a == '|')
+			a++;
+	}
+	return 0;
+}
+
+static int
+read_header(TableReader *t, const CsvRow *row)
+{
+	const TableSpec *spec = t->spec;
+	for (size_t c = 0; c < spec->ncols; c++)
+		t->map[c] = -1;
+	for (size_t i = 0; i < row->nfields; i++) {
+		const char *h = row->fields[i];
+		if (*h == '\0')
+			continue; /* Excel's trailing empty columns */
+		int known = 0;
+		for (size_t c = 0; c < spec->ncols; c++) {
+			if (!header_matches(&spec->cols[c], h))
+				continue;
+			known = 1;
+			if (t->map[c] >= 0) {
+				diag_report(t->d, DIAG_INPUT, t->path, row->line, (long)i + 1,
+				    "column '%s' appears twice (also column %ld); keep one", h, t->map[c] + 1);
+				return -1;
+			}
+			t->map[c] = (long)i;
+		}
+		if (!known)
+			diag_report(t->d, DIAG_WARNING, t->path, row->line, (long)i + 1,
+			    "unknown column '%s' is ignored; rename it if it should be read", h);
+	}
+	int missing = 0;
+	for (size_t c = 0; c < spec->ncols; c++) {
+		if (!spec->cols[c].required || t->map[c] >= 0)
+			continue;
+		const char *al = spec->cols[c].aliases;
+		diag_report(t->d, DIAG_INPUT, t->path, row->line, 0,
+		    "required column '%s' is missing; add a column headed %s%s%s", spec->cols[c].key,
+		    spec->cols[c].key, al && *al ? " or " : "", al ? al : "");
+		missing++;
+	}
+	return missing ? -1 : 0;
+}
+
+static int
+on_row(void *vt, const CsvRow *row)
+{
+	TableReader *t = vt;
+	if (!t->have_header) {
+		t->have_header = 1;
+		if (read_header(t, row) != 0) {
+			t->failed = 1;
+			return -1;
+		}
+		return 0;
+	}
+	Record rec;
+	rec.file = t->path;
+	rec.line = row->line;
+	for (size_t c = 0; c < t->spec->ncols; c++) {
+		long i = t->map[c];
+		if (i >= 0 && (size_t)i < row->nfields) {
+			rec.field[c] = row->fields[i];
+			rec.col[c] = i + 1;
+		} else {
+			rec.field[c] = "";
+			rec.col[c] = i >= 0 ? i + 1 : 0;
+		}
+	}
+	t->sum->rows++;
+	if (t->fn(t->ctx, &rec) == 0)
+		t->sum->accepted++;
+	else
+		t->sum->rejected++;
+	return 0;
+}
+
+int
+table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, RecordFn fn, void *ctx,
+    FileSummary *sum, Diag *d)
+{
+	if (spec->ncols > TABLE_MAX_COLUMNS) {
+		diag_report(d, DIAG_INTERNAL, path, 0, 0, "table spec with too many columns");
+		return -1;
+	}
+	TableReader t = { .path = path, .spec = spec, .fn = fn, .ctx = ctx, .d = d, .sum = sum };
+	CsvInfo info = { 0 };
+	size_t warnings_before = diag_warnings(d);
+	sum->path = path;
+	sum->present = 1;
+	int rc = csvread_file(path, lim, on_row, &t, &info, d);
+	sum->warnings = (long)(diag_warnings(d) - warnings_before);
+	if (rc == -1 && !t.have_header && !t.failed)
+		return -1; /* the file itself was unusable; csvread said why */
+	sum->encoding = encoding_name(info.encoding);
+	if (t.failed || rc != 0)
+		return -1;
+	if (!t.have_header) {
+		diag_report(d, DIAG_INPUT, path, 0, 0, "no header row; the first row must name the columns");
+		return -1;
+	}
+	return 0;
+}

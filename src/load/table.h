@@ -1,0 +1,49 @@
+/* table.h - a table file with named columns: header matching and records.
+ *
+ * Each input file is described by a TableSpec: its columns, their English
+ * key and Thai aliases, and which are required. table_read finds the header
+ * row, maps columns (English key case-insensitively, Thai alias exactly),
+ * warns once about unknown columns, rejects the file when a required column
+ * is missing, and hands each data row to a callback as a Record indexed by
+ * the spec's column order. */
+#ifndef NITHET_TABLE_H
+#define NITHET_TABLE_H
+
+#include <stddef.h>
+
+#include "core/diag.h"
+#include "load/csvread.h"
+#include "model/model.h"
+
+enum { TABLE_MAX_COLUMNS = 48 };
+
+typedef struct ColumnSpec {
+	const char *key;           /* "school_code" */
+	const char *aliases;       /* "รหัสโรงเรียน|รหัส" - Thai headers accepted */
+	int required;
+} ColumnSpec;
+
+typedef struct TableSpec {
+	const char *stem;          /* "schools": schools.csv */
+	const ColumnSpec *cols;
+	size_t ncols;
+} TableSpec;
+
+typedef struct Record {
+	const char *file;          /* path, for messages */
+	long line;
+	const char *field[TABLE_MAX_COLUMNS]; /* by spec column; "" when absent */
+	long col[TABLE_MAX_COLUMNS];          /* 1-based column in the file; 0 absent */
+} Record;
+
+/* Return 0 when the row was accepted, 1 when it was rejected (the callback
+ * has reported why, as DIAG_ROW). */
+typedef int (*RecordFn)(void *ctx, const Record *rec);
+
+/* Read path with spec. sum is filled (name, encoding, row counts). Returns 0
+ * when the file was read (rows may have been rejected), -1 when the file as a
+ * whole is unusable (reported as DIAG_INPUT). */
+int table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, RecordFn fn,
+	void *ctx, FileSummary *sum, Diag *d);
+
+#endif

@@ -140,7 +140,9 @@ csvread_buffer(const char *name, const char *data, size_t len, const CsvLimits *
 		return -1;
 
 	struct csv_parser p;
-	if (csv_init(&p, CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+	/* Strict: a stray quote is an error we can name, not a guess; and only
+	 * with CSV_STRICT does csv_fini report a quote left open. */
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		free(text);
 		diag_report(d, DIAG_INTERNAL, name, 0, 0, "cannot start the CSV parser");
 		return -1;
@@ -168,8 +170,9 @@ csvread_buffer(const char *name, const char *data, size_t len, const CsvLimits *
 			r.between_rows = 0;
 		}
 		if (csv_parse(&p, text + pos, end - pos, on_field, on_row, &r) != end - pos) {
-			diag_report(d, DIAG_INPUT, name, r.line, 0, "the CSV cannot be parsed (%s)",
-			    csv_strerror(csv_error(&p)));
+			diag_report(d, DIAG_INPUT, name, r.line, 0,
+			    "malformed quotes: a \" inside a field must be written twice (\"\") and the "
+			    "whole field put in quotes; fix this line");
 			r.stop = -1;
 		}
 		pos = end;

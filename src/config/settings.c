@@ -179,8 +179,9 @@ is_iso_date(const char *v, size_t n)
 	return !(m == 2 && d == 29 && !leap);
 }
 
-/* Split v at any of seps into at most max trimmed, non-empty items. Returns
- * the count, or -1 when there are more than max. */
+/* Split v at any of seps into at most max non-empty items (caller frees
+ * each). Returns the count, or -1 when there are more than max; the items
+ * are then freed and set to NULL. */
 static int
 split_list(const char *v, const char *seps, char **items, size_t max)
 {
@@ -192,8 +193,10 @@ split_list(const char *v, const char *seps, char **items, size_t max)
 			break;
 		size_t len = strcspn(p, seps);
 		if (n == max) {
-			for (size_t i = 0; i < n; i++)
+			for (size_t i = 0; i < n; i++) {
 				free(items[i]);
+				items[i] = NULL;
+			}
 			return -1;
 		}
 		items[n++] = mem_strndup(p, len);

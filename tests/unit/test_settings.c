@@ -126,6 +126,9 @@ TEST(settings_errors_name_the_line)
 	expect_error("fiscal_year = 2558\n", 1, "before any [section]");
 	expect_error("[office]\njust words\n", 2, "not a setting");
 	expect_error("[survey]\nlikert_bands = 1-2 a | 2-3 b\n", 2, "not 5 bands");
+	/* Six bands once freed the parts twice (found by fuzz_config). */
+	expect_error("[survey]\nlikert_bands = 1-1.2 a | 1.3-2 b | 2.1-3 c | 3.1-4 d | 4.1-4.5 e | 4.6-5 f\n",
+	    2, "more than 5 bands");
 	expect_error("[survey]\nlikert_bands = 1-2 a | 1.5-3 b | 3.1-4 c | 4.1-4.5 d | 4.6-5 e\n", 2, "inside band 1");
 	expect_error("[evaluation]\nlevel_percent = 0 60 50 75 90\n", 2, "ascending");
 	expect_error("[paths]\ninput_dir =\n", 2, "empty");

@@ -49,3 +49,57 @@ model_school(const Model *m, const char *code)
 	}
 	return NULL;
 }
+
+/* Binary search over an array of structs whose first member is the key. */
+static const void *
+find_sorted(const void *base, size_t n, size_t size, const char *key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *k = *(const char *const *)((const char *)base + mid * size);
+		int c = strcmp(k, key);
+		if (c == 0)
+			return (const char *)base + mid * size;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const Network *
+model_network(const Model *m, const char *code)
+{
+	return find_sorted(m->networks, m->nnetworks, sizeof(Network), code);
+}
+
+const Staff *
+model_staff(const Model *m, const char *id)
+{
+	return find_sorted(m->staff, m->nstaff, sizeof(Staff), id);
+}
+
+const char *
+model_mode_name(VisitMode mode)
+{
+	static const char *const names[MODE_NMODES] = { "onsite", "online", "group", "network" };
+	return mode < MODE_NMODES ? names[mode] : "?";
+}
+
+const char *
+model_category_name(Category c)
+{
+	static const char *const names[CAT_NCATEGORIES] = { "ค่าตอบแทน", "ค่าใช้สอย", "ค่าวัสดุ",
+		"ค่าสาธารณูปโภค" };
+	return c < CAT_NCATEGORIES ? names[c] : "?";
+}
+
+const char *
+model_meeting_type_name(MeetingType t)
+{
+	static const char *const names[MEETING_NTYPES] = { "กตปน", "ประชุมประจำเดือน", "KM",
+		"ประชุมปฏิบัติการแผน", "ประชุมปฏิบัติการรายงาน", "สวัสดีคุณครู" };
+	return t < MEETING_NTYPES ? names[t] : "?";
+}

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "core/calendar.h"
 #include "model/plan.h"
 
 typedef struct School {
@@ -25,6 +26,177 @@ typedef struct School {
 	long line;
 } School;
 
+typedef struct Network {
+	const char *code;          /* "NW03" */
+	const char *name;
+	const char *district;
+	const char *chair_school;  /* school code, "" when not given */
+	long line;
+} Network;
+
+typedef struct Staff {
+	const char *id;            /* "S01" */
+	const char *name;
+	const char *position;
+	const char *group;
+	long line;
+} Staff;
+
+typedef enum VisitMode {
+	MODE_ONSITE,               /* ลงพื้นที่ */
+	MODE_ONLINE,               /* online */
+	MODE_GROUP,                /* พบกลุ่ม */
+	MODE_NETWORK,              /* เครือข่าย */
+	MODE_NMODES
+} VisitMode;
+
+typedef enum RowStatus {
+	STATUS_APPROVED,           /* approved, or blank */
+	STATUS_PUBLISHED,
+	STATUS_DRAFT               /* never counted */
+} RowStatus;
+
+enum { VISIT_MAX_SUPERVISORS = 8 };
+
+/* One supervision visit or contact (visits.csv). */
+typedef struct Visit {
+	const char *id;
+	CalDate date;
+	const School *school;      /* NULL for a network-level or group session */
+	const char *network_code;  /* "" when not given */
+	int activity;              /* 1..N of the plan */
+	const char *topic;         /* "4.4"; "" when not given */
+	VisitMode mode;
+	const Staff *supervisors[VISIT_MAX_SUPERVISORS];
+	int nsupervisors;
+	int teachers_met, admins_met;
+	RowStatus status;
+	const char *summary, *suggestions;   /* "" when blank */
+	int in_fy;                 /* 0: dated outside the fiscal year, kept out of figures */
+	long line;
+} Visit;
+
+enum { EVAL_MAX_CRITERIA = 10 };
+
+/* One internal-supervision evaluation of a school (evaluations.*). */
+typedef struct Evaluation {
+	const School *school;
+	int round;
+	CalDate date;
+	const char *evaluator;     /* staff id or name; "" when blank */
+	int scores[EVAL_MAX_CRITERIA];  /* c1..cN on 1..5; 0 = blank */
+	int nscores;               /* criteria present in the file */
+	int has_percent;
+	double percent;            /* score_pct when given */
+	int level;                 /* 1..5 when given in the file; 0 = not given */
+	int in_fy;
+	long line;
+} Evaluation;
+
+enum { SURVEY_MAX_ITEMS = 64 };
+
+/* One respondent of the satisfaction survey (surveys.csv, Google Forms).
+ * answers[i] is 1..5, 0 for a blank, -1 for an answer that could not be read. */
+typedef struct Response {
+	CalDateTime timestamp;
+	const char *email;         /* "" when not collected */
+	const School *school;
+	const char *role;          /* สถานภาพผู้ตอบ */
+	int activity;              /* 0 when the form is for the whole project */
+	signed char answers[SURVEY_MAX_ITEMS];
+	const char *comment;       /* free text, "" when blank */
+	int in_fy;
+	long line;
+} Response;
+
+typedef struct Survey {
+	const char *items[SURVEY_MAX_ITEMS];   /* item texts, from the grid headers */
+	size_t nitems;
+	Response *responses;
+	size_t nresponses;
+} Survey;
+
+typedef enum Category {
+	CAT_COMPENSATION,          /* ค่าตอบแทน */
+	CAT_EXPENSES,              /* ค่าใช้สอย */
+	CAT_MATERIALS,             /* ค่าวัสดุ */
+	CAT_UTILITIES,             /* ค่าสาธารณูปโภค: allowed, unexpected */
+	CAT_NCATEGORIES
+} Category;
+
+/* One disbursement (spending.csv). amount < 0 is a refund. */
+typedef struct Spending {
+	const char *id;
+	CalDate date;
+	int activity;
+	Category category;
+	Satang amount;
+	const char *doc_no;
+	const char *description;
+	int in_fy;
+	long line;
+} Spending;
+
+typedef enum MeetingType {
+	MEETING_COMMITTEE,         /* กตปน */
+	MEETING_MONTHLY,           /* ประชุมประจำเดือน */
+	MEETING_KM,                /* KM */
+	MEETING_PLAN_WORKSHOP,     /* ประชุมปฏิบัติการแผน */
+	MEETING_REPORT_WORKSHOP,   /* ประชุมปฏิบัติการรายงาน */
+	MEETING_GREETING,          /* สวัสดีคุณครู */
+	MEETING_NTYPES
+} MeetingType;
+
+/* One meeting or group event (meetings.csv). */
+typedef struct Meeting {
+	const char *id;
+	MeetingType type;
+	int activity;              /* 0 when not given */
+	const char *seq;           /* "3/2558"; "" when not given */
+	int seq_no;                /* 3; 0 when seq is blank */
+	CalDate date;
+	CalDate replaces;          /* a KM moved from this Tuesday; year 0 = none */
+	const char *title;
+	int participants;
+	const char *minutes_ref, *resolutions;
+	int in_fy;
+	long line;
+} Meeting;
+
+/* Per-school attendance at a สวัสดีคุณครู session (attendance.csv). */
+typedef struct Attendance {
+	const Meeting *event;
+	const School *school;
+	int teachers_present, admins_present;
+	long line;
+} Attendance;
+
+/* A published innovation or best practice (practices.csv). */
+typedef struct Practice {
+	const char *id;
+	const School *school;
+	const char *title;
+	const char *kind;          /* นวัตกรรม or BP */
+	const char *area;
+	CalDate published;         /* year 0 = not given */
+	const char *channel;       /* "" = not published */
+	const char *ref;
+	const char *level;         /* เขต จังหวัด ภาค ชาติ */
+	int in_fy;
+	long line;
+} Practice;
+
+/* One month's online supervision on one channel (online.csv). */
+typedef struct OnlineItem {
+	CalDate date;
+	const char *channel;
+	const School *school;      /* NULL when for all schools */
+	const char *topic;
+	int items_posted, contacts;
+	int in_fy;
+	long line;
+} OnlineItem;
+
 /* What loading one input file found, for `nithet check` and the reports'
  * data-quality appendix. */
 typedef struct FileSummary {
@@ -33,6 +205,7 @@ typedef struct FileSummary {
 	const char *encoding;      /* "UTF-8", "Windows-874", "SpreadsheetML", ... */
 	long rows;                 /* data rows read (header excluded) */
 	long accepted, rejected, warnings;
+	long outside_fy;           /* accepted, but dated outside the fiscal year */
 	int present;               /* 0: an optional file that is absent */
 } FileSummary;
 
@@ -40,12 +213,37 @@ enum { MODEL_MAX_FILES = 16 };
 
 typedef struct Model {
 	const Plan *plan;
+	int fiscal_year;           /* BE, from the config */
 	School *schools;
 	size_t nschools;
 	const School **schools_by_code; /* sorted by code: model_index_schools */
+	Network *networks;         /* sorted by code (the loader sorts) */
+	size_t nnetworks;
+	Staff *staff;              /* sorted by id (the loader sorts) */
+	size_t nstaff;
+	Visit *visits;
+	size_t nvisits;
+	Evaluation *evaluations;
+	size_t nevaluations;
+	Survey survey;
+	Spending *spending;
+	size_t nspending;
+	Meeting *meetings;
+	size_t nmeetings;
+	Attendance *attendance;
+	size_t nattendance;
+	Practice *practices;
+	size_t npractices;
+	OnlineItem *online;
+	size_t nonline;
 	FileSummary files[MODEL_MAX_FILES];
 	size_t nfiles;
 } Model;
+
+/* Names as written in the input files and reports. */
+const char *model_mode_name(VisitMode m);         /* "onsite" */
+const char *model_category_name(Category c);      /* "ค่าตอบแทน" */
+const char *model_meeting_type_name(MeetingType t); /* "กตปน" */
 
 /* Sort an index of the schools by code (arena-allocated, valid as long as
  * the model); call after the schools are loaded. */
@@ -54,5 +252,9 @@ void model_index_schools(Model *m, struct Arena *a);
 
 /* The school with this code, or NULL. O(log n) once indexed. */
 const School *model_school(const Model *m, const char *code);
+
+/* Lookups by code or id; NULL when absent. */
+const Network *model_network(const Model *m, const char *code);
+const Staff *model_staff(const Model *m, const char *id);
 
 #endif

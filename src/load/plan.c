@@ -1,0 +1,759 @@
+/* plan.c - input/plan.xml to a Plan (see load/plan.h), and the Plan lookups
+ * of model/plan.h. Knows the element names of config/plan.xsd; never touches
+ * libxml2 (that is load/xml.c). */
+#include "load/plan.h"
+
+#include "load/xml.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ----- the metric vocabulary (model/plan.h) ----- */
+
+static const char *const metric_names[METRIC_NKINDS] = {
+	[METRIC_EVENT_COUNT] = "event-count",
+	[METRIC_EVENT_WINDOWS] = "event-windows",
+	[METRIC_WEEKDAY_COVERAGE] = "weekday-coverage",
+	[METRIC_MONTH_COVERAGE] = "month-coverage",
+	[METRIC_SCHOOL_COVERAGE] = "school-coverage",
+	[METRIC_STAFF_COVERAGE] = "staff-coverage",
+	[METRIC_NETWORK_COVERAGE] = "network-coverage",
+	[METRIC_PER_SCHOOL_VISITS] = "per-school-visits",
+	[METRIC_EVENT_HELD] = "event-held",
+	[METRIC_EVAL_PASS_PERCENT] = "eval-pass-percent",
+	[METRIC_SATISFIED_PERCENT] = "satisfied-percent",
+	[METRIC_PRACTICE_PERCENT] = "practice-percent",
+	[METRIC_SYSTEM_QUALITY] = "system-quality",
+};
+
+const char *
+plan_metric_name(MetricKind m)
+{
+	if ((int)m < 0 || m >= METRIC_NKINDS)
+		return "unknown";
+	return metric_names[m];
+}
+
+MetricKind
+plan_metric_from_name(const char *name)
+{
+	if (name == NULL)
+		return METRIC_NKINDS;
+	for (int m = 0; m < METRIC_NKINDS; m++)
+		if (strcmp(metric_names[m], name) == 0)
+			return (MetricKind)m;
+	return METRIC_NKINDS;
+}
+
+const PlanActivity *
+plan_activity(const Plan *p, int no)
+{
+	for (size_t i = 0; i < p->nactivities; i++)
+		if (p->activities[i].no == no)
+			return &p->activities[i];
+	return NULL;
+}
+
+/* Targets first, then the indicators' targets, so "6.1" is found too. */
+const PlanTarget *
+plan_target(const Plan *p, const char *id)
+{
+	for (size_t i = 0; i < p->ntargets; i++)
+		if (strcmp(p->targets[i].id, id) == 0)
+			return &p->targets[i];
+	for (size_t i = 0; i < p->nindicators; i++)
+		if (strcmp(p->indicators[i].target.id, id) == 0)
+			return &p->indicators[i].target;
+	return NULL;
+}
+
+/* ----- numbers ----- */
+
+int
+plan_parse_money(const char *s, Satang *out)
+{
+	if (s == NULL)
+		return -1;
+	Satang baht = 0;
+	int digits = 0;
+	const char *p = s;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (++digits > 15)
+			return -1;
+		baht = baht * 10 + (*p - '0');
+	}
+	if (digits == 0)
+		return -1;
+	Satang satang = 0;
+	if (*p == '.') {
+		p++;
+		int frac = 0;
+		for (; *p >= '0' && *p <= '9'; p++) {
+			if (++frac > 2)
+				return -1;
+			satang = satang * 10 + (*p - '0');
+		}
+		if (frac == 0)
+			return -1;
+		if (frac == 1)
+			satang *= 10;
+	}
+	if (*p != '\0')
+		return -1;
+	*out = baht * 100 + satang;
+	return 0;
+}
+
+/* A whole decimal number in [lo, hi]; 0 or -1. */
+static int
+parse_long(const char *s, long lo, long hi, long *out)
+{
+	if (s == NULL || *s == '\0')
+		return -1;
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* A goal: "6", "100", "3.51" (at most 9 + 4 digits). Parsed by hand, not by
+ * strtod, so that the locale's decimal point can never change it. */
+static int
+parse_goal(const char *s, double *out)
+{
+	long long whole = 0, frac = 0, scale = 1;
+	int digits = 0;
+	const char *p = s;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (++digits > 9)
+			return -1;
+		whole = whole * 10 + (*p - '0');
+	}
+	if (digits == 0)
+		return -1;
+	if (*p == '.') {
+		p++;
+		int n = 0;
+		for (; *p >= '0' && *p <= '9'; p++) {
+			if (++n > 4)
+				return -1;
+			frac = frac * 10 + (*p - '0');
+			scale *= 10;
+		}
+		if (n == 0)
+			return -1;
+	}
+	if (*p != '\0')
+		return -1;
+	*out = (double)whole + (double)frac / (double)scale;
+	return 0;
+}
+
+/* yyyy-mm-dd naming a real day; 0 or -1. */
+static int
+check_iso_date(const char *s)
+{
+	static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	int v[3] = {0, 0, 0};
+	const int start[3] = {0, 5, 8}, len[3] = {4, 2, 2};
+	for (int k = 0; k < 3; k++)
+		for (int i = 0; i < len[k]; i++) {
+			char c = s[start[k] + i];
+			if (c < '0' || c > '9')
+				return -1;
+			v[k] = v[k] * 10 + (c - '0');
+		}
+	int y = v[0], m = v[1], day = v[2];
+	if (m < 1 || m > 12 || day < 1 || day > mdays[m - 1])
+		return -1;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (m == 2 && day == 29 && !leap)
+		return -1;
+	return 0;
+}
+
+/* ----- reading the tree ----- */
+
+typedef struct Loader {
+	Arena *a;
+	Diag *d;
+	const char *file;
+	int errors;
+} Loader;
+
+static void problem(Loader *L, DiagSeverity sev, long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+problem(Loader *L, DiagSeverity sev, long line, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (sev != DIAG_WARNING && sev != DIAG_NOTE)
+		L->errors++;
+	diag_report(L->d, sev, L->file, line, 0, "%s", buf);
+}
+
+#define ERR(L, line, ...) problem((L), DIAG_INPUT, (line), __VA_ARGS__)
+
+/* Copy of s without leading and trailing white space, in the arena. */
+static const char *
+trimmed(Loader *L, const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	size_t b = 0, e = strlen(s);
+	while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' || s[b] == '\r'))
+		b++;
+	while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r'))
+		e--;
+	return arena_strndup(L->a, s + b, e - b);
+}
+
+/* The first child called name, or NULL after reporting. The schema already
+ * demands it; this is for the unvalidated path and costs nothing. */
+static const XmlNode *
+need(Loader *L, const XmlNode *n, const char *name)
+{
+	const XmlNode *c = n ? xml_child(n, name) : NULL;
+	if (c == NULL && n != NULL)
+		ERR(L, n->line, "<%s> has no <%s> (missing element); add it, "
+		    "see config/plan.xsd", n->name, name);
+	return c;
+}
+
+static const char *
+need_attr(Loader *L, const XmlNode *n, const char *name)
+{
+	const char *v = xml_attr(n, name);
+	if (v == NULL)
+		ERR(L, n->line, "<%s> has no %s= (missing attribute); add it, "
+		    "see config/plan.xsd", n->name, name);
+	return v;
+}
+
+/* Text of the child called name, trimmed; "" after reporting if missing. */
+static const char *
+need_text(Loader *L, const XmlNode *n, const char *name)
+{
+	const XmlNode *c = need(L, n, name);
+	return c ? trimmed(L, c->text) : "";
+}
+
+/* The trimmed texts of every child called name. */
+static TextList
+text_list(Loader *L, const XmlNode *n, const char *name)
+{
+	TextList t = {NULL, 0};
+	if (n == NULL)
+		return t;
+	size_t count = xml_count(n, name);
+	t.items = count ? arena_array(L->a, count, sizeof(*t.items)) : NULL;
+	for (size_t i = 0; i < n->nchildren; i++)
+		if (strcmp(n->children[i].name, name) == 0)
+			t.items[t.n++] = trimmed(L, n->children[i].text);
+	return t;
+}
+
+/* Split "4 7" into params->activities (0-terminated); 0 or -1. */
+static int
+parse_activity_list(const char *s, int *out, size_t cap)
+{
+	size_t n = 0;
+	const char *p = s;
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (*p == '\0')
+			break;
+		long v = 0;
+		int digits = 0;
+		for (; *p >= '0' && *p <= '9'; p++) {
+			if (++digits > 2)
+				return -1;
+			v = v * 10 + (*p - '0');
+		}
+		if (digits == 0 || v < 1 || n + 1 >= cap)
+			return -1;
+		if (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			return -1;
+		out[n++] = (int)v;
+	}
+	out[n] = 0;
+	return n > 0 ? 0 : -1;
+}
+
+/* What each metric cannot be computed without. */
+static void
+check_metric_params(Loader *L, const XmlNode *n, const PlanTarget *t)
+{
+	const MetricParams *p = &t->params;
+	const char *missing = NULL;
+	switch (t->metric) {
+	case METRIC_EVENT_COUNT:
+	case METRIC_EVENT_HELD:
+		if (p->event_type == NULL)
+			missing = "event-type";
+		break;
+	case METRIC_EVENT_WINDOWS:
+		if (p->event_type == NULL)
+			missing = "event-type";
+		else if (p->window_months == 0)
+			missing = "window-months";
+		break;
+	case METRIC_WEEKDAY_COVERAGE:
+		if (p->event_type == NULL)
+			missing = "event-type";
+		else if (xml_attr(n, "weekday") == NULL)
+			missing = "weekday";
+		break;
+	case METRIC_MONTH_COVERAGE:
+		if (p->activities[0] == 0 && p->mode == NULL)
+			missing = "activity (or mode)";
+		break;
+	case METRIC_SCHOOL_COVERAGE:
+	case METRIC_NETWORK_COVERAGE:
+		if (p->activities[0] == 0)
+			missing = "activity";
+		break;
+	case METRIC_STAFF_COVERAGE:
+		if (p->activities[0] == 0 && p->event_type == NULL)
+			missing = "activity (or event-type)";
+		break;
+	case METRIC_PER_SCHOOL_VISITS:
+		if (p->activities[0] == 0 && p->topic == NULL)
+			missing = "topic (or activity)";
+		break;
+	case METRIC_EVAL_PASS_PERCENT:
+	case METRIC_SATISFIED_PERCENT:
+	case METRIC_PRACTICE_PERCENT:
+	case METRIC_SYSTEM_QUALITY:
+	case METRIC_NKINDS:
+		break;
+	}
+	if (missing != NULL)
+		ERR(L, n->line, "target %s: metric %s needs %s= (missing); add "
+		    "the attribute", t->id, plan_metric_name(t->metric), missing);
+}
+
+/* Fill t from the attributes of a <target> or <indicator>. need_goal: a goal
+ * is required (targets) or optional (indicators). */
+static void
+read_metric(Loader *L, const XmlNode *n, PlanTarget *t, int need_goal)
+{
+	t->line = (int)n->line;
+	const char *id = need_attr(L, n, "id");
+	t->id = id ? id : "";
+	const char *m = need_attr(L, n, "metric");
+	t->metric = plan_metric_from_name(m);
+	if (m != NULL && t->metric == METRIC_NKINDS) {
+		ERR(L, n->line, "target %s: unknown metric \"%s\"; use one of "
+		    "event-count, event-windows, weekday-coverage, month-coverage, "
+		    "school-coverage, staff-coverage, network-coverage, "
+		    "per-school-visits, event-held, eval-pass-percent, "
+		    "satisfied-percent, practice-percent, system-quality", t->id, m);
+	}
+	const char *unit = need_attr(L, n, "unit");
+	t->unit = unit ? trimmed(L, unit) : "";
+
+	const char *goal = need_goal ? need_attr(L, n, "goal") : xml_attr(n, "goal");
+	if (goal != NULL) {
+		if (parse_goal(goal, &t->goal) != 0)
+			ERR(L, n->line, "target %s: goal=\"%s\" is not a number; "
+			    "write it like 6, 100 or 3.51", t->id, goal);
+		else
+			t->has_goal = 1;
+	}
+
+	MetricParams *p = &t->params;
+	p->event_type = xml_attr(n, "event-type");
+	p->topic = xml_attr(n, "topic");
+	p->color_groups = xml_attr(n, "color-groups");
+	p->mode = xml_attr(n, "mode");
+	const char *acts = xml_attr(n, "activity");
+	if (acts != NULL && parse_activity_list(acts, p->activities,
+	    sizeof(p->activities) / sizeof(p->activities[0])) != 0)
+		ERR(L, n->line, "target %s: activity=\"%s\" is not a list of up to "
+		    "11 activity numbers; write it like \"4\" or \"4 7\"", t->id, acts);
+
+	static const struct { const char *name; long lo, hi; } ints[] = {
+		{"weekday", 0, 6}, {"window-months", 1, 12}, {"min-level", 1, 5},
+	};
+	int *dest[] = {&p->weekday, &p->window_months, &p->min_level};
+	for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
+		const char *v = xml_attr(n, ints[i].name);
+		long x;
+		if (v == NULL)
+			continue;
+		if (parse_long(v, ints[i].lo, ints[i].hi, &x) != 0)
+			ERR(L, n->line, "target %s: %s=\"%s\" is out of range; "
+			    "write a whole number from %ld to %ld", t->id,
+			    ints[i].name, v, ints[i].lo, ints[i].hi);
+		else
+			*dest[i] = (int)x;
+	}
+	if (t->metric != METRIC_NKINDS)
+		check_metric_params(L, n, t);
+}
+
+static void
+read_targets(Loader *L, const XmlNode *targets, Plan *p)
+{
+	const XmlNode *quant = need(L, targets, "quantitative");
+	const XmlNode *qual = targets ? xml_child(targets, "qualitative") : NULL;
+	size_t n = (quant ? xml_count(quant, "target") : 0) +
+	    (qual ? xml_count(qual, "target") : 0);
+	p->targets = n ? arena_array(L->a, n, sizeof(*p->targets)) : NULL;
+	const XmlNode *groups[2] = {quant, qual};
+	for (int g = 0; g < 2; g++) {
+		if (groups[g] == NULL)
+			continue;
+		for (size_t i = 0; i < groups[g]->nchildren; i++) {
+			const XmlNode *c = &groups[g]->children[i];
+			if (strcmp(c->name, "target") != 0)
+				continue;
+			PlanTarget *t = &p->targets[p->ntargets++];
+			read_metric(L, c, t, 1);
+			t->text = trimmed(L, c->text);
+		}
+	}
+}
+
+static void
+read_topics(Loader *L, const XmlNode *topics, PlanActivity *act)
+{
+	size_t n = xml_count(topics, "topic");
+	act->topics = n ? arena_array(L->a, n, sizeof(*act->topics)) : NULL;
+	char prefix[16];
+	int plen = snprintf(prefix, sizeof(prefix), "%d.", act->no);
+	for (size_t i = 0; i < topics->nchildren; i++) {
+		const XmlNode *c = &topics->children[i];
+		if (strcmp(c->name, "topic") != 0)
+			continue;
+		PlanTopic *tp = &act->topics[act->ntopics];
+		const char *code = need_attr(L, c, "code");
+		if (code == NULL)
+			continue;
+		tp->code = code;
+		tp->name = trimmed(L, c->text);
+		if (strncmp(code, prefix, (size_t)plen) != 0 || code[plen] == '\0')
+			ERR(L, c->line, "topic %s is inside activity %d (a topic "
+			    "outside its activity); number the topics of activity %d "
+			    "as %d.1, %d.2, ... or move it", code, act->no, act->no,
+			    act->no, act->no);
+		for (size_t k = 0; k < act->ntopics; k++)
+			if (strcmp(act->topics[k].code, code) == 0)
+				ERR(L, c->line, "topic %s appears twice in activity "
+				    "%d (duplicate code); give each topic its own "
+				    "code", code, act->no);
+		const char *goal = xml_attr(c, "per-school-goal");
+		long x;
+		if (goal != NULL) {
+			if (parse_long(goal, 1, 1000, &x) != 0)
+				ERR(L, c->line, "topic %s: per-school-goal=\"%s\" is "
+				    "out of range; write a whole number from 1 to "
+				    "1000", code, goal);
+			else
+				tp->per_school_goal = (int)x;
+		}
+		act->ntopics++;
+	}
+}
+
+static void
+read_activities(Loader *L, const XmlNode *acts, Plan *p)
+{
+	if (acts == NULL)
+		return;
+	size_t n = xml_count(acts, "activity");
+	p->activities = n ? arena_array(L->a, n, sizeof(*p->activities)) : NULL;
+	/* The fiscal year named by BE year Y runs from 1 Oct (Y-544) to
+	 * 30 Sep (Y-543), CE. */
+	char fy_start[32], fy_end[32];
+	snprintf(fy_start, sizeof(fy_start), "%04d-10-01", p->fiscal_year - 544);
+	snprintf(fy_end, sizeof(fy_end), "%04d-09-30", p->fiscal_year - 543);
+	for (size_t i = 0; i < acts->nchildren; i++) {
+		const XmlNode *c = &acts->children[i];
+		if (strcmp(c->name, "activity") != 0)
+			continue;
+		PlanActivity *act = &p->activities[p->nactivities++];
+		long no = 0;
+		const char *nos = need_attr(L, c, "no");
+		if (nos != NULL && parse_long(nos, 1, 99, &no) != 0)
+			ERR(L, c->line, "activity no=\"%s\" is not a number from 1 "
+			    "to 99; number the activities 1, 2, 3, ...", nos);
+		act->no = (int)no;
+		if (nos != NULL && no != 0 && (size_t)no != p->nactivities)
+			ERR(L, c->line, "activity %ld is activity number %zu in the "
+			    "file (activities not numbered 1..N in order); number "
+			    "them 1, 2, 3, ... in the order they appear", no,
+			    p->nactivities);
+		act->name = need_text(L, c, "name");
+		act->period_text = need_text(L, c, "period");
+		act->owner = need_text(L, c, "owner");
+		act->target_groups = text_list(L, need(L, c, "target-groups"), "group");
+		act->start = need_attr(L, c, "start");
+		act->end = need_attr(L, c, "end");
+		if (act->start && check_iso_date(act->start) != 0)
+			ERR(L, c->line, "activity %d: start=\"%s\" is not a date; "
+			    "write yyyy-mm-dd (CE)", act->no, act->start);
+		else if (act->end && check_iso_date(act->end) != 0)
+			ERR(L, c->line, "activity %d: end=\"%s\" is not a date; "
+			    "write yyyy-mm-dd (CE)", act->no, act->end);
+		else if (act->start && act->end && strcmp(act->start, act->end) > 0)
+			ERR(L, c->line, "activity %d starts after it ends (%s > %s); "
+			    "swap or correct the dates", act->no, act->start, act->end);
+		else if (act->start && act->end && p->fiscal_year > 0 &&
+		    (strcmp(act->start, fy_start) < 0 || strcmp(act->end, fy_end) > 0))
+			problem(L, DIAG_WARNING, c->line, "activity %d is planned "
+			    "%s..%s, outside fiscal year %d (%s..%s); check the "
+			    "dates", act->no, act->start, act->end, p->fiscal_year,
+			    fy_start, fy_end);
+		const XmlNode *topics = xml_child(c, "topics");
+		if (topics != NULL)
+			read_topics(L, topics, act);
+	}
+}
+
+/* Reads one money attribute; 0 when absent or after reporting. */
+static Satang
+money_attr(Loader *L, const XmlNode *n, const char *name, int *present)
+{
+	const char *v = xml_attr(n, name);
+	Satang s = 0;
+	*present = v != NULL;
+	if (v != NULL && plan_parse_money(v, &s) != 0)
+		ERR(L, n->line, "%s=\"%s\" is not an amount in baht; write it like "
+		    "20000 or 20000.00 (no commas)", name, v);
+	return s;
+}
+
+static void
+read_budget(Loader *L, const XmlNode *b, Plan *p)
+{
+	if (b == NULL)
+		return;
+	int present;
+	p->budget_total = money_attr(L, b, "total", &present);
+	if (!present)
+		need_attr(L, b, "total");
+	const XmlNode *text = xml_child(b, "text");
+	const XmlNode *note = xml_child(b, "note");
+	p->budget_text = text ? trimmed(L, text->text) : NULL;
+	p->budget_note = note ? trimmed(L, note->text) : NULL;
+
+	/* seen[k]: line of the item for activity index k, 0 = none yet. */
+	long *seen = p->nactivities ? arena_array(L->a, p->nactivities, sizeof(long)) : NULL;
+	Satang sum = 0;
+	for (size_t i = 0; i < b->nchildren; i++) {
+		const XmlNode *c = &b->children[i];
+		if (strcmp(c->name, "item") != 0)
+			continue;
+		const char *nos = need_attr(L, c, "activity");
+		long no;
+		if (nos == NULL)
+			continue;
+		if (parse_long(nos, 1, 99, &no) != 0 || plan_activity(p, (int)no) == NULL) {
+			ERR(L, c->line, "budget item for activity \"%s\", which the "
+			    "plan does not have; use the number of an <activity>",
+			    nos);
+			continue;
+		}
+		size_t k = (size_t)(plan_activity(p, (int)no) - p->activities);
+		PlanActivity *act = &p->activities[k];
+		if (seen[k] != 0) {
+			ERR(L, c->line, "a second budget item for activity %ld "
+			    "(the first is on line %ld); keep one item per activity",
+			    no, seen[k]);
+			continue;
+		}
+		seen[k] = c->line;
+		act->budget_label = trimmed(L, c->text);
+		act->budget = money_attr(L, c, "amount", &present);
+		if (!present)
+			need_attr(L, c, "amount");
+		sum += act->budget;
+
+		int has[3];
+		act->compensation = money_attr(L, c, "compensation", &has[0]);
+		act->expenses = money_attr(L, c, "expenses", &has[1]);
+		act->materials = money_attr(L, c, "materials", &has[2]);
+		int nsplit = has[0] + has[1] + has[2];
+		if (nsplit != 0 && nsplit != 3)
+			ERR(L, c->line, "budget of activity %ld is split only in "
+			    "part; give all of compensation=, expenses= and "
+			    "materials= or none of them", no);
+		else if (nsplit == 3) {
+			act->has_split = 1;
+			Satang parts = act->compensation + act->expenses + act->materials;
+			if (parts != act->budget)
+				ERR(L, c->line, "budget of activity %ld: the split adds "
+				    "up to %lld.%02lld baht, not the amount %lld.%02lld; "
+				    "correct the figures", no, parts / 100, parts % 100,
+				    act->budget / 100, act->budget % 100);
+		}
+	}
+	for (size_t k = 0; k < p->nactivities; k++)
+		if (seen[k] == 0)
+			ERR(L, b->line, "activity %d has no budget item; add <item "
+			    "activity=\"%d\" amount=\"0\"> when the plan prints \"-\"",
+			    p->activities[k].no, p->activities[k].no);
+	if (sum != p->budget_total)
+		ERR(L, b->line, "the budget items add up to %lld.%02lld baht but "
+		    "total= is %lld.%02lld (the table does not add up); correct "
+		    "an item or the total", sum / 100, sum % 100,
+		    p->budget_total / 100, p->budget_total % 100);
+}
+
+static void
+read_indicators(Loader *L, const XmlNode *ind, Plan *p)
+{
+	if (ind == NULL)
+		return;
+	size_t n = xml_count(ind, "indicator");
+	p->indicators = n ? arena_array(L->a, n, sizeof(*p->indicators)) : NULL;
+	for (size_t i = 0; i < ind->nchildren; i++) {
+		const XmlNode *c = &ind->children[i];
+		if (strcmp(c->name, "indicator") != 0)
+			continue;
+		PlanIndicator *pi = &p->indicators[p->nindicators++];
+		read_metric(L, c, &pi->target, 0);
+		pi->target.text = need_text(L, c, "text");
+		pi->method = need_text(L, c, "method");
+		pi->tool = need_text(L, c, "tool");
+	}
+}
+
+/* Activities and topics named by a target must exist; a topic must belong
+ * to one of the target's activities when it lists some. */
+static void
+check_references(Loader *L, const PlanTarget *t, const Plan *p)
+{
+	for (const int *a = t->params.activities; *a != 0; a++)
+		if (plan_activity(p, *a) == NULL)
+			ERR(L, t->line, "target %s refers to activity %d, which the "
+			    "plan does not have; use the number of an <activity>",
+			    t->id, *a);
+	const char *topic = t->params.topic;
+	if (topic == NULL)
+		return;
+	long owner = 0;
+	const char *dot = strchr(topic, '.');
+	char head[8];
+	size_t hl = dot ? (size_t)(dot - topic) : 0;
+	if (hl > 0 && hl < sizeof(head)) {
+		memcpy(head, topic, hl);
+		head[hl] = '\0';
+		if (parse_long(head, 1, 99, &owner) != 0)
+			owner = 0;
+	}
+	const PlanActivity *act = owner ? plan_activity(p, (int)owner) : NULL;
+	int found = 0;
+	for (size_t k = 0; act != NULL && k < act->ntopics; k++)
+		if (strcmp(act->topics[k].code, topic) == 0)
+			found = 1;
+	if (!found) {
+		ERR(L, t->line, "target %s refers to topic %s, which the plan does "
+		    "not have; use the code of a <topic>", t->id, topic);
+		return;
+	}
+	if (t->params.activities[0] == 0)
+		return;
+	for (const int *a = t->params.activities; *a != 0; a++)
+		if (*a == owner)
+			return;
+	ERR(L, t->line, "target %s: topic %s belongs to activity %ld, which is "
+	    "not in activity=; add %ld to activity= or correct the topic",
+	    t->id, topic, owner, owner);
+}
+
+static void
+check_unique_ids(Loader *L, const Plan *p)
+{
+	size_t n = p->ntargets + p->nindicators;
+	for (size_t i = 0; i < n; i++) {
+		const PlanTarget *a = i < p->ntargets ? &p->targets[i] :
+		    &p->indicators[i - p->ntargets].target;
+		for (size_t j = 0; j < i; j++) {
+			const PlanTarget *b = j < p->ntargets ? &p->targets[j] :
+			    &p->indicators[j - p->ntargets].target;
+			if (strcmp(a->id, b->id) == 0 && a->id[0] != '\0') {
+				ERR(L, a->line, "id %s is used twice (first on line "
+				    "%d: duplicate target id); give each target and "
+				    "indicator its own id", a->id, b->line);
+				break;
+			}
+		}
+	}
+}
+
+static Plan *
+plan_from_tree(Loader *L, const XmlNode *root)
+{
+	if (strcmp(root->name, "plan") != 0 || root->ns != NULL) {
+		ERR(L, root->line, "the root element is <%s>, not <plan>; is this "
+		    "the plan file?", root->name);
+		return NULL;
+	}
+	Plan *p = arena_alloc(L->a, sizeof(*p));
+	long fy = 0;
+	const char *fys = need_attr(L, root, "fiscal-year");
+	if (fys != NULL && parse_long(fys, 2400, 2700, &fy) != 0)
+		ERR(L, root->line, "fiscal-year=\"%s\" is not a Buddhist-Era year; "
+		    "write it like 2558", fys);
+	p->fiscal_year = (int)fy;
+	const char *office = need_attr(L, root, "office");
+	p->office = office ? trimmed(L, office) : "";
+	p->title = need_text(L, root, "title");
+	p->unit = need_text(L, root, "unit");
+	p->alignment = text_list(L, need(L, root, "alignment"), "line");
+	p->rationale = text_list(L, need(L, root, "rationale"), "p");
+	p->objectives = text_list(L, need(L, root, "objectives"), "objective");
+	p->outcomes = text_list(L, xml_child(root, "outcomes"), "outcome");
+
+	read_targets(L, need(L, root, "targets"), p);
+	int before = L->errors;
+	read_activities(L, need(L, root, "activities"), p);
+	/* With activities misnumbered, every reference to them (budget items,
+	 * targets) would be reported wrong too: say only what to fix first. */
+	int activities_ok = L->errors == before;
+	if (activities_ok)
+		read_budget(L, need(L, root, "budget"), p);
+	read_indicators(L, xml_child(root, "indicators"), p);
+
+	check_unique_ids(L, p);
+	for (size_t i = 0; activities_ok && i < p->ntargets; i++)
+		check_references(L, &p->targets[i], p);
+	for (size_t i = 0; activities_ok && i < p->nindicators; i++)
+		check_references(L, &p->indicators[i].target, p);
+	return L->errors ? NULL : p;
+}
+
+Plan *
+plan_load(Arena *a, const char *path, const char *xsd_path, int max_depth,
+    long max_bytes, Diag *d)
+{
+	XmlSchema *schema = NULL;
+	if (xsd_path != NULL) {
+		schema = xml_schema_load(xsd_path, max_bytes, d);
+		if (schema == NULL)
+			return NULL;
+	}
+	XmlNode *root = xml_read_file(a, path, max_bytes, max_depth, schema, d);
+	xml_schema_free(schema);
+	if (root == NULL)
+		return NULL;
+	Loader L = {.a = a, .d = d, .file = path};
+	return plan_from_tree(&L, root);
+}

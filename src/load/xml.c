@@ -1,0 +1,692 @@
+/* xml.c - libxml2 behind a safe, small interface (see xml.h); the only file
+ * of nithet that includes libxml2. */
+#include "load/xml.h"
+
+#include "core/mem.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+
+/* More complaints than this about one file help nobody: the first ones are
+ * the ones to fix. */
+enum { XML_MAX_MESSAGES = 50 };
+
+/* XSDs are small; their nesting is bounded generously. */
+enum { XML_SCHEMA_MAX_DEPTH = 64 };
+
+struct XmlSchema {
+	xmlDocPtr doc;             /* kept alive: the compiled schema points into it */
+	xmlSchemaPtr schema;
+	char *path;                /* named in the advice of validation errors */
+};
+
+/* What one parse or validation is doing, reachable from libxml2's callbacks
+ * (through the parser context's _private, or the error handlers' user
+ * data). */
+typedef struct XmlRun {
+	Diag *d;
+	const char *name;          /* file name for messages */
+	const char *advice;        /* "what to do" appended to libxml2's complaints */
+	int max_depth;
+	int depth;
+	int rejected;              /* we stopped the parser ourselves */
+	size_t nmessages;          /* libxml2 complaints reported so far */
+	size_t nerrors;            /* of which errors (not warnings) */
+} XmlRun;
+
+static int xml_ready;
+
+/* libxml2 may still print through its generic channel in a few places that
+ * do not use the structured one; nithet's stderr belongs to Diag. */
+static void
+silent_generic(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+silent_structured(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;
+}
+
+/* Nothing outside the bytes we hand to the parser is ever read: no DTD, no
+ * external entity, no xs:include, whatever the document asks for. */
+static xmlParserInputPtr
+deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+void
+xml_init(void)
+{
+	if (xml_ready)
+		return;
+	xmlInitParser();
+	xmlSetGenericErrorFunc(NULL, silent_generic);
+	xmlThrDefSetGenericErrorFunc(NULL, silent_generic);
+	xmlSetStructuredErrorFunc(NULL, silent_structured);
+	xmlThrDefSetStructuredErrorFunc(NULL, silent_structured);
+	xmlSetExternalEntityLoader(deny_loader);
+	xml_ready = 1;
+}
+
+void
+xml_cleanup(void)
+{
+	if (!xml_ready)
+		return;
+	xmlCleanupParser();
+	xml_ready = 0;
+}
+
+/* libxml2 ends its messages with a newline and a full stop, and may quote a
+ * value holding control characters; a Diag text is one line followed by
+ * "; what to do". Copies msg into out (size bytes) with the ending removed
+ * and control characters written as \n, \t, \r or \xNN. */
+static void
+clean_message(const char *msg, char *out, size_t size)
+{
+	size_t n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ' || msg[n - 1] == '\r'))
+		n--;
+	if (n > 0 && msg[n - 1] == '.')
+		n--;
+	size_t o = 0;
+	for (size_t i = 0; i < n && o + 5 < size; i++) {
+		unsigned char c = (unsigned char)msg[i];
+		if (c >= 0x20 && c != 0x7f) {
+			out[o++] = (char)c;
+			continue;
+		}
+		out[o++] = '\\';
+		if (c == '\n')
+			out[o++] = 'n';
+		else if (c == '\t')
+			out[o++] = 't';
+		else if (c == '\r')
+			out[o++] = 'r';
+		else
+			o += (size_t)snprintf(out + o, size - o, "x%02x", c);
+	}
+	out[o] = '\0';
+}
+
+/* The structured error handler of every parse, schema compilation and
+ * validation: each complaint becomes one Diag message with file and line. */
+static void
+collect_error(void *ctx, xmlErrorPtr err)
+{
+	XmlRun *run = ctx;
+	if (run == NULL || err == NULL || err->level == XML_ERR_NONE)
+		return;
+	int is_error = err->level != XML_ERR_WARNING;
+	if (is_error)
+		run->nerrors++;
+	if (run->nmessages > XML_MAX_MESSAGES)
+		return;
+	if (run->nmessages++ == XML_MAX_MESSAGES) {
+		diag_report(run->d, DIAG_INPUT, run->name, 0, 0,
+		    "more than %d problems in this file (the rest are not listed); "
+		    "fix the ones above and run again", XML_MAX_MESSAGES);
+		return;
+	}
+	/* Parser errors carry the column in int2; schema errors do not. */
+	long col = err->domain == XML_FROM_PARSER && err->int2 > 0 ? err->int2 : 0;
+	char msg[1024];
+	clean_message(err->message ? err->message : "unknown XML error", msg,
+	    sizeof(msg));
+	diag_report(run->d, is_error ? DIAG_INPUT : DIAG_WARNING, run->name,
+	    err->line > 0 ? err->line : 0, col, "%s; %s", msg, run->advice);
+}
+
+static XmlRun *
+run_of(void *ctx)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	return ctxt->_private;
+}
+
+static long
+current_line(xmlParserCtxtPtr ctxt)
+{
+	return ctxt->input != NULL ? ctxt->input->line : 0;
+}
+
+/* Called by the parser as soon as it has read "<!DOCTYPE name ...", before
+ * the internal subset: stopping here means no entity declaration is ever
+ * parsed, so neither billion laughs nor an external entity can start. */
+static void
+reject_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
+    const xmlChar *system_id)
+{
+	(void)external_id;
+	(void)system_id;
+	xmlParserCtxtPtr ctxt = ctx;
+	XmlRun *run = run_of(ctx);
+	run->rejected = 1;
+	diag_report(run->d, DIAG_INPUT, run->name, current_line(ctxt), 0,
+	    "the file has a DOCTYPE declaration (<!DOCTYPE %s>), which nithet "
+	    "never reads, for safety (DTDs and entities can read other files or "
+	    "expand without end); remove the DOCTYPE and write the characters "
+	    "themselves instead of entities", name ? (const char *)name : "");
+	xmlStopParser(ctxt);
+}
+
+/* Not reachable while reject_doctype stops the parser first; kept so that an
+ * entity declaration can never be accepted even if that changes. */
+static void
+reject_entity(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
+    const xmlChar *system_id, xmlChar *content)
+{
+	(void)type;
+	(void)public_id;
+	(void)system_id;
+	(void)content;
+	xmlParserCtxtPtr ctxt = ctx;
+	XmlRun *run = run_of(ctx);
+	run->rejected = 1;
+	diag_report(run->d, DIAG_INPUT, run->name, current_line(ctxt), 0,
+	    "the file declares an entity (%s), which nithet never expands, for "
+	    "safety; remove the declaration", name ? (const char *)name : "");
+	xmlStopParser(ctxt);
+}
+
+static void
+bounded_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	XmlRun *run = run_of(ctx);
+	if (++run->depth > run->max_depth) {
+		run->rejected = 1;
+		diag_report(run->d, DIAG_INPUT, run->name, current_line(ctxt), 0,
+		    "elements nested too deep (<%s> at depth %d, the limit is %d); "
+		    "check that the file is the one expected, or raise "
+		    "max_xml_depth in the [limits] of the config",
+		    (const char *)localname, run->depth, run->max_depth);
+		xmlStopParser(ctxt);
+		return;
+	}
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
+	    namespaces, nb_attributes, nb_defaulted, attributes);
+}
+
+static void
+bounded_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	XmlRun *run = run_of(ctx);
+	run->depth--;
+	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+}
+
+/* Parse len bytes into a libxml2 document, or NULL after reporting. */
+static xmlDocPtr
+parse_doc(const char *buf, size_t len, XmlRun *run)
+{
+	if (len > INT_MAX) {
+		diag_report(run->d, DIAG_INPUT, run->name, 0, 0,
+		    "file too large for the XML reader (%zu bytes); split it", len);
+		return NULL;
+	}
+	if (len == 0) {
+		diag_report(run->d, DIAG_INPUT, run->name, 0, 0,
+		    "the document is empty; export it again");
+		return NULL;
+	}
+	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
+	if (ctxt == NULL) {
+		diag_report(run->d, DIAG_INTERNAL, run->name, 0, 0,
+		    "the XML reader could not start (out of memory?); try again");
+		return NULL;
+	}
+	ctxt->_private = run;
+	ctxt->sax->internalSubset = reject_doctype;
+	ctxt->sax->externalSubset = reject_doctype;
+	ctxt->sax->entityDecl = reject_entity;
+	ctxt->sax->startElementNs = bounded_start;
+	ctxt->sax->endElementNs = bounded_end;
+	/* Errors go to the process-wide structured handler, set to this run's
+	 * collector for the duration of the parse (the context's own serror
+	 * would receive the context, not the run). */
+	ctxt->sax->serror = NULL;
+	/* No NOENT (entities are never substituted), no DTDLOAD, no DTDATTR, no
+	 * DTDVALID, no XINCLUDE, no HUGE (libxml2's own size limits stay on). */
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	ctxt->linenumbers = 1;
+
+	xmlSetStructuredErrorFunc(run, collect_error);
+	xmlParseDocument(ctxt);
+	xmlSetStructuredErrorFunc(NULL, silent_structured);
+
+	xmlDocPtr doc = ctxt->myDoc;
+	int ok = ctxt->wellFormed && !run->rejected && run->nerrors == 0;
+	ctxt->myDoc = NULL;
+	xmlFreeParserCtxt(ctxt);
+	if (!ok) {
+		if (!run->rejected && run->nerrors == 0)
+			diag_report(run->d, DIAG_INPUT, run->name, 0, 0,
+			    "not well-formed XML; %s", run->advice);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
+		diag_report(run->d, DIAG_INPUT, run->name, 0, 0,
+		    "no root element; %s", run->advice);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* Read a whole file of at most max_bytes into a malloc'd buffer (the caller
+ * frees it). Returns 0, or -1 after reporting. */
+static int
+read_limited(const char *path, long max_bytes, char **out, size_t *outlen,
+    Diag *d)
+{
+	*out = NULL;
+	*outlen = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_report(d, DIAG_INPUT, path, 0, 0,
+		    "cannot open the file (%s); check the file name and the "
+		    "input directory", strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		diag_report(d, DIAG_INPUT, path, 0, 0,
+		    "cannot read the file (%s); check the disk and the "
+		    "permissions", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		diag_report(d, DIAG_INPUT, path, 0, 0,
+		    "this is a directory, not a file; give the path of an XML file");
+		close(fd);
+		return -1;
+	}
+	if (max_bytes <= 0)
+		max_bytes = 1;
+	if (S_ISREG(st.st_mode) && st.st_size > max_bytes) {
+		diag_report(d, DIAG_INPUT, path, 0, 0,
+		    "file too large (%lld bytes, the limit is %ld); check that it "
+		    "is the file expected, or raise max_file_bytes in the "
+		    "[limits] of the config", (long long)st.st_size, max_bytes);
+		close(fd);
+		return -1;
+	}
+	/* Read up to one byte past the limit, so that a file that grew, or a
+	 * pipe, is caught too. */
+	size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+	size_t limit = (size_t)max_bytes;
+	char *buf = mem_alloc(cap + 1);
+	size_t len = 0;
+	for (;;) {
+		if (len == cap) {
+			if (len > limit)
+				break;
+			cap = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
+			buf = mem_grow(buf, cap + 1, 1);
+		}
+		ssize_t got = read(fd, buf + len, cap - len);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			diag_report(d, DIAG_INPUT, path, 0, 0,
+			    "cannot read the file (%s); check the disk and the "
+			    "permissions", strerror(errno));
+			free(buf);
+			close(fd);
+			return -1;
+		}
+		if (got == 0)
+			break;
+		len += (size_t)got;
+	}
+	close(fd);
+	if (len > limit) {
+		diag_report(d, DIAG_INPUT, path, 0, 0,
+		    "file too large (more than %ld bytes); check that it is the "
+		    "file expected, or raise max_file_bytes in the [limits] of "
+		    "the config", max_bytes);
+		free(buf);
+		return -1;
+	}
+	if (len == 0) {
+		diag_report(d, DIAG_INPUT, path, 0, 0,
+		    "the file is empty; export it again");
+		free(buf);
+		return -1;
+	}
+	buf[len] = '\0';
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
+/* Turning libxml2's tree into ours. Element and attribute names come from
+ * the parser's dictionary and namespace URIs from shared declarations, so the
+ * same pointer recurs on every row of a big file: each is copied into the
+ * arena once, found again through a small pointer-keyed hash table. */
+typedef struct Converter {
+	Arena *a;
+	const void **keys;         /* libxml2 pointers */
+	const char **vals;         /* their copies in the arena */
+	size_t cap, n;             /* cap is a power of two */
+} Converter;
+
+static size_t
+hash_ptr(const void *p, size_t cap)
+{
+	uintptr_t x = (uintptr_t)p;
+	x ^= x >> 17;
+	x *= (uintptr_t)0x9E3779B97F4A7C15ULL;
+	x ^= x >> 29;
+	return (size_t)x & (cap - 1);
+}
+
+static const char *
+intern(Converter *cv, const xmlChar *s)
+{
+	if (s == NULL)
+		return "";
+	if (cv->n * 2 >= cv->cap) {
+		size_t ncap = cv->cap ? cv->cap * 2 : 64;
+		const void **keys = mem_array(ncap, sizeof(*keys));
+		const char **vals = mem_array(ncap, sizeof(*vals));
+		for (size_t i = 0; i < cv->cap; i++) {
+			if (cv->keys[i] == NULL)
+				continue;
+			size_t h = hash_ptr(cv->keys[i], ncap);
+			while (keys[h] != NULL)
+				h = (h + 1) & (ncap - 1);
+			keys[h] = cv->keys[i];
+			vals[h] = cv->vals[i];
+		}
+		free(cv->keys);
+		free(cv->vals);
+		cv->keys = keys;
+		cv->vals = vals;
+		cv->cap = ncap;
+	}
+	size_t h = hash_ptr(s, cv->cap);
+	while (cv->keys[h] != NULL) {
+		if (cv->keys[h] == s)
+			return cv->vals[h];
+		h = (h + 1) & (cv->cap - 1);
+	}
+	cv->keys[h] = s;
+	cv->vals[h] = arena_strdup(cv->a, (const char *)s);
+	cv->n++;
+	return cv->vals[h];
+}
+
+/* Copy an xmlChar string into the arena; the shared "" for NULL or empty. */
+static const char *
+keep(Arena *a, const xmlChar *s)
+{
+	return s && *s ? arena_strdup(a, (const char *)s) : "";
+}
+
+static int
+is_text(xmlNodePtr c)
+{
+	return (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+	    c->content != NULL;
+}
+
+/* Fill out (already allocated) from the element src, then its children. The
+ * depth is bounded by the parse, so the recursion is too. */
+static void
+convert(Converter *cv, xmlNodePtr src, XmlNode *out, XmlNode *parent)
+{
+	Arena *a = cv->a;
+	out->name = intern(cv, src->name);
+	out->ns = src->ns && src->ns->href ? intern(cv, src->ns->href) : NULL;
+	out->parent = parent;
+	out->line = xmlGetLineNo(src);
+
+	size_t nattrs = 0;
+	for (xmlAttrPtr at = src->properties; at != NULL; at = at->next)
+		nattrs++;
+	out->attrs = nattrs ? arena_array(a, nattrs, sizeof(*out->attrs)) : NULL;
+	out->nattrs = nattrs;
+	size_t i = 0;
+	for (xmlAttrPtr at = src->properties; at != NULL; at = at->next, i++) {
+		out->attrs[i].name = intern(cv, at->name);
+		out->attrs[i].ns = at->ns && at->ns->href ? intern(cv, at->ns->href) : NULL;
+		xmlNodePtr v = at->children;
+		if (v == NULL || (v->next == NULL && v->type == XML_TEXT_NODE)) {
+			out->attrs[i].value = keep(a, v ? v->content : NULL);
+		} else {
+			xmlChar *joined = xmlNodeListGetString(src->doc, v, 1);
+			out->attrs[i].value = keep(a, joined);
+			xmlFree(joined);
+		}
+	}
+
+	/* Text: join the text and CDATA children in order (usually one). */
+	size_t tlen = 0, ntext = 0, nchildren = 0;
+	xmlNodePtr only = NULL;
+	for (xmlNodePtr c = src->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE)
+			nchildren++;
+		else if (is_text(c)) {
+			tlen += strlen((const char *)c->content);
+			ntext++;
+			only = c;
+		}
+	}
+	if (ntext <= 1) {
+		out->text = keep(a, only ? only->content : NULL);
+	} else {
+		char *text = arena_alloc(a, tlen + 1);
+		size_t at = 0;
+		for (xmlNodePtr c = src->children; c != NULL; c = c->next)
+			if (is_text(c)) {
+				size_t n = strlen((const char *)c->content);
+				memcpy(text + at, c->content, n);
+				at += n;
+			}
+		text[at] = '\0';
+		out->text = text;
+	}
+
+	out->children = nchildren ? arena_array(a, nchildren, sizeof(*out->children)) : NULL;
+	out->nchildren = nchildren;
+	i = 0;
+	for (xmlNodePtr c = src->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			convert(cv, c, &out->children[i++], out);
+}
+
+/* Validate doc against schema; 0 when valid, -1 after reporting. */
+static int
+validate(xmlDocPtr doc, const XmlSchema *schema, XmlRun *run)
+{
+	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(schema->schema);
+	if (v == NULL) {
+		diag_report(run->d, DIAG_INTERNAL, run->name, 0, 0,
+		    "the XML schema validator could not start (out of memory?); "
+		    "try again");
+		return -1;
+	}
+	xmlSchemaSetValidStructuredErrors(v, collect_error, run);
+	xmlSetStructuredErrorFunc(run, collect_error);
+	int rc = xmlSchemaValidateDoc(v, doc);
+	xmlSetStructuredErrorFunc(NULL, silent_structured);
+	xmlSchemaFreeValidCtxt(v);
+	if (rc == 0 && run->nerrors == 0)
+		return 0;
+	if (run->nerrors == 0)
+		diag_report(run->d, DIAG_INPUT, run->name, 0, 0,
+		    "not valid against the schema (libxml2 code %d); %s", rc,
+		    run->advice);
+	return -1;
+}
+
+XmlNode *
+xml_parse_memory(Arena *a, const char *buf, size_t len, const char *name,
+    int max_depth, const XmlSchema *schema, Diag *d)
+{
+	xml_init();
+	XmlRun run = {
+		.d = d, .name = name, .max_depth = max_depth > 0 ? max_depth : 1,
+		.advice = "the file must be well-formed XML: correct it at this place",
+	};
+	xmlDocPtr doc = parse_doc(buf, len, &run);
+	if (doc == NULL)
+		return NULL;
+	char advice[512];
+	if (schema != NULL) {
+		snprintf(advice, sizeof(advice), "correct the file so that it "
+		    "follows %s", schema->path);
+		run.advice = advice;
+		if (validate(doc, schema, &run) != 0) {
+			xmlFreeDoc(doc);
+			return NULL;
+		}
+	}
+	XmlNode *root = arena_alloc(a, sizeof(*root));
+	Converter cv = {.a = a};
+	convert(&cv, xmlDocGetRootElement(doc), root, NULL);
+	free(cv.keys);
+	free(cv.vals);
+	xmlFreeDoc(doc);
+	return root;
+}
+
+XmlNode *
+xml_read_file(Arena *a, const char *path, long max_bytes, int max_depth,
+    const XmlSchema *schema, Diag *d)
+{
+	char *buf;
+	size_t len;
+	if (read_limited(path, max_bytes, &buf, &len, d) != 0)
+		return NULL;
+	XmlNode *root = xml_parse_memory(a, buf, len, path, max_depth, schema, d);
+	free(buf);
+	return root;
+}
+
+XmlSchema *
+xml_schema_load(const char *path, long max_bytes, Diag *d)
+{
+	xml_init();
+	char *buf;
+	size_t len;
+	if (read_limited(path, max_bytes, &buf, &len, d) != 0)
+		return NULL;
+	XmlRun run = {
+		.d = d, .name = path, .max_depth = XML_SCHEMA_MAX_DEPTH,
+		.advice = "the schema file is damaged: restore it from the nithet "
+		    "distribution",
+	};
+	xmlDocPtr doc = parse_doc(buf, len, &run);
+	free(buf);
+	if (doc == NULL)
+		return NULL;
+
+	xmlSchemaParserCtxtPtr pc = xmlSchemaNewDocParserCtxt(doc);
+	if (pc == NULL) {
+		xmlFreeDoc(doc);
+		diag_report(d, DIAG_INTERNAL, path, 0, 0,
+		    "the XML schema reader could not start (out of memory?); try again");
+		return NULL;
+	}
+	xmlSchemaSetParserStructuredErrors(pc, collect_error, &run);
+	xmlSetStructuredErrorFunc(&run, collect_error);
+	xmlSchemaPtr schema = xmlSchemaParse(pc);
+	xmlSetStructuredErrorFunc(NULL, silent_structured);
+	xmlSchemaFreeParserCtxt(pc);
+	if (schema == NULL || run.nerrors > 0) {
+		if (run.nerrors == 0)
+			diag_report(d, DIAG_INPUT, path, 0, 0,
+			    "not a usable XML schema; %s", run.advice);
+		if (schema != NULL)
+			xmlSchemaFree(schema);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	XmlSchema *s = mem_alloc(sizeof(*s));
+	s->doc = doc;
+	s->schema = schema;
+	s->path = mem_strdup(path);
+	return s;
+}
+
+void
+xml_schema_free(XmlSchema *s)
+{
+	if (s == NULL)
+		return;
+	xmlSchemaFree(s->schema);
+	xmlFreeDoc(s->doc);
+	free(s->path);
+	free(s);
+}
+
+const char *
+xml_attr(const XmlNode *n, const char *name)
+{
+	for (size_t i = 0; i < n->nattrs; i++)
+		if (strcmp(n->attrs[i].name, name) == 0)
+			return n->attrs[i].value;
+	return NULL;
+}
+
+const char *
+xml_attr_ns(const XmlNode *n, const char *ns, const char *name)
+{
+	for (size_t i = 0; i < n->nattrs; i++) {
+		const XmlAttr *at = &n->attrs[i];
+		if (strcmp(at->name, name) != 0)
+			continue;
+		if (ns == NULL ? at->ns == NULL : at->ns != NULL && strcmp(at->ns, ns) == 0)
+			return at->value;
+	}
+	return NULL;
+}
+
+const XmlNode *
+xml_child(const XmlNode *n, const char *name)
+{
+	for (size_t i = 0; i < n->nchildren; i++)
+		if (strcmp(n->children[i].name, name) == 0)
+			return &n->children[i];
+	return NULL;
+}
+
+size_t
+xml_count(const XmlNode *n, const char *name)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n->nchildren; i++)
+		if (strcmp(n->children[i].name, name) == 0)
+			k++;
+	return k;
+}

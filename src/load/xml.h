@@ -1,0 +1,92 @@
+/* xml.h - reading XML files safely into our own tree (the only door to libxml2).
+ *
+ * Nobody outside src/load/xml.c sees a libxml2 type: a document is handed out
+ * as a tree of XmlNode allocated in the caller's Arena, so plan.c and the
+ * SpreadsheetML reader walk plain structs.
+ *
+ * Secure by construction: the file is read by us with a size limit and parsed
+ * from memory; no network, no DTD loading, no entity substitution, no default
+ * attributes from a DTD; a document with a DOCTYPE (and so any entity
+ * declaration) is rejected outright before its internal subset is read;
+ * nesting depth is bounded; an external-entity loader that refuses everything
+ * is installed for the whole process, so not even an XSD's xs:include can
+ * reach the disk or the network. libxml2 never prints to stderr: every
+ * complaint becomes a Diag message with the file and line. */
+#ifndef NITHET_XML_H
+#define NITHET_XML_H
+
+#include <stddef.h>
+
+#include "core/arena.h"
+#include "core/diag.h"
+
+typedef struct XmlAttr {
+	const char *name;          /* local name, e.g. "Index" for ss:Index */
+	const char *ns;            /* namespace URI, NULL when none */
+	const char *value;         /* UTF-8, character references resolved */
+} XmlAttr;
+
+typedef struct XmlNode XmlNode;
+struct XmlNode {
+	const char *name;          /* local name */
+	const char *ns;            /* namespace URI, NULL when none */
+	XmlAttr *attrs;            /* in document order */
+	size_t nattrs;
+	const char *text;          /* the text and CDATA directly inside, joined
+	                            * in order, untrimmed; "" when none */
+	XmlNode *children;         /* child elements only, in document order */
+	size_t nchildren;
+	XmlNode *parent;           /* NULL for the root */
+	long line;                 /* 1-based line where the start tag ends */
+};
+
+/* A compiled XSD. Opaque; free with xml_schema_free. */
+typedef struct XmlSchema XmlSchema;
+
+/* Set up libxml2's process-wide state (error handlers, the refusing entity
+ * loader). Idempotent; every function below calls it, so calling it
+ * explicitly is only needed to do the set-up at a chosen moment. Not
+ * thread-safe: call it before starting threads. */
+void xml_init(void);
+
+/* Release libxml2's global memory. Call once at the end of the process,
+ * after every XmlSchema is freed; no xml_ call may follow. */
+void xml_cleanup(void);
+
+/* Read path (at most max_bytes bytes; a bigger file, a directory, an empty or
+ * unreadable file is an error) and parse it. Elements nested deeper than
+ * max_depth (root = depth 1) are an error. When schema is not NULL the
+ * document must also be valid against it.
+ * Every problem is reported through d as DIAG_INPUT with the path and line
+ * ("what is wrong; what to do"); at most 50 schema complaints are listed.
+ * Returns the root element, or NULL after reporting. The tree and all its
+ * strings live in a until arena_free(a). */
+XmlNode *xml_read_file(Arena *a, const char *path, long max_bytes,
+	int max_depth, const XmlSchema *schema, Diag *d);
+
+/* The same for a document already in memory (len bytes, need not be
+ * NUL-terminated); name is used in messages in place of a path. */
+XmlNode *xml_parse_memory(Arena *a, const char *buf, size_t len,
+	const char *name, int max_depth, const XmlSchema *schema, Diag *d);
+
+/* Read and compile an XSD (size-limited like xml_read_file). It may not
+ * include or import other files. Problems are reported as DIAG_INPUT with the
+ * path and line. Returns NULL after reporting; the caller frees the result
+ * with xml_schema_free. */
+XmlSchema *xml_schema_load(const char *path, long max_bytes, Diag *d);
+void xml_schema_free(XmlSchema *s);           /* NULL is fine */
+
+/* Value of the first attribute with this local name (any namespace), or NULL
+ * when absent. The string belongs to the tree's arena. */
+const char *xml_attr(const XmlNode *n, const char *name);
+
+/* The same, matching the namespace URI too (ns NULL = no namespace). */
+const char *xml_attr_ns(const XmlNode *n, const char *ns, const char *name);
+
+/* First child element with this local name, or NULL. */
+const XmlNode *xml_child(const XmlNode *n, const char *name);
+
+/* Number of child elements with this local name. */
+size_t xml_count(const XmlNode *n, const char *name);
+
+#endif

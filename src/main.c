@@ -14,11 +14,14 @@
 
 #include "config/settings.h"
 #include "core/arena.h"
+#include "core/calendar.h"
 #include "core/diag.h"
 #include "core/mem.h"
 #include "load/plan.h"
 #include "load/schools.h"
 #include "load/xml.h"
+#include "export/indicators.h"
+#include "measure/results.h"
 #include "model/model.h"
 #include "render/render.h"
 #include "report/specimen.h"
@@ -30,7 +33,8 @@
 typedef struct Options {
 	const char *config;
 	const char *input_dir, *output_dir;
-	const char *as_of;
+	CalDate as_of;
+	int has_as_of;
 	long jobs;
 	int quiet, verbose;
 	int dump_layout;
@@ -57,6 +61,7 @@ typedef struct Command {
 static int cmd_build(Run *, int, char **);
 static int cmd_check(Run *, int, char **);
 static int cmd_specimen(Run *, int, char **);
+static int cmd_indicators(Run *, int, char **);
 static int cmd_later(Run *, int, char **);
 
 static const Command commands[] = {
@@ -66,7 +71,8 @@ static const Command commands[] = {
 	{ "committee", "N/<FY>", "OUT/committee-<N>-<FY>.pdf, the ก.ต.ป.น. meeting pack "
 	  "(e.g. committee 3/2558)", cmd_later },
 	{ "school", "CODE... | --all", "OUT/schools/<CODE>.pdf, one report per school", cmd_later },
-	{ "indicators", "[--format json|csv]", "print every target and indicator to stdout", cmd_later },
+	{ "indicators", "[--format json|csv]", "print every target and indicator to stdout",
+	  cmd_indicators },
 	{ "check", "", "read and validate all inputs, print diagnostics, write nothing", cmd_check },
 	{ "specimen", "", "OUT/specimen.pdf and OUT/specimen-noto.pdf, the Thai type specimen",
 	  cmd_specimen },
@@ -155,6 +161,7 @@ load_inputs(Run *run)
 	plan_sum->present = 1;
 	plan_sum->encoding = "UTF-8 (XML)";
 	size_t before = diag_warnings(run->diag);
+	run->model.fiscal_year = s->fiscal_year;
 	run->model.plan = plan_load(run->arena, plan_path, s->plan_schema, s->max_xml_depth,
 	    s->max_file_bytes, run->diag);
 	plan_sum->warnings = (long)(diag_warnings(run->diag) - before);
@@ -280,6 +287,51 @@ cmd_build(Run *run, int argc, char **argv)
 	return rc > worst ? rc : worst;
 }
 
+/* Compute every figure as of --as-of (default: the end of the fiscal year),
+ * and report the findings (budget over the total, ...) through diag. */
+static Results *
+measure(Run *run)
+{
+	CalDate as_of = run->opt.has_as_of ? run->opt.as_of : cal_fy_last(run->settings->fiscal_year);
+	Results *r = measure_run(&run->model, run->settings, as_of, run->arena);
+	for (size_t i = 0; i < r->nfindings; i++)
+		diag_report(run->diag, r->findings[i].severity, NULL, 0, 0, "%s", r->findings[i].text);
+	return r;
+}
+
+static int
+cmd_indicators(Run *run, int argc, char **argv)
+{
+	const char *format = "json";
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--format") && i + 1 < argc)
+			format = argv[++i];
+		else if (!strncmp(argv[i], "--format=", 9))
+			format = argv[i] + 9;
+		else {
+			diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "indicators: unknown argument '%s'; "
+			    "write indicators [--format json|csv]", argv[i]);
+			return EXIT_USAGE;
+		}
+	}
+	if (strcmp(format, "json") != 0 && strcmp(format, "csv") != 0) {
+		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "indicators: unknown format '%s'; "
+		    "write --format json or --format csv", format);
+		return EXIT_USAGE;
+	}
+	if (load_inputs(run) != 0)
+		return diag_exit_status(run->diag);
+	Results *r = measure(run);
+	int rc = !strcmp(format, "json") ?
+	    indicators_write_json(r, (long)diag_errors(run->diag), (long)diag_warnings(run->diag), stdout) :
+	    indicators_write_csv(r, stdout);
+	if (rc != 0 || fflush(stdout) != 0) {
+		diag_report(run->diag, DIAG_OUTPUT, NULL, 0, 0, "cannot write to standard output");
+		return EXIT_OUTPUT;
+	}
+	return diag_exit_status(run->diag);
+}
+
 static int
 cmd_later(Run *run, int argc, char **argv)
 {
@@ -304,17 +356,6 @@ parse_jobs(const char *v, long *out)
 	return 0;
 }
 
-static int
-valid_iso_date(const char *v)
-{
-	if (strlen(v) != 10 || v[4] != '-' || v[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9'))
-			return 0;
-	int m = (v[5] - '0') * 10 + (v[6] - '0'), d = (v[8] - '0') * 10 + (v[9] - '0');
-	return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
 
 int
 main(int argc, char **argv)
@@ -347,11 +388,12 @@ main(int argc, char **argv)
 		case 'i': run.opt.input_dir = optarg; break;
 		case 'o': run.opt.output_dir = optarg; break;
 		case 'A':
-			if (!valid_iso_date(optarg)) {
-				fprintf(stderr, "nithet: error: --as-of wants a date YYYY-MM-DD (found \"%s\")\n", optarg);
+			if (cal_parse_iso(optarg, strlen(optarg), &run.opt.as_of) != CAL_OK) {
+				fprintf(stderr, "nithet: error: --as-of wants a real date YYYY-MM-DD in ค.ศ. "
+				    "(found \"%s\")\n", optarg);
 				return EXIT_USAGE;
 			}
-			run.opt.as_of = optarg;
+			run.opt.has_as_of = 1;
 			break;
 		case 'j':
 			if (parse_jobs(optarg, &run.opt.jobs) != 0) {

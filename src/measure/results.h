@@ -1,0 +1,209 @@
+/* results.h - every figure of the plan, computed from the model.
+ *
+ * measure_run() fills a Results from a Model, the Settings and an as-of date;
+ * it does no I/O and calls no library, so every number can be reproduced by
+ * hand (tests/cases/measure-small/README.md shows the arithmetic). Report
+ * composers and the JSON/CSV export read Results and nothing else computes.
+ *
+ * Percentages are kept as exact fractions (num/den) and as doubles; they are
+ * rounded to 2 decimals only when printed, and "met" compares exact values. */
+#ifndef NITHET_RESULTS_H
+#define NITHET_RESULTS_H
+
+#include <stddef.h>
+
+#include "config/settings.h"
+#include "core/arena.h"
+#include "core/calendar.h"
+#include "model/model.h"
+
+enum { RESULTS_MONTHS = 12, RESULTS_LEVELS = 5 };
+
+/* A list of schools (for "not reached", "not evaluated", ...). */
+typedef struct SchoolList {
+	const School **items;
+	size_t n;
+} SchoolList;
+
+typedef struct DateList {
+	CalDate *items;
+	size_t n;
+} DateList;
+
+enum { RESULTS_MAX_EXTRAS = 4 };
+
+/* A secondary figure: "ความครอบคลุม" 88.03 %. */
+typedef struct Extra {
+	const char *label;         /* Thai */
+	double value;
+	int is_percent;
+	long long num, den;        /* behind a percentage */
+} Extra;
+
+/* The result of one target (3.1.x, 3.2.x) or success indicator (6.x). */
+typedef struct TargetResult {
+	const PlanTarget *target;  /* id, metric, goal, unit, text */
+	int is_percent;            /* value is a percentage of num/den */
+	long long num, den;        /* the fraction behind a percentage; num = count otherwise */
+	double value;              /* the headline: count, months, or percent */
+	int judged;                /* 0: cannot be judged (no target group, no goal) */
+	int met;                   /* บรรลุ, when judged */
+	const char *note;          /* Thai explanation for the reader, or NULL */
+	/* Figures printed beside the headline (see each metric in measure.c),
+	 * e.g. 3.2.2's coverage and strict variant, 3.1.8(b), 6.2's ดีมาก share. */
+	Extra extras[RESULTS_MAX_EXTRAS];
+	size_t nextras;
+	SchoolList schools_missing; /* not reached / not evaluated / not satisfied */
+	DateList dates_missing;    /* KM Tuesdays without KM, months without */
+	int months[RESULTS_MONTHS]; /* per FY month counts, for month metrics */
+} TargetResult;
+
+/* Likert statistics of one survey item (or of all items pooled). */
+typedef struct ItemStats {
+	const char *text;
+	long n;                    /* valid answers */
+	double mean, sd;           /* sd valid when n >= 2 */
+	int has_sd;
+	const char *band;          /* interpretation of the mean rounded to 2 decimals */
+	int rank;                  /* 1 = highest mean; ties share a rank */
+	double top2;               /* share (%) of answers 4 or 5 */
+} ItemStats;
+
+typedef struct SurveyResults {
+	ItemStats items[SURVEY_MAX_ITEMS];
+	size_t nitems;
+	ItemStats overall;         /* all valid answers pooled */
+	long respondents;          /* counted responses (in FY, up to as-of) */
+	long invalid_answers;
+	long schools_responding;
+	long schools_satisfied;
+	/* Per activity, when the form has an activity column. */
+	ItemStats by_activity[16]; /* index = activity number; n = 0 when none */
+} SurveyResults;
+
+/* Internal supervision levels (3.2.1, 6.2). */
+typedef struct EvalResults {
+	long level_count[RESULTS_LEVELS + 1]; /* index 1..5; index 0 = not evaluated */
+	long evaluated, passed;
+	double mean_percent;       /* mean score % over evaluated schools */
+	const Evaluation **latest; /* per school (index as m->schools), NULL if none */
+	int *level;                /* per school: 0 not evaluated, else 1..5 */
+} EvalResults;
+
+typedef struct BudgetLine {
+	int activity;              /* plan activity number */
+	const PlanActivity *plan;
+	Satang approved, spent, remaining;
+	Satang by_category[CAT_NCATEGORIES];
+	Satang moved_in;           /* ถัวจ่ายเพิ่ม: spent above approved */
+	Satang moved_out;          /* ถัวจ่ายออก: approved not spent */
+	int has_percent;           /* 0 when approved = 0 ("-") */
+	double percent;            /* spent / approved x 100 */
+} BudgetLine;
+
+typedef struct BudgetResults {
+	Satang approved_total, spent, remaining;
+	double percent;            /* spent / total x 100 */
+	Satang by_category[CAT_NCATEGORIES];
+	Satang moved;              /* Σ max(0, spent_a - approved_a) */
+	int over_total;            /* the one hard error of ถัวจ่าย */
+	BudgetLine *lines;         /* one per plan activity, plan order */
+	size_t nlines;
+	Satang by_quarter[4];      /* spending per fiscal quarter */
+	Satang by_month[RESULTS_MONTHS];
+} BudgetResults;
+
+/* DOMAIN 4.4: what each activity did. */
+typedef struct ActivityResults {
+	const PlanActivity *plan;
+	CalDate first, last;       /* actual; year 0 when nothing happened */
+	long events;               /* visits + meetings of the activity */
+	long schools_reached;
+	const TargetResult *target;/* the linked target, or NULL */
+	const BudgetLine *budget;
+	int has_satisfaction;
+	double satisfaction;       /* mean, when surveyed per activity */
+	/* Activity 4: visits per topic and per-school goals (4.4: 10, 4.5: 4). */
+	long topic_visits[16];     /* index = topic order in the plan */
+	long topic_schools_meeting_goal[16];
+} ActivityResults;
+
+/* DOMAIN 5: one row of a breakdown by district, network or colour group. */
+typedef struct GroupRow {
+	const char *key;           /* district name, network code, colour */
+	const char *label;         /* network name; = key otherwise */
+	long schools, supervised, visits;
+	long passed, evaluated;    /* 3.2.1 */
+	long satisfied, responding;/* 3.2.2 */
+	long with_practice;        /* 6.4 */
+} GroupRow;
+
+typedef struct Breakdown {
+	GroupRow *rows;
+	size_t n;
+} Breakdown;
+
+typedef struct SupervisorRow {
+	const Staff *staff;
+	long visits, schools;
+} SupervisorRow;
+
+typedef struct MonthRow {
+	CalDate first;             /* the month's first day */
+	long visits, online, meetings;
+	Satang spent;
+	double cumulative_percent; /* Σ spending to the month's end / total x 100 */
+} MonthRow;
+
+/* A finding for the user (budget over the total, ...): the caller reports it. */
+typedef struct Finding {
+	DiagSeverity severity;
+	const char *text;
+} Finding;
+
+typedef struct Results {
+	int fiscal_year;           /* BE */
+	CalDate fy_first, fy_last, as_of;
+	long schools;              /* |S|: active schools */
+	TargetResult *targets;     /* plan targets in plan order */
+	size_t ntargets;
+	TargetResult *indicators;  /* section-6 indicators in plan order */
+	size_t nindicators;
+	EvalResults eval;
+	SurveyResults survey;
+	BudgetResults budget;
+	ActivityResults *activities;
+	size_t nactivities;
+	Breakdown by_district, by_network, by_colour;
+	SupervisorRow *supervisors;
+	size_t nsupervisors;
+	MonthRow months[RESULTS_MONTHS];
+	long visits_counted;       /* approved/published, in FY, up to as-of */
+	SchoolList schools_not_visited;
+	Finding *findings;
+	size_t nfindings;
+	SettingRule rules[64];     /* เกณฑ์ที่ใช้ */
+	size_t nrules;
+} Results;
+
+/* Compute everything. as_of: count only data dated on or before it (clamped
+ * to the FY's last day; pass the FY's last day for the whole year). All
+ * memory comes from a and is valid until a is freed. Never fails: a figure
+ * that cannot be computed is marked judged = 0 with a note. */
+Results *measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a);
+
+/* The result for a target or indicator id ("3.1.4", "6.2"), or NULL. */
+const TargetResult *results_target(const Results *r, const char *id);
+
+/* Interpretation of a Likert mean by the configured bands, using the mean
+ * rounded to 2 decimals (4.505 reads as 4.51, มากที่สุด). NULL below every band. */
+const char *measure_likert_band(const Settings *s, double mean);
+
+/* Round half away from zero to 2 decimals, as printed. */
+double measure_round2(double x);
+
+/* Level 1..5 of an evaluation by the configured method; 0 when it has
+ * neither scores nor a percentage nor a level. */
+int measure_eval_level(const Settings *s, const Evaluation *e, double *percent);
+
+#endif

@@ -1,0 +1,455 @@
+/* test_measure.c - every metric against hand-computed figures.
+ *
+ * The plan is the bundled input/plan.xml (so its metric parameters are the
+ * ones under test); everything else is a small model built here: five active
+ * schools and one closed. */
+#include "test.h"
+
+#include <stdlib.h>
+
+#include "config/settings.h"
+#include "core/arena.h"
+#include "core/calendar.h"
+#include "load/plan.h"
+#include "measure/results.h"
+#include "model/model.h"
+
+typedef struct Fixture {
+	Arena *a;
+	Settings *s;
+	Model m;
+	School schools[6];
+	Network networks[2];
+	Staff staff[2];
+	Visit visits[64];
+	Meeting meetings[80];
+	Evaluation evals[8];
+	Response responses[8];
+	Spending spending[8];
+	Practice practices[4];
+} Fixture;
+
+static CalDate
+D(int y, int m, int d)
+{
+	CalDate c = { y, m, d };
+	return c;
+}
+
+static Fixture *
+fixture(void)
+{
+	Fixture *f = calloc(1, sizeof(*f));
+	f->a = arena_new();
+	f->s = settings_defaults();
+	Diag *d = diag_new(stderr);
+	f->m.plan = plan_load(f->a, "input/plan.xml", "config/plan.xsd", 64, 1 << 24, d);
+	diag_free(d);
+	CHECK(f->m.plan != NULL);
+	f->m.fiscal_year = 2558;
+	/* code, name, district, subdistrict, network, colour, size, principal,
+	 * students, teachers, admins, active */
+	static const struct { const char *code, *district, *net, *colour; int teachers, admins, active; } rows[6] = {
+		{ "93010001", "กงหรา", "N1", "แดง", 9, 1, 1 },
+		{ "93010002", "กงหรา", "N1", "ดำ", 4, 1, 1 },
+		{ "93010003", "ตะโหมด", "N1", "เขียว", 6, 1, 1 },
+		{ "93010004", "ตะโหมด", "N2", "เหลือง", 8, 2, 1 },
+		{ "93010005", "ตะโหมด", "N2", "เขียว", 5, 1, 1 },
+		{ "93010006", "ตะโหมด", "N2", "", 3, 1, 0 },  /* closed: out of |S| */
+	};
+	for (int i = 0; i < 6; i++) {
+		School *s = &f->schools[i];
+		s->code = rows[i].code;
+		s->name = rows[i].code;
+		s->district = rows[i].district;
+		s->subdistrict = s->principal = s->size = "";
+		s->network_code = rows[i].net;
+		s->color_group = rows[i].colour;
+		s->teachers = rows[i].teachers;
+		s->admins = rows[i].admins;
+		s->active = rows[i].active;
+		s->line = i + 2;
+	}
+	f->m.schools = f->schools;
+	f->m.nschools = 6;
+	model_index_schools(&f->m, f->a);
+	f->networks[0] = (Network){ "N1", "เครือข่าย 1", "กงหรา", "", 2 };
+	f->networks[1] = (Network){ "N2", "เครือข่าย 2", "ตะโหมด", "", 3 };
+	f->m.networks = f->networks;
+	f->m.nnetworks = 2;
+	f->staff[0] = (Staff){ "S01", "ก", "ศึกษานิเทศก์", "", 2 };
+	f->staff[1] = (Staff){ "S02", "ข", "ศึกษานิเทศก์", "", 3 };
+	f->m.staff = f->staff;
+	f->m.nstaff = 2;
+	f->m.visits = f->visits;
+	f->m.meetings = f->meetings;
+	f->m.evaluations = f->evals;
+	f->m.survey.responses = f->responses;
+	f->m.spending = f->spending;
+	f->m.practices = f->practices;
+	return f;
+}
+
+static void
+fixture_free(Fixture *f)
+{
+	settings_free(f->s);
+	arena_free(f->a);
+	free(f);
+}
+
+static Visit *
+visit(Fixture *f, CalDate d, int school, int activity, const char *topic)
+{
+	Visit *v = &f->visits[f->m.nvisits++];
+	memset(v, 0, sizeof(*v));
+	v->id = "V";
+	v->date = d;
+	v->school = school >= 0 ? &f->schools[school] : NULL;
+	v->network_code = "";
+	v->activity = activity;
+	v->topic = topic ? topic : "";
+	v->summary = v->suggestions = "";
+	v->supervisors[0] = &f->staff[0];
+	v->nsupervisors = 1;
+	v->in_fy = cal_in_fy(d, 2558);
+	return v;
+}
+
+static Meeting *
+meeting(Fixture *f, MeetingType type, CalDate d)
+{
+	Meeting *mt = &f->meetings[f->m.nmeetings++];
+	memset(mt, 0, sizeof(*mt));
+	mt->id = "M";
+	mt->type = type;
+	mt->date = d;
+	mt->seq = mt->title = mt->minutes_ref = mt->resolutions = "";
+	mt->in_fy = cal_in_fy(d, 2558);
+	return mt;
+}
+
+static Results *
+run(Fixture *f)
+{
+	return measure_run(&f->m, f->s, cal_fy_last(2558), f->a);
+}
+
+TEST(measure_event_count_counts_only_the_fiscal_year)
+{
+	Fixture *f = fixture();
+	for (int i = 0; i < 5; i++)
+		meeting(f, MEETING_COMMITTEE, D(2014, 11 + i % 2, 5 + i));
+	meeting(f, MEETING_COMMITTEE, D(2014, 9, 30));    /* FY 2557: not counted */
+	meeting(f, MEETING_MONTHLY, D(2015, 1, 5));        /* another type */
+	const TargetResult *t = results_target(run(f), "3.1.1");
+	CHECK_INT(t->num, 5);
+	CHECK(t->judged && !t->met);                      /* goal 6 */
+	meeting(f, MEETING_COMMITTEE, D(2015, 9, 30));    /* the last day counts */
+	t = results_target(run(f), "3.1.1");
+	CHECK_INT(t->num, 6);
+	CHECK(t->met);
+	fixture_free(f);
+}
+
+TEST(measure_colour_coverage_and_no_target_group)
+{
+	Fixture *f = fixture();
+	visit(f, D(2014, 12, 10), 0, 2, NULL);             /* แดง */
+	visit(f, D(2014, 12, 11), 2, 2, NULL);             /* เขียว: not in the group */
+	Visit *draft = visit(f, D(2014, 12, 12), 1, 2, NULL);
+	draft->status = STATUS_DRAFT;                     /* drafts never count */
+	const TargetResult *t = results_target(run(f), "3.1.3");
+	CHECK_INT(t->num, 1);
+	CHECK_INT(t->den, 2);
+	CHECK_NEAR(t->value, 50.0, 1e-9);
+	CHECK(t->judged && !t->met);
+	CHECK_INT(t->schools_missing.n, 1);
+	CHECK_STR(t->schools_missing.items[0]->code, "93010002");
+
+	/* No ดำ/แดง school at all: not judged, not a pass, and said so. */
+	f->schools[0].color_group = "เขียว";
+	f->schools[1].color_group = "เหลือง";
+	t = results_target(run(f), "3.1.3");
+	CHECK(!t->judged && !t->met);
+	CHECK(strstr(t->note, "ไม่มีโรงเรียนกลุ่มสี") != NULL);
+	fixture_free(f);
+}
+
+TEST(measure_km_tuesdays_holidays_and_replacements)
+{
+	Fixture *f = fixture();
+	CalDate tue[64];
+	CHECK_INT(cal_fy_weekdays(2558, CAL_TUESDAY, tue, 64), 52);
+	for (int i = 0; i < 52; i++)
+		if (i != 2 && i != 19)
+			meeting(f, MEETING_KM, tue[i]);
+	/* Tuesday no. 10 is a holiday: out of the denominator, and the KM held
+	 * on it anyway does not raise the count. */
+	char iso[16];
+	cal_format(tue[9], CAL_FORMAT_ISO, 0, iso, sizeof(iso));
+	f->s->holidays[0] = strdup(iso);
+	f->s->nholidays = 1;
+	const TargetResult *t = results_target(run(f), "3.1.4");
+	CHECK_INT(t->den, 51);
+	CHECK_INT(t->num, 49);
+	CHECK_INT(t->dates_missing.n, 2);
+	CHECK(cal_compare(t->dates_missing.items[0], tue[2]) == 0);
+	CHECK(!t->met);
+	/* A KM moved to Wednesday with replaces= covers its Tuesday. */
+	Meeting *moved = meeting(f, MEETING_KM, cal_add_days(tue[2], 1));
+	moved->replaces = tue[2];
+	t = results_target(run(f), "3.1.4");
+	CHECK_INT(t->num, 50);
+	fixture_free(f);
+}
+
+TEST(measure_bimonthly_windows_need_every_window)
+{
+	Fixture *f = fixture();
+	/* Six meetings, but none in ก.พ.-มี.ค.: n >= 6 yet not met. */
+	int months[6][2] = { { 2014, 10 }, { 2014, 11 }, { 2014, 12 }, { 2015, 4 }, { 2015, 6 }, { 2015, 8 } };
+	for (int i = 0; i < 6; i++)
+		meeting(f, MEETING_MONTHLY, D(months[i][0], months[i][1], 3));
+	const TargetResult *t = results_target(run(f), "3.1.5");
+	CHECK_INT(t->num, 6);
+	CHECK(!t->met);
+	CHECK(strstr(t->note, "ก.พ.") != NULL);
+	meeting(f, MEETING_MONTHLY, D(2015, 3, 3));
+	t = results_target(run(f), "3.1.5");
+	CHECK(t->met);
+	fixture_free(f);
+}
+
+TEST(measure_months_topics_and_per_school_counts)
+{
+	Fixture *f = fixture();
+	/* 3.1.9: topic 4.4 of activity 4 in 10 months, activity 7 in another,
+	 * topic 4.5 in the twelfth (does not count). */
+	for (int mo = 1; mo <= 10; mo++)
+		visit(f, cal_fy_month_first(2558, mo), 0, 4, "4.4");
+	visit(f, cal_fy_month_first(2558, 11), -1, 7, NULL);
+	visit(f, cal_fy_month_first(2558, 12), 1, 4, "4.5");
+	Results *r = run(f);
+	const TargetResult *t = results_target(r, "3.1.9");
+	CHECK_INT(t->num, 11);
+	CHECK(!t->met);
+	CHECK_INT(t->dates_missing.n, 1);
+	/* School 0 has 10 visits of 4.4: it meets the per-school goal of 10. */
+	const ActivityResults *a4 = &r->activities[3];
+	CHECK_INT(a4->plan->no, 4);
+	CHECK_INT(a4->topic_visits[3], 10);
+	CHECK_INT(a4->topic_schools_meeting_goal[3], 1);
+	CHECK_INT(a4->topic_schools_meeting_goal[4], 0);
+	fixture_free(f);
+}
+
+TEST(measure_eval_latest_round_and_unevaluated)
+{
+	Fixture *f = fixture();
+	Evaluation *e = f->evals;
+	/* School 0: round 1 at 14/25 = 56 % (พอใช้), round 2 at 18/25 = 72 % (ดี). */
+	e[0] = (Evaluation){ .school = &f->schools[0], .round = 1, .date = D(2015, 1, 10),
+		.scores = { 3, 3, 3, 3, 2 }, .nscores = 5 };
+	e[1] = (Evaluation){ .school = &f->schools[0], .round = 2, .date = D(2015, 6, 10),
+		.scores = { 4, 4, 3, 4, 3 }, .nscores = 5 };
+	e[2] = (Evaluation){ .school = &f->schools[1], .round = 1, .date = D(2015, 2, 1),
+		.scores = { 5, 4, 4, 5, 4 }, .nscores = 5 };       /* 88 %: ดีมาก */
+	e[3] = (Evaluation){ .school = &f->schools[2], .round = 1, .date = D(2015, 2, 1),
+		.scores = { 3, 3, 3, 3, 2 }, .nscores = 5 };       /* 56 %: fails */
+	e[4] = (Evaluation){ .school = &f->schools[3], .round = 1, .date = D(2014, 9, 1),
+		.scores = { 5, 5, 5, 5, 5 }, .nscores = 5 };       /* last FY: unevaluated */
+	f->m.nevaluations = 5;
+	Results *r = run(f);
+	const TargetResult *t = results_target(r, "3.2.1");
+	CHECK_INT(t->num, 2);          /* schools 0 and 1 */
+	CHECK_INT(t->den, 5);
+	CHECK_NEAR(t->value, 40.0, 1e-9);
+	CHECK(!t->met);
+	CHECK_INT(r->eval.level_count[0], 2);   /* schools 3 and 4 not evaluated */
+	CHECK_INT(r->eval.level_count[2], 1);
+	CHECK_INT(r->eval.level_count[3], 1);
+	CHECK_INT(r->eval.level_count[4], 1);
+	CHECK_NEAR(r->eval.mean_percent, (72 + 88 + 56) / 3.0, 1e-9);
+	CHECK_INT(t->schools_missing.n, 3);
+	/* 6.2: the same pass share, and ดีมาก or better as "คุณภาพสูง". */
+	const TargetResult *q = results_target(r, "6.2");
+	CHECK_INT(q->num, 2);
+	CHECK_INT(q->extras[1].num, 1);
+	/* As of before round 2, the latest evaluation of school 0 is round 1. */
+	r = measure_run(&f->m, f->s, D(2015, 3, 1), f->a);
+	CHECK_INT(results_target(r, "3.2.1")->num, 1);
+	fixture_free(f);
+}
+
+static void
+respond(Fixture *f, int school, const int *answers, int n)
+{
+	Response *rs = &f->responses[f->m.survey.nresponses++];
+	memset(rs, 0, sizeof(*rs));
+	rs->timestamp.date = D(2015, 9, 14);
+	rs->school = &f->schools[school];
+	rs->email = rs->role = rs->comment = "";
+	for (int i = 0; i < n; i++)
+		rs->answers[i] = (signed char)answers[i];
+}
+
+TEST(measure_satisfaction_threshold_is_exact_at_two_decimals)
+{
+	Fixture *f = fixture();
+	f->m.survey.nitems = 2;
+	f->m.survey.items[0] = "ก";
+	f->m.survey.items[1] = "ข";
+	/* School 0: one respondent, mean 3.5 -> not satisfied (3.50 < 3.51). */
+	respond(f, 0, (int[]){ 3, 4 }, 2);
+	/* School 1: two respondents with means 3.5 and 3.52 -> 3.51: satisfied. */
+	f->m.survey.nitems = 2;
+	respond(f, 1, (int[]){ 3, 4 }, 2);
+	/* 3.52 cannot come from two items; use a blank and the mean of one. */
+	respond(f, 1, (int[]){ 4, 0 }, 2);   /* mean 4.0 -> school mean 3.75 */
+	/* School 2: an unreadable answer is left out of the means. */
+	respond(f, 2, (int[]){ 5, -1 }, 2);
+	Results *r = run(f);
+	const TargetResult *t = results_target(r, "3.2.2");
+	CHECK_INT(r->survey.schools_responding, 3);
+	CHECK_INT(t->num, 2);          /* schools 1 and 2 */
+	CHECK_INT(t->den, 3);
+	CHECK_NEAR(t->value, 200.0 / 3, 1e-9);
+	CHECK(!t->met);                /* goal 80 */
+	CHECK_INT(t->extras[0].num, 3);     /* coverage 3 of 5 */
+	CHECK_INT(t->extras[0].den, 5);
+	CHECK_INT(t->extras[1].num, 2);     /* strict: 2 of 5 */
+	CHECK_INT(r->survey.invalid_answers, 1);
+	/* Item 2 answered once (4) -> n = 1: no S.D. */
+	CHECK_INT(r->survey.items[1].n, 2);
+	CHECK_INT(r->survey.items[0].n, 4);
+	CHECK(r->survey.items[0].has_sd);
+	/* Item 0: 3, 3, 4, 5: mean 3.75, sample SD sqrt(((.75)^2*2 + .25^2 + 1.25^2)/3). */
+	CHECK_NEAR(r->survey.items[0].mean, 3.75, 1e-9);
+	CHECK_NEAR(r->survey.items[0].sd, 0.957427107756338, 1e-9);
+	CHECK_STR(r->survey.items[0].band, "มาก");
+	CHECK_INT(r->survey.items[0].rank, 2);
+	CHECK_INT(r->survey.items[1].rank, 1);   /* 4, 4 -> 4.00 */
+
+	/* A school whose only respondent answered once: n = 1, no S.D. */
+	Fixture *g = fixture();
+	g->m.survey.nitems = 1;
+	g->m.survey.items[0] = "ก";
+	respond(g, 0, (int[]){ 4 }, 1);
+	r = run(g);
+	CHECK(!r->survey.items[0].has_sd);
+	CHECK(!r->survey.overall.has_sd);
+	fixture_free(g);
+	fixture_free(f);
+}
+
+TEST(measure_likert_band_uses_the_printed_mean)
+{
+	Settings *s = settings_defaults();
+	CHECK_STR(measure_likert_band(s, 4.505), "มากที่สุด");  /* prints 4.51 */
+	CHECK_STR(measure_likert_band(s, 4.5049), "มาก");
+	CHECK_STR(measure_likert_band(s, 3.51), "มาก");
+	CHECK_STR(measure_likert_band(s, 3.50), "ปานกลาง");
+	CHECK_STR(measure_likert_band(s, 1.0), "น้อยที่สุด");
+	CHECK_NEAR(measure_round2(2.675), 2.68, 1e-12);
+	CHECK_NEAR(measure_round2(-1.005), -1.01, 1e-12);
+	settings_free(s);
+}
+
+static void
+spend(Fixture *f, int activity, Category cat, Satang amount, CalDate d)
+{
+	Spending *sp = &f->spending[f->m.nspending++];
+	memset(sp, 0, sizeof(*sp));
+	sp->id = sp->doc_no = sp->description = "";
+	sp->date = d;
+	sp->activity = activity;
+	sp->category = cat;
+	sp->amount = amount;
+	sp->in_fy = cal_in_fy(d, 2558);
+}
+
+TEST(measure_budget_thuajai_moves_and_the_hard_total)
+{
+	Fixture *f = fixture();
+	spend(f, 2, CAT_EXPENSES, 2500000, D(2014, 12, 10));   /* 25,000 of 20,000 */
+	spend(f, 1, CAT_COMPENSATION, 360000, D(2014, 11, 1)); /* activity 1 approved "-" */
+	spend(f, 10, CAT_COMPENSATION, 1200000, D(2015, 3, 5));
+	spend(f, 10, CAT_EXPENSES, -50000, D(2015, 3, 6));     /* a refund */
+	spend(f, 4, CAT_MATERIALS, 9999900, D(2015, 10, 1));   /* FY 2559: out */
+	Results *r = run(f);
+	const BudgetResults *b = &r->budget;
+	CHECK_INT(b->approved_total, 50000000);
+	CHECK_INT(b->spent, 2500000 + 360000 + 1200000 - 50000);
+	CHECK_INT(b->remaining, 50000000 - b->spent);
+	CHECK_INT(b->lines[1].moved_in, 500000);     /* activity 2: 5,000 over */
+	CHECK_INT(b->lines[0].moved_in, 360000);     /* activity 1: all of it */
+	CHECK(!b->lines[0].has_percent);              /* approved 0 prints "-" */
+	CHECK_NEAR(b->lines[1].percent, 125.0, 1e-9);
+	CHECK_INT(b->moved, 860000);
+	CHECK_INT(b->by_category[CAT_COMPENSATION], 1560000);
+	CHECK(!b->over_total);
+	CHECK_INT(r->nfindings, 0);                   /* ถัวจ่าย is not an error */
+	spend(f, 4, CAT_MATERIALS, 50000000, D(2015, 8, 1));
+	r = run(f);
+	CHECK(r->budget.over_total);
+	CHECK_INT(r->nfindings, 1);
+	CHECK_INT(r->findings[0].severity, DIAG_ROW);
+	fixture_free(f);
+}
+
+TEST(measure_as_of_before_any_data)
+{
+	Fixture *f = fixture();
+	meeting(f, MEETING_COMMITTEE, D(2014, 11, 5));
+	visit(f, D(2014, 12, 10), 0, 2, NULL);
+	spend(f, 2, CAT_EXPENSES, 100000, D(2014, 12, 10));
+	Results *r = measure_run(&f->m, f->s, D(2014, 10, 1), f->a);
+	CHECK_INT(results_target(r, "3.1.1")->num, 0);
+	CHECK_INT(results_target(r, "3.1.3")->num, 0);
+	CHECK_INT(r->budget.spent, 0);
+	CHECK_INT(r->visits_counted, 0);
+	CHECK_INT(r->schools_not_visited.n, 5);
+	/* A month not yet begun is not reported as missed. */
+	CHECK_INT(results_target(r, "3.1.6")->dates_missing.n, 1);
+	fixture_free(f);
+}
+
+TEST(measure_staff_network_and_practice_coverage)
+{
+	Fixture *f = fixture();
+	/* 3.1.2 from visits of activity 1 (no attendance file): school 0 met
+	 * 12 of its 10 staff (capped at 10), school 1 met 3 of 5. */
+	Visit *v = visit(f, D(2014, 10, 20), 0, 1, NULL);
+	v->teachers_met = 11;
+	v->admins_met = 1;
+	v = visit(f, D(2014, 10, 21), 1, 1, NULL);
+	v->teachers_met = 3;
+	Results *r = run(f);
+	const TargetResult *t = results_target(r, "3.1.2");
+	CHECK_INT(t->num, 13);
+	CHECK_INT(t->den, 10 + 5 + 7 + 10 + 6);
+	CHECK_INT(t->extras[0].num, 2);
+
+	/* 3.1.8: a network session for N2 reaches its two active schools. */
+	v = visit(f, D(2015, 1, 15), -1, 5, NULL);
+	v->network_code = "N2";
+	r = run(f);
+	t = results_target(r, "3.1.8");
+	CHECK_INT(t->num, 1);
+	CHECK_INT(t->den, 2);
+	CHECK_INT(t->extras[0].num, 2);
+
+	/* 6.4: published in the FY with a channel; no goal, so not judged. */
+	f->practices[0] = (Practice){ .id = "B1", .school = &f->schools[0], .title = "", .kind = "BP",
+		.area = "", .published = D(2015, 8, 20), .channel = "เว็บไซต์", .ref = "", .level = "" };
+	f->practices[1] = (Practice){ .id = "B2", .school = &f->schools[1], .title = "", .kind = "BP",
+		.area = "", .published = D(2015, 8, 20), .channel = "", .ref = "", .level = "" };
+	f->m.npractices = 2;
+	r = run(f);
+	t = results_target(r, "6.4");
+	CHECK_INT(t->num, 1);
+	CHECK_INT(t->den, 5);
+	CHECK(!t->judged);
+	fixture_free(f);
+}

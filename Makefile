@@ -13,7 +13,7 @@ SAN      ?=
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS_ALL = -DNITHET_VERSION='"$(VERSION)"' $(CSTD) $(OPT) $(WARN) $(SAN) -Isrc $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) -lhpdf -lcsv -liniparser -lm $(LDLIBS)
+LDLIBS_ALL = $(PKG_LIBS) -lhpdf -lcsv -liniparser -lm -pthread $(LDLIBS)
 
 VERSION  := 0.1.0
 # `make V=1` shows the full commands.
@@ -66,9 +66,9 @@ $(BUILD)/%.o: %.c
 # The fonts the reports embed come from Debian's packages unless the user has
 # put their own files in fonts/ (an existing file is never overwritten).
 fonts: $(FONT_FILES)
-fonts/Laksaman%.ttf:
+fonts/Laksaman.ttf fonts/Laksaman-Bold.ttf:
 	cp /usr/share/fonts/truetype/tlwg/$(@F) $@
-fonts/Noto%.ttf:
+fonts/NotoSansThai-Regular.ttf fonts/NotoSansThai-Bold.ttf fonts/NotoSans-Regular.ttf fonts/NotoSans-Bold.ttf:
 	cp /usr/share/fonts/truetype/noto/$(@F) $@
 
 run: deps
@@ -91,24 +91,25 @@ test-unit: $(BUILD)/unit-tests
 test-cases: nithet
 	NITHET=./nithet sh tests/cases/run.sh
 
-test-thai: nithet
-	NITHET=./nithet sh tests/thai/run.sh
+test-thai: nithet $(BUILD)/tools/typeset-lines fonts
+	BUILD=$(BUILD) NITHET=./nithet sh tests/thai/run.sh
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in a
 # build tree of its own so the normal binary is not replaced by a slow one.
 check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	  build/asan/nithet build/asan/unit-tests fonts
+	  build/asan/nithet build/asan/unit-tests build/asan/tools/typeset-lines fonts
 	ASAN_OPTIONS=detect_leaks=1 build/asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/cases/run.sh
-	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/thai/run.sh
+	ASAN_OPTIONS=detect_leaks=1 BUILD=build/asan NITHET=build/asan/nithet sh tests/thai/run.sh
 
 sample: $(BUILD)/tools/gen-sample
 	$(BUILD)/tools/gen-sample --out input
 
+# Benchmarks print medians of several runs; compare ratios within one run.
 bench: build
-	sh tools/bench.sh
+	$(BUILD)/tools/bench-typeset -j 2
 
 fuzz:
 	sh tests/fuzz/run.sh

@@ -1,0 +1,211 @@
+/* doc.h - the Doc tree: what a report says, before it is laid out.
+ *
+ * report/ fills a Doc; typeset/ reads it (typeset never includes report/).
+ * Everything in a Doc lives in the Arena passed to doc_new and is valid until
+ * that arena is freed; strings given to the doc_* calls are copied. Sizes are
+ * in "Sarabun points" (0 = the body size of the Settings), lengths in mm.
+ *
+ * Blocks are kept in document order as a singly linked list: headings,
+ * paragraphs, lists, label/value blocks, tables, charts, page breaks, a cover
+ * page and the place of the table of contents. */
+#ifndef NITHET_DOC_H
+#define NITHET_DOC_H
+
+#include <stddef.h>
+
+#include "core/arena.h"
+
+typedef enum DocAlign {
+	DOC_ALIGN_DEFAULT,  /* paragraphs: justified (Thai style); cells: from the column */
+	DOC_ALIGN_LEFT,
+	DOC_ALIGN_RIGHT,
+	DOC_ALIGN_CENTER,
+	DOC_ALIGN_JUSTIFY
+} DocAlign;
+
+/* A piece of text in one weight. */
+typedef struct DocSpan {
+	const char *text;          /* UTF-8 */
+	int bold;
+	struct DocSpan *next;
+} DocSpan;
+
+/* Running text: a list of spans, read in order as one string. */
+typedef struct DocText {
+	DocSpan *first, *last;
+} DocText;
+
+typedef enum DocKind {
+	DOC_HEADING, DOC_PARA, DOC_LIST, DOC_LABELS, DOC_TABLE, DOC_CHART,
+	DOC_PAGEBREAK, DOC_COVER, DOC_TOC, DOC_SPACE
+} DocKind;
+
+typedef struct DocHeading {
+	int level;                 /* 1..3 */
+	const char *number;        /* "1.2" or "ส่วนที่ 1"; NULL = none */
+	DocText text;
+	int in_toc;                /* listed in the TOC and the bookmarks */
+} DocHeading;
+
+typedef struct DocPara {
+	DocText text;
+	DocAlign align;
+	double indent_mm;          /* first-line indent */
+	double size;               /* 0 = body size */
+} DocPara;
+
+typedef struct DocItem {
+	DocText text;
+	struct DocItem *next;
+} DocItem;
+
+typedef struct DocList {
+	int ordered;               /* 1: 1. 2. 3.; 0: bullets */
+	DocItem *first, *last;
+	size_t n;
+} DocList;
+
+typedef struct DocLabel {
+	DocText label, value;
+	struct DocLabel *next;
+} DocLabel;
+
+typedef struct DocLabels {
+	double label_mm;           /* label column width; 0 = from content */
+	DocLabel *first, *last;
+} DocLabels;
+
+typedef enum DocRowKind { DOC_ROW_HEADER, DOC_ROW_BODY, DOC_ROW_TOTAL } DocRowKind;
+
+typedef struct DocCell {
+	DocText text;
+	int colspan, rowspan;      /* >= 1 */
+	DocAlign align;            /* DEFAULT: the column's */
+	struct DocCell *next;
+} DocCell;
+
+typedef struct DocRow {
+	DocRowKind kind;           /* header rows come first and repeat on every page */
+	int shaded;                /* light background */
+	DocCell *first, *last;
+	size_t ncells;
+	struct DocRow *next;
+} DocRow;
+
+typedef struct DocColumn {
+	double width_mm;           /* 0 = from content */
+	DocAlign align;            /* LEFT by default; RIGHT for numbers */
+} DocColumn;
+
+typedef struct DocTable {
+	size_t ncols;
+	DocColumn *cols;
+	DocRow *first, *last;
+	size_t nrows;
+	double size;               /* 0 = body size */
+	int full_width;            /* stretch to the text width */
+} DocTable;
+
+typedef enum DocChartKind {
+	DOC_CHART_BARS,            /* horizontal bars, one series, optional goal mark */
+	DOC_CHART_STACKED,         /* horizontal stacked bars, several series, legend */
+	DOC_CHART_COLUMNS          /* vertical columns, e.g. per month */
+} DocChartKind;
+
+typedef struct DocChart {
+	DocChartKind kind;
+	const char *title;
+	const char *unit;          /* printed after values, e.g. "%"; may be NULL */
+	size_t ncat, nseries;
+	const char **categories;   /* ncat labels */
+	const char **series;       /* nseries names (legend) */
+	double *values;            /* [series * ncat + cat] */
+	double max;                /* axis maximum; 0 = from the data */
+	double goal;               /* drawn as a mark when has_goal */
+	int has_goal;
+	int decimals;              /* of the value labels */
+} DocChart;
+
+typedef struct DocPageBreak {
+	int orientation;           /* -1 keep, 0 portrait, 1 landscape */
+} DocPageBreak;
+
+typedef struct DocCoverLine {
+	DocText text;
+	double size;
+	double gap_mm;             /* space above */
+	struct DocCoverLine *next;
+} DocCoverLine;
+
+typedef struct DocCover {
+	DocCoverLine *first, *last;
+} DocCover;
+
+typedef struct DocBlock {
+	DocKind kind;
+	union {
+		DocHeading heading;
+		DocPara para;
+		DocList list;
+		DocLabels labels;
+		DocTable table;
+		DocChart chart;
+		DocPageBreak pagebreak;
+		DocCover cover;
+		double space_mm;    /* DOC_SPACE */
+	} u;
+	struct DocBlock *next;
+} DocBlock;
+
+typedef struct Doc {
+	Arena *arena;
+	/* Metadata (PDF Info and the running header). NULL = empty. */
+	const char *title, *author, *subject, *keywords, *creator;
+	const char *header_text;   /* running header on every page but the cover */
+	const char *footer_text;   /* left of the page number in the footer */
+	const char *toc_title;     /* "สารบัญ" */
+	int landscape;             /* orientation of the first page */
+	int number_headings;       /* doc_heading fills "1", "1.1", ... itself */
+	int counters[3];
+	DocBlock *first, *last;
+	size_t nblocks;
+} Doc;
+
+/* A new empty Doc in arena a (owned by a; nothing to free). */
+Doc *doc_new(Arena *a);
+
+/* Set a metadata field (copied); which is one of the Doc's const char * fields,
+ * e.g. doc_set(d, &d->title, "..."). */
+void doc_set(Doc *d, const char **which, const char *value);
+
+/* Text helpers: an empty DocText, and appending a span (copied). */
+void doc_text_add(Doc *d, DocText *t, const char *text, int bold);
+/* The whole text of t concatenated, in d's arena. */
+char *doc_text_string(Doc *d, const DocText *t);
+
+/* Blocks. Each returns the new block, appended at the end of d; the caller may
+ * adjust its fields (align, indent, ...) and add spans afterwards. */
+DocBlock *doc_heading(Doc *d, int level, const char *number, const char *text);
+DocBlock *doc_para(Doc *d, const char *text);
+DocBlock *doc_list(Doc *d, int ordered);
+void      doc_list_item(Doc *d, DocBlock *list, const char *text);
+DocBlock *doc_labels(Doc *d);
+void      doc_label(Doc *d, DocBlock *labels, const char *label, const char *value);
+DocBlock *doc_table(Doc *d, size_t ncols);
+/* Column i (< ncols): width in mm (0 = from content) and alignment. */
+void      doc_table_column(DocBlock *table, size_t i, double width_mm, DocAlign align);
+DocRow   *doc_table_row(Doc *d, DocBlock *table, DocRowKind kind);
+/* A cell in row; returns it so colspan/rowspan/align can be set. */
+DocCell  *doc_row_cell(Doc *d, DocRow *row, const char *text);
+/* A chart with ncat categories and nseries series, values all 0. */
+DocBlock *doc_chart(Doc *d, DocChartKind kind, const char *title, size_t ncat, size_t nseries);
+void      doc_chart_category(Doc *d, DocBlock *chart, size_t i, const char *label);
+void      doc_chart_series(Doc *d, DocBlock *chart, size_t j, const char *name);
+void      doc_chart_value(DocBlock *chart, size_t series, size_t cat, double v);
+DocBlock *doc_pagebreak(Doc *d, int orientation);
+DocBlock *doc_cover(Doc *d);
+void      doc_cover_line(Doc *d, DocBlock *cover, const char *text, double size, int bold, double gap_mm);
+DocBlock *doc_toc(Doc *d);
+DocBlock *doc_space(Doc *d, double mm);
+
+#endif

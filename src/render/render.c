@@ -1,0 +1,214 @@
+/* render.c - Doc -> typeset -> pdf, with a process-wide font cache and a
+ * pool of typesetting contexts, and the atomic write of the result. */
+#include "render/render.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/mem.h"
+#include "pdf/pdf.h"
+#include "typeset/typeset.h"
+
+enum { RENDER_MAX_FONTSETS = 8, RENDER_MAX_POOL = 16 };
+
+typedef struct FontSet {
+	char *key;
+	TsFonts *fonts;
+	TsCtx *pool[RENDER_MAX_POOL];
+	size_t npool;
+} FontSet;
+
+/* Process-wide: fonts are loaded once and shared read-only; the lock guards
+ * only the cache and the pool, never the typesetting itself. */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static FontSet sets[RENDER_MAX_FONTSETS];
+static size_t nsets;
+
+static char *
+font_key(const Settings *s)
+{
+	size_t n = 64;
+	const char *parts[4] = { s->thai.regular, s->thai.bold, s->latin.regular, s->latin.bold };
+	for (int i = 0; i < 4; i++)
+		n += parts[i] ? strlen(parts[i]) + 1 : 1;
+	char *k = mem_alloc(n);
+	snprintf(k, n, "%s|%s|%s|%s|%.4g|%.4g", parts[0] ? parts[0] : "", parts[1] ? parts[1] : "",
+		parts[2] ? parts[2] : "", parts[3] ? parts[3] : "", s->thai.scale, s->latin.scale);
+	return k;
+}
+
+/* Borrow a context for s's fonts; give it back with put_ctx. */
+static TsCtx *
+get_ctx(const Settings *s, FontSet **setp, Diag *d)
+{
+	char *key = font_key(s);
+	pthread_mutex_lock(&lock);
+	FontSet *set = NULL;
+	for (size_t i = 0; i < nsets && !set; i++)
+		if (strcmp(sets[i].key, key) == 0)
+			set = &sets[i];
+	if (set == NULL) {
+		if (nsets == RENDER_MAX_FONTSETS) {
+			pthread_mutex_unlock(&lock);
+			free(key);
+			diag_report(d, DIAG_INTERNAL, NULL, 0, 0,
+				"too many different font settings in one run (limit %d)", RENDER_MAX_FONTSETS);
+			return NULL;
+		}
+		TsFonts *f = ts_fonts_load(&s->thai, &s->latin, d);
+		if (f == NULL) {
+			pthread_mutex_unlock(&lock);
+			free(key);
+			return NULL;
+		}
+		set = &sets[nsets++];
+		set->key = key;
+		set->fonts = f;
+		key = NULL;
+	}
+	free(key);
+	TsCtx *c = set->npool ? set->pool[--set->npool] : NULL;
+	pthread_mutex_unlock(&lock);
+	if (c == NULL)
+		c = ts_ctx_new(set->fonts, d);
+	*setp = set;
+	return c;
+}
+
+static void
+put_ctx(FontSet *set, TsCtx *c)
+{
+	pthread_mutex_lock(&lock);
+	if (set->npool < RENDER_MAX_POOL) {
+		set->pool[set->npool++] = c;
+		c = NULL;
+	}
+	pthread_mutex_unlock(&lock);
+	ts_ctx_free(c);
+}
+
+void
+render_release(void)
+{
+	pthread_mutex_lock(&lock);
+	for (size_t i = 0; i < nsets; i++) {
+		for (size_t k = 0; k < sets[i].npool; k++)
+			ts_ctx_free(sets[i].pool[k]);
+		ts_fonts_free(sets[i].fonts);
+		free(sets[i].key);
+		memset(&sets[i], 0, sizeof sets[i]);
+	}
+	nsets = 0;
+	pthread_mutex_unlock(&lock);
+}
+
+static DisplayList *
+layout(const Doc *doc, const Settings *s, Diag *d, int *rc)
+{
+	FontSet *set;
+	TsCtx *c = get_ctx(s, &set, d);
+	if (c == NULL) {
+		*rc = diag_exit_status(d) ? diag_exit_status(d) : EXIT_INTERNAL;
+		return NULL;
+	}
+	DisplayList *dl = ts_layout(c, doc, s, d);
+	put_ctx(set, c);
+	*rc = dl ? EXIT_DONE : EXIT_INTERNAL;
+	return dl;
+}
+
+int
+render_to_memory(const Doc *doc, const Settings *s, unsigned char **out, size_t *len, Diag *d)
+{
+	int rc;
+	*out = NULL;
+	*len = 0;
+	DisplayList *dl = layout(doc, s, d, &rc);
+	if (dl == NULL)
+		return rc;
+	rc = pdf_render(dl, out, len, d) == 0 ? EXIT_DONE : EXIT_INTERNAL;
+	dl_free(dl);
+	return rc;
+}
+
+int
+render_write_atomic(const char *path, const unsigned char *data, size_t len, Diag *d)
+{
+	size_t n = strlen(path) + 16;
+	char *tmp = mem_alloc(n);
+	snprintf(tmp, n, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	const char *step = "create a temporary file";
+	if (fd >= 0) {
+		/* mkstemp creates the file 0600; a report is meant to be read by others. */
+		(void)fchmod(fd, 0644);
+		step = "write";
+		size_t off = 0;
+		while (off < len) {
+			ssize_t k = write(fd, data + off, len - off);
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k <= 0)
+				break;
+			off += (size_t)k;
+		}
+		if (off == len) {
+			step = "flush";
+			if (fsync(fd) == 0) {
+				step = "close";
+				int cr = close(fd);
+				fd = -1;
+				if (cr == 0) {
+					step = "rename into place";
+					if (rename(tmp, path) == 0) {
+						free(tmp);
+						return EXIT_DONE;
+					}
+				}
+			}
+		}
+	}
+	int err = errno;
+	if (fd >= 0)
+		close(fd);
+	if (strcmp(step, "create a temporary file") != 0)
+		unlink(tmp);
+	diag_report(d, DIAG_OUTPUT, path, 0, 0,
+		"cannot write the PDF (could not %s: %s); check that the output folder exists and is writable",
+		step, strerror(err));
+	free(tmp);
+	return EXIT_OUTPUT;
+}
+
+int
+render_document(const Doc *doc, const Settings *s, const char *path, FILE *layout_dump, Diag *d)
+{
+	int rc;
+	DisplayList *dl = layout(doc, s, d, &rc);
+	if (dl == NULL)
+		return rc;
+	if (layout_dump) {
+		if (dl_dump(dl, layout_dump) != 0 || fflush(layout_dump) != 0) {
+			diag_report(d, DIAG_OUTPUT, NULL, 0, 0,
+				"cannot write the layout dump (write error); check the output stream");
+			rc = EXIT_OUTPUT;
+		}
+		dl_free(dl);
+		return rc;
+	}
+	unsigned char *bytes;
+	size_t len;
+	if (pdf_render(dl, &bytes, &len, d) != 0) {
+		dl_free(dl);
+		return EXIT_INTERNAL;
+	}
+	dl_free(dl);
+	rc = render_write_atomic(path, bytes, len, d);
+	free(bytes);
+	return rc;
+}

@@ -1,0 +1,35 @@
+/* render.h - the glue from a Doc to a PDF file: typeset, then pdf.
+ *
+ * Fonts are loaded on first use and kept for the life of the process (a
+ * cache keyed by the font files and scales), so rendering 117 reports loads
+ * them once; typesetting contexts (libthai breaker, shaping buffer) are kept
+ * in a pool, one per concurrent caller. Thread-safe. */
+#ifndef NITHET_RENDER_H
+#define NITHET_RENDER_H
+
+#include <stdio.h>
+
+#include "config/settings.h"
+#include "core/diag.h"
+#include "doc/doc.h"
+
+/* Typeset doc and write it to path atomically (write path.tmpXXXXXX in the same directory, fsync, rename; on any
+ * failure remove the temp file and leave an existing file at path untouched). If layout_dump is not NULL, write the
+ * display list as text there instead of writing a PDF (format in typeset/dlist.h). Returns an exit code of DESIGN.md
+ * section 4 (0, or 4 when the output cannot be written, 2 when the fonts cannot be loaded, 70 internal) and reports
+ * problems through d. */
+int render_document(const Doc *doc, const Settings *s, const char *path, FILE *layout_dump, Diag *d);
+
+/* Typeset doc and return the PDF bytes in memory (for benchmarks and tests):
+ * *out is malloc'd (caller frees), *len its size. Returns an exit code as
+ * render_document. */
+int render_to_memory(const Doc *doc, const Settings *s, unsigned char **out, size_t *len, Diag *d);
+
+/* Write len bytes to path atomically (as render_document). Returns 0 or
+ * EXIT_OUTPUT after reporting through d. */
+int render_write_atomic(const char *path, const unsigned char *data, size_t len, Diag *d);
+
+/* Free the font cache and the context pool (end of the process; optional). */
+void render_release(void);
+
+#endif

@@ -1,0 +1,114 @@
+/* internal.h - shared between the files of src/typeset/ only (HarfBuzz and
+ * libthai types are allowed here and nowhere outside this folder). */
+#ifndef NITHET_TYPESET_INTERNAL_H
+#define NITHET_TYPESET_INTERNAL_H
+
+#include <hb.h>
+#include <stdint.h>
+#include <thai/thbrk.h>
+#include <thai/thwbrk.h>
+
+#include "core/arena.h"
+#include "doc/doc.h"
+#include "typeset/dlist.h"
+#include "typeset/typeset.h"
+
+enum { TS_THAI = 0, TS_LATIN = 1 };       /* families */
+enum { TS_COVER_MAX = 0x0E80 };
+
+typedef struct TsFace {
+	hb_blob_t *blob;
+	hb_face_t *face;
+	hb_font_t *font;
+	DlFont dl;
+	double scale;
+	char *ps_name;
+	char *path_key;                   /* file it came from */
+	uint32_t *gid_unicode;
+	uint16_t *advance;
+	uint8_t cover[TS_COVER_MAX];      /* 1 when the cmap has the code point */
+} TsFace;
+
+struct TsFonts {
+	TsFace faces[4];
+	size_t nfaces;
+	int slot[2][2];                   /* [family][bold] -> face index, -1 none */
+	const DlFont *dl[4];
+};
+
+/* One grapheme cluster of shaped text. */
+typedef struct TsCluster {
+	uint32_t byte0, byte1;            /* source bytes */
+	uint32_t g0, g1;                  /* glyphs */
+	float w;                          /* width in points */
+	uint8_t flags;
+} TsCluster;
+
+enum {
+	TS_BRK = 1,        /* a line may start with this cluster */
+	TS_EMERG = 2,      /* ... if nothing better fits (never inside a word's cluster) */
+	TS_SPACE = 4       /* whitespace: dropped at line ends */
+};
+
+/* A shaped paragraph: glyphs in logical order and their clusters. Lives in
+ * the arena given to ts_text_shape. */
+typedef struct TsText {
+	const char *str;
+	size_t len;
+	DlGlyph *glyphs;
+	uint8_t *gface;                   /* face of each glyph */
+	size_t ng;
+	TsCluster *cl;
+	size_t ncl;
+	double size;                      /* Sarabun points */
+} TsText;
+
+typedef struct TsLine {
+	size_t c0, c1;                    /* clusters, trailing spaces excluded */
+	double width;
+} TsLine;
+
+typedef struct TsKeep {
+	uint32_t *cp;
+	size_t n;
+} TsKeep;
+
+struct TsCtx {
+	TsFonts *fonts;
+	ThBrk *brk;
+	hb_buffer_t *buf;
+	/* scratch, grown as needed */
+	uint32_t *cps;
+	uint32_t *offs;
+	uint8_t *bold;
+	uint8_t *fam;
+	uint8_t *brkok;
+	uint8_t *edge;                    /* keep-word edges */
+	wchar_t *wcs;
+	int *pos;
+	size_t cap;
+	TsKeep *keep;
+	size_t nkeep;
+};
+
+/* Shape t (the spans of a DocText, or one string when spans is NULL) at
+ * size Sarabun points; bold_all forces bold. Result in arena a. */
+TsText *ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain,
+	double size, int bold_all);
+/* Narrowest possible width (widest unbreakable piece) and natural width. */
+void ts_text_measure(const TsText *t, double *minw, double *maxw);
+/* Break into lines no wider than w_first (first line) and w_rest. Returns the
+ * number of lines; *out is in arena a. Never fails: a piece wider than the
+ * line is split at cluster boundaries. */
+size_t ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, TsLine **out);
+/* Emit line k of lines (of n) as a DL_TEXT on page p of dl: left edge x,
+ * baseline y (PDF coordinates), box width w, alignment; src tags the item. */
+void ts_text_emit(TsCtx *c, DisplayList *dl, size_t p, const TsText *t, const TsLine *lines,
+	size_t k, size_t n, double x, double y, double w, DocAlign align, const char *src);
+/* Face index of slot (family, bold), falling back to regular and Thai. */
+int ts_face_of(const TsFonts *f, int fam, int bold);
+
+/* Settings keep words into c (replaces the previous list). */
+void ts_ctx_set_keep(TsCtx *c, char *const *words, size_t n);
+
+#endif

@@ -1,0 +1,1052 @@
+/* layout.c - a Doc into pages: blocks, tables, charts, pagination, running
+ * header and footer, table of contents and bookmarks. Coordinates inside this
+ * file run top-down from the page's top edge (y); they become PDF coordinates
+ * (origin bottom-left) only when an item is added to the display list. */
+#include "typeset/internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/mem.h"
+#include "core/utf8.h"
+
+#define MM 2.834645669  /* points per millimetre */
+
+typedef struct TocEntry {
+	int level;
+	const char *text;
+	int page;                  /* printed page number, 0 = unknown */
+} TocEntry;
+
+typedef struct Lay {
+	TsCtx *c;
+	const Settings *s;
+	const Doc *doc;
+	DisplayList *dl;
+	Arena *a;
+	double pw, ph;             /* page size of the current page */
+	double ml, mr, mt, mb;
+	double x0, width, top, bottom;
+	double y;
+	size_t page;
+	int open;                  /* a page is open */
+	int page_used;             /* something was placed on it */
+	int orient;                /* orientation of the next page */
+	uint8_t *cover;            /* per page: no header/footer, no number */
+	size_t cap_cover;
+	double body, spacing;
+	int thai_digits;
+	TocEntry *toc;             /* headings in order, pages of the previous pass */
+	size_t ntoc, itoc;
+	int nblock;
+	double page_w_mm, page_h_mm;
+} Lay;
+
+static const DlColor BLACK = { 0, 0, 0, 0 };
+static const DlColor GRID = { 90, 90, 90, 0 };
+static const DlColor HEAD_FILL = { 217, 226, 243, 0 };
+static const DlColor TOTAL_FILL = { 237, 237, 237, 0 };
+static const DlColor SHADE_FILL = { 246, 246, 246, 0 };
+static const DlColor GOAL = { 192, 0, 0, 0 };
+static const DlColor PALETTE[] = {
+	{ 68, 114, 196, 0 }, { 237, 125, 49, 0 }, { 112, 173, 71, 0 }, { 255, 192, 0, 0 },
+	{ 91, 155, 213, 0 }, { 165, 165, 165, 0 }, { 158, 72, 14, 0 }, { 99, 37, 110, 0 },
+};
+
+static double
+lh_of(const Lay *L, double size)
+{
+	return size * L->spacing;
+}
+
+/* Baseline below the top of a line box: the box is centred on the nominal
+ * size, whose body sits about 0.78 em above the baseline. */
+static double
+base_of(const Lay *L, double size)
+{
+	return (lh_of(L, size) - size) / 2 + size * 0.78;
+}
+
+static void
+open_page(Lay *L)
+{
+	int land = L->orient;
+	double w = L->page_w_mm * MM, h = L->page_h_mm * MM;
+	if (land && h > w) {
+		double t = w;
+		w = h;
+		h = t;
+	}
+	L->pw = w;
+	L->ph = h;
+	L->page = dl_add_page(L->dl, w, h);
+	if (L->page >= L->cap_cover) {
+		L->cap_cover = L->cap_cover ? L->cap_cover * 2 : 16;
+		L->cover = mem_grow(L->cover, L->cap_cover, 1);
+	}
+	L->cover[L->page] = 0;
+	L->x0 = L->ml;
+	L->width = w - L->ml - L->mr;
+	L->top = L->mt;
+	L->bottom = h - L->mb;
+	L->y = L->top;
+	L->open = 1;
+	L->page_used = 0;
+}
+
+static void
+need(Lay *L, double h)
+{
+	if (!L->open) {
+		open_page(L);
+	} else if (L->y + h > L->bottom + 0.01 && L->page_used) {
+		open_page(L);
+	}
+	L->page_used = 1;
+}
+
+static void
+close_page(Lay *L, int orientation)
+{
+	if (L->open && L->page_used)
+		L->open = 0;
+	if (orientation >= 0) {
+		L->orient = orientation;
+		if (L->open && !L->page_used)
+			L->open = 0;  /* reopen blank page with the new orientation */
+	}
+}
+
+static const char *
+tag(Lay *L, const char *fmt, int a, int b, int c)
+{
+	return arena_printf(L->dl->arena, fmt, a, b, c);
+}
+
+/* Lines of one shaped text placed from the current y, page breaks between
+ * lines when needed. */
+static void
+flow_lines(Lay *L, const TsText *t, const TsLine *ln, size_t n, double x, double w,
+	double indent, DocAlign align, const char *src)
+{
+	double lh = lh_of(L, t->size), b = base_of(L, t->size);
+	for (size_t k = 0; k < n; k++) {
+		need(L, lh);
+		double xi = k == 0 ? x + indent : x, wi = k == 0 ? w - indent : w;
+		ts_text_emit(L->c, L->dl, L->page, t, ln, k, n, xi, L->ph - (L->y + b), wi, align, src);
+		L->y += lh;
+	}
+}
+
+static void
+flow_text(Lay *L, const DocText *dt, const char *plain, double size, int bold, double x, double w,
+	double indent, DocAlign align, const char *src)
+{
+	TsText *t = ts_text_shape(L->c, L->a, dt, plain, size, bold);
+	TsLine *ln;
+	size_t n = ts_text_break(t, L->a, w - indent, w, &ln);
+	flow_lines(L, t, ln, n, x, w, indent, align, src);
+}
+
+/* Text at a fixed place (no pagination): returns the height used. */
+static double
+put_text(Lay *L, const char *text, double size, int bold, double x, double ytop, double w,
+	DocAlign align, const char *src)
+{
+	TsText *t = ts_text_shape(L->c, L->a, NULL, text, size, bold);
+	TsLine *ln;
+	size_t n = ts_text_break(t, L->a, w, w, &ln);
+	double lh = lh_of(L, size), b = base_of(L, size);
+	for (size_t k = 0; k < n; k++)
+		ts_text_emit(L->c, L->dl, L->page, t, ln, k, n, x, L->ph - (ytop + b + lh * (double)k), w,
+			align == DOC_ALIGN_JUSTIFY ? DOC_ALIGN_LEFT : align, src);
+	return lh * (double)n;
+}
+
+static double
+text_width(Lay *L, const char *text, double size, int bold)
+{
+	TsText *t = ts_text_shape(L->c, L->a, NULL, text, size, bold);
+	double mn, mx;
+	ts_text_measure(t, &mn, &mx);
+	return mx;
+}
+
+static void
+rect(Lay *L, double x, double ytop, double w, double h, DlColor fill, DlColor stroke, double lw)
+{
+	DlItem *it = dl_add_item(L->dl, L->page, DL_RECT);
+	it->u.rect.x = x;
+	it->u.rect.y = L->ph - (ytop + h);
+	it->u.rect.w = w;
+	it->u.rect.h = h;
+	it->u.rect.fill = fill;
+	it->u.rect.stroke = stroke;
+	it->u.rect.lw = lw;
+}
+
+static void
+line(Lay *L, double x1, double y1, double x2, double y2, DlColor c, double lw)
+{
+	DlItem *it = dl_add_item(L->dl, L->page, DL_LINE);
+	it->u.line.x1 = x1;
+	it->u.line.y1 = L->ph - y1;
+	it->u.line.x2 = x2;
+	it->u.line.y2 = L->ph - y2;
+	it->u.line.stroke = c;
+	it->u.line.lw = lw;
+}
+
+static const char *
+digits(Lay *L, const char *s)
+{
+	if (!L->thai_digits)
+		return s;
+	size_t need_n = utf8_thai_digits(s, NULL, 0);
+	char *o = arena_alloc(L->a, need_n + 1);
+	utf8_thai_digits(s, o, need_n + 1);
+	return o;
+}
+
+/* ---- blocks ---- */
+
+static double
+heading_size(const Lay *L, int level)
+{
+	return level == 1 ? L->body + 4 : level == 2 ? L->body + 2 : L->body;
+}
+
+static void
+do_heading(Lay *L, const DocHeading *h, DocKind next)
+{
+	double size = heading_size(L, h->level);
+	double lh = lh_of(L, size);
+	double before = L->page_used ? lh_of(L, L->body) * 0.5 : 0;
+	/* Keep with the next two lines of body text, or with the start of a
+	 * table or chart (about six lines). */
+	double keep = (next == DOC_TABLE || next == DOC_CHART ? 6 : 2) * lh_of(L, L->body);
+	if (L->open && L->y + before + lh + keep > L->bottom && L->page_used)
+		open_page(L);
+	if (L->page_used)
+		L->y += before;
+	need(L, lh);
+	DocText t = { 0 };
+	char *body = NULL;
+	{
+		Doc tmp = { 0 };
+		tmp.arena = L->a;
+		if (h->number) {
+			doc_text_add(&tmp, &t, digits(L, h->number), 1);
+			doc_text_add(&tmp, &t, " ", 1);
+		}
+		for (const DocSpan *s = h->text.first; s; s = s->next)
+			doc_text_add(&tmp, &t, s->text, 1);
+		body = doc_text_string(&tmp, &t);
+	}
+	double ytop = L->y;
+	flow_text(L, &t, NULL, size, 1, L->x0, L->width, 0,
+		h->level == 1 ? DOC_ALIGN_LEFT : DOC_ALIGN_LEFT, tag(L, "h%d", L->nblock, 0, 0));
+	if (h->in_toc) {
+		dl_add_mark(L->dl, L->page, h->level, L->ph - ytop, body);
+		if (L->itoc < L->ntoc) {
+			int num = 0;
+			for (size_t p = 0; p <= L->page; p++)
+				num += !L->cover[p];
+			L->toc[L->itoc].page = num;
+			L->itoc++;
+		}
+	}
+	L->y += lh_of(L, L->body) * 0.2;
+}
+
+static void
+do_para(Lay *L, const DocPara *p)
+{
+	double size = p->size > 0 ? p->size : L->body;
+	flow_text(L, &p->text, NULL, size, 0, L->x0, L->width, p->indent_mm * MM,
+		p->align, tag(L, "p%d", L->nblock, 0, 0));
+	L->y += lh_of(L, size) * 0.25;
+}
+
+static int
+covers_cp(Lay *L, uint32_t cp)
+{
+	const TsFonts *f = L->c->fonts;
+	for (size_t i = 0; i < f->nfaces; i++) {
+		hb_codepoint_t g;
+		if (hb_font_get_nominal_glyph(f->faces[i].font, cp, &g))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+do_list(Lay *L, const DocList *l)
+{
+	double size = L->body, lh = lh_of(L, size);
+	const char *bullet = covers_cp(L, 0x2022) ? "\xE2\x80\xA2" : "-";
+	double hang = l->ordered ? text_width(L, digits(L, "99."), size, 0) + 3 * MM : 6 * MM;
+	double xm = L->x0 + 5 * MM, xt = xm + hang;
+	int k = 0;
+	for (const DocItem *it = l->first; it; it = it->next, k++) {
+		TsText *t = ts_text_shape(L->c, L->a, &it->text, NULL, size, 0);
+		TsLine *ln;
+		size_t n = ts_text_break(t, L->a, L->x0 + L->width - xt, L->x0 + L->width - xt, &ln);
+		need(L, lh);
+		char num[32];
+		snprintf(num, sizeof num, "%d.", k + 1);
+		put_text(L, l->ordered ? digits(L, num) : bullet, size, 0, xm, L->y, hang,
+			DOC_ALIGN_LEFT, tag(L, "l%dm%d", L->nblock, k, 0));
+		flow_lines(L, t, ln, n, xt, L->x0 + L->width - xt, 0, DOC_ALIGN_LEFT,
+			tag(L, "l%di%d", L->nblock, k, 0));
+	}
+	L->y += lh * 0.25;
+}
+
+static void
+do_labels(Lay *L, const DocLabels *lb)
+{
+	double size = L->body, lh = lh_of(L, size);
+	double lw = lb->label_mm * MM;
+	if (lw <= 0) {
+		for (const DocLabel *l = lb->first; l; l = l->next) {
+			TsText *t = ts_text_shape(L->c, L->a, &l->label, NULL, size, 1);
+			double mn, mx;
+			ts_text_measure(t, &mn, &mx);
+			if (mx > lw)
+				lw = mx;
+		}
+		lw += 4 * MM;
+		if (lw > L->width * 0.4)
+			lw = L->width * 0.4;
+	}
+	int k = 0;
+	for (const DocLabel *l = lb->first; l; l = l->next, k++) {
+		TsText *tl = ts_text_shape(L->c, L->a, &l->label, NULL, size, 1);
+		TsText *tv = ts_text_shape(L->c, L->a, &l->value, NULL, size, 0);
+		TsLine *ll, *lv;
+		size_t nl = ts_text_break(tl, L->a, lw - 2 * MM, lw - 2 * MM, &ll);
+		size_t nv = ts_text_break(tv, L->a, L->width - lw, L->width - lw, &lv);
+		size_t rows = nl > nv ? nl : nv;
+		need(L, lh * (double)(rows < 3 ? rows : 3));
+		double b = base_of(L, size), y0 = L->y;
+		for (size_t i = 0; i < nl; i++)
+			ts_text_emit(L->c, L->dl, L->page, tl, ll, i, nl, L->x0, L->ph - (y0 + b + lh * (double)i),
+				lw - 2 * MM, DOC_ALIGN_LEFT, tag(L, "b%dl%d", L->nblock, k, 0));
+		/* The value may run onto the next page line by line. */
+		L->y = y0;
+		flow_lines(L, tv, lv, nv, L->x0 + lw, L->width - lw, 0, DOC_ALIGN_LEFT,
+			tag(L, "b%dv%d", L->nblock, k, 0));
+		if (L->y < y0 + lh * (double)nl && L->page_used)
+			L->y = y0 + lh * (double)nl;
+	}
+	L->y += lh * 0.25;
+}
+
+/* ---- tables ---- */
+
+typedef struct TCell {
+	const DocCell *dc;
+	size_t row, col, cs, rs;
+	TsText *t;
+	TsLine *ln;
+	size_t n;
+	DocAlign align;
+} TCell;
+
+typedef struct TRow {
+	const DocRow *dr;
+	size_t c0, c1;             /* cells */
+	double h;
+} TRow;
+
+#define PAD_X (1.5 * MM)
+#define PAD_Y (0.6 * MM)
+
+static void
+draw_row(Lay *L, const DocTable *tb, TRow *rows, size_t r, TCell *cells, const double *xcol,
+	double ytop, size_t first_line, size_t max_lines, double h, const char *srcfmt, int bi)
+{
+	(void)tb;
+	double size = L->s ? 0 : 0;
+	(void)size;
+	const TRow *R = &rows[r];
+	for (size_t i = R->c0; i < R->c1; i++) {
+		TCell *c = &cells[i];
+		double x = xcol[c->col], w = xcol[c->col + c->cs] - x;
+		double ch = h;
+		for (size_t k = 1; k < c->rs; k++)
+			ch += rows[r + k].h;
+		DlColor fill = DL_NONE;
+		if (R->dr->kind == DOC_ROW_HEADER)
+			fill = HEAD_FILL;
+		else if (R->dr->kind == DOC_ROW_TOTAL)
+			fill = TOTAL_FILL;
+		else if (R->dr->shaded)
+			fill = SHADE_FILL;
+		rect(L, x, ytop, w, ch, fill, GRID, 0.5);
+		double lh = lh_of(L, c->t->size), b = base_of(L, c->t->size);
+		double yt = ytop + PAD_Y;
+		if (R->dr->kind == DOC_ROW_HEADER)
+			yt = ytop + (ch - lh * (double)c->n) / 2;
+		size_t end = c->n;
+		if (max_lines && first_line + max_lines < end)
+			end = first_line + max_lines;
+		for (size_t k = first_line; k < end; k++)
+			ts_text_emit(L->c, L->dl, L->page, c->t, c->ln, k, c->n, x + PAD_X,
+				L->ph - (yt + b + lh * (double)(k - first_line)), w - 2 * PAD_X, c->align,
+				tag(L, srcfmt, bi, (int)r, (int)c->col));
+	}
+}
+
+static void
+do_table(Lay *L, const DocTable *tb)
+{
+	double size = tb->size > 0 ? tb->size : L->body;
+	double lh = lh_of(L, size);
+	size_t nc = tb->ncols, nr = tb->nrows, ncell = 0;
+	for (const DocRow *r = tb->first; r; r = r->next)
+		ncell += r->ncells;
+	TRow *rows = mem_array(nr + 1, sizeof *rows);
+	TCell *cells = mem_array(ncell + 1, sizeof *cells);
+	/* Place cells on the grid; rowspans (header rows) reserve columns below. */
+	size_t *busy = mem_array(nc, sizeof *busy);  /* rows still covered by a span */
+	size_t ri = 0, ci = 0;
+	for (const DocRow *r = tb->first; r; r = r->next, ri++) {
+		rows[ri].dr = r;
+		rows[ri].c0 = ci;
+		size_t col = 0;
+		for (const DocCell *dc = r->first; dc; dc = dc->next) {
+			while (col < nc && busy[col] > 0)
+				col++;
+			if (col >= nc)
+				break;
+			TCell *c = &cells[ci++];
+			c->dc = dc;
+			c->row = ri;
+			c->col = col;
+			c->cs = dc->colspan < 1 ? 1 : (size_t)dc->colspan;
+			if (c->col + c->cs > nc)
+				c->cs = nc - c->col;
+			c->rs = dc->rowspan < 1 || r->kind != DOC_ROW_HEADER ? 1 : (size_t)dc->rowspan;
+			c->align = dc->align != DOC_ALIGN_DEFAULT ? dc->align :
+				r->kind == DOC_ROW_HEADER ? DOC_ALIGN_CENTER : tb->cols[col].align;
+			if (c->align == DOC_ALIGN_DEFAULT || c->align == DOC_ALIGN_JUSTIFY)
+				c->align = DOC_ALIGN_LEFT;
+			c->t = ts_text_shape(L->c, L->a, &dc->text, NULL, size, r->kind != DOC_ROW_BODY);
+			for (size_t k = 0; k < c->cs; k++)
+				busy[col + k] = c->rs;
+			col += c->cs;
+		}
+		rows[ri].c1 = ci;
+		for (size_t k = 0; k < nc; k++)
+			if (busy[k] > 0)
+				busy[k]--;
+	}
+	free(busy);
+
+	/* Column widths: fixed ones as given; the rest from content (narrowest
+	 * unbreakable piece and natural width), spread over what is left. */
+	double *mn = mem_array(nc, sizeof *mn), *mx = mem_array(nc, sizeof *mx);
+	double *wd = mem_array(nc, sizeof *wd);
+	for (size_t i = 0; i < ci; i++) {
+		if (cells[i].cs != 1)
+			continue;
+		double a, b;
+		ts_text_measure(cells[i].t, &a, &b);
+		size_t k = cells[i].col;
+		/* Header words should not wrap when a little width avoids it. */
+		if (rows[cells[i].row].dr->kind == DOC_ROW_HEADER && b < L->width * 0.2 && b > a)
+			a = b;
+		if (a + 2 * PAD_X > mn[k])
+			mn[k] = a + 2 * PAD_X;
+		if (b + 2 * PAD_X > mx[k])
+			mx[k] = b + 2 * PAD_X;
+	}
+	double fixed = 0, smin = 0, smax = 0;
+	for (size_t k = 0; k < nc; k++) {
+		if (tb->cols[k].width_mm > 0) {
+			wd[k] = tb->cols[k].width_mm * MM;
+			fixed += wd[k];
+		} else {
+			if (mx[k] < mn[k])
+				mx[k] = mn[k];
+			if (mn[k] < 2 * PAD_X + 2)
+				mn[k] = 2 * PAD_X + 2;
+			if (mx[k] < mn[k])
+				mx[k] = mn[k];
+			smin += mn[k];
+			smax += mx[k];
+		}
+	}
+	double avail = L->width - fixed;
+	for (size_t k = 0; k < nc; k++) {
+		if (tb->cols[k].width_mm > 0)
+			continue;
+		if (smax <= avail)
+			wd[k] = mx[k] + (tb->full_width && smax > 0 ? (avail - smax) * mx[k] / smax : 0);
+		else if (smin >= avail)
+			wd[k] = avail > 0 ? mn[k] * avail / smin : mn[k];
+		else
+			wd[k] = mn[k] + (mx[k] - mn[k]) * (avail - smin) / (smax - smin);
+	}
+	double *xcol = mem_array(nc + 1, sizeof *xcol);
+	xcol[0] = L->x0;
+	for (size_t k = 0; k < nc; k++)
+		xcol[k + 1] = xcol[k] + wd[k];
+	free(mn);
+	free(mx);
+	free(wd);
+
+	/* Break cells, row heights; a rowspan's extra height goes to its last row. */
+	for (size_t i = 0; i < ci; i++) {
+		TCell *c = &cells[i];
+		double w = xcol[c->col + c->cs] - xcol[c->col] - 2 * PAD_X;
+		c->n = ts_text_break(c->t, L->a, w, w, &c->ln);
+		if (c->n == 0)
+			c->n = 0;
+		if (c->rs == 1) {
+			double h = lh * (double)(c->n ? c->n : 1) + 2 * PAD_Y;
+			if (h > rows[c->row].h)
+				rows[c->row].h = h;
+		}
+	}
+	for (size_t r = 0; r < nr; r++)
+		if (rows[r].h <= 0)
+			rows[r].h = lh + 2 * PAD_Y;
+	for (size_t i = 0; i < ci; i++) {
+		TCell *c = &cells[i];
+		if (c->rs <= 1)
+			continue;
+		double need_h = lh * (double)c->n + 2 * PAD_Y, have = 0;
+		for (size_t k = 0; k < c->rs && c->row + k < nr; k++)
+			have += rows[c->row + k].h;
+		if (need_h > have)
+			rows[c->row + c->rs - 1].h += need_h - have;
+	}
+	size_t nhead = 0;
+	double hh = 0;
+	while (nhead < nr && rows[nhead].dr->kind == DOC_ROW_HEADER)
+		hh += rows[nhead++].h;
+
+	int bi = L->nblock;
+	/* The header and the first body row start together. */
+	need(L, hh + (nhead < nr ? rows[nhead].h : 0));
+	int header_drawn = 0;
+	for (size_t r = 0; r < nr; r++) {
+		if (r < nhead) {
+			draw_row(L, tb, rows, r, cells, xcol, L->y, 0, 0, rows[r].h, "t%dr%dc%d", bi);
+			L->y += rows[r].h;
+			header_drawn = 1;
+			continue;
+		}
+		double h = rows[r].h;
+		if (L->y + h > L->bottom + 0.01) {
+			double room = L->bottom - L->top - hh;
+			if (h <= room || L->y > L->top + hh + lh * 3) {
+				open_page(L);
+				L->page_used = 1;
+				for (size_t k = 0; k < nhead; k++) {
+					draw_row(L, tb, rows, k, cells, xcol, L->y, 0, 0, rows[k].h, "t%dr%dc%d", bi);
+					L->y += rows[k].h;
+				}
+			}
+		}
+		if (L->y + h <= L->bottom + 0.01) {
+			draw_row(L, tb, rows, r, cells, xcol, L->y, 0, 0, h, "t%dr%dc%d", bi);
+			L->y += h;
+			continue;
+		}
+		/* A row taller than a page: its lines continue on the next pages. */
+		size_t done = 0, most = 0;
+		for (size_t i = rows[r].c0; i < rows[r].c1; i++)
+			if (cells[i].n > most)
+				most = cells[i].n;
+		while (done < most) {
+			size_t fit = (size_t)((L->bottom - L->y - 2 * PAD_Y) / lh);
+			if (fit == 0)
+				fit = 1;
+			if (done + fit > most)
+				fit = most - done;
+			double hp = lh * (double)fit + 2 * PAD_Y;
+			draw_row(L, tb, rows, r, cells, xcol, L->y, done, fit, hp, "t%dr%dc%d", bi);
+			L->y += hp;
+			done += fit;
+			if (done < most) {
+				open_page(L);
+				L->page_used = 1;
+				for (size_t k = 0; k < nhead; k++) {
+					draw_row(L, tb, rows, k, cells, xcol, L->y, 0, 0, rows[k].h, "t%dr%dc%d", bi);
+					L->y += rows[k].h;
+				}
+			}
+		}
+	}
+	(void)header_drawn;
+	L->y += lh * 0.5;
+	free(xcol);
+	free(rows);
+	free(cells);
+}
+
+/* ---- charts ---- */
+
+static double
+nice_max(double v)
+{
+	if (v <= 0)
+		return 1;
+	double e = pow(10, floor(log10(v)));
+	double m = v / e;
+	double n = m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10;
+	return n * e;
+}
+
+/* Number of scale divisions giving round steps, and the decimals they need. */
+static int
+ticks_of(double vmax, int *decimals)
+{
+	static const int tries[] = { 4, 5, 2, 10 };
+	for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+		double st = vmax / tries[i];
+		if (fabs(st - round(st)) < 1e-9) {
+			*decimals = 0;
+			return tries[i];
+		}
+	}
+	*decimals = 1;
+	return 4;
+}
+
+static const char *
+fmt_value(Lay *L, double v, int decimals, const char *unit)
+{
+	char b[40];
+	dl_fmt_num(b, v, decimals);
+	/* dl_fmt_num drops trailing zeros; charts print the decimals asked for. */
+	char full[64];
+	size_t n = strlen(b);
+	memcpy(full, b, n + 1);
+	if (decimals > 0) {
+		char *dot = strchr(full, '.');
+		size_t have = dot ? strlen(dot + 1) : 0;
+		if (!dot) {
+			full[n++] = '.';
+			full[n] = '\0';
+		}
+		for (; have < (size_t)decimals && n + 1 < sizeof full; have++) {
+			full[n++] = '0';
+			full[n] = '\0';
+		}
+	}
+	const char *s = arena_printf(L->a, "%s%s", full, unit ? unit : "");
+	return digits(L, s);
+}
+
+static void
+do_chart(Lay *L, const DocChart *ch)
+{
+	double size = L->body - 2, lh = lh_of(L, size);
+	int bi = L->nblock;
+	double title_h = ch->title ? lh_of(L, L->body) : 0;
+	size_t ncat = ch->ncat, ns = ch->nseries;
+	double vmax = ch->max;
+	if (vmax <= 0) {
+		for (size_t i = 0; i < ncat; i++) {
+			double sum = 0;
+			for (size_t j = 0; j < ns; j++) {
+				double v = ch->values[j * ncat + i];
+				if (ch->kind == DOC_CHART_STACKED)
+					sum += v;
+				else if (v > sum)
+					sum = v;
+			}
+			if (sum > vmax)
+				vmax = sum;
+		}
+		if (ch->has_goal && ch->goal > vmax)
+			vmax = ch->goal;
+		vmax = nice_max(vmax);
+	}
+	const char *unit = ch->unit;
+	double legend_h = ns > 1 || ch->kind == DOC_CHART_STACKED ? lh * 1.3 : 0;
+
+	if (ch->kind == DOC_CHART_COLUMNS) {
+		double plot_h = 55 * MM;
+		double total = title_h + plot_h + lh * 2.2 + legend_h + lh;
+		need(L, total);
+		double y = L->y;
+		if (ch->title)
+			put_text(L, ch->title, L->body, 1, L->x0, y, L->width, DOC_ALIGN_CENTER,
+				tag(L, "c%dt", bi, 0, 0));
+		y += title_h + lh;
+		double ax = L->x0 + 12 * MM, aw = L->width - 12 * MM;
+		double slot = aw / (double)ncat, bw = slot * 0.7 / (double)ns;
+		/* grid lines and scale */
+		int tdec, nt = ticks_of(vmax, &tdec);
+		for (int k = 0; k <= nt; k++) {
+			double v = vmax * k / nt, yy = y + plot_h - plot_h * k / nt;
+			line(L, ax, yy, ax + aw, yy, k == 0 ? BLACK : dl_rgb(220, 220, 220), k == 0 ? 0.8 : 0.4);
+			put_text(L, fmt_value(L, v, tdec, NULL), size, 0, L->x0, yy - lh / 2, 11 * MM,
+				DOC_ALIGN_RIGHT, tag(L, "c%ds%d", bi, k, 0));
+		}
+		for (size_t i = 0; i < ncat; i++) {
+			double sx = ax + slot * (double)i + slot * 0.15;
+			for (size_t j = 0; j < ns; j++) {
+				double v = ch->values[j * ncat + i];
+				double hgt = vmax > 0 ? plot_h * (v < 0 ? 0 : v > vmax ? vmax : v) / vmax : 0;
+				double bx = sx + bw * (double)j;
+				rect(L, bx, y + plot_h - hgt, bw, hgt, PALETTE[j % 8], DL_NONE, 0);
+				put_text(L, fmt_value(L, v, ch->decimals, NULL), size - 2, 0, bx - 2 * MM,
+					y + plot_h - hgt - lh, bw + 4 * MM, DOC_ALIGN_CENTER,
+					tag(L, "c%dv%d_%d", bi, (int)j, (int)i));
+			}
+			put_text(L, ch->categories[i], size, 0, ax + slot * (double)i, y + plot_h + 0.5 * MM,
+				slot, DOC_ALIGN_CENTER, tag(L, "c%dk%d", bi, (int)i, 0));
+		}
+		y += plot_h + lh * 1.2;
+		L->y = y;
+	} else {
+		/* Horizontal bars: labels on the left, values at the bar ends. */
+		double lw = 0;
+		for (size_t i = 0; i < ncat; i++) {
+			double w = text_width(L, ch->categories[i], size, 0);
+			if (w > lw)
+				lw = w;
+		}
+		lw += 2 * MM;
+		if (lw > L->width * 0.35)
+			lw = L->width * 0.35;
+		double ax = L->x0 + lw, aw = L->width - lw - 18 * MM;
+		double row = lh * 1.25;
+		/* Category labels may wrap: row height from the widest label. */
+		double total = title_h + lh * 1.2 + row * (double)ncat + lh * 1.5 + legend_h;
+		need(L, total > L->bottom - L->top ? L->bottom - L->top : total);
+		double y = L->y;
+		if (ch->title)
+			put_text(L, ch->title, L->body, 1, L->x0, y, L->width, DOC_ALIGN_CENTER,
+				tag(L, "c%dt", bi, 0, 0));
+		y += title_h;
+		if (ch->has_goal)
+			put_text(L, arena_printf(L->a, "เป้าหมาย %s", fmt_value(L, ch->goal, ch->decimals, unit)),
+				size, 0, ax + aw * ch->goal / vmax - 20 * MM, y, 40 * MM, DOC_ALIGN_CENTER,
+				tag(L, "c%dg", bi, 0, 0));
+		y += lh * 1.2;
+		double y_axis0 = y;
+		for (size_t i = 0; i < ncat; i++) {
+			if (y + row > L->bottom) {
+				open_page(L);
+				L->page_used = 1;
+				y = L->y;
+				y_axis0 = y;
+			}
+			put_text(L, ch->categories[i], size, 0, L->x0, y + (row - lh) / 2, lw - 2 * MM,
+				DOC_ALIGN_RIGHT, tag(L, "c%dk%d", bi, (int)i, 0));
+			double bx = ax, sum = 0;
+			for (size_t j = 0; j < ns; j++) {
+				double v = ch->values[j * ncat + i];
+				if (v < 0)
+					v = 0;
+				double bw = vmax > 0 ? aw * (v > vmax ? vmax : v) / vmax : 0;
+				rect(L, bx, y + row * 0.15, bw, row * 0.7, PALETTE[j % 8], DL_NONE, 0);
+				if (ch->kind == DOC_CHART_STACKED && v > 0 &&
+				    bw > text_width(L, fmt_value(L, v, ch->decimals, NULL), size - 2, 0) + 2)
+					put_text(L, fmt_value(L, v, ch->decimals, NULL), size - 2, 0, bx,
+						y + (row - lh_of(L, size - 2)) / 2, bw, DOC_ALIGN_CENTER,
+						tag(L, "c%dv%d_%d", bi, (int)j, (int)i));
+				bx += bw;
+				sum += v;
+			}
+			put_text(L, fmt_value(L, sum, ch->decimals, ch->kind == DOC_CHART_STACKED ? NULL : unit),
+				size, 0, bx + 1.5 * MM, y + (row - lh) / 2, 18 * MM, DOC_ALIGN_LEFT,
+				tag(L, "c%dv%d", bi, (int)i, 0));
+			y += row;
+		}
+		line(L, ax, y_axis0, ax, y, BLACK, 0.8);
+		line(L, ax, y, ax + aw, y, BLACK, 0.8);
+		int tdec, nt = ticks_of(vmax, &tdec);
+		for (int k = 0; k <= nt; k++) {
+			double xx = ax + aw * k / nt;
+			line(L, xx, y, xx, y + 1 * MM, BLACK, 0.5);
+			put_text(L, fmt_value(L, vmax * k / nt, tdec, unit), size - 2, 0, xx - 10 * MM, y + 1 * MM,
+				20 * MM, DOC_ALIGN_CENTER, tag(L, "c%ds%d", bi, k, 0));
+		}
+		if (ch->has_goal && vmax > 0) {
+			double gx = ax + aw * (ch->goal > vmax ? vmax : ch->goal) / vmax;
+			line(L, gx, y_axis0 - 1 * MM, gx, y, GOAL, 1.2);
+		}
+		L->y = y + lh * 1.3;
+	}
+	if (legend_h > 0) {
+		double x = L->x0;
+		for (size_t j = 0; j < ns; j++) {
+			double tw = text_width(L, ch->series[j], size, 0);
+			if (x + 6 * MM + tw > L->x0 + L->width && x > L->x0) {
+				L->y += lh;
+				x = L->x0;
+			}
+			rect(L, x, L->y + lh * 0.3, 3.5 * MM, lh * 0.45, PALETTE[j % 8], DL_NONE, 0);
+			put_text(L, ch->series[j], size, 0, x + 5 * MM, L->y, tw + 1, DOC_ALIGN_LEFT,
+				tag(L, "c%dl%d", bi, (int)j, 0));
+			x += 5 * MM + tw + 5 * MM;
+		}
+		L->y += lh;
+	}
+	L->y += lh * 0.5;
+}
+
+/* ---- cover, TOC ---- */
+
+static void
+do_cover(Lay *L, const DocCover *cv)
+{
+	if (L->open && L->page_used)
+		L->open = 0;
+	need(L, 0);
+	L->cover[L->page] = 1;
+	double y = L->top + 30 * MM;
+	L->y = y;
+	int k = 0;
+	for (const DocCoverLine *l = cv->first; l; l = l->next, k++) {
+		double size = l->size > 0 ? l->size : L->body;
+		L->y += l->gap_mm * MM;
+		TsText *t = ts_text_shape(L->c, L->a, &l->text, NULL, size, 0);
+		TsLine *ln;
+		size_t n = ts_text_break(t, L->a, L->width, L->width, &ln);
+		for (size_t i = 0; i < n; i++) {
+			ts_text_emit(L->c, L->dl, L->page, t, ln, i, n, L->x0,
+				L->ph - (L->y + base_of(L, size)), L->width, DOC_ALIGN_CENTER,
+				tag(L, "cover%d", k, 0, 0));
+			L->y += lh_of(L, size);
+		}
+	}
+	L->open = 0;
+}
+
+static void
+do_toc(Lay *L)
+{
+	double size = L->body, lh = lh_of(L, size);
+	if (L->open && L->page_used)
+		L->open = 0;
+	need(L, lh * 2);
+	const char *title = L->doc->toc_title ? L->doc->toc_title : "สารบัญ";
+	put_text(L, title, L->body + 4, 1, L->x0, L->y, L->width, DOC_ALIGN_CENTER, "toc");
+	L->y += lh_of(L, L->body + 4);
+	put_text(L, "หน้า", size, 1, L->x0, L->y, L->width, DOC_ALIGN_RIGHT, "toc");
+	L->y += lh;
+	double numw = 15 * MM;
+	for (size_t i = 0; i < L->ntoc; i++) {
+		const TocEntry *e = &L->toc[i];
+		double ind = (e->level - 1) * 8 * MM;
+		TsText *t = ts_text_shape(L->c, L->a, NULL, e->text, size, e->level == 1);
+		TsLine *ln;
+		double w = L->width - ind - numw;
+		size_t n = ts_text_break(t, L->a, w, w, &ln);
+		need(L, lh * (double)n);
+		char num[32];
+		snprintf(num, sizeof num, "%d", e->page);
+		/* The number is drawn first so that the TOC's length never depends
+		 * on the page numbers (the layout runs twice). */
+		put_text(L, digits(L, num), size, e->level == 1, L->x0 + L->width - numw, L->y, numw,
+			DOC_ALIGN_RIGHT, tag(L, "toc%dn", (int)i, 0, 0));
+		for (size_t k = 0; k < n; k++) {
+			ts_text_emit(L->c, L->dl, L->page, t, ln, k, n, L->x0 + ind,
+				L->ph - (L->y + base_of(L, size)), w, DOC_ALIGN_LEFT, tag(L, "toc%d", (int)i, 0, 0));
+			L->y += lh;
+		}
+	}
+	L->open = 0;
+}
+
+/* ---- running header and footer ---- */
+
+static void
+decorate(Lay *L)
+{
+	size_t total = 0;
+	for (size_t p = 0; p < L->dl->npages; p++)
+		total += !L->cover[p];
+	size_t num = 0;
+	double size = L->body - 2, lh = lh_of(L, size);
+	for (size_t p = 0; p < L->dl->npages; p++) {
+		if (L->cover[p])
+			continue;
+		num++;
+		L->page = p;
+		L->pw = L->dl->pages[p].w;
+		L->ph = L->dl->pages[p].h;
+		double x0 = L->ml, w = L->pw - L->ml - L->mr;
+		if (L->doc->header_text && *L->doc->header_text) {
+			double yt = L->mt - lh - 2 * MM;
+			if (yt < 2 * MM)
+				yt = 2 * MM;
+			put_text(L, L->doc->header_text, size, 0, x0, yt, w, DOC_ALIGN_RIGHT, "hdr");
+			line(L, x0, yt + lh + 0.5 * MM, x0 + w, yt + lh + 0.5 * MM, GRID, 0.4);
+		}
+		char pg[96];
+		snprintf(pg, sizeof pg, "หน้า %zu จาก %zu", num, total);
+		double yf = L->ph - L->mb + 3 * MM;
+		if (yf + lh > L->ph - 2 * MM)
+			yf = L->ph - 2 * MM - lh;
+		if (L->doc->footer_text && *L->doc->footer_text)
+			put_text(L, L->doc->footer_text, size, 0, x0, yf, w * 0.6, DOC_ALIGN_LEFT, "ftr");
+		put_text(L, digits(L, pg), size, 0, x0, yf, w,
+			L->doc->footer_text && *L->doc->footer_text ? DOC_ALIGN_RIGHT : DOC_ALIGN_CENTER, "pageno");
+	}
+}
+
+static void
+lay_init(Lay *L, TsCtx *c, const Settings *s, DisplayList *dl)
+{
+	memset(L, 0, sizeof *L);
+	L->c = c;
+	L->s = s;
+	L->dl = dl;
+	L->a = dl->arena;
+	L->body = s->body_size > 0 ? s->body_size : 16;
+	L->spacing = s->line_spacing > 0 ? s->line_spacing : 1.0;
+	L->thai_digits = s->thai_digits;
+	L->ml = (s->margin_left > 0 ? s->margin_left : 25) * MM;
+	L->mr = (s->margin_right > 0 ? s->margin_right : 20) * MM;
+	L->mt = (s->margin_top > 0 ? s->margin_top : 25) * MM;
+	L->mb = (s->margin_bottom > 0 ? s->margin_bottom : 20) * MM;
+	L->page_w_mm = 210;
+	L->page_h_mm = 297;
+	L->orient = s->landscape;
+	ts_ctx_set_keep(c, s->keep_words, s->nkeep_words);
+}
+
+static long long
+created_time(void)
+{
+	/* Reproducible builds: SOURCE_DATE_EPOCH fixes the creation date. */
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (e && *e) {
+		char *end;
+		long long v = strtoll(e, &end, 10);
+		if (*end == '\0' && v >= 0 && v < 253402300800LL)
+			return v;
+	}
+	return (long long)time(NULL);
+}
+
+static DisplayList *
+lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc)
+{
+	TsFonts *f = c->fonts;
+	DisplayList *dl = dl_new(ts_fonts_dl(f), ts_fonts_count(f));
+	Lay L;
+	lay_init(&L, c, s, dl);
+	L.doc = doc;
+	L.toc = toc;
+	L.ntoc = ntoc;
+	if (doc->landscape)
+		L.orient = 1;
+	dl->title = doc->title ? arena_strdup(dl->arena, doc->title) : NULL;
+	dl->author = doc->author ? arena_strdup(dl->arena, doc->author) : NULL;
+	dl->subject = doc->subject ? arena_strdup(dl->arena, doc->subject) : NULL;
+	dl->keywords = doc->keywords ? arena_strdup(dl->arena, doc->keywords) : NULL;
+	dl->creator = doc->creator ? arena_strdup(dl->arena, doc->creator) : NULL;
+	dl->created = created_time();
+	for (const DocBlock *b = doc->first; b; b = b->next) {
+		L.nblock++;
+		/* Blocks read the text box of the current page: open one first
+		 * (page breaks, covers and the TOC open their own). */
+		if (!L.open && b->kind != DOC_PAGEBREAK && b->kind != DOC_COVER && b->kind != DOC_TOC)
+			open_page(&L);
+		switch (b->kind) {
+		case DOC_HEADING:
+			do_heading(&L, &b->u.heading, b->next ? b->next->kind : DOC_SPACE);
+			break;
+		case DOC_PARA: do_para(&L, &b->u.para); break;
+		case DOC_LIST: do_list(&L, &b->u.list); break;
+		case DOC_LABELS: do_labels(&L, &b->u.labels); break;
+		case DOC_TABLE: do_table(&L, &b->u.table); break;
+		case DOC_CHART: do_chart(&L, &b->u.chart); break;
+		case DOC_PAGEBREAK: close_page(&L, b->u.pagebreak.orientation); break;
+		case DOC_COVER: do_cover(&L, &b->u.cover); break;
+		case DOC_TOC: do_toc(&L); break;
+		case DOC_SPACE:
+			need(&L, 0);
+			L.y += b->u.space_mm * MM;
+			break;
+		}
+	}
+	if (dl->npages == 0)
+		open_page(&L);
+	decorate(&L);
+	free(L.cover);
+	return dl;
+}
+
+DisplayList *
+ts_layout(TsCtx *c, const Doc *doc, const Settings *s, Diag *d)
+{
+	(void)d;
+	/* Headings known in advance; with a TOC the layout runs twice, the
+	 * second time with the page numbers the first one found. */
+	size_t ntoc = 0;
+	int has_toc = 0;
+	for (const DocBlock *b = doc->first; b; b = b->next) {
+		if (b->kind == DOC_HEADING && b->u.heading.in_toc)
+			ntoc++;
+		if (b->kind == DOC_TOC)
+			has_toc = 1;
+	}
+	TocEntry *toc = mem_array(ntoc + 1, sizeof *toc);
+	Arena *ta = arena_new();
+	size_t i = 0;
+	for (const DocBlock *b = doc->first; b; b = b->next) {
+		if (b->kind != DOC_HEADING || !b->u.heading.in_toc)
+			continue;
+		const DocHeading *h = &b->u.heading;
+		Doc tmp = { 0 };
+		tmp.arena = ta;
+		char *txt = doc_text_string(&tmp, &h->text);
+		toc[i].level = h->level;
+		toc[i].text = h->number ? arena_printf(ta, "%s %s", h->number, txt) : txt;
+		if (s->thai_digits && h->number) {
+			size_t nn = utf8_thai_digits(toc[i].text, NULL, 0);
+			char *o = arena_alloc(ta, nn + 1);
+			utf8_thai_digits(toc[i].text, o, nn + 1);
+			toc[i].text = o;
+		}
+		i++;
+	}
+	DisplayList *dl = lay_pass(c, doc, s, toc, ntoc);
+	if (has_toc && ntoc > 0) {
+		dl_free(dl);
+		dl = lay_pass(c, doc, s, toc, ntoc);
+	}
+	free(toc);
+	arena_free(ta);
+	return dl;
+}
+
+DisplayList *
+ts_layout_lines(TsCtx *c, const char *const *lines, size_t n, const Settings *s,
+	double width_mm, double height_mm)
+{
+	TsFonts *f = c->fonts;
+	DisplayList *dl = dl_new(ts_fonts_dl(f), ts_fonts_count(f));
+	Lay L;
+	lay_init(&L, c, s, dl);
+	L.page_w_mm = width_mm;
+	L.page_h_mm = height_mm;
+	L.orient = 0;
+	L.ml = L.mr = L.mt = L.mb = 10 * MM;
+	dl->created = created_time();
+	for (size_t i = 0; i < n; i++) {
+		L.nblock++;
+		flow_text(&L, NULL, lines[i], L.body, 0, L.x0 ? L.x0 : L.ml,
+			L.width > 0 ? L.width : width_mm * MM - 20 * MM, 0, DOC_ALIGN_LEFT,
+			tag(&L, "p%d", (int)i + 1, 0, 0));
+	}
+	if (dl->npages == 0)
+		open_page(&L);
+	free(L.cover);
+	return dl;
+}

@@ -1,0 +1,365 @@
+/* test_typeset.c - line breaking, justification, tables and pagination,
+ * checked on the display list (no PDF involved). */
+#include "test.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "core/utf8.h"
+#include "doc/doc.h"
+#include "typeset/internal.h"
+
+static const char *
+font_file(const char *name, char *buf, size_t size)
+{
+	snprintf(buf, size, "fonts/%s", name);
+	if (access(buf, R_OK) == 0)
+		return buf;
+	snprintf(buf, size, "/usr/share/fonts/truetype/%s/%s",
+		strncmp(name, "Laksaman", 8) == 0 ? "tlwg" : "noto", name);
+	return buf;
+}
+
+static char *keep_words[] = { "ศึกษานิเทศก์", "ปีงบประมาณ", "ก.ต.ป.น.", "สพป." };
+
+/* Hand-made settings: Laksaman at 0.66, or Noto Sans Thai + Noto Sans. */
+static void
+settings_for(Settings *s, int noto, char bufs[4][256])
+{
+	memset(s, 0, sizeof *s);
+	if (noto) {
+		s->thai.regular = (char *)font_file("NotoSansThai-Regular.ttf", bufs[0], 256);
+		s->thai.bold = (char *)font_file("NotoSansThai-Bold.ttf", bufs[1], 256);
+		s->latin.regular = (char *)font_file("NotoSans-Regular.ttf", bufs[2], 256);
+		s->latin.bold = (char *)font_file("NotoSans-Bold.ttf", bufs[3], 256);
+		s->thai.scale = s->latin.scale = 0.7;
+	} else {
+		s->thai.regular = (char *)font_file("Laksaman.ttf", bufs[0], 256);
+		s->thai.bold = (char *)font_file("Laksaman-Bold.ttf", bufs[1], 256);
+		s->thai.scale = 0.66;
+	}
+	s->body_size = 16;
+	s->line_spacing = 1.2;
+	s->margin_left = 25;
+	s->margin_right = 20;
+	s->margin_top = 25;
+	s->margin_bottom = 20;
+	for (size_t i = 0; i < 4; i++)
+		s->keep_words[i] = keep_words[i];
+	s->nkeep_words = 4;
+}
+
+typedef struct Fix {
+	Settings s;
+	char bufs[4][256];
+	TsFonts *f;
+	TsCtx *c;
+	Diag *d;
+	Arena *a;
+} Fix;
+
+static int
+fix_open(Fix *x, int noto)
+{
+	settings_for(&x->s, noto, x->bufs);
+	x->d = diag_new(NULL);
+	x->f = ts_fonts_load(&x->s.thai, &x->s.latin, x->d);
+	x->c = x->f ? ts_ctx_new(x->f, x->d) : NULL;
+	x->a = arena_new();
+	if (x->c)
+		ts_ctx_set_keep(x->c, x->s.keep_words, x->s.nkeep_words);
+	return x->c != NULL;
+}
+
+static void
+fix_close(Fix *x)
+{
+	ts_ctx_free(x->c);
+	ts_fonts_free(x->f);
+	diag_free(x->d);
+	arena_free(x->a);
+}
+
+/* The text of each line of t broken at width w (points). */
+static size_t
+break_at(Fix *x, const char *text, double w, char lines[][512], size_t max)
+{
+	TsText *t = ts_text_shape(x->c, x->a, NULL, text, 16, 0);
+	TsLine *ln;
+	size_t n = ts_text_break(t, x->a, w, w, &ln);
+	for (size_t k = 0; k < n && k < max; k++) {
+		size_t b0 = t->cl[ln[k].c0].byte0, b1 = t->cl[ln[k].c1 - 1].byte1;
+		snprintf(lines[k], 512, "%.*s", (int)(b1 - b0), t->str + b0);
+	}
+	return n;
+}
+
+static uint32_t
+first_cp(const char *s)
+{
+	uint32_t cp;
+	utf8_decode(s, strlen(s), &cp);
+	return cp;
+}
+
+static uint32_t
+last_cp(const char *s)
+{
+	size_t n = strlen(s), i = n;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > 0)
+		i--;
+	uint32_t cp;
+	utf8_decode(s + i, n - i, &cp);
+	return cp;
+}
+
+TEST(typeset_breaks_respect_thai_rules)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	const char *text = "ศึกษานิเทศก์ติดตามการดำเนินงานของโรงเรียนในปีงบประมาณ ๒๕๕๘ "
+		"เพื่อให้ผู้เรียนได้เรียนรู้อย่างมีประสิทธิภาพ ก.ต.ป.น.แบบบูรณาการ สพป.พัทลุง "
+		"เยี่ยมเยียนน้ำใจไมตรีแก่ครูทุกคน";
+	static char lines[200][512];
+	int checked = 0;
+	for (double w = 30; w <= 300; w += 7) {
+		size_t n = break_at(&x, text, w, lines, 200);
+		CHECK(n >= 1);
+		for (size_t k = 0; k < n && k < 200; k++) {
+			checked++;
+			CHECK(!utf8_is_thai_mark(first_cp(lines[k])));
+			if (k + 1 < n)
+				CHECK(!utf8_is_thai_leading_vowel(last_cp(lines[k])));
+			/* keep words never split: a line never ends or starts inside one */
+			for (size_t kw = 0; kw < 4; kw++) {
+				const char *word = keep_words[kw];
+				size_t wl = strlen(word);
+				for (size_t cut = 1; cut < wl; cut++) {
+					if (((unsigned char)word[cut] & 0xC0) == 0x80)
+						continue;
+					size_t ll = strlen(lines[k]);
+					int ends = ll >= cut && memcmp(lines[k] + ll - cut, word, cut) == 0 &&
+						k + 1 < n && strncmp(lines[k + 1], word + cut, wl - cut) == 0;
+					if (ends && w > 120)
+						test_fail(__FILE__, __LINE__, "keep word %s split at width %g", word, w);
+				}
+			}
+		}
+	}
+	CHECK(checked > 100);
+	fix_close(&x);
+}
+
+TEST(typeset_lines_rebuild_the_text)
+{
+	Fix x;
+	CHECK(fix_open(&x, 1));
+	if (!x.c)
+		return;
+	const char *text = "การนิเทศเป็นองค์ประกอบหนึ่ง of the quality process ที่ช่วย info@obec.go.th";
+	static char lines[100][512];
+	size_t n = break_at(&x, text, 150, lines, 100);
+	CHECK(n > 2);
+	/* Joined without the spaces dropped at breaks, the lines give the text. */
+	char joined[2048] = "";
+	for (size_t k = 0; k < n; k++) {
+		size_t at = strlen(joined);
+		snprintf(joined + at, sizeof joined - at, "%s", lines[k]);
+	}
+	char nospace[2048];
+	size_t j = 0;
+	for (const char *p = text; *p; p++)
+		if (*p != ' ')
+			nospace[j++] = *p;
+	nospace[j] = '\0';
+	size_t jj = 0;
+	for (char *p = joined; *p; p++)
+		if (*p != ' ')
+			joined[jj++] = *p;
+	joined[jj] = '\0';
+	CHECK_STR(joined, nospace);
+	/* the e-mail address stays whole */
+	int whole = 0;
+	for (size_t k = 0; k < n; k++)
+		whole |= strstr(lines[k], "info@obec.go.th") != NULL;
+	CHECK(whole);
+	fix_close(&x);
+}
+
+TEST(typeset_fallback_uses_latin_font)
+{
+	Fix x;
+	CHECK(fix_open(&x, 1));
+	if (!x.c)
+		return;
+	TsText *t = ts_text_shape(x.c, x.a, NULL, "ปี 2558 OK", 16, 0);
+	int thai = ts_face_of(x.f, TS_THAI, 0), latin = ts_face_of(x.f, TS_LATIN, 0);
+	CHECK(thai != latin);
+	int nt = 0, nl = 0;
+	for (size_t g = 0; g < t->ng; g++) {
+		nt += t->gface[g] == thai;
+		nl += t->gface[g] == latin;
+		CHECK(t->glyphs[g].gid != 0);  /* no .notdef */
+	}
+	CHECK(nt >= 2);
+	CHECK(nl >= 6);
+	fix_close(&x);
+}
+
+static size_t
+count_text(const DisplayList *dl, size_t page, const char *needle)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < dl->pages[page].nitems; i++) {
+		const DlItem *it = &dl->pages[page].items[i];
+		if (it->kind == DL_TEXT && strstr(it->u.text.text, needle))
+			n++;
+	}
+	return n;
+}
+
+TEST(typeset_justify_fills_the_measure)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	Doc *d = doc_new(x.a);
+	doc_para(d, "สำนักงานเขตพื้นที่การศึกษา เป็นหน่วยงานทางการศึกษาที่ทำหน้าที่ในการ กำกับ ติดตามประเมินผล "
+		"และนิเทศการศึกษา สถานศึกษาขั้นพื้นฐาน ซึ่งในการกำกับ ดูแลใช้กระบวนการนิเทศการศึกษาเป็นกระบวนการ"
+		"ที่เสริมคุณภาพของการจัดการเรียนการสอน")->u.para.align = DOC_ALIGN_JUSTIFY;
+	DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+	CHECK(dl != NULL && dl->npages == 1);
+	double measure = (210 - 25 - 20) * 2.834645669;
+	int full = 0, lines = 0;
+	for (size_t i = 0; i < dl->pages[0].nitems; i++) {
+		const DlItem *it = &dl->pages[0].items[i];
+		if (it->kind != DL_TEXT || strcmp(it->u.text.src, "p1") != 0)
+			continue;
+		lines++;
+		CHECK(it->u.text.width <= measure + 0.5);
+		if (it->u.text.width > measure - 0.5)
+			full++;
+		/* the runs' advances add up to the width */
+		double sum = 0;
+		for (size_t r = 0; r < it->u.text.nruns; r++) {
+			const DlRun *run = &it->u.text.runs[r];
+			for (size_t g = 0; g < run->n; g++)
+				sum += run->glyphs[g].adv * run->size / dl->fonts[run->font]->upem;
+		}
+		CHECK_NEAR(sum, it->u.text.width, 1.0);
+	}
+	CHECK(lines >= 3);
+	CHECK_INT(full, lines - 1);
+	dl_free(dl);
+	fix_close(&x);
+}
+
+TEST(typeset_long_table_repeats_header_and_numbers_pages)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	x.s.thai_digits = 1;
+	Doc *d = doc_new(x.a);
+	d->header_text = "สพป.พัทลุง เขต 2";
+	DocBlock *t = doc_table(d, 3);
+	doc_table_column(t, 2, 0, DOC_ALIGN_RIGHT);
+	DocRow *h = doc_table_row(d, t, DOC_ROW_HEADER);
+	doc_row_cell(d, h, "ที่");
+	doc_row_cell(d, h, "โรงเรียน");
+	doc_row_cell(d, h, "คะแนน");
+	for (int i = 0; i < 300; i++) {
+		DocRow *r = doc_table_row(d, t, DOC_ROW_BODY);
+		char b[32];
+		snprintf(b, sizeof b, "%d", i + 1);
+		doc_row_cell(d, r, b);
+		doc_row_cell(d, r, i % 7 ? "บ้านควนประกอบ" :
+			"โรงเรียนบ้านควนโคกยาซึ่งมีชื่อยาวมากจนต้องตัดบรรทัดในเซลล์ของตารางนี้อย่างแน่นอน");
+		doc_row_cell(d, r, "97.44");
+	}
+	DocRow *tot = doc_table_row(d, t, DOC_ROW_TOTAL);
+	doc_row_cell(d, tot, "รวม")->colspan = 2;
+	doc_row_cell(d, tot, "100.00");
+	DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+	CHECK(dl != NULL);
+	CHECK(dl->npages >= 5);
+	double bottom = 20 * 2.834645669;
+	for (size_t p = 0; p < dl->npages; p++) {
+		CHECK_INT(count_text(dl, p, "โรงเรียน") >= 1, 1);
+		char want[128], thai[256];
+		snprintf(want, sizeof want, "หน้า %zu จาก %zu", p + 1, dl->npages);
+		utf8_thai_digits(want, thai, sizeof thai);
+		CHECK_INT(count_text(dl, p, thai), 1);
+		/* nothing of the table below the bottom margin */
+		for (size_t i = 0; i < dl->pages[p].nitems; i++) {
+			const DlItem *it = &dl->pages[p].items[i];
+			if (it->kind == DL_RECT)
+				CHECK(it->u.rect.y >= bottom - 0.5);
+		}
+	}
+	/* every body row appears exactly once */
+	size_t rows = 0;
+	for (size_t p = 0; p < dl->npages; p++)
+		rows += count_text(dl, p, "97.44");
+	CHECK_INT(rows, 300);
+	dl_free(dl);
+	fix_close(&x);
+}
+
+TEST(typeset_toc_and_bookmarks)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	Doc *d = doc_new(x.a);
+	d->number_headings = 1;
+	DocBlock *cv = doc_cover(d);
+	doc_cover_line(d, cv, "รายงานผลการดำเนินงาน", 24, 1, 0);
+	doc_toc(d);
+	doc_pagebreak(d, 0);
+	doc_heading(d, 1, NULL, "บทนำ");
+	doc_para(d, "ข้อความ");
+	doc_pagebreak(d, 1);
+	doc_heading(d, 1, NULL, "ผลการดำเนินงาน");
+	doc_heading(d, 2, NULL, "เป้าหมายเชิงปริมาณ");
+	DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+	CHECK(dl != NULL);
+	CHECK_INT(dl->npages, 4);
+	CHECK_INT(dl->nmarks, 3);
+	CHECK_STR(dl->marks[0].title, "1 บทนำ");
+	CHECK_INT(dl->marks[1].page, 3);
+	CHECK_STR(dl->marks[2].title, "2.1 เป้าหมายเชิงปริมาณ");
+	/* landscape page */
+	CHECK(dl->pages[3].w > dl->pages[3].h);
+	/* TOC entries with printed page numbers: cover unnumbered, TOC = 1 */
+	int found = 0;
+	for (size_t i = 0; i < dl->pages[1].nitems; i++) {
+		const DlItem *it = &dl->pages[1].items[i];
+		if (it->kind == DL_TEXT && strcmp(it->u.text.src, "toc1n") == 0)
+			found = strcmp(it->u.text.text, "3") == 0;
+	}
+	CHECK(found);
+	CHECK_INT(count_text(dl, 0, "หน้า"), 0);
+	dl_free(dl);
+	fix_close(&x);
+}
+
+TEST(typeset_fmt_num_ignores_locale)
+{
+	char b[40];
+	dl_fmt_num(b, 12.5, 2);
+	CHECK_STR(b, "12.5");
+	dl_fmt_num(b, -0.004, 2);
+	CHECK_STR(b, "0");
+	dl_fmt_num(b, 841.8898, 3);
+	CHECK_STR(b, "841.89");
+	dl_fmt_num(b, 100, 2);
+	CHECK_STR(b, "100");
+}

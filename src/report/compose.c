@@ -1,0 +1,181 @@
+/* compose.c - shared formatting for the report composers (see compose.h). */
+#include "report/compose.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/numfmt.h"
+#include "core/utf8.h"
+
+static const char *
+keep(Compose *c, const char *buf)
+{
+	return arena_strdup(c->doc->arena, buf);
+}
+
+const char *
+fmt_int(Compose *c, long long v)
+{
+	char buf[64];
+	num_format_int(v, c->digits, buf, sizeof(buf));
+	return keep(c, buf);
+}
+
+const char *
+fmt_money(Compose *c, Satang v)
+{
+	char buf[64];
+	num_format_money(v, c->digits, buf, sizeof(buf));
+	return keep(c, buf);
+}
+
+const char *
+fmt_baht(Compose *c, Satang v)
+{
+	char buf[64];
+	num_format_money(v, c->digits | NUM_TRIM_SATANG, buf, sizeof(buf));
+	return keep(c, buf);
+}
+
+const char *
+fmt_percent(Compose *c, long long num, long long den)
+{
+	char buf[64];
+	num_format_percent(num, den, c->digits, buf, sizeof(buf));
+	return keep(c, buf);
+}
+
+const char *
+fmt_double(Compose *c, double v, int decimals)
+{
+	char buf[64];
+	num_format_double(v, decimals, c->digits, buf, sizeof(buf));
+	return keep(c, buf);
+}
+
+static const char *
+fmt_cal(Compose *c, CalDate d, CalFormat f)
+{
+	if (d.year == 0)
+		return "-";
+	char buf[96];
+	cal_format(d, f, c->digits ? CAL_THAI_DIGITS : 0, buf, sizeof(buf));
+	return keep(c, buf);
+}
+
+const char *fmt_date(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_LONG); }
+const char *fmt_date_short(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_SHORT); }
+const char *fmt_month(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_MONTH_SHORT); }
+
+const char *
+fmt_text(Compose *c, const char *s)
+{
+	if (!c->digits || s == NULL)
+		return s;
+	size_t need = utf8_thai_digits(s, NULL, 0);
+	char *out = arena_alloc(c->doc->arena, need + 1);
+	utf8_thai_digits(s, out, need + 1);
+	return out;
+}
+
+const char *
+fmt_printf(Compose *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *p = arena_alloc(c->doc->arena, n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	if (n > 0)
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+const char *
+fmt_target_value(Compose *c, const TargetResult *t)
+{
+	if (t->is_percent)
+		return t->den > 0 ? fmt_percent(c, t->num, t->den) : "-";
+	return fmt_int(c, (long long)(t->value + 0.5));
+}
+
+const char *
+fmt_target_goal(Compose *c, const TargetResult *t)
+{
+	if (!t->target->has_goal)
+		return "ไม่ได้กำหนด";
+	double g = t->target->goal;
+	const char *num = g == (long long)g ? fmt_int(c, (long long)g) : fmt_double(c, g, 2);
+	return fmt_printf(c, "%s %s", num, t->target->unit ? t->target->unit : "");
+}
+
+const char *
+fmt_met(const TargetResult *t)
+{
+	if (!t->judged)
+		return t->target->has_goal ? "ไม่บรรลุ" : "-";
+	return t->met ? "บรรลุ" : "ไม่บรรลุ";
+}
+
+const char *
+fmt_school(Compose *c, const School *s)
+{
+	return fmt_printf(c, "%s (%s)", s->name, fmt_text(c, s->code));
+}
+
+DocRow *
+compose_header(Compose *c, DocBlock *table, const char *cells)
+{
+	DocRow *row = doc_table_row(c->doc, table, DOC_ROW_HEADER);
+	row->shaded = 1;
+	for (const char *p = cells; *p;) {
+		size_t n = strcspn(p, "|");
+		char *cell = arena_strndup(c->doc->arena, p, n);
+		DocCell *dc = doc_row_cell(c->doc, row, cell);
+		dc->align = DOC_ALIGN_CENTER;
+		p += n;
+		if (*p == '|')
+			p++;
+	}
+	return row;
+}
+
+DocRow *
+compose_row(Compose *c, DocBlock *table, DocRowKind kind, int n, ...)
+{
+	DocRow *row = doc_table_row(c->doc, table, kind);
+	if (kind == DOC_ROW_TOTAL)
+		row->shaded = 1;
+	va_list ap;
+	va_start(ap, n);
+	for (int i = 0; i < n; i++) {
+		const char *text = va_arg(ap, const char *);
+		doc_row_cell(c->doc, row, text ? text : "");
+	}
+	va_end(ap);
+	return row;
+}
+
+static void
+caption(Compose *c, const char *word, int n, const char *text)
+{
+	DocBlock *p = doc_para(c->doc, "");
+	p->u.para.align = DOC_ALIGN_LEFT;
+	doc_text_add(c->doc, &p->u.para.text, fmt_printf(c, "%sที่ %s ", word, fmt_int(c, n)), 1);
+	doc_text_add(c->doc, &p->u.para.text, text, 0);
+}
+
+void
+compose_table_caption(Compose *c, const char *text)
+{
+	caption(c, "ตาราง", ++c->ntables, text);
+}
+
+void
+compose_chart_caption(Compose *c, const char *text)
+{
+	caption(c, "แผนภูมิ", ++c->ncharts, text);
+}

@@ -1,0 +1,51 @@
+/* compose.h - what every report composer shares: the inputs, and numbers,
+ * dates and money formatted the way the office prints them (Arabic or Thai
+ * digits per the config). Composers fill a Doc and do no I/O. */
+#ifndef NITHET_COMPOSE_H
+#define NITHET_COMPOSE_H
+
+#include "config/settings.h"
+#include "core/calendar.h"
+#include "doc/doc.h"
+#include "measure/results.h"
+#include "model/model.h"
+
+typedef struct Compose {
+	Doc *doc;
+	const Settings *s;
+	const Model *m;
+	const Results *r;
+	unsigned digits;           /* NUM_THAI_DIGITS or 0 */
+	int ntables, ncharts;      /* caption numbers so far */
+} Compose;
+
+/* Each returns a string in the Doc's arena, valid as long as the Doc. */
+const char *fmt_int(Compose *c, long long v);              /* 1,234 */
+const char *fmt_money(Compose *c, Satang v);               /* 212,350.50 */
+const char *fmt_baht(Compose *c, Satang v);                /* 500,000 (no .00) */
+const char *fmt_percent(Compose *c, long long num, long long den); /* 97.44; "-" if den 0 */
+const char *fmt_double(Compose *c, double v, int decimals);
+const char *fmt_date(Compose *c, CalDate d);               /* 15 ธันวาคม 2557 */
+const char *fmt_date_short(Compose *c, CalDate d);         /* 15 ธ.ค. 57 */
+const char *fmt_month(Compose *c, CalDate d);              /* ธ.ค. 57 */
+const char *fmt_text(Compose *c, const char *s);           /* digits converted when Thai */
+const char *fmt_printf(Compose *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A target's headline value with its unit, e.g. "97.44" or "6 ครั้ง". */
+const char *fmt_target_value(Compose *c, const TargetResult *t);
+const char *fmt_target_goal(Compose *c, const TargetResult *t);
+const char *fmt_met(const TargetResult *t);               /* บรรลุ / ไม่บรรลุ / - */
+
+/* The name of a school as printed: "บ้านควนประกอบ (93010012)". */
+const char *fmt_school(Compose *c, const School *s);
+
+/* Table helpers: a header row from a |-separated list, and a body row. */
+DocRow *compose_header(Compose *c, DocBlock *table, const char *cells);
+DocRow *compose_row(Compose *c, DocBlock *table, DocRowKind kind, int n, ...);
+
+/* A caption line above a table ("ตารางที่ N text") or a chart ("แผนภูมิที่ N
+ * text"), numbered in order per report. */
+void compose_table_caption(Compose *c, const char *text);
+void compose_chart_caption(Compose *c, const char *text);
+
+#endif

@@ -24,6 +24,7 @@
 #include "measure/results.h"
 #include "model/model.h"
 #include "render/render.h"
+#include "report/annual.h"
 #include "report/specimen.h"
 
 #ifndef NITHET_VERSION
@@ -62,12 +63,13 @@ static int cmd_build(Run *, int, char **);
 static int cmd_check(Run *, int, char **);
 static int cmd_specimen(Run *, int, char **);
 static int cmd_indicators(Run *, int, char **);
+static int cmd_annual(Run *, int, char **);
 static int cmd_later(Run *, int, char **);
 
 static const Command commands[] = {
 	{ "build", "", "every report: annual, one per school, one per committee meeting held, "
 	  "indicators files", cmd_build },
-	{ "annual", "", "OUT/annual-<FY>.pdf, the end-of-year report", cmd_later },
+	{ "annual", "", "OUT/annual-<FY>.pdf, the end-of-year report", cmd_annual },
 	{ "committee", "N/<FY>", "OUT/committee-<N>-<FY>.pdf, the ก.ต.ป.น. meeting pack "
 	  "(e.g. committee 3/2558)", cmd_later },
 	{ "school", "CODE... | --all", "OUT/schools/<CODE>.pdf, one report per school", cmd_later },
@@ -332,6 +334,35 @@ cmd_indicators(Run *run, int argc, char **argv)
 	return diag_exit_status(run->diag);
 }
 
+/* Write the end-of-year report; returns an exit code. */
+static int
+write_annual(Run *run, const Results *r)
+{
+	Arena *a = arena_new(); /* one arena per report, freed when it is written */
+	Doc *doc = annual_compose(a, &run->model, r, run->settings);
+	const char *path = arena_printf(a, "%s/annual-%d.pdf", run->settings->output_dir, r->fiscal_year);
+	int rc = render_document(doc, run->settings, path, run->opt.dump_layout ? stdout : NULL, run->diag);
+	if (rc == 0 && !run->opt.quiet && !run->opt.dump_layout)
+		printf("wrote %s\n", path);
+	arena_free(a);
+	return rc;
+}
+
+static int
+cmd_annual(Run *run, int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 1) {
+		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "annual takes no arguments");
+		return EXIT_USAGE;
+	}
+	if (load_inputs(run) != 0)
+		return diag_exit_status(run->diag);
+	if (!run->opt.dump_layout && ensure_output_dir(run) != 0)
+		return EXIT_OUTPUT;
+	return write_annual(run, measure(run));
+}
+
 static int
 cmd_later(Run *run, int argc, char **argv)
 {
@@ -449,6 +480,7 @@ main(int argc, char **argv)
 		run.arena = arena_new();
 		xml_init();
 		rc = cmd->fn(&run, argc, argv);
+		render_release();
 		xml_cleanup();
 		int worst = diag_exit_status(run.diag);
 		if (worst > rc)

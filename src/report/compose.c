@@ -23,6 +23,14 @@ fmt_int(Compose *c, long long v)
 }
 
 const char *
+fmt_year(Compose *c, int year)
+{
+	char buf[32];
+	num_format_int(year, c->digits | NUM_NO_GROUPING, buf, sizeof(buf));
+	return keep(c, buf);
+}
+
+const char *
 fmt_money(Compose *c, Satang v)
 {
 	char buf[64];

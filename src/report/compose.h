@@ -21,6 +21,7 @@ typedef struct Compose {
 
 /* Each returns a string in the Doc's arena, valid as long as the Doc. */
 const char *fmt_int(Compose *c, long long v);              /* 1,234 */
+const char *fmt_year(Compose *c, int year);                /* 2558: never grouped */
 const char *fmt_money(Compose *c, Satang v);               /* 212,350.50 */
 const char *fmt_baht(Compose *c, Satang v);                /* 500,000 (no .00) */
 const char *fmt_percent(Compose *c, long long num, long long den); /* 97.44; "-" if den 0 */

@@ -1,0 +1,979 @@
+/* annual.c - รายงานผลการดำเนินงานโครงการ, the end-of-year report (DOMAIN 6.1).
+ *
+ * Every sentence with a number reads it from Results; every quotation of
+ * the plan reads it from the Plan. Sections follow common Thai project-report
+ * practice: cover, คำนำ, สารบัญ, บทสรุปผู้บริหาร, ส่วนที่ 1-5, ภาคผนวก. */
+#include "report/annual.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/numfmt.h"
+#include "report/compose.h"
+
+/* --- cover, foreword, summary -------------------------------------------- */
+
+static void
+cover(Compose *c)
+{
+	const Plan *p = c->m->plan;
+	DocBlock *cv = doc_cover(c->doc);
+	doc_cover_line(c->doc, cv, "รายงานผลการดำเนินงานโครงการ", 26, 1, 40);
+	doc_cover_line(c->doc, cv, fmt_printf(c, "โครงการ%s", p->title), 20, 1, 12);
+	doc_cover_line(c->doc, cv, fmt_printf(c, "ปีงบประมาณ %s", fmt_year(c, c->r->fiscal_year)), 20, 1, 12);
+	doc_cover_line(c->doc, cv, c->s->unit_name, 18, 0, 90);
+	doc_cover_line(c->doc, cv, c->s->office_name, 18, 1, 6);
+	doc_cover_line(c->doc, cv, "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน กระทรวงศึกษาธิการ", 16, 0, 6);
+}
+
+static void
+foreword(Compose *c)
+{
+	const Results *r = c->r;
+	doc_pagebreak(c->doc, -1);
+	DocBlock *h = doc_heading(c->doc, 1, NULL, "คำนำ");
+	h->u.heading.in_toc = 0;
+	DocBlock *p = doc_para(c->doc, fmt_printf(c,
+	    "รายงานผลการดำเนินงานโครงการ%s ปีงบประมาณ %s ฉบับนี้ จัดทำขึ้นเพื่อสรุปผลการดำเนินงานตามแผนของ%s "
+	    "%s ระหว่างวันที่ %s ถึงวันที่ %s ครอบคลุมโรงเรียนในสังกัด %s โรงเรียน "
+	    "โดยรายงานผลตามเป้าหมายเชิงปริมาณ เป้าหมายเชิงคุณภาพ ตัวชี้วัดความสำเร็จ และการใช้งบประมาณ "
+	    "ตัวเลขทุกรายการคำนวณจากข้อมูลการนิเทศ การประเมิน การสำรวจความพึงพอใจ และการเบิกจ่าย "
+	    "ตามเกณฑ์ที่ระบุไว้ในภาคผนวก",
+	    c->m->plan->title, fmt_year(c, r->fiscal_year), c->s->unit_name, c->s->office_name,
+	    fmt_date(c, r->fy_first), fmt_date(c, r->as_of), fmt_int(c, r->schools)));
+	p->u.para.indent_mm = 12.5;
+	p = doc_para(c->doc, "หวังเป็นอย่างยิ่งว่ารายงานฉบับนี้จะเป็นประโยชน์ต่อการวางแผนพัฒนาคุณภาพการศึกษา "
+	    "และการนิเทศ ติดตาม ตรวจสอบและประเมินผลการจัดการศึกษาในปีงบประมาณต่อไป");
+	p->u.para.indent_mm = 12.5;
+	doc_space(c->doc, 10);
+	p = doc_para(c->doc, c->s->unit_name);
+	p->u.para.align = DOC_ALIGN_RIGHT;
+	p = doc_para(c->doc, c->s->office_name);
+	p->u.para.align = DOC_ALIGN_RIGHT;
+	doc_pagebreak(c->doc, -1);
+	doc_toc(c->doc);
+}
+
+static long
+count_met(const TargetResult *t, size_t n, const char *prefix, long *total)
+{
+	long met = 0;
+	*total = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (prefix && strncmp(t[i].target->id, prefix, strlen(prefix)) != 0)
+			continue;
+		(*total)++;
+		met += t[i].judged && t[i].met;
+	}
+	return met;
+}
+
+/* One table of targets: ที่ | เป้าหมาย | ค่าเป้าหมาย | ผลการดำเนินงาน | ร้อยละ/หน่วย | ผล */
+static void
+targets_table(Compose *c, const TargetResult *t, size_t n, const char *prefix, int with_note)
+{
+	DocBlock *tb = doc_table(c->doc, with_note ? 5 : 5);
+	doc_table_column(tb, 0, 14, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 2, 24, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 3, 26, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 4, 20, DOC_ALIGN_CENTER);
+	tb->u.table.full_width = 1;
+	compose_header(c, tb, "ข้อ|เป้าหมาย / ตัวชี้วัด|ค่าเป้าหมาย|ผลการดำเนินงาน|ผล");
+	for (size_t i = 0; i < n; i++) {
+		if (prefix && strncmp(t[i].target->id, prefix, strlen(prefix)) != 0)
+			continue;
+		const char *value = fmt_target_value(c, &t[i]);
+		if (t[i].is_percent)
+			value = fmt_printf(c, "ร้อยละ %s", value);
+		else if (t[i].target->unit)
+			value = fmt_printf(c, "%s %s", value, t[i].target->unit);
+		const char *what = t[i].target->text;
+		if (with_note && t[i].note)
+			what = fmt_printf(c, "%s (%s)", what, fmt_text(c, t[i].note));
+		compose_row(c, tb, DOC_ROW_BODY, 5, fmt_text(c, t[i].target->id), what,
+		    fmt_target_goal(c, &t[i]), value, fmt_met(&t[i]));
+	}
+}
+
+static void
+summary(Compose *c)
+{
+	const Results *r = c->r;
+	doc_pagebreak(c->doc, -1);
+	doc_heading(c->doc, 1, NULL, "บทสรุปผู้บริหาร");
+	long nq, nk, ni;
+	long mq = count_met(r->targets, r->ntargets, "3.1.", &nq);
+	long mk = count_met(r->targets, r->ntargets, "3.2.", &nk);
+	long mi = count_met(r->indicators, r->nindicators, NULL, &ni);
+	const BudgetResults *b = &r->budget;
+	DocBlock *p = doc_para(c->doc, fmt_printf(c,
+	    "%s ดำเนินโครงการ%s ในปีงบประมาณ %s ข้อมูล ณ วันที่ %s ผลการดำเนินงานบรรลุเป้าหมายเชิงปริมาณ "
+	    "%s จาก %s ข้อ เป้าหมายเชิงคุณภาพ %s จาก %s ข้อ และตัวชี้วัดความสำเร็จ %s จาก %s ตัวชี้วัด "
+	    "ใช้งบประมาณ %s บาท จากที่ได้รับ %s บาท คิดเป็นร้อยละ %s คงเหลือ %s บาท",
+	    c->s->office_name, c->m->plan->title, fmt_year(c, r->fiscal_year), fmt_date(c, r->as_of),
+	    fmt_int(c, mq), fmt_int(c, nq), fmt_int(c, mk), fmt_int(c, nk), fmt_int(c, mi), fmt_int(c, ni),
+	    fmt_money(c, b->spent), fmt_baht(c, b->approved_total),
+	    fmt_percent(c, b->spent, b->approved_total), fmt_money(c, b->remaining)));
+	p->u.para.indent_mm = 12.5;
+
+	compose_table_caption(c, "สรุปผลการดำเนินงานตามเป้าหมายและตัวชี้วัด");
+	targets_table(c, r->targets, r->ntargets, NULL, 0);
+	doc_space(c->doc, 4);
+	targets_table(c, r->indicators, r->nindicators, NULL, 0);
+
+	/* The targets not met, in words, so a committee member sees them first. */
+	DocBlock *list = NULL;
+	for (size_t i = 0; i < r->ntargets; i++) {
+		const TargetResult *t = &r->targets[i];
+		if (t->judged && t->met)
+			continue;
+		if (list == NULL) {
+			doc_para(c->doc, "เป้าหมายที่ยังไม่บรรลุ ได้แก่");
+			list = doc_list(c->doc, 0);
+		}
+		doc_list_item(c->doc, list, fmt_printf(c, "%s %s: ได้ %s จากค่าเป้าหมาย %s%s%s",
+		    fmt_text(c, t->target->id), t->target->text, fmt_target_value(c, t),
+		    fmt_target_goal(c, t), t->note ? " - " : "", t->note ? fmt_text(c, t->note) : ""));
+	}
+}
+
+/* --- ส่วนที่ 1 and 2: the plan itself ----------------------------------- */
+
+static void
+introduction(Compose *c)
+{
+	const Plan *p = c->m->plan;
+	doc_pagebreak(c->doc, -1);
+	doc_heading(c->doc, 1, "ส่วนที่ 1", "บทนำ");
+	doc_heading(c->doc, 2, "1.1", "หลักการและเหตุผล");
+	for (size_t i = 0; i < p->rationale.n; i++) {
+		DocBlock *b = doc_para(c->doc, p->rationale.items[i]);
+		b->u.para.indent_mm = 12.5;
+	}
+	doc_heading(c->doc, 2, "1.2", "วัตถุประสงค์");
+	DocBlock *l = doc_list(c->doc, 0);
+	for (size_t i = 0; i < p->objectives.n; i++)
+		doc_list_item(c->doc, l, p->objectives.items[i]);
+	doc_heading(c->doc, 2, "1.3", "เป้าหมาย");
+	doc_para(c->doc, "เชิงปริมาณ");
+	l = doc_list(c->doc, 0);
+	for (size_t i = 0; i < p->ntargets; i++)
+		if (!strncmp(p->targets[i].id, "3.1.", 4))
+			doc_list_item(c->doc, l, fmt_printf(c, "%s %s", fmt_text(c, p->targets[i].id), p->targets[i].text));
+	doc_para(c->doc, "เชิงคุณภาพ");
+	l = doc_list(c->doc, 0);
+	for (size_t i = 0; i < p->ntargets; i++)
+		if (!strncmp(p->targets[i].id, "3.2.", 4))
+			doc_list_item(c->doc, l, fmt_printf(c, "%s %s", fmt_text(c, p->targets[i].id), p->targets[i].text));
+	if (p->alignment.n > 0) {
+		doc_heading(c->doc, 2, "1.4", "ความสอดคล้อง");
+		l = doc_list(c->doc, 0);
+		for (size_t i = 0; i < p->alignment.n; i++)
+			doc_list_item(c->doc, l, p->alignment.items[i]);
+	}
+}
+
+static const char *
+join_list(Compose *c, const TextList *l)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < l->n; i++)
+		len += strlen(l->items[i]) + 2;
+	char *s = arena_alloc(c->doc->arena, len);
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			memcpy(s + strlen(s), ", ", 3);
+		memcpy(s + strlen(s), l->items[i], strlen(l->items[i]) + 1);
+	}
+	return s;
+}
+
+static const char *
+actual_period(Compose *c, const ActivityResults *a)
+{
+	if (a->first.year == 0)
+		return "ยังไม่ได้ดำเนินการ";
+	if (cal_compare(a->first, a->last) == 0)
+		return fmt_date_short(c, a->first);
+	return fmt_printf(c, "%s - %s", fmt_date_short(c, a->first), fmt_date_short(c, a->last));
+}
+
+static void
+method(Compose *c)
+{
+	const Results *r = c->r;
+	doc_pagebreak(c->doc, -1);
+	doc_heading(c->doc, 1, "ส่วนที่ 2", "วิธีดำเนินการ");
+	doc_para(c->doc, "โครงการดำเนินการตามกิจกรรมในแผน โดยมีระยะเวลาตามแผนและระยะเวลาที่ดำเนินการจริงดังนี้");
+	compose_table_caption(c, "กิจกรรม ระยะเวลาตามแผนและที่ดำเนินการจริง กลุ่มเป้าหมาย และผู้รับผิดชอบ");
+	DocBlock *tb = doc_table(c->doc, 6);
+	doc_table_column(tb, 0, 10, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 2, 24, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 3, 28, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 4, 22, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 5, 22, DOC_ALIGN_LEFT);
+	tb->u.table.full_width = 1;
+	compose_header(c, tb, "ที่|กิจกรรม/วิธีดำเนินการ|ระยะเวลา (แผน)|ดำเนินการจริง|กลุ่มเป้าหมาย|ผู้รับผิดชอบ");
+	for (size_t i = 0; i < r->nactivities; i++) {
+		const ActivityResults *a = &r->activities[i];
+		const PlanActivity *pa = a->plan;
+		const char *name = pa->name;
+		if (pa->ntopics > 0) {
+			for (size_t k = 0; k < pa->ntopics; k++)
+				name = fmt_printf(c, "%s\n%s %s", name, fmt_text(c, pa->topics[k].code), pa->topics[k].name);
+		}
+		compose_row(c, tb, DOC_ROW_BODY, 6, fmt_int(c, pa->no), name, fmt_text(c, pa->period_text),
+		    actual_period(c, a), join_list(c, &pa->target_groups), pa->owner);
+	}
+}
+
+/* --- ส่วนที่ 3: results -------------------------------------------------- */
+
+static void
+targets_chart(Compose *c)
+{
+	const Results *r = c->r;
+	size_t n = 0;
+	for (size_t i = 0; i < r->ntargets; i++)
+		n += r->targets[i].is_percent && r->targets[i].den > 0;
+	if (n == 0)
+		return;
+	compose_chart_caption(c, "ผลการดำเนินงานตามเป้าหมายที่เป็นร้อยละ เทียบกับค่าเป้าหมาย");
+	DocBlock *ch = doc_chart(c->doc, DOC_CHART_BARS, "", n, 1);
+	ch->u.chart.unit = "%";
+	ch->u.chart.max = 100;
+	ch->u.chart.decimals = 2;
+	ch->u.chart.has_goal = 0;
+	doc_chart_series(c->doc, ch, 0, "ร้อยละ");
+	size_t k = 0;
+	for (size_t i = 0; i < r->ntargets; i++) {
+		const TargetResult *t = &r->targets[i];
+		if (!t->is_percent || t->den == 0)
+			continue;
+		doc_chart_category(c->doc, ch, k, fmt_printf(c, "%s", fmt_text(c, t->target->id)));
+		doc_chart_value(ch, 0, k, t->value);
+		k++;
+	}
+	/* Every such target of the seed aims at 100 %; mark a common goal only
+	 * when all share it. */
+	double goal = -1;
+	int same = 1;
+	for (size_t i = 0; i < r->ntargets; i++) {
+		const TargetResult *t = &r->targets[i];
+		if (!t->is_percent || t->den == 0 || !t->target->has_goal)
+			continue;
+		if (goal < 0)
+			goal = t->target->goal;
+		same &= t->target->goal == goal;
+	}
+	if (goal >= 0 && same) {
+		ch->u.chart.has_goal = 1;
+		ch->u.chart.goal = goal;
+	}
+}
+
+static void
+level_table(Compose *c)
+{
+	const EvalResults *e = &c->r->eval;
+	compose_table_caption(c, "จำนวนโรงเรียนจำแนกตามระดับคุณภาพการนิเทศภายใน");
+	DocBlock *tb = doc_table(c->doc, 3);
+	doc_table_column(tb, 0, 0, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 1, 30, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 2, 30, DOC_ALIGN_RIGHT);
+	compose_header(c, tb, "ระดับคุณภาพ|จำนวนโรงเรียน|ร้อยละ");
+	for (int l = 5; l >= 1; l--)
+		compose_row(c, tb, DOC_ROW_BODY, 3,
+		    fmt_printf(c, "%s %s", fmt_int(c, l), c->s->rubric_bands[l - 1].label),
+		    fmt_int(c, e->level_count[l]), fmt_percent(c, e->level_count[l], c->r->schools));
+	compose_row(c, tb, DOC_ROW_BODY, 3, "ไม่ได้รับการประเมิน", fmt_int(c, e->level_count[0]),
+	    fmt_percent(c, e->level_count[0], c->r->schools));
+	compose_row(c, tb, DOC_ROW_TOTAL, 3, "รวม", fmt_int(c, c->r->schools),
+	    fmt_percent(c, c->r->schools, c->r->schools));
+
+	/* The same distribution per district, as stacked bars. */
+	const Breakdown *bd = &c->r->by_district;
+	if (bd->n == 0)
+		return;
+	compose_chart_caption(c, "ระดับคุณภาพการนิเทศภายในของโรงเรียน จำแนกตามอำเภอ (ร้อยละ)");
+	DocBlock *ch = doc_chart(c->doc, DOC_CHART_STACKED, "", bd->n, 6);
+	ch->u.chart.unit = "%";
+	ch->u.chart.max = 100;
+	ch->u.chart.decimals = 0;
+	for (int l = 5; l >= 1; l--)
+		doc_chart_series(c->doc, ch, (size_t)(5 - l), c->s->rubric_bands[l - 1].label);
+	doc_chart_series(c->doc, ch, 5, "ไม่ได้ประเมิน");
+	for (size_t i = 0; i < bd->n; i++) {
+		doc_chart_category(c->doc, ch, i, bd->rows[i].label);
+		long count[6] = { 0 };
+		for (size_t k = 0; k < c->m->nschools; k++) {
+			const School *s = &c->m->schools[k];
+			if (!s->active || strcmp(s->district, bd->rows[i].key) != 0)
+				continue;
+			int l = c->r->eval.level[k];
+			count[l == 0 ? 5 : 5 - l]++;
+		}
+		for (int j = 0; j < 6; j++)
+			doc_chart_value(ch, (size_t)j, i, bd->rows[i].schools ? count[j] * 100.0 / bd->rows[i].schools : 0);
+	}
+}
+
+static void
+satisfaction_table(Compose *c)
+{
+	const SurveyResults *sv = &c->r->survey;
+	compose_table_caption(c, fmt_printf(c, "ความพึงพอใจต่อการดำเนินงานนิเทศ (ผู้ตอบ %s คน จาก %s โรงเรียน)",
+	    fmt_int(c, sv->respondents), fmt_int(c, sv->schools_responding)));
+	DocBlock *tb = doc_table(c->doc, 6);
+	doc_table_column(tb, 0, 10, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 2, 14, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 3, 14, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 4, 24, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 5, 14, DOC_ALIGN_CENTER);
+	tb->u.table.full_width = 1;
+	compose_header(c, tb, "ข้อ|รายการประเมิน|x̄|S.D.|ระดับความพึงพอใจ|ลำดับที่");
+	for (size_t i = 0; i < sv->nitems; i++) {
+		const ItemStats *it = &sv->items[i];
+		compose_row(c, tb, DOC_ROW_BODY, 6, fmt_int(c, (long long)i + 1), it->text,
+		    it->n ? fmt_double(c, it->mean, 2) : "-", it->has_sd ? fmt_double(c, it->sd, 2) : "-",
+		    it->band ? it->band : "-", it->rank ? fmt_int(c, it->rank) : "-");
+	}
+	const ItemStats *o = &sv->overall;
+	DocRow *row = compose_row(c, tb, DOC_ROW_TOTAL, 5, "รวม/เฉลี่ย", o->n ? fmt_double(c, o->mean, 2) : "-",
+	    o->has_sd ? fmt_double(c, o->sd, 2) : "-", o->band ? o->band : "-", "");
+	row->first->colspan = 2;
+}
+
+static void
+activity_results(Compose *c)
+{
+	const Results *r = c->r;
+	doc_heading(c->doc, 2, "3.4", "ผลการดำเนินงานรายกิจกรรม");
+	compose_table_caption(c, "ผลการดำเนินงานรายกิจกรรม");
+	DocBlock *tb = doc_table(c->doc, 7);
+	doc_table_column(tb, 0, 10, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 2, 18, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 3, 18, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 4, 22, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 5, 22, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 6, 16, DOC_ALIGN_RIGHT);
+	tb->u.table.full_width = 1;
+	compose_header(c, tb, "ที่|กิจกรรม|ครั้ง|โรงเรียน|เป้าหมาย (ผล)|ใช้จ่าย (บาท)|ความพึงพอใจ");
+	for (size_t i = 0; i < r->nactivities; i++) {
+		const ActivityResults *a = &r->activities[i];
+		const char *target = a->target ? fmt_printf(c, "%s (%s)", fmt_text(c, a->target->target->id),
+		    fmt_met(a->target)) : "-";
+		compose_row(c, tb, DOC_ROW_BODY, 7, fmt_int(c, a->plan->no), a->plan->name,
+		    fmt_int(c, a->events), fmt_int(c, a->schools_reached), target,
+		    fmt_money(c, a->budget->spent),
+		    a->has_satisfaction ? fmt_double(c, a->satisfaction, 2) : "-");
+	}
+
+	/* Activity 4 in detail: each topic, and the per-school counts of 10 and 4. */
+	for (size_t i = 0; i < r->nactivities; i++) {
+		const ActivityResults *a = &r->activities[i];
+		if (a->plan->ntopics == 0)
+			continue;
+		compose_table_caption(c, fmt_printf(c, "การนิเทศกิจกรรมที่ %s จำแนกตามประเด็น",
+		    fmt_int(c, a->plan->no)));
+		DocBlock *t4 = doc_table(c->doc, 4);
+		doc_table_column(t4, 0, 12, DOC_ALIGN_CENTER);
+		doc_table_column(t4, 1, 0, DOC_ALIGN_LEFT);
+		doc_table_column(t4, 2, 20, DOC_ALIGN_RIGHT);
+		doc_table_column(t4, 3, 46, DOC_ALIGN_RIGHT);
+		t4->u.table.full_width = 1;
+		compose_header(c, t4, "ประเด็น|เรื่อง|ครั้ง|โรงเรียนที่ได้รับการนิเทศครบตามเกณฑ์");
+		for (size_t k = 0; k < a->plan->ntopics && k < 16; k++) {
+			const PlanTopic *tp = &a->plan->topics[k];
+			const char *goal = tp->per_school_goal > 0 ?
+			    fmt_printf(c, "%s จาก %s (เกณฑ์ %s ครั้ง/โรง)", fmt_int(c, a->topic_schools_meeting_goal[k]),
+			        fmt_int(c, r->schools), fmt_int(c, tp->per_school_goal)) : "-";
+			compose_row(c, t4, DOC_ROW_BODY, 4, fmt_text(c, tp->code), tp->name,
+			    fmt_int(c, a->topic_visits[k]), goal);
+		}
+	}
+
+	compose_chart_caption(c, "จำนวนครั้งของการนิเทศ รายเดือน");
+	DocBlock *ch = doc_chart(c->doc, DOC_CHART_COLUMNS, "", RESULTS_MONTHS, 1);
+	ch->u.chart.decimals = 0;
+	doc_chart_series(c->doc, ch, 0, "การนิเทศ");
+	for (int mo = 0; mo < RESULTS_MONTHS; mo++) {
+		doc_chart_category(c->doc, ch, (size_t)mo, fmt_month(c, r->months[mo].first));
+		doc_chart_value(ch, 0, (size_t)mo, (double)r->months[mo].visits);
+	}
+}
+
+static void
+breakdown_table(Compose *c, const Breakdown *b, const char *title, const char *key_head)
+{
+	compose_table_caption(c, title);
+	DocBlock *tb = doc_table(c->doc, 7);
+	doc_table_column(tb, 0, 0, DOC_ALIGN_LEFT);
+	for (size_t i = 1; i < 7; i++)
+		doc_table_column(tb, i, 19, DOC_ALIGN_RIGHT);
+	tb->u.table.full_width = 1;
+	compose_header(c, tb, fmt_printf(c, "%s|โรงเรียน|ได้รับการนิเทศ|ครั้ง|ผ่านนิเทศภายใน (%%)|"
+	    "พึงพอใจ (%%)|มี BP (%%)", key_head));
+	long t[7] = { 0 };
+	for (size_t i = 0; i < b->n; i++) {
+		const GroupRow *g = &b->rows[i];
+		compose_row(c, tb, DOC_ROW_BODY, 7, g->label, fmt_int(c, g->schools), fmt_int(c, g->supervised),
+		    fmt_int(c, g->visits), fmt_percent(c, g->passed, g->schools),
+		    fmt_percent(c, g->satisfied, g->responding), fmt_percent(c, g->with_practice, g->schools));
+		t[0] += g->schools;
+		t[1] += g->supervised;
+		t[2] += g->visits;
+		t[3] += g->passed;
+		t[4] += g->satisfied;
+		t[5] += g->responding;
+		t[6] += g->with_practice;
+	}
+	compose_row(c, tb, DOC_ROW_TOTAL, 7, "รวม", fmt_int(c, t[0]), fmt_int(c, t[1]), fmt_int(c, t[2]),
+	    fmt_percent(c, t[3], t[0]), fmt_percent(c, t[4], t[5]), fmt_percent(c, t[6], t[0]));
+}
+
+static void
+breakdown_chart(Compose *c, const Breakdown *b, const char *title)
+{
+	if (b->n == 0)
+		return;
+	compose_chart_caption(c, title);
+	DocBlock *ch = doc_chart(c->doc, DOC_CHART_BARS, "", b->n, 1);
+	ch->u.chart.unit = "%";
+	ch->u.chart.max = 100;
+	ch->u.chart.decimals = 2;
+	ch->u.chart.has_goal = 1;
+	ch->u.chart.goal = 100;
+	doc_chart_series(c->doc, ch, 0, "ร้อยละของโรงเรียนที่ได้รับการนิเทศ");
+	for (size_t i = 0; i < b->n; i++) {
+		doc_chart_category(c->doc, ch, i, b->rows[i].label);
+		doc_chart_value(ch, 0, i, b->rows[i].schools ? b->rows[i].supervised * 100.0 / b->rows[i].schools : 0);
+	}
+}
+
+static void
+practices_list(Compose *c)
+{
+	const Model *m = c->m;
+	compose_table_caption(c, "นวัตกรรมและวิธีปฏิบัติที่เป็นเลิศที่เผยแพร่ในปีงบประมาณ");
+	DocBlock *tb = doc_table(c->doc, 5);
+	doc_table_column(tb, 0, 10, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 2, 40, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 3, 26, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 4, 14, DOC_ALIGN_CENTER);
+	tb->u.table.full_width = 1;
+	compose_header(c, tb, "ที่|ผลงาน|โรงเรียน|ช่องทางเผยแพร่|ระดับ");
+	long n = 0;
+	for (size_t i = 0; i < m->npractices; i++) {
+		const Practice *p = &m->practices[i];
+		if (p->school == NULL || p->published.year == 0 || !*p->channel ||
+		    cal_compare(p->published, c->r->fy_first) < 0 || cal_compare(p->published, c->r->as_of) > 0)
+			continue;
+		compose_row(c, tb, DOC_ROW_BODY, 5, fmt_int(c, ++n), fmt_printf(c, "%s (%s)", p->title, p->kind),
+		    p->school->name, fmt_printf(c, "%s %s", p->channel, fmt_date_short(c, p->published)), p->level);
+	}
+	if (n == 0)
+		compose_row(c, tb, DOC_ROW_BODY, 5, "-", "ไม่มีผลงานที่เผยแพร่", "", "", "");
+}
+
+static void
+results_part(Compose *c)
+{
+	const Results *r = c->r;
+	doc_pagebreak(c->doc, -1);
+	doc_heading(c->doc, 1, "ส่วนที่ 3", "ผลการดำเนินงาน");
+	doc_heading(c->doc, 2, "3.1", "ผลการดำเนินงานตามเป้าหมายเชิงปริมาณ");
+	compose_table_caption(c, "ผลการดำเนินงานตามเป้าหมายเชิงปริมาณ");
+	targets_table(c, r->targets, r->ntargets, "3.1.", 1);
+	targets_chart(c);
+
+	doc_heading(c->doc, 2, "3.2", "ผลการดำเนินงานตามเป้าหมายเชิงคุณภาพ");
+	compose_table_caption(c, "ผลการดำเนินงานตามเป้าหมายเชิงคุณภาพ");
+	targets_table(c, r->targets, r->ntargets, "3.2.", 1);
+	for (size_t i = 0; i < r->ntargets; i++) {
+		const TargetResult *t = &r->targets[i];
+		if (strncmp(t->target->id, "3.2.", 4) != 0 || t->nextras == 0)
+			continue;
+		DocBlock *l = doc_labels(c->doc);
+		for (size_t k = 0; k < t->nextras; k++)
+			doc_label(c->doc, l, fmt_printf(c, "%s: %s", fmt_text(c, t->target->id), t->extras[k].label),
+			    t->extras[k].is_percent ? fmt_printf(c, "ร้อยละ %s (%s จาก %s)",
+			        fmt_percent(c, t->extras[k].num, t->extras[k].den), fmt_int(c, t->extras[k].num),
+			        fmt_int(c, t->extras[k].den)) : fmt_double(c, t->extras[k].value, 0));
+	}
+	level_table(c);
+	satisfaction_table(c);
+
+	doc_heading(c->doc, 2, "3.3", "ผลตามตัวชี้วัดความสำเร็จ");
+	compose_table_caption(c, "ผลตามตัวชี้วัดความสำเร็จของโครงการ");
+	targets_table(c, r->indicators, r->nindicators, NULL, 1);
+
+	activity_results(c);
+
+	doc_heading(c->doc, 2, "3.5", "ผลการดำเนินงานจำแนกตามอำเภอ เครือข่าย และกลุ่มสี");
+	breakdown_table(c, &r->by_district, "ผลการดำเนินงานจำแนกตามอำเภอ", "อำเภอ");
+	breakdown_chart(c, &r->by_district, "ร้อยละของโรงเรียนที่ได้รับการนิเทศ จำแนกตามอำเภอ");
+	breakdown_table(c, &r->by_network, "ผลการดำเนินงานจำแนกตามเครือข่ายโรงเรียน", "เครือข่าย");
+	breakdown_table(c, &r->by_colour, "ผลการดำเนินงานจำแนกตามกลุ่มสีของโรงเรียน", "กลุ่มสี");
+	breakdown_chart(c, &r->by_colour, "ร้อยละของโรงเรียนที่ได้รับการนิเทศ จำแนกตามกลุ่มสี");
+
+	doc_heading(c->doc, 2, "3.6", "นวัตกรรมและวิธีปฏิบัติที่เป็นเลิศ");
+	practices_list(c);
+}
+
+/* --- ส่วนที่ 4: budget --------------------------------------------------- */
+
+static const char *
+money_or_dash(Compose *c, Satang v)
+{
+	return v == 0 ? "-" : fmt_money(c, v);
+}
+
+static void
+budget_part(Compose *c)
+{
+	const BudgetResults *b = &c->r->budget;
+	const Plan *p = c->m->plan;
+	doc_pagebreak(c->doc, 1); /* the seed's budget table is wide: landscape */
+	doc_heading(c->doc, 1, "ส่วนที่ 4", "การใช้งบประมาณ");
+	char words[512];
+	num_baht_text(b->approved_total, words, sizeof(words));
+	DocBlock *para = doc_para(c->doc, fmt_printf(c, "งบประมาณ %s (%s) ใช้จ่ายจริง %s บาท คิดเป็นร้อยละ %s "
+	    "ของงบประมาณ คงเหลือ %s บาท", fmt_text(c, p->budget_text ? p->budget_text : ""), words,
+	    fmt_money(c, b->spent), fmt_percent(c, b->spent, b->approved_total), fmt_money(c, b->remaining)));
+	para->u.para.indent_mm = 12.5;
+
+	compose_table_caption(c, "การใช้งบประมาณจำแนกตามกิจกรรมและหมวดรายจ่าย");
+	DocBlock *tb = doc_table(c->doc, 10);
+	doc_table_column(tb, 0, 9, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
+	for (size_t i = 2; i < 8; i++)
+		doc_table_column(tb, i, 24, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 8, 17, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 9, 30, DOC_ALIGN_LEFT);
+	tb->u.table.full_width = 1;
+	tb->u.table.size = 13;
+	/* Two header rows, as the seed's table: the categories under "จ่ายจริง". */
+	DocRow *h = doc_table_row(c->doc, tb, DOC_ROW_HEADER);
+	h->shaded = 1;
+	const char *top[] = { "ที่", "รายการ", "งบประมาณที่ได้รับ", "การใช้จ่ายจริง", "คงเหลือ", "ร้อยละการเบิกจ่าย",
+		"หมายเหตุ (ถัวจ่าย)" };
+	for (size_t i = 0; i < 7; i++) {
+		DocCell *cell = doc_row_cell(c->doc, h, top[i]);
+		cell->align = DOC_ALIGN_CENTER;
+		if (i == 3)
+			cell->colspan = 4;
+		else
+			cell->rowspan = 2;
+	}
+	compose_header(c, tb, "ค่าตอบแทน|ค่าใช้สอย|ค่าวัสดุ|รวมจ่ายจริง");
+	Satang cat_total[3] = { 0 };
+	for (size_t i = 0; i < b->nlines; i++) {
+		const BudgetLine *l = &b->lines[i];
+		const char *note = "";
+		if (l->moved_in > 0)
+			note = fmt_printf(c, "ถัวจ่ายเพิ่ม %s", fmt_money(c, l->moved_in));
+		else if (l->moved_out > 0 && l->approved > 0)
+			note = fmt_printf(c, "ถัวจ่ายออก %s", fmt_money(c, l->moved_out));
+		Satang other = l->by_category[CAT_UTILITIES];
+		compose_row(c, tb, DOC_ROW_BODY, 10, fmt_int(c, l->activity),
+		    l->plan->budget_label ? l->plan->budget_label : l->plan->name,
+		    money_or_dash(c, l->approved), money_or_dash(c, l->by_category[CAT_COMPENSATION]),
+		    money_or_dash(c, l->by_category[CAT_EXPENSES]),
+		    money_or_dash(c, l->by_category[CAT_MATERIALS] + other), money_or_dash(c, l->spent),
+		    fmt_money(c, l->remaining), l->has_percent ? fmt_percent(c, l->spent, l->approved) : "-", note);
+		cat_total[0] += l->by_category[CAT_COMPENSATION];
+		cat_total[1] += l->by_category[CAT_EXPENSES];
+		cat_total[2] += l->by_category[CAT_MATERIALS] + other;
+	}
+	DocRow *total = compose_row(c, tb, DOC_ROW_TOTAL, 9, "รวมทั้งสิ้น", fmt_money(c, b->approved_total),
+	    fmt_money(c, cat_total[0]), fmt_money(c, cat_total[1]), fmt_money(c, cat_total[2]),
+	    fmt_money(c, b->spent), fmt_money(c, b->remaining), fmt_percent(c, b->spent, b->approved_total),
+	    b->moved > 0 ? fmt_printf(c, "ถัวจ่ายระหว่างกิจกรรม %s", fmt_money(c, b->moved)) : "");
+	total->first->colspan = 2;
+	DocBlock *note = doc_para(c->doc, fmt_printf(c, "*%s", p->budget_note ? p->budget_note : "ขอถัวจ่ายทุกรายการ"));
+	note->u.para.size = 14;
+
+	char spent_words[512], left_words[512];
+	num_baht_text(b->spent, spent_words, sizeof(spent_words));
+	num_baht_text(b->remaining, left_words, sizeof(left_words));
+	DocBlock *l = doc_labels(c->doc);
+	doc_label(c->doc, l, "งบประมาณที่ได้รับ", fmt_printf(c, "%s บาท (%s)", fmt_money(c, b->approved_total), words));
+	doc_label(c->doc, l, "ใช้จ่ายจริง", fmt_printf(c, "%s บาท (%s)", fmt_money(c, b->spent), spent_words));
+	doc_label(c->doc, l, "คงเหลือ", fmt_printf(c, "%s บาท (%s)", fmt_money(c, b->remaining), left_words));
+	for (int k = 0; k < CAT_NCATEGORIES; k++)
+		if (b->by_category[k] != 0 || k < CAT_UTILITIES)
+			doc_label(c->doc, l, fmt_printf(c, "หมวด%s", model_category_name((Category)k)),
+			    fmt_printf(c, "%s บาท (ร้อยละ %s ของที่ใช้จ่าย)", fmt_money(c, b->by_category[k]),
+			        fmt_percent(c, b->by_category[k], b->spent)));
+	if (b->over_total)
+		doc_para(c->doc, "การใช้จ่ายเกินงบประมาณรวมของโครงการ ซึ่งไม่อยู่ในหลักการถัวจ่าย ต้องตรวจสอบ");
+	DocBlock *qt = doc_table(c->doc, 4);
+	compose_table_caption(c, "การเบิกจ่ายรายไตรมาส");
+	(void)qt;
+	DocBlock *q = doc_table(c->doc, 4);
+	compose_header(c, q, "ไตรมาส|เบิกจ่าย (บาท)|สะสม (บาท)|ร้อยละสะสม");
+	Satang cum = 0;
+	for (int k = 0; k < 4; k++) {
+		cum += b->by_quarter[k];
+		compose_row(c, q, DOC_ROW_BODY, 4, fmt_int(c, k + 1), fmt_money(c, b->by_quarter[k]),
+		    fmt_money(c, cum), fmt_percent(c, cum, b->approved_total));
+	}
+	doc_pagebreak(c->doc, 0);
+}
+
+/* --- ส่วนที่ 5: problems and suggestions, quoted ---------------------- */
+
+typedef struct Quote {
+	const char *text;
+	long count;
+	long first;                /* order of first appearance */
+} Quote;
+
+static int
+by_count(const void *a, const void *b)
+{
+	const Quote *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count < y->count ? 1 : -1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static int
+by_text(const void *a, const void *b)
+{
+	const Quote *x = a, *y = b;
+	int c = strcmp(x->text, y->text);
+	return c ? c : (x->first > y->first) - (x->first < y->first);
+}
+
+/* Quotes with duplicates merged, most frequent first. */
+static void
+quote_list(Compose *c, Quote *q, size_t n, const char *title, size_t show)
+{
+	doc_heading(c->doc, 2, NULL, title);
+	if (n == 0) {
+		doc_para(c->doc, "ไม่มีข้อความในข้อมูล");
+		return;
+	}
+	qsort(q, n, sizeof(*q), by_text);
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w > 0 && !strcmp(q[w - 1].text, q[i].text)) {
+			q[w - 1].count++;
+			continue;
+		}
+		q[w++] = q[i];
+	}
+	qsort(q, w, sizeof(*q), by_count);
+	DocBlock *l = doc_list(c->doc, 0);
+	for (size_t i = 0; i < w && i < show; i++)
+		doc_list_item(c->doc, l, q[i].count > 1 ? fmt_printf(c, "“%s” (%s ครั้ง)", q[i].text,
+		    fmt_int(c, q[i].count)) : fmt_printf(c, "“%s”", q[i].text));
+	if (w > show)
+		doc_para(c->doc, fmt_printf(c, "แสดง %s ข้อความที่พบบ่อยที่สุด จากทั้งหมด %s ข้อความที่ไม่ซ้ำกัน",
+		    fmt_int(c, (long long)show), fmt_int(c, (long long)w)));
+}
+
+static void
+problems_part(Compose *c)
+{
+	const Model *m = c->m;
+	const Results *r = c->r;
+	doc_pagebreak(c->doc, -1);
+	doc_heading(c->doc, 1, "ส่วนที่ 5", "ปัญหา อุปสรรค และข้อเสนอแนะ");
+	doc_para(c->doc, "ข้อความต่อไปนี้ยกมาจากบันทึกการนิเทศและแบบสำรวจความพึงพอใจ ตามที่ผู้บันทึกเขียนไว้ "
+	    "ข้อความที่ซ้ำกันรวมไว้เป็นข้อเดียวพร้อมจำนวนครั้ง");
+	Quote *q = arena_array(c->doc->arena, m->nvisits + 1, sizeof(Quote));
+	size_t n = 0;
+	for (size_t i = 0; i < m->nvisits; i++) {
+		const Visit *v = &m->visits[i];
+		if (v->status == STATUS_DRAFT || !*v->suggestions || cal_compare(v->date, r->fy_first) < 0 ||
+		    cal_compare(v->date, r->as_of) > 0)
+			continue;
+		q[n++] = (Quote){ v->suggestions, 1, (long)i };
+	}
+	quote_list(c, q, n, "ข้อเสนอแนะจากการนิเทศ", 40);
+	const Survey *sv = &m->survey;
+	q = arena_array(c->doc->arena, sv->nresponses + 1, sizeof(Quote));
+	n = 0;
+	for (size_t i = 0; i < sv->nresponses; i++) {
+		const Response *rs = &sv->responses[i];
+		if (!*rs->comment || cal_compare(rs->timestamp.date, r->fy_first) < 0 ||
+		    cal_compare(rs->timestamp.date, r->as_of) > 0)
+			continue;
+		q[n++] = (Quote){ rs->comment, 1, (long)i };
+	}
+	quote_list(c, q, n, "ข้อเสนอแนะจากแบบสำรวจความพึงพอใจ", 40);
+
+	/* What the figures themselves say needs attention. */
+	doc_heading(c->doc, 2, NULL, "ประเด็นที่ควรพัฒนาจากผลการดำเนินงาน");
+	DocBlock *l = doc_list(c->doc, 0);
+	size_t said = 0;
+	for (size_t i = 0; i < r->ntargets; i++) {
+		const TargetResult *t = &r->targets[i];
+		if (t->judged && t->met)
+			continue;
+		doc_list_item(c->doc, l, fmt_printf(c, "เป้าหมาย %s ยังไม่บรรลุ (%s)", fmt_text(c, t->target->id),
+		    t->note ? fmt_text(c, t->note) : fmt_target_value(c, t)));
+		said++;
+	}
+	if (r->schools_not_visited.n > 0) {
+		doc_list_item(c->doc, l, fmt_printf(c, "โรงเรียนที่ยังไม่ได้รับการนิเทศ %s โรงเรียน (รายชื่อในภาคผนวก)",
+		    fmt_int(c, (long long)r->schools_not_visited.n)));
+		said++;
+	}
+	if (said == 0)
+		doc_list_item(c->doc, l, "บรรลุทุกเป้าหมาย");
+}
+
+/* --- appendices ---------------------------------------------------------- */
+
+static void
+school_status(Compose *c)
+{
+	const Model *m = c->m;
+	const Results *r = c->r;
+	doc_heading(c->doc, 2, "ก", "สถานะรายโรงเรียน");
+	compose_table_caption(c, "ผลการดำเนินงานรายโรงเรียน");
+	DocBlock *tb = doc_table(c->doc, 8);
+	doc_table_column(tb, 0, 10, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 2, 20, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 3, 14, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 4, 14, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 5, 20, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 6, 16, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 7, 10, DOC_ALIGN_CENTER);
+	tb->u.table.full_width = 1;
+	tb->u.table.size = 14;
+	compose_header(c, tb, "ที่|โรงเรียน|อำเภอ|กลุ่มสี|นิเทศ (ครั้ง)|นิเทศภายใน|พึงพอใจ|BP");
+	long *visits = arena_array(c->doc->arena, m->nschools + 1, sizeof(long));
+	unsigned char *bp = arena_alloc(c->doc->arena, m->nschools + 1);
+	double *sat = arena_array(c->doc->arena, m->nschools + 1, sizeof(double));
+	long *nsat = arena_array(c->doc->arena, m->nschools + 1, sizeof(long));
+	for (size_t i = 0; i < m->nvisits; i++) {
+		const Visit *v = &m->visits[i];
+		if (v->school && v->status != STATUS_DRAFT && cal_compare(v->date, r->fy_first) >= 0 &&
+		    cal_compare(v->date, r->as_of) <= 0)
+			visits[v->school - m->schools]++;
+	}
+	for (size_t i = 0; i < m->npractices; i++) {
+		const Practice *p = &m->practices[i];
+		if (p->school && *p->channel && p->published.year && cal_compare(p->published, r->fy_first) >= 0 &&
+		    cal_compare(p->published, r->as_of) <= 0)
+			bp[p->school - m->schools] = 1;
+	}
+	/* A school's satisfaction as the mean of its respondents' means. */
+	for (size_t i = 0; i < m->survey.nresponses; i++) {
+		const Response *rs = &m->survey.responses[i];
+		if (rs->school == NULL || cal_compare(rs->timestamp.date, r->fy_first) < 0 ||
+		    cal_compare(rs->timestamp.date, r->as_of) > 0)
+			continue;
+		int sum = 0, n = 0;
+		for (size_t k = 0; k < m->survey.nitems; k++)
+			if (rs->answers[k] > 0) {
+				sum += rs->answers[k];
+				n++;
+			}
+		if (n) {
+			sat[rs->school - m->schools] += (double)sum / n;
+			nsat[rs->school - m->schools]++;
+		}
+	}
+	long row = 0;
+	for (size_t i = 0; i < m->nschools; i++) {
+		const School *s = &m->schools[i];
+		if (!s->active)
+			continue;
+		int level = r->eval.level[i];
+		compose_row(c, tb, DOC_ROW_BODY, 8, fmt_int(c, ++row), fmt_school(c, s), s->district,
+		    *s->color_group ? s->color_group : "-", fmt_int(c, visits[i]),
+		    level ? c->s->rubric_bands[level - 1].label : "ไม่ได้ประเมิน",
+		    nsat[i] ? fmt_double(c, sat[i] / nsat[i], 2) : "-", bp[i] ? "มี" : "-");
+	}
+}
+
+static void
+schools_not_reached(Compose *c)
+{
+	const Results *r = c->r;
+	doc_heading(c->doc, 2, "ข", "โรงเรียนที่ยังไม่ได้รับการนิเทศหรือยังไม่ผ่านเกณฑ์");
+	DocBlock *l = doc_labels(c->doc);
+	const char *list = "";
+	for (size_t i = 0; i < r->schools_not_visited.n; i++)
+		list = fmt_printf(c, "%s%s%s", list, i ? ", " : "", fmt_school(c, r->schools_not_visited.items[i]));
+	doc_label(c->doc, l, "ยังไม่ได้รับการนิเทศ", r->schools_not_visited.n ? list : "ไม่มี");
+	for (size_t t = 0; t < r->ntargets; t++) {
+		const TargetResult *tr = &r->targets[t];
+		if (tr->schools_missing.n == 0 || tr->schools_missing.n == (size_t)r->schools)
+			continue;
+		list = "";
+		for (size_t i = 0; i < tr->schools_missing.n; i++)
+			list = fmt_printf(c, "%s%s%s", list, i ? ", " : "", tr->schools_missing.items[i]->name);
+		doc_label(c->doc, l, fmt_printf(c, "เป้าหมาย %s (%s โรงเรียน)", fmt_text(c, tr->target->id),
+		    fmt_int(c, (long long)tr->schools_missing.n)), list);
+	}
+}
+
+static void
+meetings_list(Compose *c)
+{
+	const Model *m = c->m;
+	const Results *r = c->r;
+	doc_heading(c->doc, 2, "ค", "การประชุมและกิจกรรมกลุ่ม");
+	compose_table_caption(c, "การประชุมคณะกรรมการ ก.ต.ป.น. ประชุมประจำเดือน และการประชุมปฏิบัติการ");
+	DocBlock *tb = doc_table(c->doc, 5);
+	doc_table_column(tb, 0, 24, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 1, 22, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 2, 0, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 3, 16, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 4, 40, DOC_ALIGN_LEFT);
+	tb->u.table.full_width = 1;
+	tb->u.table.size = 14;
+	compose_header(c, tb, "ประเภท|วันที่|เรื่อง|ผู้เข้าร่วม|รายงานการประชุม");
+	long km = 0;
+	for (size_t i = 0; i < m->nmeetings; i++) {
+		const Meeting *mt = &m->meetings[i];
+		if (cal_compare(mt->date, r->fy_first) < 0 || cal_compare(mt->date, r->as_of) > 0)
+			continue;
+		if (mt->type == MEETING_KM) {
+			km++; /* 40-odd KM Tuesdays are summarised below, not listed */
+			continue;
+		}
+		compose_row(c, tb, DOC_ROW_BODY, 5, model_meeting_type_name(mt->type), fmt_date_short(c, mt->date),
+		    mt->title, mt->participants ? fmt_int(c, mt->participants) : "-",
+		    *mt->minutes_ref ? mt->minutes_ref : "-");
+	}
+	const TargetResult *t = NULL;
+	for (size_t i = 0; i < r->ntargets; i++)
+		if (r->targets[i].target->metric == METRIC_WEEKDAY_COVERAGE)
+			t = &r->targets[i];
+	doc_para(c->doc, fmt_printf(c, "กิจกรรมแลกเปลี่ยนเรียนรู้ (KM) จัดทั้งสิ้น %s ครั้ง", fmt_int(c, km)));
+	if (t && t->dates_missing.n > 0) {
+		const char *list = "";
+		for (size_t i = 0; i < t->dates_missing.n; i++)
+			list = fmt_printf(c, "%s%s%s", list, i ? ", " : "", fmt_date_short(c, t->dates_missing.items[i]));
+		doc_para(c->doc, fmt_printf(c, "วันอังคารที่ไม่ได้จัด KM: %s", list));
+	}
+}
+
+static void
+instrument(Compose *c)
+{
+	const Survey *sv = &c->m->survey;
+	doc_heading(c->doc, 2, "ง", "แบบสำรวจความพึงพอใจ");
+	doc_para(c->doc, fmt_printf(c, "แบบสำรวจมาตราส่วนประมาณค่า 5 ระดับ (5 มากที่สุด ถึง 1 น้อยที่สุด) "
+	    "จำนวน %s ข้อ มีผู้ตอบ %s คน จาก %s โรงเรียน", fmt_int(c, (long long)sv->nitems),
+	    fmt_int(c, c->r->survey.respondents), fmt_int(c, c->r->survey.schools_responding)));
+	DocBlock *l = doc_list(c->doc, 1);
+	for (size_t i = 0; i < sv->nitems; i++)
+		doc_list_item(c->doc, l, sv->items[i]);
+}
+
+static void
+data_quality(Compose *c)
+{
+	const Model *m = c->m;
+	doc_heading(c->doc, 2, "จ", "คุณภาพข้อมูล");
+	compose_table_caption(c, "ข้อมูลนำเข้า การเข้ารหัส และจำนวนแถว");
+	DocBlock *tb = doc_table(c->doc, 7);
+	doc_table_column(tb, 0, 0, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 1, 30, DOC_ALIGN_LEFT);
+	for (size_t i = 2; i < 7; i++)
+		doc_table_column(tb, i, 17, DOC_ALIGN_RIGHT);
+	tb->u.table.full_width = 1;
+	tb->u.table.size = 14;
+	compose_header(c, tb, "แฟ้มข้อมูล|การเข้ารหัส|แถว|รับ|ปฏิเสธ|คำเตือน|นอกปีงบประมาณ");
+	for (size_t i = 0; i < m->nfiles; i++) {
+		const FileSummary *f = &m->files[i];
+		if (!f->present) {
+			compose_row(c, tb, DOC_ROW_BODY, 7, f->name, "ไม่มีแฟ้ม", "-", "-", "-", "-", "-");
+			continue;
+		}
+		compose_row(c, tb, DOC_ROW_BODY, 7, f->name, f->encoding ? f->encoding : "-", fmt_int(c, f->rows),
+		    fmt_int(c, f->accepted), fmt_int(c, f->rejected), fmt_int(c, f->warnings),
+		    fmt_int(c, f->outside_fy));
+	}
+	doc_para(c->doc, "แถวที่ถูกปฏิเสธไม่นำมาคำนวณ แถวที่ลงวันที่นอกปีงบประมาณเก็บไว้แต่ไม่นับ "
+	    "รายละเอียดแต่ละแถวดูได้จากคำสั่ง nithet check");
+}
+
+/* Thai names of the rules the figures depend on. */
+static const struct { const char *key, *thai; } rule_names[] = {
+	{ "fiscal_year", "ปีงบประมาณ" },
+	{ "expected_schools", "จำนวนโรงเรียนในสังกัดตามแผน" },
+	{ "pass_level", "ระดับที่ถือว่าผ่านเกณฑ์การนิเทศภายใน (3.2.1)" },
+	{ "method", "วิธีตัดสินระดับการนิเทศภายใน (percent = จากร้อยละของคะแนน, mean = จากค่าเฉลี่ย)" },
+	{ "level_percent", "ร้อยละขั้นต่ำของระดับ 1-5" },
+	{ "rubric_bands", "เกณฑ์ค่าเฉลี่ยของระดับคุณภาพ" },
+	{ "likert_bands", "เกณฑ์การแปลความหมายค่าเฉลี่ยความพึงพอใจ" },
+	{ "satisfied_threshold", "ค่าเฉลี่ยขั้นต่ำที่ถือว่าโรงเรียนพึงพอใจ (3.2.2)" },
+	{ "holidays", "วันอังคารที่เป็นวันหยุด (ไม่นับใน 3.1.4)" },
+	{ "monthly_meeting_activity", "กิจกรรมที่นับการประชุมประจำเดือน (3.1.5)" },
+	{ "colour_target_groups", "กลุ่มสีเป้าหมายของกิจกรรมที่ 2 (3.1.3)" },
+};
+
+static void
+rules_used(Compose *c)
+{
+	const Results *r = c->r;
+	doc_heading(c->doc, 2, "ฉ", "เกณฑ์ที่ใช้");
+	doc_para(c->doc, "ตัวเลขในรายงานคำนวณตามเกณฑ์ต่อไปนี้ (กำหนดใน config/nithet.ini)");
+	DocBlock *l = doc_labels(c->doc);
+	for (size_t i = 0; i < r->nrules; i++) {
+		const char *name = r->rules[i].key;
+		for (size_t k = 0; k < sizeof(rule_names) / sizeof(rule_names[0]); k++)
+			if (!strcmp(rule_names[k].key, r->rules[i].key))
+				name = rule_names[k].thai;
+		doc_label(c->doc, l, name, *r->rules[i].value ? r->rules[i].value : "(ไม่มี)");
+	}
+	doc_label(c->doc, l, "ข้อมูลที่นับ", fmt_printf(c, "ลงวันที่ระหว่าง %s ถึง %s; การนิเทศสถานะ draft ไม่นับ; "
+	    "โรงเรียนที่ยุบหรือควบรวมไม่นับในตัวหาร", fmt_date(c, r->fy_first), fmt_date(c, r->as_of)));
+	doc_label(c->doc, l, "กลุ่มสีของโรงเรียน", "ตามข้อมูลในแฟ้ม schools (กำหนดโดยสำนักงานเขต) ไม่ได้คำนวณ");
+}
+
+static void
+appendices(Compose *c)
+{
+	doc_pagebreak(c->doc, -1);
+	doc_heading(c->doc, 1, NULL, "ภาคผนวก");
+	school_status(c);
+	schools_not_reached(c);
+	meetings_list(c);
+	instrument(c);
+	data_quality(c);
+	rules_used(c);
+}
+
+Doc *
+annual_compose(Arena *a, const Model *m, const Results *r, const Settings *s)
+{
+	Doc *d = doc_new(a);
+	Compose c = { d, s, m, r, s->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0 };
+	doc_set(d, &d->title, fmt_printf(&c, "รายงานผลการดำเนินงานโครงการ%s ปีงบประมาณ %d", m->plan->title,
+	    r->fiscal_year));
+	doc_set(d, &d->author, fmt_printf(&c, "%s %s", s->unit_name, s->office_name));
+	doc_set(d, &d->subject, "รายงานผลการดำเนินงานโครงการ");
+	doc_set(d, &d->keywords, "นิเทศ, ก.ต.ป.น., รายงานประจำปี");
+	doc_set(d, &d->creator, "nithet " NITHET_VERSION);
+	doc_set(d, &d->header_text, fmt_printf(&c, "รายงานผลการดำเนินงานโครงการ ปีงบประมาณ %s",
+	    fmt_year(&c, r->fiscal_year)));
+	doc_set(d, &d->footer_text, s->office_name);
+	doc_set(d, &d->toc_title, "สารบัญ");
+	cover(&c);
+	foreword(&c);
+	summary(&c);
+	introduction(&c);
+	method(&c);
+	results_part(&c);
+	budget_part(&c);
+	problems_part(&c);
+	appendices(&c);
+	return d;
+}

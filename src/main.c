@@ -1,56 +1,23 @@
 /* main.c - the nithet command line (DESIGN.md section 4).
  *
- * Parses the global options, reads the settings, and hands each command to
- * the stages. The exit status is the worst severity the run saw, using the
- * codes of diag.h; they are part of the interface and never renumbered. */
+ * Parses the global options, reads the settings, and hands the command to
+ * src/cli/. The exit status is the worst severity the run saw, using the
+ * codes of core/diag.h; they are part of the interface and never renumbered. */
 #include <errno.h>
 #include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "config/settings.h"
-#include "core/arena.h"
-#include "core/calendar.h"
-#include "core/diag.h"
+#include "cli/run.h"
 #include "core/mem.h"
-#include "load/plan.h"
-#include "load/schools.h"
 #include "load/xml.h"
-#include "export/indicators.h"
-#include "measure/results.h"
-#include "model/model.h"
 #include "render/render.h"
-#include "report/annual.h"
-#include "report/specimen.h"
 
 #ifndef NITHET_VERSION
 #define NITHET_VERSION "0.0.0"
 #endif
-
-typedef struct Options {
-	const char *config;
-	const char *input_dir, *output_dir;
-	CalDate as_of;
-	int has_as_of;
-	long jobs;
-	int quiet, verbose;
-	int dump_layout;
-} Options;
-
-/* Everything one command needs; owned by main. */
-typedef struct Run {
-	Options opt;
-	Settings *settings;
-	Diag *diag;
-	Arena *arena;       /* the model's arena */
-	Model model;
-} Run;
-
-typedef int (*CommandFn)(Run *run, int argc, char **argv);
 
 typedef struct Command {
 	const char *name;
@@ -59,20 +26,13 @@ typedef struct Command {
 	CommandFn fn;
 } Command;
 
-static int cmd_build(Run *, int, char **);
-static int cmd_check(Run *, int, char **);
-static int cmd_specimen(Run *, int, char **);
-static int cmd_indicators(Run *, int, char **);
-static int cmd_annual(Run *, int, char **);
-static int cmd_later(Run *, int, char **);
-
 static const Command commands[] = {
 	{ "build", "", "every report: annual, one per school, one per committee meeting held, "
 	  "indicators files", cmd_build },
 	{ "annual", "", "OUT/annual-<FY>.pdf, the end-of-year report", cmd_annual },
 	{ "committee", "N/<FY>", "OUT/committee-<N>-<FY>.pdf, the ก.ต.ป.น. meeting pack "
-	  "(e.g. committee 3/2558)", cmd_later },
-	{ "school", "CODE... | --all", "OUT/schools/<CODE>.pdf, one report per school", cmd_later },
+	  "(e.g. committee 3/2558)", cmd_committee },
+	{ "school", "CODE... | --all", "OUT/schools/<CODE>.pdf, one report per school", cmd_school },
 	{ "indicators", "[--format json|csv]", "print every target and indicator to stdout",
 	  cmd_indicators },
 	{ "check", "", "read and validate all inputs, print diagnostics, write nothing", cmd_check },
@@ -103,8 +63,8 @@ usage(FILE *out)
 	    "  -c, --config FILE          settings (default config/nithet.ini)\n"
 	    "  -i, --input DIR            input directory (default: [paths] input_dir)\n"
 	    "  -o, --output DIR           output directory (default: [paths] output_dir)\n"
-	    "      --as-of YYYY-MM-DD     count only data dated on or before this day\n"
-	    "                             (default: the end of the fiscal year)\n"
+	    "      --as-of YYYY-MM-DD     count only data dated on or before this day (ค.ศ.;\n"
+	    "                             default: the end of the fiscal year)\n"
 	    "  -j, --jobs N               worker processes for build (default: the number of cores)\n"
 	    "  -q, --quiet                print only problems\n"
 	    "  -v, --verbose              print notes too\n"
@@ -117,264 +77,6 @@ usage(FILE *out)
 	    "4 output could not be written, 70 internal error.\n");
 }
 
-/* --- shared steps -------------------------------------------------------- */
-
-/* Join dir and name unless name is absolute; allocated in the run's arena. */
-static const char *
-in_dir(Run *run, const char *dir, const char *name)
-{
-	if (name[0] == '/')
-		return name;
-	return arena_printf(run->arena, "%s/%s", dir, name);
-}
-
-static CsvLimits
-limits_of(const Settings *s)
-{
-	CsvLimits lim = { s->max_file_bytes, s->max_field_bytes, s->max_columns, s->max_rows };
-	return lim;
-}
-
-static FileSummary *
-next_summary(Run *run, const char *name)
-{
-	Model *m = &run->model;
-	if (m->nfiles == MODEL_MAX_FILES)
-		return NULL;
-	FileSummary *f = &m->files[m->nfiles++];
-	memset(f, 0, sizeof(*f));
-	f->name = name;
-	return f;
-}
-
-/* Load the plan and every input file the model needs. Returns 0 when the
- * model is usable (rows may have been rejected), -1 when an input as a whole
- * was not (the diagnostics say why). */
-static int
-load_inputs(Run *run)
-{
-	Settings *s = run->settings;
-	const char *dir = s->input_dir;
-	int failed = 0;
-
-	FileSummary *plan_sum = next_summary(run, "plan.xml");
-	const char *plan_path = in_dir(run, dir, s->plan_file);
-	plan_sum->path = plan_path;
-	plan_sum->present = 1;
-	plan_sum->encoding = "UTF-8 (XML)";
-	size_t before = diag_warnings(run->diag);
-	run->model.fiscal_year = s->fiscal_year;
-	run->model.plan = plan_load(run->arena, plan_path, s->plan_schema, s->max_xml_depth,
-	    s->max_file_bytes, run->diag);
-	plan_sum->warnings = (long)(diag_warnings(run->diag) - before);
-	if (run->model.plan == NULL) {
-		plan_sum->rejected = 1;
-		failed = 1;
-	} else {
-		plan_sum->accepted = 1;
-		if (run->model.plan->fiscal_year != s->fiscal_year)
-			diag_report(run->diag, DIAG_WARNING, plan_path, 0, 0,
-			    "the plan is for fiscal year %d but [office] fiscal_year is %d; "
-			    "the reports use the config's year", run->model.plan->fiscal_year,
-			    s->fiscal_year);
-	}
-
-	CsvLimits lim = limits_of(s);
-	FileSummary *sch = next_summary(run, "schools.csv");
-	if (schools_load(&run->model, run->arena, in_dir(run, dir, "schools.csv"), &lim,
-	    s->expected_schools, sch, run->diag) != 0)
-		failed = 1;
-	return failed ? -1 : 0;
-}
-
-static void
-print_summary(const Model *m, FILE *out)
-{
-	fprintf(out, "%-16s %-14s %8s %9s %9s %9s\n", "file", "encoding", "rows", "accepted",
-	    "rejected", "warnings");
-	for (size_t i = 0; i < m->nfiles; i++) {
-		const FileSummary *f = &m->files[i];
-		if (!f->present) {
-			fprintf(out, "%-16s %-14s\n", f->name, "(absent)");
-			continue;
-		}
-		fprintf(out, "%-16s %-14s %8ld %9ld %9ld %9ld\n", f->name, f->encoding ? f->encoding : "-",
-		    f->rows, f->accepted, f->rejected, f->warnings);
-	}
-}
-
-/* Make sure the output directory exists (one level, like mkdir). */
-static int
-ensure_output_dir(Run *run)
-{
-	const char *dir = run->settings->output_dir;
-	struct stat st;
-	if (stat(dir, &st) == 0) {
-		if (S_ISDIR(st.st_mode))
-			return 0;
-		diag_report(run->diag, DIAG_OUTPUT, dir, 0, 0, "is not a directory; give an output "
-		    "directory with -o DIR");
-		return -1;
-	}
-	if (mkdir(dir, 0777) != 0) {
-		diag_report(run->diag, DIAG_OUTPUT, dir, 0, 0, "cannot create the output directory (%s)",
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-/* --- commands ------------------------------------------------------------ */
-
-static int
-cmd_check(Run *run, int argc, char **argv)
-{
-	(void)argv;
-	if (argc > 1) {
-		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "check takes no arguments; see nithet --help");
-		return EXIT_USAGE;
-	}
-	load_inputs(run);
-	if (!run->opt.quiet)
-		print_summary(&run->model, stdout);
-	if (!run->opt.quiet || diag_errors(run->diag) > 0)
-		fprintf(stderr, "nithet: check: %zu error%s, %zu warning%s\n", diag_errors(run->diag),
-		    diag_errors(run->diag) == 1 ? "" : "s", diag_warnings(run->diag),
-		    diag_warnings(run->diag) == 1 ? "" : "s");
-	return diag_exit_status(run->diag);
-}
-
-static int
-write_specimen(Run *run)
-{
-	if (run->model.plan == NULL)
-		return diag_exit_status(run->diag);
-	if (!run->opt.dump_layout && ensure_output_dir(run) != 0)
-		return EXIT_OUTPUT;
-	int rc = specimen_write(run->settings, run->model.plan, run->settings->output_dir,
-	    run->opt.dump_layout ? stdout : NULL, run->diag);
-	if (rc == 0 && !run->opt.quiet && !run->opt.dump_layout)
-		printf("wrote %s/specimen.pdf and %s/specimen-noto.pdf\n", run->settings->output_dir,
-		    run->settings->output_dir);
-	return rc;
-}
-
-static int
-cmd_specimen(Run *run, int argc, char **argv)
-{
-	(void)argv;
-	if (argc > 1) {
-		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "specimen takes no arguments");
-		return EXIT_USAGE;
-	}
-	if (load_inputs(run) != 0)
-		return diag_exit_status(run->diag);
-	return write_specimen(run);
-}
-
-/* build: validate every input, then write every report this version can
- * make. Nothing is written when an input as a whole is unusable. */
-static int
-cmd_build(Run *run, int argc, char **argv)
-{
-	(void)argv;
-	if (argc > 1) {
-		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "build takes no arguments");
-		return EXIT_USAGE;
-	}
-	if (load_inputs(run) != 0)
-		return diag_exit_status(run->diag);
-	int rc = write_specimen(run);
-	int worst = diag_exit_status(run->diag);
-	return rc > worst ? rc : worst;
-}
-
-/* Compute every figure as of --as-of (default: the end of the fiscal year),
- * and report the findings (budget over the total, ...) through diag. */
-static Results *
-measure(Run *run)
-{
-	CalDate as_of = run->opt.has_as_of ? run->opt.as_of : cal_fy_last(run->settings->fiscal_year);
-	Results *r = measure_run(&run->model, run->settings, as_of, run->arena);
-	for (size_t i = 0; i < r->nfindings; i++)
-		diag_report(run->diag, r->findings[i].severity, NULL, 0, 0, "%s", r->findings[i].text);
-	return r;
-}
-
-static int
-cmd_indicators(Run *run, int argc, char **argv)
-{
-	const char *format = "json";
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--format") && i + 1 < argc)
-			format = argv[++i];
-		else if (!strncmp(argv[i], "--format=", 9))
-			format = argv[i] + 9;
-		else {
-			diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "indicators: unknown argument '%s'; "
-			    "write indicators [--format json|csv]", argv[i]);
-			return EXIT_USAGE;
-		}
-	}
-	if (strcmp(format, "json") != 0 && strcmp(format, "csv") != 0) {
-		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "indicators: unknown format '%s'; "
-		    "write --format json or --format csv", format);
-		return EXIT_USAGE;
-	}
-	if (load_inputs(run) != 0)
-		return diag_exit_status(run->diag);
-	Results *r = measure(run);
-	int rc = !strcmp(format, "json") ?
-	    indicators_write_json(r, (long)diag_errors(run->diag), (long)diag_warnings(run->diag), stdout) :
-	    indicators_write_csv(r, stdout);
-	if (rc != 0 || fflush(stdout) != 0) {
-		diag_report(run->diag, DIAG_OUTPUT, NULL, 0, 0, "cannot write to standard output");
-		return EXIT_OUTPUT;
-	}
-	return diag_exit_status(run->diag);
-}
-
-/* Write the end-of-year report; returns an exit code. */
-static int
-write_annual(Run *run, const Results *r)
-{
-	Arena *a = arena_new(); /* one arena per report, freed when it is written */
-	Doc *doc = annual_compose(a, &run->model, r, run->settings);
-	const char *path = arena_printf(a, "%s/annual-%d.pdf", run->settings->output_dir, r->fiscal_year);
-	int rc = render_document(doc, run->settings, path, run->opt.dump_layout ? stdout : NULL, run->diag);
-	if (rc == 0 && !run->opt.quiet && !run->opt.dump_layout)
-		printf("wrote %s\n", path);
-	arena_free(a);
-	return rc;
-}
-
-static int
-cmd_annual(Run *run, int argc, char **argv)
-{
-	(void)argv;
-	if (argc > 1) {
-		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "annual takes no arguments");
-		return EXIT_USAGE;
-	}
-	if (load_inputs(run) != 0)
-		return diag_exit_status(run->diag);
-	if (!run->opt.dump_layout && ensure_output_dir(run) != 0)
-		return EXIT_OUTPUT;
-	return write_annual(run, measure(run));
-}
-
-static int
-cmd_later(Run *run, int argc, char **argv)
-{
-	(void)argc;
-	diag_report(run->diag, DIAG_USAGE, NULL, 0, 0,
-	    "the '%s' command is not available in this version yet (the reports are being built); "
-	    "'nithet check' validates the inputs and 'nithet build' writes what is ready", argv[0]);
-	return EXIT_USAGE;
-}
-
-/* --- main ---------------------------------------------------------------- */
-
 static int
 parse_jobs(const char *v, long *out)
 {
@@ -386,7 +88,6 @@ parse_jobs(const char *v, long *out)
 	*out = n;
 	return 0;
 }
-
 
 int
 main(int argc, char **argv)
@@ -412,7 +113,7 @@ main(int argc, char **argv)
 
 	int ch;
 	/* '+': options stop at the command, so a command's own options
-	 * (indicators --format) are left for it. */
+	 * (indicators --format, school --all) are left for it. */
 	while ((ch = getopt_long(argc, argv, "+c:i:o:j:qvhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c': run.opt.config = optarg; break;

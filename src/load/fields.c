@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/numfmt.h"
+
 int
 field_required(const Record *r, const TableSpec *spec, int c, Diag *d)
 {
@@ -120,5 +122,55 @@ field_choice(const Record *r, const TableSpec *spec, int c, const char *choices,
 	diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
 	    "%s has an unknown value (found \"%s\"); write one of %s (row rejected)",
 	    spec->cols[c].key, v, choices);
+	return -1;
+}
+
+int
+field_date(const Record *r, const TableSpec *spec, int c, int optional, CalDate *out, Diag *d)
+{
+	const char *v = r->field[c];
+	if (*v == '\0') {
+		if (optional) {
+			memset(out, 0, sizeof(*out));
+			return 0;
+		}
+		return field_required(r, spec, c, d);
+	}
+	size_t len = strlen(v);
+	CalStatus st = cal_parse_date(v, len, CAL_BE_THRESHOLD, out);
+	if (st == CAL_ERR_FORMAT) {
+		/* A date column exported with a time of day (SpreadsheetML's
+		 * DateTime cells always carry one): the day is what counts. */
+		CalDateTime t;
+		if (cal_parse_datetime(v, len, CAL_BE_THRESHOLD, &t) == CAL_OK) {
+			*out = t.date;
+			return 0;
+		}
+	}
+	if (st == CAL_OK)
+		return 0;
+	diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
+	    "%s is not a valid date: %s (found \"%s\"); %s (row rejected)", spec->cols[c].key,
+	    cal_status_text(st), v, cal_status_hint(st));
+	return -1;
+}
+
+int
+field_money(const Record *r, const TableSpec *spec, int c, int optional, long long *out, Diag *d)
+{
+	const char *v = r->field[c];
+	if (*v == '\0') {
+		if (optional) {
+			*out = 0;
+			return 0;
+		}
+		return field_required(r, spec, c, d);
+	}
+	NumStatus st = num_parse_money(v, strlen(v), out);
+	if (st == NUM_OK)
+		return 0;
+	diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
+	    "%s is not an amount of money: %s (found \"%s\"); %s (row rejected)", spec->cols[c].key,
+	    num_status_text(st), v, num_status_hint(st));
 	return -1;
 }

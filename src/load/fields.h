@@ -6,6 +6,7 @@
 #ifndef NITHET_FIELDS_H
 #define NITHET_FIELDS_H
 
+#include "core/calendar.h"
 #include "core/diag.h"
 #include "load/table.h"
 
@@ -25,6 +26,17 @@ int field_required(const Record *r, const TableSpec *spec, int c, Diag *d);
  * optional. Returns the index in the list, or -1 after reporting. A blank
  * optional cell returns -2. */
 int field_choice(const Record *r, const TableSpec *spec, int c, const char *choices, int optional,
+	Diag *d);
+
+/* A date as offices write it (cal_parse_date: ISO, d/m/yyyy in CE or BE,
+ * Thai month names; a trailing time such as SpreadsheetML's T00:00:00.000 is
+ * accepted and dropped). A blank optional cell gives year 0 and returns 0. */
+int field_date(const Record *r, const TableSpec *spec, int c, int optional, CalDate *out,
+	Diag *d);
+
+/* Money to exact satang (num_parse_money: "7,500.00", "210,000 บาท"). A blank
+ * optional cell gives 0. */
+int field_money(const Record *r, const TableSpec *spec, int c, int optional, long long *out,
 	Diag *d);
 
 #endif

@@ -74,6 +74,7 @@ fmt_cal(Compose *c, CalDate d, CalFormat f)
 
 const char *fmt_date(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_LONG); }
 const char *fmt_date_short(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_SHORT); }
+const char *fmt_date_full(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_FULL); }
 const char *fmt_month(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_MONTH_SHORT); }
 
 const char *

@@ -28,6 +28,7 @@ const char *fmt_percent(Compose *c, long long num, long long den); /* 97.44; "-"
 const char *fmt_double(Compose *c, double v, int decimals);
 const char *fmt_date(Compose *c, CalDate d);               /* 15 ธันวาคม 2557 */
 const char *fmt_date_short(Compose *c, CalDate d);         /* 15 ธ.ค. 57 */
+const char *fmt_date_full(Compose *c, CalDate d);          /* วันจันทร์ที่ 15 ธันวาคม พ.ศ. 2557 */
 const char *fmt_month(Compose *c, CalDate d);              /* ธ.ค. 57 */
 const char *fmt_text(Compose *c, const char *s);           /* digits converted when Thai */
 const char *fmt_printf(Compose *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

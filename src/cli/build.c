@@ -1,0 +1,274 @@
+/* build.c - `nithet build`: every report, for the nightly cron job.
+ *
+ * Order of work: load and validate everything first (an unusable input
+ * means nothing is written and the previous reports stay as they were), take
+ * the output folder's lock, then write the reports with -j worker processes.
+ * Every file is written under a temporary name and renamed when complete, so
+ * a reader never sees half a PDF; temporary files left by a killed run are
+ * removed under the lock. */
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/run.h"
+#include "export/indicators.h"
+#include "render/render.h"
+#include "report/annual.h"
+#include "report/committee.h"
+
+typedef enum JobKind { JOB_ANNUAL, JOB_COMMITTEE, JOB_SCHOOL } JobKind;
+
+typedef struct Job {
+	JobKind kind;
+	const Meeting *meeting;
+	const School *school;
+} Job;
+
+/* --- the lock ------------------------------------------------------------ */
+
+/* Take OUT/.nithet.lock; if another run holds it, say who and wait. Returns
+ * the descriptor (kept open until exit) or -1 after reporting. */
+static int
+take_lock(Run *run)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/.nithet.lock", run->settings->output_dir);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot open the lock file (%s)", strerror(errno));
+		return -1;
+	}
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	if (fcntl(fd, F_SETLK, &fl) != 0) {
+		char who[128] = "";
+		ssize_t n = pread(fd, who, sizeof(who) - 1, 0);
+		who[n > 0 ? n : 0] = '\0';
+		who[strcspn(who, "\n")] = '\0';
+		fprintf(stderr, "nithet: %s: another nithet run is writing this folder (%s); waiting for it\n",
+		    path, *who ? who : "pid unknown");
+		if (fcntl(fd, F_SETLKW, &fl) != 0) {
+			diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot take the lock (%s)", strerror(errno));
+			close(fd);
+			return -1;
+		}
+	}
+	char me[128];
+	int n = snprintf(me, sizeof(me), "pid %ld, started %ld\n", (long)getpid(), (long)time(NULL));
+	if (ftruncate(fd, 0) != 0 || pwrite(fd, me, (size_t)n, 0) != n) {
+		/* The lock holds without the note; the note only helps people. */
+	}
+	return fd;
+}
+
+/* Remove "NAME.tmpXXXXXX" files a killed run left in dir. */
+static void
+remove_stale_temps(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		const char *t = strstr(e->d_name, ".tmp");
+		if (t == NULL || strlen(t) != 10)
+			continue;
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		unlink(path);
+	}
+	closedir(d);
+}
+
+/* --- the work ------------------------------------------------------------ */
+
+static int
+do_job(Run *run, const Results *r, const Job *job)
+{
+	switch (job->kind) {
+	case JOB_ANNUAL: {
+		Arena *a = arena_new();
+		int rc = run_write(run, annual_compose(a, &run->model, r, run->settings),
+		    arena_printf(a, "annual-%d.pdf", r->fiscal_year));
+		arena_free(a);
+		return rc;
+	}
+	case JOB_COMMITTEE:
+		return committee_write(run, job->meeting);
+	case JOB_SCHOOL:
+		return school_write(run, r, job->school);
+	}
+	return EXIT_INTERNAL;
+}
+
+static int
+write_indicators(Run *run, const Results *r, int json)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	if (mem == NULL)
+		return EXIT_INTERNAL;
+	if (json)
+		indicators_write_json(r, (long)diag_errors(run->diag), (long)diag_warnings(run->diag), mem);
+	else
+		indicators_write_csv(r, mem);
+	fclose(mem);
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/indicators-%d.%s", run->settings->output_dir, r->fiscal_year,
+	    json ? "json" : "csv");
+	int rc = render_write_atomic(path, (const unsigned char *)buf, len, run->diag);
+	free(buf);
+	return rc;
+}
+
+static void
+progress(int done, int total)
+{
+	int width = 40, fill = total ? done * width / total : width;
+	fprintf(stderr, "\rnithet: [%.*s%*s] %d/%d", fill, "########################################",
+	    width - fill, "", done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+/* Run jobs[k], jobs[k + n], ... in a child; one byte to `report` per job. */
+static int
+worker(Run *run, const Results *r, const Job *jobs, size_t njobs, size_t k, size_t n, int report)
+{
+	int worst = 0;
+	for (size_t i = k; i < njobs; i += n) {
+		int rc = do_job(run, r, &jobs[i]);
+		worst = rc > worst ? rc : worst;
+		if (report >= 0 && write(report, "", 1) != 1)
+			report = -1;
+	}
+	int diag_rc = diag_exit_status(run->diag);
+	return diag_rc > worst ? diag_rc : worst;
+}
+
+int
+cmd_build(Run *run, int argc, char **argv)
+{
+	if (argc > 1) {
+		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "build takes no arguments (found \"%s\")", argv[1]);
+		return EXIT_USAGE;
+	}
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (run_load(run) != 0)
+		return diag_exit_status(run->diag); /* nothing written */
+	if (run_output_dir(run, "schools") != 0)
+		return EXIT_OUTPUT;
+	int lock = run->opt.dump_layout ? -1 : take_lock(run);
+	if (lock < 0 && !run->opt.dump_layout)
+		return EXIT_OUTPUT;
+	remove_stale_temps(run->settings->output_dir);
+	char sub[4096];
+	snprintf(sub, sizeof(sub), "%s/schools", run->settings->output_dir);
+	remove_stale_temps(sub);
+
+	Results *r = run_measure(run, (CalDate){ 0, 0, 0 });
+	const Model *m = &run->model;
+	Job *jobs = arena_array(run->arena, m->nschools + m->nmeetings + 2, sizeof(Job));
+	size_t njobs = 0, ncommittee = 0, nschools = 0;
+	jobs[njobs++] = (Job){ JOB_ANNUAL, NULL, NULL };
+	for (size_t i = 0; i < m->nmeetings; i++) {
+		const Meeting *mt = &m->meetings[i];
+		if (mt->type == MEETING_COMMITTEE && mt->seq_no > 0 && cal_compare(mt->date, r->fy_first) >= 0 &&
+		    cal_compare(mt->date, r->as_of) <= 0 && committee_find(m, mt->seq_no, r->fiscal_year) == mt) {
+			jobs[njobs++] = (Job){ JOB_COMMITTEE, mt, NULL };
+			ncommittee++;
+		}
+	}
+	for (size_t i = 0; i < m->nschools; i++)
+		if (m->schools[i].active) {
+			jobs[njobs++] = (Job){ JOB_SCHOOL, NULL, &m->schools[i] };
+			nschools++;
+		}
+
+	int worst = 0;
+	if (!run->opt.dump_layout) {
+		int rc = write_indicators(run, r, 1);
+		int rc2 = write_indicators(run, r, 0);
+		worst = rc > rc2 ? rc : rc2;
+	}
+
+	/* The per-file "wrote" lines would be 120 of them: say it once below. */
+	int quiet = run->opt.quiet;
+	run->opt.quiet = 1;
+	int show = !quiet && !run->opt.dump_layout && isatty(STDERR_FILENO);
+	size_t nworkers = (size_t)run->opt.jobs < njobs ? (size_t)run->opt.jobs : njobs;
+	if (nworkers <= 1 || run->opt.dump_layout) {
+		for (size_t i = 0; i < njobs; i++) {
+			int rc = do_job(run, r, &jobs[i]);
+			worst = rc > worst ? rc : worst;
+			if (show)
+				progress((int)i + 1, (int)njobs);
+		}
+	} else {
+		int pipefd[2];
+		if (pipe(pipefd) != 0) {
+			diag_report(run->diag, DIAG_INTERNAL, NULL, 0, 0, "cannot create a pipe (%s)", strerror(errno));
+			return EXIT_INTERNAL;
+		}
+		fflush(NULL); /* nothing buffered may be written twice by the children */
+		pid_t *pids = arena_array(run->arena, nworkers, sizeof(pid_t));
+		for (size_t k = 0; k < nworkers; k++) {
+			pids[k] = fork();
+			if (pids[k] == 0) {
+				close(pipefd[0]);
+				int rc = worker(run, r, jobs, njobs, k, nworkers, pipefd[1]);
+				fflush(NULL);
+				_exit(rc);
+			}
+			if (pids[k] < 0) {
+				diag_report(run->diag, DIAG_INTERNAL, NULL, 0, 0, "cannot start a worker (%s)", strerror(errno));
+				worst = EXIT_INTERNAL;
+				nworkers = k;
+				break;
+			}
+		}
+		close(pipefd[1]);
+		char buf[64];
+		int done = 0;
+		ssize_t got;
+		while ((got = read(pipefd[0], buf, sizeof(buf))) > 0 || (got < 0 && errno == EINTR)) {
+			if (got > 0)
+				done += (int)got;
+			if (show && got > 0)
+				progress(done, (int)njobs);
+		}
+		close(pipefd[0]);
+		for (size_t k = 0; k < nworkers; k++) {
+			int status = 0;
+			while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR)
+				;
+			int rc = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_INTERNAL;
+			if (!WIFEXITED(status))
+				diag_report(run->diag, DIAG_INTERNAL, NULL, 0, 0, "a worker died (signal %d); "
+				    "the reports it had not finished keep their previous version",
+				    WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+			worst = rc > worst ? rc : worst;
+		}
+	}
+	run->opt.quiet = quiet;
+
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (!quiet && !run->opt.dump_layout)
+		printf("wrote %s/: annual-%d.pdf, %zu committee pack%s, %zu school reports, indicators-%d.json "
+		    "and .csv in %.2f s\n", run->settings->output_dir, r->fiscal_year, ncommittee,
+		    ncommittee == 1 ? "" : "s", nschools, r->fiscal_year, secs);
+	if (lock >= 0)
+		close(lock);
+	int diag_rc = diag_exit_status(run->diag);
+	return diag_rc > worst ? diag_rc : worst;
+}

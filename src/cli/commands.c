@@ -1,0 +1,211 @@
+/* commands.c - the commands that make one thing: check, specimen,
+ * indicators, annual, committee, school (build is in build.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/run.h"
+#include "export/indicators.h"
+#include "report/annual.h"
+#include "report/committee.h"
+#include "report/school.h"
+#include "report/specimen.h"
+
+static int
+no_arguments(Run *run, int argc, char **argv)
+{
+	if (argc <= 1)
+		return 0;
+	diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "%s takes no arguments (found \"%s\"); see nithet --help",
+	    argv[0], argv[1]);
+	return -1;
+}
+
+int
+cmd_check(Run *run, int argc, char **argv)
+{
+	if (no_arguments(run, argc, argv) != 0)
+		return EXIT_USAGE;
+	if (run_load(run) == 0)
+		run_measure(run, (CalDate){ 0, 0, 0 }); /* the budget's hard limit is a check too */
+	if (!run->opt.quiet)
+		run_print_summary(&run->model, stdout);
+	if (!run->opt.quiet || diag_errors(run->diag) > 0)
+		fprintf(stderr, "nithet: check: %zu error%s, %zu warning%s\n", diag_errors(run->diag),
+		    diag_errors(run->diag) == 1 ? "" : "s", diag_warnings(run->diag),
+		    diag_warnings(run->diag) == 1 ? "" : "s");
+	return diag_exit_status(run->diag);
+}
+
+int
+cmd_specimen(Run *run, int argc, char **argv)
+{
+	if (no_arguments(run, argc, argv) != 0)
+		return EXIT_USAGE;
+	if (run_load(run) != 0)
+		return diag_exit_status(run->diag);
+	if (run_output_dir(run, NULL) != 0)
+		return EXIT_OUTPUT;
+	int rc = specimen_write(run->settings, run->model.plan, run->settings->output_dir,
+	    run->opt.dump_layout ? stdout : NULL, run->diag);
+	if (rc == 0 && !run->opt.quiet && !run->opt.dump_layout)
+		printf("wrote %s/specimen.pdf and %s/specimen-noto.pdf\n", run->settings->output_dir,
+		    run->settings->output_dir);
+	return rc;
+}
+
+int
+cmd_indicators(Run *run, int argc, char **argv)
+{
+	const char *format = "json";
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--format") && i + 1 < argc)
+			format = argv[++i];
+		else if (!strncmp(argv[i], "--format=", 9))
+			format = argv[i] + 9;
+		else {
+			diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "indicators: unknown argument '%s'; "
+			    "write indicators [--format json|csv]", argv[i]);
+			return EXIT_USAGE;
+		}
+	}
+	if (strcmp(format, "json") != 0 && strcmp(format, "csv") != 0) {
+		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "indicators: unknown format '%s'; "
+		    "write --format json or --format csv", format);
+		return EXIT_USAGE;
+	}
+	if (run_load(run) != 0)
+		return diag_exit_status(run->diag);
+	Results *r = run_measure(run, (CalDate){ 0, 0, 0 });
+	int rc = !strcmp(format, "json") ?
+	    indicators_write_json(r, (long)diag_errors(run->diag), (long)diag_warnings(run->diag), stdout) :
+	    indicators_write_csv(r, stdout);
+	if (rc != 0 || fflush(stdout) != 0) {
+		diag_report(run->diag, DIAG_OUTPUT, NULL, 0, 0, "cannot write to standard output");
+		return EXIT_OUTPUT;
+	}
+	return diag_exit_status(run->diag);
+}
+
+int
+cmd_annual(Run *run, int argc, char **argv)
+{
+	if (no_arguments(run, argc, argv) != 0)
+		return EXIT_USAGE;
+	if (run_load(run) != 0)
+		return diag_exit_status(run->diag);
+	if (run_output_dir(run, NULL) != 0)
+		return EXIT_OUTPUT;
+	Results *r = run_measure(run, (CalDate){ 0, 0, 0 });
+	Arena *a = arena_new(); /* one arena per report, freed once it is written */
+	int rc = run_write(run, annual_compose(a, &run->model, r, run->settings),
+	    arena_printf(a, "annual-%d.pdf", r->fiscal_year));
+	arena_free(a);
+	return rc;
+}
+
+/* "3/2558" -> 3 and 2558. */
+static int
+parse_meeting_no(const char *v, int *no, int *fy)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (end == v || *end != '/' || n < 1 || n > 99)
+		return -1;
+	const char *y = end + 1;
+	long year = strtol(y, &end, 10);
+	if (end == y || *end != '\0' || year < 2500 || year > 2700)
+		return -1;
+	*no = (int)n;
+	*fy = (int)year;
+	return 0;
+}
+
+/* Write the pack of one meeting (figures as of its date, or --as-of). */
+int
+committee_write(Run *run, const Meeting *mt)
+{
+	const Meeting *prev = committee_previous(&run->model, mt);
+	CalDate as_of = run->opt.has_as_of ? run->opt.as_of : mt->date;
+	Results *r = run_measure(run, as_of);
+	Results *before = prev ? run_measure(run, prev->date) : NULL;
+	Arena *a = arena_new();
+	Doc *doc = committee_compose(a, &run->model, r, before, mt, prev, run->settings);
+	int rc = run_write(run, doc, arena_printf(a, "committee-%d-%d.pdf", mt->seq_no, r->fiscal_year));
+	arena_free(a);
+	return rc;
+}
+
+int
+cmd_committee(Run *run, int argc, char **argv)
+{
+	int no, fy;
+	if (argc != 2 || parse_meeting_no(argv[1], &no, &fy) != 0) {
+		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "committee wants the meeting as N/FY, e.g. "
+		    "committee 3/2558 (found \"%s\")", argc > 1 ? argv[1] : "");
+		return EXIT_USAGE;
+	}
+	if (fy != run->settings->fiscal_year) {
+		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "meeting %d/%d is not in fiscal year %d of the "
+		    "config; set [office] fiscal_year or use -c", no, fy, run->settings->fiscal_year);
+		return EXIT_USAGE;
+	}
+	if (run_load(run) != 0)
+		return diag_exit_status(run->diag);
+	const Meeting *mt = committee_find(&run->model, no, fy);
+	if (mt == NULL) {
+		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "no ก.ต.ป.น. meeting %d/%d in meetings (type กตปน, "
+		    "seq %d/%d); add it, or check the number", no, fy, no, fy);
+		return EXIT_USAGE;
+	}
+	if (run_output_dir(run, NULL) != 0)
+		return EXIT_OUTPUT;
+	return committee_write(run, mt);
+}
+
+/* Write the report of one school into OUT/schools/. */
+int
+school_write(Run *run, const Results *r, const School *s)
+{
+	Arena *a = arena_new();
+	Doc *doc = school_compose(a, &run->model, r, s, run->settings);
+	int rc = run_write(run, doc, arena_printf(a, "schools/%s.pdf", s->code));
+	arena_free(a);
+	return rc;
+}
+
+int
+cmd_school(Run *run, int argc, char **argv)
+{
+	int all = argc == 2 && !strcmp(argv[1], "--all");
+	if (argc < 2) {
+		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "school wants school codes or --all, e.g. "
+		    "school 93010012");
+		return EXIT_USAGE;
+	}
+	if (run_load(run) != 0)
+		return diag_exit_status(run->diag);
+	/* Every code must be known before anything is written. */
+	for (int i = 1; i < argc && !all; i++)
+		if (model_school(&run->model, argv[i]) == NULL) {
+			diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "no school with code %s in schools; "
+			    "codes are 8 or 10 digits as in schools.csv", argv[i]);
+			return EXIT_USAGE;
+		}
+	if (run_output_dir(run, "schools") != 0)
+		return EXIT_OUTPUT;
+	Results *r = run_measure(run, (CalDate){ 0, 0, 0 });
+	int worst = 0;
+	if (all) {
+		for (size_t i = 0; i < run->model.nschools; i++)
+			if (run->model.schools[i].active) {
+				int rc = school_write(run, r, &run->model.schools[i]);
+				worst = rc > worst ? rc : worst;
+			}
+	} else {
+		for (int i = 1; i < argc; i++) {
+			int rc = school_write(run, r, model_school(&run->model, argv[i]));
+			worst = rc > worst ? rc : worst;
+		}
+	}
+	return worst;
+}

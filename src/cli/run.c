@@ -1,0 +1,118 @@
+/* run.c - the steps every command shares (see run.h). */
+#include "cli/run.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "load/inputs.h"
+#include "load/plan.h"
+#include "render/render.h"
+
+/* Join dir and name unless name is absolute; allocated in the run's arena. */
+static const char *
+in_dir(Run *run, const char *dir, const char *name)
+{
+	if (name[0] == '/')
+		return name;
+	return arena_printf(run->arena, "%s/%s", dir, name);
+}
+
+int
+run_load(Run *run)
+{
+	Settings *s = run->settings;
+	Model *m = &run->model;
+	const char *plan_path = in_dir(run, s->input_dir, s->plan_file);
+	m->fiscal_year = s->fiscal_year;
+	FileSummary *sum = &m->files[m->nfiles++];
+	memset(sum, 0, sizeof(*sum));
+	sum->name = "plan.xml";
+	sum->path = plan_path;
+	sum->present = 1;
+	sum->encoding = "XML";
+	size_t warnings = diag_warnings(run->diag);
+	m->plan = plan_load(run->arena, plan_path, s->plan_schema, s->max_xml_depth, s->max_file_bytes,
+	    run->diag);
+	sum->warnings = (long)(diag_warnings(run->diag) - warnings);
+	sum->rows = 1;
+	if (m->plan == NULL) {
+		sum->rejected = 1;
+		return -1;
+	}
+	sum->accepted = 1;
+	if (m->plan->fiscal_year != s->fiscal_year)
+		diag_report(run->diag, DIAG_WARNING, plan_path, 0, 0,
+		    "the plan is for fiscal year %d but [office] fiscal_year is %d; the reports use the "
+		    "config's year", m->plan->fiscal_year, s->fiscal_year);
+	return inputs_load(m, run->arena, s, run->diag);
+}
+
+Results *
+run_measure(Run *run, CalDate as_of)
+{
+	if (as_of.year == 0)
+		as_of = run->opt.has_as_of ? run->opt.as_of : cal_fy_last(run->settings->fiscal_year);
+	Results *r = measure_run(&run->model, run->settings, as_of, run->arena);
+	for (size_t i = 0; i < r->nfindings; i++)
+		diag_report(run->diag, r->findings[i].severity, NULL, 0, 0, "%s", r->findings[i].text);
+	return r;
+}
+
+static int
+make_dir(Run *run, const char *dir)
+{
+	struct stat st;
+	if (stat(dir, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		diag_report(run->diag, DIAG_OUTPUT, dir, 0, 0, "is not a directory; give an output directory "
+		    "with -o DIR");
+		return -1;
+	}
+	if (mkdir(dir, 0777) != 0) {
+		diag_report(run->diag, DIAG_OUTPUT, dir, 0, 0, "cannot create the output directory (%s)",
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+run_output_dir(Run *run, const char *sub)
+{
+	if (run->opt.dump_layout)
+		return 0;
+	if (make_dir(run, run->settings->output_dir) != 0)
+		return -1;
+	if (sub)
+		return make_dir(run, arena_printf(run->arena, "%s/%s", run->settings->output_dir, sub));
+	return 0;
+}
+
+int
+run_write(Run *run, const Doc *doc, const char *name)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s", run->settings->output_dir, name);
+	int rc = render_document(doc, run->settings, path, run->opt.dump_layout ? stdout : NULL, run->diag);
+	if (rc == 0 && !run->opt.quiet && !run->opt.dump_layout)
+		printf("wrote %s\n", path);
+	return rc;
+}
+
+void
+run_print_summary(const Model *m, FILE *out)
+{
+	fprintf(out, "%-16s %-14s %8s %9s %9s %9s %10s\n", "file", "encoding", "rows", "accepted",
+	    "rejected", "warnings", "outside FY");
+	for (size_t i = 0; i < m->nfiles; i++) {
+		const FileSummary *f = &m->files[i];
+		if (!f->present) {
+			fprintf(out, "%-16s %-14s\n", f->name, "(absent)");
+			continue;
+		}
+		fprintf(out, "%-16s %-14s %8ld %9ld %9ld %9ld %10ld\n", f->name, f->encoding ? f->encoding : "-",
+		    f->rows, f->accepted, f->rejected, f->warnings, f->outside_fy);
+	}
+}

@@ -1,0 +1,113 @@
+/* attendance.c - attendance.csv (optional), DOMAIN.md 3.10: teachers and
+ * administrators of each school present at a สวัสดีคุณครู session. Read after
+ * meetings, whose events it names. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "load/fields.h"
+#include "load/loaders.h"
+
+enum { COL_EVENT, COL_SCHOOL, COL_TEACHERS, COL_ADMINS, NCOLS };
+
+static const ColumnSpec columns[NCOLS] = {
+	[COL_EVENT] = { "event_id", "รหัสกิจกรรม|รหัส", 1 },
+	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน", 1 },
+	[COL_TEACHERS] = { "teachers_present", "จำนวนครูที่เข้าร่วม|ครูที่เข้าร่วม", 0 },
+	[COL_ADMINS] = { "admins_present", "จำนวนผู้บริหารที่เข้าร่วม|ผู้บริหารที่เข้าร่วม", 0 },
+};
+
+static const TableSpec spec = { "attendance", columns, NCOLS };
+
+typedef struct Loader {
+	Model *m;
+	Diag *d;
+	StrPool pool;
+	LoadVec rows;
+	LoadIdSet *keys;
+	const Meeting **by_id;     /* meetings sorted by id */
+} Loader;
+
+static int
+by_id(const void *a, const void *b)
+{
+	return strcmp((*(const Meeting *const *)a)->id, (*(const Meeting *const *)b)->id);
+}
+
+static const Meeting *
+find_meeting(const Loader *l, const char *id)
+{
+	size_t lo = 0, hi = l->m->nmeetings;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(l->by_id[mid]->id, id);
+		if (c == 0)
+			return l->by_id[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static int
+on_attendance(void *vl, const Record *r)
+{
+	Loader *l = vl;
+	Diag *d = l->d;
+	const School *school;
+	long teachers, admins;
+	if (field_required(r, &spec, COL_EVENT, d) != 0 ||
+	    load_school(r, &spec, COL_SCHOOL, l->m, 0, &school, d) != 0 ||
+	    field_int(r, &spec, COL_TEACHERS, 0, 100000, 1, 0, &teachers, d) != 0 ||
+	    field_int(r, &spec, COL_ADMINS, 0, 10000, 1, 0, &admins, d) != 0)
+		return 1;
+	const Meeting *e = find_meeting(l, r->field[COL_EVENT]);
+	if (e == NULL) {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[COL_EVENT],
+		    "event_id %s is not in meetings; correct the id or add the session to meetings "
+		    "(row rejected)", r->field[COL_EVENT]);
+		return 1;
+	}
+	if (e->type != MEETING_GREETING)
+		diag_report(d, DIAG_WARNING, r->file, r->line, r->col[COL_EVENT],
+		    "event %s is a %s meeting, not a สวัสดีคุณครู session; its attendance is kept but "
+		    "3.1.2 counts only สวัสดีคุณครู", e->id, model_meeting_type_name(e->type));
+	char key[160];
+	snprintf(key, sizeof(key), "%s#%s", e->id, school->code);
+	const char *k = load_str(&l->pool, key);
+	long first = load_idset_add(l->keys, k, r->line);
+	if (first) {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[COL_SCHOOL],
+		    "school %s already has attendance for event %s (line %ld); keep one row per "
+		    "school and event (row rejected)", school->code, e->id, first);
+		return 1;
+	}
+	Attendance *at = load_vec_push(&l->rows);
+	at->event = e;
+	at->school = school;
+	at->teachers_present = (int)teachers;
+	at->admins_present = (int)admins;
+	at->line = r->line;
+	return 0;
+}
+
+int
+attendance_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+    Diag *d)
+{
+	Loader l = { .m = m, .d = d, .pool = { a, NULL, 0 }, .keys = load_idset_new() };
+	l.by_id = mem_array(m->nmeetings ? m->nmeetings : 1, sizeof(*l.by_id));
+	for (size_t i = 0; i < m->nmeetings; i++)
+		l.by_id[i] = &m->meetings[i];
+	qsort(l.by_id, m->nmeetings, sizeof(*l.by_id), by_id);
+	load_vec_init(&l.rows, a, sizeof(Attendance), 0);
+	int rc = load_table(path, &spec, o, on_attendance, &l, sum, d);
+	load_idset_free(l.keys);
+	free(l.by_id);
+	m->attendance = load_vec_finish(&l.rows);
+	m->nattendance = l.rows.n;
+	return rc;
+}

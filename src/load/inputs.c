@@ -1,0 +1,524 @@
+/* inputs.c - every input file into the model, and the helpers the loaders
+ * share (see inputs.h and loaders.h). */
+#include "load/inputs.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "core/mem.h"
+#include "load/fields.h"
+#include "load/loaders.h"
+#include "load/schools.h"
+#include "load/sheet.h"
+
+/* ---- reading a table by its extension ---- */
+
+static int
+is_xml(const char *path)
+{
+	size_t n = strlen(path);
+	return n >= 4 && strcasecmp(path + n - 4, ".xml") == 0;
+}
+
+int
+load_table(const char *path, const TableSpec *spec, const LoadOptions *o, RecordFn fn,
+    void *ctx, FileSummary *sum, Diag *d)
+{
+	if (is_xml(path))
+		return sheet_table_read(path, spec, &o->lim, o->max_xml_depth, fn, ctx, sum, d);
+	return table_read(path, spec, &o->lim, fn, ctx, sum, d);
+}
+
+size_t
+load_row_hint(const char *path)
+{
+	if (is_xml(path))
+		return 0;
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL)
+		return 0;
+	/* Every row ends at a line break or at the end of the file, so the
+	 * breaks (LF, or CR for old Mac files) bound the rows from above. */
+	static const size_t CHUNK = 1 << 16;
+	char *buf = mem_alloc(CHUNK);
+	size_t lf = 0, cr = 0, got;
+	while ((got = fread(buf, 1, CHUNK, fp)) > 0) {
+		for (const char *p = buf, *end = buf + got; (p = memchr(p, '\n', (size_t)(end - p)));
+		    p++)
+			lf++;
+		for (const char *p = buf, *end = buf + got; (p = memchr(p, '\r', (size_t)(end - p)));
+		    p++)
+			cr++;
+	}
+	free(buf);
+	fclose(fp);
+	return (lf > cr ? lf : cr) + 1;
+}
+
+/* ---- strings, arrays, id sets ---- */
+
+enum { POOL_BLOCK = 64 * 1024 };
+
+const char *
+load_strn(StrPool *p, const char *s, size_t n)
+{
+	if (n == 0)
+		return "";
+	if (n + 1 > POOL_BLOCK / 4)
+		return arena_strndup(p->a, s, n);
+	if (p->left < n + 1) {
+		p->cur = arena_alloc(p->a, POOL_BLOCK);
+		p->left = POOL_BLOCK;
+	}
+	char *r = p->cur;
+	memcpy(r, s, n);
+	r[n] = '\0';
+	p->cur += n + 1;
+	p->left -= n + 1;
+	return r;
+}
+
+const char *
+load_str(StrPool *p, const char *s)
+{
+	return load_strn(p, s, strlen(s));
+}
+
+void
+load_vec_init(LoadVec *v, Arena *a, size_t size, size_t hint)
+{
+	memset(v, 0, sizeof(*v));
+	v->a = a;
+	v->size = size;
+	if (hint > 0) {
+		v->data = arena_array(a, hint, size);
+		v->cap = hint;
+	}
+}
+
+void *
+load_vec_push(LoadVec *v)
+{
+	if (v->n == v->cap) {
+		size_t ncap = v->cap ? v->cap * 2 : 64;
+		if (v->heap) {
+			v->data = mem_grow(v->data, ncap, v->size);
+		} else {
+			void *h = mem_array(ncap, v->size);
+			if (v->n)
+				memcpy(h, v->data, v->n * v->size);
+			v->data = h;
+			v->heap = 1;
+		}
+		v->cap = ncap;
+	}
+	char *e = (char *)v->data + v->n++ * v->size;
+	memset(e, 0, v->size);
+	return e;
+}
+
+void
+load_vec_pop(LoadVec *v)
+{
+	if (v->n > 0)
+		v->n--;
+}
+
+void *
+load_vec_finish(LoadVec *v)
+{
+	if (v->n == 0) {
+		if (v->heap)
+			free(v->data);
+		v->data = NULL;
+		return NULL;
+	}
+	if (v->heap) {
+		void *a = arena_array(v->a, v->n, v->size);
+		memcpy(a, v->data, v->n * v->size);
+		free(v->data);
+		v->data = a;
+		v->heap = 0;
+	}
+	return v->data;
+}
+
+typedef struct IdSlot {
+	const char *key;
+	long line;
+} IdSlot;
+
+/* Exports usually list ids in increasing order (V0000001, V0000002, ...):
+ * while they do, a key greater than the last one is new and is only
+ * appended to a list; the hash table is built from that list the first time
+ * a key arrives out of order. */
+struct LoadIdSet {
+	IdSlot *slots;
+	size_t cap, n;             /* cap is a power of two */
+	int ordered;               /* every key so far was greater than the one before */
+	IdSlot *seq;
+	size_t nseq, capseq;
+};
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h ^ (h >> 29);
+}
+
+LoadIdSet *
+load_idset_new(void)
+{
+	LoadIdSet *s = mem_alloc(sizeof(*s));
+	s->ordered = 1;
+	return s;
+}
+
+void
+load_idset_free(LoadIdSet *s)
+{
+	if (s == NULL)
+		return;
+	free(s->slots);
+	free(s->seq);
+	free(s);
+}
+
+static IdSlot *
+idset_slot(IdSlot *slots, size_t cap, const char *key)
+{
+	size_t i = (size_t)hash_str(key) & (cap - 1);
+	while (slots[i].key != NULL && strcmp(slots[i].key, key) != 0)
+		i = (i + 1) & (cap - 1);
+	return &slots[i];
+}
+
+long
+load_idset_add(LoadIdSet *s, const char *key, long line)
+{
+	if (s->ordered) {
+		int c = s->nseq ? strcmp(key, s->seq[s->nseq - 1].key) : 1;
+		if (c == 0)
+			return s->seq[s->nseq - 1].line > 0 ? s->seq[s->nseq - 1].line : 1;
+		if (c > 0) {
+			if (s->nseq == s->capseq) {
+				s->capseq = s->capseq ? s->capseq * 2 : 1024;
+				s->seq = mem_grow(s->seq, s->capseq, sizeof(IdSlot));
+			}
+			s->seq[s->nseq++] = (IdSlot){ key, line };
+			return 0;
+		}
+		/* Out of order: from now on, the hash table. */
+		s->ordered = 0;
+		s->cap = 1024;
+		while (s->cap * 7 < (s->nseq + 1) * 10)
+			s->cap *= 2;
+		s->slots = mem_array(s->cap, sizeof(IdSlot));
+		for (size_t i = 0; i < s->nseq; i++)
+			*idset_slot(s->slots, s->cap, s->seq[i].key) = s->seq[i];
+		s->n = s->nseq;
+		free(s->seq);
+		s->seq = NULL;
+	}
+	if ((s->n + 1) * 10 > s->cap * 7) {
+		size_t ncap = s->cap * 2;
+		IdSlot *ns = mem_array(ncap, sizeof(IdSlot));
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->slots[i].key != NULL)
+				*idset_slot(ns, ncap, s->slots[i].key) = s->slots[i];
+		free(s->slots);
+		s->slots = ns;
+		s->cap = ncap;
+	}
+	IdSlot *slot = idset_slot(s->slots, s->cap, key);
+	if (slot->key != NULL)
+		return slot->line > 0 ? slot->line : 1;
+	slot->key = key;
+	slot->line = line;
+	s->n++;
+	return 0;
+}
+
+/* ---- checks shared by the loaders ---- */
+
+int
+load_check_fy(const Record *r, const TableSpec *spec, int c, CalDate date, int fy_be,
+    FileSummary *sum, Diag *d)
+{
+	if (cal_in_fy(date, fy_be))
+		return 1;
+	char got[32], first[32], last[32];
+	cal_format(date, CAL_FORMAT_ISO, 0, got, sizeof(got));
+	cal_format(cal_fy_first(fy_be), CAL_FORMAT_ISO, 0, first, sizeof(first));
+	cal_format(cal_fy_last(fy_be), CAL_FORMAT_ISO, 0, last, sizeof(last));
+	diag_report(d, DIAG_WARNING, r->file, r->line, r->col[c],
+	    "%s %s is outside fiscal year %d (%s to %s); the row is kept but left out of the "
+	    "figures (check the year: BE years are written 25xx)", spec->cols[c].key, got, fy_be,
+	    first, last);
+	sum->outside_fy++;
+	return 0;
+}
+
+int
+load_activity(const Record *r, const TableSpec *spec, int c, const Model *m, int optional,
+    int *out, Diag *d)
+{
+	long n = m->plan ? (long)m->plan->nactivities : 99;
+	long v;
+	if (r->field[c][0] == '\0' && optional) {
+		*out = 0;
+		return 0;
+	}
+	if (field_int(r, spec, c, 1, 1000000, optional, 0, &v, d) != 0)
+		return -1;
+	if (v > n || (m->plan && plan_activity(m->plan, (int)v) == NULL)) {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
+		    "%s %ld is not an activity of the plan (it has activities 1 to %ld); write the "
+		    "activity's number from section 4 of the plan (row rejected)", spec->cols[c].key,
+		    v, n);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+int
+load_school(const Record *r, const TableSpec *spec, int c, const Model *m, int optional,
+    const School **out, Diag *d)
+{
+	const char *v = r->field[c];
+	if (*v == '\0' && optional) {
+		*out = NULL;
+		return 0;
+	}
+	if (field_code(r, spec, c, 8, 10, d) != 0)
+		return -1;
+	const School *s = model_school(m, v);
+	if (s == NULL) {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
+		    "%s %s is not in schools.csv; correct the code or add the school (row rejected)",
+		    spec->cols[c].key, v);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	const School *const *x = a, *const *y = b;
+	int c = strcmp((*x)->name, (*y)->name);
+	if (c != 0)
+		return c;
+	return strcmp((*x)->code, (*y)->code);
+}
+
+const School **
+load_schools_by_name(const Model *m, Arena *a)
+{
+	const School **v = arena_array(a, m->nschools ? m->nschools : 1, sizeof(*v));
+	for (size_t i = 0; i < m->nschools; i++)
+		v[i] = &m->schools[i];
+	qsort(v, m->nschools, sizeof(*v), by_name);
+	return v;
+}
+
+/* Skip a leading "โรงเรียน", "ร.ร." or "รร." and the spaces after it. */
+static const char *
+skip_prefix(const char *s)
+{
+	static const char *const prefixes[] = { "โรงเรียน", "ร.ร.", "รร." };
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		size_t n = strlen(prefixes[i]);
+		if (strncmp(s, prefixes[i], n) == 0) {
+			s += n;
+			break;
+		}
+	}
+	while (*s == ' ')
+		s++;
+	return s;
+}
+
+const School *
+load_find_school(const Model *m, const School *const *names, const char *text, int *ambiguous)
+{
+	*ambiguous = 0;
+	size_t digits = strspn(text, "0123456789");
+	if ((digits == 8 || digits == 10) && (text[digits] == '\0' || text[digits] == ' ' ||
+	    text[digits] == '-')) {
+		char code[11];
+		memcpy(code, text, digits);
+		code[digits] = '\0';
+		return model_school(m, code);
+	}
+	const char *name = skip_prefix(text);
+	size_t lo = 0, hi = m->nschools;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(names[mid]->name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == m->nschools || strcmp(names[lo]->name, name) != 0)
+		return NULL;
+	if (lo + 1 < m->nschools && strcmp(names[lo + 1]->name, name) == 0) {
+		*ambiguous = 1;
+		return NULL;
+	}
+	return names[lo];
+}
+
+/* ---- inputs_load ---- */
+
+typedef int (*LoadFn)(Model *, Arena *, const char *, const LoadOptions *, FileSummary *, Diag *);
+
+typedef struct InputFile {
+	const char *stem;
+	int required;
+	LoadFn load;               /* NULL: schools (schools_load) */
+} InputFile;
+
+enum { F_SCHOOLS, F_NETWORKS, F_STAFF, F_VISITS, F_EVALUATIONS, F_SURVEYS, F_SPENDING,
+	F_MEETINGS, F_ATTENDANCE, F_PRACTICES, F_ONLINE, NFILES };
+
+static const InputFile files[NFILES] = {
+	[F_SCHOOLS] = { "schools", 1, NULL },
+	[F_NETWORKS] = { "networks", 1, networks_load },
+	[F_STAFF] = { "staff", 1, staff_load },
+	[F_VISITS] = { "visits", 1, visits_load },
+	[F_EVALUATIONS] = { "evaluations", 1, evaluations_load },
+	[F_SURVEYS] = { "surveys", 1, surveys_load },
+	[F_SPENDING] = { "spending", 1, spending_load },
+	[F_MEETINGS] = { "meetings", 1, meetings_load },
+	[F_ATTENDANCE] = { "attendance", 0, attendance_load },
+	[F_PRACTICES] = { "practices", 1, practices_load },
+	[F_ONLINE] = { "online", 0, online_load },
+};
+
+static int
+exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* Which file to read for stem: NAME.csv or NAME.xml. NULL when neither or
+ * both exist (reported when that is an error). */
+static const char *
+find_input(Arena *a, const char *dir, const InputFile *f, FileSummary *sum, int *failed,
+    Diag *d)
+{
+	const char *csv = arena_printf(a, "%s/%s.csv", dir, f->stem);
+	const char *xml = arena_printf(a, "%s/%s.xml", dir, f->stem);
+	int has_csv = exists(csv), has_xml = exists(xml);
+	sum->name = arena_printf(a, "%s.%s", f->stem, has_xml && !has_csv ? "xml" : "csv");
+	if (has_csv && has_xml) {
+		diag_report(d, DIAG_INPUT, xml, 0, 0, "both %s.csv and %s.xml are in the input "
+		    "directory; keep the one to read and remove the other", f->stem, f->stem);
+		*failed = 1;
+		return NULL;
+	}
+	if (!has_csv && !has_xml) {
+		if (f->required) {
+			diag_report(d, DIAG_INPUT, csv, 0, 0, "the file is missing; export %s as %s.csv "
+			    "or %s.xml into the input directory", f->stem, f->stem, f->stem);
+			*failed = 1;
+		}
+		return NULL;
+	}
+	return has_csv ? csv : xml;
+}
+
+/* Schools that name a network missing from networks: a warning each. */
+static void
+check_school_networks(const Model *m, FileSummary *sum, Diag *d)
+{
+	for (size_t i = 0; i < m->nschools; i++) {
+		const School *s = &m->schools[i];
+		if (s->network_code[0] == '\0' || model_network(m, s->network_code) != NULL)
+			continue;
+		diag_report(d, DIAG_WARNING, s->file, s->line, 0, "network_code %s of school %s is not "
+		    "in networks; the school is left out of the network breakdowns (add the network "
+		    "or correct the code)", s->network_code, s->code);
+		sum->warnings++;
+	}
+}
+
+int
+inputs_load(Model *m, Arena *a, const Settings *s, Diag *d)
+{
+	LoadOptions o = {
+		.lim = { s->max_file_bytes, s->max_field_bytes, s->max_columns, s->max_rows },
+		.max_xml_depth = s->max_xml_depth,
+		.fiscal_year = m->fiscal_year ? m->fiscal_year : s->fiscal_year,
+		.settings = s,
+	};
+	int failed = 0;
+	/* A file that others refer to and that could not be read makes the
+	 * rows referring to it meaningless: those files are skipped. */
+	int skip[NFILES] = { 0 };
+	FileSummary *sums[NFILES] = { 0 };
+	for (int i = 0; i < NFILES; i++) {
+		const InputFile *f = &files[i];
+		if (m->nfiles == MODEL_MAX_FILES) {
+			diag_report(d, DIAG_INTERNAL, NULL, 0, 0, "too many input files for the summary");
+			return -1;
+		}
+		FileSummary *sum = &m->files[m->nfiles++];
+		memset(sum, 0, sizeof(*sum));
+		sums[i] = sum;
+		int file_failed = 0;
+		const char *path = find_input(a, s->input_dir, f, sum, &file_failed, d);
+		failed |= file_failed;
+		if (path == NULL) {
+			sum->path = arena_printf(a, "%s/%s", s->input_dir, sum->name);
+			if (file_failed)
+				sum->present = 1;
+			if (i == F_SCHOOLS)
+				return -1;
+			continue;
+		}
+		sum->path = path;
+		sum->present = 1;
+		if (skip[i]) {
+			diag_report(d, DIAG_NOTE, path, 0, 0, "not checked: a file it refers to could not "
+			    "be read");
+			continue;
+		}
+		int rc;
+		if (i == F_SCHOOLS) {
+			if (is_xml(path)) {
+				/* schools_load reads CSV only (it calls table_read). */
+				diag_report(d, DIAG_INPUT, path, 0, 0, "schools can only be read as CSV in "
+				    "this version; save the sheet as schools.csv");
+				rc = -1;
+			} else {
+				rc = schools_load(m, a, path, &o.lim, s->expected_schools, sum, d);
+			}
+			if (rc != 0)
+				return -1;
+			continue;
+		}
+		rc = f->load(m, a, path, &o, sum, d);
+		if (rc != 0) {
+			failed = 1;
+			if (i == F_NETWORKS || i == F_STAFF)
+				skip[F_VISITS] = 1;
+			if (i == F_MEETINGS)
+				skip[F_ATTENDANCE] = 1;
+		}
+		if (i == F_NETWORKS && rc == 0)
+			check_school_networks(m, sums[F_SCHOOLS], d);
+	}
+	return failed ? -1 : 0;
+}

@@ -1,0 +1,140 @@
+/* loaders.h - the loaders of every input file but the plan and the schools
+ * (DOMAIN.md 3.2-3.12), and the helpers they share.
+ *
+ * Each X_load reads one file (CSV, SpreadsheetML or our XML: load_table
+ * picks the reader by the name's extension) into the model, allocating in
+ * the model arena: everything it stores is valid until that arena is freed.
+ * A bad row is reported as DIAG_ROW at FILE:LINE:COL and skipped; loading
+ * goes on. Each returns 0 when the file was read (rows may have been
+ * rejected), -1 when the file as a whole is unusable (DIAG_INPUT). sum gets
+ * the file's data-quality figures. They are called in the order of
+ * inputs_load, because later files refer to earlier ones: networks and staff
+ * before visits, meetings before attendance; the schools and the plan must be
+ * in the model first. */
+#ifndef NITHET_LOADERS_H
+#define NITHET_LOADERS_H
+
+#include <stddef.h>
+
+#include "config/settings.h"
+#include "core/arena.h"
+#include "core/diag.h"
+#include "load/csvread.h"
+#include "load/table.h"
+#include "model/model.h"
+
+typedef struct LoadOptions {
+	CsvLimits lim;
+	int max_xml_depth;
+	int fiscal_year;            /* BE: rows outside it are flagged in_fy = 0 */
+	const Settings *settings;   /* evaluation rules (level cut-offs); NULL = DOMAIN defaults */
+} LoadOptions;
+
+int networks_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+	Diag *d);
+int staff_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+	Diag *d);
+int visits_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+	Diag *d);
+int evaluations_load(Model *m, Arena *a, const char *path, const LoadOptions *o,
+	FileSummary *sum, Diag *d);
+int surveys_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+	Diag *d);
+int spending_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+	Diag *d);
+int meetings_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+	Diag *d);
+int attendance_load(Model *m, Arena *a, const char *path, const LoadOptions *o,
+	FileSummary *sum, Diag *d);
+int practices_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+	Diag *d);
+int online_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+	Diag *d);
+
+/* A Likert answer (DOMAIN 2.2): "มากที่สุด", "5", "5 (มากที่สุด)", "มากที่สุด (5)",
+ * Thai digits; spaces and parentheses are ignored, a digit and a word must
+ * agree. Returns 1..5, 0 for a blank, -1 for anything else (rubric words such
+ * as ดีมาก included). */
+int surveys_likert(const char *s, size_t len);
+
+/* The level 1..5 that a percentage earns under the cut-offs of settings
+ * (lower bounds of levels 1..5 in %; DOMAIN 1.2: 0 50 60 75 90), or under
+ * DOMAIN's when s is NULL. */
+int evaluations_level_of_percent(const Settings *s, double percent);
+
+/* ---- helpers shared by the loaders (inputs.c) ---- */
+
+/* Read a table file by its extension: NAME.xml through sheet_table_read
+ * (SpreadsheetML or our XML), anything else through table_read (CSV). Same
+ * contract as table_read. */
+int load_table(const char *path, const TableSpec *spec, const LoadOptions *o, RecordFn fn,
+	void *ctx, FileSummary *sum, Diag *d);
+
+/* An upper bound on the data rows of a CSV file (its line breaks + 1), read
+ * in small pieces; 0 for an XML file or when the file cannot be read. Lets
+ * a loader size its array once instead of growing it. */
+size_t load_row_hint(const char *path);
+
+/* Strings packed end to end in blocks of the model arena (no per-string
+ * alignment or header). */
+typedef struct StrPool {
+	Arena *a;
+	char *cur;
+	size_t left;
+} StrPool;
+
+/* A copy of s valid until the arena is freed; "" for an empty s (shared). */
+const char *load_str(StrPool *p, const char *s);
+const char *load_strn(StrPool *p, const char *s, size_t n);
+
+/* A growable array of elements of one size: in the arena when the hint was
+ * big enough, on the heap while it grows beyond it; load_vec_finish moves it
+ * into the arena. */
+typedef struct LoadVec {
+	Arena *a;
+	void *data;
+	size_t n, cap, size;
+	int heap;
+} LoadVec;
+
+void load_vec_init(LoadVec *v, Arena *a, size_t size, size_t hint);
+/* The next element, zero-filled; valid until the next push. */
+void *load_vec_push(LoadVec *v);
+/* Drop the last element pushed (a row rejected after it was stored). */
+void load_vec_pop(LoadVec *v);
+/* The elements, in the arena (valid until it is freed); NULL when empty. */
+void *load_vec_finish(LoadVec *v);
+
+/* A set of keys, each with the line where it was first seen: duplicate ids.
+ * Keys are not copied and must outlive the set. Free with load_idset_free. */
+typedef struct LoadIdSet LoadIdSet;
+LoadIdSet *load_idset_new(void);
+void load_idset_free(LoadIdSet *s);
+/* Adds key; returns 0 when it is new, or the line it was first seen on. */
+long load_idset_add(LoadIdSet *s, const char *key, long line);
+
+/* Flag a date outside the fiscal year: a warning at the date's cell,
+ * sum->outside_fy counted. Returns in_fy (1 or 0). */
+int load_check_fy(const Record *r, const TableSpec *spec, int c, CalDate date, int fy_be,
+	FileSummary *sum, Diag *d);
+
+/* An activity number of the plan (1..nactivities; 1..99 when there is no
+ * plan). A blank optional cell gives 0. 0 or -1 after reporting (DIAG_ROW). */
+int load_activity(const Record *r, const TableSpec *spec, int c, const Model *m, int optional,
+	int *out, Diag *d);
+
+/* A school of schools.csv by its code. A blank optional cell gives NULL.
+ * 0, or -1 after reporting an unknown or malformed code (DIAG_ROW). */
+int load_school(const Record *r, const TableSpec *spec, int c, const Model *m, int optional,
+	const School **out, Diag *d);
+
+/* A school named in free text (surveys): a leading 8- or 10-digit code, else
+ * the name without "โรงเรียน"/"ร.ร." compared with the names of schools.csv.
+ * by_name is the schools sorted by name (load_schools_by_name). NULL when no
+ * school matches; *ambiguous is set when the name fits several schools. */
+const School *load_find_school(const Model *m, const School *const *by_name, const char *text,
+	int *ambiguous);
+/* The schools sorted by name, in arena a. */
+const School **load_schools_by_name(const Model *m, Arena *a);
+
+#endif

@@ -1,0 +1,115 @@
+/* meetings.c - meetings.csv (การประชุม/กิจกรรมกลุ่ม), DOMAIN.md 3.9: ก.ต.ป.น.
+ * meetings, monthly meetings, KM Tuesdays, workshops, สวัสดีคุณครู sessions. */
+#include <string.h>
+
+#include "load/fields.h"
+#include "load/loaders.h"
+
+enum { COL_ID, COL_TYPE, COL_ACTIVITY, COL_SEQ, COL_DATE, COL_TITLE, COL_PARTICIPANTS,
+	COL_MINUTES, COL_RESOLUTIONS, COL_REPLACES, NCOLS };
+
+static const ColumnSpec columns[NCOLS] = {
+	[COL_ID] = { "event_id", "รหัส|รหัสกิจกรรม", 1 },
+	[COL_TYPE] = { "type", "ประเภท|ประเภทการประชุม", 1 },
+	[COL_ACTIVITY] = { "activity_no", "กิจกรรมที่|กิจกรรม", 0 },
+	[COL_SEQ] = { "seq", "ครั้งที่", 0 },
+	[COL_DATE] = { "date", "วันที่|วันที่ประชุม", 1 },
+	[COL_TITLE] = { "title", "เรื่อง|ชื่อการประชุม|หัวข้อ", 0 },
+	[COL_PARTICIPANTS] = { "participants", "จำนวนผู้เข้าร่วม|ผู้เข้าร่วม", 0 },
+	[COL_MINUTES] = { "minutes_ref", "รายงานการประชุม", 0 },
+	[COL_RESOLUTIONS] = { "resolutions", "มติ|มติที่ประชุม", 0 },
+	[COL_REPLACES] = { "replaces", "แทนวันที่", 0 },
+};
+
+static const TableSpec spec = { "meetings", columns, NCOLS };
+
+/* In the order of MeetingType, then the dotted spelling of ก.ต.ป.น. */
+static const char TYPES[] = "กตปน|ประชุมประจำเดือน|KM|ประชุมปฏิบัติการแผน|ประชุมปฏิบัติการรายงาน|"
+	"สวัสดีคุณครู|ก.ต.ป.น.";
+
+typedef struct Loader {
+	Model *m;
+	Diag *d;
+	int fy;
+	FileSummary *sum;
+	StrPool pool;
+	LoadVec rows;
+	LoadIdSet *ids;
+} Loader;
+
+/* "3/2558" or "3": the meeting number; 0 for a blank cell, -1 reported. */
+static int
+seq_number(Loader *l, const Record *r, int *out)
+{
+	const char *v = r->field[COL_SEQ];
+	*out = 0;
+	if (*v == '\0')
+		return 0;
+	size_t n = strspn(v, "0123456789");
+	int x = 0;
+	for (size_t i = 0; i < n && i < 4; i++)
+		x = x * 10 + (v[i] - '0');
+	if (n == 0 || n > 3 || x == 0 || (v[n] != '\0' && v[n] != '/')) {
+		diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_SEQ],
+		    "seq is not a meeting number (found \"%s\"); write it as 3/2558 (row rejected)", v);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+static int
+on_meeting(void *vl, const Record *r)
+{
+	Loader *l = vl;
+	Diag *d = l->d;
+	CalDate date, replaces;
+	int type, activity, seq;
+	long participants;
+
+	if (field_required(r, &spec, COL_ID, d) != 0 ||
+	    (type = field_choice(r, &spec, COL_TYPE, TYPES, 0, d)) < 0 ||
+	    load_activity(r, &spec, COL_ACTIVITY, l->m, 1, &activity, d) != 0 ||
+	    seq_number(l, r, &seq) != 0 ||
+	    field_date(r, &spec, COL_DATE, 0, &date, d) != 0 ||
+	    field_date(r, &spec, COL_REPLACES, 1, &replaces, d) != 0 ||
+	    field_int(r, &spec, COL_PARTICIPANTS, 0, 1000000, 1, 0, &participants, d) != 0)
+		return 1;
+	const char *id = load_str(&l->pool, r->field[COL_ID]);
+	long first = load_idset_add(l->ids, id, r->line);
+	if (first) {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[COL_ID],
+		    "event_id %s appears again (first on line %ld); give every meeting its own id "
+		    "(row rejected)", id, first);
+		return 1;
+	}
+	Meeting *e = load_vec_push(&l->rows);
+	e->id = id;
+	e->type = (MeetingType)(type % MEETING_NTYPES);
+	e->activity = activity;
+	e->seq = load_str(&l->pool, r->field[COL_SEQ]);
+	e->seq_no = seq;
+	e->date = date;
+	e->replaces = replaces;
+	e->title = load_str(&l->pool, r->field[COL_TITLE]);
+	e->participants = (int)participants;
+	e->minutes_ref = load_str(&l->pool, r->field[COL_MINUTES]);
+	e->resolutions = load_str(&l->pool, r->field[COL_RESOLUTIONS]);
+	e->in_fy = load_check_fy(r, &spec, COL_DATE, date, l->fy, l->sum, d);
+	e->line = r->line;
+	return 0;
+}
+
+int
+meetings_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+    Diag *d)
+{
+	Loader l = { .m = m, .d = d, .fy = o->fiscal_year, .sum = sum, .pool = { a, NULL, 0 },
+		.ids = load_idset_new() };
+	load_vec_init(&l.rows, a, sizeof(Meeting), 0);
+	int rc = load_table(path, &spec, o, on_meeting, &l, sum, d);
+	load_idset_free(l.ids);
+	m->meetings = load_vec_finish(&l.rows);
+	m->nmeetings = l.rows.n;
+	return rc;
+}

@@ -1,0 +1,203 @@
+/* visits.c - visits.csv (การนิเทศ/การติดตาม), DOMAIN.md 3.5: one row per school
+ * visit or contact. The biggest file by far (about 3 million rows at national
+ * scale), so rows go straight into one array sized from the file's line
+ * count, strings into a packed pool, ids into a hash set. */
+#include <string.h>
+
+#include "load/fields.h"
+#include "load/loaders.h"
+
+enum {
+	COL_ID, COL_DATE, COL_SCHOOL, COL_NETWORK, COL_ACTIVITY, COL_TOPIC, COL_MODE,
+	COL_SUPERVISORS, COL_TEACHERS, COL_ADMINS, COL_STATUS, COL_SUMMARY, COL_SUGGESTIONS, NCOLS
+};
+
+static const ColumnSpec columns[NCOLS] = {
+	[COL_ID] = { "visit_id", "รหัส|รหัสการนิเทศ", 1 },
+	[COL_DATE] = { "date", "วันที่นิเทศ|วันที่", 1 },
+	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน", 1 },
+	[COL_NETWORK] = { "network_code", "เครือข่าย|รหัสเครือข่าย", 0 },
+	[COL_ACTIVITY] = { "activity_no", "กิจกรรมที่|กิจกรรม", 1 },
+	[COL_TOPIC] = { "topic", "ประเด็น|ประเด็นการนิเทศ", 0 },
+	[COL_MODE] = { "mode", "รูปแบบ|รูปแบบการนิเทศ", 1 },
+	[COL_SUPERVISORS] = { "supervisors", "ผู้นิเทศ", 0 },
+	[COL_TEACHERS] = { "teachers_met", "จำนวนครูที่รับการนิเทศ|จำนวนครู", 0 },
+	[COL_ADMINS] = { "admins_met", "จำนวนผู้บริหารที่รับการนิเทศ|จำนวนผู้บริหาร", 0 },
+	[COL_STATUS] = { "status", "สถานะ", 0 },
+	[COL_SUMMARY] = { "summary", "สรุปผล|สรุปผลการนิเทศ", 0 },
+	[COL_SUGGESTIONS] = { "suggestions", "ข้อเสนอแนะ", 0 },
+};
+
+static const TableSpec spec = { "visits", columns, NCOLS };
+
+/* English word, then Thai, in the order of VisitMode / RowStatus. */
+static const char MODES[] = "onsite|online|group|network|ลงพื้นที่|ออนไลน์|พบกลุ่ม|เครือข่าย";
+static const char STATUSES[] = "approved|published|draft|อนุมัติ|เผยแพร่|ร่าง";
+
+typedef struct Loader {
+	Model *m;
+	Diag *d;
+	int fy;
+	FileSummary *sum;
+	StrPool pool;
+	LoadVec rows;
+	LoadIdSet *ids;
+} Loader;
+
+/* The topic of an activity that has sub-topics in the plan (activity 4):
+ * required and one of the plan's codes. Returns the plan's string. */
+static int
+check_topic(Loader *l, const Record *r, int activity, const char **out)
+{
+	const char *v = r->field[COL_TOPIC];
+	const PlanActivity *pa = l->m->plan ? plan_activity(l->m->plan, activity) : NULL;
+	int needs = pa ? pa->ntopics > 0 : activity == 4;
+	if (!needs) {
+		*out = load_str(&l->pool, v);
+		return 0;
+	}
+	if (*v == '\0') {
+		diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_TOPIC] ? r->col[COL_TOPIC] :
+		    r->col[COL_ACTIVITY], "topic is blank for activity %d; write the sub-topic "
+		    "(4.1 to 4.8) the visit was about (row rejected)", activity);
+		return -1;
+	}
+	if (pa == NULL) {
+		*out = load_str(&l->pool, v);
+		return 0;
+	}
+	for (size_t i = 0; i < pa->ntopics; i++) {
+		if (!strcmp(pa->topics[i].code, v)) {
+			*out = pa->topics[i].code;
+			return 0;
+		}
+	}
+	diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_TOPIC],
+	    "topic %s is not a sub-topic of activity %d in the plan (%s to %s); correct it "
+	    "(row rejected)", v, activity, pa->topics[0].code, pa->topics[pa->ntopics - 1].code);
+	return -1;
+}
+
+/* "S01;S03": every id must be in staff. */
+static int
+parse_supervisors(Loader *l, const Record *r, Visit *v)
+{
+	const char *p = r->field[COL_SUPERVISORS];
+	while (*p) {
+		while (*p == ' ' || *p == ';')
+			p++;
+		if (*p == '\0')
+			break;
+		size_t n = strcspn(p, ";");
+		size_t k = n;
+		while (k > 0 && p[k - 1] == ' ')
+			k--;
+		char id[128];
+		if (k >= sizeof(id)) {
+			diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_SUPERVISORS],
+			    "supervisors holds an id too long to be a staff_id; separate ids with ';' "
+			    "(row rejected)");
+			return -1;
+		}
+		memcpy(id, p, k);
+		id[k] = '\0';
+		const Staff *s = model_staff(l->m, id);
+		if (s == NULL) {
+			diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_SUPERVISORS],
+			    "supervisor %s is not in staff; correct the id or add the person to staff "
+			    "(row rejected)", id);
+			return -1;
+		}
+		if (v->nsupervisors == VISIT_MAX_SUPERVISORS) {
+			diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_SUPERVISORS],
+			    "more than %d supervisors in one visit; split the visit into rows of at most "
+			    "%d (row rejected)", VISIT_MAX_SUPERVISORS, VISIT_MAX_SUPERVISORS);
+			return -1;
+		}
+		v->supervisors[v->nsupervisors++] = s;
+		p += n;
+	}
+	return 0;
+}
+
+static int
+on_visit(void *vl, const Record *r)
+{
+	Loader *l = vl;
+	Diag *d = l->d;
+	CalDate date;
+	const School *school;
+	int activity, mode, status;
+	long teachers, admins;
+	const char *topic;
+
+	if (field_required(r, &spec, COL_ID, d) != 0 ||
+	    field_date(r, &spec, COL_DATE, 0, &date, d) != 0 ||
+	    load_school(r, &spec, COL_SCHOOL, l->m, 1, &school, d) != 0 ||
+	    load_activity(r, &spec, COL_ACTIVITY, l->m, 0, &activity, d) != 0 ||
+	    check_topic(l, r, activity, &topic) != 0 ||
+	    (mode = field_choice(r, &spec, COL_MODE, MODES, 0, d)) < 0 ||
+	    (status = field_choice(r, &spec, COL_STATUS, STATUSES, 1, d)) == -1 ||
+	    field_int(r, &spec, COL_TEACHERS, 0, 100000, 1, 0, &teachers, d) != 0 ||
+	    field_int(r, &spec, COL_ADMINS, 0, 10000, 1, 0, &admins, d) != 0)
+		return 1;
+
+	const char *net = r->field[COL_NETWORK];
+	if (*net != '\0' && model_network(l->m, net) == NULL) {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[COL_NETWORK],
+		    "network_code %s is not in networks; correct the code or add the network "
+		    "(row rejected)", net);
+		return 1;
+	}
+	if (school == NULL && *net == '\0') {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[COL_SCHOOL],
+		    "school_code is blank and no network_code is given; write the school, or the "
+		    "network for a network or group session (row rejected)");
+		return 1;
+	}
+
+	Visit *v = load_vec_push(&l->rows);
+	if (parse_supervisors(l, r, v) != 0) {
+		load_vec_pop(&l->rows);
+		return 1;
+	}
+	const char *id = load_str(&l->pool, r->field[COL_ID]);
+	long first = load_idset_add(l->ids, id, r->line);
+	if (first) {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[COL_ID],
+		    "visit_id %s appears again (first on line %ld); give every visit its own id "
+		    "(row rejected)", id, first);
+		load_vec_pop(&l->rows);
+		return 1;
+	}
+	v->id = id;
+	v->date = date;
+	v->school = school;
+	v->network_code = *net ? (school && !strcmp(school->network_code, net) ?
+	    school->network_code : model_network(l->m, net)->code) : "";
+	v->activity = activity;
+	v->topic = topic;
+	v->mode = (VisitMode)(mode % MODE_NMODES);
+	v->teachers_met = (int)teachers;
+	v->admins_met = (int)admins;
+	v->status = status < 0 ? STATUS_APPROVED : (RowStatus)(status % 3);
+	v->summary = load_str(&l->pool, r->field[COL_SUMMARY]);
+	v->suggestions = load_str(&l->pool, r->field[COL_SUGGESTIONS]);
+	v->in_fy = load_check_fy(r, &spec, COL_DATE, date, l->fy, l->sum, d);
+	v->line = r->line;
+	return 0;
+}
+
+int
+visits_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+    Diag *d)
+{
+	Loader l = { .m = m, .d = d, .fy = o->fiscal_year, .sum = sum, .pool = { a, NULL, 0 },
+		.ids = load_idset_new() };
+	load_vec_init(&l.rows, a, sizeof(Visit), load_row_hint(path));
+	int rc = load_table(path, &spec, o, on_visit, &l, sum, d);
+	load_idset_free(l.ids);
+	m->visits = load_vec_finish(&l.rows);
+	m->nvisits = l.rows.n;
+	return rc;
+}

@@ -1,0 +1,266 @@
+/* committee.c - เอกสารประกอบการประชุม ก.ต.ป.น. ครั้งที่ N (DOMAIN 6.2).
+ *
+ * All figures are cut off at the meeting's date: the caller measures twice,
+ * as of this meeting and as of the previous one, and the pack shows the
+ * progress in between and the fiscal year to date. */
+#include "report/committee.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/numfmt.h"
+#include "report/compose.h"
+
+const Meeting *
+committee_find(const Model *m, int no, int fiscal_year)
+{
+	for (size_t i = 0; i < m->nmeetings; i++) {
+		const Meeting *mt = &m->meetings[i];
+		if (mt->type != MEETING_COMMITTEE || mt->seq_no != no)
+			continue;
+		/* seq "3/2558": the year after the slash, when written, must match. */
+		const char *slash = strchr(mt->seq, '/');
+		if (slash && slash[1] != '\0') {
+			char *end;
+			long y = strtol(slash + 1, &end, 10);
+			if (y != fiscal_year)
+				continue;
+		} else if (!cal_in_fy(mt->date, fiscal_year)) {
+			continue;
+		}
+		return mt;
+	}
+	return NULL;
+}
+
+const Meeting *
+committee_previous(const Model *m, const Meeting *this)
+{
+	const Meeting *best = NULL;
+	for (size_t i = 0; i < m->nmeetings; i++) {
+		const Meeting *mt = &m->meetings[i];
+		if (mt->type != MEETING_COMMITTEE || mt == this || cal_compare(mt->date, this->date) >= 0)
+			continue;
+		if (best == NULL || cal_compare(mt->date, best->date) > 0)
+			best = mt;
+	}
+	return best;
+}
+
+/* Share of the fiscal year elapsed by the as-of day, in days. */
+static void
+time_elapsed(const Results *r, long *days, long *total)
+{
+	*total = cal_days(r->fy_last) - cal_days(r->fy_first) + 1;
+	*days = cal_days(r->as_of) - cal_days(r->fy_first) + 1;
+	if (*days < 0)
+		*days = 0;
+}
+
+static void
+agenda(Compose *c, int no, const char *title)
+{
+	doc_heading(c->doc, 1, fmt_printf(c, "ระเบียบวาระที่ %s", fmt_int(c, no)), title);
+}
+
+static void
+blank_lines(Compose *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		doc_para(c->doc, "......................................................................................................");
+}
+
+static void
+progress(Compose *c, const Results *prev, const char *since)
+{
+	const Results *r = c->r;
+	doc_heading(c->doc, 2, "4.1", "ความก้าวหน้าการนิเทศรายกิจกรรม");
+	compose_table_caption(c, fmt_printf(c, "จำนวนครั้งการดำเนินงานรายกิจกรรม %s และสะสมตั้งแต่ต้นปีงบประมาณ", since));
+	DocBlock *tb = doc_table(c->doc, 5);
+	doc_table_column(tb, 0, 10, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 2, 26, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 3, 22, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 4, 22, DOC_ALIGN_RIGHT);
+	tb->u.table.full_width = 1;
+	compose_header(c, tb, "ที่|กิจกรรม|ตั้งแต่ประชุมครั้งก่อน|สะสม (ครั้ง)|โรงเรียน");
+	long total_new = 0, total = 0;
+	for (size_t i = 0; i < r->nactivities; i++) {
+		const ActivityResults *a = &r->activities[i];
+		long before = prev ? prev->activities[i].events : 0;
+		compose_row(c, tb, DOC_ROW_BODY, 5, fmt_int(c, a->plan->no), a->plan->name,
+		    fmt_int(c, a->events - before), fmt_int(c, a->events), fmt_int(c, a->schools_reached));
+		total_new += a->events - before;
+		total += a->events;
+	}
+	DocRow *row = compose_row(c, tb, DOC_ROW_TOTAL, 4, "รวม", fmt_int(c, total_new), fmt_int(c, total), "");
+	row->first->colspan = 2;
+
+	doc_heading(c->doc, 2, "4.2", "ผลตามเป้าหมาย ณ วันประชุม");
+	compose_table_caption(c, "ผลการดำเนินงานตามเป้าหมาย สะสมถึงวันประชุม");
+	DocBlock *tt = doc_table(c->doc, 5);
+	doc_table_column(tt, 0, 14, DOC_ALIGN_CENTER);
+	doc_table_column(tt, 1, 0, DOC_ALIGN_LEFT);
+	doc_table_column(tt, 2, 24, DOC_ALIGN_CENTER);
+	doc_table_column(tt, 3, 28, DOC_ALIGN_RIGHT);
+	doc_table_column(tt, 4, 26, DOC_ALIGN_RIGHT);
+	tt->u.table.full_width = 1;
+	compose_header(c, tt, "ข้อ|เป้าหมาย|ค่าเป้าหมาย|ผลสะสม|ครั้งก่อน");
+	for (size_t i = 0; i < r->ntargets; i++) {
+		const TargetResult *t = &r->targets[i];
+		const TargetResult *p = prev ? &prev->targets[i] : NULL;
+		compose_row(c, tt, DOC_ROW_BODY, 5, fmt_text(c, t->target->id), t->target->text,
+		    fmt_target_goal(c, t), fmt_target_value(c, t), p ? fmt_target_value(c, p) : "-");
+	}
+
+	doc_heading(c->doc, 2, "4.3", "การนิเทศภายใน ความพึงพอใจ และงบประมาณ");
+	long days, total_days;
+	time_elapsed(r, &days, &total_days);
+	const BudgetResults *b = &r->budget;
+	DocBlock *l = doc_labels(c->doc);
+	doc_label(c->doc, l, "โรงเรียนที่ได้รับการนิเทศแล้ว", fmt_printf(c, "%s จาก %s โรงเรียน (ร้อยละ %s)",
+	    fmt_int(c, r->schools - (long)r->schools_not_visited.n), fmt_int(c, r->schools),
+	    fmt_percent(c, r->schools - (long)r->schools_not_visited.n, r->schools)));
+	for (size_t i = 0; i < r->ntargets; i++)
+		if (r->targets[i].target->metric == METRIC_SCHOOL_COVERAGE && r->targets[i].target->params.color_groups)
+			doc_label(c->doc, l, fmt_printf(c, "โรงเรียนกลุ่มสี%s", r->targets[i].target->params.color_groups),
+			    r->targets[i].note ? fmt_text(c, r->targets[i].note) : fmt_target_value(c, &r->targets[i]));
+	doc_label(c->doc, l, "ประเมินการนิเทศภายในแล้ว", fmt_printf(c, "%s โรงเรียน ผ่านเกณฑ์ %s โรงเรียน",
+	    fmt_int(c, r->eval.evaluated), fmt_int(c, r->eval.passed)));
+	doc_label(c->doc, l, "ความพึงพอใจ", r->survey.respondents ? fmt_printf(c, "ผู้ตอบ %s คน ค่าเฉลี่ย %s (%s) "
+	    "โรงเรียนพึงพอใจ %s จาก %s", fmt_int(c, r->survey.respondents), fmt_double(c, r->survey.overall.mean, 2),
+	    r->survey.overall.band ? r->survey.overall.band : "-", fmt_int(c, r->survey.schools_satisfied),
+	    fmt_int(c, r->survey.schools_responding)) : "ยังไม่มีผู้ตอบแบบสำรวจ");
+	doc_label(c->doc, l, "การเบิกจ่ายงบประมาณ", fmt_printf(c, "%s บาท ร้อยละ %s ของ %s บาท "
+	    "(เวลาผ่านไปร้อยละ %s ของปีงบประมาณ)", fmt_money(c, b->spent), fmt_percent(c, b->spent, b->approved_total),
+	    fmt_baht(c, b->approved_total), fmt_percent(c, days, total_days)));
+
+	compose_chart_caption(c, "ร้อยละการเบิกจ่ายสะสม เทียบกับเวลาที่ผ่านไป");
+	DocBlock *ch = doc_chart(c->doc, DOC_CHART_BARS, "", 2, 1);
+	ch->u.chart.unit = "%";
+	ch->u.chart.max = 100;
+	ch->u.chart.decimals = 2;
+	doc_chart_series(c->doc, ch, 0, "ร้อยละ");
+	doc_chart_category(c->doc, ch, 0, "เบิกจ่ายสะสม");
+	doc_chart_value(ch, 0, 0, b->approved_total ? b->spent * 100.0 / b->approved_total : 0);
+	doc_chart_category(c->doc, ch, 1, "เวลาที่ผ่านไป");
+	doc_chart_value(ch, 0, 1, days * 100.0 / total_days);
+}
+
+/* Targets at risk: not met yet, and behind the share of the year elapsed. */
+static void
+exceptions(Compose *c)
+{
+	const Results *r = c->r;
+	long days, total_days;
+	time_elapsed(r, &days, &total_days);
+	double elapsed = (double)days / (double)total_days;
+	doc_heading(c->doc, 2, "5.1", "เป้าหมายที่มีความเสี่ยงไม่บรรลุ");
+	DocBlock *l = doc_list(c->doc, 0);
+	size_t n = 0;
+	for (size_t i = 0; i < r->ntargets; i++) {
+		const TargetResult *t = &r->targets[i];
+		if (!t->target->has_goal || (t->judged && t->met))
+			continue;
+		double expected = t->target->goal * elapsed;
+		if (t->judged && t->value >= expected)
+			continue;
+		doc_list_item(c->doc, l, fmt_printf(c, "%s %s: ผลสะสม %s (ตามสัดส่วนเวลาควรได้ %s)%s%s",
+		    fmt_text(c, t->target->id), t->target->text, fmt_target_value(c, t),
+		    fmt_double(c, expected, t->is_percent ? 2 : 0), t->note ? " - " : "",
+		    t->note ? fmt_text(c, t->note) : ""));
+		n++;
+	}
+	if (n == 0)
+		doc_list_item(c->doc, l, "ไม่มี ทุกเป้าหมายเป็นไปตามสัดส่วนเวลา");
+
+	doc_heading(c->doc, 2, "5.2", "โรงเรียนที่ยังไม่ได้รับการนิเทศ");
+	if (r->schools_not_visited.n == 0) {
+		doc_para(c->doc, "ทุกโรงเรียนได้รับการนิเทศแล้ว");
+	} else {
+		DocBlock *tb = doc_table(c->doc, 4);
+		doc_table_column(tb, 0, 10, DOC_ALIGN_CENTER);
+		doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
+		doc_table_column(tb, 2, 30, DOC_ALIGN_LEFT);
+		doc_table_column(tb, 3, 20, DOC_ALIGN_CENTER);
+		tb->u.table.full_width = 1;
+		compose_header(c, tb, "ที่|โรงเรียน|อำเภอ|กลุ่มสี");
+		for (size_t i = 0; i < r->schools_not_visited.n; i++) {
+			const School *s = r->schools_not_visited.items[i];
+			compose_row(c, tb, DOC_ROW_BODY, 4, fmt_int(c, (long long)i + 1), fmt_school(c, s), s->district,
+			    *s->color_group ? s->color_group : "-");
+		}
+	}
+
+	doc_heading(c->doc, 2, "5.3", "การถัวจ่ายงบประมาณระหว่างกิจกรรม");
+	const BudgetResults *b = &r->budget;
+	DocBlock *bl = doc_list(c->doc, 0);
+	size_t moves = 0;
+	for (size_t i = 0; i < b->nlines; i++) {
+		const BudgetLine *line = &b->lines[i];
+		if (line->moved_in <= 0)
+			continue;
+		doc_list_item(c->doc, bl, fmt_printf(c, "กิจกรรมที่ %s ใช้จ่าย %s บาท เกินงบประมาณที่ได้รับ %s บาท "
+		    "(ถัวจ่ายเพิ่ม %s บาท)", fmt_int(c, line->activity), fmt_money(c, line->spent),
+		    fmt_baht(c, line->approved), fmt_money(c, line->moved_in)));
+		moves++;
+	}
+	if (moves == 0)
+		doc_list_item(c->doc, bl, "ไม่มีกิจกรรมที่ใช้จ่ายเกินงบประมาณ");
+	if (b->over_total)
+		doc_para(c->doc, "การใช้จ่ายรวมเกินงบประมาณของโครงการ ต้องพิจารณาแก้ไข");
+}
+
+Doc *
+committee_compose(Arena *a, const Model *m, const Results *r, const Results *prev, const Meeting *meeting,
+    const Meeting *previous, const Settings *s)
+{
+	Doc *d = doc_new(a);
+	Compose c = { d, s, m, r, s->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0 };
+	const char *no = fmt_text(&c, *meeting->seq ? meeting->seq :
+	    fmt_printf(&c, "%d/%d", meeting->seq_no, r->fiscal_year));
+	const char *title = fmt_printf(&c, "เอกสารประกอบการประชุมคณะกรรมการ ก.ต.ป.น. ครั้งที่ %s", no);
+	doc_set(d, &d->title, title);
+	doc_set(d, &d->author, s->office_name);
+	doc_set(d, &d->subject, "เอกสารประกอบการประชุม ก.ต.ป.น.");
+	doc_set(d, &d->keywords, "ก.ต.ป.น., นิเทศ, วาระการประชุม");
+	doc_set(d, &d->creator, "nithet " NITHET_VERSION);
+	doc_set(d, &d->header_text, fmt_printf(&c, "การประชุม ก.ต.ป.น. ครั้งที่ %s", no));
+	doc_set(d, &d->footer_text, s->office_name);
+
+	DocBlock *cv = doc_cover(d);
+	doc_cover_line(d, cv, "เอกสารประกอบการประชุม", 24, 1, 40);
+	doc_cover_line(d, cv, "คณะกรรมการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา (ก.ต.ป.น.)", 20, 1, 10);
+	doc_cover_line(d, cv, fmt_printf(&c, "ครั้งที่ %s", no), 20, 1, 10);
+	doc_cover_line(d, cv, fmt_date_full(&c, meeting->date), 18, 0, 20);
+	if (*meeting->title)
+		doc_cover_line(d, cv, meeting->title, 16, 0, 8);
+	doc_cover_line(d, cv, s->office_name, 18, 1, 80);
+	doc_cover_line(d, cv, fmt_printf(&c, "ข้อมูล ณ วันที่ %s", fmt_date(&c, r->as_of)), 16, 0, 8);
+
+	doc_pagebreak(d, -1);
+	agenda(&c, 1, "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ");
+	blank_lines(&c, 3);
+	agenda(&c, 2, previous ? fmt_printf(&c, "รับรองรายงานการประชุมครั้งที่ %s", fmt_text(&c, previous->seq))
+	    : "รับรองรายงานการประชุมครั้งที่แล้ว");
+	if (previous)
+		doc_para(d, fmt_printf(&c, "%s เมื่อวันที่ %s", *previous->minutes_ref ? previous->minutes_ref :
+		    "รายงานการประชุม", fmt_date(&c, previous->date)));
+	else
+		doc_para(d, "เป็นการประชุมครั้งแรกของปีงบประมาณ ไม่มีรายงานการประชุมที่ต้องรับรอง");
+	doc_para(d, "มติที่ประชุม ....................................................................................");
+	agenda(&c, 3, "เรื่องสืบเนื่อง");
+	if (previous && *previous->resolutions)
+		doc_para(d, fmt_printf(&c, "มติจากการประชุมครั้งที่ %s: %s", fmt_text(&c, previous->seq), previous->resolutions));
+	else
+		doc_para(d, "ไม่มี");
+	agenda(&c, 4, "เรื่องเสนอเพื่อทราบ: ผลการนิเทศ ติดตาม และการใช้งบประมาณ");
+	progress(&c, prev, previous ? fmt_printf(&c, "ตั้งแต่ %s", fmt_date_short(&c, cal_add_days(previous->date, 1)))
+	    : "ตั้งแต่ต้นปีงบประมาณ");
+	agenda(&c, 5, "เรื่องเสนอเพื่อพิจารณา");
+	exceptions(&c);
+	doc_para(d, "มติที่ประชุม ....................................................................................");
+	agenda(&c, 6, "เรื่องอื่น ๆ");
+	blank_lines(&c, 3);
+	return d;
+}

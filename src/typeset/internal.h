@@ -47,7 +47,8 @@ typedef struct TsCluster {
 enum {
 	TS_BRK = 1,        /* a line may start with this cluster */
 	TS_EMERG = 2,      /* ... if nothing better fits (never inside a word's cluster) */
-	TS_SPACE = 4       /* whitespace: dropped at line ends */
+	TS_SPACE = 4,      /* whitespace: dropped at line ends */
+	TS_HARD = 8        /* a newline in the text: the line ends here (zero width) */
 };
 
 /* A shaped paragraph: glyphs in logical order and their clusters. Lives in
@@ -66,6 +67,7 @@ typedef struct TsText {
 typedef struct TsLine {
 	size_t c0, c1;                    /* clusters, trailing spaces excluded */
 	double width;
+	int hard;                         /* ends at a newline: never justified */
 } TsLine;
 
 typedef struct TsKeep {

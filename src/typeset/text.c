@@ -260,8 +260,10 @@ ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain, double si
 		memset(c->bold, bold_all, len);
 	}
 	str[len] = '\0';
+	/* Control characters would draw as missing-glyph boxes; a newline stays,
+	 * as a hard line break that is never drawn (TS_HARD). */
 	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)str[i] < 0x20)
+		if ((unsigned char)str[i] < 0x20 && str[i] != '\n')
 			str[i] = ' ';
 
 	TsText *tx = arena_alloc(a, sizeof *tx);
@@ -344,6 +346,8 @@ ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain, double si
 				uint32_t cp = c->cps[ci];
 				if (is_space(cp))
 					cl->flags |= TS_SPACE;
+				if (cp == '\n')
+					cl->flags |= TS_SPACE | TS_HARD;
 				if (c->brkok[ci])
 					cl->flags |= TS_BRK;
 				if (ci > 0 && !no_line_start(cp) && !utf8_is_thai_leading_vowel(c->cps[ci - 1]))
@@ -351,7 +355,8 @@ ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain, double si
 			}
 			TsCluster *cl = &tx->cl[ncl - 1];
 			cl->g1 = (uint32_t)(ng + 1);
-			cl->w += (float)(o->adv * k);
+			if (!(cl->flags & TS_HARD)) /* a newline is never drawn */
+				cl->w += (float)(o->adv * k);
 			ng++;
 		}
 		i = j;
@@ -366,9 +371,16 @@ ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain, double si
 void
 ts_text_measure(const TsText *t, double *minw, double *maxw)
 {
-	double total = 0, piece = 0, widest = 0, trail = 0;
+	double total = 0, piece = 0, widest = 0, trail = 0, longest = 0;
 	for (size_t i = 0; i < t->ncl; i++) {
 		const TsCluster *cl = &t->cl[i];
+		if (cl->flags & TS_HARD) {
+			/* The natural width is that of the longest line between newlines. */
+			if (total - trail > longest)
+				longest = total - trail;
+			total = 0;
+			trail = 0;
+		}
 		if (cl->flags & TS_BRK) {
 			if (piece - trail > widest)
 				widest = piece - trail;
@@ -381,7 +393,7 @@ ts_text_measure(const TsText *t, double *minw, double *maxw)
 	if (piece - trail > widest)
 		widest = piece - trail;
 	*minw = widest;
-	*maxw = total - trail;
+	*maxw = total - trail > longest ? total - trail : longest;
 }
 
 size_t
@@ -402,6 +414,11 @@ ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, TsLine *
 		/* small tolerance so a line that fits exactly on paper is kept */
 		wmax += 0.01;
 		for (; j < t->ncl; j++) {
+			if (cl[j].flags & TS_HARD) {
+				end = j;
+				width -= trail;
+				break;
+			}
 			if (j > start && (cl[j].flags & TS_BRK)) {
 				last_ok = j;
 				w_at_ok = width - trail;
@@ -442,6 +459,7 @@ ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, TsLine *
 		lines[n].c0 = start;
 		lines[n].c1 = e;
 		lines[n].width = width;
+		lines[n].hard = end < t->ncl && (cl[end].flags & TS_HARD);
 		n++;
 		i = end;
 		while (i < t->ncl && (cl[i].flags & TS_SPACE))
@@ -467,7 +485,8 @@ ts_text_emit(TsCtx *c, DisplayList *dl, size_t p, const TsText *t, const TsLine 
 		x0 = x + extra;
 	else if (align == DOC_ALIGN_CENTER)
 		x0 = x + extra / 2;
-	else if ((align == DOC_ALIGN_JUSTIFY || align == DOC_ALIGN_DEFAULT) && k + 1 < n && extra > 0) {
+	else if ((align == DOC_ALIGN_JUSTIFY || align == DOC_ALIGN_DEFAULT) && k + 1 < n && !lines[k].hard &&
+	    extra > 0) {
 		/* Thai justification: spread the extra space over every break
 		 * opportunity inside the line, not only over spaces. */
 		for (size_t i = ln->c0 + 1; i < ln->c1; i++)

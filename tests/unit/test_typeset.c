@@ -363,3 +363,26 @@ TEST(typeset_fmt_num_ignores_locale)
 	dl_fmt_num(b, 100, 2);
 	CHECK_STR(b, "100");
 }
+
+TEST(typeset_newline_is_a_hard_break)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	static char lines[8][512];
+	/* Wide enough for all of it on one line: the newlines still break. */
+	size_t n = break_at(&x, "กิจกรรมที่ 4\n4.1 ประเมินผล\n4.2 สื่อ", 1000, lines, 8);
+	CHECK_INT(n, 3);
+	CHECK_STR(lines[0], "กิจกรรมที่ 4");
+	CHECK_STR(lines[1], "4.1 ประเมินผล");
+	CHECK_STR(lines[2], "4.2 สื่อ");
+	/* The natural width is the longest line, not the sum. */
+	TsText *t = ts_text_shape(x.c, x.a, NULL, "กขค\nก", 16, 0);
+	TsText *one = ts_text_shape(x.c, x.a, NULL, "กขค", 16, 0);
+	double minw, maxw, minw1, maxw1;
+	ts_text_measure(t, &minw, &maxw);
+	ts_text_measure(one, &minw1, &maxw1);
+	CHECK_NEAR(maxw, maxw1, 1e-6);
+	fix_close(&x);
+}

@@ -16,9 +16,11 @@ in_year(const Results *r, CalDate d)
 static const char *
 supervisors(Compose *c, const Visit *v)
 {
+	/* One name a line: names are not in the word list, so a name split
+	 * across lines would be cut at a guess. */
 	const char *s = "";
 	for (int i = 0; i < v->nsupervisors; i++)
-		s = fmt_printf(c, "%s%s%s", s, i ? ", " : "", v->supervisors[i]->name);
+		s = fmt_printf(c, "%s%s%s", s, i ? "\n" : "", v->supervisors[i]->name);
 	return *s ? s : "-";
 }
 
@@ -40,41 +42,99 @@ facts(Compose *c, const School *s)
 		doc_label(c->doc, l, "ผู้บริหาร", s->principal);
 }
 
+/* Visits summed per activity (and topic), then the latest distinct
+ * suggestions: a principal reads the year at a glance, not 25 rows. */
 static void
 visits(Compose *c, const School *s)
 {
 	const Model *m = c->m;
 	const Results *r = c->r;
-	size_t n = 0;
-	for (size_t i = 0; i < m->nvisits; i++) {
-		const Visit *v = &m->visits[i];
-		n += v->school == s && v->status != STATUS_DRAFT && in_year(r, v->date);
-	}
-	doc_heading(c->doc, 2, "1", fmt_printf(c, "การนิเทศที่ได้รับ (%s ครั้ง)", fmt_int(c, (long long)n)));
-	if (n == 0) {
-		doc_para(c->doc, "ยังไม่ได้รับการนิเทศในปีงบประมาณนี้");
-		return;
-	}
-	DocBlock *tb = doc_table(c->doc, 5);
-	doc_table_column(tb, 0, 20, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 1, 18, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 2, 0, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 3, 30, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 4, 22, DOC_ALIGN_CENTER);
-	tb->u.table.full_width = 1;
-	tb->u.table.size = 14;
-	compose_header(c, tb, "วันที่|กิจกรรม|สรุปผล|ผู้นิเทศ|ครู/ผู้บริหาร");
+	enum { MAXROWS = 64 };
+	struct { int activity; const char *topic; long n; CalDate last; const Visit *latest; } rows[MAXROWS];
+	size_t nrows = 0, total = 0;
 	for (size_t i = 0; i < m->nvisits; i++) {
 		const Visit *v = &m->visits[i];
 		if (v->school != s || v->status == STATUS_DRAFT || !in_year(r, v->date))
 			continue;
-		const char *act = *v->topic ? fmt_printf(c, "%s (%s)", fmt_int(c, v->activity), fmt_text(c, v->topic)) :
-		    fmt_int(c, v->activity);
-		const char *what = *v->summary ? v->summary : "-";
-		if (*v->suggestions)
-			what = fmt_printf(c, "%s ข้อเสนอแนะ: %s", what, v->suggestions);
-		compose_row(c, tb, DOC_ROW_BODY, 5, fmt_date_short(c, v->date), act, what, supervisors(c, v),
-		    fmt_printf(c, "%s/%s", fmt_int(c, v->teachers_met), fmt_int(c, v->admins_met)));
+		total++;
+		size_t k = 0;
+		while (k < nrows && !(rows[k].activity == v->activity && !strcmp(rows[k].topic, v->topic)))
+			k++;
+		if (k == nrows) {
+			if (nrows == MAXROWS)
+				continue; /* 64 activity/topic pairs: more than any plan has */
+			rows[nrows].activity = v->activity;
+			rows[nrows].topic = v->topic;
+			rows[nrows].n = 0;
+			rows[nrows].last = v->date;
+			rows[nrows].latest = v;
+			nrows++;
+		}
+		rows[k].n++;
+		if (cal_compare(v->date, rows[k].last) >= 0) {
+			rows[k].last = v->date;
+			rows[k].latest = v;
+		}
+	}
+	doc_heading(c->doc, 2, "1", fmt_printf(c, "การนิเทศที่ได้รับ (%s ครั้ง)", fmt_int(c, (long long)total)));
+	if (total == 0) {
+		doc_para(c->doc, "ยังไม่ได้รับการนิเทศในปีงบประมาณนี้");
+		return;
+	}
+	DocBlock *tb = doc_table(c->doc, 4);
+	doc_table_column(tb, 0, 0, DOC_ALIGN_LEFT);
+	doc_table_column(tb, 1, 14, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, 2, 22, DOC_ALIGN_CENTER);
+	doc_table_column(tb, 3, 44, DOC_ALIGN_LEFT);
+	tb->u.table.full_width = 1;
+	tb->u.table.size = 14;
+	compose_header(c, tb, "กิจกรรม|ครั้ง|ล่าสุด|ผู้นิเทศครั้งล่าสุด");
+	/* In the plan's order of activities, then topics. */
+	for (size_t a = 0; a < m->plan->nactivities; a++) {
+		const PlanActivity *pa = &m->plan->activities[a];
+		/* Pass t = ntopics takes the rows without a topic of the plan. */
+		for (size_t t = 0; t <= pa->ntopics; t++) {
+			for (size_t k = 0; k < nrows; k++) {
+				if (rows[k].activity != pa->no)
+					continue;
+				int known = 0;
+				for (size_t u = 0; u < pa->ntopics; u++)
+					known |= !strcmp(pa->topics[u].code, rows[k].topic);
+				if (t < pa->ntopics ? strcmp(pa->topics[t].code, rows[k].topic) != 0 : known)
+					continue;
+				const char *name = t < pa->ntopics ?
+				    fmt_printf(c, "%s. %s", fmt_text(c, pa->topics[t].code), pa->topics[t].name) :
+				    fmt_printf(c, "%s. %s", fmt_int(c, pa->no), pa->name);
+				compose_row(c, tb, DOC_ROW_BODY, 4, name, fmt_int(c, rows[k].n),
+				    fmt_date_short(c, rows[k].last), supervisors(c, rows[k].latest));
+			}
+		}
+	}
+	/* The five latest distinct suggestions, newest first. */
+	const Visit *picked[5];
+	size_t npicked = 0;
+	while (npicked < 5) {
+		const Visit *best = NULL;
+		for (size_t i = 0; i < m->nvisits; i++) {
+			const Visit *v = &m->visits[i];
+			if (v->school != s || v->status == STATUS_DRAFT || !in_year(r, v->date) || !*v->suggestions)
+				continue;
+			int seen = 0;
+			for (size_t k = 0; k < npicked; k++)
+				seen |= !strcmp(picked[k]->suggestions, v->suggestions);
+			if (!seen && (best == NULL || cal_compare(v->date, best->date) > 0))
+				best = v;
+		}
+		if (best == NULL)
+			break;
+		picked[npicked++] = best;
+	}
+	if (npicked > 0) {
+		doc_para(c->doc, "ข้อเสนอแนะจากการนิเทศครั้งหลังสุด");
+		DocBlock *l = doc_list(c->doc, 0);
+		for (size_t k = 0; k < npicked; k++)
+			doc_list_item(c->doc, l, fmt_printf(c, "%s: %s", fmt_date_short(c, picked[k]->date),
+			    picked[k]->suggestions));
 	}
 }
 

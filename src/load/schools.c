@@ -159,10 +159,12 @@ schools_load(Model *m, Arena *a, const char *path, const CsvLimits *lim, int exp
 		diag_report(d, DIAG_INPUT, path, 0, 0, "no school could be read; every later figure needs them");
 		return -1;
 	}
-	if ((long)active != expected)
+	if ((long)active != expected) {
+		sum->warnings++;
 		diag_report(d, DIAG_WARNING, path, 0, 0,
 		    "%zu active schools, but [office] expected_schools is %d; percentages use the %zu in "
 		    "the file (set expected_schools if the office really has %zu)", active, expected,
 		    active, active);
+	}
 	return 0;
 }

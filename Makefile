@@ -29,7 +29,7 @@ FONT_FILES := fonts/Laksaman.ttf fonts/Laksaman-Bold.ttf \
               fonts/NotoSansThai-Regular.ttf fonts/NotoSansThai-Bold.ttf \
               fonts/NotoSans-Regular.ttf fonts/NotoSans-Bold.ttf
 
-.PHONY: all deps build fonts run test test-unit test-cases test-thai check-asan \
+.PHONY: all deps build fonts run test test-unit test-cases test-thai test-reports check-asan \
         bench fuzz lint install clean specimen sample
 .DELETE_ON_ERROR:
 
@@ -82,7 +82,7 @@ specimen: build
 
 test: deps
 	@$(MAKE) --no-print-directory build
-	@$(MAKE) --no-print-directory test-unit test-cases test-thai
+	@$(MAKE) --no-print-directory test-unit test-cases test-thai test-reports
 
 test-unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
@@ -90,6 +90,9 @@ test-unit: $(BUILD)/unit-tests
 
 test-cases: nithet
 	NITHET=./nithet sh tests/cases/run.sh
+
+test-reports: nithet fonts
+	NITHET=./nithet sh tests/reports/run.sh
 
 test-thai: nithet $(BUILD)/tools/typeset-lines fonts
 	BUILD=$(BUILD) NITHET=./nithet sh tests/thai/run.sh
@@ -103,6 +106,7 @@ check-asan: deps
 	ASAN_OPTIONS=detect_leaks=1 build/asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/cases/run.sh
 	ASAN_OPTIONS=detect_leaks=1 BUILD=build/asan NITHET=build/asan/nithet sh tests/thai/run.sh
+	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/reports/run.sh
 
 sample: $(BUILD)/tools/gen-sample
 	$(BUILD)/tools/gen-sample --out input

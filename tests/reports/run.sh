@@ -1,0 +1,110 @@
+#!/bin/sh
+# run.sh - end-to-end checks of the reports `nithet build` writes from the
+# bundled input: every file exists, fonts are embedded and subset, the annual
+# report's text carries every figure of `nithet indicators` and the headings
+# of DOMAIN 6.1, builds are reproducible, and a failed build leaves the
+# previous reports untouched. Prints "reports: N passed, N failed".
+# Usage (from the repository root): NITHET=./nithet sh tests/reports/run.sh
+set -u
+NITHET=${NITHET:-./nithet}
+pass=0
+fail=0
+work=$(mktemp -d "${TMPDIR:-/tmp}/nithet-reports.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() { # description, then a command that must succeed
+	d=$1
+	shift
+	if "$@" >/dev/null 2>&1; then ok; else no "$d"; fi
+}
+
+export SOURCE_DATE_EPOCH=1443571200
+out=$work/out
+"$NITHET" -q -o "$out" build 2>"$work/build.err"
+rc=$?
+[ $rc = 0 ] && ok || { no "build exited $rc"; cat "$work/build.err"; }
+
+# Every report.
+check "annual report written" test -s "$out/annual-2558.pdf"
+n=$(ls "$out"/committee-*-2558.pdf 2>/dev/null | wc -l)
+[ "$n" -ge 1 ] && ok || no "no committee pack written"
+n=$(ls "$out"/schools/*.pdf 2>/dev/null | wc -l)
+[ "$n" = 117 ] && ok || no "$n school reports, want 117"
+check "indicators JSON written" test -s "$out/indicators-2558.json"
+check "indicators CSV written" test -s "$out/indicators-2558.csv"
+check "no temporary files left" sh -c "! ls '$out' '$out/schools' | grep -q '\\.tmp'"
+
+# Fonts: every font embedded, subset, with a ToUnicode map.
+for f in "$out/annual-2558.pdf" "$out/committee-1-2558.pdf" "$out/schools/93020001.pdf"; do
+	pdffonts "$f" >"$work/fonts" 2>&1
+	rows=$(tail -n +3 "$work/fonts" | wc -l)
+	good=$(tail -n +3 "$work/fonts" | awk '$1 ~ /^[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z]\+/ && $(NF-4) == "yes" && $(NF-3) == "yes" && $(NF-2) == "yes"' | wc -l)
+	[ "$rows" -ge 1 ] && [ "$rows" = "$good" ] && ok || { no "fonts of $f"; cat "$work/fonts"; }
+done
+
+# The annual report's text: every figure as `nithet indicators` prints it.
+pdftotext -layout "$out/annual-2558.pdf" "$work/annual.txt"
+tr -s ' \n' ' ' <"$work/annual.txt" >"$work/annual.flat"
+"$NITHET" -q indicators --format csv >"$work/ind.csv" 2>/dev/null
+tail -n +2 "$work/ind.csv" | grep -v '^budget' | while IFS=, read -r id value goal unit met; do
+	[ -n "$value" ] || continue
+	case $unit in
+	ร้อยละ) want="ร้อยละ $value" ;;
+	*) want="$value $unit" ;;
+	esac
+	if grep -qF -- "$want" "$work/annual.flat"; then echo ok; else echo "no $id: \"$want\" not in the annual report"; fi
+done >"$work/figures"
+while read -r line; do
+	case $line in ok) ok ;; *) no "${line#no }" ;; esac
+done <"$work/figures"
+
+# The headings of DOMAIN 6.1, and the total in BAHTTEXT.
+for h in "คำนำ" "สารบัญ" "บทสรุปผู้บริหาร" "ส่วนที่ 1 บทนำ" "หลักการและเหตุผล" "วัตถุประสงค์" \
+	"ส่วนที่ 2 วิธีดำเนินการ" "ส่วนที่ 3 ผลการดำเนินงาน" "ส่วนที่ 4 การใช้งบประมาณ" \
+	"ส่วนที่ 5 ปัญหา อุปสรรค และข้อเสนอแนะ" "ภาคผนวก" "เกณฑ์ที่ใช้" "คุณภาพข้อมูล" \
+	"ห้าแสนบาทถ้วน" "ขอถัวจ่ายทุกรายการ"; do
+	grep -qF -- "$h" "$work/annual.flat" && ok || no "annual report lacks \"$h\""
+done
+# The Thai text copies back exactly: the plan's title and first objective,
+# verbatim (lines joined: a wrapped Thai line has no space at the wrap).
+pdftotext "$out/annual-2558.pdf" - | tr -d '\n' >"$work/annual.joined"
+for tag in title objective; do
+	text=$(sed -n "s:.*<$tag[^>]*>\\(.*\\)</$tag>.*:\\1:p" input/plan.xml | head -1)
+	[ -n "$text" ] && grep -qF -- "$text" "$work/annual.joined" && ok || no "plan $tag not extracted exactly"
+done
+
+# Reproducible: a second build with the same SOURCE_DATE_EPOCH is identical.
+"$NITHET" -q -o "$work/again" build 2>/dev/null
+# (.nithet.lock names the pid of the last run; it is not a report)
+check "two builds give identical bytes" diff -r -x .nithet.lock "$out" "$work/again"
+
+# A failed build leaves the previous reports byte for byte, and no stray files.
+mkdir -p "$work/badin"
+cp -R input/. "$work/badin/"
+sed 's:</title>:</title><sponsor>x</sponsor>:' input/plan.xml >"$work/badin/plan.xml"
+cp -R "$out" "$work/saved"
+"$NITHET" -q -i "$work/badin" -o "$out" build 2>/dev/null
+rc=$?
+[ $rc = 3 ] && ok || no "build with an invalid plan exited $rc, want 3"
+check "failed build left the reports untouched" diff -r -x .nithet.lock "$work/saved" "$out"
+
+# Two builds at once: both finish, the folder stays whole (the lock).
+"$NITHET" -q -o "$out" build 2>/dev/null &
+p1=$!
+"$NITHET" -q -o "$out" build 2>"$work/second.err"
+r2=$?
+wait $p1
+r1=$?
+[ $r1 = 0 ] && [ $r2 = 0 ] && ok || no "concurrent builds exited $r1 and $r2"
+check "concurrent builds leave identical reports" diff -r -x .nithet.lock "$work/saved" "$out"
+
+# Committee numbering and bad arguments.
+"$NITHET" -q -o "$work/c" committee 9/2558 2>/dev/null
+[ $? = 2 ] && ok || no "committee 9/2558 (no such meeting) should exit 2"
+"$NITHET" -q -o "$work/c" school 12345678 2>/dev/null
+[ $? = 2 ] && ok || no "school with an unknown code should exit 2"
+
+echo "reports: $pass passed, $fail failed"
+[ $fail = 0 ]

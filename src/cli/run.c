@@ -45,7 +45,10 @@ run_load(Run *run)
 		diag_report(run->diag, DIAG_WARNING, plan_path, 0, 0,
 		    "the plan is for fiscal year %d but [office] fiscal_year is %d; the reports use the "
 		    "config's year", m->plan->fiscal_year, s->fiscal_year);
-	return inputs_load(m, run->arena, s, run->diag);
+	if (inputs_load(m, run->arena, s, run->diag) != 0)
+		return -1;
+	model_index_rows(m, run->arena);
+	return 0;
 }
 
 Results *

@@ -582,6 +582,15 @@ scan_file(const char *path, FILE *fp, long *seen_line, Diag *d)
 			problems++;
 			continue;
 		}
+		/* iniparser ends a value at ';' or '#', so "2015-04-14;2015-05-05"
+		 * would silently keep one date: say so instead. */
+		if ((k->type == KEY_DATES || k->type == KEY_WORDS) && strpbrk(eq + 1, ";#") != NULL) {
+			diag_report(d, DIAG_USAGE, path, lineno, 1,
+			    "'%s' holds ; or #, which start a comment in this file; separate the items "
+			    "with spaces%s", key, k->type == KEY_DATES ? " or commas" : "");
+			problems++;
+			continue;
+		}
 		size_t idx = (size_t)(k - keys);
 		if (seen_line[idx] != 0) {
 			diag_report(d, DIAG_USAGE, path, lineno, 1,

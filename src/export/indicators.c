@@ -71,7 +71,7 @@ json_target(FILE *out, const TargetResult *t, int comma)
 	fputs("    {\"id\": ", out);
 	json_string(out, t->target->id);
 	fprintf(out, ", \"value\": %s, \"goal\": %s, \"unit\": ", value, goal);
-	json_string(out, t->target->unit);
+	json_string(out, t->unit);
 	fprintf(out, ", \"met\": %s}%s\n", met_word(t), comma ? "," : "");
 }
 
@@ -135,11 +135,12 @@ indicators_write_csv(const Results *r, FILE *out)
 		const char *met = met_word(t);
 		csv_field(out, t->target->id);
 		fprintf(out, ",%s,%s,", strcmp(value, "null") ? value : "", strcmp(goal, "null") ? goal : "");
-		csv_field(out, t->target->unit ? t->target->unit : "");
+		csv_field(out, t->unit ? t->unit : "");
 		fprintf(out, ",%s\n", strcmp(met, "null") ? met : "");
 	}
-	/* The budget: value = spent, goal = approved, met = within the approval
-	 * (informational per activity: ถัวจ่าย allows overruns there). */
+	/* The budget: value = spent, goal = approved; met = within the project
+	 * total. Per activity there is no met: ถัวจ่าย allows an activity to spend
+	 * above its own approval (DOMAIN 4.5). */
 	const BudgetResults *b = &r->budget;
 	char a[64], s[64];
 	format_baht(b->spent, s, sizeof(s));
@@ -148,8 +149,7 @@ indicators_write_csv(const Results *r, FILE *out)
 	for (size_t i = 0; i < b->nlines; i++) {
 		format_baht(b->lines[i].spent, s, sizeof(s));
 		format_baht(b->lines[i].approved, a, sizeof(a));
-		fprintf(out, "budget.%d,%s,%s,บาท,%s\n", b->lines[i].activity, s, a,
-		    b->lines[i].spent <= b->lines[i].approved ? "true" : "false");
+		fprintf(out, "budget.%d,%s,%s,บาท,\n", b->lines[i].activity, s, a);
 	}
 	return ferror(out) ? -1 : 0;
 }

@@ -486,6 +486,10 @@ inputs_load(Model *m, Arena *a, const Settings *s, Diag *d)
 				sum->present = 1;
 			if (i == F_SCHOOLS)
 				return -1;
+			if (file_failed && (i == F_NETWORKS || i == F_STAFF))
+				skip[F_VISITS] = 1;
+			if (i == F_MEETINGS)
+				skip[F_ATTENDANCE] = 1;
 			continue;
 		}
 		sum->path = path;

@@ -43,24 +43,24 @@ surveys_likert(const char *s, size_t len)
 	c[n] = '\0';
 	if (n == 0)
 		return 0;
-	int digit = 0, dv;
+	int digit = 0, found = 0, dv;
 	const char *p = c, *end = c + n;
 	size_t k = num_digit(p, n, &dv);
 	if (k > 0) {
 		digit = dv;
+		found = 1;
 		p += k;
 	} else {
 		/* A trailing digit: ASCII (1 byte) or Thai (3 bytes). */
-		for (size_t w = 1; w <= 3 && w <= n && !digit; w += 2)
+		for (size_t w = 1; w <= 3 && w <= n && !found; w += 2)
 			if (num_digit(end - w, w, &dv) == w) {
 				digit = dv;
+				found = 1;
 				end -= w;
 			}
 	}
-	if (digit != 0 && (digit < 1 || digit > 5))
-		return -1;
-	if (digit == 0 && k > 0)
-		return -1;      /* "0" */
+	if (found && (digit < 1 || digit > 5))
+		return -1;      /* "0", "9 (มาก)" */
 	size_t rest = (size_t)(end - p);
 	if (rest == 0)
 		return digit ? digit : -1;

@@ -13,14 +13,14 @@ enum {
 };
 
 static const ColumnSpec columns[NCOLS] = {
-	[COL_ID] = { "visit_id", "รหัส|รหัสการนิเทศ", 1 },
+	[COL_ID] = { "visit_id", "รหัส|รหัสการนิเทศ|id", 1 },
 	[COL_DATE] = { "date", "วันที่นิเทศ|วันที่", 1 },
-	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน", 1 },
+	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน|school", 1 },
 	[COL_NETWORK] = { "network_code", "เครือข่าย|รหัสเครือข่าย", 0 },
-	[COL_ACTIVITY] = { "activity_no", "กิจกรรมที่|กิจกรรม", 1 },
+	[COL_ACTIVITY] = { "activity_no", "กิจกรรมที่|กิจกรรม|activity", 1 },
 	[COL_TOPIC] = { "topic", "ประเด็น|ประเด็นการนิเทศ", 0 },
 	[COL_MODE] = { "mode", "รูปแบบ|รูปแบบการนิเทศ", 1 },
-	[COL_SUPERVISORS] = { "supervisors", "ผู้นิเทศ", 0 },
+	[COL_SUPERVISORS] = { "supervisors", "ผู้นิเทศ|supervisor", 0 },
 	[COL_TEACHERS] = { "teachers_met", "จำนวนครูที่รับการนิเทศ|จำนวนครู", 0 },
 	[COL_ADMINS] = { "admins_met", "จำนวนผู้บริหารที่รับการนิเทศ|จำนวนผู้บริหาร", 0 },
 	[COL_STATUS] = { "status", "สถานะ", 0 },

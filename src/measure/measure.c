@@ -839,8 +839,9 @@ metric_practice(Ctx *c, TargetResult *t, const Facts *f)
 	judge(t);
 }
 
-/* 6.1 without a meta-evaluation file: the share of quantitative targets met,
- * turned into a level by the evaluation bands, and labelled as a proxy. */
+/* 6.1 without a meta-evaluation file (DOMAIN 4.3): the share of
+ * quantitative targets met, labelled as a proxy. The plan's goal is a level
+ * (3 = ดี), so the share is read as a level by the evaluation bands to judge. */
 static void
 metric_system_quality(Ctx *c, TargetResult *t)
 {
@@ -852,24 +853,24 @@ metric_system_quality(Ctx *c, TargetResult *t)
 		n++;
 		met += q->judged && q->met;
 	}
-	double pct = percent(met, n);
+	set_percent(t, met, n);
+	t->unit = "ร้อยละ (ค่าแทน)";
 	int level = 1;
 	for (int l = 5; l >= 1; l--)
-		if (pct >= c->s->level_percent[l - 1] - 1e-9) {
+		if (t->value >= c->s->level_percent[l - 1] - 1e-9) {
 			level = l;
 			break;
 		}
-	t->num = level;
-	t->value = level;
-	add_extra(t, "ร้อยละของเป้าหมายเชิงปริมาณที่บรรลุ (ค่าแทน)", met, n);
-	judge(t);
-	t->note = arena_printf(c->a, "ค่าแทน: บรรลุเป้าหมายเชิงปริมาณ %ld จาก %ld ข้อ = ระดับ%s", met, n,
-	    c->s->rubric_bands[level - 1].label);
+	t->judged = t->target->has_goal && n > 0;
+	t->met = t->judged && level >= t->target->goal - 1e-9;
+	t->note = arena_printf(c->a, "ค่าแทน (ไม่มีแบบประเมินระบบ): บรรลุเป้าหมายเชิงปริมาณ %ld จาก %ld ข้อ "
+	    "= ร้อยละ %.2f ระดับ%s", met, n, measure_round2(t->value), c->s->rubric_bands[level - 1].label);
 }
 
 static void
 measure_target(Ctx *c, TargetResult *t, const Facts *f)
 {
+	t->unit = t->target->unit;
 	switch (t->target->metric) {
 	case METRIC_EVENT_COUNT: metric_event_count(c, t); break;
 	case METRIC_EVENT_WINDOWS: metric_event_windows(c, t); break;

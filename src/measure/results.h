@@ -19,7 +19,8 @@
 
 enum { RESULTS_MONTHS = 12, RESULTS_LEVELS = 5 };
 
-/* A list of schools (for "not reached", "not evaluated", ...). */
+/* A list of schools (for "not reached", "not evaluated", ...), always in the
+ * order of m->schools, so it can be searched by position. */
 typedef struct SchoolList {
 	const School **items;
 	size_t n;
@@ -43,6 +44,8 @@ typedef struct Extra {
 /* The result of one target (3.1.x, 3.2.x) or success indicator (6.x). */
 typedef struct TargetResult {
 	const PlanTarget *target;  /* id, metric, goal, unit, text */
+	const char *unit;          /* of value: the target's, or another when a
+	                            * proxy is measured (6.1: "ร้อยละ (ค่าแทน)") */
 	int is_percent;            /* value is a percentage of num/den */
 	long long num, den;        /* the fraction behind a percentage; num = count otherwise */
 	double value;              /* the headline: count, months, or percent */

@@ -3,6 +3,7 @@
  * codes comes first and the order never depends on qsort. */
 #include "model/model.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,4 +103,51 @@ model_meeting_type_name(MeetingType t)
 	static const char *const names[MEETING_NTYPES] = { "กตปน", "ประชุมประจำเดือน", "KM",
 		"ประชุมปฏิบัติการแผน", "ประชุมปฏิบัติการรายงาน", "สวัสดีคุณครู" };
 	return t < MEETING_NTYPES ? names[t] : "?";
+}
+
+/* Counting sort of rows by school: one pass to count, one to place. The
+ * school of row k is at byte offset `school_off` of the row. */
+static RowIndex
+index_by_school(const Model *m, Arena *a, const void *rows, size_t nrows, size_t size, size_t school_off)
+{
+	RowIndex ix;
+	ix.start = arena_array(a, m->nschools + 1, sizeof(size_t));
+	ix.rows = arena_array(a, nrows ? nrows : 1, sizeof(void *));
+	size_t *fill = arena_array(a, m->nschools + 1, sizeof(size_t));
+	for (size_t k = 0; k < nrows; k++) {
+		const School *s = *(const School *const *)((const char *)rows + k * size + school_off);
+		if (s)
+			ix.start[(size_t)(s - m->schools) + 1]++;
+	}
+	for (size_t i = 0; i < m->nschools; i++)
+		ix.start[i + 1] += ix.start[i];
+	for (size_t k = 0; k < nrows; k++) {
+		const void *row = (const char *)rows + k * size;
+		const School *s = *(const School *const *)((const char *)row + school_off);
+		if (s) {
+			size_t i = (size_t)(s - m->schools);
+			ix.rows[ix.start[i] + fill[i]++] = row;
+		}
+	}
+	return ix;
+}
+
+void
+model_index_rows(Model *m, Arena *a)
+{
+	m->visits_by_school = index_by_school(m, a, m->visits, m->nvisits, sizeof(Visit), offsetof(Visit, school));
+	m->responses_by_school = index_by_school(m, a, m->survey.responses, m->survey.nresponses, sizeof(Response),
+	    offsetof(Response, school));
+	m->evaluations_by_school = index_by_school(m, a, m->evaluations, m->nevaluations, sizeof(Evaluation),
+	    offsetof(Evaluation, school));
+	m->practices_by_school = index_by_school(m, a, m->practices, m->npractices, sizeof(Practice),
+	    offsetof(Practice, school));
+}
+
+const void *const *
+model_rows(const RowIndex *ix, const Model *m, const School *s, size_t *n)
+{
+	size_t i = (size_t)(s - m->schools);
+	*n = ix->start[i + 1] - ix->start[i];
+	return ix->rows + ix->start[i];
 }

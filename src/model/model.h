@@ -211,6 +211,13 @@ typedef struct FileSummary {
 
 enum { MODEL_MAX_FILES = 16 };
 
+/* A table's rows grouped by school: rows[start[i] .. start[i + 1]) belong to
+ * m->schools[i], in file order. */
+typedef struct RowIndex {
+	const void **rows;
+	size_t *start;             /* nschools + 1 entries */
+} RowIndex;
+
 typedef struct Model {
 	const Plan *plan;
 	int fiscal_year;           /* BE, from the config */
@@ -238,6 +245,9 @@ typedef struct Model {
 	size_t nonline;
 	FileSummary files[MODEL_MAX_FILES];
 	size_t nfiles;
+	/* Per-school views, built by model_index_rows (NULL until then), so that
+	 * a report on one school never scans the whole table. */
+	RowIndex visits_by_school, responses_by_school, evaluations_by_school, practices_by_school;
 } Model;
 
 /* Names as written in the input files and reports. */
@@ -249,6 +259,14 @@ const char *model_meeting_type_name(MeetingType t); /* "กตปน" */
  * the model); call after the schools are loaded. */
 struct Arena;
 void model_index_schools(Model *m, struct Arena *a);
+
+/* Build the per-school row indexes (arena-allocated; call once all tables
+ * are loaded). O(rows + schools). */
+void model_index_rows(Model *m, struct Arena *a);
+
+/* The rows of one school from an index: *n rows, borrowed from the model.
+ * The index must have been built. */
+const void *const *model_rows(const RowIndex *ix, const Model *m, const School *s, size_t *n);
 
 /* The school with this code, or NULL. O(log n) once indexed. */
 const School *model_school(const Model *m, const char *code);

@@ -86,8 +86,8 @@ targets_table(Compose *c, const TargetResult *t, size_t n, const char *prefix, i
 		const char *value = fmt_target_value(c, &t[i]);
 		if (t[i].is_percent)
 			value = fmt_printf(c, "ร้อยละ %s", value);
-		else if (t[i].target->unit)
-			value = fmt_printf(c, "%s %s", value, t[i].target->unit);
+		else if (t[i].unit)
+			value = fmt_printf(c, "%s %s", value, t[i].unit);
 		const char *what = t[i].target->text;
 		if (with_note && t[i].note)
 			what = fmt_printf(c, "%s (%s)", what, fmt_text(c, t[i].note));
@@ -580,21 +580,27 @@ budget_part(Compose *c)
 			note = fmt_printf(c, "ถัวจ่ายเพิ่ม %s", fmt_money(c, l->moved_in));
 		else if (l->moved_out > 0 && l->approved > 0)
 			note = fmt_printf(c, "ถัวจ่ายออก %s", fmt_money(c, l->moved_out));
-		Satang other = l->by_category[CAT_UTILITIES];
+		/* The seed's table has three categories; an unexpected ค่าสาธารณูปโภค
+		 * is named in the note so that the columns still add up to รวม. */
+		if (l->by_category[CAT_UTILITIES] != 0)
+			note = fmt_printf(c, "%s%sรวม%s %s", note, *note ? "; " : "",
+			    model_category_name(CAT_UTILITIES), fmt_money(c, l->by_category[CAT_UTILITIES]));
 		compose_row(c, tb, DOC_ROW_BODY, 10, fmt_int(c, l->activity),
 		    l->plan->budget_label ? l->plan->budget_label : l->plan->name,
 		    money_or_dash(c, l->approved), money_or_dash(c, l->by_category[CAT_COMPENSATION]),
 		    money_or_dash(c, l->by_category[CAT_EXPENSES]),
-		    money_or_dash(c, l->by_category[CAT_MATERIALS] + other), money_or_dash(c, l->spent),
+		    money_or_dash(c, l->by_category[CAT_MATERIALS]), money_or_dash(c, l->spent),
 		    fmt_money(c, l->remaining), l->has_percent ? fmt_percent(c, l->spent, l->approved) : "-", note);
 		cat_total[0] += l->by_category[CAT_COMPENSATION];
 		cat_total[1] += l->by_category[CAT_EXPENSES];
-		cat_total[2] += l->by_category[CAT_MATERIALS] + other;
+		cat_total[2] += l->by_category[CAT_MATERIALS];
 	}
 	DocRow *total = compose_row(c, tb, DOC_ROW_TOTAL, 9, "รวมทั้งสิ้น", fmt_money(c, b->approved_total),
 	    fmt_money(c, cat_total[0]), fmt_money(c, cat_total[1]), fmt_money(c, cat_total[2]),
 	    fmt_money(c, b->spent), fmt_money(c, b->remaining), fmt_percent(c, b->spent, b->approved_total),
-	    b->moved > 0 ? fmt_printf(c, "ถัวจ่ายระหว่างกิจกรรม %s", fmt_money(c, b->moved)) : "");
+	    fmt_printf(c, "%s%s", b->moved > 0 ? fmt_printf(c, "ถัวจ่ายระหว่างกิจกรรม %s", fmt_money(c, b->moved)) : "",
+	        b->by_category[CAT_UTILITIES] ? fmt_printf(c, "; รวม%s %s", model_category_name(CAT_UTILITIES),
+	            fmt_money(c, b->by_category[CAT_UTILITIES])) : ""));
 	total->first->colspan = 2;
 	DocBlock *note = doc_para(c->doc, fmt_printf(c, "*%s", p->budget_note ? p->budget_note : "ขอถัวจ่ายทุกรายการ"));
 	note->u.para.size = 14;
@@ -613,9 +619,7 @@ budget_part(Compose *c)
 			        fmt_percent(c, b->by_category[k], b->spent)));
 	if (b->over_total)
 		doc_para(c->doc, "การใช้จ่ายเกินงบประมาณรวมของโครงการ ซึ่งไม่อยู่ในหลักการถัวจ่าย ต้องตรวจสอบ");
-	DocBlock *qt = doc_table(c->doc, 4);
 	compose_table_caption(c, "การเบิกจ่ายรายไตรมาส");
-	(void)qt;
 	DocBlock *q = doc_table(c->doc, 4);
 	compose_header(c, q, "ไตรมาส|เบิกจ่าย (บาท)|สะสม (บาท)|ร้อยละสะสม");
 	Satang cum = 0;

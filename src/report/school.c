@@ -51,10 +51,11 @@ visits(Compose *c, const School *s)
 	const Results *r = c->r;
 	enum { MAXROWS = 64 };
 	struct { int activity; const char *topic; long n; CalDate last; const Visit *latest; } rows[MAXROWS];
-	size_t nrows = 0, total = 0;
-	for (size_t i = 0; i < m->nvisits; i++) {
-		const Visit *v = &m->visits[i];
-		if (v->school != s || v->status == STATUS_DRAFT || !in_year(r, v->date))
+	size_t nrows = 0, total = 0, nv;
+	const Visit *const *vs = (const Visit *const *)model_rows(&m->visits_by_school, m, s, &nv);
+	for (size_t i = 0; i < nv; i++) {
+		const Visit *v = vs[i];
+		if (v->status == STATUS_DRAFT || !in_year(r, v->date))
 			continue;
 		total++;
 		size_t k = 0;
@@ -115,9 +116,9 @@ visits(Compose *c, const School *s)
 	size_t npicked = 0;
 	while (npicked < 5) {
 		const Visit *best = NULL;
-		for (size_t i = 0; i < m->nvisits; i++) {
-			const Visit *v = &m->visits[i];
-			if (v->school != s || v->status == STATUS_DRAFT || !in_year(r, v->date) || !*v->suggestions)
+		for (size_t i = 0; i < nv; i++) {
+			const Visit *v = vs[i];
+			if (v->status == STATUS_DRAFT || !in_year(r, v->date) || !*v->suggestions)
 				continue;
 			int seen = 0;
 			for (size_t k = 0; k < npicked; k++)
@@ -174,9 +175,11 @@ satisfaction(Compose *c, const School *s)
 	double sum[SURVEY_MAX_ITEMS] = { 0 };
 	long n[SURVEY_MAX_ITEMS] = { 0 }, respondents = 0;
 	double resp_sum = 0;
-	for (size_t i = 0; i < sv->nresponses; i++) {
-		const Response *rs = &sv->responses[i];
-		if (rs->school != s || !in_year(c->r, rs->timestamp.date))
+	size_t nr;
+	const Response *const *rows = (const Response *const *)model_rows(&m->responses_by_school, m, s, &nr);
+	for (size_t i = 0; i < nr; i++) {
+		const Response *rs = rows[i];
+		if (!in_year(c->r, rs->timestamp.date))
 			continue;
 		int rsum = 0, rn = 0;
 		for (size_t k = 0; k < sv->nitems; k++)
@@ -220,10 +223,10 @@ practices(Compose *c, const School *s)
 	const Model *m = c->m;
 	doc_heading(c->doc, 2, "4", "นวัตกรรมและวิธีปฏิบัติที่เป็นเลิศ");
 	DocBlock *l = NULL;
-	for (size_t i = 0; i < m->npractices; i++) {
-		const Practice *p = &m->practices[i];
-		if (p->school != s)
-			continue;
+	size_t np;
+	const Practice *const *ps = (const Practice *const *)model_rows(&m->practices_by_school, m, s, &np);
+	for (size_t i = 0; i < np; i++) {
+		const Practice *p = ps[i];
 		if (l == NULL)
 			l = doc_list(c->doc, 0);
 		const char *when = p->published.year ? fmt_date_short(c, p->published) : "ยังไม่เผยแพร่";
@@ -232,6 +235,23 @@ practices(Compose *c, const School *s)
 	}
 	if (l == NULL)
 		doc_para(c->doc, "ไม่มีข้อมูล");
+}
+
+/* Is s in l? Lists are in the order of m->schools, so search by position. */
+static int
+in_list(const SchoolList *l, const School *s)
+{
+	size_t lo = 0, hi = l->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->items[mid] == s)
+			return 1;
+		if (l->items[mid] < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
 static void
@@ -245,9 +265,7 @@ standing(Compose *c, const School *s)
 		const TargetResult *t = &r->targets[i];
 		if (t->schools_missing.items == NULL)
 			continue;
-		int missing = 0;
-		for (size_t k = 0; k < t->schools_missing.n; k++)
-			missing |= t->schools_missing.items[k] == s;
+		int missing = in_list(&t->schools_missing, s);
 		/* Only targets about schools (those that list the schools missed). */
 		if (t->target->metric == METRIC_SCHOOL_COVERAGE && t->target->params.color_groups &&
 		    !strstr(t->target->params.color_groups, *s->color_group ? s->color_group : "-"))

@@ -51,7 +51,7 @@ tr -s ' \n' ' ' <"$work/annual.txt" >"$work/annual.flat"
 tail -n +2 "$work/ind.csv" | grep -v '^budget' | while IFS=, read -r id value goal unit met; do
 	[ -n "$value" ] || continue
 	case $unit in
-	ร้อยละ) want="ร้อยละ $value" ;;
+	ร้อยละ*) want="ร้อยละ $value" ;;
 	*) want="$value $unit" ;;
 	esac
 	if grep -qF -- "$want" "$work/annual.flat"; then echo ok; else echo "no $id: \"$want\" not in the annual report"; fi

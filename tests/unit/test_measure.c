@@ -453,3 +453,20 @@ TEST(measure_staff_network_and_practice_coverage)
 	CHECK(!t->judged);
 	fixture_free(f);
 }
+
+TEST(measure_system_quality_proxy_is_the_share_of_targets_met)
+{
+	Fixture *f = fixture();
+	/* Only 3.1.6 (online every month) is met: 1 of 11 = 9.09 %, level 1,
+	 * below the plan's goal of level 3. */
+	for (int mo = 1; mo <= 12; mo++)
+		visit(f, cal_fy_month_first(2558, mo), 0, 6, NULL)->mode = MODE_ONLINE;
+	Results *r = run(f);
+	const TargetResult *t = results_target(r, "6.1");
+	CHECK(t->is_percent);
+	CHECK_INT(t->den, 11);
+	CHECK(t->num >= 1);
+	CHECK(strstr(t->unit, "ค่าแทน") != NULL);
+	CHECK(t->judged && !t->met);
+	fixture_free(f);
+}

@@ -132,6 +132,8 @@ TEST(settings_errors_name_the_line)
 	expect_error("[survey]\nlikert_bands = 1-2 a | 1.5-3 b | 3.1-4 c | 4.1-4.5 d | 4.6-5 e\n", 2, "inside band 1");
 	expect_error("[evaluation]\nlevel_percent = 0 60 50 75 90\n", 2, "ascending");
 	expect_error("[paths]\ninput_dir =\n", 2, "empty");
+	/* ';' would end the value and keep one date without a word. */
+	expect_error("[calendar]\nholidays = 2015-04-14;2015-05-05\n", 2, "start a comment");
 }
 
 TEST(settings_missing_file_is_usage_error)

@@ -501,14 +501,7 @@ inputs_load(Model *m, Arena *a, const Settings *s, Diag *d)
 		}
 		int rc;
 		if (i == F_SCHOOLS) {
-			if (is_xml(path)) {
-				/* schools_load reads CSV only (it calls table_read). */
-				diag_report(d, DIAG_INPUT, path, 0, 0, "schools can only be read as CSV in "
-				    "this version; save the sheet as schools.csv");
-				rc = -1;
-			} else {
-				rc = schools_load(m, a, path, &o.lim, s->expected_schools, sum, d);
-			}
+			rc = schools_load(m, a, path, &o, s->expected_schools, sum, d);
 			if (rc != 0)
 				return -1;
 			continue;

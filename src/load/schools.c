@@ -140,13 +140,13 @@ reject_duplicates(Model *m, const char *path, FileSummary *sum, Diag *d)
 }
 
 int
-schools_load(Model *m, Arena *a, const char *path, const CsvLimits *lim, int expected,
+schools_load(Model *m, Arena *a, const char *path, const LoadOptions *o, int expected,
     FileSummary *sum, Diag *d)
 {
 	Loader l = { m, a, d, 0 };
 	m->schools = NULL;
 	m->nschools = 0;
-	if (table_read(path, &spec, lim, on_school, &l, sum, d) != 0)
+	if (load_table(path, &spec, o, on_school, &l, sum, d) != 0)
 		return -1;
 	model_index_schools(m, a);
 	reject_duplicates(m, path, sum, d);

@@ -29,8 +29,13 @@ typedef struct Ctx {
 double
 measure_round2(double x)
 {
-	/* Round the shortest decimal form, not the binary value: 4.505 -> 4.51.
-	 * The printed "-123.45" is read back by hand, so no locale can interfere. */
+	/* Away from a tie (x * 100 not within 1e-6 of .5) plain rounding is
+	 * exact; only near a tie does the binary value matter (4.505 is stored
+	 * as 4.50499...), and there the shortest decimal form is rounded instead,
+	 * read back by hand so that no locale can interfere. */
+	double y = x * 100.0, frac = y - floor(y);
+	if (fabs(frac - 0.5) > 1e-6 && fabs(y) < 1e15)
+		return round(y) / 100.0;
 	char buf[64];
 	num_format_double(x, 2, NUM_NO_GROUPING, buf, sizeof(buf));
 	const char *p = buf;
@@ -309,7 +314,7 @@ acc_stats(const Settings *s, const Acc *a, ItemStats *st)
  * valid answers; per school the mean of its respondents' means, averaged first
  * within each activity when the form has an activity column. */
 static void
-measure_survey(Ctx *c, double *school_mean, unsigned char *responded)
+measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned char *satisfied)
 {
 	const Model *m = c->m;
 	const Survey *sv = &m->survey;
@@ -357,11 +362,14 @@ measure_survey(Ctx *c, double *school_mean, unsigned char *responded)
 	for (int a = 0; a < 16; a++)
 		acc_stats(c->s, &by_act[a], &sr->by_activity[a]);
 
-	/* Ranks: 1 for the highest mean; equal means share a rank. */
+	/* Ranks: 1 for the highest mean as printed; equal means share a rank. */
+	double printed[SURVEY_MAX_ITEMS];
+	for (size_t k = 0; k < sv->nitems; k++)
+		printed[k] = measure_round2(sr->items[k].mean);
 	for (size_t k = 0; k < sv->nitems; k++) {
 		int rank = 1;
 		for (size_t j = 0; j < sv->nitems; j++)
-			if (sr->items[j].n > 0 && measure_round2(sr->items[j].mean) > measure_round2(sr->items[k].mean))
+			if (sr->items[j].n > 0 && printed[j] > printed[k])
 				rank++;
 		sr->items[k].rank = sr->items[k].n > 0 ? rank : 0;
 	}
@@ -380,8 +388,10 @@ measure_survey(Ctx *c, double *school_mean, unsigned char *responded)
 		school_mean[si] = acts / nacts;
 		sr->schools_responding++;
 		/* Compared as printed (2 decimals), like the bands. */
-		if (measure_round2(school_mean[si]) >= c->s->satisfied_threshold - 1e-9)
+		if (measure_round2(school_mean[si]) >= c->s->satisfied_threshold - 1e-9) {
+			satisfied[si] = 1;
 			sr->schools_satisfied++;
+		}
 	}
 }
 
@@ -392,13 +402,15 @@ typedef struct Facts {
 	long *visits;                  /* counted visits per school */
 	unsigned char *responded;
 	double *sat_mean;
+	unsigned char *satisfied;      /* responded and mean >= threshold (as printed) */
 	unsigned char *with_practice;
 } Facts;
 
 static int
 school_satisfied(const Ctx *c, const Facts *f, size_t i)
 {
-	return f->responded[i] && measure_round2(f->sat_mean[i]) >= c->s->satisfied_threshold - 1e-9;
+	(void)c;
+	return f->satisfied[i];
 }
 
 static int
@@ -1028,30 +1040,56 @@ static const char *key_district(const School *s) { return s->district; }
 static const char *key_network(const School *s) { return s->network_code; }
 static const char *key_colour(const School *s) { return *s->color_group ? s->color_group : "(ไม่ระบุ)"; }
 
+/* Sort context for breakdown: qsort has no user pointer, so the key
+ * function travels in a static set just before the sort. */
+static GroupKeyFn sort_key;
+static const School *sort_schools;
+
+static int
+by_group_key(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	int c = strcmp(sort_key(&sort_schools[i]), sort_key(&sort_schools[j]));
+	return c ? c : (i > j) - (i < j);
+}
+
+/* Rows per distinct key, in the order keys first appear in schools.csv.
+ * Schools are sorted by key (O(n log n)) so that large sets with thousands
+ * of networks need no quadratic search. */
 static Breakdown
 breakdown(Ctx *c, GroupKeyFn key, const Facts *f)
 {
 	const Model *m = c->m;
-	Breakdown b = { arena_array(c->a, m->nschools + 1, sizeof(GroupRow)), 0 };
-	for (size_t i = 0; i < m->nschools; i++) {
+	size_t n = 0;
+	size_t *order = arena_array(c->a, m->nschools + 1, sizeof(size_t));
+	for (size_t i = 0; i < m->nschools; i++)
+		if (m->schools[i].active)
+			order[n++] = i;
+	sort_key = key;
+	sort_schools = m->schools;
+	qsort(order, n, sizeof(size_t), by_group_key);
+	/* group[i] = row of school order[i]; rows first built in sorted order. */
+	Breakdown sorted = { arena_array(c->a, n + 1, sizeof(GroupRow)), 0 };
+	size_t *first_seen = arena_array(c->a, n + 1, sizeof(size_t));
+	for (size_t k = 0; k < n; k++) {
+		size_t i = order[k];
 		const School *s = &m->schools[i];
-		if (!s->active)
-			continue;
-		const char *k = key(s);
-		GroupRow *row = NULL;
-		for (size_t j = 0; j < b.n && row == NULL; j++)
-			if (!strcmp(b.rows[j].key, k))
-				row = &b.rows[j];
-		if (row == NULL) {
-			row = &b.rows[b.n++];
-			row->key = k;
-			row->label = k;
+		const char *kv = key(s);
+		if (sorted.n == 0 || strcmp(sorted.rows[sorted.n - 1].key, kv) != 0) {
+			GroupRow *row = &sorted.rows[sorted.n];
+			row->key = kv;
+			row->label = kv;
 			if (key == key_network) {
-				const Network *n = *k ? model_network(m, k) : NULL;
-				if (n)
-					row->label = n->name;
+				const Network *nw = *kv ? model_network(m, kv) : NULL;
+				if (nw)
+					row->label = nw->name;
 			}
+			first_seen[sorted.n] = i;
+			sorted.n++;
 		}
+		GroupRow *row = &sorted.rows[sorted.n - 1];
+		if (i < first_seen[sorted.n - 1])
+			first_seen[sorted.n - 1] = i;
 		row->schools++;
 		row->supervised += f->visited[i] != 0;
 		row->visits += f->visits[i];
@@ -1061,6 +1099,19 @@ breakdown(Ctx *c, GroupKeyFn key, const Facts *f)
 		row->satisfied += school_satisfied(c, f, i);
 		row->with_practice += f->with_practice[i];
 	}
+	/* Back to the order of first appearance, which the office recognises. */
+	Breakdown b = { arena_array(c->a, sorted.n + 1, sizeof(GroupRow)), sorted.n };
+	size_t *rank = arena_array(c->a, sorted.n + 1, sizeof(size_t));
+	for (size_t k = 0; k < sorted.n; k++)
+		rank[k] = k;
+	for (size_t k = 1; k < sorted.n; k++) /* insertion sort on first_seen: few groups */
+		for (size_t j = k; j > 0 && first_seen[rank[j - 1]] > first_seen[rank[j]]; j--) {
+			size_t t = rank[j];
+			rank[j] = rank[j - 1];
+			rank[j - 1] = t;
+		}
+	for (size_t k = 0; k < sorted.n; k++)
+		b.rows[k] = sorted.rows[rank[k]];
 	return b;
 }
 
@@ -1137,7 +1188,7 @@ measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a)
 	size_t ns = m->nschools + 1;
 	Facts f = {
 		arena_alloc(a, ns), arena_array(a, ns, sizeof(long)), arena_alloc(a, ns),
-		arena_array(a, ns, sizeof(double)), arena_alloc(a, ns),
+		arena_array(a, ns, sizeof(double)), arena_alloc(a, ns), arena_alloc(a, ns),
 	};
 	for (size_t i = 0; i < m->nvisits; i++) {
 		const Visit *v = &m->visits[i];
@@ -1160,7 +1211,7 @@ measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a)
 	r->schools_not_visited = school_list(&c, not_visited);
 
 	measure_evaluations(&c);
-	measure_survey(&c, f.sat_mean, f.responded);
+	measure_survey(&c, f.sat_mean, f.responded, f.satisfied);
 	measure_budget(&c);
 
 	const Plan *plan = m->plan;

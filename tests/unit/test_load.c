@@ -79,7 +79,7 @@ small_model(Model *m, Arena *a, Diag *d)
 	memset(m, 0, sizeof(*m));
 	m->fiscal_year = 2558;
 	FileSummary sum = { 0 };
-	CHECK_INT(schools_load(m, a, put_file("schools.csv", SCHOOLS), &opts.lim, 3, &sum, d), 0);
+	CHECK_INT(schools_load(m, a, put_file("schools.csv", SCHOOLS), &opts, 3, &sum, d), 0);
 	CHECK_INT(networks_load(m, a, put_file("networks.csv",
 	    "network_code,name,district,chair_school_code\n"
 	    "NW05,เครือข่าย 5,เขาชัยสน,93010045\n"

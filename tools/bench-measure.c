@@ -1,0 +1,102 @@
+/* bench-measure.c - time loading and measuring on a data set.
+ *
+ *   bench-measure [-c CONFIG] [-n RUNS]
+ *
+ * Loads the plan and every input once (timed; rows per second over all
+ * tables), then runs measure_run RUNS times (default 5) and prints the
+ * median, min and max, and the peak resident memory. Point -c at a config
+ * whose [paths] input_dir holds a large set (make bench writes one). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "config/settings.h"
+#include "core/arena.h"
+#include "load/inputs.h"
+#include "load/plan.h"
+#include "load/xml.h"
+#include "measure/results.h"
+
+static double
+now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int
+by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *config = "config/nithet.ini";
+	long runs = 5;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-c") && i + 1 < argc)
+			config = argv[++i];
+		else if (!strcmp(argv[i], "-n") && i + 1 < argc)
+			runs = strtol(argv[++i], NULL, 10);
+		else {
+			fprintf(stderr, "usage: bench-measure [-c CONFIG] [-n RUNS]\n");
+			return 2;
+		}
+	}
+	if (runs < 1 || runs > 100)
+		runs = 5;
+	Diag *d = diag_new(NULL);
+	Settings *s = settings_load(config, d);
+	if (s == NULL) {
+		fprintf(stderr, "bench-measure: cannot read %s\n", config);
+		return 2;
+	}
+	Arena *a = arena_new();
+	Model m;
+	memset(&m, 0, sizeof(m));
+	m.fiscal_year = s->fiscal_year;
+	char plan[4096];
+	snprintf(plan, sizeof(plan), "%s/%s", s->input_dir, s->plan_file);
+	xml_init();
+	double t0 = now();
+	m.plan = plan_load(a, plan, s->plan_schema, s->max_xml_depth, s->max_file_bytes, d);
+	if (m.plan == NULL || inputs_load(&m, a, s, d) != 0) {
+		fprintf(stderr, "bench-measure: the input does not load (%zu errors)\n", diag_errors(d));
+		return 3;
+	}
+	model_index_rows(&m, a);
+	double load = now() - t0;
+	long rows = 0;
+	size_t bytes = 0;
+	for (size_t i = 0; i < m.nfiles; i++)
+		rows += m.files[i].rows;
+	printf("load: %ld rows in %.3f s = %.0f rows/s (%zu visits, %zu schools; one run)\n", rows, load,
+	    rows / load, m.nvisits, m.nschools);
+	(void)bytes;
+
+	double *t = calloc((size_t)runs, sizeof(double));
+	for (long k = 0; k < runs; k++) {
+		Arena *ra = arena_new();
+		double t1 = now();
+		measure_run(&m, s, cal_fy_last(s->fiscal_year), ra);
+		t[k] = now() - t1;
+		arena_free(ra);
+	}
+	qsort(t, (size_t)runs, sizeof(double), by_value);
+	printf("measure: median %.3f s (min %.3f, max %.3f, %ld runs)\n", t[runs / 2], t[0], t[runs - 1], runs);
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	printf("peak memory: %.0f MB\n", ru.ru_maxrss / 1024.0);
+	free(t);
+	arena_free(a);
+	settings_free(s);
+	diag_free(d);
+	xml_cleanup();
+	return 0;
+}

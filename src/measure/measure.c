@@ -24,6 +24,9 @@ typedef struct Ctx {
 	Arena *a;
 	Results *r;
 	CalDate first, last;       /* fy_first .. min(as_of, fy_last) */
+	/* Per visit, computed once: counted (approved, dated in the window) and
+	 * the fiscal month 1..12; every metric reads these instead of dates. */
+	unsigned char *visit_ok, *visit_month;
 } Ctx;
 
 double
@@ -58,7 +61,13 @@ counted_date(const Ctx *c, CalDate d)
 static int
 visit_counted(const Ctx *c, const Visit *v)
 {
-	return v->status != STATUS_DRAFT && counted_date(c, v->date);
+	return c->visit_ok[v - c->m->visits];
+}
+
+static int
+visit_month(const Ctx *c, const Visit *v)
+{
+	return c->visit_month[v - c->m->visits];
 }
 
 static size_t
@@ -530,7 +539,7 @@ metric_month_coverage(Ctx *c, TargetResult *t)
 	for (size_t i = 0; i < c->m->nvisits; i++) {
 		const Visit *v = &c->m->visits[i];
 		if (visit_counted(c, v) && visit_matches(c, v, p))
-			t->months[cal_fy_month(v->date) - 1]++;
+			t->months[visit_month(c, v) - 1]++;
 	}
 	/* Online supervision also has its own log (online.csv). */
 	if (p->mode && !strcmp(p->mode, "online"))
@@ -971,57 +980,86 @@ measure_budget(Ctx *c)
 /* --- activities, breakdowns, months -------------------------------------- */
 
 static void
+note_date(ActivityResults *ar, CalDate d)
+{
+	if (ar->first.year == 0 || cal_compare(d, ar->first) < 0)
+		ar->first = d;
+	if (ar->last.year == 0 || cal_compare(d, ar->last) > 0)
+		ar->last = d;
+}
+
+/* DOMAIN 4.4, in one pass over the visits and one over the meetings: each
+ * row goes to its activity through a table of activity numbers. */
+static void
 measure_activities(Ctx *c)
 {
 	const Model *m = c->m;
 	const Plan *plan = m->plan;
 	Results *r = c->r;
+	enum { MAX_ACTIVITY_NO = 100 };
+	int index_of[MAX_ACTIVITY_NO];
+	for (int i = 0; i < MAX_ACTIVITY_NO; i++)
+		index_of[i] = -1;
 	r->nactivities = plan->nactivities;
 	r->activities = arena_array(c->a, r->nactivities ? r->nactivities : 1, sizeof(ActivityResults));
-	unsigned char *seen = arena_alloc(c->a, m->nschools + 1);
+	size_t ns = m->nschools + 1;
+	/* seen[k * ns + school]: school reached by activity k; topic_school[k]:
+	 * visits per school and topic of activity k (only activities with topics). */
+	unsigned char *seen = arena_alloc(c->a, ns * (plan->nactivities ? plan->nactivities : 1));
+	long **topic_school = arena_array(c->a, plan->nactivities + 1, sizeof(long *));
 	for (size_t k = 0; k < plan->nactivities; k++) {
 		ActivityResults *ar = &r->activities[k];
 		const PlanActivity *pa = &plan->activities[k];
 		ar->plan = pa;
 		ar->budget = &r->budget.lines[k];
-		memset(seen, 0, m->nschools + 1);
-		long *topic_school = pa->ntopics ? arena_array(c->a, m->nschools * pa->ntopics + 1, sizeof(long)) : NULL;
-		for (size_t i = 0; i < m->nvisits; i++) {
-			const Visit *v = &m->visits[i];
-			if (v->activity != pa->no || !visit_counted(c, v))
-				continue;
-			ar->events++;
-			if (ar->first.year == 0 || cal_compare(v->date, ar->first) < 0)
-				ar->first = v->date;
-			if (ar->last.year == 0 || cal_compare(v->date, ar->last) > 0)
-				ar->last = v->date;
-			if (v->school && !seen[school_index(c, v->school)]) {
-				seen[school_index(c, v->school)] = 1;
+		if (pa->no >= 0 && pa->no < MAX_ACTIVITY_NO)
+			index_of[pa->no] = (int)k;
+		if (pa->ntopics > 0)
+			topic_school[k] = arena_array(c->a, ns * pa->ntopics, sizeof(long));
+	}
+	for (size_t i = 0; i < m->nvisits; i++) {
+		const Visit *v = &m->visits[i];
+		if (!visit_counted(c, v) || v->activity < 0 || v->activity >= MAX_ACTIVITY_NO ||
+		    index_of[v->activity] < 0)
+			continue;
+		size_t k = (size_t)index_of[v->activity];
+		ActivityResults *ar = &r->activities[k];
+		const PlanActivity *pa = ar->plan;
+		ar->events++;
+		note_date(ar, v->date);
+		if (v->school) {
+			size_t si = school_index(c, v->school);
+			if (!seen[k * ns + si]) {
+				seen[k * ns + si] = 1;
 				ar->schools_reached++;
 			}
-			for (size_t t = 0; t < pa->ntopics && t < 16; t++)
-				if (!strcmp(v->topic, pa->topics[t].code)) {
-					ar->topic_visits[t]++;
-					if (v->school)
-						topic_school[school_index(c, v->school) * pa->ntopics + t]++;
-				}
 		}
-		for (size_t i = 0; i < m->nmeetings; i++) {
-			const Meeting *mt = &m->meetings[i];
-			if (mt->activity != pa->no || !counted_date(c, mt->date))
-				continue;
-			ar->events++;
-			if (ar->first.year == 0 || cal_compare(mt->date, ar->first) < 0)
-				ar->first = mt->date;
-			if (ar->last.year == 0 || cal_compare(mt->date, ar->last) > 0)
-				ar->last = mt->date;
-		}
+		for (size_t t = 0; t < pa->ntopics && t < 16; t++)
+			if (!strcmp(v->topic, pa->topics[t].code)) {
+				ar->topic_visits[t]++;
+				if (v->school)
+					topic_school[k][school_index(c, v->school) * pa->ntopics + t]++;
+				break;
+			}
+	}
+	for (size_t i = 0; i < m->nmeetings; i++) {
+		const Meeting *mt = &m->meetings[i];
+		if (mt->activity < 0 || mt->activity >= MAX_ACTIVITY_NO || index_of[mt->activity] < 0 ||
+		    !counted_date(c, mt->date))
+			continue;
+		ActivityResults *ar = &r->activities[index_of[mt->activity]];
+		ar->events++;
+		note_date(ar, mt->date);
+	}
+	for (size_t k = 0; k < plan->nactivities; k++) {
+		ActivityResults *ar = &r->activities[k];
+		const PlanActivity *pa = ar->plan;
 		for (size_t t = 0; t < pa->ntopics && t < 16; t++) {
 			long goal = pa->topics[t].per_school_goal;
 			if (goal <= 0)
 				continue;
 			for (size_t i = 0; i < m->nschools; i++)
-				if (m->schools[i].active && topic_school[i * pa->ntopics + t] >= goal)
+				if (m->schools[i].active && topic_school[k][i * pa->ntopics + t] >= goal)
 					ar->topic_schools_meeting_goal[t]++;
 		}
 		for (size_t t = 0; t < r->ntargets; t++)
@@ -1115,6 +1153,9 @@ breakdown(Ctx *c, GroupKeyFn key, const Facts *f)
 	return b;
 }
 
+/* Visits and distinct schools per supervisor. Visits are taken school by
+ * school (a counting sort), so a supervisor's schools are counted with one
+ * "last school seen" per supervisor instead of a schools x staff table. */
 static void
 measure_supervisors(Ctx *c)
 {
@@ -1122,25 +1163,39 @@ measure_supervisors(Ctx *c)
 	Results *r = c->r;
 	r->nsupervisors = m->nstaff;
 	r->supervisors = arena_array(c->a, m->nstaff + 1, sizeof(SupervisorRow));
-	unsigned char *seen = arena_alloc(c->a, (m->nschools + 1) * (m->nstaff + 1));
 	for (size_t k = 0; k < m->nstaff; k++)
 		r->supervisors[k].staff = &m->staff[k];
+	size_t ns = m->nschools + 1; /* slot ns - 1 holds visits without a school */
+	size_t *start = arena_array(c->a, ns + 1, sizeof(size_t));
+	size_t *order = arena_array(c->a, m->nvisits + 1, sizeof(size_t));
+	for (size_t i = 0; i < m->nvisits; i++) {
+		const Visit *v = &m->visits[i];
+		if (visit_counted(c, v))
+			start[(v->school ? school_index(c, v->school) : ns - 1) + 1]++;
+	}
+	for (size_t k = 0; k < ns; k++)
+		start[k + 1] += start[k];
+	size_t *fill = arena_array(c->a, ns, sizeof(size_t));
 	for (size_t i = 0; i < m->nvisits; i++) {
 		const Visit *v = &m->visits[i];
 		if (!visit_counted(c, v))
 			continue;
-		for (int j = 0; j < v->nsupervisors; j++) {
-			size_t k = (size_t)(v->supervisors[j] - m->staff);
-			r->supervisors[k].visits++;
-			if (v->school) {
-				unsigned char *bit = &seen[k * (m->nschools + 1) + school_index(c, v->school)];
-				if (!*bit) {
-					*bit = 1;
+		size_t slot = v->school ? school_index(c, v->school) : ns - 1;
+		order[start[slot] + fill[slot]++] = i;
+	}
+	size_t *last = arena_array(c->a, m->nstaff + 1, sizeof(size_t)); /* school + 1; 0 = none */
+	for (size_t slot = 0; slot < ns; slot++)
+		for (size_t j = start[slot]; j < start[slot + 1]; j++) {
+			const Visit *v = &m->visits[order[j]];
+			for (int q = 0; q < v->nsupervisors; q++) {
+				size_t k = (size_t)(v->supervisors[q] - m->staff);
+				r->supervisors[k].visits++;
+				if (v->school && last[k] != slot + 1) {
+					last[k] = slot + 1;
 					r->supervisors[k].schools++;
 				}
 			}
 		}
-	}
 }
 
 static void
@@ -1152,7 +1207,7 @@ measure_months(Ctx *c)
 		r->months[mo].first = cal_fy_month_first(r->fiscal_year, mo + 1);
 	for (size_t i = 0; i < m->nvisits; i++)
 		if (visit_counted(c, &m->visits[i]))
-			r->months[cal_fy_month(m->visits[i].date) - 1].visits++;
+			r->months[visit_month(c, &m->visits[i]) - 1].visits++;
 	for (size_t i = 0; i < m->nonline; i++)
 		if (counted_date(c, m->online[i].date))
 			r->months[cal_fy_month(m->online[i].date) - 1].online++;
@@ -1174,7 +1229,7 @@ Results *
 measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a)
 {
 	Results *r = arena_alloc(a, sizeof(*r));
-	Ctx c = { m, s, a, r, { 0, 0, 0 }, { 0, 0, 0 } };
+	Ctx c = { m, s, a, r, { 0, 0, 0 }, { 0, 0, 0 }, NULL, NULL };
 	r->fiscal_year = s->fiscal_year;
 	r->fy_first = cal_fy_first(s->fiscal_year);
 	r->fy_last = cal_fy_last(s->fiscal_year);
@@ -1184,6 +1239,15 @@ measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a)
 	for (size_t i = 0; i < m->nschools; i++)
 		r->schools += m->schools[i].active != 0;
 	r->nrules = settings_rules(s, r->rules, sizeof(r->rules) / sizeof(r->rules[0]));
+
+	c.visit_ok = arena_alloc(a, m->nvisits + 1);
+	c.visit_month = arena_alloc(a, m->nvisits + 1);
+	for (size_t i = 0; i < m->nvisits; i++) {
+		const Visit *v = &m->visits[i];
+		c.visit_ok[i] = v->status != STATUS_DRAFT && counted_date(&c, v->date);
+		if (c.visit_ok[i])
+			c.visit_month[i] = (unsigned char)cal_fy_month(v->date);
+	}
 
 	size_t ns = m->nschools + 1;
 	Facts f = {

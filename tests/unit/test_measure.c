@@ -470,3 +470,21 @@ TEST(measure_system_quality_proxy_is_the_share_of_targets_met)
 	CHECK(t->judged && !t->met);
 	fixture_free(f);
 }
+
+TEST(measure_supervisors_count_visits_and_distinct_schools)
+{
+	Fixture *f = fixture();
+	Visit *v = visit(f, D(2014, 12, 1), 0, 2, NULL);     /* S01 */
+	v = visit(f, D(2014, 12, 2), 1, 2, NULL);            /* S01 + S02 */
+	v->supervisors[1] = &f->staff[1];
+	v->nsupervisors = 2;
+	visit(f, D(2014, 12, 3), 0, 3, NULL);                /* S01 again at school 0 */
+	visit(f, D(2014, 12, 4), -1, 7, NULL);               /* S01, no school */
+	visit(f, D(2014, 12, 5), 2, 3, NULL)->status = STATUS_DRAFT;
+	Results *r = run(f);
+	CHECK_INT(r->supervisors[0].visits, 4);
+	CHECK_INT(r->supervisors[0].schools, 2);
+	CHECK_INT(r->supervisors[1].visits, 1);
+	CHECK_INT(r->supervisors[1].schools, 1);
+	fixture_free(f);
+}

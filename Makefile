@@ -29,7 +29,7 @@ FONT_FILES := fonts/Laksaman.ttf fonts/Laksaman-Bold.ttf \
               fonts/NotoSansThai-Regular.ttf fonts/NotoSansThai-Bold.ttf \
               fonts/NotoSans-Regular.ttf fonts/NotoSans-Bold.ttf
 
-.PHONY: all deps build fonts run test test-unit test-cases test-thai test-reports check-asan \
+.PHONY: all deps build fonts run test test-unit test-cases test-thai test-reports test-hostile check-asan \
         bench fuzz lint install clean specimen sample
 .DELETE_ON_ERROR:
 
@@ -82,7 +82,7 @@ specimen: build
 
 test: deps
 	@$(MAKE) --no-print-directory build
-	@$(MAKE) --no-print-directory test-unit test-cases test-thai test-reports
+	@$(MAKE) --no-print-directory test-unit test-cases test-thai test-reports test-hostile
 
 test-unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
@@ -93,6 +93,9 @@ test-cases: nithet
 
 test-reports: nithet fonts
 	NITHET=./nithet sh tests/reports/run.sh
+
+test-hostile: nithet
+	NITHET=./nithet sh tests/hostile/run.sh
 
 test-thai: nithet $(BUILD)/tools/typeset-lines fonts
 	BUILD=$(BUILD) NITHET=./nithet sh tests/thai/run.sh
@@ -107,6 +110,7 @@ check-asan: deps
 	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/cases/run.sh
 	ASAN_OPTIONS=detect_leaks=1 BUILD=build/asan NITHET=build/asan/nithet sh tests/thai/run.sh
 	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/reports/run.sh
+	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/hostile/run.sh
 
 sample: $(BUILD)/tools/gen-sample
 	$(BUILD)/tools/gen-sample --out input

@@ -334,7 +334,7 @@ satisfaction_table(Compose *c)
 	doc_table_column(tb, 4, 24, DOC_ALIGN_CENTER);
 	doc_table_column(tb, 5, 14, DOC_ALIGN_CENTER);
 	tb->u.table.full_width = 1;
-	compose_header(c, tb, "ข้อ|รายการประเมิน|x̄|S.D.|ระดับความพึงพอใจ|ลำดับที่");
+	compose_header(c, tb, "ข้อ|รายการประเมิน|ค่าเฉลี่ย|S.D.|ระดับความพึงพอใจ|ลำดับที่");
 	for (size_t i = 0; i < sv->nitems; i++) {
 		const ItemStats *it = &sv->items[i];
 		compose_row(c, tb, DOC_ROW_BODY, 6, fmt_int(c, (long long)i + 1), it->text,

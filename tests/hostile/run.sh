@@ -1,0 +1,84 @@
+#!/bin/sh
+# run.sh - hostile inputs (issue 4): each must end with a clear message naming
+# the file and the right exit status, and never a crash. Run under ASan by
+# make check-asan. The time each takes is printed for the reader; speed is a
+# benchmark's business, not an assertion here.
+# Usage (from the repository root): NITHET=./nithet sh tests/hostile/run.sh
+set -u
+NITHET=${NITHET:-./nithet}
+pass=0
+fail=0
+work=$(mktemp -d "${TMPDIR:-/tmp}/nithet-hostile.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# hostile NAME FILE WANT_STATUS WANT_TEXT: FILE (in $work/in) replaces the
+# bundled file of the same name; nithet check must exit WANT_STATUS and say
+# WANT_TEXT about FILE.
+hostile() {
+	name=$1 file=$2 want=$3 text=$4
+	start=$(date +%s%N)
+	"$NITHET" -i "$work/in" check >/dev/null 2>"$work/err"
+	rc=$?
+	end=$(date +%s%N)
+	ms=$(( (end - start) / 1000000 ))
+	if [ "$rc" = "$want" ] && grep -F "$file" "$work/err" | grep -qF -- "$text"; then
+		pass=$((pass + 1))
+		echo "ok   $name: exit $rc in $ms ms"
+	else
+		fail=$((fail + 1))
+		echo "FAIL $name: exit $rc (want $want), message:"
+		grep -v warning "$work/err" | head -3
+	fi
+}
+
+fresh() {
+	rm -rf "$work/in"
+	mkdir -p "$work/in"
+	cp -R input/. "$work/in/"
+}
+
+fresh
+cat >"$work/in/evaluations.xml" <<'X'
+<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+<!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>&lol9;</Data></Cell></Row></Table></Worksheet></Workbook>
+X
+hostile "billion laughs" evaluations.xml 3 "DOCTYPE"
+
+fresh
+cat >"$work/in/evaluations.xml" <<'X'
+<?xml version="1.0"?>
+<!DOCTYPE Workbook [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>&xxe;</Data></Cell></Row></Table></Worksheet></Workbook>
+X
+hostile "external entity" evaluations.xml 3 "DOCTYPE"
+
+fresh
+printf '\357\273\277staff_id,name,position,group\nS01,\340\270\252\377\376,x,y\n' >"$work/in/staff.csv"
+hostile "invalid bytes" staff.csv 3 "invalid UTF-8"
+
+fresh
+printf 'staff_id,name,position,group\nS01,"never closed,x,y\nS02,b,c,d\n' >"$work/in/staff.csv"
+hostile "unterminated quote" staff.csv 3 "never closed"
+
+fresh
+{ printf 'staff_id,name,position,group\nS01,'; head -c 5242880 /dev/zero | tr '\0' 'a'; printf ',x,y\n'; } >"$work/in/staff.csv"
+hostile "5 MB field" staff.csv 3 "longer than the limit"
+
+fresh
+{ printf 'staff_id'; i=1; while [ $i -lt 5000 ]; do printf ',c%d' $i; i=$((i + 1)); done; printf '\n'; } >"$work/in/staff.csv"
+hostile "5,000 columns" staff.csv 3 "more than 512 columns"
+
+fresh
+: >"$work/in/staff.csv"
+hostile "empty file" staff.csv 3 "empty"
+
+fresh
+rm -f "$work/in/staff.csv"
+mkdir "$work/in/staff.csv"
+hostile "a directory" staff.csv 3 "is a directory"
+
+echo "hostile: $pass passed, $fail failed"
+[ $fail = 0 ]

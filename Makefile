@@ -67,8 +67,10 @@ $(BUILD)/%.o: %.c
 # put their own files in fonts/ (an existing file is never overwritten).
 fonts: $(FONT_FILES)
 fonts/Laksaman.ttf fonts/Laksaman-Bold.ttf:
+	@mkdir -p fonts
 	cp /usr/share/fonts/truetype/tlwg/$(@F) $@
 fonts/NotoSansThai-Regular.ttf fonts/NotoSansThai-Bold.ttf fonts/NotoSans-Regular.ttf fonts/NotoSans-Bold.ttf:
+	@mkdir -p fonts
 	cp /usr/share/fonts/truetype/noto/$(@F) $@
 
 run: deps

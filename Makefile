@@ -76,11 +76,11 @@ fonts/NotoSansThai-Regular.ttf fonts/NotoSansThai-Bold.ttf fonts/NotoSans-Regula
 run: deps
 	@$(MAKE) --no-print-directory build
 	./nithet build
-	./nithet specimen output/specimen.pdf
+	./nithet specimen
 	@ls -l output/*.pdf
 
 specimen: build
-	./nithet specimen output/specimen.pdf
+	./nithet specimen
 
 test: deps
 	@$(MAKE) --no-print-directory build

@@ -43,8 +43,7 @@ format_goal(const TargetResult *t, char *buf, size_t size)
 	if (!t->target->has_goal)
 		snprintf(buf, size, "null");
 	else
-		num_format_double(t->target->goal, t->target->goal == (long long)t->target->goal ? 0 : 2,
-		    NUM_NO_GROUPING, buf, size);
+		num_format_double(t->goal, t->goal == (long long)t->goal ? 0 : 2, NUM_NO_GROUPING, buf, size);
 }
 
 static const char *

@@ -1,14 +1,309 @@
-/* csvread.c - CSV rows with line numbers through libcsv (see csvread.h). */
+/* csvread.c - CSV rows with line numbers through libcsv (see csvread.h).
+ *
+ * The bytes are read twice, in chunks, so that memory stays flat however big
+ * the file is. The first pass decides the encoding: "valid UTF-8 is UTF-8"
+ * needs every byte checked before any row is handed out, because a row
+ * handed out cannot be taken back; it also counts the line breaks (an upper
+ * bound on the rows, so loaders can size their arrays once). The second
+ * pass decodes (UTF-8 needs nothing: the bytes are parsed where they were
+ * read), cuts physical lines and parses them; the page cache makes the
+ * second read cheap.
+ *
+ * A line that holds no quote character, starting between rows, has the
+ * trivial grammar "fields split at commas" and is split here without a copy;
+ * every other line goes to libcsv, which sees exactly the bytes it would
+ * have seen had it been fed the whole file, and whose state between rows is
+ * the same either way. */
 #include "load/csvread.h"
 
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/mem.h"
+#include "core/utf8.h"
+
+/* Bytes read at a time. A line longer than this is either parsed in pieces
+ * (PARTIAL) or held until it ends. */
+enum { CHUNK = 1 << 20, PARTIAL = 4 * CHUNK };
+
+/* ---- the bytes: a file or a buffer, read in chunks, rewound between passes ---- */
+
+typedef struct Source {
+	const char *name;
+	int fd;                    /* -1: mem */
+	const char *mem;
+	size_t len;                /* bytes in the source (a file's size when opened) */
+	size_t pos;
+	int changed;               /* the file shrank while being read */
+} Source;
+
+static int
+src_rewind(Source *s)
+{
+	s->pos = 0;
+	return s->fd >= 0 && lseek(s->fd, 0, SEEK_SET) != 0 ? -1 : 0;
+}
+
+/* Up to n bytes into buf, never past s->len. Returns the count (0 at the
+ * end, and when the file has shrunk: s->changed), or -1 on a read error. */
+static long
+src_read(Source *s, char *buf, size_t n)
+{
+	if (n > s->len - s->pos)
+		n = s->len - s->pos;
+	if (n == 0)
+		return 0;
+	if (s->fd < 0) {
+		memcpy(buf, s->mem + s->pos, n);
+		s->pos += n;
+		return (long)n;
+	}
+	size_t got = 0;
+	while (got < n) {
+		ssize_t k = read(s->fd, buf + got, n - got);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		if (k == 0) {
+			s->changed = 1;
+			break;
+		}
+		got += (size_t)k;
+	}
+	s->pos += got;
+	return (long)got;
+}
+
+/* Line and column (1-based, in bytes of the original) of byte off: lines
+ * are counted by their LF bytes. Reads the source again from its start;
+ * only ever called to word an error. */
+static void
+src_position(Source *s, size_t off, long *line, long *col)
+{
+	*line = 1;
+	size_t start = 0, base = 0;
+	char *buf = mem_alloc(CHUNK);
+	if (src_rewind(s) == 0) {
+		long got;
+		while (base < off && (got = src_read(s, buf, CHUNK)) > 0) {
+			size_t n = (size_t)got < off - base ? (size_t)got : off - base;
+			for (const char *p = buf; (p = memchr(p, '\n', n - (size_t)(p - buf))) != NULL;
+			    p++) {
+				(*line)++;
+				start = base + (size_t)(p - buf) + 1;
+			}
+			base += (size_t)got;
+		}
+	}
+	free(buf);
+	*col = (long)(off - start) + 1;
+}
+
+static void
+report_changed(Source *s, Diag *d)
+{
+	diag_report(d, DIAG_INPUT, s->name, 0, 0, "the file changed while being read; try again");
+}
+
+static void
+report_read_error(Source *s, Diag *d)
+{
+	diag_report(d, DIAG_INPUT, s->name, 0, 0, "read error; check the disk and the file");
+}
+
+/* ---- decoding Windows-874 and UTF-16 (iconv, through encoding.h) ---- */
+
+/* Convert the raw bytes in[0..*inlen) into out, growing *out as needed
+ * from *olen. Bytes of a character cut by the end of the chunk stay in in
+ * (moved to its start, *inlen their count) unless eof. Returns 0, or -1
+ * after reporting the first byte that is invalid (at file offset
+ * base + its index). */
+static int
+decode_chunk(EncodingConverter *cv, Source *s, size_t base, char *in, size_t *inlen, int eof,
+    char **out, size_t *ocap, size_t *olen, Diag *d)
+{
+	size_t used = 0;
+	for (;;) {
+		if (*ocap - *olen < 4 * (*inlen - used) + 16) {
+			*ocap = *olen + 4 * (*inlen - used) + 16 + *ocap / 2;
+			*out = mem_grow(*out, *ocap, 1);
+		}
+		size_t room = *ocap - *olen - 1;
+		size_t in_used, out_used;
+		EncodingStatus st = encoding_convert(cv, in + used, *inlen - used, &in_used,
+		    *out + *olen, room, &out_used);
+		used += in_used;
+		*olen += out_used;
+		if (st == ENC_CONV_OK)
+			break;
+		if (st == ENC_CONV_FULL)
+			continue;
+		if (st == ENC_CONV_INCOMPLETE && !eof)
+			break;
+		long line, col;
+		size_t off = base + used;
+		unsigned char bad = (unsigned char)in[used];
+		src_position(s, off, &line, &col);
+		encoding_report(cv, st, bad, s->name, line, col, d);
+		return -1;
+	}
+	memmove(in, in + used, *inlen - used);
+	*inlen -= used;
+	return 0;
+}
+
+/* ---- pass 1: the encoding and the line breaks ---- */
+
+typedef struct Scan {
+	Encoding enc;
+	size_t lf, cr;
+} Scan;
+
+/* Where to stop validating a chunk that is not the file's last: before a
+ * lead byte in the last 4 whose character may continue in the next chunk. */
+static size_t
+utf8_cut(const unsigned char *u, size_t n)
+{
+	for (size_t k = 1; k <= 4 && k <= n; k++) {
+		if (u[n - k] < 0x80)
+			return n;
+		if (u[n - k] >= 0xC0)
+			return n - k;
+	}
+	return n;
+}
+
+static void
+count_breaks(const char *p, size_t n, Scan *sc)
+{
+	for (const char *q = p, *end = p + n; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+		sc->lf++;
+	for (const char *q = p, *end = p + n; (q = memchr(q, '\r', (size_t)(end - q))) != NULL; q++)
+		sc->cr++;
+}
+
+/* Validate a whole non-UTF-8 file by converting it into nothing. */
+static int
+check_converted(Source *s, Encoding enc, char *buf, Diag *d)
+{
+	if (src_rewind(s) != 0) {
+		report_read_error(s, d);
+		return -1;
+	}
+	EncodingConverter *cv = encoding_converter_new(enc, s->name, d);
+	if (cv == NULL)
+		return -1;
+	size_t carry = 0, base = 0, ocap = CHUNK, olen;
+	char *out = mem_alloc(ocap);
+	int rc = 0, first = 1;
+	for (;;) {
+		long got = src_read(s, buf + carry, CHUNK - carry);
+		if (got < 0 || s->changed) {
+			if (got < 0)
+				report_read_error(s, d);
+			else
+				report_changed(s, d);
+			rc = -1;
+			break;
+		}
+		size_t n = carry + (size_t)got;
+		int eof = s->pos == s->len;
+		size_t skip = first ? encoding_bom_length(enc) : 0;
+		if (skip > n)
+			skip = n;
+		first = 0;
+		size_t inlen = n - skip;
+		olen = 0;
+		if (decode_chunk(cv, s, base + skip, buf + skip, &inlen, eof, &out, &ocap, &olen,
+		    d) != 0) {
+			rc = -1;
+			break;
+		}
+		memmove(buf, buf + skip, inlen);
+		base += n - inlen;
+		carry = inlen;
+		if (eof)
+			break;
+	}
+	free(out);
+	encoding_converter_free(cv);
+	return rc;
+}
+
+static int
+scan(Source *s, char *buf, Scan *sc, Diag *d)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->enc = ENC_UTF8;
+	if (src_rewind(s) != 0) {
+		report_read_error(s, d);
+		return -1;
+	}
+	size_t carry = 0, base = 0;
+	int first = 1, utf8 = 1;
+	for (;;) {
+		long got = src_read(s, buf + carry, CHUNK - carry);
+		if (got < 0) {
+			report_read_error(s, d);
+			return -1;
+		}
+		if (s->changed) {
+			report_changed(s, d);
+			return -1;
+		}
+		count_breaks(buf + carry, (size_t)got, sc);
+		size_t n = carry + (size_t)got;
+		int eof = s->pos == s->len;
+		size_t start = 0;
+		if (first) {
+			sc->enc = encoding_detect_bom(buf, n);
+			if (sc->enc == ENC_UTF8_BOM)
+				start = 3;
+			else if (sc->enc != ENC_UTF8)
+				utf8 = 0;
+			first = 0;
+		}
+		size_t cut = n;
+		if (utf8) {
+			const unsigned char *u = (const unsigned char *)buf;
+			cut = eof ? n : utf8_cut(u, n);
+			if (cut < start)
+				cut = start;
+			size_t v = start + utf8_valid_prefix(buf + start, cut - start);
+			if (v < cut) {
+				if (sc->enc == ENC_UTF8_BOM) {
+					long line, col;
+					unsigned char bad = u[v];
+					src_position(s, base + v, &line, &col);
+					diag_report(d, DIAG_INPUT, s->name, line, col,
+					    "invalid UTF-8 (byte 0x%02X) in a file marked UTF-8 by its BOM; "
+					    "save the file again as \"CSV UTF-8\"", bad);
+					return -1;
+				}
+				sc->enc = ENC_WINDOWS874;
+				utf8 = 0;
+				cut = n;
+			}
+		}
+		carry = n - cut;
+		memmove(buf, buf + cut, carry);
+		base += cut;
+		if (eof)
+			break;
+	}
+	if (sc->enc == ENC_UTF8 || sc->enc == ENC_UTF8_BOM)
+		return 0;
+	return check_converted(s, sc->enc, buf, d);
+}
+
+/* ---- pass 2: lines, fields, rows ---- */
 
 typedef struct Reader {
 	const char *name;
@@ -17,81 +312,134 @@ typedef struct Reader {
 	void *ctx;
 	Diag *d;
 	CsvInfo *info;
+	size_t rows_max;
 
 	char **fields;
 	size_t *lens;
+	size_t *offs;        /* libcsv rows: field starts in rowbuf */
 	size_t nfields, cap;
-	long line;           /* physical line being fed */
+	char *rowbuf;        /* libcsv rows: the fields end to end, each NUL-terminated */
+	size_t rowlen, rowcap;
+	size_t *commas;      /* quote-free lines: where the commas are */
+	size_t ncommas, capcommas;
+
+	long line;           /* physical line being read */
 	long row_line;       /* line the current row started on */
 	int between_rows;
-	int stop;            /* callback's value, or -1 on a limit error */
+	int partial;         /* the current line has been fed to libcsv in part */
+	int stop;            /* callback's value, or -1 on an error */
 } Reader;
 
 /* Remove U+200B ZERO WIDTH SPACE and U+FEFF (a stray BOM) everywhere, then
- * trim spaces and tabs at both ends. Works in place; returns the new length. */
-static size_t
-clean_field(char *s, size_t n)
+ * trim spaces and tabs at both ends. Works in place on s[0..n) and writes a
+ * NUL after the result (s[n] must be writable); returns where the result
+ * starts, its length in *out. */
+static char *
+clean_field(char *s, size_t n, int zw, size_t *out)
 {
-	size_t w = 0;
-	for (size_t r = 0; r < n;) {
-		if (r + 2 < n && (unsigned char)s[r] == 0xE2 && (unsigned char)s[r + 1] == 0x80 &&
-		    (unsigned char)s[r + 2] == 0x8B) {
-			r += 3;
-			continue;
+	size_t w = n;
+	if (zw) {
+		w = 0;
+		for (size_t r = 0; r < n;) {
+			unsigned char c = (unsigned char)s[r];
+			if (r + 2 < n && ((c == 0xE2 && (unsigned char)s[r + 1] == 0x80 &&
+			    (unsigned char)s[r + 2] == 0x8B) || (c == 0xEF &&
+			    (unsigned char)s[r + 1] == 0xBB && (unsigned char)s[r + 2] == 0xBF))) {
+				r += 3;
+				continue;
+			}
+			s[w++] = s[r++];
 		}
-		if (r + 2 < n && (unsigned char)s[r] == 0xEF && (unsigned char)s[r + 1] == 0xBB &&
-		    (unsigned char)s[r + 2] == 0xBF) {
-			r += 3;
-			continue;
-		}
-		s[w++] = s[r++];
 	}
 	size_t start = 0;
 	while (start < w && (s[start] == ' ' || s[start] == '\t'))
 		start++;
 	while (w > start && (s[w - 1] == ' ' || s[w - 1] == '\t'))
 		w--;
-	memmove(s, s + start, w - start);
-	s[w - start] = '\0';
-	return w - start;
+	s[w] = '\0';
+	*out = w - start;
+	return s + start;
 }
 
 static void
-on_field(void *data, size_t len, void *vr)
+grow_fields(Reader *r)
 {
-	Reader *r = vr;
-	if (r->stop)
-		return;
-	if (r->nfields == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 16;
-		r->fields = mem_grow(r->fields, r->cap, sizeof(*r->fields));
-		r->lens = mem_grow(r->lens, r->cap, sizeof(*r->lens));
-	}
+	r->cap = r->cap ? r->cap * 2 : 16;
+	r->fields = mem_grow(r->fields, r->cap, sizeof(*r->fields));
+	r->lens = mem_grow(r->lens, r->cap, sizeof(*r->lens));
+	r->offs = mem_grow(r->offs, r->cap, sizeof(*r->offs));
+}
+
+/* The limits on one more field of len bytes (as libcsv counts them: an
+ * unquoted field without its surrounding spaces). 0, or -1 after
+ * reporting. */
+static int
+check_field(Reader *r, size_t len)
+{
 	if ((long)r->nfields >= r->lim->max_columns) {
 		diag_report(r->d, DIAG_INPUT, r->name, r->row_line, (long)r->nfields + 1,
 		    "more than %ld columns in one row; check the separator is a comma, or raise "
 		    "[limits] max_columns", r->lim->max_columns);
 		r->stop = -1;
-		return;
+		return -1;
 	}
 	if ((long)len > r->lim->max_field_bytes) {
 		diag_report(r->d, DIAG_INPUT, r->name, r->row_line, (long)r->nfields + 1,
 		    "a field of %zu bytes is longer than the limit of %ld; check for an unclosed quote, "
 		    "or raise [limits] max_field_bytes", len, r->lim->max_field_bytes);
 		r->stop = -1;
-		return;
+		return -1;
 	}
-	char *f = mem_strndup(data ? data : "", data ? len : 0);
-	r->lens[r->nfields] = clean_field(f, data ? len : 0);
-	r->fields[r->nfields++] = f;
+	return 0;
 }
 
 static void
-free_fields(Reader *r)
+on_field(void *data, size_t len, void *vr)
 {
-	for (size_t i = 0; i < r->nfields; i++)
-		free(r->fields[i]);
+	Reader *r = vr;
+	if (r->stop || check_field(r, len) != 0)
+		return;
+	if (r->nfields == r->cap)
+		grow_fields(r);
+	if (r->rowcap - r->rowlen < len + 1) {
+		r->rowcap = (r->rowlen + len + 1) * 2;
+		r->rowbuf = mem_grow(r->rowbuf, r->rowcap, 1);
+	}
+	char *f = r->rowbuf + r->rowlen;
+	if (len)
+		memcpy(f, data, len);
+	size_t n;
+	char *c = clean_field(f, len, 1, &n);
+	r->offs[r->nfields] = r->rowlen + (size_t)(c - f);
+	r->lens[r->nfields++] = n;
+	r->rowlen += len + 1;
+}
+
+/* The row is complete: hand it out unless blank. */
+static void
+end_row(Reader *r)
+{
+	r->between_rows = 1;
+	size_t n = r->nfields;
 	r->nfields = 0;
+	r->rowlen = 0;
+	if (r->stop)
+		return;
+	/* A row of nothing but empty fields is a blank line (Excel writes ",,,"). */
+	int blank = 1;
+	for (size_t i = 0; i < n && blank; i++)
+		blank = r->lens[i] == 0;
+	if (blank)
+		return;
+	r->info->rows++;
+	if (r->info->rows > r->lim->max_rows) {
+		diag_report(r->d, DIAG_INPUT, r->name, r->row_line, 0,
+		    "more than %ld rows; split the file or raise [limits] max_rows", r->lim->max_rows);
+		r->stop = -1;
+		return;
+	}
+	CsvRow row = { r->row_line, n, r->fields, r->lens, r->rows_max };
+	r->stop = r->fn(r->ctx, &row);
 }
 
 static void
@@ -99,166 +447,385 @@ on_row(int term, void *vr)
 {
 	(void)term;
 	Reader *r = vr;
-	r->between_rows = 1;
-	if (r->stop) {
-		free_fields(r);
+	for (size_t i = 0; i < r->nfields; i++)
+		r->fields[i] = r->rowbuf + r->offs[i];
+	end_row(r);
+}
+
+/* Does a row start in s[0..n)? libcsv skips spaces, tabs and line breaks
+ * before a row; anything else begins one. */
+static void
+note_row_start(Reader *r, const char *s, size_t n)
+{
+	if (!r->between_rows)
 		return;
-	}
-	/* A row of nothing but empty fields is a blank line (Excel writes ",,,"). */
-	int blank = 1;
-	for (size_t i = 0; i < r->nfields && blank; i++)
-		blank = r->lens[i] == 0;
-	if (!blank) {
-		if (r->info)
-			r->info->rows++;
-		if (r->info && r->info->rows > r->lim->max_rows) {
-			diag_report(r->d, DIAG_INPUT, r->name, r->row_line, 0,
-			    "more than %ld rows; split the file or raise [limits] max_rows", r->lim->max_rows);
-			r->stop = -1;
-		} else {
-			CsvRow row = { r->row_line, r->nfields, r->fields, r->lens };
-			r->stop = r->fn(r->ctx, &row);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') {
+			r->row_line = r->line;
+			r->between_rows = 0;
+			return;
 		}
 	}
-	free_fields(r);
+}
+
+static void
+feed(Reader *r, struct csv_parser *p, const char *s, size_t n)
+{
+	note_row_start(r, s, n);
+	if (csv_parse(p, s, n, on_field, on_row, r) != n && r->stop == 0) {
+		diag_report(r->d, DIAG_INPUT, r->name, r->line, 0,
+		    "malformed quotes: a \" inside a field must be written twice (\"\") and the "
+		    "whole field put in quotes; fix this line");
+		r->stop = -1;
+	}
+}
+
+/* A line without quotes, starting between rows: s[0..n) without its line
+ * break, s[n] writable; the commas at r->commas (offsets from s). Fields
+ * are cleaned where they lie. A line of spaces holds no row (libcsv's rule);
+ * ",,," is a row of blanks, handed to end_row which skips it. */
+static void
+split_line(Reader *r, char *s, size_t n, int zw)
+{
+	note_row_start(r, s, n);
+	if (r->between_rows)
+		return;
+	size_t a = 0;
+	for (size_t k = 0; k <= r->ncommas; k++) {
+		size_t b = k < r->ncommas ? r->commas[k] : n;
+		/* libcsv's length: without the spaces and tabs around the field. */
+		size_t i = a, j = b;
+		while (i < j && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		while (j > i && (s[j - 1] == ' ' || s[j - 1] == '\t'))
+			j--;
+		if (check_field(r, j - i) != 0)
+			break;
+		if (r->nfields == r->cap)
+			grow_fields(r);
+		size_t len;
+		r->fields[r->nfields] = clean_field(s + i, j - i, zw, &len);
+		r->lens[r->nfields++] = len;
+		a = b + 1;
+	}
+	end_row(r);
+}
+
+/* Byte classes for cutting lines: anything that is not 0 stops the scan. */
+enum { C_COMMA = 1, C_QUOTE, C_EOL, C_ZW };
+static const unsigned char CLASS[256] = {
+	[','] = C_COMMA, ['"'] = C_QUOTE, ['\r'] = C_EOL, ['\n'] = C_EOL,
+	[0xE2] = C_ZW, [0xEF] = C_ZW,
+};
+
+/* Parse the complete lines of t[0..n) (t[n] writable); at eof the rest is
+ * the last line. Returns how many bytes were consumed. */
+static size_t
+parse_lines(Reader *r, struct csv_parser *p, char *t, size_t n, int eof)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t pos = 0;
+	t[n] = '\n'; /* sentinel: the scan needs no bounds check */
+	while (pos < n && r->stop == 0) {
+		if (r->partial) {
+			/* The rest of a long line already partly fed to libcsv. */
+			size_t e = pos;
+			while (e < n && t[e] != '\n' && t[e] != '\r')
+				e++;
+			if (e == n && !eof) {
+				feed(r, p, t + pos, n - pos);
+				pos = n;
+				break;
+			}
+			if (e + 1 == n && t[e] == '\r' && !eof) {
+				feed(r, p, t + pos, e - pos);
+				pos = e;
+				break;
+			}
+			size_t end = e == n ? n : e + (t[e] == '\r' && e + 1 < n && t[e + 1] == '\n' ? 2 : 1);
+			feed(r, p, t + pos, end - pos);
+			r->partial = 0;
+			pos = end;
+			continue;
+		}
+		size_t i = pos;
+		int quote = 0, zw = 0;
+		r->ncommas = 0;
+		for (;;) {
+			while (CLASS[u[i]] == 0)
+				i++;
+			int c = CLASS[u[i]];
+			if (c == C_EOL)
+				break;
+			if (c == C_COMMA) {
+				if (r->ncommas == r->capcommas) {
+					r->capcommas = r->capcommas ? r->capcommas * 2 : 64;
+					r->commas = mem_grow(r->commas, r->capcommas, sizeof(*r->commas));
+				}
+				r->commas[r->ncommas++] = i - pos;
+			} else if (c == C_QUOTE) {
+				quote = 1;
+			} else {
+				zw = 1;
+			}
+			i++;
+		}
+		/* i is the line break, or n (no break yet). */
+		size_t end;
+		if (i == n) {
+			if (!eof) {
+				if (n - pos < PARTIAL)
+					break;
+				/* A very long line: libcsv takes it in pieces. */
+				r->line++;
+				r->partial = 1;
+				feed(r, p, t + pos, n - pos);
+				pos = n;
+				break;
+			}
+			end = n;
+		} else if (t[i] == '\r' && i + 1 == n && !eof) {
+			break; /* CR LF may be cut between two chunks */
+		} else {
+			end = i + (t[i] == '\r' && i + 1 < n && t[i + 1] == '\n' ? 2 : 1);
+		}
+		r->line++;
+		if (quote || !r->between_rows)
+			feed(r, p, t + pos, end - pos);
+		else
+			split_line(r, t + pos, i - pos, zw);
+		pos = end;
+	}
+	return pos;
+}
+
+/* Pass 2: decode, cut lines, parse. buf is CHUNK + 1 bytes to start with. */
+static int
+parse_source(Reader *r, Source *s, Encoding enc, char **bufp)
+{
+	struct csv_parser p;
+	/* Strict: a stray quote is an error we can name, not a guess; and only
+	 * with CSV_STRICT does csv_fini report a quote left open. */
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		diag_report(r->d, DIAG_INTERNAL, r->name, 0, 0, "cannot start the CSV parser");
+		return -1;
+	}
+	EncodingConverter *cv = NULL;
+	char *raw = NULL;
+	if (enc != ENC_UTF8 && enc != ENC_UTF8_BOM) {
+		cv = encoding_converter_new(enc, r->name, r->d);
+		if (cv == NULL) {
+			csv_free(&p);
+			return -1;
+		}
+		raw = mem_alloc(CHUNK);
+	}
+	char *t = *bufp;
+	size_t tsize = CHUNK + 1, tlen = 0, rawlen = 0, base = 0;
+	int first = 1;
+	if (src_rewind(s) != 0) {
+		report_read_error(s, r->d);
+		r->stop = -1;
+	}
+	while (r->stop == 0) {
+		/* Room for a chunk after the unfinished line, and a byte for the
+		 * sentinel of parse_lines. */
+		if (tsize - 1 - tlen < CHUNK / 2) {
+			tsize = 2 * tsize;
+			t = mem_grow(t, tsize, 1);
+		}
+		long got;
+		int eof;
+		if (cv == NULL) {
+			got = src_read(s, t + tlen, tsize - 1 - tlen);
+			eof = s->pos == s->len;
+			if (got > 0) {
+				size_t skip = first && enc == ENC_UTF8_BOM ? 3 : 0;
+				memmove(t + tlen, t + tlen + skip, (size_t)got - skip);
+				tlen += (size_t)got - skip;
+			}
+		} else {
+			got = src_read(s, raw + rawlen, CHUNK - rawlen);
+			eof = s->pos == s->len;
+			if (got >= 0) {
+				size_t n = rawlen + (size_t)got;
+				size_t skip = first ? encoding_bom_length(enc) : 0;
+				rawlen = n - skip;
+				memmove(raw, raw + skip, rawlen);
+				size_t before = rawlen;
+				if (decode_chunk(cv, s, base + skip, raw, &rawlen, eof, &t, &tsize, &tlen,
+				    r->d) != 0) {
+					r->stop = -1;
+					break;
+				}
+				base += skip + before - rawlen;
+			}
+		}
+		first = 0;
+		if (got < 0 || s->changed) {
+			if (got < 0)
+				report_read_error(s, r->d);
+			else
+				report_changed(s, r->d);
+			r->stop = -1;
+			break;
+		}
+		size_t used = parse_lines(r, &p, t, tlen, eof);
+		memmove(t, t + used, tlen - used);
+		tlen -= used;
+		if (eof)
+			break;
+	}
+	if (r->stop == 0 && csv_fini(&p, on_field, on_row, r) != 0) {
+		diag_report(r->d, DIAG_INPUT, r->name, r->row_line, 0,
+		    "a quoted field that starts in this row is never closed; add the closing \" "
+		    "(a quote inside a field is written twice: \"\")");
+		r->stop = -1;
+	}
+	csv_free(&p);
+	free(raw);
+	encoding_converter_free(cv);
+	*bufp = t;
+	return r->stop;
+}
+
+static int
+read_source(Source *s, const CsvLimits *lim, CsvRowFn fn, void *ctx, CsvInfo *info, Diag *d)
+{
+	CsvInfo local = { 0 };
+	if (info == NULL)
+		info = &local;
+	memset(info, 0, sizeof(*info));
+	info->bytes = s->len;
+	char *buf = mem_alloc(CHUNK + 1);
+	Scan sc;
+	if (scan(s, buf, &sc, d) != 0) {
+		free(buf);
+		return -1;
+	}
+	info->encoding = sc.enc;
+	Reader r = { .name = s->name, .lim = lim, .fn = fn, .ctx = ctx, .d = d, .info = info,
+		.between_rows = 1, .rows_max = (sc.lf > sc.cr ? sc.lf : sc.cr) + 1 };
+	int rc = parse_source(&r, s, sc.enc, &buf);
+	free(r.fields);
+	free(r.lens);
+	free(r.offs);
+	free(r.rowbuf);
+	free(r.commas);
+	free(buf);
+	return rc;
 }
 
 int
 csvread_buffer(const char *name, const char *data, size_t len, const CsvLimits *lim,
     CsvRowFn fn, void *ctx, CsvInfo *info, Diag *d)
 {
-	CsvInfo local = { 0 };
-	if (info == NULL)
-		info = &local;
-	memset(info, 0, sizeof(*info));
-	info->bytes = len;
-	info->encoding = encoding_detect(data, len);
+	Source s = { .name = name, .fd = -1, .mem = data, .len = len };
+	return read_source(&s, lim, fn, ctx, info, d);
+}
 
-	size_t ulen;
-	char *text = encoding_to_utf8(data, len, info->encoding, name, &ulen, d);
-	if (text == NULL)
-		return -1;
-
-	struct csv_parser p;
-	/* Strict: a stray quote is an error we can name, not a guess; and only
-	 * with CSV_STRICT does csv_fini report a quote left open. */
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		free(text);
-		diag_report(d, DIAG_INTERNAL, name, 0, 0, "cannot start the CSV parser");
+/* Open path for reading after the checks every reader shares (exists, not
+ * a directory, a regular file, not over max_bytes). Returns the descriptor
+ * and fills *st, or -1 after reporting why (DIAG_INPUT). */
+static int
+open_checked(const char *path, long max_bytes, struct stat *stp, Diag *d)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		diag_report(d, DIAG_INPUT, path, 0, 0, "cannot read the file (%s); check the name and "
+		    "the input directory (-i DIR)", strerror(errno));
 		return -1;
 	}
-	Reader r = { .name = name, .lim = lim, .fn = fn, .ctx = ctx, .d = d, .info = info,
-		.between_rows = 1 };
+	if (S_ISDIR(st.st_mode)) {
+		diag_report(d, DIAG_INPUT, path, 0, 0, "is a directory, not a file; put the file there instead");
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_report(d, DIAG_INPUT, path, 0, 0, "is not a regular file; give a file");
+		return -1;
+	}
+	if (st.st_size > max_bytes) {
+		diag_report(d, DIAG_INPUT, path, 0, 0, "the file has %lld bytes, more than the limit of %ld; "
+		    "raise [limits] max_file_bytes if it is right", (long long)st.st_size, max_bytes);
+		return -1;
+	}
+	int fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		diag_report(d, DIAG_INPUT, path, 0, 0, "cannot open the file (%s)", strerror(errno));
+		return -1;
+	}
+	*stp = st;
+	return fd;
+}
 
-	/* Feed one physical line at a time: LF, CRLF or a lone CR ends a line. */
-	size_t pos = 0;
-	while (pos < ulen && r.stop == 0) {
-		size_t end = pos;
-		while (end < ulen && text[end] != '\n' && text[end] != '\r')
-			end++;
-		if (end < ulen && text[end] == '\r' && end + 1 < ulen && text[end + 1] == '\n')
-			end += 2;
-		else if (end < ulen)
-			end += 1;
-		r.line++;
-		/* A blank line never starts a row (libcsv skips it too). */
-		size_t k = pos;
-		while (k < end && (text[k] == '\r' || text[k] == '\n'))
-			k++;
-		if (r.between_rows && k < end) {
-			r.row_line = r.line;
-			r.between_rows = 0;
-		}
-		if (csv_parse(&p, text + pos, end - pos, on_field, on_row, &r) != end - pos) {
-			diag_report(d, DIAG_INPUT, name, r.line, 0,
-			    "malformed quotes: a \" inside a field must be written twice (\"\") and the "
-			    "whole field put in quotes; fix this line");
-			r.stop = -1;
-		}
-		pos = end;
-	}
-	if (r.stop == 0 && csv_fini(&p, on_field, on_row, &r) != 0) {
-		diag_report(d, DIAG_INPUT, name, r.row_line, 0,
-		    "a quoted field that starts in this row is never closed; add the closing \" "
-		    "(a quote inside a field is written twice: \"\")");
-		r.stop = -1;
-	}
-	free_fields(&r);
-	free(r.fields);
-	free(r.lens);
-	csv_free(&p);
-	free(text);
-	return r.stop;
+/* After reading size bytes: the file must have no more. */
+static int
+at_end(int fd)
+{
+	char c;
+	ssize_t k;
+	while ((k = read(fd, &c, 1)) < 0 && errno == EINTR)
+		;
+	return k == 0;
 }
 
 char *
 csvread_slurp(const char *path, long max_bytes, size_t *len, Diag *d)
 {
 	struct stat st;
-	if (stat(path, &st) != 0) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "cannot read the file (%s); check the name and "
-		    "the input directory (-i DIR)", strerror(errno));
+	int fd = open_checked(path, max_bytes, &st, d);
+	if (fd < 0)
 		return NULL;
+	size_t size = (size_t)st.st_size;
+	Source s = { .name = path, .fd = fd, .len = size };
+	char *buf = mem_alloc(size + 1);
+	long got = src_read(&s, buf, size);
+	if (got < 0) {
+		report_read_error(&s, d);
+	} else if (s.changed || !at_end(fd)) {
+		/* The file may have grown or shrunk since stat; never read past
+		 * the limit, never use half a file. */
+		report_changed(&s, d);
+		got = -1;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "is a directory, not a file; put the file there instead");
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "is not a regular file; give a file");
-		return NULL;
-	}
-	if (st.st_size > max_bytes) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "the file has %lld bytes, more than the limit of %ld; "
-		    "raise [limits] max_file_bytes if it is right", (long long)st.st_size, max_bytes);
-		return NULL;
-	}
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "cannot open the file (%s)", strerror(errno));
-		return NULL;
-	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
-	char *buf = mem_alloc(cap);
-	for (;;) {
-		size_t got = fread(buf + n, 1, cap - 1 - n, fp);
-		n += got;
-		if (got == 0 || n == cap - 1) {
-			/* The file may have grown since stat; never read past the limit. */
-			if (n == cap - 1 && !feof(fp) && fgetc(fp) != EOF) {
-				diag_report(d, DIAG_INPUT, path, 0, 0, "the file changed while being read; try again");
-				free(buf);
-				fclose(fp);
-				return NULL;
-			}
-			break;
-		}
-	}
-	int err = ferror(fp);
-	fclose(fp);
-	if (err) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "read error; check the disk and the file");
+	close(fd);
+	if (got < 0) {
 		free(buf);
 		return NULL;
 	}
-	buf[n] = '\0';
-	*len = n;
+	buf[size] = '\0';
+	*len = size;
 	return buf;
 }
 
 int
 csvread_file(const char *path, const CsvLimits *lim, CsvRowFn fn, void *ctx, CsvInfo *info, Diag *d)
 {
-	size_t len;
-	char *data = csvread_slurp(path, lim->max_file_bytes, &len, d);
-	if (data == NULL)
+	struct stat st;
+	int fd = open_checked(path, lim->max_file_bytes, &st, d);
+	if (fd < 0)
 		return -1;
-	if (len == 0 || (len == 3 && !memcmp(data, "\xEF\xBB\xBF", 3))) {
+	size_t size = (size_t)st.st_size;
+	Source s = { .name = path, .fd = fd, .len = size };
+	char head[3];
+	if (size == 0 || (size == 3 && src_read(&s, head, 3) == 3 && !memcmp(head, "\xEF\xBB\xBF", 3))) {
 		diag_report(d, DIAG_INPUT, path, 0, 0, "the file is empty; export it again with its header row");
-		free(data);
+		close(fd);
 		return -1;
 	}
-	int rc = csvread_buffer(path, data, len, lim, fn, ctx, info, d);
-	free(data);
+#ifdef POSIX_FADV_SEQUENTIAL
+	(void)posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+	int rc = read_source(&s, lim, fn, ctx, info, d);
+	/* Pass 2 trusts what pass 1 found: a file rewritten in between is
+	 * reported, never half believed. */
+	struct stat now;
+	if (rc == 0 && (fstat(fd, &now) != 0 || now.st_size != st.st_size ||
+	    now.st_mtim.tv_sec != st.st_mtim.tv_sec || now.st_mtim.tv_nsec != st.st_mtim.tv_nsec ||
+	    !at_end(fd))) {
+		report_changed(&s, d);
+		rc = -1;
+	}
+	close(fd);
 	return rc;
 }

@@ -1,10 +1,12 @@
 /* csvread.h - stream the rows of a CSV file, with honest line numbers.
  *
- * Reads the whole file (bounded by a size limit), converts it to UTF-8
- * (encoding.h), then parses it with libcsv, feeding one physical line at a
- * time so that every row knows the line it starts on even when quoted fields
- * hold newlines. Fields are trimmed and zero-width spaces removed. The only
- * file that uses libcsv. */
+ * Reads the file in chunks (memory stays flat whatever its size): a first
+ * pass decides the encoding (encoding.h) and counts the lines, a second
+ * converts to UTF-8 where needed and parses one physical line at a time, so
+ * that every row knows the line it starts on even when quoted fields hold
+ * newlines. Lines with quotes go through libcsv; lines without are split at
+ * their commas with the same result. Fields are trimmed and zero-width
+ * spaces removed. The only file that uses libcsv. */
 #ifndef NITHET_CSVREAD_H
 #define NITHET_CSVREAD_H
 
@@ -26,6 +28,8 @@ typedef struct CsvRow {
 	size_t nfields;
 	char **fields;
 	size_t *lens;
+	size_t rows_max;        /* upper bound on the file's rows, header included
+	                         * (its line breaks + 1); 0 when unknown */
 } CsvRow;
 
 /* Called for each non-blank row, header included. Return 0 to go on, non-zero

@@ -21,14 +21,43 @@ typedef enum Encoding {
 /* "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "Windows-874". */
 const char *encoding_name(Encoding e);
 
-/* Detect the encoding of data[0..len). */
+/* Detect the encoding of data[0..len) (the whole file). */
 Encoding encoding_detect(const char *data, size_t len);
 
-/* Convert data (of encoding e, BOM included) to UTF-8 without a BOM.
- * Returns a NUL-terminated buffer the caller frees with free(), its length in
- * *out_len, or NULL after reporting through d (DIAG_INPUT) the line and column
- * of the first byte that is valid in no supported encoding. */
-char *encoding_to_utf8(const char *data, size_t len, Encoding e, const char *file,
-	size_t *out_len, Diag *d);
+/* What a file's first bytes announce by a byte-order mark: ENC_UTF8_BOM,
+ * ENC_UTF16LE or ENC_UTF16BE; ENC_UTF8 when there is none (the rest of the
+ * file then decides between UTF-8 and Windows-874). */
+Encoding encoding_detect_bom(const char *data, size_t len);
+
+/* Bytes of e's byte-order mark at the start of a file: 3, 2 or 0. */
+size_t encoding_bom_length(Encoding e);
+
+/* Streaming conversion of Windows-874 or UTF-16 text (BOM excluded) to
+ * UTF-8, chunk by chunk, so that a big file is never held whole. */
+typedef struct EncodingConverter EncodingConverter;
+
+typedef enum EncodingStatus {
+	ENC_CONV_OK,            /* all the input was converted */
+	ENC_CONV_FULL,          /* the output is full; call again with more room */
+	ENC_CONV_INCOMPLETE,    /* the input ends inside a character (UTF-16) */
+	ENC_CONV_INVALID,       /* a byte valid in no supported encoding */
+} EncodingStatus;
+
+/* A converter from e (ENC_WINDOWS874, ENC_UTF16LE, ENC_UTF16BE). NULL after
+ * reporting (DIAG_INTERNAL, naming file) that the system cannot convert.
+ * Free with encoding_converter_free. */
+EncodingConverter *encoding_converter_new(Encoding e, const char *file, Diag *d);
+void encoding_converter_free(EncodingConverter *cv);
+
+/* Convert in[0..inlen) into out[0..outlen). *in_used and *out_used say how
+ * much was consumed and written; on ENC_CONV_INCOMPLETE and
+ * ENC_CONV_INVALID, in[*in_used] is where it stopped. */
+EncodingStatus encoding_convert(EncodingConverter *cv, const char *in, size_t inlen,
+	size_t *in_used, char *out, size_t outlen, size_t *out_used);
+
+/* Report (DIAG_INPUT) the failure st of cv at line, col of file; byte is
+ * the byte where the conversion stopped. */
+void encoding_report(const EncodingConverter *cv, EncodingStatus st, unsigned char byte,
+	const char *file, long line, long col, Diag *d);
 
 #endif

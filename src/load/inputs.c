@@ -33,32 +33,6 @@ load_table(const char *path, const TableSpec *spec, const LoadOptions *o, Record
 	return table_read(path, spec, &o->lim, fn, ctx, sum, d);
 }
 
-size_t
-load_row_hint(const char *path)
-{
-	if (is_xml(path))
-		return 0;
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL)
-		return 0;
-	/* Every row ends at a line break or at the end of the file, so the
-	 * breaks (LF, or CR for old Mac files) bound the rows from above. */
-	static const size_t CHUNK = 1 << 16;
-	char *buf = mem_alloc(CHUNK);
-	size_t lf = 0, cr = 0, got;
-	while ((got = fread(buf, 1, CHUNK, fp)) > 0) {
-		for (const char *p = buf, *end = buf + got; (p = memchr(p, '\n', (size_t)(end - p)));
-		    p++)
-			lf++;
-		for (const char *p = buf, *end = buf + got; (p = memchr(p, '\r', (size_t)(end - p)));
-		    p++)
-			cr++;
-	}
-	free(buf);
-	fclose(fp);
-	return (lf > cr ? lf : cr) + 1;
-}
-
 /* ---- strings, arrays, id sets ---- */
 
 enum { POOL_BLOCK = 64 * 1024 };
@@ -98,6 +72,15 @@ load_vec_init(LoadVec *v, Arena *a, size_t size, size_t hint)
 		v->data = arena_array(a, hint, size);
 		v->cap = hint;
 	}
+}
+
+void
+load_vec_reserve(LoadVec *v, size_t n)
+{
+	if (v->n > 0 || v->heap || v->cap >= n)
+		return;
+	v->data = arena_array(v->a, n, v->size);
+	v->cap = n;
 }
 
 void *

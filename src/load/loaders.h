@@ -70,11 +70,6 @@ int evaluations_level_of_percent(const Settings *s, double percent);
 int load_table(const char *path, const TableSpec *spec, const LoadOptions *o, RecordFn fn,
 	void *ctx, FileSummary *sum, Diag *d);
 
-/* An upper bound on the data rows of a CSV file (its line breaks + 1), read
- * in small pieces; 0 for an XML file or when the file cannot be read. Lets
- * a loader size its array once instead of growing it. */
-size_t load_row_hint(const char *path);
-
 /* Strings packed end to end in blocks of the model arena (no per-string
  * alignment or header). */
 typedef struct StrPool {
@@ -98,6 +93,10 @@ typedef struct LoadVec {
 } LoadVec;
 
 void load_vec_init(LoadVec *v, Arena *a, size_t size, size_t hint);
+/* Before the first push: room for n elements in the arena at once (a
+ * Record's rows_max), so that a big table is never grown and copied. Does
+ * nothing once elements are stored or room is there. */
+void load_vec_reserve(LoadVec *v, size_t n);
 /* The next element, zero-filled; valid until the next push. */
 void *load_vec_push(LoadVec *v);
 /* Drop the last element pushed (a row rejected after it was stored). */

@@ -150,7 +150,7 @@ emit(Reader *r, long line)
 			    "more than %ld rows; split the file or raise [limits] max_rows", r->lim->max_rows);
 			return -1;
 		}
-		CsvRow row = { line, r->n, r->fields, r->lens };
+		CsvRow row = { line, r->n, r->fields, r->lens, 0 };
 		r->stop = r->fn(r->ctx, &row);
 	}
 	r->n = 0;
@@ -556,6 +556,7 @@ on_table_row(void *vt, const CsvRow *row)
 	Record rec;
 	rec.file = t->path;
 	rec.line = row->line;
+	rec.rows_max = 0;
 	long known = t->info->columns_known;
 	for (size_t c = 0; c < t->spec->ncols; c++) {
 		long i = t->map[c];

@@ -194,6 +194,8 @@ on_response(Loader *l, const CsvRow *row)
 	Record rec;
 	rec.file = l->path;
 	rec.line = row->line;
+	rec.rows_max = row->rows_max;
+	load_vec_reserve(&l->rows, row->rows_max);
 	for (int c = 0; c < NCOLS; c++) {
 		long i = l->map[c];
 		rec.field[c] = i >= 0 && (size_t)i < row->nfields ? row->fields[i] : "";
@@ -307,7 +309,7 @@ surveys_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSum
 		.pool = { a, NULL, 0 }, .keys = load_idset_new() };
 	memset(&m->survey, 0, sizeof(m->survey));
 	l.by_name = load_schools_by_name(m, a);
-	load_vec_init(&l.rows, a, sizeof(Response), load_row_hint(path));
+	load_vec_init(&l.rows, a, sizeof(Response), 0);
 	size_t warnings_before = diag_warnings(d);
 	sum->path = path;
 	sum->present = 1;

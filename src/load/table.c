@@ -92,6 +92,7 @@ on_row(void *vt, const CsvRow *row)
 	Record rec;
 	rec.file = t->path;
 	rec.line = row->line;
+	rec.rows_max = row->rows_max;
 	for (size_t c = 0; c < t->spec->ncols; c++) {
 		long i = t->map[c];
 		if (i >= 0 && (size_t)i < row->nfields) {

@@ -32,6 +32,7 @@ typedef struct TableSpec {
 typedef struct Record {
 	const char *file;          /* path, for messages */
 	long line;
+	size_t rows_max;           /* CsvRow.rows_max: bounds the data rows; 0 unknown */
 	const char *field[TABLE_MAX_COLUMNS]; /* by spec column; "" when absent */
 	long col[TABLE_MAX_COLUMNS];          /* 1-based column in the file; 0 absent */
 } Record;

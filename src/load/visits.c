@@ -156,6 +156,7 @@ on_visit(void *vl, const Record *r)
 		return 1;
 	}
 
+	load_vec_reserve(&l->rows, r->rows_max);
 	Visit *v = load_vec_push(&l->rows);
 	if (parse_supervisors(l, r, v) != 0) {
 		load_vec_pop(&l->rows);
@@ -194,7 +195,7 @@ visits_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSumm
 {
 	Loader l = { .m = m, .d = d, .fy = o->fiscal_year, .sum = sum, .pool = { a, NULL, 0 },
 		.ids = load_idset_new() };
-	load_vec_init(&l.rows, a, sizeof(Visit), load_row_hint(path));
+	load_vec_init(&l.rows, a, sizeof(Visit), 0);
 	int rc = load_table(path, &spec, o, on_visit, &l, sum, d);
 	load_idset_free(l.ids);
 	m->visits = load_vec_finish(&l.rows);

@@ -93,6 +93,10 @@ in_activities(const MetricParams *p, int activity)
 static int
 visit_matches(const Ctx *c, const Visit *v, const MetricParams *p)
 {
+	/* A mode names a kind of supervision wherever it was done: an online
+	 * visit of any activity is online supervision (DOMAIN 4.1, 3.1.6). */
+	if (p->mode && *p->mode && strcmp(model_mode_name(v->mode), p->mode) == 0)
+		return 1;
 	if (!in_activities(p, v->activity))
 		return 0;
 	if (p->topic && *p->topic) {
@@ -100,8 +104,6 @@ visit_matches(const Ctx *c, const Visit *v, const MetricParams *p)
 		if (pa && pa->ntopics > 0 && strcmp(v->topic, p->topic) != 0)
 			return 0;
 	}
-	if (p->mode && *p->mode && strcmp(model_mode_name(v->mode), p->mode) != 0)
-		return 0;
 	return 1;
 }
 
@@ -153,9 +155,9 @@ judge(TargetResult *t)
 	t->judged = 1;
 	if (t->is_percent)
 		/* value >= goal, without rounding: num/den*100 >= goal */
-		t->met = t->den > 0 && (double)t->num * 100.0 >= t->target->goal * (double)t->den - 1e-9;
+		t->met = t->den > 0 && (double)t->num * 100.0 >= t->goal * (double)t->den - 1e-9;
 	else
-		t->met = t->value >= t->target->goal - 1e-9;
+		t->met = t->value >= t->goal - 1e-9;
 }
 
 static SchoolList
@@ -876,6 +878,10 @@ metric_system_quality(Ctx *c, TargetResult *t)
 	}
 	set_percent(t, met, n);
 	t->unit = "ร้อยละ (ค่าแทน)";
+	/* The goal in the same unit: the lowest % of the goal's level. */
+	int goal_level = (int)t->target->goal;
+	if (goal_level >= 1 && goal_level <= 5)
+		t->goal = c->s->level_percent[goal_level - 1];
 	int level = 1;
 	for (int l = 5; l >= 1; l--)
 		if (t->value >= c->s->level_percent[l - 1] - 1e-9) {
@@ -892,6 +898,7 @@ static void
 measure_target(Ctx *c, TargetResult *t, const Facts *f)
 {
 	t->unit = t->target->unit;
+	t->goal = t->target->goal;
 	switch (t->target->metric) {
 	case METRIC_EVENT_COUNT: metric_event_count(c, t); break;
 	case METRIC_EVENT_WINDOWS: metric_event_windows(c, t); break;

@@ -46,6 +46,8 @@ typedef struct TargetResult {
 	const PlanTarget *target;  /* id, metric, goal, unit, text */
 	const char *unit;          /* of value: the target's, or another when a
 	                            * proxy is measured (6.1: "ร้อยละ (ค่าแทน)") */
+	double goal;               /* in the unit of value: the target's goal, or
+	                            * the proxy's equivalent (6.1: level 3 -> 60 %) */
 	int is_percent;            /* value is a percentage of num/den */
 	long long num, den;        /* the fraction behind a percentage; num = count otherwise */
 	double value;              /* the headline: count, months, or percent */

@@ -47,7 +47,8 @@ typedef struct MetricParams {
 	int weekday;               /* 0 = Sunday .. 6; KM = 2 (Tuesday) */
 	int window_months;         /* event-windows: 2 = one per two months */
 	int min_level;             /* eval-pass-percent: level, 0 = from config */
-	const char *mode;          /* visits mode filter: online, network, ... */
+	const char *mode;          /* visits in this mode count whatever their
+	                            * activity (online, network, ...) */
 } MetricParams;
 
 typedef struct PlanTarget {

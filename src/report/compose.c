@@ -116,9 +116,9 @@ fmt_target_goal(Compose *c, const TargetResult *t)
 {
 	if (!t->target->has_goal)
 		return "ไม่ได้กำหนด";
-	double g = t->target->goal;
+	double g = t->goal;
 	const char *num = g == (long long)g ? fmt_int(c, (long long)g) : fmt_double(c, g, 2);
-	return fmt_printf(c, "%s %s", num, t->target->unit ? t->target->unit : "");
+	return fmt_printf(c, "%s %s", num, t->unit ? t->unit : "");
 }
 
 const char *

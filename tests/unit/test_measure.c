@@ -488,3 +488,26 @@ TEST(measure_supervisors_count_visits_and_distinct_schools)
 	CHECK_INT(r->supervisors[1].schools, 1);
 	fixture_free(f);
 }
+
+TEST(measure_online_visits_of_any_activity_count_for_online_months)
+{
+	Fixture *f = fixture();
+	visit(f, D(2014, 10, 15), 0, 6, NULL)->mode = MODE_ONLINE;
+	visit(f, D(2014, 11, 15), 1, 4, "4.4")->mode = MODE_ONLINE;   /* online, activity 4 */
+	visit(f, D(2014, 12, 15), 1, 4, "4.4");                      /* onsite: not online */
+	const TargetResult *t = results_target(run(f), "3.1.6");
+	CHECK_INT(t->num, 2);
+	CHECK_INT(t->months[0], 1);
+	CHECK_INT(t->months[1], 1);
+	CHECK_INT(t->months[2], 0);
+	fixture_free(f);
+}
+
+TEST(measure_system_quality_goal_is_in_the_unit_of_its_value)
+{
+	Fixture *f = fixture();
+	const TargetResult *t = results_target(run(f), "6.1");
+	/* Goal level 3 (ดี) is 60 % by the evaluation bands. */
+	CHECK_NEAR(t->goal, 60.0, 1e-9);
+	fixture_free(f);
+}

@@ -119,7 +119,7 @@ sample: $(BUILD)/tools/gen-sample
 
 # Benchmarks print medians of several runs; compare ratios within one run.
 bench: build
-	$(BUILD)/tools/bench-typeset -j 2
+	sh tools/bench.sh $(BUILD)
 
 fuzz:
 	sh tests/fuzz/run.sh

@@ -7,11 +7,11 @@ set -eu
 # Build: compiler, pkg-config, and the libraries of DESIGN.md section 1.
 # Fonts: the report faces (Laksaman, Noto Sans Thai and its Latin partner).
 # Tests: poppler-utils (pdftotext, pdffonts, pdftoppm), clang's sanitizer
-# and fuzzer runtimes.
+# and fuzzer runtimes; time (GNU time) for make bench's peak memory.
 PACKAGES="gcc make pkg-config
 libxml2-dev libhpdf-dev libcsv-dev libiniparser-dev libharfbuzz-dev libthai-dev
 fonts-tlwg-laksaman-ttf fonts-noto-core
-poppler-utils clang libclang-rt-14-dev"
+poppler-utils clang libclang-rt-14-dev time"
 
 missing=""
 for p in $PACKAGES; do

@@ -72,14 +72,8 @@ count_met(const TargetResult *t, size_t n, const char *prefix, long *total)
 static void
 targets_table(Compose *c, const TargetResult *t, size_t n, const char *prefix, int with_note)
 {
-	DocBlock *tb = doc_table(c->doc, with_note ? 5 : 5);
-	doc_table_column(tb, 0, 14, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 2, 24, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 3, 26, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 4, 20, DOC_ALIGN_CENTER);
-	tb->u.table.full_width = 1;
-	compose_header(c, tb, "ข้อ|เป้าหมาย / ตัวชี้วัด|ค่าเป้าหมาย|ผลการดำเนินงาน|ผล");
+	DocBlock *tb = compose_table(c, 0, "ข้อ:14:c|เป้าหมาย / ตัวชี้วัด:0:l|ค่าเป้าหมาย:24:c|"
+	    "ผลการดำเนินงาน:26:r|ผล:20:c");
 	for (size_t i = 0; i < n; i++) {
 		if (prefix && strncmp(t[i].target->id, prefix, strlen(prefix)) != 0)
 			continue;
@@ -207,15 +201,7 @@ method(Compose *c)
 	doc_heading(c->doc, 1, "ส่วนที่ 2", "วิธีดำเนินการ");
 	doc_para(c->doc, "โครงการดำเนินการตามกิจกรรมในแผน โดยมีระยะเวลาตามแผนและระยะเวลาที่ดำเนินการจริงดังนี้");
 	compose_table_caption(c, "กิจกรรม ระยะเวลาตามแผนและที่ดำเนินการจริง กลุ่มเป้าหมาย และผู้รับผิดชอบ");
-	DocBlock *tb = doc_table(c->doc, 6);
-	doc_table_column(tb, 0, 10, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 2, 24, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 3, 28, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 4, 22, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 5, 22, DOC_ALIGN_LEFT);
-	tb->u.table.full_width = 1;
-	compose_header(c, tb, "ที่|กิจกรรม/วิธีดำเนินการ|ระยะเวลา (แผน)|ดำเนินการจริง|กลุ่มเป้าหมาย|ผู้รับผิดชอบ");
+	DocBlock *tb = compose_table(c, 0, "ที่:10:c|กิจกรรม/วิธีดำเนินการ:0:l|ระยะเวลา (แผน):24:c|ดำเนินการจริง:28:c|กลุ่มเป้าหมาย:22:l|ผู้รับผิดชอบ:22:l");
 	for (size_t i = 0; i < r->nactivities; i++) {
 		const ActivityResults *a = &r->activities[i];
 		const PlanActivity *pa = a->plan;
@@ -279,11 +265,7 @@ level_table(Compose *c)
 {
 	const EvalResults *e = &c->r->eval;
 	compose_table_caption(c, "จำนวนโรงเรียนจำแนกตามระดับคุณภาพการนิเทศภายใน");
-	DocBlock *tb = doc_table(c->doc, 3);
-	doc_table_column(tb, 0, 0, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 1, 30, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 2, 30, DOC_ALIGN_RIGHT);
-	compose_header(c, tb, "ระดับคุณภาพ|จำนวนโรงเรียน|ร้อยละ");
+	DocBlock *tb = compose_table(c, 0, "ระดับคุณภาพ:0:l|จำนวนโรงเรียน:30:r|ร้อยละ:30:r");
 	for (int l = 5; l >= 1; l--)
 		compose_row(c, tb, DOC_ROW_BODY, 3,
 		    fmt_printf(c, "%s %s", fmt_int(c, l), c->s->rubric_bands[l - 1].label),
@@ -326,15 +308,7 @@ satisfaction_table(Compose *c)
 	const SurveyResults *sv = &c->r->survey;
 	compose_table_caption(c, fmt_printf(c, "ความพึงพอใจต่อการดำเนินงานนิเทศ (ผู้ตอบ %s คน จาก %s โรงเรียน)",
 	    fmt_int(c, sv->respondents), fmt_int(c, sv->schools_responding)));
-	DocBlock *tb = doc_table(c->doc, 6);
-	doc_table_column(tb, 0, 10, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 2, 14, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 3, 14, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 4, 24, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 5, 14, DOC_ALIGN_CENTER);
-	tb->u.table.full_width = 1;
-	compose_header(c, tb, "ข้อ|รายการประเมิน|ค่าเฉลี่ย|S.D.|ระดับความพึงพอใจ|ลำดับที่");
+	DocBlock *tb = compose_table(c, 0, "ข้อ:10:c|รายการประเมิน:0:l|ค่าเฉลี่ย:18:r|S.D.:14:r|ระดับความพึงพอใจ:24:c|ลำดับที่:14:c");
 	for (size_t i = 0; i < sv->nitems; i++) {
 		const ItemStats *it = &sv->items[i];
 		compose_row(c, tb, DOC_ROW_BODY, 6, fmt_int(c, (long long)i + 1), it->text,
@@ -353,16 +327,7 @@ activity_results(Compose *c)
 	const Results *r = c->r;
 	doc_heading(c->doc, 2, "3.4", "ผลการดำเนินงานรายกิจกรรม");
 	compose_table_caption(c, "ผลการดำเนินงานรายกิจกรรม");
-	DocBlock *tb = doc_table(c->doc, 7);
-	doc_table_column(tb, 0, 10, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 2, 18, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 3, 18, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 4, 22, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 5, 22, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 6, 16, DOC_ALIGN_RIGHT);
-	tb->u.table.full_width = 1;
-	compose_header(c, tb, "ที่|กิจกรรม|ครั้ง|โรงเรียน|เป้าหมาย (ผล)|ใช้จ่าย (บาท)|ความพึงพอใจ");
+	DocBlock *tb = compose_table(c, 0, "ที่:10:c|กิจกรรม:0:l|ครั้ง:18:r|โรงเรียน:18:r|เป้าหมาย (ผล):22:c|ใช้จ่าย (บาท):22:r|ความพึงพอใจ:16:r");
 	for (size_t i = 0; i < r->nactivities; i++) {
 		const ActivityResults *a = &r->activities[i];
 		const char *target = a->target ? fmt_printf(c, "%s (%s)", fmt_text(c, a->target->target->id),
@@ -380,13 +345,7 @@ activity_results(Compose *c)
 			continue;
 		compose_table_caption(c, fmt_printf(c, "การนิเทศกิจกรรมที่ %s จำแนกตามประเด็น",
 		    fmt_int(c, a->plan->no)));
-		DocBlock *t4 = doc_table(c->doc, 4);
-		doc_table_column(t4, 0, 12, DOC_ALIGN_CENTER);
-		doc_table_column(t4, 1, 0, DOC_ALIGN_LEFT);
-		doc_table_column(t4, 2, 20, DOC_ALIGN_RIGHT);
-		doc_table_column(t4, 3, 46, DOC_ALIGN_RIGHT);
-		t4->u.table.full_width = 1;
-		compose_header(c, t4, "ประเด็น|เรื่อง|ครั้ง|โรงเรียนที่ได้รับการนิเทศครบตามเกณฑ์");
+		DocBlock *t4 = compose_table(c, 0, "ประเด็น:12:c|เรื่อง:0:l|ครั้ง:20:r|โรงเรียนที่ได้รับการนิเทศครบตามเกณฑ์:46:r");
 		for (size_t k = 0; k < a->plan->ntopics && k < 16; k++) {
 			const PlanTopic *tp = &a->plan->topics[k];
 			const char *goal = tp->per_school_goal > 0 ?
@@ -411,13 +370,8 @@ static void
 breakdown_table(Compose *c, const Breakdown *b, const char *title, const char *key_head)
 {
 	compose_table_caption(c, title);
-	DocBlock *tb = doc_table(c->doc, 7);
-	doc_table_column(tb, 0, 0, DOC_ALIGN_LEFT);
-	for (size_t i = 1; i < 7; i++)
-		doc_table_column(tb, i, 19, DOC_ALIGN_RIGHT);
-	tb->u.table.full_width = 1;
-	compose_header(c, tb, fmt_printf(c, "%s|โรงเรียน|ได้รับการนิเทศ|ครั้ง|ผ่านนิเทศภายใน (%%)|"
-	    "พึงพอใจ (%%)|มี BP (%%)", key_head));
+	DocBlock *tb = compose_table(c, 0, fmt_printf(c, "%s:0:l|โรงเรียน:19:r|ได้รับการนิเทศ:19:r|ครั้ง:19:r|"
+	    "ผ่านนิเทศภายใน (%%):19:r|พึงพอใจ (%%):19:r|มี BP (%%):19:r", key_head));
 	long t[7] = { 0 };
 	for (size_t i = 0; i < b->n; i++) {
 		const GroupRow *g = &b->rows[i];
@@ -460,14 +414,7 @@ practices_list(Compose *c)
 {
 	const Model *m = c->m;
 	compose_table_caption(c, "นวัตกรรมและวิธีปฏิบัติที่เป็นเลิศที่เผยแพร่ในปีงบประมาณ");
-	DocBlock *tb = doc_table(c->doc, 5);
-	doc_table_column(tb, 0, 10, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 2, 40, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 3, 26, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 4, 14, DOC_ALIGN_CENTER);
-	tb->u.table.full_width = 1;
-	compose_header(c, tb, "ที่|ผลงาน|โรงเรียน|ช่องทางเผยแพร่|ระดับ");
+	DocBlock *tb = compose_table(c, 0, "ที่:10:c|ผลงาน:0:l|โรงเรียน:40:l|ช่องทางเผยแพร่:26:l|ระดับ:14:c");
 	long n = 0;
 	for (size_t i = 0; i < m->npractices; i++) {
 		const Practice *p = &m->practices[i];
@@ -620,8 +567,7 @@ budget_part(Compose *c)
 	if (b->over_total)
 		doc_para(c->doc, "การใช้จ่ายเกินงบประมาณรวมของโครงการ ซึ่งไม่อยู่ในหลักการถัวจ่าย ต้องตรวจสอบ");
 	compose_table_caption(c, "การเบิกจ่ายรายไตรมาส");
-	DocBlock *q = doc_table(c->doc, 4);
-	compose_header(c, q, "ไตรมาส|เบิกจ่าย (บาท)|สะสม (บาท)|ร้อยละสะสม");
+	DocBlock *q = compose_table(c, 0, "ไตรมาส:0:c|เบิกจ่าย (บาท):45:r|สะสม (บาท):45:r|ร้อยละสะสม:35:r");
 	Satang cum = 0;
 	for (int k = 0; k < 4; k++) {
 		cum += b->by_quarter[k];
@@ -745,18 +691,7 @@ school_status(Compose *c)
 	const Results *r = c->r;
 	doc_heading(c->doc, 2, "ก", "สถานะรายโรงเรียน");
 	compose_table_caption(c, "ผลการดำเนินงานรายโรงเรียน");
-	DocBlock *tb = doc_table(c->doc, 8);
-	doc_table_column(tb, 0, 10, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 2, 20, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 3, 14, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 4, 14, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 5, 20, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 6, 16, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 7, 10, DOC_ALIGN_CENTER);
-	tb->u.table.full_width = 1;
-	tb->u.table.size = 14;
-	compose_header(c, tb, "ที่|โรงเรียน|อำเภอ|กลุ่มสี|นิเทศ (ครั้ง)|นิเทศภายใน|พึงพอใจ|BP");
+	DocBlock *tb = compose_table(c, 14, "ที่:10:c|โรงเรียน:0:l|อำเภอ:20:l|กลุ่มสี:14:c|นิเทศ (ครั้ง):14:r|นิเทศภายใน:20:c|พึงพอใจ:16:r|BP:10:c");
 	long *visits = arena_array(c->doc->arena, m->nschools + 1, sizeof(long));
 	unsigned char *bp = arena_alloc(c->doc->arena, m->nschools + 1);
 	double *sat = arena_array(c->doc->arena, m->nschools + 1, sizeof(double));
@@ -832,15 +767,7 @@ meetings_list(Compose *c)
 	const Results *r = c->r;
 	doc_heading(c->doc, 2, "ค", "การประชุมและกิจกรรมกลุ่ม");
 	compose_table_caption(c, "การประชุมคณะกรรมการ ก.ต.ป.น. ประชุมประจำเดือน และการประชุมปฏิบัติการ");
-	DocBlock *tb = doc_table(c->doc, 5);
-	doc_table_column(tb, 0, 24, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 1, 22, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 2, 0, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 3, 16, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 4, 40, DOC_ALIGN_LEFT);
-	tb->u.table.full_width = 1;
-	tb->u.table.size = 14;
-	compose_header(c, tb, "ประเภท|วันที่|เรื่อง|ผู้เข้าร่วม|รายงานการประชุม");
+	DocBlock *tb = compose_table(c, 14, "ประเภท:24:l|วันที่:22:c|เรื่อง:0:l|ผู้เข้าร่วม:16:r|รายงานการประชุม:40:l");
 	long km = 0;
 	for (size_t i = 0; i < m->nmeetings; i++) {
 		const Meeting *mt = &m->meetings[i];
@@ -886,14 +813,8 @@ data_quality(Compose *c)
 	const Model *m = c->m;
 	doc_heading(c->doc, 2, "จ", "คุณภาพข้อมูล");
 	compose_table_caption(c, "ข้อมูลนำเข้า การเข้ารหัส และจำนวนแถว");
-	DocBlock *tb = doc_table(c->doc, 7);
-	doc_table_column(tb, 0, 0, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 1, 30, DOC_ALIGN_LEFT);
-	for (size_t i = 2; i < 7; i++)
-		doc_table_column(tb, i, 17, DOC_ALIGN_RIGHT);
-	tb->u.table.full_width = 1;
-	tb->u.table.size = 14;
-	compose_header(c, tb, "แฟ้มข้อมูล|การเข้ารหัส|แถว|รับ|ปฏิเสธ|คำเตือน|นอกปีงบประมาณ");
+	DocBlock *tb = compose_table(c, 14, "แฟ้มข้อมูล:0:l|การเข้ารหัส:30:l|แถว:17:r|รับ:17:r|ปฏิเสธ:17:r|"
+	    "คำเตือน:17:r|นอกปีงบประมาณ:17:r");
 	for (size_t i = 0; i < m->nfiles; i++) {
 		const FileSummary *f = &m->files[i];
 		if (!f->present) {

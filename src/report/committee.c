@@ -76,14 +76,7 @@ progress(Compose *c, const Results *prev, const char *since)
 	const Results *r = c->r;
 	doc_heading(c->doc, 2, "4.1", "ความก้าวหน้าการนิเทศรายกิจกรรม");
 	compose_table_caption(c, fmt_printf(c, "จำนวนครั้งการดำเนินงานรายกิจกรรม %s และสะสมตั้งแต่ต้นปีงบประมาณ", since));
-	DocBlock *tb = doc_table(c->doc, 5);
-	doc_table_column(tb, 0, 10, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 2, 26, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 3, 22, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 4, 22, DOC_ALIGN_RIGHT);
-	tb->u.table.full_width = 1;
-	compose_header(c, tb, "ที่|กิจกรรม|ตั้งแต่ประชุมครั้งก่อน|สะสม (ครั้ง)|โรงเรียน");
+	DocBlock *tb = compose_table(c, 0, "ที่:10:c|กิจกรรม:0:l|ตั้งแต่ประชุมครั้งก่อน:26:r|สะสม (ครั้ง):22:r|โรงเรียน:22:r");
 	long total_new = 0, total = 0;
 	for (size_t i = 0; i < r->nactivities; i++) {
 		const ActivityResults *a = &r->activities[i];
@@ -98,14 +91,7 @@ progress(Compose *c, const Results *prev, const char *since)
 
 	doc_heading(c->doc, 2, "4.2", "ผลตามเป้าหมาย ณ วันประชุม");
 	compose_table_caption(c, "ผลการดำเนินงานตามเป้าหมาย สะสมถึงวันประชุม");
-	DocBlock *tt = doc_table(c->doc, 5);
-	doc_table_column(tt, 0, 14, DOC_ALIGN_CENTER);
-	doc_table_column(tt, 1, 0, DOC_ALIGN_LEFT);
-	doc_table_column(tt, 2, 24, DOC_ALIGN_CENTER);
-	doc_table_column(tt, 3, 28, DOC_ALIGN_RIGHT);
-	doc_table_column(tt, 4, 26, DOC_ALIGN_RIGHT);
-	tt->u.table.full_width = 1;
-	compose_header(c, tt, "ข้อ|เป้าหมาย|ค่าเป้าหมาย|ผลสะสม|ครั้งก่อน");
+	DocBlock *tt = compose_table(c, 0, "ข้อ:14:c|เป้าหมาย:0:l|ค่าเป้าหมาย:24:c|ผลสะสม:28:r|ครั้งก่อน:26:r");
 	for (size_t i = 0; i < r->ntargets; i++) {
 		const TargetResult *t = &r->targets[i];
 		const TargetResult *p = prev ? &prev->targets[i] : NULL;
@@ -178,13 +164,7 @@ exceptions(Compose *c)
 	if (r->schools_not_visited.n == 0) {
 		doc_para(c->doc, "ทุกโรงเรียนได้รับการนิเทศแล้ว");
 	} else {
-		DocBlock *tb = doc_table(c->doc, 4);
-		doc_table_column(tb, 0, 10, DOC_ALIGN_CENTER);
-		doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
-		doc_table_column(tb, 2, 30, DOC_ALIGN_LEFT);
-		doc_table_column(tb, 3, 20, DOC_ALIGN_CENTER);
-		tb->u.table.full_width = 1;
-		compose_header(c, tb, "ที่|โรงเรียน|อำเภอ|กลุ่มสี");
+		DocBlock *tb = compose_table(c, 0, "ที่:10:c|โรงเรียน:0:l|อำเภอ:30:l|กลุ่มสี:20:c");
 		for (size_t i = 0; i < r->schools_not_visited.n; i++) {
 			const School *s = r->schools_not_visited.items[i];
 			compose_row(c, tb, DOC_ROW_BODY, 4, fmt_int(c, (long long)i + 1), fmt_school(c, s), s->district,

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/numfmt.h"
@@ -133,6 +134,46 @@ const char *
 fmt_school(Compose *c, const School *s)
 {
 	return fmt_printf(c, "%s (%s)", s->name, fmt_text(c, s->code));
+}
+
+DocBlock *
+compose_table(Compose *c, double size, const char *columns)
+{
+	size_t n = 1;
+	for (const char *p = columns; *p; p++)
+		n += *p == '|';
+	DocBlock *tb = doc_table(c->doc, n);
+	tb->u.table.full_width = 1;
+	tb->u.table.size = size;
+	DocRow *row = doc_table_row(c->doc, tb, DOC_ROW_HEADER);
+	row->shaded = 1;
+	size_t i = 0;
+	for (const char *p = columns; *p; i++) {
+		size_t len = strcspn(p, "|");
+		/* "header:width:align": the last two fields from the right, so a
+		 * header may itself hold a colon. */
+		const char *end = p + len, *a = end, *w;
+		while (a > p && a[-1] != ':')
+			a--;
+		w = a > p ? a - 1 : p;
+		while (w > p && w[-1] != ':')
+			w--;
+		double width = 0;
+		DocAlign align = DOC_ALIGN_LEFT;
+		size_t hlen = len;
+		if (w > p && a > w) {
+			width = strtod(w, NULL);
+			align = *a == 'r' ? DOC_ALIGN_RIGHT : *a == 'c' ? DOC_ALIGN_CENTER : DOC_ALIGN_LEFT;
+			hlen = (size_t)(w - 1 - p);
+		}
+		doc_table_column(tb, i, width, align);
+		DocCell *cell = doc_row_cell(c->doc, row, arena_strndup(c->doc->arena, p, hlen));
+		cell->align = DOC_ALIGN_CENTER;
+		p = end;
+		if (*p == '|')
+			p++;
+	}
+	return tb;
 }
 
 DocRow *

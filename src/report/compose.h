@@ -41,6 +41,12 @@ const char *fmt_met(const TargetResult *t);               /* บรรลุ / �
 /* The name of a school as printed: "บ้านควนประกอบ (93010012)". */
 const char *fmt_school(Compose *c, const School *s);
 
+/* A table with its columns and a shaded header row in one call. columns is
+ * "header:width:align|..." with width in mm (0 = from content) and align one
+ * of l, r, c, e.g. "ที่:10:c|โรงเรียน:0:l|ครั้ง:16:r". size: 0 = body size.
+ * The table spans the text width. */
+DocBlock *compose_table(Compose *c, double size, const char *columns);
+
 /* Table helpers: a header row from a |-separated list, and a body row. */
 DocRow *compose_header(Compose *c, DocBlock *table, const char *cells);
 DocRow *compose_row(Compose *c, DocBlock *table, DocRowKind kind, int n, ...);

@@ -82,14 +82,7 @@ visits(Compose *c, const School *s)
 		doc_para(c->doc, "ยังไม่ได้รับการนิเทศในปีงบประมาณนี้");
 		return;
 	}
-	DocBlock *tb = doc_table(c->doc, 4);
-	doc_table_column(tb, 0, 0, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 1, 14, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 2, 22, DOC_ALIGN_CENTER);
-	doc_table_column(tb, 3, 44, DOC_ALIGN_LEFT);
-	tb->u.table.full_width = 1;
-	tb->u.table.size = 14;
-	compose_header(c, tb, "กิจกรรม|ครั้ง|ล่าสุด|ผู้นิเทศครั้งล่าสุด");
+	DocBlock *tb = compose_table(c, 14, "กิจกรรม:0:l|ครั้ง:14:r|ล่าสุด:22:c|ผู้นิเทศครั้งล่าสุด:44:l");
 	/* In the plan's order of activities, then topics. */
 	for (size_t a = 0; a < m->plan->nactivities; a++) {
 		const PlanActivity *pa = &m->plan->activities[a];
@@ -203,13 +196,7 @@ satisfaction(Compose *c, const School *s)
 	doc_para(c->doc, fmt_printf(c, "ผู้ตอบ %s คน ค่าเฉลี่ย %s ระดับ%s (%s)", fmt_int(c, respondents),
 	    fmt_double(c, mean, 2), band ? band : "-",
 	    measure_round2(mean) >= c->s->satisfied_threshold - 1e-9 ? "พึงพอใจตามเกณฑ์" : "ต่ำกว่าเกณฑ์"));
-	DocBlock *tb = doc_table(c->doc, 3);
-	doc_table_column(tb, 0, 0, DOC_ALIGN_LEFT);
-	doc_table_column(tb, 1, 22, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 2, 30, DOC_ALIGN_CENTER);
-	tb->u.table.full_width = 1;
-	tb->u.table.size = 14;
-	compose_header(c, tb, "รายการประเมิน|ค่าเฉลี่ย|ระดับ");
+	DocBlock *tb = compose_table(c, 14, "รายการประเมิน:0:l|ค่าเฉลี่ย:22:r|ระดับ:30:c");
 	for (size_t k = 0; k < sv->nitems; k++) {
 		const char *b = n[k] ? measure_likert_band(c->s, sum[k] / n[k]) : NULL;
 		compose_row(c, tb, DOC_ROW_BODY, 3, sv->items[k], n[k] ? fmt_double(c, sum[k] / n[k], 2) : "-",

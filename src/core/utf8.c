@@ -91,6 +91,16 @@ utf8_valid_prefix(const char *s, size_t len)
 				i++;
 			continue;
 		}
+		/* A run of Thai letters: E0 B8..B9 xx, the commonest case first. */
+		while (c == 0xE0 && len - i >= 3 && (u[i + 1] & 0xE0) == 0xA0 &&
+		    (u[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			if (i == len)
+				return i;
+			c = u[i];
+		}
+		if (c < 0x80)
+			continue;
 		if (c >= 0xE0 && c <= 0xEF) {
 			if (len - i < 3)
 				break;

@@ -19,6 +19,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,9 +29,15 @@
 #include "core/mem.h"
 #include "core/utf8.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define CSV_SSE2 1
+#endif
+
 /* Bytes read at a time. A line longer than this is either parsed in pieces
- * (PARTIAL) or held until it ends. */
-enum { CHUNK = 1 << 20, PARTIAL = 4 * CHUNK };
+ * (PARTIAL) or held until it ends. The text buffer keeps SLACK readable
+ * bytes after its sentinel for the 16-byte loads of scan_line. */
+enum { CHUNK = 1 << 20, PARTIAL = 4 * CHUNK, SLACK = 16 };
 
 /* ---- the bytes: a file or a buffer, read in chunks, rewound between passes ---- */
 
@@ -120,11 +127,11 @@ report_read_error(Source *s, Diag *d)
 
 /* ---- decoding Windows-874 and UTF-16 (iconv, through encoding.h) ---- */
 
-/* Convert the raw bytes in[0..*inlen) into out, growing *out as needed
- * from *olen. Bytes of a character cut by the end of the chunk stay in in
- * (moved to its start, *inlen their count) unless eof. Returns 0, or -1
- * after reporting the first byte that is invalid (at file offset
- * base + its index). */
+/* Convert the raw bytes in[0..*inlen) into *out from *olen, growing it as
+ * needed (*ocap usable bytes, one kept spare, SLACK more allocated). Bytes
+ * of a character cut by the end of the chunk stay in in (moved to its
+ * start, *inlen their count) unless eof. Returns 0, or -1 after reporting
+ * the first invalid byte (at file offset base + its index). */
 static int
 decode_chunk(EncodingConverter *cv, Source *s, size_t base, char *in, size_t *inlen, int eof,
     char **out, size_t *ocap, size_t *olen, Diag *d)
@@ -133,7 +140,7 @@ decode_chunk(EncodingConverter *cv, Source *s, size_t base, char *in, size_t *in
 	for (;;) {
 		if (*ocap - *olen < 4 * (*inlen - used) + 16) {
 			*ocap = *olen + 4 * (*inlen - used) + 16 + *ocap / 2;
-			*out = mem_grow(*out, *ocap, 1);
+			*out = mem_grow(*out, *ocap + SLACK, 1);
 		}
 		size_t room = *ocap - *olen - 1;
 		size_t in_used, out_used;
@@ -163,7 +170,8 @@ decode_chunk(EncodingConverter *cv, Source *s, size_t base, char *in, size_t *in
 
 typedef struct Scan {
 	Encoding enc;
-	size_t lf, cr;
+	size_t breaks;             /* LF, CR LF or a lone CR */
+	int cr_last;               /* the chunk before ended in CR */
 } Scan;
 
 /* Where to stop validating a chunk that is not the file's last: before a
@@ -180,13 +188,21 @@ utf8_cut(const unsigned char *u, size_t n)
 	return n;
 }
 
+/* Line breaks in p[0..n), the bytes after those counted before: every LF
+ * and every CR, less the CRs that begin a CR LF. */
 static void
 count_breaks(const char *p, size_t n, Scan *sc)
 {
-	for (const char *q = p, *end = p + n; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
-		sc->lf++;
-	for (const char *q = p, *end = p + n; (q = memchr(q, '\r', (size_t)(end - q))) != NULL; q++)
-		sc->cr++;
+	if (n == 0)
+		return;
+	if (sc->cr_last && p[0] == '\n')
+		sc->breaks--;
+	const char *end = p + n;
+	for (const char *q = p; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+		sc->breaks++;
+	for (const char *q = p; (q = memchr(q, '\r', (size_t)(end - q))) != NULL; q++)
+		sc->breaks += q + 1 == end || q[1] != '\n';
+	sc->cr_last = end[-1] == '\r';
 }
 
 /* Validate a whole non-UTF-8 file by converting it into nothing. */
@@ -511,21 +527,85 @@ split_line(Reader *r, char *s, size_t n, int zw)
 	end_row(r);
 }
 
+#ifndef CSV_SSE2
 /* Byte classes for cutting lines: anything that is not 0 stops the scan. */
 enum { C_COMMA = 1, C_QUOTE, C_EOL, C_ZW };
 static const unsigned char CLASS[256] = {
 	[','] = C_COMMA, ['"'] = C_QUOTE, ['\r'] = C_EOL, ['\n'] = C_EOL,
 	[0xE2] = C_ZW, [0xEF] = C_ZW,
 };
+#endif
 
-/* Parse the complete lines of t[0..n) (t[n] writable); at eof the rest is
- * the last line. Returns how many bytes were consumed. */
+static void
+add_comma(Reader *r, size_t off)
+{
+	if (r->ncommas == r->capcommas) {
+		r->capcommas = r->capcommas ? r->capcommas * 2 : 64;
+		r->commas = mem_grow(r->commas, r->capcommas, sizeof(*r->commas));
+	}
+	r->commas[r->ncommas++] = off;
+}
+
+/* From u[pos], find the line break (a sentinel guarantees one), noting the
+ * commas (offsets from pos) and whether a quote or a possible zero-width
+ * character comes before it. Returns the break's index. */
+static size_t
+scan_line(Reader *r, const unsigned char *u, size_t pos, int *quote, int *zw)
+{
+	r->ncommas = 0;
+#ifdef CSV_SSE2
+	/* Sixteen bytes at a time: one mask per kind of byte. */
+	const __m128i comma = _mm_set1_epi8(','), dq = _mm_set1_epi8('"');
+	const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+	const __m128i e2 = _mm_set1_epi8((char)0xE2), ef = _mm_set1_epi8((char)0xEF);
+	for (size_t i = pos;; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		unsigned eol = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, lf),
+		    _mm_cmpeq_epi8(v, cr)));
+		unsigned below = eol ? (eol & (0u - eol)) - 1 : 0xFFFFu;
+		unsigned com = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)) & below;
+		unsigned other = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, dq),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, ef)))) & below;
+		if (other) {
+			*quote |= (_mm_movemask_epi8(_mm_cmpeq_epi8(v, dq)) & (int)below) != 0;
+			*zw |= ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dq)) & below) != other;
+		}
+		while (com) {
+			add_comma(r, i - pos + (size_t)__builtin_ctz(com));
+			com &= com - 1;
+		}
+		if (eol)
+			return i + (size_t)__builtin_ctz(eol);
+	}
+#else
+	size_t i = pos;
+	for (;;) {
+		while (CLASS[u[i]] == 0)
+			i++;
+		int c = CLASS[u[i]];
+		if (c == C_EOL)
+			return i;
+		if (c == C_COMMA)
+			add_comma(r, i - pos);
+		else if (c == C_QUOTE)
+			*quote = 1;
+		else
+			*zw = 1;
+		i++;
+	}
+#endif
+}
+
+/* Parse the complete lines of t[0..n) (t[n] and SLACK bytes after it
+ * writable); at eof the rest is the last line. Returns how many bytes were
+ * consumed. */
 static size_t
 parse_lines(Reader *r, struct csv_parser *p, char *t, size_t n, int eof)
 {
 	const unsigned char *u = (const unsigned char *)t;
 	size_t pos = 0;
 	t[n] = '\n'; /* sentinel: the scan needs no bounds check */
+	memset(t + n + 1, 0, SLACK);
 	while (pos < n && r->stop == 0) {
 		if (r->partial) {
 			/* The rest of a long line already partly fed to libcsv. */
@@ -548,28 +628,8 @@ parse_lines(Reader *r, struct csv_parser *p, char *t, size_t n, int eof)
 			pos = end;
 			continue;
 		}
-		size_t i = pos;
 		int quote = 0, zw = 0;
-		r->ncommas = 0;
-		for (;;) {
-			while (CLASS[u[i]] == 0)
-				i++;
-			int c = CLASS[u[i]];
-			if (c == C_EOL)
-				break;
-			if (c == C_COMMA) {
-				if (r->ncommas == r->capcommas) {
-					r->capcommas = r->capcommas ? r->capcommas * 2 : 64;
-					r->commas = mem_grow(r->commas, r->capcommas, sizeof(*r->commas));
-				}
-				r->commas[r->ncommas++] = i - pos;
-			} else if (c == C_QUOTE) {
-				quote = 1;
-			} else {
-				zw = 1;
-			}
-			i++;
-		}
+		size_t i = scan_line(r, u, pos, &quote, &zw);
 		/* i is the line break, or n (no break yet). */
 		size_t end;
 		if (i == n) {
@@ -599,7 +659,38 @@ parse_lines(Reader *r, struct csv_parser *p, char *t, size_t n, int eof)
 	return pos;
 }
 
-/* Pass 2: decode, cut lines, parse. buf is CHUNK + 1 bytes to start with. */
+/* libcsv grows a field's buffer by a fixed block at a time, so a field of
+ * megabytes would be copied thousands of times. Its buffer goes through
+ * these instead: the capacity sits in a header and doubles. */
+enum { FIELD_HEADER = 2 * sizeof(size_t) };
+
+static void *
+field_realloc(void *p, size_t n)
+{
+	size_t *h = p ? (size_t *)(void *)((char *)p - FIELD_HEADER) : NULL;
+	if (h != NULL && h[0] >= n)
+		return p;
+	size_t cap = h != NULL ? h[0] * 2 : 256;
+	if (cap < n)
+		cap = n;
+	if (cap > SIZE_MAX - FIELD_HEADER)
+		return NULL;
+	h = realloc(h, cap + FIELD_HEADER);
+	if (h == NULL)
+		return NULL;
+	h[0] = cap;
+	return (char *)h + FIELD_HEADER;
+}
+
+static void
+field_free(void *p)
+{
+	if (p != NULL)
+		free((char *)p - FIELD_HEADER);
+}
+
+/* Pass 2: decode, cut lines, parse. *bufp is CHUNK + 1 + SLACK bytes to
+ * start with. */
 static int
 parse_source(Reader *r, Source *s, Encoding enc, char **bufp)
 {
@@ -610,6 +701,8 @@ parse_source(Reader *r, Source *s, Encoding enc, char **bufp)
 		diag_report(r->d, DIAG_INTERNAL, r->name, 0, 0, "cannot start the CSV parser");
 		return -1;
 	}
+	csv_set_realloc_func(&p, field_realloc);
+	csv_set_free_func(&p, field_free);
 	EncodingConverter *cv = NULL;
 	char *raw = NULL;
 	if (enc != ENC_UTF8 && enc != ENC_UTF8_BOM) {
@@ -632,7 +725,7 @@ parse_source(Reader *r, Source *s, Encoding enc, char **bufp)
 		 * sentinel of parse_lines. */
 		if (tsize - 1 - tlen < CHUNK / 2) {
 			tsize = 2 * tsize;
-			t = mem_grow(t, tsize, 1);
+			t = mem_grow(t, tsize + SLACK, 1);
 		}
 		long got;
 		int eof;
@@ -697,7 +790,7 @@ read_source(Source *s, const CsvLimits *lim, CsvRowFn fn, void *ctx, CsvInfo *in
 		info = &local;
 	memset(info, 0, sizeof(*info));
 	info->bytes = s->len;
-	char *buf = mem_alloc(CHUNK + 1);
+	char *buf = mem_alloc(CHUNK + 1 + SLACK);
 	Scan sc;
 	if (scan(s, buf, &sc, d) != 0) {
 		free(buf);
@@ -705,7 +798,7 @@ read_source(Source *s, const CsvLimits *lim, CsvRowFn fn, void *ctx, CsvInfo *in
 	}
 	info->encoding = sc.enc;
 	Reader r = { .name = s->name, .lim = lim, .fn = fn, .ctx = ctx, .d = d, .info = info,
-		.between_rows = 1, .rows_max = (sc.lf > sc.cr ? sc.lf : sc.cr) + 1 };
+		.between_rows = 1, .rows_max = sc.breaks + 1 };
 	int rc = parse_source(&r, s, sc.enc, &buf);
 	free(r.fields);
 	free(r.lens);

@@ -62,6 +62,188 @@ load_str(StrPool *p, const char *s)
 	return load_strn(p, s, strlen(s));
 }
 
+/* ---- interning ---- */
+
+enum { INTERN_SAMPLE = 4096 };
+
+typedef struct InternSlot {
+	const char *s;             /* NULL: empty */
+	uint32_t hash, len;
+} InternSlot;
+
+struct LoadInterner {
+	StrPool *pool;
+	InternSlot *slots;
+	size_t cap, n;             /* cap is a power of two */
+	size_t seen, hits;         /* in the current sample */
+	int off;                   /* gave up: values do not repeat */
+};
+
+/* Eight bytes at a time: the values are long (a visit's summary runs to a
+ * few hundred bytes) and hashed once per row. */
+static uint64_t
+hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	uint64_t w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	return h ^ (h >> 29);
+}
+
+LoadInterner *
+load_interner_new(StrPool *pool)
+{
+	LoadInterner *in = mem_alloc(sizeof(*in));
+	memset(in, 0, sizeof(*in));
+	in->pool = pool;
+	in->cap = 256;
+	in->slots = mem_array(in->cap, sizeof(InternSlot));
+	return in;
+}
+
+void
+load_interner_free(LoadInterner *in)
+{
+	if (in == NULL)
+		return;
+	free(in->slots);
+	free(in);
+}
+
+const char *
+load_intern(LoadInterner *in, const char *s, size_t n)
+{
+	if (n == 0)
+		return "";
+	if (in->off || n > UINT32_MAX)
+		return load_strn(in->pool, s, n);
+	uint32_t h = (uint32_t)hash_bytes(s, n);
+	size_t i = h & (in->cap - 1);
+	const char *found = NULL;
+	for (; in->slots[i].s != NULL; i = (i + 1) & (in->cap - 1)) {
+		const InternSlot *e = &in->slots[i];
+		if (e->hash == h && e->len == n && memcmp(e->s, s, n) == 0) {
+			found = e->s;
+			in->hits++;
+			break;
+		}
+	}
+	/* Judged afresh over every INTERN_SAMPLE values, so a column whose
+	 * values stop repeating half way stops growing the table. */
+	if (++in->seen == INTERN_SAMPLE) {
+		if (in->hits * 4 < in->seen) {
+			in->off = 1;
+			free(in->slots);
+			in->slots = NULL;
+		}
+		in->seen = in->hits = 0;
+	}
+	if (found != NULL)
+		return found;
+	if (in->off)
+		return load_strn(in->pool, s, n);
+	const char *copy = load_strn(in->pool, s, n);
+	in->slots[i] = (InternSlot){ copy, h, (uint32_t)n };
+	if (++in->n * 10 > in->cap * 7) {
+		size_t ncap = in->cap * 2;
+		InternSlot *ns = mem_array(ncap, sizeof(InternSlot));
+		for (size_t k = 0; k < in->cap; k++) {
+			if (in->slots[k].s == NULL)
+				continue;
+			size_t j = in->slots[k].hash & (ncap - 1);
+			while (ns[j].s != NULL)
+				j = (j + 1) & (ncap - 1);
+			ns[j] = in->slots[k];
+		}
+		free(in->slots);
+		in->slots = ns;
+		in->cap = ncap;
+	}
+	return copy;
+}
+
+/* ---- maps ---- */
+
+typedef struct MapSlot {
+	const char *key;           /* NULL: empty */
+	const void *value;
+	size_t len;
+} MapSlot;
+
+struct LoadMap {
+	MapSlot *slots;
+	size_t cap, n;             /* cap: a power of two, at least twice n */
+};
+
+LoadMap *
+load_map_new(size_t n)
+{
+	LoadMap *m = mem_alloc(sizeof(*m));
+	m->n = 0;
+	m->cap = 16;
+	while (m->cap < 2 * n)
+		m->cap *= 2;
+	m->slots = mem_array(m->cap, sizeof(MapSlot));
+	return m;
+}
+
+void
+load_map_free(LoadMap *m)
+{
+	if (m == NULL)
+		return;
+	free(m->slots);
+	free(m);
+}
+
+static MapSlot *
+map_slot(const LoadMap *m, const char *key, size_t len)
+{
+	size_t i = (size_t)hash_bytes(key, len) & (m->cap - 1);
+	while (m->slots[i].key != NULL &&
+	    (m->slots[i].len != len || memcmp(m->slots[i].key, key, len) != 0))
+		i = (i + 1) & (m->cap - 1);
+	return &m->slots[i];
+}
+
+void
+load_map_put(LoadMap *m, const char *key, const void *value)
+{
+	size_t len = strlen(key);
+	MapSlot *s = map_slot(m, key, len);
+	if (s->key != NULL)
+		return;
+	/* Sized for its keys by load_map_new; grows if more come. */
+	if ((m->n + 1) * 2 > m->cap) {
+		MapSlot *old = m->slots;
+		size_t ocap = m->cap;
+		m->cap *= 2;
+		m->slots = mem_array(m->cap, sizeof(MapSlot));
+		for (size_t i = 0; i < ocap; i++)
+			if (old[i].key != NULL)
+				*map_slot(m, old[i].key, old[i].len) = old[i];
+		free(old);
+		s = map_slot(m, key, len);
+	}
+	*s = (MapSlot){ key, value, len };
+	m->n++;
+}
+
+const void *
+load_map_get(const LoadMap *m, const char *key, size_t len)
+{
+	return map_slot(m, key, len)->value;
+}
+
 void
 load_vec_init(LoadVec *v, Arena *a, size_t size, size_t hint)
 {

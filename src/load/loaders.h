@@ -82,6 +82,29 @@ typedef struct StrPool {
 const char *load_str(StrPool *p, const char *s);
 const char *load_strn(StrPool *p, const char *s, size_t n);
 
+/* Repeated values stored once: columns such as a visit's suggestions hold a
+ * few dozen texts over millions of rows. While values keep repeating, equal
+ * strings share one copy in the pool; when they stop (fewer than a quarter
+ * of the first INTERN_SAMPLE values had been seen before) the interner
+ * gives up and copies, so that unique text costs no table. Free with
+ * load_interner_free (the strings stay in the pool). */
+typedef struct LoadInterner LoadInterner;
+LoadInterner *load_interner_new(StrPool *pool);
+void load_interner_free(LoadInterner *in);
+/* s (n bytes) valid until the pool's arena is freed; "" for n == 0. */
+const char *load_intern(LoadInterner *in, const char *s, size_t n);
+
+/* Keys (not copied; they must outlive the map) to pointers: the loaders'
+ * lookups of schools and staff by code, once per row. Free with
+ * load_map_free. */
+typedef struct LoadMap LoadMap;
+LoadMap *load_map_new(size_t n);
+void load_map_free(LoadMap *m);
+/* Add key; a key already there keeps its first value. */
+void load_map_put(LoadMap *m, const char *key, const void *value);
+/* The value of key (len bytes), or NULL. */
+const void *load_map_get(const LoadMap *m, const char *key, size_t len);
+
 /* A growable array of elements of one size: in the arena when the hint was
  * big enough, on the heap while it grows beyond it; load_vec_finish moves it
  * into the arena. */

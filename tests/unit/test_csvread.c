@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "core/utf8.h"
 #include "load/csvread.h"
 #include "load/encoding.h"
 
@@ -28,6 +29,7 @@ collect(void *ctx, const CsvRow *row)
 }
 
 static const CsvLimits big = { 1 << 20, 4096, 64, 1000 };
+static const CsvLimits big_limits_for_huge = { 1 << 30, 4096, 64, 1000 };
 
 static int
 parse(const char *data, Rows *rows, Diag **d, const CsvLimits *lim)
@@ -163,4 +165,262 @@ TEST(encoding_detect_rules)
 	CHECK_INT(encoding_detect("ก", strlen("ก")), ENC_UTF8);
 	CHECK_INT(encoding_detect("\xA1", 1), ENC_WINDOWS874);
 	CHECK_STR(encoding_name(ENC_WINDOWS874), "Windows-874");
+}
+
+/* ---- streaming: chunk boundaries, the split of quote-free lines ---- */
+
+typedef struct Tally {
+	long rows, last_line;
+	size_t rows_max;
+	char last[4][64];
+	size_t nfields;
+} Tally;
+
+static int
+tally(void *ctx, const CsvRow *row)
+{
+	Tally *t = ctx;
+	t->rows++;
+	t->last_line = row->line;
+	t->rows_max = row->rows_max;
+	t->nfields = row->nfields;
+	for (size_t i = 0; i < 4; i++)
+		snprintf(t->last[i], sizeof(t->last[i]), "%s", i < row->nfields ? row->fields[i] : "");
+	return 0;
+}
+
+TEST(csv_quote_free_lines_split_as_libcsv_does)
+{
+	/* The same fields once on a line of their own (split here) and once
+	 * after a quoted field that began on the line before (fed to libcsv):
+	 * spaces and tabs around fields, U+200B and a stray U+FEFF, empty
+	 * fields, a trailing comma. */
+	const char *fields = " a b ,\tc\t, \xE2\x80\x8B" "d\xEF\xBB\xBF ,,e,";
+	char data[256];
+	snprintf(data, sizeof(data), "%s\n\"x\ny\",%s\n", fields, fields);
+	Rows r;
+	Diag *d;
+	CHECK_INT(parse(data, &r, &d, NULL), 0);
+	CHECK_INT(r.n, 2);
+	CHECK_INT(r.nfields[0], 6);
+	CHECK_INT(r.nfields[1], 7);
+	for (int i = 0; i < 6; i++)
+		CHECK_STR(r.text[0][i], r.text[1][i + 1]);
+	CHECK_STR(r.text[0][0], "a b");
+	CHECK_STR(r.text[0][1], "c");
+	CHECK_STR(r.text[0][2], "d");
+	CHECK_STR(r.text[0][5], "");
+	CHECK_INT(r.line[1], 2);
+	diag_free(d);
+
+	/* A line of spaces holds no row: the next row keeps its own line. */
+	CHECK_INT(parse("h\n   \t\nrow\n", &r, &d, NULL), 0);
+	CHECK_INT(r.n, 2);
+	CHECK_INT(r.line[1], 3);
+	diag_free(d);
+
+	/* The limits count a field without its surrounding spaces, as libcsv. */
+	CsvLimits tight = { 1 << 20, 3, 3, 10 };
+	CHECK_INT(parse("abc ,  xyz  \n", &r, &d, &tight), 0);
+	diag_free(d);
+	CHECK_INT(parse("a,b\n1,2,3,4\n", &r, &d, &tight), -1);
+	CHECK_INT(diag_record(d, 0)->line, 2);
+	CHECK_INT(diag_record(d, 0)->col, 4);
+	diag_free(d);
+}
+
+/* Lines of every ending, Thai text and quotes over several chunks: every
+ * row arrives whole with its line, whatever falls on a chunk boundary. */
+TEST(csv_rows_across_chunks)
+{
+	size_t cap = 6 << 20, n = 0;
+	char *data = malloc(cap);
+	n += (size_t)snprintf(data, cap, "id,text,note\r\n");
+	long lines = 1;
+	for (long i = 1; n + 200 < cap - 200; i++) {
+		const char *end = i % 3 == 0 ? "\r\n" : i % 3 == 1 ? "\n" : "\r";
+		if (i % 7 == 0) {
+			n += (size_t)snprintf(data + n, cap - n, "V%ld,\"ก\"\"ข\r\nค\",q%s", i, end);
+			lines += 2;
+		} else {
+			n += (size_t)snprintf(data + n, cap - n, "V%ld, โรงเรียนบ้านควน %ld ,%s", i, i, end);
+			lines++;
+		}
+	}
+	n += (size_t)snprintf(data + n, cap - n, "last,ท้าย,x");
+	lines++;
+	Tally t;
+	memset(&t, 0, sizeof(t));
+	Diag *d = diag_new(NULL);
+	CsvInfo info;
+	CsvLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
+	CHECK_INT(csvread_buffer("big.csv", data, n, &lim, tally, &t, &info, d), 0);
+	CHECK_INT(diag_nrecords(d), 0);
+	CHECK_INT(info.encoding, ENC_UTF8);
+	CHECK_INT(t.last_line, lines);
+	CHECK_STR(t.last[0], "last");
+	CHECK_STR(t.last[1], "ท้าย");
+	CHECK(t.rows_max >= (size_t)t.rows);
+	CHECK_INT(info.rows, t.rows);
+	diag_free(d);
+
+	/* A bad byte far into a file with a BOM: the line and column (lines
+	 * counted by their LF bytes, columns in bytes). */
+	memcpy(data, "\xEF\xBB\xBF", 3);
+	size_t bad = n - 5;
+	data[bad] = (char)0xFF;
+	long want_line = 1, want_col = 1;
+	for (size_t i = 0; i < bad; i++) {
+		want_col++;
+		if (data[i] == '\n') {
+			want_line++;
+			want_col = 1;
+		}
+	}
+	d = diag_new(NULL);
+	CHECK_INT(csvread_buffer("big.csv", data, n, &lim, tally, &t, &info, d), -1);
+	CHECK_INT(diag_record(d, 0)->line, want_line);
+	CHECK_INT(diag_record(d, 0)->col, want_col);
+	CHECK(strstr(diag_record(d, 0)->text, "0xFF") != NULL);
+	diag_free(d);
+	free(data);
+}
+
+/* A Windows-874 file bigger than a chunk, and one whose only bad byte comes
+ * after the first chunk: nothing is handed out before the error. */
+TEST(csv_windows874_across_chunks)
+{
+	size_t cap = 3 << 20, n = 0;
+	char *data = malloc(cap);
+	long lines = 0;
+	while (n + 64 < cap) {
+		n += (size_t)snprintf(data + n, cap - n, "ABC \xA1\xA2\xA4,%ld\r\n", lines);
+		lines++;
+	}
+	Tally t;
+	memset(&t, 0, sizeof(t));
+	Diag *d = diag_new(NULL);
+	CsvInfo info;
+	CsvLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
+	CHECK_INT(csvread_buffer("w.csv", data, n, &lim, tally, &t, &info, d), 0);
+	CHECK_INT(info.encoding, ENC_WINDOWS874);
+	CHECK_INT(t.rows, lines);
+	CHECK_STR(t.last[0], "ABC กขค");
+	diag_free(d);
+
+	data[n - 4] = (char)0xDB; /* unassigned in Windows-874 */
+	long want_col = 1;
+	for (size_t i = n - 4; data[i - 1] != '\n'; i--)
+		want_col++;
+	memset(&t, 0, sizeof(t));
+	d = diag_new(NULL);
+	CHECK_INT(csvread_buffer("w.csv", data, n, &lim, tally, &t, &info, d), -1);
+	CHECK_INT(t.rows, 0);
+	CHECK_INT(diag_record(d, 0)->line, lines);
+	CHECK_INT(diag_record(d, 0)->col, want_col);
+	CHECK(strstr(diag_record(d, 0)->text, "0xDB") != NULL);
+	diag_free(d);
+	free(data);
+}
+
+/* A field far longer than a chunk is still measured whole against the
+ * limit, at the line its row starts on. */
+TEST(csv_huge_field_over_chunks)
+{
+	size_t huge = 5 << 20;
+	char *data = malloc(huge + 64);
+	size_t n = (size_t)snprintf(data, 64, "h\nok\n\"");
+	memset(data + n, 'x', huge);
+	n += huge;
+	memcpy(data + n, "\"\n", 2);
+	n += 2;
+	Rows r;
+	memset(&r, 0, sizeof(r));
+	Diag *d = diag_new(NULL);
+	CHECK_INT(csvread_buffer("long.csv", data, n, &big_limits_for_huge, collect, &r, NULL, d), -1);
+	CHECK_INT(r.n, 2);
+	CHECK_INT(diag_record(d, 0)->line, 3);
+	CHECK(strstr(diag_record(d, 0)->text, "longer than the limit") != NULL);
+	diag_free(d);
+
+	/* The same without quotes: one line of 5 MB, no line break at all. */
+	memset(data, 'y', huge);
+	memset(&r, 0, sizeof(r));
+	d = diag_new(NULL);
+	CHECK_INT(csvread_buffer("long.csv", data, huge, &big_limits_for_huge, collect, &r, NULL, d),
+	    -1);
+	CHECK_INT(diag_record(d, 0)->line, 1);
+	diag_free(d);
+	free(data);
+}
+
+TEST(csv_utf16_across_chunks)
+{
+	/* "a,ก\n" repeated in UTF-16BE past a chunk, then a lone high byte. */
+	size_t reps = 300000, n = 2;
+	char *data = malloc(reps * 8 + 3);
+	memcpy(data, "\xFE\xFF", 2);
+	for (size_t i = 0; i < reps; i++) {
+		memcpy(data + n, "\0a\0,\x0E\x01\0\n", 8);
+		n += 8;
+	}
+	Tally t;
+	memset(&t, 0, sizeof(t));
+	Diag *d = diag_new(NULL);
+	CsvInfo info;
+	CsvLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
+	CHECK_INT(csvread_buffer("u.csv", data, n, &lim, tally, &t, &info, d), 0);
+	CHECK_INT(info.encoding, ENC_UTF16BE);
+	CHECK_INT(t.rows, (long)reps);
+	CHECK_INT(t.last_line, (long)reps);
+	CHECK_STR(t.last[1], "ก");
+	diag_free(d);
+
+	data[n++] = 'z';
+	d = diag_new(NULL);
+	CHECK_INT(csvread_buffer("u.csv", data, n, &lim, tally, &t, &info, d), -1);
+	CHECK(strstr(diag_record(d, 0)->text, "ends inside a character") != NULL);
+	diag_free(d);
+	free(data);
+}
+
+/* The fast validator against a reference built on utf8_decode, over random
+ * mixes of ASCII, Thai, other sequences and bad bytes. */
+static size_t
+valid_prefix_reference(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0)
+			break;
+		i += k;
+	}
+	return i;
+}
+
+TEST(utf8_valid_prefix_matches_decode)
+{
+	static const char *const pieces[] = { "a", " ", "abcdefghij", "ก", "น้ำ", "\xC3\xA9",
+		"\xE2\x80\x8B", "\xF0\x9F\x98\x80", "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+		"\xC0\xAF", "\x80", "\xFF", "\xE0\xB8", "\xF0\x9F", "\xEF\xBB\xBF", "\xF4\x8F\xBF\xBF" };
+	unsigned seed = 12345;
+	char buf[256];
+	for (int round = 0; round < 20000; round++) {
+		size_t n = 0;
+		int k = (int)(seed % 12);
+		for (int j = 0; j < k; j++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *p = pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+			size_t pl = strlen(p);
+			if (n + pl > sizeof(buf))
+				break;
+			memcpy(buf + n, p, pl);
+			n += pl;
+		}
+		seed = seed * 1103515245u + 12345u;
+		size_t cut = n ? (seed >> 16) % (n + 1) : 0;
+		CHECK_INT(utf8_valid_prefix(buf, cut), valid_prefix_reference(buf, cut));
+	}
 }

@@ -604,3 +604,58 @@ TEST(load_inputs_directory)
 	settings_free(s);
 	cleanup();
 }
+
+TEST(load_intern_shares_repeats_and_gives_up_on_unique_text)
+{
+	Arena *a = arena_new();
+	StrPool pool = { a, NULL, 0 };
+	LoadInterner *in = load_interner_new(&pool);
+	const char *x = load_intern(in, "ครูได้รับการนิเทศ", strlen("ครูได้รับการนิเทศ"));
+	char copy[64];
+	snprintf(copy, sizeof(copy), "%s", "ครูได้รับการนิเทศ");
+	CHECK(load_intern(in, copy, strlen(copy)) == x);
+	CHECK_STR(x, "ครูได้รับการนิเทศ");
+	CHECK_STR(load_intern(in, "", 0), "");
+	/* A prefix is another string. */
+	const char *p = load_intern(in, "ab", 1);
+	CHECK_STR(p, "a");
+	CHECK(load_intern(in, "abc", 2) != load_intern(in, "a", 1));
+	load_interner_free(in);
+
+	/* Unique values: a copy each, still right after the table is dropped. */
+	in = load_interner_new(&pool);
+	char buf[32];
+	const char *first = NULL;
+	for (int i = 0; i < 20000; i++) {
+		int n = snprintf(buf, sizeof(buf), "V%07d", i);
+		const char *s = load_intern(in, buf, (size_t)n);
+		if (i == 0)
+			first = s;
+		CHECK_STR(s, buf);
+	}
+	CHECK_STR(first, "V0000000");
+	load_interner_free(in);
+	arena_free(a);
+}
+
+TEST(load_map_finds_keys_and_keeps_the_first)
+{
+	LoadMap *m = load_map_new(2);
+	static const char *const keys[] = { "93010012", "93010013", "S01", "S1", "" };
+	int values[5];
+	for (int i = 0; i < 5; i++)
+		load_map_put(m, keys[i], &values[i]);
+	load_map_put(m, "S01", &values[4]);
+	char many[100][16];
+	for (int i = 0; i < 100; i++) {
+		snprintf(many[i], sizeof(many[i]), "K%d", i);
+		load_map_put(m, many[i], many[i]);
+	}
+	for (int i = 0; i < 5; i++)
+		CHECK(load_map_get(m, keys[i], strlen(keys[i])) == &values[i]);
+	for (int i = 0; i < 100; i++)
+		CHECK(load_map_get(m, many[i], strlen(many[i])) == many[i]);
+	CHECK(load_map_get(m, "S0", 2) == NULL);
+	CHECK(load_map_get(m, "S01x", 3) == &values[2]);
+	load_map_free(m);
+}

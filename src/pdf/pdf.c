@@ -3,7 +3,8 @@
  * libharu's own text calls are never used: they map CID = code point, drop
  * shaping, write a broken ToUnicode and embed every font loaded. Instead each
  * font is our own Type0 dictionary, glyph ids go straight into TJ arrays and
- * the fonts are subset with hb-subset when the document is finished. */
+ * the fonts are subset with hb-subset when the document is finished (once
+ * per glyph set and process: see "fonts, embedded once" below). */
 #include "pdf/pdf.h"
 
 #include <hb-subset.h>
@@ -13,9 +14,12 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <zlib.h>
 
 #include "core/mem.h"
 #include "core/utf8.h"
@@ -41,20 +45,26 @@ typedef struct Buf {
 } Buf;
 
 static void
+buf_grow(Buf *b, size_t n)
+{
+	size_t cap = b->cap ? b->cap : 4096;
+	while (cap < b->n + n + 1)
+		cap *= 2;
+	b->p = mem_grow(b->p, cap, 1);
+	b->cap = cap;
+}
+
+/* Inline: the content stream is written a few bytes at a time. */
+static inline void
 buf_put(Buf *b, const char *s, size_t n)
 {
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		while (cap < b->n + n + 1)
-			cap *= 2;
-		b->p = mem_grow(b->p, cap, 1);
-		b->cap = cap;
-	}
+	if (b->n + n + 1 > b->cap)
+		buf_grow(b, n);
 	memcpy(b->p + b->n, s, n);
 	b->n += n;
 }
 
-static void
+static inline void
 buf_str(Buf *b, const char *s)
 {
 	buf_put(b, s, strlen(s));
@@ -81,6 +91,62 @@ buf_hex4(Buf *b, unsigned v)
 {
 	char t[4] = { HEX[(v >> 12) & 15], HEX[(v >> 8) & 15], HEX[(v >> 4) & 15], HEX[v & 15] };
 	buf_put(b, t, 4);
+}
+
+/* Two bytes (big-endian v) inside a PDF literal string. Binary strings are
+ * half the size of hex ones, and the content streams are most of what is
+ * deflated. Escaped: the delimiters, the backslash, and CR and LF (a raw end
+ * of line in a literal string reads back as LF). */
+static inline void
+lit_byte(char **o, unsigned char c)
+{
+	char *p = *o;
+	switch (c) {
+	case '(': case ')': case '\\':
+		*p++ = '\\';
+		*p++ = (char)c;
+		break;
+	case '\r':
+		*p++ = '\\';
+		*p++ = 'r';
+		break;
+	case '\n':
+		*p++ = '\\';
+		*p++ = 'n';
+		break;
+	default:
+		*p++ = (char)c;
+	}
+	*o = p;
+}
+
+static inline void
+buf_lit16(Buf *b, unsigned v)
+{
+	if (b->n + 5 > b->cap)
+		buf_grow(b, 4);
+	char *o = b->p + b->n;
+	lit_byte(&o, (unsigned char)(v >> 8));
+	lit_byte(&o, (unsigned char)(v & 0xFF));
+	b->n = (size_t)(o - b->p);
+}
+
+/* UTF-8 to UTF-16BE inside a literal string (no BOM). */
+static void
+buf_utf16lit(Buf *b, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		i += k ? k : 1;
+		if (cp >= 0x10000) {
+			cp -= 0x10000;
+			buf_lit16(b, 0xD800 + (cp >> 10));
+			buf_lit16(b, 0xDC00 + (cp & 0x3FF));
+		} else {
+			buf_lit16(b, cp);
+		}
+	}
 }
 
 /* UTF-8 to UTF-16BE hex (no BOM). */
@@ -132,11 +198,142 @@ text_string(HPDF_MMgr mmgr, const char *s)
 	return bin;
 }
 
+/* ---- fonts, embedded once per glyph set and process ----
+ *
+ * Subsetting a font with hb-subset, deflating it and writing its ToUnicode
+ * CMap and /W array cost as much as typesetting a school report. What they
+ * produce depends only on the font and the glyph set, so it is kept per
+ * process (a small table per font, least recently used set replaced): a
+ * later document with the same set copies the deflated bytes. To make equal
+ * sets common, a set that holds most of the Thai block is rounded up to all
+ * of it (round_up). */
+
+/* What one font subset contributes to a PDF. */
+typedef struct Embed {
+	uint64_t hash;
+	uint8_t *set;                 /* [nglyphs] */
+	char tag[7];
+	unsigned char *file;          /* the subset, deflated */
+	size_t file_len, file_len1;   /* its deflated and plain sizes */
+	unsigned char *tu;            /* the ToUnicode CMap, deflated */
+	size_t tu_len;
+	char *w;                      /* "/W [...]\n" for the CIDFont dictionary */
+	size_t w_len;
+	/* Guarded by cache_lock: writers using it, whether the table holds it,
+	 * and when it was last used (for replacement). */
+	unsigned refs;
+	int cached;
+	unsigned long long stamp;
+} Embed;
+
+enum { PDF_CACHE_FONTS = 16, PDF_CACHE_SETS = 48 };
+
+/* zlib settings. Fonts are deflated once per glyph set and process: the
+ * default level. Page contents are deflated for every document: level 3
+ * costs about half of level 6 for 2 % more bytes, and memLevel 6 makes the
+ * hash table zlib clears before every page 16 KB instead of 64. */
+enum { PDF_FONT_LEVEL = 6, PDF_PAGE_LEVEL = 3, PDF_PAGE_MEMLEVEL = 6 };
+
+typedef struct FontRec {
+	const DlFont *font;
+	Embed *embeds[PDF_CACHE_SETS];
+	size_t n;
+} FontRec;
+
+/* Process-wide; the lock guards the table and the counts. An entry is freed
+ * when it has left the table and no writer holds it. */
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static FontRec cache[PDF_CACHE_FONTS];
+static size_t ncache;
+static unsigned long long cache_clock;
+
+/* Glyphs of the common set: Thai letters, marks and digits with their
+ * positional variants (found through the code point each glyph stands
+ * for), ASCII digits, space and punctuation. */
+static int
+common_glyph(const DlFont *f, unsigned g)
+{
+	uint32_t cp = f->gid_unicode[g];
+	return (cp >= 0x0E01 && cp <= 0x0E5B) || (cp >= 0x20 && cp <= 0x40);
+}
+
+/* Round set up to the whole common set when it already holds at least half
+ * of it: the file grows by less than what it already embeds, and documents
+ * that differ only in which Thai letters their names and places use (school
+ * reports) share one subset. A smaller set (headings in bold, a short
+ * document) stays exact. Depends on set alone, so equal documents give
+ * equal bytes whatever was made before them. */
+static void
+round_up(const DlFont *f, uint8_t *set)
+{
+	unsigned have = 0, all = 0;
+	for (unsigned g = 1; g < f->nglyphs; g++) {
+		if (common_glyph(f, g)) {
+			all++;
+			have += set[g] != 0;
+		}
+	}
+	if (all == 0 || 2 * have < all)
+		return;
+	for (unsigned g = 1; g < f->nglyphs; g++)
+		if (common_glyph(f, g))
+			set[g] = 1;
+}
+
+/* The cache record of f, made on first use; NULL when the table is full. */
+static FontRec *
+font_rec(const DlFont *f)
+{
+	for (size_t i = 0; i < ncache; i++)
+		if (cache[i].font == f)
+			return &cache[i];
+	if (ncache == PDF_CACHE_FONTS)
+		return NULL;
+	FontRec *r = &cache[ncache++];
+	memset(r, 0, sizeof *r);
+	r->font = f;
+	return r;
+}
+
+static void
+embed_free(Embed *e)
+{
+	if (e == NULL)
+		return;
+	free(e->set);
+	free(e->file);
+	free(e->tu);
+	free(e->w);
+	free(e);
+}
+
+void
+pdf_release(void)
+{
+	pthread_mutex_lock(&cache_lock);
+	for (size_t i = 0; i < ncache; i++) {
+		for (size_t k = 0; k < cache[i].n; k++)
+			embed_free(cache[i].embeds[k]);
+	}
+	memset(cache, 0, sizeof cache);
+	ncache = 0;
+	pthread_mutex_unlock(&cache_lock);
+}
+
+/* Bytes libharu reads straight from our memory (the cached font data),
+ * instead of a copy in a memory stream of the document. */
+typedef struct RawSrc {
+	const unsigned char *p;
+	size_t n, at;
+} RawSrc;
+
 typedef struct PdfFont {
 	const DlFont *src;
 	HPDF_Dict type0, cid, desc;
 	uint8_t *used;                /* [nglyphs] */
 	int16_t *w1000;               /* advance in 1/1000 em */
+	Embed *embed;
+	RawSrc raw[2];                /* its ToUnicode and FontFile2 bytes */
 } PdfFont;
 
 typedef struct Writer {
@@ -145,6 +342,9 @@ typedef struct Writer {
 	const DisplayList *dl;
 	PdfFont *fonts;
 	Buf content;
+	z_stream z;                   /* page contents, reset after each page */
+	int z_ok;
+	Buf zout;                     /* a page's content, deflated */
 } Writer;
 
 static long
@@ -203,19 +403,25 @@ font_create(Writer *w, PdfFont *pf)
 	HPDF_Dict_Add(pf->cid, "FontDescriptor", pf->desc);
 }
 
-/* The subset tag: six capitals derived from the glyph set, so that equal
- * input gives equal bytes (SOURCE_DATE_EPOCH reproducibility). */
-static void
-subset_tag(const PdfFont *pf, char tag[7])
+static uint64_t
+set_hash(const uint8_t *set, unsigned n)
 {
 	uint64_t h = 1469598103934665603ULL;
-	for (unsigned g = 0; g < pf->src->nglyphs; g++) {
-		if (pf->used[g]) {
+	for (unsigned g = 0; g < n; g++) {
+		if (set[g]) {
 			h ^= g;
 			h *= 1099511628211ULL;
 		}
 	}
-	for (const char *s = pf->src->ps_name; *s; s++) {
+	return h;
+}
+
+/* The subset tag: six capitals derived from the glyph set, so that equal
+ * input gives equal bytes (SOURCE_DATE_EPOCH reproducibility). */
+static void
+subset_tag(const DlFont *f, uint64_t h, char tag[7])
+{
+	for (const char *s = f->ps_name; *s; s++) {
 		h ^= (unsigned char)*s;
 		h *= 1099511628211ULL;
 	}
@@ -226,38 +432,54 @@ subset_tag(const PdfFont *pf, char tag[7])
 	tag[6] = '\0';
 }
 
+/* Deflate n bytes into out (replacing its contents) with z, a stream made
+ * by deflateInit at the level wanted; z is reset for the next use. Returns
+ * 0, or -1 if zlib fails. */
 static int
-font_finish(Writer *w, PdfFont *pf)
+flate_with(z_stream *z, const void *in, size_t n, Buf *out)
 {
-	HPDF_MMgr mmgr = w->pdf->mmgr;
-	const DlFont *f = pf->src;
-	char tag[7], name[128];
-	subset_tag(pf, tag);
-	snprintf(name, sizeof name, "%s+%s", tag, f->ps_name);
-	HPDF_Dict_AddName(pf->type0, "BaseFont", name);
-	HPDF_Dict_AddName(pf->cid, "BaseFont", name);
-	HPDF_Dict_AddName(pf->desc, "FontName", name);
-
-	/* /W: runs of consecutive glyph ids share one array. */
-	HPDF_Array wa = HPDF_Array_New(mmgr);
-	for (unsigned g = 0; g < f->nglyphs;) {
-		if (!pf->used[g]) {
-			g++;
-			continue;
-		}
-		HPDF_Array_AddNumber(wa, (HPDF_INT32)g);
-		HPDF_Array inner = HPDF_Array_New(mmgr);
-		while (g < f->nglyphs && pf->used[g]) {
-			HPDF_Array_AddNumber(inner, pf->w1000[g]);
-			g++;
-		}
-		HPDF_Array_Add(wa, inner);
+	size_t cap = deflateBound(z, (uLong)n);
+	out->n = 0;
+	if (cap + 1 > out->cap) {
+		out->p = mem_grow(out->p, cap + 1, 1);
+		out->cap = cap + 1;
 	}
-	HPDF_Dict_Add(pf->cid, "W", wa);
+	z->next_in = (Bytef *)(uintptr_t)in;
+	z->avail_in = (uInt)n;
+	z->next_out = (Bytef *)out->p;
+	z->avail_out = (uInt)cap;
+	int rc = deflate(z, Z_FINISH);
+	out->n = z->total_out;
+	deflateReset(z);
+	return rc == Z_STREAM_END ? 0 : -1;
+}
 
-	/* ToUnicode: bfchar blocks of at most 100 entries. */
-	Buf cm = { 0 };
-	buf_str(&cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+/* Deflate n bytes at zlib level `level`. Returns malloc'd bytes and their
+ * count in *outlen, or NULL if zlib fails. */
+static unsigned char *
+flate(const void *in, size_t n, int level, size_t *outlen)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	*outlen = 0;
+	if (deflateInit(&z, level) != Z_OK)
+		return NULL;
+	Buf out = { 0 };
+	if (flate_with(&z, in, n, &out) != 0) {
+		free(out.p);
+		out.p = NULL;
+	} else {
+		*outlen = out.n;
+	}
+	deflateEnd(&z);
+	return (unsigned char *)out.p;
+}
+
+/* The ToUnicode CMap of set: bfchar blocks of at most 100 entries. */
+static void
+tounicode_text(const DlFont *f, const uint8_t *set, Buf *cm)
+{
+	buf_str(cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
@@ -265,67 +487,281 @@ font_finish(Writer *w, PdfFont *pf)
 	for (;;) {
 		unsigned batch[100], nb = 0;
 		for (; g < f->nglyphs && nb < 100; g++)
-			if (pf->used[g] && f->gid_unicode[g])
+			if (set[g] && f->gid_unicode[g])
 				batch[nb++] = g;
 		if (nb == 0)
 			break;
-		buf_int(&cm, (long)nb);
-		buf_str(&cm, " beginbfchar\n");
+		buf_int(cm, (long)nb);
+		buf_str(cm, " beginbfchar\n");
 		for (unsigned i = 0; i < nb; i++) {
 			char u8[4];
 			size_t k = utf8_encode(f->gid_unicode[batch[i]], u8);
-			buf_str(&cm, "<");
-			buf_hex4(&cm, batch[i]);
-			buf_str(&cm, "> <");
-			buf_utf16hex(&cm, u8, k);
-			buf_str(&cm, ">\n");
+			buf_str(cm, "<");
+			buf_hex4(cm, batch[i]);
+			buf_str(cm, "> <");
+			buf_utf16hex(cm, u8, k);
+			buf_str(cm, ">\n");
 		}
-		buf_str(&cm, "endbfchar\n");
+		buf_str(cm, "endbfchar\n");
 	}
-	buf_str(&cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	HPDF_Dict tu = HPDF_DictStream_New(mmgr, w->pdf->xref);
-	tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_Stream_Write(tu->stream, (const HPDF_BYTE *)cm.p, (HPDF_UINT)cm.n);
-	free(cm.p);
-	HPDF_Dict_Add(pf->type0, "ToUnicode", tu);
+	buf_str(cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
 
-	/* The subset keeps glyph ids, so CIDToGIDMap /Identity stays true. */
+/* /W: runs of consecutive glyph ids share one array. */
+static void
+widths_text(const DlFont *f, const uint8_t *set, const int16_t *w1000, Buf *b)
+{
+	buf_str(b, "/W [");
+	for (unsigned g = 0; g < f->nglyphs;) {
+		if (!set[g]) {
+			g++;
+			continue;
+		}
+		buf_int(b, (long)g);
+		buf_str(b, " [");
+		for (int first = 1; g < f->nglyphs && set[g]; g++, first = 0) {
+			if (!first)
+				buf_str(b, " ");
+			buf_int(b, w1000[g]);
+		}
+		buf_str(b, "]");
+	}
+	buf_str(b, "]\012");
+}
+
+/* The subset of set, glyph ids kept (so CIDToGIDMap /Identity stays true).
+ * Returns the font file (caller frees it with hb_blob_destroy) or NULL. */
+static hb_blob_t *
+subset_font(const DlFont *f, const uint8_t *set)
+{
 	hb_blob_t *blob = hb_blob_create((const char *)f->data, (unsigned)f->len,
 		HB_MEMORY_MODE_READONLY, NULL, NULL);
 	hb_face_t *face = hb_face_create(blob, 0);
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
-	if (in == NULL) {
-		hb_face_destroy(face);
-		hb_blob_destroy(blob);
-		return -1;
+	hb_face_t *sub = NULL;
+	if (in != NULL) {
+		hb_set_t *gs = hb_subset_input_glyph_set(in);
+		for (unsigned i = 0; i < f->nglyphs; i++)
+			if (set[i])
+				hb_set_add(gs, i);
+		hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+		hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+		static const char *const tables[] = { "GSUB", "GPOS", "GDEF", "kern", "morx", "BASE",
+			"JSTF", "MATH", "DSIG", "FFTM", "meta" };
+		for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+			hb_set_add(drop, hb_tag_from_string(tables[i], 4));
+		sub = hb_subset_or_fail(face, in);
+		hb_subset_input_destroy(in);
 	}
-	hb_set_t *gs = hb_subset_input_glyph_set(in);
-	for (unsigned i = 0; i < f->nglyphs; i++)
-		if (pf->used[i])
-			hb_set_add(gs, i);
-	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
-	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-	static const char *const tables[] = { "GSUB", "GPOS", "GDEF", "kern", "morx", "BASE",
-		"JSTF", "MATH", "DSIG", "FFTM", "meta" };
-	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
-		hb_set_add(drop, hb_tag_from_string(tables[i], 4));
-	hb_face_t *sub = hb_subset_or_fail(face, in);
-	hb_subset_input_destroy(in);
 	hb_face_destroy(face);
 	hb_blob_destroy(blob);
 	if (sub == NULL)
-		return -1;
+		return NULL;
 	hb_blob_t *out = hb_face_reference_blob(sub);
-	unsigned olen = 0;
-	const char *odata = hb_blob_get_data(out, &olen);
-	HPDF_Dict ff = HPDF_DictStream_New(mmgr, w->pdf->xref);
-	ff->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_Stream_Write(ff->stream, (const HPDF_BYTE *)odata, olen);
-	HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)olen);
-	HPDF_Dict_Add(pf->desc, "FontFile2", ff);
-	hb_blob_destroy(out);
 	hb_face_destroy(sub);
-	return olen > 0 ? 0 : -1;
+	return out;
+}
+
+/* Make everything set embeds (no lock held: this is the slow part). */
+static Embed *
+embed_make(const PdfFont *pf, uint8_t *set, uint64_t h)
+{
+	const DlFont *f = pf->src;
+	Embed *e = mem_alloc(sizeof *e);
+	e->hash = h;
+	e->set = set;
+	subset_tag(f, h, e->tag);
+	Buf b = { 0 };
+	widths_text(f, set, pf->w1000, &b);
+	e->w = b.p;
+	e->w_len = b.n;
+	Buf cm = { 0 };
+	tounicode_text(f, set, &cm);
+	e->tu = flate(cm.p, cm.n, PDF_FONT_LEVEL, &e->tu_len);
+	free(cm.p);
+	hb_blob_t *sub = subset_font(f, set);
+	unsigned olen = 0;
+	const char *odata = sub ? hb_blob_get_data(sub, &olen) : NULL;
+	if (olen > 0) {
+		e->file = flate(odata, olen, PDF_FONT_LEVEL, &e->file_len);
+		e->file_len1 = olen;
+	}
+	hb_blob_destroy(sub);
+	if (e->tu == NULL || e->file == NULL) {
+		embed_free(e);
+		return NULL;
+	}
+	return e;
+}
+
+/* The embedding of pf's glyphs: from the cache, or made and put in the
+ * cache (replacing the least recently used set of the font when full).
+ * Give it back with embed_put. NULL when subsetting failed. */
+static Embed *
+embed_get(const PdfFont *pf)
+{
+	const DlFont *f = pf->src;
+	uint8_t *set = mem_alloc(f->nglyphs + 1);
+	memcpy(set, pf->used, f->nglyphs);
+	round_up(f, set);
+	uint64_t h = set_hash(set, f->nglyphs);
+	Embed *e = NULL;
+	pthread_mutex_lock(&cache_lock);
+	FontRec *r = font_rec(f);
+	for (size_t i = 0; r && i < r->n && e == NULL; i++)
+		if (r->embeds[i]->hash == h && memcmp(r->embeds[i]->set, set, f->nglyphs) == 0)
+			e = r->embeds[i];
+	if (e) {
+		e->refs++;
+		e->stamp = ++cache_clock;
+		pthread_mutex_unlock(&cache_lock);
+		free(set);
+		return e;
+	}
+	pthread_mutex_unlock(&cache_lock);
+
+	e = embed_make(pf, set, h);
+	if (e == NULL)
+		return NULL;
+	Embed *gone = NULL;
+	pthread_mutex_lock(&cache_lock);
+	e->refs = 1;
+	e->stamp = ++cache_clock;
+	r = font_rec(f);
+	int dup = 0;
+	for (size_t i = 0; r && i < r->n; i++)
+		dup |= r->embeds[i]->hash == h && memcmp(r->embeds[i]->set, set, f->nglyphs) == 0;
+	if (r && !dup) {
+		size_t slot = r->n;
+		if (r->n == PDF_CACHE_SETS) {
+			slot = 0;
+			for (size_t i = 1; i < r->n; i++)
+				if (r->embeds[i]->stamp < r->embeds[slot]->stamp)
+					slot = i;
+			gone = r->embeds[slot];
+			gone->cached = 0;
+			if (gone->refs > 0)
+				gone = NULL;      /* its last writer frees it */
+		} else {
+			r->n++;
+		}
+		r->embeds[slot] = e;
+		e->cached = 1;
+	}
+	pthread_mutex_unlock(&cache_lock);
+	embed_free(gone);
+	return e;
+}
+
+static void
+embed_put(Embed *e)
+{
+	if (e == NULL)
+		return;
+	pthread_mutex_lock(&cache_lock);
+	int last = --e->refs == 0 && !e->cached;
+	pthread_mutex_unlock(&cache_lock);
+	if (last)
+		embed_free(e);
+}
+
+/* Dictionary hooks: libharu writes no /Filter for a stream it does not
+ * compress itself, and has no raw-text object for /W. */
+static HPDF_STATUS
+write_flate_name(HPDF_Dict d, HPDF_Stream out)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+static HPDF_STATUS
+write_widths(HPDF_Dict d, HPDF_Stream out)
+{
+	const Embed *e = d->attr;
+	return HPDF_Stream_Write(out, (const HPDF_BYTE *)e->w, (HPDF_UINT)e->w_len);
+}
+
+
+static HPDF_STATUS
+raw_read(HPDF_Stream s, HPDF_BYTE *ptr, HPDF_UINT *siz)
+{
+	RawSrc *r = s->attr;
+	size_t k = r->n - r->at;
+	if (k > *siz)
+		k = *siz;
+	memcpy(ptr, r->p + r->at, k);
+	r->at += k;
+	int eof = k < *siz;
+	*siz = (HPDF_UINT)k;
+	return eof ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS
+raw_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	RawSrc *r = s->attr;
+	long at = mode == HPDF_SEEK_CUR ? (long)r->at + pos : mode == HPDF_SEEK_END ? (long)r->n - pos : pos;
+	if (at < 0 || (size_t)at > r->n)
+		return HPDF_STREAM_EOF;
+	r->at = (size_t)at;
+	return HPDF_OK;
+}
+
+static HPDF_INT32
+raw_tell(HPDF_Stream s)
+{
+	return (HPDF_INT32)((RawSrc *)s->attr)->at;
+}
+
+static HPDF_UINT32
+raw_size(HPDF_Stream s)
+{
+	return (HPDF_UINT32)((RawSrc *)s->attr)->n;
+}
+
+/* A stream object holding bytes already deflated, read from src (which
+ * must live until the document is saved). */
+static HPDF_Dict
+deflated_stream(Writer *w, RawSrc *src)
+{
+	HPDF_Dict s = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+	if (s == NULL)
+		return NULL;
+	HPDF_Stream raw = HPDF_CallbackReader_New(w->pdf->mmgr, raw_read, raw_seek, raw_tell,
+		raw_size, src);
+	if (raw == NULL)
+		return NULL;
+	HPDF_Stream_Free(s->stream);
+	s->stream = raw;
+	s->filter = HPDF_STREAM_FILTER_NONE;
+	s->write_fn = write_flate_name;
+	return s;
+}
+
+static int
+font_finish(Writer *w, PdfFont *pf)
+{
+	Embed *e = embed_get(pf);
+	if (e == NULL)
+		return -1;
+	pf->embed = e;
+	char name[128];
+	snprintf(name, sizeof name, "%s+%s", e->tag, pf->src->ps_name);
+	HPDF_Dict_AddName(pf->type0, "BaseFont", name);
+	HPDF_Dict_AddName(pf->cid, "BaseFont", name);
+	HPDF_Dict_AddName(pf->desc, "FontName", name);
+	pf->cid->attr = e;
+	pf->cid->write_fn = write_widths;
+	pf->raw[0] = (RawSrc){ e->tu, e->tu_len, 0 };
+	pf->raw[1] = (RawSrc){ e->file, e->file_len, 0 };
+	HPDF_Dict tu = deflated_stream(w, &pf->raw[0]);
+	HPDF_Dict ff = deflated_stream(w, &pf->raw[1]);
+	if (tu == NULL || ff == NULL)
+		return -1;
+	HPDF_Dict_Add(pf->type0, "ToUnicode", tu);
+	HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)e->file_len1);
+	HPDF_Dict_Add(pf->desc, "FontFile2", ff);
+	return 0;
 }
 
 static void
@@ -349,8 +785,10 @@ put_run(Buf *b, PdfFont *pf, const DlRun *run)
 	const DlFont *f = pf->src;
 	size_t n = run->n;
 	size_t order_s[64];
+	long pen_s[65];
 	size_t *order = n <= 64 ? order_s : mem_array(n, sizeof *order);
-	long *pen = mem_array(n + 1, sizeof *pen);
+	long *pen = n <= 64 ? pen_s : mem_array(n + 1, sizeof *pen);
+	pen[0] = 0;
 	for (size_t i = 0; i < n; i++) {
 		order[i] = i;
 		pen[i + 1] = pen[i] + run->glyphs[i].adv;
@@ -367,6 +805,7 @@ put_run(Buf *b, PdfFont *pf, const DlRun *run)
 	double size = run->size;
 	double cur = 0;       /* PDF's pen, in thousandths of text space */
 	double rise = 0;
+	int open = 0;          /* inside a string of glyphs */
 	buf_str(b, "[");
 	for (size_t oi = 0; oi < n; oi++) {
 		size_t i = order[oi];
@@ -375,25 +814,33 @@ put_run(Buf *b, PdfFont *pf, const DlRun *run)
 		double target = (double)(pen[i] + g->dx) * 1000.0 / (double)f->upem;
 		double gr = (double)g->dy * size / (double)f->upem;
 		if (gr != rise) {
-			buf_str(b, "] TJ ");
+			buf_str(b, open ? ")] TJ " : "] TJ ");
 			buf_num(b, gr, 2);
 			buf_str(b, " Ts [");
 			rise = gr;
+			open = 0;
 		}
 		long adj = (long)(cur - target >= 0 ? cur - target + 0.5 : cur - target - 0.5);
 		if (adj != 0) {
+			if (open)
+				buf_str(b, ")");
 			buf_int(b, adj);
 			cur -= (double)adj;
+			open = 0;
 		}
-		buf_str(b, "<");
-		buf_hex4(b, g->gid);
-		buf_str(b, ">");
+		if (!open)
+			buf_str(b, "(");
+		open = 1;
+		buf_lit16(b, g->gid);
 		cur += g->gid < f->nglyphs ? pf->w1000[g->gid] : 0;
 	}
+	if (open)
+		buf_str(b, ")");
 	buf_str(b, "] TJ\n");
 	if (rise != 0)
 		buf_str(b, "0 Ts\n");
-	free(pen);
+	if (pen != pen_s)
+		free(pen);
 	if (order != order_s)
 		free(order);
 }
@@ -402,9 +849,9 @@ static void
 put_text(Writer *w, HPDF_Page page, const char **names, const DlText *t)
 {
 	Buf *b = &w->content;
-	buf_str(b, "/Span <</ActualText <FEFF");
-	buf_utf16hex(b, t->text, strlen(t->text));
-	buf_str(b, ">>> BDC\nBT\n");
+	buf_str(b, "/Span <</ActualText (\xFE\xFF");
+	buf_utf16lit(b, t->text, strlen(t->text));
+	buf_str(b, ")>> BDC\nBT\n");
 	int cur_font = -1;
 	double cur_size = -1;
 	for (size_t r = 0; r < t->nruns; r++) {
@@ -489,8 +936,17 @@ put_page(Writer *w, HPDF_Page page, const DlPage *pg)
 			break;
 		}
 	}
-	HPDF_Stream stream = ((HPDF_PageAttr)page->attr)->stream;
-	HPDF_Stream_Write(stream, (const HPDF_BYTE *)b->p, (HPDF_UINT)b->n);
+	/* Deflated here, straight from our buffer: libharu would copy it twice
+	 * byte by byte and deflate at the default level. */
+	HPDF_PageAttr pa = (HPDF_PageAttr)page->attr;
+	if (w->z_ok && flate_with(&w->z, b->p, b->n, &w->zout) == 0) {
+		pa->contents->filter = HPDF_STREAM_FILTER_NONE;
+		pa->contents->write_fn = write_flate_name;
+		HPDF_Stream_Write(pa->stream, (const HPDF_BYTE *)w->zout.p, (HPDF_UINT)w->zout.n);
+	} else {
+		pa->contents->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+		HPDF_Stream_Write(pa->stream, (const HPDF_BYTE *)b->p, (HPDF_UINT)b->n);
+	}
 	free(names);
 }
 
@@ -564,7 +1020,8 @@ pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
 		diag_report(d, DIAG_INTERNAL, NULL, 0, 0, "cannot start a PDF (HPDF_New failed); out of memory?");
 		return -1;
 	}
-	HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
+	w.z_ok = deflateInit2(&w.z, PDF_PAGE_LEVEL, Z_DEFLATED, 15, PDF_PAGE_MEMLEVEL,
+		Z_DEFAULT_STRATEGY) == Z_OK;
 	w.fonts = mem_array(dl->nfonts + 1, sizeof *w.fonts);
 	for (size_t i = 0; i < dl->nfonts; i++)
 		w.fonts[i].src = dl->fonts[i];
@@ -586,10 +1043,18 @@ pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
 		put_outlines(&w, pages);
 	}
 	if (w.err.code == 0 && rc == 0 && HPDF_SaveToStream(w.pdf) == HPDF_OK) {
-		HPDF_UINT32 size = HPDF_GetStreamSize(w.pdf);
+		/* Copied chunk by chunk: HPDF_ReadFromStream copies byte by byte. */
+		size_t size = HPDF_GetStreamSize(w.pdf), got = 0;
 		unsigned char *bytes = mem_alloc(size + 1);
-		HPDF_UINT32 got = size;
-		HPDF_ReadFromStream(w.pdf, bytes, &got);
+		HPDF_UINT nb = HPDF_MemStream_GetBufCount(w.pdf->stream);
+		for (HPDF_UINT i = 0; i < nb && got < size; i++) {
+			HPDF_UINT k = 0;
+			HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(w.pdf->stream, i, &k);
+			if (p == NULL || k > size - got)
+				break;
+			memcpy(bytes + got, p, k);
+			got += k;
+		}
 		if (got != size) {
 			free(bytes);
 			rc = -1;
@@ -607,9 +1072,13 @@ pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
 	for (size_t i = 0; i < dl->nfonts; i++) {
 		free(w.fonts[i].used);
 		free(w.fonts[i].w1000);
+		embed_put(w.fonts[i].embed);
 	}
 	free(w.fonts);
 	free(pages);
+	if (w.z_ok)
+		deflateEnd(&w.z);
+	free(w.zout.p);
 	free(w.content.p);
 	HPDF_Free(w.pdf);
 	return rc;

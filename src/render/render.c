@@ -104,6 +104,8 @@ render_release(void)
 		memset(&sets[i], 0, sizeof sets[i]);
 	}
 	nsets = 0;
+	/* The PDF cache is keyed by the fonts just freed. */
+	pdf_release();
 	pthread_mutex_unlock(&lock);
 }
 

@@ -75,6 +75,27 @@ typedef struct TsKeep {
 	size_t n;
 } TsKeep;
 
+/* One remembered shaping result (see ts_text_shape). */
+typedef struct TsMemo {
+	uint64_t hash;
+	double size;
+	const uint8_t *bold;              /* per byte of t->str */
+	TsText *t;                        /* read-only once made */
+} TsMemo;
+
+/* libthai's breaks of one run of Thai letters (see find_breaks). */
+typedef struct TsBrkMemo {
+	uint64_t hash;
+	const wchar_t *w;
+	size_t len;
+	const int *pos;
+	int npos;
+} TsBrkMemo;
+
+/* The memo of one context stops growing at this many bytes and is emptied
+ * before the next document. */
+enum { TS_MEMO_BYTES = 16 << 20 };
+
 struct TsCtx {
 	TsFonts *fonts;
 	ThBrk *brk;
@@ -91,10 +112,23 @@ struct TsCtx {
 	size_t cap;
 	TsKeep *keep;
 	size_t nkeep;
+	/* Shaped paragraphs by (text, bold, size): reports repeat labels, table
+	 * headers and whole paragraphs from document to document. */
+	Arena *memo_arena;
+	TsMemo *memo;                     /* open addressing, memo_cap a power of two */
+	size_t memo_cap, memo_n;
+	/* Runs of Thai letters and their breaks: a paragraph seen for the first
+	 * time is mostly made of words seen before. Same arena and lifetime. */
+	TsBrkMemo *bmemo;
+	size_t bmemo_cap, bmemo_n;
+	char *sbuf;                       /* the paragraph being looked up */
+	size_t sbuf_cap;
 };
 
 /* Shape t (the spans of a DocText, or one string when spans is NULL) at
- * size Sarabun points; bold_all forces bold. Result in arena a. */
+ * size Sarabun points; bold_all forces bold. The result is read-only: it is
+ * either remembered in c's memo (valid until the next ts_memo_trim) or in
+ * arena a. */
 TsText *ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain,
 	double size, int bold_all);
 /* Narrowest possible width (widest unbreakable piece) and natural width. */
@@ -110,7 +144,11 @@ void ts_text_emit(TsCtx *c, DisplayList *dl, size_t p, const TsText *t, const Ts
 /* Face index of slot (family, bold), falling back to regular and Thai. */
 int ts_face_of(const TsFonts *f, int fam, int bold);
 
-/* Settings keep words into c (replaces the previous list). */
+/* Settings keep words into c (replaces the previous list; a different list
+ * empties the memo, whose breaks depend on it). */
 void ts_ctx_set_keep(TsCtx *c, char *const *words, size_t n);
+/* Empty c's memo when it has reached TS_MEMO_BYTES. Call between documents
+ * only: it frees every TsText the memo handed out. */
+void ts_memo_trim(TsCtx *c);
 
 #endif

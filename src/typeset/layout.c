@@ -119,10 +119,36 @@ close_page(Lay *L, int orientation)
 	}
 }
 
+/* The source tag of an item: fmt holds only literal characters and up to
+ * three %d. Formatted by hand because every typeset line gets one and
+ * vsnprintf cost more than the rest of tagging. */
 static const char *
 tag(Lay *L, const char *fmt, int a, int b, int c)
 {
-	return arena_printf(L->dl->arena, fmt, a, b, c);
+	char buf[96];
+	int args[3] = { a, b, c }, k = 0;
+	size_t n = 0;
+	for (const char *p = fmt; *p && n + 12 < sizeof buf; p++) {
+		if (p[0] == '%' && p[1] == 'd' && k < 3) {
+			char digits[12];
+			size_t nd = 0;
+			long v = args[k++];
+			if (v < 0) {
+				buf[n++] = '-';
+				v = -v;
+			}
+			do {
+				digits[nd++] = (char)('0' + v % 10);
+				v /= 10;
+			} while (v);
+			while (nd)
+				buf[n++] = digits[--nd];
+			p++;
+		} else {
+			buf[n++] = *p;
+		}
+	}
+	return arena_strndup(L->dl->arena, buf, n);
 }
 
 /* Lines of one shaped text placed from the current y, page breaks between
@@ -144,7 +170,7 @@ static void
 flow_text(Lay *L, const DocText *dt, const char *plain, double size, int bold, double x, double w,
 	double indent, DocAlign align, const char *src)
 {
-	TsText *t = ts_text_shape(L->c, L->a, dt, plain, size, bold);
+	const TsText *t = ts_text_shape(L->c, L->a, dt, plain, size, bold);
 	TsLine *ln;
 	size_t n = ts_text_break(t, L->a, w - indent, w, &ln);
 	flow_lines(L, t, ln, n, x, w, indent, align, src);
@@ -155,7 +181,7 @@ static double
 put_text(Lay *L, const char *text, double size, int bold, double x, double ytop, double w,
 	DocAlign align, const char *src)
 {
-	TsText *t = ts_text_shape(L->c, L->a, NULL, text, size, bold);
+	const TsText *t = ts_text_shape(L->c, L->a, NULL, text, size, bold);
 	TsLine *ln;
 	size_t n = ts_text_break(t, L->a, w, w, &ln);
 	double lh = lh_of(L, size), b = base_of(L, size);
@@ -168,7 +194,7 @@ put_text(Lay *L, const char *text, double size, int bold, double x, double ytop,
 static double
 text_width(Lay *L, const char *text, double size, int bold)
 {
-	TsText *t = ts_text_shape(L->c, L->a, NULL, text, size, bold);
+	const TsText *t = ts_text_shape(L->c, L->a, NULL, text, size, bold);
 	double mn, mx;
 	ts_text_measure(t, &mn, &mx);
 	return mx;
@@ -291,7 +317,7 @@ do_list(Lay *L, const DocList *l)
 	double xm = L->x0 + 5 * MM, xt = xm + hang;
 	int k = 0;
 	for (const DocItem *it = l->first; it; it = it->next, k++) {
-		TsText *t = ts_text_shape(L->c, L->a, &it->text, NULL, size, 0);
+		const TsText *t = ts_text_shape(L->c, L->a, &it->text, NULL, size, 0);
 		TsLine *ln;
 		size_t n = ts_text_break(t, L->a, L->x0 + L->width - xt, L->x0 + L->width - xt, &ln);
 		need(L, lh);
@@ -312,7 +338,7 @@ do_labels(Lay *L, const DocLabels *lb)
 	double lw = lb->label_mm * MM;
 	if (lw <= 0) {
 		for (const DocLabel *l = lb->first; l; l = l->next) {
-			TsText *t = ts_text_shape(L->c, L->a, &l->label, NULL, size, 1);
+			const TsText *t = ts_text_shape(L->c, L->a, &l->label, NULL, size, 1);
 			double mn, mx;
 			ts_text_measure(t, &mn, &mx);
 			if (mx > lw)
@@ -324,8 +350,8 @@ do_labels(Lay *L, const DocLabels *lb)
 	}
 	int k = 0;
 	for (const DocLabel *l = lb->first; l; l = l->next, k++) {
-		TsText *tl = ts_text_shape(L->c, L->a, &l->label, NULL, size, 1);
-		TsText *tv = ts_text_shape(L->c, L->a, &l->value, NULL, size, 0);
+		const TsText *tl = ts_text_shape(L->c, L->a, &l->label, NULL, size, 1);
+		const TsText *tv = ts_text_shape(L->c, L->a, &l->value, NULL, size, 0);
 		TsLine *ll, *lv;
 		size_t nl = ts_text_break(tl, L->a, lw - 2 * MM, lw - 2 * MM, &ll);
 		size_t nv = ts_text_break(tv, L->a, L->width - lw, L->width - lw, &lv);
@@ -350,7 +376,7 @@ do_labels(Lay *L, const DocLabels *lb)
 typedef struct TCell {
 	const DocCell *dc;
 	size_t row, col, cs, rs;
-	TsText *t;
+	const TsText *t;
 	TsLine *ln;
 	size_t n;
 	DocAlign align;
@@ -812,7 +838,7 @@ do_cover(Lay *L, const DocCover *cv)
 	for (const DocCoverLine *l = cv->first; l; l = l->next, k++) {
 		double size = l->size > 0 ? l->size : L->body;
 		L->y += l->gap_mm * MM;
-		TsText *t = ts_text_shape(L->c, L->a, &l->text, NULL, size, 0);
+		const TsText *t = ts_text_shape(L->c, L->a, &l->text, NULL, size, 0);
 		TsLine *ln;
 		size_t n = ts_text_break(t, L->a, L->width, L->width, &ln);
 		for (size_t i = 0; i < n; i++) {
@@ -841,7 +867,7 @@ do_toc(Lay *L)
 	for (size_t i = 0; i < L->ntoc; i++) {
 		const TocEntry *e = &L->toc[i];
 		double ind = (e->level - 1) * 8 * MM;
-		TsText *t = ts_text_shape(L->c, L->a, NULL, e->text, size, e->level == 1);
+		const TsText *t = ts_text_shape(L->c, L->a, NULL, e->text, size, e->level == 1);
 		TsLine *ln;
 		double w = L->width - ind - numw;
 		size_t n = ts_text_break(t, L->a, w, w, &ln);
@@ -917,6 +943,7 @@ lay_init(Lay *L, TsCtx *c, const Settings *s, DisplayList *dl)
 	L->page_h_mm = 297;
 	L->orient = s->landscape;
 	ts_ctx_set_keep(c, s->keep_words, s->nkeep_words);
+	ts_memo_trim(c);
 }
 
 static long long

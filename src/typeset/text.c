@@ -23,6 +23,7 @@ ts_ctx_new(TsFonts *f, Diag *d)
 	c->fonts = f;
 	c->brk = brk;
 	c->buf = hb_buffer_create();
+	c->memo_arena = arena_new();
 	return c;
 }
 
@@ -44,7 +45,31 @@ ts_ctx_free(TsCtx *c)
 	for (size_t i = 0; i < c->nkeep; i++)
 		free(c->keep[i].cp);
 	free(c->keep);
+	free(c->memo);
+	free(c->bmemo);
+	arena_free(c->memo_arena);
+	free(c->sbuf);
 	free(c);
+}
+
+static void
+memo_clear(TsCtx *c)
+{
+	arena_free(c->memo_arena);
+	c->memo_arena = arena_new();
+	free(c->memo);
+	c->memo = NULL;
+	c->memo_cap = c->memo_n = 0;
+	free(c->bmemo);
+	c->bmemo = NULL;
+	c->bmemo_cap = c->bmemo_n = 0;
+}
+
+void
+ts_memo_trim(TsCtx *c)
+{
+	if (arena_used(c->memo_arena) >= TS_MEMO_BYTES)
+		memo_clear(c);
 }
 
 static size_t
@@ -66,9 +91,38 @@ decode_all(const char *s, size_t len, uint32_t *cps, uint32_t *offs)
 	return n;
 }
 
+/* Whether words (as set_keep would store them) equal c's list. */
+static int
+keep_same(const TsCtx *c, char *const *words, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(words[i]);
+		size_t m = decode_all(words[i], len, NULL, NULL);
+		if (m < 2)
+			continue;
+		if (k >= c->nkeep || c->keep[k].n != m)
+			return 0;
+		size_t j = 0;
+		for (size_t at = 0; at < len; j++) {
+			uint32_t cp;
+			size_t step = utf8_decode(words[i] + at, len - at, &cp);
+			at += step ? step : 1;
+			if (cp != c->keep[k].cp[j])
+				return 0;
+		}
+		k++;
+	}
+	return k == c->nkeep;
+}
+
 void
 ts_ctx_set_keep(TsCtx *c, char *const *words, size_t n)
 {
+	/* Every document sets the same list: keep it, and the memo with it. */
+	if (c->keep && keep_same(c, words, n))
+		return;
+	memo_clear(c);
 	for (size_t i = 0; i < c->nkeep; i++)
 		free(c->keep[i].cp);
 	free(c->keep);
@@ -154,6 +208,60 @@ covers(const TsFonts *f, int face, uint32_t cp)
 	return hb_font_get_nominal_glyph(fc->font, cp, &g);
 }
 
+/* libthai's break positions in c->wcs[0..len) into c->pos; returns their
+ * count. Remembered per run: libthai's dictionary walk is the dearest part
+ * of breaking, and the same words come back in every report. */
+static int
+thai_breaks(TsCtx *c, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (uint64_t)(uint32_t)c->wcs[i];
+		h *= 1099511628211ULL;
+	}
+	h ^= h >> 29;
+	size_t mask = c->bmemo_cap - 1;
+	for (size_t i = h & mask; c->bmemo_cap; i = (i + 1) & mask) {
+		const TsBrkMemo *m = &c->bmemo[i];
+		if (m->w == NULL)
+			break;
+		if (m->hash == h && m->len == len && memcmp(m->w, c->wcs, len * sizeof *m->w) == 0) {
+			memcpy(c->pos, m->pos, (size_t)m->npos * sizeof *c->pos);
+			return m->npos;
+		}
+	}
+	int k = th_brk_wc_find_breaks(c->brk, (const thwchar_t *)c->wcs, c->pos, len);
+	if (k < 0)
+		k = 0;
+	if (arena_used(c->memo_arena) >= TS_MEMO_BYTES)
+		return k;
+	if (2 * (c->bmemo_n + 1) > c->bmemo_cap) {
+		size_t cap = c->bmemo_cap ? 2 * c->bmemo_cap : 1024;
+		TsBrkMemo *tab = mem_array(cap, sizeof *tab);
+		for (size_t j = 0; j < c->bmemo_cap; j++) {
+			if (c->bmemo[j].w == NULL)
+				continue;
+			size_t i = c->bmemo[j].hash & (cap - 1);
+			while (tab[i].w != NULL)
+				i = (i + 1) & (cap - 1);
+			tab[i] = c->bmemo[j];
+		}
+		free(c->bmemo);
+		c->bmemo = tab;
+		c->bmemo_cap = cap;
+	}
+	wchar_t *w = arena_array(c->memo_arena, len + 1, sizeof *w);
+	memcpy(w, c->wcs, len * sizeof *w);
+	int *pos = arena_array(c->memo_arena, (size_t)k + 1, sizeof *pos);
+	memcpy(pos, c->pos, (size_t)k * sizeof *pos);
+	size_t i = h & (c->bmemo_cap - 1);
+	while (c->bmemo[i].w != NULL)
+		i = (i + 1) & (c->bmemo_cap - 1);
+	c->bmemo[i] = (TsBrkMemo){ h, w, len, pos, k };
+	c->bmemo_n++;
+	return k;
+}
+
 /* Break opportunities: c->brkok[i] = 1 when a line may start at code point i. */
 static void
 find_breaks(TsCtx *c, size_t n)
@@ -189,7 +297,7 @@ find_breaks(TsCtx *c, size_t n)
 				j++;
 			}
 			c->wcs[j - i] = 0;
-			int k = th_brk_wc_find_breaks(c->brk, (const thwchar_t *)c->wcs, c->pos, j - i);
+			int k = thai_breaks(c, j - i);
 			for (int m = 0; m < k; m++)
 				if (c->pos[m] > 0 && (size_t)c->pos[m] < j - i)
 					ok[i + (size_t)c->pos[m]] = 1;
@@ -234,6 +342,64 @@ shape_run(TsCtx *c, const char *str, size_t len, size_t b0, size_t b1, int face,
 	hb_shape(c->fonts->faces[face].font, buf, NULL, 0);
 }
 
+/* FNV-1a over the text, its bold flags and the size. */
+static uint64_t
+memo_hash(const char *str, const uint8_t *bold, size_t len, double size)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)str[i] | (uint64_t)bold[i] << 8;
+		h *= 1099511628211ULL;
+	}
+	uint64_t bits;
+	memcpy(&bits, &size, sizeof bits);
+	h ^= bits;
+	h *= 1099511628211ULL;
+	return h ^ (h >> 29);
+}
+
+static TsText *
+memo_find(const TsCtx *c, uint64_t h, const char *str, const uint8_t *bold, size_t len, double size)
+{
+	if (c->memo_cap == 0)
+		return NULL;
+	for (size_t i = h & (c->memo_cap - 1);; i = (i + 1) & (c->memo_cap - 1)) {
+		const TsMemo *m = &c->memo[i];
+		if (m->t == NULL)
+			return NULL;
+		if (m->hash == h && m->size == size && m->t->len == len &&
+		    memcmp(m->t->str, str, len) == 0 && memcmp(m->bold, bold, len) == 0)
+			return m->t;
+	}
+}
+
+static void
+memo_put(TsCtx *c, uint64_t h, double size, const uint8_t *bold, TsText *t)
+{
+	if (2 * (c->memo_n + 1) > c->memo_cap) {
+		size_t cap = c->memo_cap ? 2 * c->memo_cap : 1024;
+		TsMemo *tab = mem_array(cap, sizeof *tab);
+		for (size_t k = 0; k < c->memo_cap; k++) {
+			if (c->memo[k].t == NULL)
+				continue;
+			size_t i = c->memo[k].hash & (cap - 1);
+			while (tab[i].t != NULL)
+				i = (i + 1) & (cap - 1);
+			tab[i] = c->memo[k];
+		}
+		free(c->memo);
+		c->memo = tab;
+		c->memo_cap = cap;
+	}
+	size_t i = h & (c->memo_cap - 1);
+	while (c->memo[i].t != NULL)
+		i = (i + 1) & (c->memo_cap - 1);
+	c->memo[i] = (TsMemo){ h, size, bold, t };
+	c->memo_n++;
+}
+
+static TsText *shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size);
+
 TsText *
 ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain, double size, int bold_all)
 {
@@ -245,27 +411,58 @@ ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain, double si
 	} else {
 		len = strlen(plain);
 	}
-	char *str = arena_alloc(a, len + 1);
 	grow(c, len + 1);
+	if (c->sbuf_cap < len + 1) {
+		c->sbuf_cap = c->cap;
+		c->sbuf = mem_grow(c->sbuf, c->sbuf_cap, 1);
+	}
+	char *sb = c->sbuf;
 	size_t at = 0;
 	if (t) {
 		for (const DocSpan *s = t->first; s; s = s->next) {
 			size_t k = strlen(s->text);
-			memcpy(str + at, s->text, k);
+			memcpy(sb + at, s->text, k);
 			memset(c->bold + at, s->bold || bold_all, k);
 			at += k;
 		}
 	} else {
-		memcpy(str, plain, len);
+		memcpy(sb, plain, len);
 		memset(c->bold, bold_all, len);
 	}
-	str[len] = '\0';
+	sb[len] = '\0';
 	/* Control characters would draw as missing-glyph boxes; a newline stays,
 	 * as a hard line break that is never drawn (TS_HARD). */
 	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)str[i] < 0x20 && str[i] != '\n')
-			str[i] = ' ';
+		if ((unsigned char)sb[i] < 0x20 && sb[i] != '\n')
+			sb[i] = ' ';
 
+	/* The memo: shaping and libthai are most of the typesetting time, and
+	 * the result depends only on the text, its bold flags and the size
+	 * (fonts and keep words belong to the context). */
+	uint64_t h = memo_hash(sb, c->bold, len, size);
+	TsText *hit = memo_find(c, h, sb, c->bold, len, size);
+	if (hit)
+		return hit;
+	int keep = arena_used(c->memo_arena) < TS_MEMO_BYTES;
+	if (keep)
+		a = c->memo_arena;
+	char *str = arena_alloc(a, len + 1);
+	memcpy(str, sb, len + 1);
+	uint8_t *bold = NULL;
+	if (keep) {
+		bold = arena_alloc(a, len + 1);
+		memcpy(bold, c->bold, len);
+	}
+	TsText *tx = shape_text(c, a, str, len, size);
+	if (keep)
+		memo_put(c, h, size, bold, tx);
+	return tx;
+}
+
+/* Shape str (bold flags per byte in c->bold) into arena a. */
+static TsText *
+shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size)
+{
 	TsText *tx = arena_alloc(a, sizeof *tx);
 	tx->str = str;
 	tx->len = len;

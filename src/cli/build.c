@@ -10,8 +10,10 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -19,8 +21,6 @@
 
 #include "cli/run.h"
 #include "export/indicators.h"
-#include "render/render.h"
-#include "report/annual.h"
 #include "report/committee.h"
 
 typedef enum JobKind { JOB_ANNUAL, JOB_COMMITTEE, JOB_SCHOOL } JobKind;
@@ -29,6 +29,7 @@ typedef struct Job {
 	JobKind kind;
 	const Meeting *meeting;
 	const School *school;
+	const char *name;          /* output file, relative to the output folder */
 } Job;
 
 /* --- the lock ------------------------------------------------------------ */
@@ -67,7 +68,7 @@ take_lock(Run *run)
 	return fd;
 }
 
-/* Remove "NAME.tmpXXXXXX" files a killed run left in dir. */
+/* Remove "NAME.tmpXXXXXX" and "NAME.new" files a killed run left in dir. */
 static void
 remove_stale_temps(const char *dir)
 {
@@ -77,7 +78,9 @@ remove_stale_temps(const char *dir)
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		const char *t = strstr(e->d_name, ".tmp");
-		if (t == NULL || strlen(t) != 10)
+		size_t len = strlen(e->d_name);
+		int staged = len > 4 && !strcmp(e->d_name + len - 4, ".new");
+		if (!staged && (t == NULL || strlen(t) != 10))
 			continue;
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
@@ -92,19 +95,20 @@ static int
 do_job(Run *run, const Results *r, const Job *job)
 {
 	switch (job->kind) {
-	case JOB_ANNUAL: {
-		Arena *a = arena_new();
-		int rc = run_write(run, annual_compose(a, &run->model, r, run->settings),
-		    arena_printf(a, "annual-%d.pdf", r->fiscal_year));
-		arena_free(a);
-		return rc;
-	}
+	case JOB_ANNUAL:
+		return annual_write(run, r);
 	case JOB_COMMITTEE:
 		return committee_write(run, job->meeting);
 	case JOB_SCHOOL:
 		return school_write(run, r, job->school);
 	}
 	return EXIT_INTERNAL;
+}
+
+static const char *
+indicators_name(Run *run, const Results *r, int json)
+{
+	return arena_printf(run->arena, "indicators-%d.%s", r->fiscal_year, json ? "json" : "csv");
 }
 
 static int
@@ -120,10 +124,7 @@ write_indicators(Run *run, const Results *r, int json)
 	else
 		indicators_write_csv(r, mem);
 	fclose(mem);
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/indicators-%d.%s", run->settings->output_dir, r->fiscal_year,
-	    json ? "json" : "csv");
-	int rc = render_write_atomic(path, (const unsigned char *)buf, len, run->diag);
+	int rc = run_write_bytes(run, indicators_name(run, r, json), (const unsigned char *)buf, len);
 	free(buf);
 	return rc;
 }
@@ -138,12 +139,17 @@ progress(int done, int total)
 		fputc('\n', stderr);
 }
 
-/* Run jobs[k], jobs[k + n], ... in a child; one byte to `report` per job. */
+/* Run jobs in a child: each takes the next job from a counter shared by all
+ * workers, so the long annual report does not leave one worker idle while
+ * the other finishes a fixed share. One byte to `report` per job. */
 static int
-worker(Run *run, const Results *r, const Job *jobs, size_t njobs, size_t k, size_t n, int report)
+worker(Run *run, const Results *r, const Job *jobs, size_t njobs, atomic_size_t *next, int report)
 {
 	int worst = 0;
-	for (size_t i = k; i < njobs; i += n) {
+	for (;;) {
+		size_t i = atomic_fetch_add(next, 1);
+		if (i >= njobs)
+			break;
 		int rc = do_job(run, r, &jobs[i]);
 		worst = rc > worst ? rc : worst;
 		if (report >= 0 && write(report, "", 1) != 1)
@@ -178,21 +184,24 @@ cmd_build(Run *run, int argc, char **argv)
 	const Model *m = &run->model;
 	Job *jobs = arena_array(run->arena, m->nschools + m->nmeetings + 2, sizeof(Job));
 	size_t njobs = 0, ncommittee = 0, nschools = 0;
-	jobs[njobs++] = (Job){ JOB_ANNUAL, NULL, NULL };
+	jobs[njobs++] = (Job){ JOB_ANNUAL, NULL, NULL, run_annual_name(run) };
 	for (size_t i = 0; i < m->nmeetings; i++) {
 		const Meeting *mt = &m->meetings[i];
 		if (mt->type == MEETING_COMMITTEE && mt->seq_no > 0 && cal_compare(mt->date, r->fy_first) >= 0 &&
 		    cal_compare(mt->date, r->as_of) <= 0 && committee_find(m, mt->seq_no, r->fiscal_year) == mt) {
-			jobs[njobs++] = (Job){ JOB_COMMITTEE, mt, NULL };
+			jobs[njobs++] = (Job){ JOB_COMMITTEE, mt, NULL, run_committee_name(run, mt) };
 			ncommittee++;
 		}
 	}
 	for (size_t i = 0; i < m->nschools; i++)
 		if (m->schools[i].active) {
-			jobs[njobs++] = (Job){ JOB_SCHOOL, NULL, &m->schools[i] };
+			jobs[njobs++] = (Job){ JOB_SCHOOL, NULL, &m->schools[i], run_school_name(run, &m->schools[i]) };
 			nschools++;
 		}
 
+	/* Every file is staged as NAME.new and put in place at the end, all
+	 * together: a failed build leaves the previous set whole. */
+	run->staging = !run->opt.dump_layout;
 	int worst = 0;
 	if (!run->opt.dump_layout) {
 		int rc = write_indicators(run, r, 1);
@@ -218,13 +227,21 @@ cmd_build(Run *run, int argc, char **argv)
 			diag_report(run->diag, DIAG_INTERNAL, NULL, 0, 0, "cannot create a pipe (%s)", strerror(errno));
 			return EXIT_INTERNAL;
 		}
+		atomic_size_t *next = mmap(NULL, sizeof(*next), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+		    -1, 0);
+		if (next == MAP_FAILED) {
+			diag_report(run->diag, DIAG_INTERNAL, NULL, 0, 0, "cannot share the job counter (%s)",
+			    strerror(errno));
+			return EXIT_INTERNAL;
+		}
+		atomic_init(next, 0);
 		fflush(NULL); /* nothing buffered may be written twice by the children */
 		pid_t *pids = arena_array(run->arena, nworkers, sizeof(pid_t));
 		for (size_t k = 0; k < nworkers; k++) {
 			pids[k] = fork();
 			if (pids[k] == 0) {
 				close(pipefd[0]);
-				int rc = worker(run, r, jobs, njobs, k, nworkers, pipefd[1]);
+				int rc = worker(run, r, jobs, njobs, next, pipefd[1]);
 				fflush(NULL);
 				_exit(rc);
 			}
@@ -246,6 +263,7 @@ cmd_build(Run *run, int argc, char **argv)
 				progress(done, (int)njobs);
 		}
 		close(pipefd[0]);
+		munmap(next, sizeof(*next));
 		for (size_t k = 0; k < nworkers; k++) {
 			int status = 0;
 			while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR)
@@ -259,6 +277,23 @@ cmd_build(Run *run, int argc, char **argv)
 		}
 	}
 	run->opt.quiet = quiet;
+	run->staging = 0;
+
+	if (!run->opt.dump_layout) {
+		const char **names = arena_array(run->arena, njobs + 2, sizeof(char *));
+		for (size_t i = 0; i < njobs; i++)
+			names[i] = jobs[i].name;
+		names[njobs] = indicators_name(run, r, 1);
+		names[njobs + 1] = indicators_name(run, r, 0);
+		if (worst <= EXIT_ROWS_REJECTED) {
+			int rc = run_commit(run, names, njobs + 2);
+			worst = rc > worst ? rc : worst;
+		} else {
+			run_discard(run, names, njobs + 2);
+			fprintf(stderr, "nithet: build failed; the previous reports in %s are kept as they were\n",
+			    run->settings->output_dir);
+		}
+	}
 
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);

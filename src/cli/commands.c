@@ -95,10 +95,14 @@ cmd_annual(Run *run, int argc, char **argv)
 		return diag_exit_status(run->diag);
 	if (run_output_dir(run, NULL) != 0)
 		return EXIT_OUTPUT;
-	Results *r = run_measure(run, (CalDate){ 0, 0, 0 });
+	return annual_write(run, run_measure(run, (CalDate){ 0, 0, 0 }));
+}
+
+int
+annual_write(Run *run, const Results *r)
+{
 	Arena *a = arena_new(); /* one arena per report, freed once it is written */
-	int rc = run_write(run, annual_compose(a, &run->model, r, run->settings),
-	    arena_printf(a, "annual-%d.pdf", r->fiscal_year));
+	int rc = run_write(run, annual_compose(a, &run->model, r, run->settings), run_annual_name(run));
 	arena_free(a);
 	return rc;
 }
@@ -130,7 +134,7 @@ committee_write(Run *run, const Meeting *mt)
 	Results *before = prev ? run_measure(run, prev->date) : NULL;
 	Arena *a = arena_new();
 	Doc *doc = committee_compose(a, &run->model, r, before, mt, prev, run->settings);
-	int rc = run_write(run, doc, arena_printf(a, "committee-%d-%d.pdf", mt->seq_no, r->fiscal_year));
+	int rc = run_write(run, doc, run_committee_name(run, mt));
 	arena_free(a);
 	return rc;
 }
@@ -168,7 +172,7 @@ school_write(Run *run, const Results *r, const School *s)
 {
 	Arena *a = arena_new();
 	Doc *doc = school_compose(a, &run->model, r, s, run->settings);
-	int rc = run_write(run, doc, arena_printf(a, "schools/%s.pdf", s->code));
+	int rc = run_write(run, doc, run_school_name(run, s));
 	arena_free(a);
 	return rc;
 }

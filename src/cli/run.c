@@ -1,9 +1,14 @@
 /* run.c - the steps every command shares (see run.h). */
+/* syncfs() is Linux's: flush one file system once for a whole build. */
+#define _GNU_SOURCE
 #include "cli/run.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "load/inputs.h"
 #include "load/plan.h"
@@ -93,15 +98,140 @@ run_output_dir(Run *run, const char *sub)
 	return 0;
 }
 
+/* Write a staged file OUT/name.new: no fsync here, run_commit syncs the
+ * whole file system once (a build writes thousands of files). */
+static int
+stage(Run *run, const char *path, const unsigned char *data, size_t len)
+{
+	char tmp[4200];
+	snprintf(tmp, sizeof(tmp), "%s.new", path);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		diag_report(run->diag, DIAG_OUTPUT, tmp, 0, 0, "cannot write (%s)", strerror(errno));
+		return EXIT_OUTPUT;
+	}
+	size_t done = 0;
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			diag_report(run->diag, DIAG_OUTPUT, tmp, 0, 0, "cannot write (%s)",
+			    n < 0 ? strerror(errno) : "no space");
+			close(fd);
+			unlink(tmp);
+			return EXIT_OUTPUT;
+		}
+		done += (size_t)n;
+	}
+	if (close(fd) != 0) {
+		diag_report(run->diag, DIAG_OUTPUT, tmp, 0, 0, "cannot write (%s)", strerror(errno));
+		unlink(tmp);
+		return EXIT_OUTPUT;
+	}
+	return 0;
+}
+
+int
+run_write_bytes(Run *run, const char *name, const unsigned char *data, size_t len)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s", run->settings->output_dir, name);
+	return run->staging ? stage(run, path, data, len) : render_write_atomic(path, data, len, run->diag);
+}
+
 int
 run_write(Run *run, const Doc *doc, const char *name)
 {
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/%s", run->settings->output_dir, name);
-	int rc = render_document(doc, run->settings, path, run->opt.dump_layout ? stdout : NULL, run->diag);
+	int rc;
+	if (run->staging && !run->opt.dump_layout) {
+		unsigned char *pdf = NULL;
+		size_t len = 0;
+		rc = render_to_memory(doc, run->settings, &pdf, &len, run->diag);
+		if (rc == 0)
+			rc = stage(run, path, pdf, len);
+		free(pdf);
+	} else {
+		rc = render_document(doc, run->settings, path, run->opt.dump_layout ? stdout : NULL, run->diag);
+	}
 	if (rc == 0 && !run->opt.quiet && !run->opt.dump_layout)
 		printf("wrote %s\n", path);
 	return rc;
+}
+
+static void
+sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+int
+run_commit(Run *run, const char *const *names, size_t n)
+{
+	const char *out = run->settings->output_dir;
+	/* One flush of every staged file's data, so that no rename below can
+	 * reach the disk before the bytes it names. */
+	int fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || syncfs(fd) != 0) {
+		diag_report(run->diag, DIAG_OUTPUT, out, 0, 0, "cannot flush the new reports to disk (%s); "
+		    "the previous reports are kept", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		run_discard(run, names, n);
+		return EXIT_OUTPUT;
+	}
+	close(fd);
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		char path[4096], tmp[4200];
+		snprintf(path, sizeof(path), "%s/%s", out, names[i]);
+		snprintf(tmp, sizeof(tmp), "%s.new", path);
+		if (rename(tmp, path) != 0) {
+			diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot put the new report in place (%s)",
+			    strerror(errno));
+			unlink(tmp);
+			rc = EXIT_OUTPUT;
+		}
+	}
+	sync_dir(out);
+	char sub[4096];
+	snprintf(sub, sizeof(sub), "%s/schools", out);
+	sync_dir(sub);
+	return rc;
+}
+
+void
+run_discard(Run *run, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char tmp[4200];
+		snprintf(tmp, sizeof(tmp), "%s/%s.new", run->settings->output_dir, names[i]);
+		unlink(tmp);
+	}
+}
+
+const char *
+run_annual_name(Run *run)
+{
+	return arena_printf(run->arena, "annual-%d.pdf", run->settings->fiscal_year);
+}
+
+const char *
+run_committee_name(Run *run, const Meeting *mt)
+{
+	return arena_printf(run->arena, "committee-%d-%d.pdf", mt->seq_no, run->settings->fiscal_year);
+}
+
+const char *
+run_school_name(Run *run, const School *s)
+{
+	return arena_printf(run->arena, "schools/%s.pdf", s->code);
 }
 
 void

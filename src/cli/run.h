@@ -26,6 +26,7 @@ typedef struct Options {
 /* Everything one command needs; owned by main. */
 typedef struct Run {
 	Options opt;
+	int staging;        /* run_write writes NAME.new, for run_commit (build) */
 	Settings *settings;
 	Diag *diag;
 	Arena *arena;       /* the model's arena, freed at the end of the run */
@@ -48,14 +49,33 @@ Results *run_measure(Run *run, CalDate as_of);
 int run_output_dir(Run *run, const char *sub);
 
 /* Render doc to OUT/name (or dump its layout with --dump-layout); prints
- * "wrote PATH" unless quiet. Returns an exit code. */
+ * "wrote PATH" unless quiet. Normally the file is written atomically
+ * (temporary name, fsync, rename). With run->staging set it is written to
+ * OUT/name.new without fsync, to be put in place by run_commit together with
+ * every other file of the build. Returns an exit code. */
 int run_write(Run *run, const Doc *doc, const char *name);
+
+/* Write bytes to OUT/name the same way (atomically, or staged). */
+int run_write_bytes(Run *run, const char *name, const unsigned char *data, size_t len);
+
+/* Put the staged files in place: one syncfs for all of them, then each
+ * NAME.new is renamed to NAME, then the folders are synced. Returns 0 or
+ * EXIT_OUTPUT. run_discard removes the staged files instead, leaving the
+ * previous reports as they were. */
+int run_commit(Run *run, const char *const *names, size_t n);
+void run_discard(Run *run, const char *const *names, size_t n);
+
+/* Output file names relative to the output folder, in the run's arena. */
+const char *run_annual_name(Run *run);
+const char *run_committee_name(Run *run, const struct Meeting *mt);
+const char *run_school_name(Run *run, const School *s);
 
 /* The file summary table of `nithet check`. */
 void run_print_summary(const Model *m, FILE *out);
 
 /* Writers shared by the commands and build (commands.c). */
 struct Meeting;
+int annual_write(Run *run, const Results *r);
 int committee_write(Run *run, const Meeting *mt);
 int school_write(Run *run, const Results *r, const School *s);
 

@@ -34,7 +34,7 @@ n=$(ls "$out"/schools/*.pdf 2>/dev/null | wc -l)
 [ "$n" = 117 ] && ok || no "$n school reports, want 117"
 check "indicators JSON written" test -s "$out/indicators-2558.json"
 check "indicators CSV written" test -s "$out/indicators-2558.csv"
-check "no temporary files left" sh -c "! ls '$out' '$out/schools' | grep -q '\\.tmp'"
+check "no temporary files left" sh -c "! ls '$out' '$out/schools' | grep -qE '[.]tmp|[.]new$'"
 
 # Fonts: every font embedded, subset, with a ToUnicode map.
 for f in "$out/annual-2558.pdf" "$out/committee-1-2558.pdf" "$out/schools/93020001.pdf"; do

@@ -90,6 +90,15 @@ rc=$?
 [ $rc = 3 ] && ok || no "build with an invalid plan exited $rc, want 3"
 check "failed build left the reports untouched" diff -r -x .nithet.lock "$work/saved" "$out"
 
+# A failure while writing (one report cannot be written: a directory stands
+# where its file is staged) leaves every previous report as it was.
+mkdir "$out/schools/93020001.pdf.new"
+"$NITHET" -q -o "$out" build 2>/dev/null
+rc=$?
+[ $rc = 4 ] && ok || no "build that cannot write one report exited $rc, want 4"
+rmdir "$out/schools/93020001.pdf.new"
+check "a failed write left the reports untouched" diff -r -x .nithet.lock "$work/saved" "$out"
+
 # Two builds at once: both finish, the folder stays whole (the lock).
 "$NITHET" -q -o "$out" build 2>/dev/null &
 p1=$!

@@ -744,19 +744,16 @@ schools_not_reached(Compose *c)
 	const Results *r = c->r;
 	doc_heading(c->doc, 2, "ข", "โรงเรียนที่ยังไม่ได้รับการนิเทศหรือยังไม่ผ่านเกณฑ์");
 	DocBlock *l = doc_labels(c->doc);
-	const char *list = "";
-	for (size_t i = 0; i < r->schools_not_visited.n; i++)
-		list = fmt_printf(c, "%s%s%s", list, i ? ", " : "", fmt_school(c, r->schools_not_visited.items[i]));
-	doc_label(c->doc, l, "ยังไม่ได้รับการนิเทศ", r->schools_not_visited.n ? list : "ไม่มี");
+	/* Up to 200 names a list; the status of every school is in table ก. */
+	const char *see = "(ดูสถานะรายโรงเรียนในภาคผนวก ก)";
+	doc_label(c->doc, l, "ยังไม่ได้รับการนิเทศ", r->schools_not_visited.n ?
+	    fmt_school_list(c, &r->schools_not_visited, 1, 200, see) : "ไม่มี");
 	for (size_t t = 0; t < r->ntargets; t++) {
 		const TargetResult *tr = &r->targets[t];
 		if (tr->schools_missing.n == 0 || tr->schools_missing.n == (size_t)r->schools)
 			continue;
-		list = "";
-		for (size_t i = 0; i < tr->schools_missing.n; i++)
-			list = fmt_printf(c, "%s%s%s", list, i ? ", " : "", tr->schools_missing.items[i]->name);
 		doc_label(c->doc, l, fmt_printf(c, "เป้าหมาย %s (%s โรงเรียน)", fmt_text(c, tr->target->id),
-		    fmt_int(c, (long long)tr->schools_missing.n)), list);
+		    fmt_int(c, (long long)tr->schools_missing.n)), fmt_school_list(c, &tr->schools_missing, 0, 200, see));
 	}
 }
 

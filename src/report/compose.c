@@ -136,6 +136,32 @@ fmt_school(Compose *c, const School *s)
 	return fmt_printf(c, "%s (%s)", s->name, fmt_text(c, s->code));
 }
 
+const char *
+fmt_school_list(Compose *c, const SchoolList *l, int with_code, size_t max, const char *see)
+{
+	size_t shown = l->n < max ? l->n : max, len = 1;
+	const char **names = arena_array(c->doc->arena, shown + 1, sizeof(char *));
+	for (size_t i = 0; i < shown; i++) {
+		names[i] = with_code ? fmt_school(c, l->items[i]) : l->items[i]->name;
+		len += strlen(names[i]) + 2;
+	}
+	const char *more = l->n > shown ? fmt_printf(c, " และอีก %s โรงเรียน%s%s",
+	    fmt_int(c, (long long)(l->n - shown)), see ? " " : "", see ? see : "") : "";
+	len += strlen(more);
+	char *out = arena_alloc(c->doc->arena, len), *p = out;
+	for (size_t i = 0; i < shown; i++) {
+		if (i) {
+			memcpy(p, ", ", 2);
+			p += 2;
+		}
+		size_t n = strlen(names[i]);
+		memcpy(p, names[i], n);
+		p += n;
+	}
+	memcpy(p, more, strlen(more) + 1);
+	return out;
+}
+
 DocBlock *
 compose_table(Compose *c, double size, const char *columns)
 {

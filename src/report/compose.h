@@ -41,6 +41,11 @@ const char *fmt_met(const TargetResult *t);               /* บรรลุ / �
 /* The name of a school as printed: "บ้านควนประกอบ (93010012)". */
 const char *fmt_school(Compose *c, const School *s);
 
+/* "ก, ข, ค" from a list of schools (names, with codes when with_code), in
+ * one buffer. Past max names it ends "... และอีก N โรงเรียน (see)", so that a
+ * national-size list points to the full table instead of filling a page. */
+const char *fmt_school_list(Compose *c, const SchoolList *l, int with_code, size_t max, const char *see);
+
 /* A table with its columns and a shaded header row in one call. columns is
  * "header:width:align|..." with width in mm (0 = from content) and align one
  * of l, r, c, e.g. "ที่:10:c|โรงเรียน:0:l|ครั้ง:16:r". size: 0 = body size.

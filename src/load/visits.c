@@ -49,6 +49,9 @@ typedef struct Loader {
 	LoadIdSet *ids;
 	LoadInterner *topics, *summaries, *suggestions;
 	LoadMap *schools, *staff;  /* by code, by id */
+	Arena *a;
+	LoadMap *teams;            /* supervisors field text -> Team, parsed once */
+	LoadInterner *team_keys;   /* the texts, kept for the map */
 	struct {
 		char text[16];
 		CalDate date;
@@ -127,11 +130,27 @@ check_topic(Loader *l, const Record *r, int activity, const char **out)
 	return -1;
 }
 
-/* "S01;S03": every id must be in staff. */
+/* A list of supervisors shared by every visit whose field reads the same. */
+typedef struct Team {
+	int n;
+	const Staff *s[VISIT_MAX_SUPERVISORS];
+} Team;
+
+/* "S01;S03": every id must be in staff. Each distinct text is parsed once;
+ * a text with an error is never cached, so every such row is reported. */
 static int
 parse_supervisors(Loader *l, const Record *r, Visit *v)
 {
-	const char *p = r->field[COL_SUPERVISORS];
+	const char *field = r->field[COL_SUPERVISORS];
+	size_t flen = strlen(field);
+	const Team *known = load_map_get(l->teams, field, flen);
+	if (known) {
+		v->supervisors = known->s;
+		v->nsupervisors = known->n;
+		return 0;
+	}
+	Team t = { 0 };
+	const char *p = field;
 	while (*p) {
 		while (*p == ' ' || *p == ';')
 			p++;
@@ -157,15 +176,20 @@ parse_supervisors(Loader *l, const Record *r, Visit *v)
 			    "(row rejected)", id);
 			return -1;
 		}
-		if (v->nsupervisors == VISIT_MAX_SUPERVISORS) {
+		if (t.n == VISIT_MAX_SUPERVISORS) {
 			diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_SUPERVISORS],
 			    "more than %d supervisors in one visit; split the visit into rows of at most "
 			    "%d (row rejected)", VISIT_MAX_SUPERVISORS, VISIT_MAX_SUPERVISORS);
 			return -1;
 		}
-		v->supervisors[v->nsupervisors++] = s;
+		t.s[t.n++] = s;
 		p += n;
 	}
+	Team *kept = arena_alloc(l->a, sizeof(Team));
+	*kept = t;
+	load_map_put(l->teams, load_intern(l->team_keys, field, flen), kept);
+	v->supervisors = kept->s;
+	v->nsupervisors = kept->n;
 	return 0;
 }
 
@@ -255,6 +279,9 @@ visits_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSumm
 	l->staff = load_map_new(m->nstaff);
 	for (size_t i = 0; i < m->nstaff; i++)
 		load_map_put(l->staff, m->staff[i].id, &m->staff[i]);
+	l->a = a;
+	l->teams = load_map_new(4096);
+	l->team_keys = load_interner_new(&l->pool);
 	l->topics = load_interner_new(&l->pool);
 	l->summaries = load_interner_new(&l->pool);
 	l->suggestions = load_interner_new(&l->pool);
@@ -266,6 +293,8 @@ visits_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSumm
 	load_interner_free(l->suggestions);
 	load_map_free(l->schools);
 	load_map_free(l->staff);
+	load_map_free(l->teams);
+	load_interner_free(l->team_keys);
 	m->visits = load_vec_finish(&l->rows);
 	m->nvisits = l->rows.n;
 	free(l);

@@ -67,7 +67,9 @@ typedef struct Visit {
 	int activity;              /* 1..N of the plan */
 	const char *topic;         /* "4.4"; "" when not given */
 	VisitMode mode;
-	const Staff *supervisors[VISIT_MAX_SUPERVISORS];
+	/* nsupervisors entries (at most VISIT_MAX_SUPERVISORS); visits with the
+	 * same team share one list, so three million visits stay small. */
+	const Staff *const *supervisors;
 	int nsupervisors;
 	int teachers_met, admins_met;
 	RowStatus status;

@@ -27,6 +27,7 @@ typedef struct Fixture {
 	Response responses[8];
 	Spending spending[8];
 	Practice practices[4];
+	const Staff *team_s01[1], *team_both[2];
 } Fixture;
 
 static CalDate
@@ -81,6 +82,9 @@ fixture(void)
 	f->staff[1] = (Staff){ "S02", "ข", "ศึกษานิเทศก์", "", 3 };
 	f->m.staff = f->staff;
 	f->m.nstaff = 2;
+	f->team_s01[0] = &f->staff[0];
+	f->team_both[0] = &f->staff[0];
+	f->team_both[1] = &f->staff[1];
 	f->m.visits = f->visits;
 	f->m.meetings = f->meetings;
 	f->m.evaluations = f->evals;
@@ -110,7 +114,7 @@ visit(Fixture *f, CalDate d, int school, int activity, const char *topic)
 	v->activity = activity;
 	v->topic = topic ? topic : "";
 	v->summary = v->suggestions = "";
-	v->supervisors[0] = &f->staff[0];
+	v->supervisors = f->team_s01;
 	v->nsupervisors = 1;
 	v->in_fy = cal_in_fy(d, 2558);
 	return v;
@@ -476,7 +480,7 @@ TEST(measure_supervisors_count_visits_and_distinct_schools)
 	Fixture *f = fixture();
 	Visit *v = visit(f, D(2014, 12, 1), 0, 2, NULL);     /* S01 */
 	v = visit(f, D(2014, 12, 2), 1, 2, NULL);            /* S01 + S02 */
-	v->supervisors[1] = &f->staff[1];
+	v->supervisors = f->team_both;
 	v->nsupervisors = 2;
 	visit(f, D(2014, 12, 3), 0, 3, NULL);                /* S01 again at school 0 */
 	visit(f, D(2014, 12, 4), -1, 7, NULL);               /* S01, no school */

@@ -52,6 +52,7 @@ typedef struct DocPara {
 	DocAlign align;
 	double indent_mm;          /* first-line indent */
 	double size;               /* 0 = body size */
+	int keep_with_next;        /* a caption: never the last line of a page */
 } DocPara;
 
 typedef struct DocItem {

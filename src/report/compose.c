@@ -240,6 +240,7 @@ caption(Compose *c, const char *word, int n, const char *text)
 {
 	DocBlock *p = doc_para(c->doc, "");
 	p->u.para.align = DOC_ALIGN_LEFT;
+	p->u.para.keep_with_next = 1;
 	doc_text_add(c->doc, &p->u.para.text, fmt_printf(c, "%sที่ %s ", word, fmt_int(c, n)), 1);
 	doc_text_add(c->doc, &p->u.para.text, text, 0);
 }

@@ -244,16 +244,23 @@ heading_size(const Lay *L, int level)
 	return level == 1 ? L->body + 4 : level == 2 ? L->body + 2 : L->body;
 }
 
+/* Room to keep below a heading or caption so it is not left alone at the
+ * foot of a page: two lines of body text, the start of a table (about six
+ * lines), or a chart's first bars (about twelve). */
+static double
+keep_room(const Lay *L, DocKind next)
+{
+	int lines = next == DOC_CHART ? 12 : next == DOC_TABLE ? 6 : 2;
+	return lines * lh_of(L, L->body);
+}
+
 static void
 do_heading(Lay *L, const DocHeading *h, DocKind next)
 {
 	double size = heading_size(L, h->level);
 	double lh = lh_of(L, size);
 	double before = L->page_used ? lh_of(L, L->body) * 0.5 : 0;
-	/* Keep with the next two lines of body text, or with the start of a
-	 * table or chart (about six lines). */
-	double keep = (next == DOC_TABLE || next == DOC_CHART ? 6 : 2) * lh_of(L, L->body);
-	if (L->open && L->y + before + lh + keep > L->bottom && L->page_used)
+	if (L->open && L->y + before + lh + keep_room(L, next) > L->bottom && L->page_used)
 		open_page(L);
 	if (L->page_used)
 		L->y += before;
@@ -288,9 +295,12 @@ do_heading(Lay *L, const DocHeading *h, DocKind next)
 }
 
 static void
-do_para(Lay *L, const DocPara *p)
+do_para(Lay *L, const DocPara *p, DocKind next)
 {
 	double size = p->size > 0 ? p->size : L->body;
+	if (p->keep_with_next && L->open && L->page_used &&
+	    L->y + lh_of(L, size) + keep_room(L, next) > L->bottom)
+		open_page(L);
 	flow_text(L, &p->text, NULL, size, 0, L->x0, L->width, p->indent_mm * MM,
 		p->align, tag(L, "p%d", L->nblock, 0, 0));
 	L->y += lh_of(L, size) * 0.25;
@@ -988,7 +998,7 @@ lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc
 		case DOC_HEADING:
 			do_heading(&L, &b->u.heading, b->next ? b->next->kind : DOC_SPACE);
 			break;
-		case DOC_PARA: do_para(&L, &b->u.para); break;
+		case DOC_PARA: do_para(&L, &b->u.para, b->next ? b->next->kind : DOC_SPACE); break;
 		case DOC_LIST: do_list(&L, &b->u.list); break;
 		case DOC_LABELS: do_labels(&L, &b->u.labels); break;
 		case DOC_TABLE: do_table(&L, &b->u.table); break;

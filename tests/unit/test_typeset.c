@@ -386,3 +386,50 @@ TEST(typeset_newline_is_a_hard_break)
 	CHECK_NEAR(maxw, maxw1, 1e-6);
 	fix_close(&x);
 }
+
+/* The page a text containing needle is on, or -1. */
+static int
+page_of(const DisplayList *dl, const char *needle)
+{
+	for (size_t p = 0; p < dl->npages; p++)
+		if (count_text(dl, p, needle) > 0)
+			return (int)p;
+	return -1;
+}
+
+TEST(typeset_caption_stays_with_its_table)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	/* Fill the first page nearly to the bottom, then a caption and a table:
+	 * for each amount of filler the caption lands on the table's page. */
+	for (int filler = 20; filler <= 40; filler++) {
+		Arena *a = arena_new();
+		Doc *d = doc_new(a);
+		for (int i = 0; i < filler; i++)
+			doc_para(d, "บรรทัดเติมหน้า");
+		DocBlock *cap = doc_para(d, "ตารางที่ 9 ตัวอย่าง");
+		cap->u.para.keep_with_next = 1;
+		DocBlock *t = doc_table(d, 2);
+		DocRow *h = doc_table_row(d, t, DOC_ROW_HEADER);
+		doc_row_cell(d, h, "หัวตาราง");
+		doc_row_cell(d, h, "ค่า");
+		for (int i = 0; i < 10; i++) {
+			DocRow *r = doc_table_row(d, t, DOC_ROW_BODY);
+			doc_row_cell(d, r, "แถว");
+			doc_row_cell(d, r, "1");
+		}
+		DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+		CHECK(dl != NULL);
+		if (dl) {
+			int pc = page_of(dl, "ตารางที่ 9"), pt = page_of(dl, "หัวตาราง");
+			if (pc != pt)
+				test_fail(__FILE__, __LINE__, "filler %d: caption on page %d, table on %d", filler, pc, pt);
+			dl_free(dl);
+		}
+		arena_free(a);
+	}
+	fix_close(&x);
+}

@@ -2,6 +2,7 @@
 #include "load/sheet.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -37,8 +38,10 @@ sheet_format_name(SheetFormat f)
 	return f == SHEET_SPREADSHEETML ? "SpreadsheetML" : "XML (nithet)";
 }
 
-/* The row being assembled: field i is column i + 1. Strings live in the
- * reader's scratch arena. */
+/* The row being assembled: field i is column i + 1, its value at offs[i]
+ * in the row buffer (SIZE_MAX: empty), so that the buffer may grow while the
+ * row is filled; fields[] is made from the offsets when the row is handed
+ * out. Everything is reused from row to row. */
 typedef struct Reader {
 	const char *name;
 	const CsvLimits *lim;
@@ -46,10 +49,12 @@ typedef struct Reader {
 	void *ctx;
 	Diag *d;
 	SheetInfo *info;
-	Arena *scratch;
 	char **fields;
 	size_t *lens;
+	size_t *offs;
 	size_t n, cap;
+	char *row;                 /* this row's values, each NUL-terminated */
+	size_t rlen, rcap;
 	char *text;                /* gathering buffer for one value */
 	size_t tlen, tcap;
 	int stop;
@@ -77,35 +82,47 @@ gather(Reader *r, const XmlNode *n)
 		gather(r, &n->children[i]);
 }
 
-/* The same cleaning as CSV fields: U+200B and stray U+FEFF removed, spaces,
- * tabs and line breaks trimmed at both ends. Returns a scratch copy. */
-static char *
-clean(Reader *r, const char *s, size_t n, size_t *out_len)
+/* Copy s (n bytes) into the row buffer; when cleaned, with the cleaning of
+ * CSV fields: U+200B and stray U+FEFF removed, spaces, tabs and line breaks
+ * trimmed at both ends. Returns the value's offset, its length in *out_len. */
+static size_t
+row_add(Reader *r, const char *s, size_t n, int cleaned, size_t *out_len)
 {
-	char *c = arena_alloc(r->scratch, n + 1);
-	size_t w = 0;
-	for (size_t i = 0; i < n;) {
-		const unsigned char *u = (const unsigned char *)s + i;
-		if (i + 2 < n && ((u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x8B) ||
-		    (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF))) {
-			i += 3;
-			continue;
-		}
-		c[w++] = s[i++];
+	if (r->rlen + n + 1 > r->rcap) {
+		r->rcap = (r->rlen + n + 1) * 2;
+		r->row = mem_grow(r->row, r->rcap, 1);
 	}
-	size_t start = 0;
-	while (start < w && strchr(" \t\r\n", c[start]) != NULL)
-		start++;
-	while (w > start && strchr(" \t\r\n", c[w - 1]) != NULL)
-		w--;
+	char *c = r->row + r->rlen;
+	size_t w = 0, start = 0;
+	if (!cleaned) {
+		memcpy(c, s, n);
+		w = n;
+	} else {
+		for (size_t i = 0; i < n;) {
+			const unsigned char *u = (const unsigned char *)s + i;
+			if (i + 2 < n && ((u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x8B) ||
+			    (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF))) {
+				i += 3;
+				continue;
+			}
+			c[w++] = s[i++];
+		}
+		while (start < w && strchr(" \t\r\n", c[start]) != NULL)
+			start++;
+		while (w > start && strchr(" \t\r\n", c[w - 1]) != NULL)
+			w--;
+	}
 	c[w] = '\0';
+	size_t off = r->rlen + start;
+	r->rlen += w + 1;
 	*out_len = w - start;
-	return c + start;
+	return off;
 }
 
-/* Put value at column col (1-based), filling skipped columns with "". */
+/* Put the value at off (len bytes) at column col (1-based), filling skipped
+ * columns with "". */
 static int
-put(Reader *r, long line, long col, const char *value, size_t len)
+put(Reader *r, long line, long col, size_t off, size_t len)
 {
 	if (col > r->lim->max_columns) {
 		diag_report(r->d, DIAG_INPUT, r->name, line, col,
@@ -125,15 +142,32 @@ put(Reader *r, long line, long col, const char *value, size_t len)
 			ncap *= 2;
 		r->fields = mem_grow(r->fields, ncap, sizeof(*r->fields));
 		r->lens = mem_grow(r->lens, ncap, sizeof(*r->lens));
+		r->offs = mem_grow(r->offs, ncap, sizeof(*r->offs));
 		r->cap = ncap;
 	}
 	while (r->n < (size_t)col) {
-		r->fields[r->n] = (char *)"";
+		r->offs[r->n] = SIZE_MAX;
 		r->lens[r->n++] = 0;
 	}
-	r->fields[col - 1] = (char *)value;
+	r->offs[col - 1] = off;
 	r->lens[col - 1] = len;
 	return 0;
+}
+
+/* Copy s (n bytes, cleaned or not) and put it at column col. */
+static int
+put_value(Reader *r, long line, long col, const char *s, size_t n, int cleaned)
+{
+	size_t len;
+	size_t off = row_add(r, s, n, cleaned, &len);
+	return put(r, line, col, off, len);
+}
+
+static void
+row_begin(Reader *r)
+{
+	r->n = 0;
+	r->rlen = 0;
 }
 
 /* Hand the assembled row to the callback unless it is blank. */
@@ -150,10 +184,12 @@ emit(Reader *r, long line)
 			    "more than %ld rows; split the file or raise [limits] max_rows", r->lim->max_rows);
 			return -1;
 		}
+		for (size_t i = 0; i < r->n; i++)
+			r->fields[i] = r->offs[i] == SIZE_MAX ? (char *)"" : r->row + r->offs[i];
 		CsvRow row = { line, r->n, r->fields, r->lens, 0 };
 		r->stop = r->fn(r->ctx, &row);
 	}
-	r->n = 0;
+	row_begin(r);
 	return r->stop;
 }
 
@@ -177,90 +213,10 @@ attr_count(Reader *r, const XmlNode *n, const char *attr, long min, long *out)
 	return 1;
 }
 
-static const XmlNode *
-first_child(const XmlNode *n, const char *name)
-{
-	return n == NULL ? NULL : xml_child(n, name);
-}
-
-static int
-read_spreadsheet(Reader *r, const XmlNode *root)
-{
-	const XmlNode *ws = first_child(root, "Worksheet");
-	const XmlNode *table = first_child(ws, "Table");
-	if (table == NULL) {
-		diag_report(r->d, DIAG_INPUT, r->name, root->line, 0,
-		    "the workbook has no worksheet with a table; export the sheet again");
-		return -1;
-	}
-	size_t nws = xml_count(root, "Worksheet");
-	if (nws > 1)
-		diag_report(r->d, DIAG_WARNING, r->name, ws->line, 0,
-		    "the workbook has %zu worksheets; only the first ('%s') is read", nws,
-		    xml_attr(ws, "Name") ? xml_attr(ws, "Name") : "");
-	for (size_t i = 0; i < table->nchildren; i++) {
-		const XmlNode *row = &table->children[i];
-		if (strcmp(row->name, "Row") != 0)
-			continue;
-		r->n = 0;
-		long col = 1;
-		for (size_t j = 0; j < row->nchildren; j++) {
-			const XmlNode *cell = &row->children[j];
-			if (strcmp(cell->name, "Cell") != 0)
-				continue;
-			long idx, merge = 0;
-			int has = attr_count(r, cell, "Index", 1, &idx);
-			if (has < 0 || attr_count(r, cell, "MergeAcross", 0, &merge) < 0)
-				return -1;
-			if (has) {
-				if (idx < col) {
-					diag_report(r->d, DIAG_INPUT, r->name, cell->line, idx,
-					    "ss:Index %ld points back to a column already filled (the next "
-					    "free one is %ld); save the file from Excel again", idx, col);
-					return -1;
-				}
-				col = idx;
-			}
-			const XmlNode *data = xml_child(cell, "Data");
-			r->tlen = 0;
-			text_add(r, "");
-			if (data != NULL)
-				gather(r, data);
-			const char *type = data ? xml_attr(data, "Type") : NULL;
-			size_t len;
-			char *v = clean(r, r->text, r->tlen, &len);
-			/* DateTime is always written with a time; at midnight
-			 * the value is a date. */
-			if (type && !strcmp(type, "DateTime") && len > 10 && v[10] == 'T') {
-				const char *t = v + 11;
-				if (!strcmp(t, "00:00:00.000") || !strcmp(t, "00:00:00") ||
-				    !strcmp(t, "00:00")) {
-					v[10] = '\0';
-					len = 10;
-				}
-			}
-			if (len > 0 || data != NULL)
-				if (put(r, cell->line, col, v, len) != 0)
-					return -1;
-			if (col > r->lim->max_columns - merge) {
-				diag_report(r->d, DIAG_INPUT, r->name, cell->line, col,
-				    "more than %ld columns in one row; remove the extra columns, or raise "
-				    "[limits] max_columns", r->lim->max_columns);
-				return -1;
-			}
-			col += 1 + merge;
-		}
-		if (emit(r, row->line) != 0)
-			return r->stop;
-	}
-	return 0;
-}
-
 /* Header names of our XML: attributes, then <answer item> children, in the
  * order they first appear; then the text column when some row has text. */
 typedef struct Header {
 	const char **names;
-	long *lines;
 	size_t n, cap;
 } Header;
 
@@ -273,26 +229,30 @@ header_find(const Header *h, const char *name)
 	return -1;
 }
 
+/* Add name (copied into a) unless known; -1 when that would make more than
+ * max columns. */
 static long
-header_add(Reader *r, Header *h, const char *name, long line)
+header_add(Header *h, Arena *a, const char *name, long max)
 {
 	long i = header_find(h, name);
 	if (i >= 0)
 		return i;
-	if ((long)h->n >= r->lim->max_columns) {
-		diag_report(r->d, DIAG_INPUT, r->name, line, 0,
-		    "more than %ld different attributes; remove the extra ones, or raise "
-		    "[limits] max_columns", r->lim->max_columns);
+	if ((long)h->n >= max)
 		return -1;
-	}
 	if (h->n == h->cap) {
 		h->cap = h->cap ? h->cap * 2 : 16;
 		h->names = mem_grow(h->names, h->cap, sizeof(*h->names));
-		h->lines = mem_grow(h->lines, h->cap, sizeof(*h->lines));
 	}
-	h->names[h->n] = name;
-	h->lines[h->n] = line;
+	h->names[h->n] = arena_strdup(a, name);
 	return (long)h->n++;
+}
+
+static void
+report_header_full(Reader *r, long line)
+{
+	diag_report(r->d, DIAG_INPUT, r->name, line, 0,
+	    "more than %ld different attributes; remove the extra ones, or raise "
+	    "[limits] max_columns", r->lim->max_columns);
 }
 
 static int
@@ -301,119 +261,307 @@ is_blank(const char *s)
 	return s[strspn(s, " \t\r\n")] == '\0';
 }
 
-static int
-read_dataxml(Reader *r, const XmlNode *root, const char *stem)
+/* A section of <supervision-data> that is not the file's. */
+typedef struct Ignored {
+	const char *name;
+	long line;
+} Ignored;
+
+/* Both dialects are streamed twice (xml.h): the first pass sees the whole
+ * document and learns its shape (well-formed or not, which dialect, the
+ * first worksheet, our XML's header), reporting nothing but libxml2's
+ * complaints; the second hands out the rows one at a time. So a broken file
+ * loads no row at all, and every message comes in the order of a reader who
+ * had the whole document before them. */
+typedef struct Sheet {
+	Reader r;
+	Arena *a;                  /* what outlives a pass: names, header */
+	const char *stem;
+	int pass;                  /* 1: the shape, 2: the rows */
+	int root;                  /* 0: neither dialect */
+	const char *root_name;
+	long root_line;
+	/* SpreadsheetML */
+	size_t nworksheets, ntables;
+	long ws_line;
+	const char *ws_name;
+	int has_table;
+	/* our XML */
+	const Section *sec;
+	const char *fiscal_year;
+	size_t nlists;
+	long list_line;
+	Ignored *ignored;
+	size_t nignored, icap;
+	Header h;
+	long header_full_line;     /* > 0: the header overflowed at this line */
+	int has_text;
+	long text_col;
+	int text_warned;
+} Sheet;
+
+enum { ROOT_WORKBOOK = 1, ROOT_DATA = 2 };
+
+static XmlVisit
+workbook_start(Sheet *sh, const XmlNode *e, int depth)
 {
-	const Section *sec = NULL;
-	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
-		if (!strcmp(sections[i].stem, stem))
-			sec = &sections[i];
-	const XmlNode *list = sec ? xml_child(root, sec->stem) : NULL;
-	if (sec == NULL || list == NULL) {
-		diag_report(r->d, DIAG_INPUT, r->name, root->line, 0,
+	if (depth == 2) {
+		if (strcmp(e->name, "Worksheet") != 0)
+			return XML_SKIP;
+		if (sh->nworksheets++ > 0)
+			return XML_SKIP;
+		if (sh->pass == 1) {
+			const char *name = xml_attr(e, "Name");
+			sh->ws_line = e->line;
+			sh->ws_name = arena_strdup(sh->a, name ? name : "");
+		}
+		return XML_ENTER;
+	}
+	if (depth == 3) {
+		/* Inside the first worksheet: its first table holds the rows. */
+		if (strcmp(e->name, "Table") != 0 || sh->ntables++ > 0)
+			return XML_SKIP;
+		sh->has_table = 1;
+		return sh->pass == 1 ? XML_SKIP : XML_ENTER;
+	}
+	return depth == 4 && !strcmp(e->name, "Row") ? XML_COLLECT : XML_SKIP;
+}
+
+static int
+workbook_row(Sheet *sh, const XmlNode *row)
+{
+	Reader *r = &sh->r;
+	row_begin(r);
+	long col = 1;
+	for (size_t j = 0; j < row->nchildren; j++) {
+		const XmlNode *cell = &row->children[j];
+		if (strcmp(cell->name, "Cell") != 0)
+			continue;
+		long idx, merge = 0;
+		int has = attr_count(r, cell, "Index", 1, &idx);
+		if (has < 0 || attr_count(r, cell, "MergeAcross", 0, &merge) < 0)
+			return -1;
+		if (has) {
+			if (idx < col) {
+				diag_report(r->d, DIAG_INPUT, r->name, cell->line, idx,
+				    "ss:Index %ld points back to a column already filled (the next "
+				    "free one is %ld); save the file from Excel again", idx, col);
+				return -1;
+			}
+			col = idx;
+		}
+		const XmlNode *data = xml_child(cell, "Data");
+		r->tlen = 0;
+		text_add(r, "");
+		if (data != NULL)
+			gather(r, data);
+		const char *type = data ? xml_attr(data, "Type") : NULL;
+		size_t len;
+		size_t off = row_add(r, r->text, r->tlen, 1, &len);
+		char *v = r->row + off;
+		/* DateTime is always written with a time; at midnight the
+		 * value is a date. */
+		if (type && !strcmp(type, "DateTime") && len > 10 && v[10] == 'T') {
+			const char *t = v + 11;
+			if (!strcmp(t, "00:00:00.000") || !strcmp(t, "00:00:00") ||
+			    !strcmp(t, "00:00")) {
+				v[10] = '\0';
+				len = 10;
+			}
+		}
+		if (len > 0 || data != NULL)
+			if (put(r, cell->line, col, off, len) != 0)
+				return -1;
+		if (col > r->lim->max_columns - merge) {
+			diag_report(r->d, DIAG_INPUT, r->name, cell->line, col,
+			    "more than %ld columns in one row; remove the extra columns, or raise "
+			    "[limits] max_columns", r->lim->max_columns);
+			return -1;
+		}
+		col += 1 + merge;
+	}
+	if (emit(r, row->line) != 0)
+		return r->stop ? r->stop : -1;
+	return 0;
+}
+
+static XmlVisit
+data_start(Sheet *sh, const XmlNode *e, int depth)
+{
+	if (depth == 2) {
+		int mine = !strcmp(e->name, sh->stem);
+		if (mine && sh->sec != NULL && sh->nlists++ == 0) {
+			sh->list_line = e->line;
+			return XML_ENTER;
+		}
+		if (!mine && sh->pass == 1) {
+			if (sh->nignored == sh->icap) {
+				sh->icap = sh->icap ? sh->icap * 2 : 8;
+				sh->ignored = mem_grow(sh->ignored, sh->icap, sizeof(*sh->ignored));
+			}
+			sh->ignored[sh->nignored].name = arena_strdup(sh->a, e->name);
+			sh->ignored[sh->nignored++].line = e->line;
+		}
+		return XML_SKIP;
+	}
+	/* depth 3: inside the file's section */
+	if (!strcmp(e->name, sh->sec->row))
+		return XML_COLLECT;
+	if (sh->pass == 2)
+		diag_report(sh->r.d, DIAG_WARNING, sh->r.name, e->line, 0,
+		    "element <%s> is ignored; rows of %s are <%s> elements", e->name, sh->stem,
+		    sh->sec->row);
+	return XML_SKIP;
+}
+
+/* The first pass over a row of our XML: the header grows. */
+static void
+data_header(Sheet *sh, const XmlNode *e)
+{
+	long max = sh->r.lim->max_columns;
+	if (sh->header_full_line > 0)
+		return;
+	for (size_t k = 0; k < e->nattrs; k++)
+		if (header_add(&sh->h, sh->a, e->attrs[k].name, max) < 0) {
+			sh->header_full_line = e->line;
+			return;
+		}
+	for (size_t k = 0; k < e->nchildren; k++) {
+		const char *item = xml_attr(&e->children[k], "item");
+		if (!strcmp(e->children[k].name, "answer") && item != NULL &&
+		    header_add(&sh->h, sh->a, item, max) < 0) {
+			sh->header_full_line = e->children[k].line;
+			return;
+		}
+	}
+	if (sh->sec->text_key && !is_blank(e->text))
+		sh->has_text = 1;
+}
+
+static int
+data_row(Sheet *sh, const XmlNode *e)
+{
+	Reader *r = &sh->r;
+	const Section *sec = sh->sec;
+	int failed = 0;
+	row_begin(r);
+	for (size_t k = 0; k < e->nattrs && !failed; k++) {
+		const char *v = e->attrs[k].value;
+		failed = put_value(r, e->line, header_find(&sh->h, e->attrs[k].name) + 1, v,
+		    strlen(v), 1) != 0;
+	}
+	for (size_t k = 0; k < e->nchildren && !failed; k++) {
+		const XmlNode *c = &e->children[k];
+		const char *item = xml_attr(c, "item");
+		if (strcmp(c->name, "answer") != 0 || item == NULL) {
+			diag_report(r->d, DIAG_WARNING, r->name, c->line, 0,
+			    "element <%s> is ignored; only <answer item=\"...\"> may appear in a row",
+			    c->name);
+			continue;
+		}
+		r->tlen = 0;
+		text_add(r, "");
+		gather(r, c);
+		failed = put_value(r, c->line, header_find(&sh->h, item) + 1, r->text, r->tlen, 1) != 0;
+	}
+	if (!failed && sec->text_key && !is_blank(e->text)) {
+		if (sh->text_col >= 0) {
+			failed = put_value(r, e->line, sh->text_col + 1, e->text, strlen(e->text), 1) != 0;
+		} else if (sh->text_warned++ == 1) {
+			diag_report(r->d, DIAG_WARNING, r->name, e->line, 0,
+			    "the text inside <%s> is ignored because the %s attribute is given",
+			    sec->row, sec->text_key);
+		}
+	}
+	/* Short rows are padded so that every column exists. */
+	if (!failed && r->n < sh->h.n)
+		failed = put_value(r, e->line, (long)sh->h.n, "", 0, 0) != 0;
+	if (!failed && emit(r, e->line) != 0)
+		failed = 1;
+	return failed ? (r->stop ? r->stop : -1) : 0;
+}
+
+static XmlVisit
+on_start(void *ctx, const XmlNode *e, int depth)
+{
+	Sheet *sh = ctx;
+	if (depth == 1) {
+		if (sh->pass == 1) {
+			sh->root_name = arena_strdup(sh->a, e->name);
+			sh->root_line = e->line;
+			if (!strcmp(e->name, "Workbook")) {
+				sh->root = ROOT_WORKBOOK;
+			} else if (!strcmp(e->name, "supervision-data")) {
+				const char *fy = xml_attr(e, "fiscal-year");
+				sh->root = ROOT_DATA;
+				sh->fiscal_year = fy ? arena_strdup(sh->a, fy) : NULL;
+			}
+		}
+		return sh->root ? XML_ENTER : XML_SKIP;
+	}
+	return sh->root == ROOT_WORKBOOK ? workbook_start(sh, e, depth) : data_start(sh, e, depth);
+}
+
+static int
+on_element(void *ctx, const XmlNode *e, int depth)
+{
+	(void)depth;
+	Sheet *sh = ctx;
+	if (sh->root == ROOT_WORKBOOK)
+		return workbook_row(sh, e);
+	if (sh->pass == 1) {
+		data_header(sh, e);
+		return 0;
+	}
+	return data_row(sh, e);
+}
+
+/* After the first pass of our XML: the messages about its shape, then the
+ * header row. Returns 0, or -1 after reporting. */
+static int
+data_prepare(Sheet *sh)
+{
+	Reader *r = &sh->r;
+	if (sh->sec == NULL || sh->nlists == 0) {
+		diag_report(r->d, DIAG_INPUT, r->name, sh->root_line, 0,
 		    "no <%s> section in <supervision-data>; put the rows in <%s> (see config/data.xsd)",
-		    stem, stem);
+		    sh->stem, sh->stem);
 		return -1;
 	}
-	const char *fy = xml_attr(root, "fiscal-year");
-	if (fy != NULL) {
+	if (sh->fiscal_year != NULL) {
 		char *end;
-		long y = strtol(fy, &end, 10);
+		long y = strtol(sh->fiscal_year, &end, 10);
 		r->info->fiscal_year = (*end == '\0' && y > 0 && y < 10000) ? (int)y : 0;
 	}
-	for (size_t i = 0; i < root->nchildren; i++)
-		if (strcmp(root->children[i].name, stem) != 0)
-			diag_report(r->d, DIAG_WARNING, r->name, root->children[i].line, 0,
-			    "section <%s> is ignored in %s.xml; give it its own file",
-			    root->children[i].name, stem);
-
-	/* First pass: the header. */
-	Header h = { 0 };
-	int has_text = 0, text_warned = 0, failed = 0;
-	for (size_t i = 0; i < list->nchildren && !failed; i++) {
-		const XmlNode *e = &list->children[i];
-		if (strcmp(e->name, sec->row) != 0)
-			continue;
-		for (size_t k = 0; k < e->nattrs && !failed; k++)
-			failed = header_add(r, &h, e->attrs[k].name, e->line) < 0;
-		for (size_t k = 0; k < e->nchildren && !failed; k++) {
-			const char *item = xml_attr(&e->children[k], "item");
-			if (!strcmp(e->children[k].name, "answer") && item != NULL)
-				failed = header_add(r, &h, item, e->children[k].line) < 0;
-		}
-		if (sec->text_key && !is_blank(e->text))
-			has_text = 1;
-	}
-	long text_col = -1;
-	if (!failed && has_text) {
-		if (header_find(&h, sec->text_key) >= 0) {
-			text_warned = 1;
-		} else {
-			text_col = header_add(r, &h, sec->text_key, list->line);
-			failed = text_col < 0;
-		}
-	}
-	if (failed) {
-		free(h.names);
-		free(h.lines);
+	for (size_t i = 0; i < sh->nignored; i++)
+		diag_report(r->d, DIAG_WARNING, r->name, sh->ignored[i].line, 0,
+		    "section <%s> is ignored in %s.xml; give it its own file", sh->ignored[i].name,
+		    sh->stem);
+	if (sh->header_full_line > 0) {
+		report_header_full(r, sh->header_full_line);
 		return -1;
 	}
-
-	/* The header row, at the section's line. */
-	r->n = 0;
-	for (size_t i = 0; i < h.n; i++)
-		if (put(r, list->line, (long)i + 1, h.names[i], strlen(h.names[i])) != 0)
-			failed = 1;
-	if (!failed && emit(r, list->line) != 0)
-		failed = 1;
-
-	for (size_t i = 0; i < list->nchildren && !failed; i++) {
-		const XmlNode *e = &list->children[i];
-		if (strcmp(e->name, sec->row) != 0) {
-			diag_report(r->d, DIAG_WARNING, r->name, e->line, 0,
-			    "element <%s> is ignored; rows of %s are <%s> elements", e->name, stem, sec->row);
-			continue;
-		}
-		r->n = 0;
-		size_t len;
-		for (size_t k = 0; k < e->nattrs && !failed; k++) {
-			const char *v = clean(r, e->attrs[k].value, strlen(e->attrs[k].value), &len);
-			failed = put(r, e->line, header_find(&h, e->attrs[k].name) + 1, v, len) != 0;
-		}
-		for (size_t k = 0; k < e->nchildren && !failed; k++) {
-			const XmlNode *c = &e->children[k];
-			const char *item = xml_attr(c, "item");
-			if (strcmp(c->name, "answer") != 0 || item == NULL) {
-				diag_report(r->d, DIAG_WARNING, r->name, c->line, 0,
-				    "element <%s> is ignored; only <answer item=\"...\"> may appear in a row",
-				    c->name);
-				continue;
-			}
-			r->tlen = 0;
-			text_add(r, "");
-			gather(r, c);
-			const char *v = clean(r, r->text, r->tlen, &len);
-			failed = put(r, c->line, header_find(&h, item) + 1, v, len) != 0;
-		}
-		if (!failed && sec->text_key && !is_blank(e->text)) {
-			if (text_col >= 0) {
-				const char *v = clean(r, e->text, strlen(e->text), &len);
-				failed = put(r, e->line, text_col + 1, v, len) != 0;
-			} else if (text_warned++ == 1) {
-				diag_report(r->d, DIAG_WARNING, r->name, e->line, 0,
-				    "the text inside <%s> is ignored because the %s attribute is given",
-				    sec->row, sec->text_key);
+	sh->text_col = -1;
+	if (sh->has_text) {
+		if (header_find(&sh->h, sh->sec->text_key) >= 0) {
+			sh->text_warned = 1;
+		} else {
+			sh->text_col = header_add(&sh->h, sh->a, sh->sec->text_key, r->lim->max_columns);
+			if (sh->text_col < 0) {
+				report_header_full(r, sh->list_line);
+				return -1;
 			}
 		}
-		/* Short rows are padded so that every column exists. */
-		if (!failed && r->n < h.n)
-			failed = put(r, e->line, (long)h.n, "", 0) != 0;
-		if (!failed && emit(r, e->line) != 0)
-			failed = 1;
 	}
-	free(h.names);
-	free(h.lines);
-	return failed ? (r->stop ? r->stop : -1) : 0;
+	/* The header row, at the section's line. */
+	row_begin(r);
+	for (size_t i = 0; i < sh->h.n; i++)
+		if (put_value(r, sh->list_line, (long)i + 1, sh->h.names[i], strlen(sh->h.names[i]),
+		    0) != 0)
+			return -1;
+	if (emit(r, sh->list_line) != 0)
+		return r->stop ? r->stop : -1;
+	return 0;
 }
 
 int
@@ -424,30 +572,52 @@ sheet_parse_rows(const char *name, const char *buf, size_t len, const char *stem
 	if (info == NULL)
 		info = &local;
 	memset(info, 0, sizeof(*info));
-	Arena *scratch = arena_new();
-	int rc = -1;
-	XmlNode *root = xml_parse_memory(scratch, buf, len, name, max_depth, NULL, d);
-	if (root != NULL) {
-		Reader r = { .name = name, .lim = lim, .fn = fn, .ctx = ctx, .d = d, .info = info,
-			.scratch = scratch };
-		if (!strcmp(root->name, "Workbook")) {
+	Sheet sh = {
+		.r = { .name = name, .lim = lim, .fn = fn, .ctx = ctx, .d = d, .info = info },
+		.a = arena_new(), .stem = stem, .pass = 1,
+	};
+	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
+		if (!strcmp(sections[i].stem, stem))
+			sh.sec = &sections[i];
+	int rc = xml_stream_memory(buf, len, name, max_depth, 0, on_start, on_element, &sh, d);
+	if (rc == 0) {
+		if (sh.root == ROOT_WORKBOOK) {
 			info->format = SHEET_SPREADSHEETML;
 			info->columns_known = 1;
-			rc = read_spreadsheet(&r, root);
-		} else if (!strcmp(root->name, "supervision-data")) {
+			if (!sh.has_table) {
+				diag_report(d, DIAG_INPUT, name, sh.root_line, 0,
+				    "the workbook has no worksheet with a table; export the sheet again");
+				rc = -1;
+			} else if (sh.nworksheets > 1) {
+				diag_report(d, DIAG_WARNING, name, sh.ws_line, 0,
+				    "the workbook has %zu worksheets; only the first ('%s') is read",
+				    sh.nworksheets, sh.ws_name);
+			}
+		} else if (sh.root == ROOT_DATA) {
 			info->format = SHEET_DATAXML;
-			rc = read_dataxml(&r, root, stem);
+			rc = data_prepare(&sh);
 		} else {
-			diag_report(d, DIAG_INPUT, name, root->line, 0,
+			diag_report(d, DIAG_INPUT, name, sh.root_line, 0,
 			    "the root element is <%s>; an XML input must be an Excel XML Spreadsheet "
 			    "(<Workbook>) or nithet's data XML (<supervision-data>, see config/data.xsd)",
-			    root->name);
+			    sh.root_name);
+			rc = -1;
 		}
-		free(r.fields);
-		free(r.lens);
-		free(r.text);
 	}
-	arena_free(scratch);
+	if (rc == 0) {
+		sh.pass = 2;
+		sh.nworksheets = sh.ntables = sh.nlists = 0;
+		rc = xml_stream_memory(buf, len, name, max_depth, XML_STREAM_REPEAT, on_start,
+		    on_element, &sh, d);
+	}
+	free(sh.r.fields);
+	free(sh.r.lens);
+	free(sh.r.offs);
+	free(sh.r.row);
+	free(sh.r.text);
+	free(sh.h.names);
+	free(sh.ignored);
+	arena_free(sh.a);
 	return rc;
 }
 

@@ -14,7 +14,12 @@
  * the order they first appear.
  * The two are told apart by the root element. Values are trimmed and
  * zero-width spaces removed, as in CSV. Reading goes through load/xml (no
- * libxml2 here): size, depth and entity limits apply. */
+ * libxml2 here): size, depth and entity limits apply. The document is
+ * streamed, never built as a tree: a first pass checks that it is
+ * well-formed and learns its shape (dialect, first worksheet, our XML's
+ * header), a second hands out the rows, one element's subtree at a time. So
+ * a broken file gives no row at all, and memory is the file's bytes (twice
+ * while libxml2 reads them) plus one row, whatever the number of rows. */
 #ifndef NITHET_SHEET_H
 #define NITHET_SHEET_H
 

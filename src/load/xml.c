@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdalign.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +45,7 @@ typedef struct XmlRun {
 	int max_depth;
 	int depth;
 	int rejected;              /* we stopped the parser ourselves */
+	int quiet_warnings;        /* libxml2's warnings are not reported */
 	size_t nmessages;          /* libxml2 complaints reported so far */
 	size_t nerrors;            /* of which errors (not warnings) */
 } XmlRun;
@@ -142,6 +145,8 @@ collect_error(void *ctx, xmlErrorPtr err)
 	int is_error = err->level != XML_ERR_WARNING;
 	if (is_error)
 		run->nerrors++;
+	else if (run->quiet_warnings)
+		return;
 	if (run->nmessages > XML_MAX_MESSAGES)
 		return;
 	if (run->nmessages++ == XML_MAX_MESSAGES) {
@@ -212,6 +217,16 @@ reject_entity(void *ctx, const xmlChar *name, int type, const xmlChar *public_id
 }
 
 static void
+report_depth(XmlRun *run, xmlParserCtxtPtr ctxt, const xmlChar *localname)
+{
+	diag_report(run->d, DIAG_INPUT, run->name, current_line(ctxt), 0,
+	    "elements nested too deep (<%s> at depth %d, the limit is %d); "
+	    "check that the file is the one expected, or raise "
+	    "max_xml_depth in the [limits] of the config",
+	    (const char *)localname, run->depth, run->max_depth);
+}
+
+static void
 bounded_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
     int nb_attributes, int nb_defaulted, const xmlChar **attributes)
@@ -220,11 +235,7 @@ bounded_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	XmlRun *run = run_of(ctx);
 	if (++run->depth > run->max_depth) {
 		run->rejected = 1;
-		diag_report(run->d, DIAG_INPUT, run->name, current_line(ctxt), 0,
-		    "elements nested too deep (<%s> at depth %d, the limit is %d); "
-		    "check that the file is the one expected, or raise "
-		    "max_xml_depth in the [limits] of the config",
-		    (const char *)localname, run->depth, run->max_depth);
+		report_depth(run, ctxt, localname);
 		xmlStopParser(ctxt);
 		return;
 	}
@@ -591,6 +602,397 @@ xml_read_file(Arena *a, const char *path, long max_bytes, int max_depth,
 	XmlNode *root = xml_parse_memory(a, buf, len, path, max_depth, schema, d);
 	free(buf);
 	return root;
+}
+
+/* ---- streaming ---- */
+
+/* The subtrees of a stream live in a scratch allocator that is emptied after
+ * each one: its blocks are kept and reused, so a file of any size costs the
+ * memory of its largest row and no allocation per row. */
+enum { SCRATCH_BLOCK = 64 * 1024 };
+
+typedef struct ScratchBlock {
+	struct ScratchBlock *next;
+	size_t size, used;
+	alignas(max_align_t) unsigned char data[];
+} ScratchBlock;
+
+typedef struct Scratch {
+	ScratchBlock *first;       /* blocks of SCRATCH_BLOCK bytes, kept */
+	ScratchBlock *cur;         /* the one being filled */
+	ScratchBlock *big;         /* larger requests, freed at each reset */
+} Scratch;
+
+static void *
+scratch_alloc(Scratch *s, size_t size)
+{
+	const size_t align = alignof(max_align_t);
+	size_t rounded = size < SIZE_MAX - align ? (size + align - 1) & ~(align - 1) : SIZE_MAX;
+	if (rounded == 0)
+		rounded = align;
+	if (rounded > SCRATCH_BLOCK / 4) {
+		ScratchBlock *b = mem_alloc(sizeof(*b) + rounded);
+		b->next = s->big;
+		s->big = b;
+		return b->data;
+	}
+	if (s->cur == NULL || s->cur->size - s->cur->used < rounded) {
+		ScratchBlock *next = s->cur ? s->cur->next : s->first;
+		if (next == NULL) {
+			next = mem_alloc(sizeof(*next) + SCRATCH_BLOCK);
+			next->size = SCRATCH_BLOCK;
+			if (s->cur)
+				s->cur->next = next;
+			else
+				s->first = next;
+		}
+		next->used = 0;
+		s->cur = next;
+	}
+	void *p = s->cur->data + s->cur->used;
+	s->cur->used += rounded;
+	return p;
+}
+
+static void
+scratch_reset(Scratch *s)
+{
+	while (s->big != NULL) {
+		ScratchBlock *next = s->big->next;
+		free(s->big);
+		s->big = next;
+	}
+	s->cur = NULL;
+}
+
+static void
+scratch_free(Scratch *s)
+{
+	scratch_reset(s);
+	while (s->first != NULL) {
+		ScratchBlock *next = s->first->next;
+		free(s->first);
+		s->first = next;
+	}
+}
+
+static const char *
+scratch_strndup(Scratch *s, const char *src, size_t n)
+{
+	if (n == 0)
+		return "";
+	char *p = scratch_alloc(s, n + 1);
+	memcpy(p, src, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* An element of a collected subtree whose end tag has not come yet: its
+ * finished children wait on the pending stack from first_child on, its text
+ * in the text buffer from text_start on. */
+typedef struct Frame {
+	XmlNode node;
+	size_t first_child;
+	size_t text_start;
+} Frame;
+
+typedef struct Stream {
+	XmlRun run;                /* first: the SAX handlers reach it as an XmlRun */
+	XmlStartFn start;
+	XmlElementFn element;
+	void *ctx;
+	int skip_depth;            /* > 0: inside a skipped element of this depth */
+	int collect_depth;         /* > 0: building the subtree of this depth */
+	int saw_root;
+	int stopped;               /* element's non-zero value */
+	Frame *frames;
+	size_t nframes, fcap;
+	XmlNode *pending;
+	size_t npending, pcap;
+	char *text;
+	size_t tlen, tcap;
+	Scratch scratch;
+} Stream;
+
+/* libxml2 hands attribute values over with '&' written as "&#38;" when
+ * entities are not substituted (its tree builder decodes them later); every
+ * other reference is already resolved. Copies [v, end) with that undone. */
+static const char *
+attr_value(Scratch *s, const xmlChar *v, const xmlChar *end)
+{
+	size_t n = (size_t)(end - v);
+	const char *amp = memchr(v, '&', n);
+	if (amp == NULL)
+		return scratch_strndup(s, (const char *)v, n);
+	char *out = scratch_alloc(s, n + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		out[o++] = (char)v[i];
+		if (v[i] == '&' && i + 4 < n && memcmp(v + i + 1, "#38;", 4) == 0)
+			i += 4;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static void
+stream_node(Stream *s, XmlNode *n, xmlParserCtxtPtr ctxt, const xmlChar *localname,
+    const xmlChar *uri, int nb_attributes, const xmlChar **attributes)
+{
+	n->name = (const char *)localname;
+	n->ns = (const char *)uri;
+	n->text = "";
+	n->children = NULL;
+	n->nchildren = 0;
+	n->parent = NULL;
+	n->line = current_line(ctxt);
+	n->nattrs = nb_attributes > 0 ? (size_t)nb_attributes : 0;
+	n->attrs = NULL;
+	if (n->nattrs == 0)
+		return;
+	n->attrs = scratch_alloc(&s->scratch, n->nattrs * sizeof(*n->attrs));
+	for (size_t i = 0; i < n->nattrs; i++) {
+		const xmlChar **at = attributes + 5 * i;
+		n->attrs[i].name = (const char *)at[0];
+		n->attrs[i].ns = (const char *)at[2];
+		n->attrs[i].value = attr_value(&s->scratch, at[3], at[4]);
+	}
+}
+
+static void
+push_frame(Stream *s, const XmlNode *n)
+{
+	if (s->nframes == s->fcap) {
+		s->fcap = s->fcap ? s->fcap * 2 : 16;
+		s->frames = mem_grow(s->frames, s->fcap, sizeof(*s->frames));
+	}
+	Frame *f = &s->frames[s->nframes++];
+	f->node = *n;
+	f->first_child = s->npending;
+	f->text_start = s->tlen;
+}
+
+static void
+stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	(void)prefix;
+	(void)nb_namespaces;
+	(void)namespaces;
+	(void)nb_defaulted;
+	xmlParserCtxtPtr ctxt = ctx;
+	Stream *s = ctxt->_private;
+	int depth = ++s->run.depth;
+	if (depth > s->run.max_depth) {
+		s->run.rejected = 1;
+		report_depth(&s->run, ctxt, localname);
+		xmlStopParser(ctxt);
+		return;
+	}
+	s->saw_root = 1;
+	if (s->skip_depth > 0)
+		return;
+	XmlNode n;
+	stream_node(s, &n, ctxt, localname, uri, nb_attributes, attributes);
+	if (s->collect_depth > 0) {
+		push_frame(s, &n);
+		return;
+	}
+	XmlVisit v = s->start(s->ctx, &n, depth);
+	if (v == XML_COLLECT) {
+		s->collect_depth = depth;
+		push_frame(s, &n);
+		return;
+	}
+	if (v == XML_SKIP)
+		s->skip_depth = depth;
+	scratch_reset(&s->scratch);
+}
+
+/* The end tag of an element being collected: its children and text move
+ * from the stacks into the scratch, then it waits for its parent's end tag,
+ * or goes to the callback when it is the subtree's top. */
+static void
+stream_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	(void)localname;
+	(void)prefix;
+	(void)uri;
+	xmlParserCtxtPtr ctxt = ctx;
+	Stream *s = ctxt->_private;
+	int depth = s->run.depth--;
+	if (s->skip_depth > 0) {
+		if (depth == s->skip_depth)
+			s->skip_depth = 0;
+		return;
+	}
+	if (s->collect_depth == 0 || s->nframes == 0)
+		return;
+	Frame *f = &s->frames[--s->nframes];
+	XmlNode n = f->node;
+	n.nchildren = s->npending - f->first_child;
+	if (n.nchildren > 0) {
+		n.children = scratch_alloc(&s->scratch, n.nchildren * sizeof(*n.children));
+		memcpy(n.children, s->pending + f->first_child, n.nchildren * sizeof(*n.children));
+		/* The grandchildren were finished pointing nowhere: their
+		 * parents have only now found their place. */
+		for (size_t i = 0; i < n.nchildren; i++)
+			for (size_t j = 0; j < n.children[i].nchildren; j++)
+				n.children[i].children[j].parent = &n.children[i];
+	}
+	s->npending = f->first_child;
+	n.text = s->tlen > f->text_start ? scratch_strndup(&s->scratch, s->text + f->text_start,
+	    s->tlen - f->text_start) : "";
+	s->tlen = f->text_start;
+	if (depth > s->collect_depth) {
+		if (s->npending == s->pcap) {
+			s->pcap = s->pcap ? s->pcap * 2 : 64;
+			s->pending = mem_grow(s->pending, s->pcap, sizeof(*s->pending));
+		}
+		s->pending[s->npending++] = n;
+		return;
+	}
+	XmlNode *top = scratch_alloc(&s->scratch, sizeof(*top));
+	*top = n;
+	for (size_t i = 0; i < top->nchildren; i++)
+		top->children[i].parent = top;
+	s->collect_depth = 0;
+	int rc = s->element(s->ctx, top, depth);
+	scratch_reset(&s->scratch);
+	if (rc != 0) {
+		s->stopped = rc;
+		xmlStopParser(ctxt);
+	}
+}
+
+/* Text and CDATA of the element being collected, joined in order. */
+static void
+stream_text(void *ctx, const xmlChar *ch, int len)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	Stream *s = ctxt->_private;
+	if (s->collect_depth == 0 || s->nframes == 0 || len <= 0)
+		return;
+	size_t n = (size_t)len;
+	Frame *f = &s->frames[s->nframes - 1];
+	if (s->tlen - f->text_start + n > XML_MAX_TEXT_LENGTH) {
+		s->run.rejected = 1;
+		diag_report(s->run.d, DIAG_INPUT, s->run.name, current_line(ctxt), 0,
+		    "the text of <%s> is longer than %d bytes; check that the file is "
+		    "the one expected, or split the value", f->node.name, XML_MAX_TEXT_LENGTH);
+		xmlStopParser(ctxt);
+		return;
+	}
+	if (s->tlen + n + 1 > s->tcap) {
+		s->tcap = (s->tlen + n + 1) * 2;
+		s->text = mem_grow(s->text, s->tcap, 1);
+	}
+	memcpy(s->text + s->tlen, ch, n);
+	s->tlen += n;
+}
+
+/* No DTD means no entity but the five predefined ones, which the parser
+ * resolves before asking. */
+static xmlEntityPtr
+no_entity(void *ctx, const xmlChar *name)
+{
+	(void)ctx;
+	(void)name;
+	return NULL;
+}
+
+/* Comments are dropped, but libxml2 reads them differently without this
+ * callback and then words its complaints about broken ones differently. */
+static void
+skip_comment(void *ctx, const xmlChar *value)
+{
+	(void)ctx;
+	(void)value;
+}
+
+int
+xml_stream_memory(const char *buf, size_t len, const char *name, int max_depth,
+    int flags, XmlStartFn start, XmlElementFn element, void *ctx, Diag *d)
+{
+	xml_init();
+	Stream s = {
+		.run = { .d = d, .name = name, .max_depth = max_depth > 0 ? max_depth : 1,
+			.advice = "the file must be well-formed XML: correct it at this place",
+			.quiet_warnings = (flags & XML_STREAM_REPEAT) != 0 },
+		.start = start, .element = element, .ctx = ctx,
+	};
+	if (len == 0) {
+		diag_report(d, DIAG_INPUT, name, 0, 0, "the document is empty; export it again");
+		return -1;
+	}
+	if (len > INT_MAX) {
+		diag_report(d, DIAG_INPUT, name, 0, 0,
+		    "file too large for the XML reader (%zu bytes); split it", len);
+		return -1;
+	}
+	/* Only the callbacks below: no tree, no DTD, no entity, no external
+	 * subset; errors go to the structured handler set around the parse. */
+	xmlSAXHandler sax;
+	memset(&sax, 0, sizeof(sax));
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = stream_start;
+	sax.endElementNs = stream_end;
+	sax.characters = stream_text;
+	sax.ignorableWhitespace = stream_text;
+	sax.cdataBlock = stream_text;
+	sax.internalSubset = reject_doctype;
+	sax.externalSubset = reject_doctype;
+	sax.entityDecl = reject_entity;
+	sax.getEntity = no_entity;
+	sax.getParameterEntity = no_entity;
+	sax.comment = skip_comment;
+	/* The same whole-buffer parser as the tree's: pulling the document
+	 * through a read callback would save libxml2's copy of it, but then
+	 * libxml2 words some complaints (broken comments, undecodable bytes)
+	 * after what it has buffered, and the messages would differ. */
+	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
+	if (ctxt == NULL) {
+		diag_report(d, DIAG_INTERNAL, name, 0, 0,
+		    "the XML reader could not start (out of memory?); try again");
+		return -1;
+	}
+	memcpy(ctxt->sax, &sax, sizeof(sax));
+	ctxt->_private = &s;
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	ctxt->linenumbers = 1;
+
+	xmlSetStructuredErrorFunc(&s.run, collect_error);
+	xmlParseDocument(ctxt);
+	xmlSetStructuredErrorFunc(NULL, silent_structured);
+
+	int rc = 0;
+	if (s.stopped) {
+		rc = s.stopped;
+	} else if (!ctxt->wellFormed || s.run.rejected || s.run.nerrors > 0) {
+		if (!s.run.rejected && s.run.nerrors == 0)
+			diag_report(d, DIAG_INPUT, name, 0, 0, "not well-formed XML; %s", s.run.advice);
+		rc = -1;
+	} else if (!s.saw_root) {
+		diag_report(d, DIAG_INPUT, name, 0, 0, "no root element; %s", s.run.advice);
+		rc = -1;
+	}
+	/* No tree is built, but after an early fatal error (which silences our
+	 * callbacks, so the DOCTYPE is not refused by them) libxml2 keeps the
+	 * internal subset's entity declarations in a document of its own "for
+	 * expat compatibility". Such a document is rejected above, and nothing
+	 * was expanded from it (getEntity answers NULL); it is only freed. */
+	if (ctxt->myDoc != NULL) {
+		xmlFreeDoc(ctxt->myDoc);
+		ctxt->myDoc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	free(s.frames);
+	free(s.pending);
+	free(s.text);
+	scratch_free(&s.scratch);
+	return rc;
 }
 
 XmlSchema *

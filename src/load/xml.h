@@ -11,7 +11,12 @@
  * nesting depth is bounded; an external-entity loader that refuses everything
  * is installed for the whole process, so not even an XSD's xs:include can
  * reach the disk or the network. libxml2 never prints to stderr: every
- * complaint becomes a Diag message with the file and line. */
+ * complaint becomes a Diag message with the file and line.
+ *
+ * Two ways in: a whole document as a tree (xml_read_file, xml_parse_memory;
+ * the plan, validated against its XSD) and a stream that builds only the
+ * subtrees its caller asks for, one at a time (xml_stream_memory; the big
+ * data tables of load/sheet). */
 #ifndef NITHET_XML_H
 #define NITHET_XML_H
 
@@ -38,6 +43,30 @@ struct XmlNode {
 	size_t nchildren;
 	XmlNode *parent;           /* NULL for the root */
 	long line;                 /* 1-based line where the start tag ends */
+};
+
+/* Streaming: what to do with an element whose start tag was just read. */
+typedef enum XmlVisit {
+	XML_SKIP,                  /* nothing inside it is reported */
+	XML_ENTER,                 /* its child elements are offered to start too */
+	XML_COLLECT                /* its whole subtree is built and handed to
+	                            * the element callback at its end tag */
+} XmlVisit;
+
+/* Called at the start tag of the root and of every child of an entered
+ * element. e has its name, namespace, attributes and line; its text is ""
+ * and it has no children nor parent yet. depth: root = 1. */
+typedef XmlVisit (*XmlStartFn)(void *ctx, const XmlNode *e, int depth);
+
+/* Called at the end tag of a collected element with its whole subtree
+ * (text, children, parents inside the subtree; e->parent is NULL). Return 0
+ * to go on, non-zero to stop reading. */
+typedef int (*XmlElementFn)(void *ctx, const XmlNode *e, int depth);
+
+/* Flags of xml_stream_memory. */
+enum {
+	XML_STREAM_REPEAT = 1      /* the document was streamed before: libxml2's
+	                            * warnings, reported then, are not repeated */
 };
 
 /* A compiled XSD. Opaque; free with xml_schema_free. */
@@ -68,6 +97,27 @@ XmlNode *xml_read_file(Arena *a, const char *path, long max_bytes,
  * NUL-terminated); name is used in messages in place of a path. */
 XmlNode *xml_parse_memory(Arena *a, const char *buf, size_t len,
 	const char *name, int max_depth, const XmlSchema *schema, Diag *d);
+
+/* Stream a document in memory (len bytes, need not be NUL-terminated; name
+ * is used in messages) without building it: start decides, element by
+ * element, what is skipped, entered or collected; each collected subtree
+ * goes to element and is freed when element returns, so memory holds one
+ * subtree (one row of a table) at a time, whatever the document's size
+ * (besides libxml2's copy of buf during the call, as for xml_parse_memory).
+ * The rules of xml_parse_memory apply with the same messages: no DOCTYPE,
+ * no entity, no network, depth at most max_depth, libxml2's complaints as
+ * DIAG_INPUT with the line. A collected element may hold at most 10,000,000
+ * bytes of text (libxml2's limit for one text node of a tree).
+ * The callbacks run while the document is read: an error further on is
+ * reported after they have seen what came before it, so a caller that must
+ * not act on a broken document streams it twice, acting on the second pass
+ * only (the parse is fast; no tree is built), passing XML_STREAM_REPEAT in
+ * flags the second time.
+ * Every string of a node handed to a callback is valid during that call
+ * only. Returns 0 when the document was read to its end and is well-formed,
+ * element's non-zero value if it stopped, -1 after reporting. */
+int xml_stream_memory(const char *buf, size_t len, const char *name, int max_depth,
+	int flags, XmlStartFn start, XmlElementFn element, void *ctx, Diag *d);
 
 /* Read and compile an XSD (size-limited like xml_read_file). It may not
  * include or import other files. Problems are reported as DIAG_INPUT with the

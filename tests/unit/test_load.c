@@ -248,6 +248,173 @@ TEST(load_dataxml_header_text_and_answers)
 	diag_free(d);
 }
 
+/* The rows of a sheet are handed out only once the whole file is known to
+ * be well-formed: a file broken at its end gives its error and no row. */
+TEST(load_sheet_broken_file_gives_no_row)
+{
+	Rows r;
+	Diag *d = diag_new(NULL);
+	CHECK_INT(parse_sheet("<Workbook><Worksheet><Table>\n"
+	    "<Row><Cell><Data>h</Data></Cell></Row>\n"
+	    "<Row><Cell><Data>v</Data></Cell></Row>\n"
+	    "</Table></Worksheet>\n<Oops></Workbook>\n", "visits", &r, NULL, d), -1);
+	CHECK_INT(r.n, 0);
+	CHECK(said(d, DIAG_INPUT, 5, "mismatch"));
+	diag_free(d);
+	/* libxml2's warnings are given once, not once per pass. */
+	d = diag_new(NULL);
+	CHECK_INT(parse_sheet("<?xml version=\"1.8\"?>\n<supervision-data><visits><visit id=\"1\"/>"
+	    "</visits></supervision-data>", "visits", &r, NULL, d), 0);
+	CHECK_INT(r.n, 2);
+	CHECK_INT(diag_nrecords(d), 1);
+	CHECK(said(d, DIAG_WARNING, 1, "Unsupported version '1.8'"));
+	diag_free(d);
+	d = diag_new(NULL);
+	CHECK_INT(parse_sheet("<supervision-data><visits><visit id=\"1\"/>\n<visit id=\"2\"/>"
+	    "</visits>", "visits", &r, NULL, d), -1);
+	CHECK_INT(r.n, 0);
+	CHECK_INT(diag_exit_status(d), EXIT_INPUT);
+	diag_free(d);
+}
+
+/* Messages about the file's shape come before those about its rows, as
+ * when the whole document was read first. */
+TEST(load_sheet_messages_in_document_order)
+{
+	Rows r;
+	Diag *d = diag_new(NULL);
+	CHECK_INT(parse_sheet("<supervision-data>\n<visits>\n<visit id=\"1\"/>\n<note/>\n"
+	    "<visit id=\"2\" extra=\"x\"/>\n</visits>\n<schools/>\n</supervision-data>",
+	    "visits", &r, NULL, d), 0);
+	CHECK_INT(r.n, 3);
+	CHECK_STR(r.text[0][1], "extra");        /* a later row's attribute is in the header */
+	CHECK_STR(r.text[1][1], "");
+	CHECK_STR(r.text[2][1], "x");
+	CHECK_INT(diag_nrecords(d), 2);
+	if (diag_nrecords(d) == 2) {
+		CHECK_INT(diag_record(d, 0)->line, 7);
+		CHECK(strstr(diag_record(d, 0)->text, "section <schools> is ignored") != NULL);
+		CHECK_INT(diag_record(d, 1)->line, 4);
+		CHECK(strstr(diag_record(d, 1)->text, "<note> is ignored") != NULL);
+	}
+	diag_free(d);
+
+	d = diag_new(NULL);
+	CHECK_INT(parse_sheet("<Workbook xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\">\n"
+	    "<Styles><Style><Row><Cell><Data>style</Data></Cell></Row></Style></Styles>\n"
+	    "<Worksheet ss:Name=\"first\"><Table>\n<Row><Cell><Data>a</Data></Cell></Row>\n</Table>"
+	    "<Table><Row><Cell><Data>second table</Data></Cell></Row></Table></Worksheet>\n"
+	    "<Worksheet ss:Name=\"second\"><Table><Row><Cell><Data>b</Data></Cell></Row></Table>"
+	    "</Worksheet></Workbook>", "visits", &r, NULL, d), 0);
+	CHECK_INT(r.n, 1);
+	CHECK_STR(r.text[0][0], "a");
+	CHECK_INT(r.line[0], 4);
+	CHECK(said(d, DIAG_WARNING, 3, "2 worksheets; only the first ('first')"));
+	diag_free(d);
+
+	d = diag_new(NULL);
+	CHECK_INT(parse_sheet("<Workbook><Worksheet><Names/></Worksheet><Worksheet><Table><Row>"
+	    "<Cell><Data>x</Data></Cell></Row></Table></Worksheet></Workbook>", "visits", &r, NULL,
+	    d), -1);
+	CHECK(said(d, DIAG_INPUT, 1, "no worksheet with a table"));
+	diag_free(d);
+}
+
+TEST(load_sheet_limits)
+{
+	Rows r;
+	Diag *d = diag_new(NULL);
+	CsvLimits lim = { 1 << 20, 8, 3, 2 };
+	const char *xml = "<Workbook><Worksheet><Table><Row><Cell><Data>h</Data></Cell></Row>"
+	    "<Row><Cell><Data>1</Data></Cell></Row><Row><Cell><Data>2</Data></Cell></Row>"
+	    "</Table></Worksheet></Workbook>";
+	memset(&r, 0, sizeof(r));
+	CHECK_INT(sheet_parse_rows("t.xml", xml, strlen(xml), "visits", &lim, 32, collect, &r, NULL,
+	    d), -1);
+	CHECK_INT(r.n, 2);
+	CHECK(said(d, DIAG_INPUT, 1, "more than 2 rows"));
+	diag_free(d);
+
+	d = diag_new(NULL);
+	xml = "<supervision-data><visits><visit a=\"1\" b=\"2\"/>\n<visit c=\"3\" d=\"4\"/>"
+	    "</visits></supervision-data>";
+	memset(&r, 0, sizeof(r));
+	CHECK_INT(sheet_parse_rows("t.xml", xml, strlen(xml), "visits", &lim, 32, collect, &r, NULL,
+	    d), -1);
+	CHECK_INT(r.n, 0);
+	CHECK(said(d, DIAG_INPUT, 2, "more than 3 different attributes"));
+	diag_free(d);
+
+	d = diag_new(NULL);
+	xml = "<supervision-data><visits><visit a=\"123456789\"/></visits></supervision-data>";
+	memset(&r, 0, sizeof(r));
+	CHECK_INT(sheet_parse_rows("t.xml", xml, strlen(xml), "visits", &lim, 32, collect, &r, NULL,
+	    d), -1);
+	CHECK_INT(r.n, 1);                       /* the header */
+	CHECK(said(d, DIAG_INPUT, 1, "longer than the limit of 8"));
+	diag_free(d);
+}
+
+typedef struct Counted {
+	long rows, bad;
+} Counted;
+
+static int
+check_big_row(void *ctx, const CsvRow *row)
+{
+	Counted *c = ctx;
+	long i = c->rows++;
+	char want[32];
+	if (i == 0) {
+		if (row->nfields != 3 || strcmp(row->fields[0], "n") != 0)
+			c->bad++;
+		return 0;
+	}
+	snprintf(want, sizeof(want), "%ld", i);
+	size_t n = (size_t)(i * 7919 % 3000);
+	if (row->nfields != 3 || strcmp(row->fields[0], want) != 0 || row->lens[1] != n ||
+	    strspn(row->fields[1], "v") != n || strcmp(row->fields[2], "2015-02-18") != 0 ||
+	    row->line != i + 1)
+		c->bad++;
+	return 0;
+}
+
+/* Thousands of rows of every size pass through the reused buffers intact. */
+TEST(load_sheet_many_rows_streamed)
+{
+	long nrows = 20000;
+	size_t cap = 48 << 20, len = 0;
+	char *xml = malloc(cap);
+	CHECK(xml != NULL);
+	if (xml == NULL)
+		return;
+	len += (size_t)snprintf(xml + len, cap - len, "<Workbook xmlns:ss=\"urn:schemas-microsoft-com:"
+	    "office:spreadsheet\"><Worksheet><Table><Row><Cell><Data>n</Data></Cell>"
+	    "<Cell><Data>v</Data></Cell><Cell><Data>d</Data></Cell></Row>\n");
+	for (long i = 1; i < nrows; i++) {
+		size_t n = (size_t)(i * 7919 % 3000);
+		len += (size_t)snprintf(xml + len, cap - len, "<Row><Cell><Data> %ld </Data></Cell><Cell>"
+		    "<Data>", i);
+		memset(xml + len, 'v', n);
+		len += n;
+		len += (size_t)snprintf(xml + len, cap - len, "</Data></Cell><Cell><Data ss:Type="
+		    "\"DateTime\">2015-02-18T00:00:00.000</Data></Cell></Row>\n");
+	}
+	len += (size_t)snprintf(xml + len, cap - len, "</Table></Worksheet></Workbook>");
+	Diag *d = diag_new(NULL);
+	Counted c = { 0, 0 };
+	CsvLimits lim = { 1L << 30, 4096, 64, 100000 };
+	SheetInfo info;
+	CHECK_INT(sheet_parse_rows("t.xml", xml, len, "visits", &lim, 32, check_big_row, &c, &info,
+	    d), 0);
+	CHECK_INT(c.rows, nrows);
+	CHECK_INT(c.bad, 0);
+	CHECK_INT(info.rows, nrows);
+	CHECK_INT(diag_nrecords(d), 0);
+	diag_free(d);
+	free(xml);
+}
+
 /* ---- the loaders ---- */
 
 TEST(load_visits_rules)

@@ -654,61 +654,10 @@ typedef struct TableReader {
 	int failed;
 } TableReader;
 
-int
-sheet_header_matches(const ColumnSpec *c, const char *h)
-{
-	if (strcasecmp(c->key, h) == 0)
-		return 1;
-	size_t hl = strlen(h);
-	for (const char *a = c->aliases; a && *a;) {
-		size_t n = strcspn(a, "|");
-		if (n == hl && memcmp(a, h, n) == 0)
-			return 1;
-		a += n;
-		if (*a == '|')
-			a++;
-	}
-	return 0;
-}
-
 static int
 read_header(TableReader *t, const CsvRow *row)
 {
-	const TableSpec *spec = t->spec;
-	long col0 = t->info->columns_known;
-	for (size_t c = 0; c < spec->ncols; c++)
-		t->map[c] = -1;
-	for (size_t i = 0; i < row->nfields; i++) {
-		const char *h = row->fields[i];
-		if (*h == '\0')
-			continue;
-		int known = 0;
-		for (size_t c = 0; c < spec->ncols; c++) {
-			if (!sheet_header_matches(&spec->cols[c], h))
-				continue;
-			known = 1;
-			if (t->map[c] >= 0) {
-				diag_report(t->d, DIAG_INPUT, t->path, row->line, col0 ? (long)i + 1 : 0,
-				    "column '%s' appears twice (also column %ld); keep one", h, t->map[c] + 1);
-				return -1;
-			}
-			t->map[c] = (long)i;
-		}
-		if (!known)
-			diag_report(t->d, DIAG_WARNING, t->path, row->line, col0 ? (long)i + 1 : 0,
-			    "unknown column '%s' is ignored; rename it if it should be read", h);
-	}
-	int missing = 0;
-	for (size_t c = 0; c < spec->ncols; c++) {
-		if (!spec->cols[c].required || t->map[c] >= 0)
-			continue;
-		const char *al = spec->cols[c].aliases;
-		diag_report(t->d, DIAG_INPUT, t->path, row->line, 0,
-		    "required column '%s' is missing; add a column headed %s%s%s", spec->cols[c].key,
-		    spec->cols[c].key, al && *al ? " or " : "", al ? al : "");
-		missing++;
-	}
-	return missing ? -1 : 0;
+	return table_map_header(t->spec, row, t->path, t->info->columns_known != 0, t->map, t->d);
 }
 
 static int

@@ -64,9 +64,4 @@ int sheet_parse_rows(const char *name, const char *buf, size_t len, const char *
 int sheet_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim,
 	int max_depth, RecordFn fn, void *ctx, FileSummary *sum, Diag *d);
 
-/* Does header text h name column c (its English key in any case, or one of
- * its Thai aliases exactly)? The rule of table.c, shared by the XML and
- * survey readers. */
-int sheet_header_matches(const ColumnSpec *c, const char *h);
-
 #endif

@@ -140,7 +140,7 @@ read_header(Loader *l, const CsvRow *row)
 			continue;
 		int known = 0;
 		for (int c = 0; c < NCOLS && !known; c++) {
-			if (!sheet_header_matches(&columns[c], h))
+			if (!table_header_matches(&columns[c], h))
 				continue;
 			known = 1;
 			if (l->map[c] >= 0) {

@@ -19,9 +19,8 @@ typedef struct TableReader {
 	int failed;
 } TableReader;
 
-/* Does header h (trimmed) name spec column c? */
-static int
-header_matches(const ColumnSpec *c, const char *h)
+int
+table_header_matches(const ColumnSpec *c, const char *h)
 {
 	if (strcasecmp(c->key, h) == 0)
 		return 1;
@@ -38,43 +37,50 @@ header_matches(const ColumnSpec *c, const char *h)
 	return 0;
 }
 
-static int
-read_header(TableReader *t, const CsvRow *row)
+int
+table_map_header(const TableSpec *spec, const CsvRow *row, const char *path, int with_columns, long *map,
+    Diag *d)
 {
-	const TableSpec *spec = t->spec;
 	for (size_t c = 0; c < spec->ncols; c++)
-		t->map[c] = -1;
+		map[c] = -1;
 	for (size_t i = 0; i < row->nfields; i++) {
 		const char *h = row->fields[i];
 		if (*h == '\0')
 			continue; /* Excel's trailing empty columns */
+		long col = with_columns ? (long)i + 1 : 0;
 		int known = 0;
 		for (size_t c = 0; c < spec->ncols; c++) {
-			if (!header_matches(&spec->cols[c], h))
+			if (!table_header_matches(&spec->cols[c], h))
 				continue;
 			known = 1;
-			if (t->map[c] >= 0) {
-				diag_report(t->d, DIAG_INPUT, t->path, row->line, (long)i + 1,
-				    "column '%s' appears twice (also column %ld); keep one", h, t->map[c] + 1);
+			if (map[c] >= 0) {
+				diag_report(d, DIAG_INPUT, path, row->line, col,
+				    "column '%s' appears twice (also column %ld); keep one", h, map[c] + 1);
 				return -1;
 			}
-			t->map[c] = (long)i;
+			map[c] = (long)i;
 		}
 		if (!known)
-			diag_report(t->d, DIAG_WARNING, t->path, row->line, (long)i + 1,
+			diag_report(d, DIAG_WARNING, path, row->line, col,
 			    "unknown column '%s' is ignored; rename it if it should be read", h);
 	}
 	int missing = 0;
 	for (size_t c = 0; c < spec->ncols; c++) {
-		if (!spec->cols[c].required || t->map[c] >= 0)
+		if (!spec->cols[c].required || map[c] >= 0)
 			continue;
 		const char *al = spec->cols[c].aliases;
-		diag_report(t->d, DIAG_INPUT, t->path, row->line, 0,
+		diag_report(d, DIAG_INPUT, path, row->line, 0,
 		    "required column '%s' is missing; add a column headed %s%s%s", spec->cols[c].key,
 		    spec->cols[c].key, al && *al ? " or " : "", al ? al : "");
 		missing++;
 	}
 	return missing ? -1 : 0;
+}
+
+static int
+read_header(TableReader *t, const CsvRow *row)
+{
+	return table_map_header(t->spec, row, t->path, 1, t->map, t->d);
 }
 
 static int

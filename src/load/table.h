@@ -41,6 +41,17 @@ typedef struct Record {
  * has reported why, as DIAG_ROW). */
 typedef int (*RecordFn)(void *ctx, const Record *rec);
 
+/* Does header text h name column c (its English key in any case, or one of
+ * its Thai aliases exactly)? */
+int table_header_matches(const ColumnSpec *c, const char *h);
+
+/* Map a header row to spec columns: map[c] = the row's field index or -1.
+ * Unknown columns are warned about once, a repeated or missing required
+ * column is an error (DIAG_INPUT) naming path and the row's line, and the
+ * column when with_columns (our XML has no column numbers). Returns 0 or -1. */
+int table_map_header(const TableSpec *spec, const CsvRow *row, const char *path, int with_columns, long *map,
+	Diag *d);
+
 /* Read path with spec. sum is filled (name, encoding, row counts). Returns 0
  * when the file was read (rows may have been rejected), -1 when the file as a
  * whole is unusable (reported as DIAG_INPUT). */

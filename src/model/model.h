@@ -60,22 +60,23 @@ enum { VISIT_MAX_SUPERVISORS = 8 };
 
 /* One supervision visit or contact (visits.csv). */
 typedef struct Visit {
+	/* Pointers first, then 4-byte fields: no padding, three million times. */
 	const char *id;
-	CalDate date;
 	const School *school;      /* NULL for a network-level or group session */
 	const char *network_code;  /* "" when not given */
-	int activity;              /* 1..N of the plan */
 	const char *topic;         /* "4.4"; "" when not given */
-	VisitMode mode;
 	/* nsupervisors entries (at most VISIT_MAX_SUPERVISORS); visits with the
 	 * same team share one list, so three million visits stay small. */
 	const Staff *const *supervisors;
+	const char *summary, *suggestions;   /* "" when blank */
+	long line;
+	CalDate date;
+	int activity;              /* 1..N of the plan */
+	VisitMode mode;
 	int nsupervisors;
 	int teachers_met, admins_met;
 	RowStatus status;
-	const char *summary, *suggestions;   /* "" when blank */
 	int in_fy;                 /* 0: dated outside the fiscal year, kept out of figures */
-	long line;
 } Visit;
 
 enum { EVAL_MAX_CRITERIA = 10 };

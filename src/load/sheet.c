@@ -641,56 +641,19 @@ sheet_read_rows(const char *path, const char *stem, const CsvLimits *lim, int ma
 
 /* ---- header matching and Records, as table.c does for CSV ---- */
 
-typedef struct TableReader {
-	const char *path;
-	const TableSpec *spec;
-	RecordFn fn;
-	void *ctx;
-	Diag *d;
-	FileSummary *sum;
-	SheetInfo *info;
-	int have_header;
-	long map[TABLE_MAX_COLUMNS];
-	int failed;
-} TableReader;
-
-static int
-read_header(TableReader *t, const CsvRow *row)
-{
-	return table_map_header(t->spec, row, t->path, t->info->columns_known != 0, t->map, t->d);
-}
+/* Our XML has no column numbers; SpreadsheetML has. The first pass has
+ * said which, before the first row arrives. */
+typedef struct SheetTable {
+	TableRows rows;
+	const SheetInfo *info;
+} SheetTable;
 
 static int
 on_table_row(void *vt, const CsvRow *row)
 {
-	TableReader *t = vt;
-	if (!t->have_header) {
-		t->have_header = 1;
-		if (read_header(t, row) != 0) {
-			t->failed = 1;
-			return -1;
-		}
-		return 0;
-	}
-	Record rec;
-	rec.file = t->path;
-	rec.line = row->line;
-	rec.rows_max = 0;
-	long known = t->info->columns_known;
-	for (size_t c = 0; c < t->spec->ncols; c++) {
-		long i = t->map[c];
-		if (i >= 0 && (size_t)i < row->nfields)
-			rec.field[c] = row->fields[i];
-		else
-			rec.field[c] = "";
-		rec.col[c] = i >= 0 && known ? i + 1 : 0;
-	}
-	t->sum->rows++;
-	if (t->fn(t->ctx, &rec) == 0)
-		t->sum->accepted++;
-	else
-		t->sum->rejected++;
-	return 0;
+	SheetTable *t = vt;
+	t->rows.with_columns = t->info->columns_known != 0;
+	return table_rows_feed(&t->rows, row);
 }
 
 int
@@ -702,19 +665,12 @@ sheet_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, 
 		return -1;
 	}
 	SheetInfo info = { 0 };
-	TableReader t = { .path = path, .spec = spec, .fn = fn, .ctx = ctx, .d = d, .sum = sum,
-		.info = &info };
+	SheetTable t = { { .path = path, .spec = spec, .fn = fn, .ctx = ctx, .sum = sum, .d = d }, &info };
 	size_t warnings_before = diag_warnings(d);
 	sum->path = path;
 	sum->present = 1;
 	int rc = sheet_read_rows(path, spec->stem, lim, max_depth, on_table_row, &t, &info, d);
 	sum->warnings = (long)(diag_warnings(d) - warnings_before);
 	sum->encoding = sheet_format_name(info.format);
-	if (t.failed || rc != 0)
-		return -1;
-	if (!t.have_header) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "no header row; the first row must name the columns");
-		return -1;
-	}
-	return 0;
+	return table_rows_end(&t.rows, rc);
 }

@@ -7,18 +7,6 @@
 
 #include "core/mem.h"
 
-typedef struct TableReader {
-	const char *path;
-	const TableSpec *spec;
-	RecordFn fn;
-	void *ctx;
-	Diag *d;
-	FileSummary *sum;
-	int have_header;
-	long map[TABLE_MAX_COLUMNS];   /* spec column -> file column index, -1 absent */
-	int failed;
-} TableReader;
-
 int
 table_header_matches(const ColumnSpec *c, const char *h)
 {
@@ -77,19 +65,13 @@ table_map_header(const TableSpec *spec, const CsvRow *row, const char *path, int
 	return missing ? -1 : 0;
 }
 
-static int
-read_header(TableReader *t, const CsvRow *row)
+int
+table_rows_feed(void *vt, const CsvRow *row)
 {
-	return table_map_header(t->spec, row, t->path, 1, t->map, t->d);
-}
-
-static int
-on_row(void *vt, const CsvRow *row)
-{
-	TableReader *t = vt;
+	TableRows *t = vt;
 	if (!t->have_header) {
 		t->have_header = 1;
-		if (read_header(t, row) != 0) {
+		if (table_map_header(t->spec, row, t->path, t->with_columns, t->map, t->d) != 0) {
 			t->failed = 1;
 			return -1;
 		}
@@ -101,19 +83,26 @@ on_row(void *vt, const CsvRow *row)
 	rec.rows_max = row->rows_max;
 	for (size_t c = 0; c < t->spec->ncols; c++) {
 		long i = t->map[c];
-		if (i >= 0 && (size_t)i < row->nfields) {
-			rec.field[c] = row->fields[i];
-			rec.col[c] = i + 1;
-		} else {
-			rec.field[c] = "";
-			rec.col[c] = i >= 0 ? i + 1 : 0;
-		}
+		rec.field[c] = i >= 0 && (size_t)i < row->nfields ? row->fields[i] : "";
+		rec.col[c] = i >= 0 && t->with_columns ? i + 1 : 0;
 	}
 	t->sum->rows++;
 	if (t->fn(t->ctx, &rec) == 0)
 		t->sum->accepted++;
 	else
 		t->sum->rejected++;
+	return 0;
+}
+
+int
+table_rows_end(const TableRows *t, int rc)
+{
+	if (t->failed || rc != 0)
+		return -1;
+	if (!t->have_header) {
+		diag_report(t->d, DIAG_INPUT, t->path, 0, 0, "no header row; the first row must name the columns");
+		return -1;
+	}
 	return 0;
 }
 
@@ -125,21 +114,16 @@ table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, Record
 		diag_report(d, DIAG_INTERNAL, path, 0, 0, "table spec with too many columns");
 		return -1;
 	}
-	TableReader t = { .path = path, .spec = spec, .fn = fn, .ctx = ctx, .d = d, .sum = sum };
+	TableRows t = { .path = path, .spec = spec, .fn = fn, .ctx = ctx, .sum = sum, .d = d,
+		.with_columns = 1 };
 	CsvInfo info = { 0 };
 	size_t warnings_before = diag_warnings(d);
 	sum->path = path;
 	sum->present = 1;
-	int rc = csvread_file(path, lim, on_row, &t, &info, d);
+	int rc = csvread_file(path, lim, table_rows_feed, &t, &info, d);
 	sum->warnings = (long)(diag_warnings(d) - warnings_before);
 	if (rc == -1 && !t.have_header && !t.failed)
 		return -1; /* the file itself was unusable; csvread said why */
 	sum->encoding = encoding_name(info.encoding);
-	if (t.failed || rc != 0)
-		return -1;
-	if (!t.have_header) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "no header row; the first row must name the columns");
-		return -1;
-	}
-	return 0;
+	return table_rows_end(&t, rc);
 }

@@ -52,6 +52,28 @@ int table_header_matches(const ColumnSpec *c, const char *h);
 int table_map_header(const TableSpec *spec, const CsvRow *row, const char *path, int with_columns, long *map,
 	Diag *d);
 
+/* The row handler both readers share (CSV here, XML in sheet.c): the first
+ * row is the header (table_map_header), every later one becomes a Record for
+ * fn and is counted in sum. Fill the first fields, zero the rest. */
+typedef struct TableRows {
+	const char *path;
+	const TableSpec *spec;
+	RecordFn fn;
+	void *ctx;
+	FileSummary *sum;
+	Diag *d;
+	int with_columns;          /* messages carry column numbers */
+	int have_header, failed;
+	long map[TABLE_MAX_COLUMNS];   /* spec column -> row field index, -1 absent */
+} TableRows;
+
+/* A CsvRowFn over a TableRows: returns -1 to stop when the header is bad. */
+int table_rows_feed(void *rows, const CsvRow *row);
+
+/* After the last row: -1 when the header was bad, the reader failed (rc) or
+ * there was no header row at all (reported), else 0. */
+int table_rows_end(const TableRows *t, int rc);
+
 /* Read path with spec. sum is filled (name, encoding, row counts). Returns 0
  * when the file was read (rows may have been rejected), -1 when the file as a
  * whole is unusable (reported as DIAG_INPUT). */

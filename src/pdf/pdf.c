@@ -131,9 +131,10 @@ buf_lit16(Buf *b, unsigned v)
 	b->n = (size_t)(o - b->p);
 }
 
-/* UTF-8 to UTF-16BE inside a literal string (no BOM). */
+/* UTF-8 to UTF-16BE code units (no BOM), each written by put: buf_lit16
+ * inside a literal string (ActualText), buf_hex4 as hex (ToUnicode). */
 static void
-buf_utf16lit(Buf *b, const char *s, size_t len)
+buf_utf16(Buf *b, const char *s, size_t len, void (*put)(Buf *, unsigned))
 {
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
@@ -141,28 +142,10 @@ buf_utf16lit(Buf *b, const char *s, size_t len)
 		i += k ? k : 1;
 		if (cp >= 0x10000) {
 			cp -= 0x10000;
-			buf_lit16(b, 0xD800 + (cp >> 10));
-			buf_lit16(b, 0xDC00 + (cp & 0x3FF));
+			put(b, 0xD800 + (cp >> 10));
+			put(b, 0xDC00 + (cp & 0x3FF));
 		} else {
-			buf_lit16(b, cp);
-		}
-	}
-}
-
-/* UTF-8 to UTF-16BE hex (no BOM). */
-static void
-buf_utf16hex(Buf *b, const char *s, size_t len)
-{
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t k = utf8_decode(s + i, len - i, &cp);
-		i += k ? k : 1;
-		if (cp >= 0x10000) {
-			cp -= 0x10000;
-			buf_hex4(b, 0xD800 + (cp >> 10));
-			buf_hex4(b, 0xDC00 + (cp & 0x3FF));
-		} else {
-			buf_hex4(b, cp);
+			put(b, cp);
 		}
 	}
 }
@@ -499,7 +482,7 @@ tounicode_text(const DlFont *f, const uint8_t *set, Buf *cm)
 			buf_str(cm, "<");
 			buf_hex4(cm, batch[i]);
 			buf_str(cm, "> <");
-			buf_utf16hex(cm, u8, k);
+			buf_utf16(cm, u8, k, buf_hex4);
 			buf_str(cm, ">\n");
 		}
 		buf_str(cm, "endbfchar\n");
@@ -850,7 +833,7 @@ put_text(Writer *w, HPDF_Page page, const char **names, const DlText *t)
 {
 	Buf *b = &w->content;
 	buf_str(b, "/Span <</ActualText (\xFE\xFF");
-	buf_utf16lit(b, t->text, strlen(t->text));
+	buf_utf16(b, t->text, strlen(t->text), buf_lit16);
 	buf_str(b, ")>> BDC\nBT\n");
 	int cur_font = -1;
 	double cur_size = -1;

@@ -45,12 +45,17 @@ cmd_specimen(Run *run, int argc, char **argv)
 		return diag_exit_status(run->diag);
 	if (run_output_dir(run, NULL) != 0)
 		return EXIT_OUTPUT;
-	int rc = specimen_write(run->settings, run->model.plan, run->settings->output_dir,
-	    run->opt.dump_layout ? stdout : NULL, run->diag);
-	if (rc == 0 && !run->opt.quiet && !run->opt.dump_layout)
-		printf("wrote %s/specimen.pdf and %s/specimen-noto.pdf\n", run->settings->output_dir,
-		    run->settings->output_dir);
-	return rc;
+	Arena *a = arena_new();
+	int rc = run_write(run, specimen_doc(a, run->settings, run->model.plan), "specimen.pdf");
+	/* The Noto specimen renders with its own fonts: swap the settings for
+	 * this one document (the output folder is the same). */
+	Settings noto, *own = run->settings;
+	Doc *doc = specimen_noto_doc(a, own, run->model.plan, &noto);
+	run->settings = &noto;
+	int rc2 = run_write(run, doc, "specimen-noto.pdf");
+	run->settings = own;
+	arena_free(a);
+	return rc > rc2 ? rc : rc2;
 }
 
 int

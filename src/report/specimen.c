@@ -9,7 +9,6 @@
 #include "core/mem.h"
 #include "core/numfmt.h"
 #include "doc/doc.h"
-#include "render/render.h"
 
 static const char *
 money(Arena *a, Satang v, int thai)
@@ -259,30 +258,22 @@ specimen_doc(Arena *a, const Settings *s, const Plan *p)
 	return d;
 }
 
-int
-specimen_write(const Settings *s, const Plan *plan, const char *out_dir, FILE *layout_dump, Diag *d)
+Doc *
+specimen_noto_doc(Arena *a, const Settings *s, const Plan *plan, Settings *noto)
 {
-	Arena *a = arena_new();
-	Doc *doc = specimen_doc(a, s, plan);
-	char *path = arena_printf(a, "%s/specimen.pdf", out_dir);
-	int rc = render_document(doc, s, path, layout_dump, d);
-
 	/* Noto: from the folder of the configured Thai font. */
-	Settings noto = *s;
+	*noto = *s;
 	const char *thai = s->thai.regular ? s->thai.regular : "fonts/Laksaman.ttf";
 	const char *slash = strrchr(thai, '/');
 	int dl = slash ? (int)(slash - thai) : 1;
 	const char *dir = slash ? thai : ".";
-	noto.thai.regular = arena_printf(a, "%.*s/NotoSansThai-Regular.ttf", dl, dir);
-	noto.thai.bold = arena_printf(a, "%.*s/NotoSansThai-Bold.ttf", dl, dir);
-	noto.thai.scale = 0.7;
-	noto.latin.regular = arena_printf(a, "%.*s/NotoSans-Regular.ttf", dl, dir);
-	noto.latin.bold = arena_printf(a, "%.*s/NotoSans-Bold.ttf", dl, dir);
-	noto.latin.scale = 0.7;
-	Doc *doc2 = specimen_doc(a, &noto, plan);
-	doc_set(doc2, &doc2->footer_text, "ตัวอย่างการจัดพิมพ์ (specimen) Noto Sans Thai");
-	char *path2 = arena_printf(a, "%s/specimen-noto.pdf", out_dir);
-	int rc2 = render_document(doc2, &noto, path2, layout_dump, d);
-	arena_free(a);
-	return rc > rc2 ? rc : rc2;
+	noto->thai.regular = arena_printf(a, "%.*s/NotoSansThai-Regular.ttf", dl, dir);
+	noto->thai.bold = arena_printf(a, "%.*s/NotoSansThai-Bold.ttf", dl, dir);
+	noto->thai.scale = 0.7;
+	noto->latin.regular = arena_printf(a, "%.*s/NotoSans-Regular.ttf", dl, dir);
+	noto->latin.bold = arena_printf(a, "%.*s/NotoSans-Bold.ttf", dl, dir);
+	noto->latin.scale = 0.7;
+	Doc *doc = specimen_doc(a, noto, plan);
+	doc_set(doc, &doc->footer_text, "ตัวอย่างการจัดพิมพ์ (specimen) Noto Sans Thai");
+	return doc;
 }

@@ -109,6 +109,18 @@ r1=$?
 [ $r1 = 0 ] && [ $r2 = 0 ] && ok || no "concurrent builds exited $r1 and $r2"
 check "concurrent builds leave identical reports" diff -r -x .nithet.lock "$work/saved" "$out"
 
+# The type specimen: both fonts, every font embedded and subset.
+"$NITHET" -q -o "$work/spec" specimen 2>/dev/null
+rc=$?
+[ $rc = 0 ] && ok || no "specimen exited $rc"
+for f in specimen.pdf specimen-noto.pdf; do
+	pdffonts "$work/spec/$f" >"$work/fonts" 2>&1
+	rows=$(tail -n +3 "$work/fonts" | wc -l)
+	good=$(tail -n +3 "$work/fonts" | awk '$1 ~ /^[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z]\+/ && $(NF-4) == "yes" && $(NF-3) == "yes" && $(NF-2) == "yes"' | wc -l)
+	[ "$rows" -ge 1 ] && [ "$rows" = "$good" ] && ok || { no "fonts of $f"; cat "$work/fonts"; }
+done
+grep -q NotoSansThai "$work/fonts" && ok || no "specimen-noto.pdf does not use Noto Sans Thai"
+
 # Committee numbering and bad arguments.
 "$NITHET" -q -o "$work/c" committee 9/2558 2>/dev/null
 [ $? = 2 ] && ok || no "committee 9/2558 (no such meeting) should exit 2"

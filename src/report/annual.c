@@ -545,8 +545,9 @@ budget_part(Compose *c)
 	DocRow *total = compose_row(c, tb, DOC_ROW_TOTAL, 9, "รวมทั้งสิ้น", fmt_money(c, b->approved_total),
 	    fmt_money(c, cat_total[0]), fmt_money(c, cat_total[1]), fmt_money(c, cat_total[2]),
 	    fmt_money(c, b->spent), fmt_money(c, b->remaining), fmt_percent(c, b->spent, b->approved_total),
-	    fmt_printf(c, "%s%s", b->moved > 0 ? fmt_printf(c, "ถัวจ่ายระหว่างกิจกรรม %s", fmt_money(c, b->moved)) : "",
-	        b->by_category[CAT_UTILITIES] ? fmt_printf(c, "; รวม%s %s", model_category_name(CAT_UTILITIES),
+	    fmt_printf(c, "%s%s%s", b->moved > 0 ? fmt_printf(c, "ถัวจ่ายระหว่างกิจกรรม %s", fmt_money(c, b->moved)) : "",
+	        b->moved > 0 && b->by_category[CAT_UTILITIES] ? "; " : "",
+	        b->by_category[CAT_UTILITIES] ? fmt_printf(c, "รวม%s %s", model_category_name(CAT_UTILITIES),
 	            fmt_money(c, b->by_category[CAT_UTILITIES])) : ""));
 	total->first->colspan = 2;
 	DocBlock *note = doc_para(c->doc, fmt_printf(c, "*%s", p->budget_note ? p->budget_note : "ขอถัวจ่ายทุกรายการ"));

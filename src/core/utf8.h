@@ -21,6 +21,10 @@ size_t utf8_encode(uint32_t cp, char *out);
  * s is valid. */
 size_t utf8_valid_prefix(const char *s, size_t len);
 
+/* The same, one character at a time without SIMD: what utf8_valid_prefix
+ * must always agree with (tests compare them). */
+size_t utf8_valid_prefix_scalar(const char *s, size_t len);
+
 /* Number of code points in a valid UTF-8 string (invalid bytes count 1). */
 size_t utf8_count(const char *s, size_t len);
 

@@ -48,10 +48,10 @@ typedef struct Loader {
 	LoadVec rows;
 	LoadIdSet *ids;
 	LoadInterner *topics, *summaries, *suggestions;
-	LoadMap *schools, *staff;  /* by code, by id */
+	LoadMap *schools;          /* by code -> School */
+	LoadMap *staff;            /* by id -> one-element list of that Staff (in solo) */
+	const Staff **solo;
 	Arena *a;
-	LoadMap *teams;            /* supervisors field text -> Team, parsed once */
-	LoadInterner *team_keys;   /* the texts, kept for the map */
 	struct {
 		char text[16];
 		CalDate date;
@@ -130,66 +130,53 @@ check_topic(Loader *l, const Record *r, int activity, const char **out)
 	return -1;
 }
 
-/* A list of supervisors shared by every visit whose field reads the same. */
-typedef struct Team {
-	int n;
-	const Staff *s[VISIT_MAX_SUPERVISORS];
-} Team;
-
-/* "S01;S03": every id must be in staff. Each distinct text is parsed once;
- * a text with an error is never cached, so every such row is reported. */
+/* "S01;S03": every id must be in staff. The map gives, for each id, a
+ * one-element list holding that person (l->solo), which a visit by one
+ * supervisor points at; a visit by several gets its own small list. No
+ * table of teams: at national scale most pairs of supervisors are new, so
+ * one cost more than it saved. */
 static int
 parse_supervisors(Loader *l, const Record *r, Visit *v)
 {
-	const char *field = r->field[COL_SUPERVISORS];
-	size_t flen = strlen(field);
-	const Team *known = load_map_get(l->teams, field, flen);
-	if (known) {
-		v->supervisors = known->s;
-		v->nsupervisors = known->n;
-		return 0;
-	}
-	Team t = { 0 };
-	const char *p = field;
+	const Staff *const *found[VISIT_MAX_SUPERVISORS];
+	int n = 0;
+	const char *p = r->field[COL_SUPERVISORS];
 	while (*p) {
 		while (*p == ' ' || *p == ';')
 			p++;
 		if (*p == '\0')
 			break;
-		size_t n = strcspn(p, ";");
-		size_t k = n;
+		size_t len = strcspn(p, ";");
+		size_t k = len;
 		while (k > 0 && p[k - 1] == ' ')
 			k--;
-		char id[128];
-		if (k >= sizeof(id)) {
-			diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_SUPERVISORS],
-			    "supervisors holds an id too long to be a staff_id; separate ids with ';' "
-			    "(row rejected)");
-			return -1;
-		}
-		memcpy(id, p, k);
-		id[k] = '\0';
-		const Staff *s = load_map_get(l->staff, id, k);
+		const Staff *const *s = load_map_get(l->staff, p, k);
 		if (s == NULL) {
 			diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_SUPERVISORS],
-			    "supervisor %s is not in staff; correct the id or add the person to staff "
-			    "(row rejected)", id);
+			    "supervisor %.*s is not in staff; correct the id or add the person to staff "
+			    "(row rejected)", k > 64 ? 64 : (int)k, p);
 			return -1;
 		}
-		if (t.n == VISIT_MAX_SUPERVISORS) {
+		if (n == VISIT_MAX_SUPERVISORS) {
 			diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_SUPERVISORS],
 			    "more than %d supervisors in one visit; split the visit into rows of at most "
 			    "%d (row rejected)", VISIT_MAX_SUPERVISORS, VISIT_MAX_SUPERVISORS);
 			return -1;
 		}
-		t.s[t.n++] = s;
-		p += n;
+		found[n++] = s;
+		p += len;
 	}
-	Team *kept = arena_alloc(l->a, sizeof(Team));
-	*kept = t;
-	load_map_put(l->teams, load_intern(l->team_keys, field, flen), kept);
-	v->supervisors = kept->s;
-	v->nsupervisors = kept->n;
+	v->nsupervisors = n;
+	if (n == 0) {
+		v->supervisors = NULL;
+	} else if (n == 1) {
+		v->supervisors = found[0];
+	} else {
+		const Staff **list = arena_array(l->a, (size_t)n, sizeof(*list));
+		for (int i = 0; i < n; i++)
+			list[i] = *found[i];
+		v->supervisors = list;
+	}
 	return 0;
 }
 
@@ -277,11 +264,12 @@ visits_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSumm
 	for (size_t i = 0; i < m->nschools; i++)
 		load_map_put(l->schools, m->schools[i].code, &m->schools[i]);
 	l->staff = load_map_new(m->nstaff);
-	for (size_t i = 0; i < m->nstaff; i++)
-		load_map_put(l->staff, m->staff[i].id, &m->staff[i]);
+	l->solo = arena_array(a, m->nstaff ? m->nstaff : 1, sizeof(*l->solo));
+	for (size_t i = 0; i < m->nstaff; i++) {
+		l->solo[i] = &m->staff[i];
+		load_map_put(l->staff, m->staff[i].id, &l->solo[i]);
+	}
 	l->a = a;
-	l->teams = load_map_new(4096);
-	l->team_keys = load_interner_new(&l->pool);
 	l->topics = load_interner_new(&l->pool);
 	l->summaries = load_interner_new(&l->pool);
 	l->suggestions = load_interner_new(&l->pool);
@@ -293,8 +281,6 @@ visits_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSumm
 	load_interner_free(l->suggestions);
 	load_map_free(l->schools);
 	load_map_free(l->staff);
-	load_map_free(l->teams);
-	load_interner_free(l->team_keys);
 	m->visits = load_vec_finish(&l->rows);
 	m->nvisits = l->rows.n;
 	free(l);

@@ -65,8 +65,8 @@ typedef struct Visit {
 	const School *school;      /* NULL for a network-level or group session */
 	const char *network_code;  /* "" when not given */
 	const char *topic;         /* "4.4"; "" when not given */
-	/* nsupervisors entries (at most VISIT_MAX_SUPERVISORS); visits with the
-	 * same team share one list, so three million visits stay small. */
+	/* nsupervisors entries (at most VISIT_MAX_SUPERVISORS); NULL when none.
+	 * A visit by one supervisor shares that person's one-element list. */
 	const Staff *const *supervisors;
 	const char *summary, *suggestions;   /* "" when blank */
 	long line;

@@ -3,6 +3,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <stdlib.h>
+
+#include "core/utf8.h"
 #include "load/csvread.h"
 
 static int
@@ -20,6 +23,10 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const CsvLimits lim = { 1 << 20, 4096, 64, 10000 };
+	/* The SIMD validator must agree with the scalar one on every input. */
+	if (utf8_valid_prefix((const char *)data, size) !=
+	    utf8_valid_prefix_scalar((const char *)data, size))
+		abort();
 	Diag *d = diag_new(NULL);
 	size_t n = 0;
 	csvread_buffer("fuzz.csv", (const char *)data, size, &lim, count_rows, &n, NULL, d);

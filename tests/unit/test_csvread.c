@@ -424,3 +424,50 @@ TEST(utf8_valid_prefix_matches_decode)
 		CHECK_INT(utf8_valid_prefix(buf, cut), valid_prefix_reference(buf, cut));
 	}
 }
+
+/* Long strings, so the sixteen-byte blocks of the SIMD path are used: every
+ * kind of error at every offset, in and across blocks, agrees with the
+ * scalar loop. */
+TEST(utf8_valid_prefix_simd_matches_scalar)
+{
+	static const char *const pieces[] = { "a", " ", "abcdefghijklmnopq", "ก", "น้ำ", "ที่",
+		"\xC3\xA9", "\xE2\x80\x8B", "\xF0\x9F\x98\x80", "\xE0\x80\x80", "\xED\xA0\x80",
+		"\xED\x9F\xBF", "\xF4\x90\x80\x80", "\xF0\x8F\xBF\xBF", "\xF5\x80\x80\x80",
+		"\xC0\xAF", "\xC1\xBF", "\xC2\x80", "\x80", "\xBF", "\xFF", "\xE0\xB8", "\xF0\x9F",
+		"\xF0\x9F\x98", "\xEF\xBB\xBF", "\xF4\x8F\xBF\xBF", "\xE0\xA0\x80",
+		"\xEE\x80\x80", "\xF1\x80\x80\x80" };
+	const size_t npieces = sizeof(pieces) / sizeof(pieces[0]);
+	unsigned seed = 777;
+	char buf[1024];
+	long simd_used = 0;
+	for (int round = 0; round < 20000; round++) {
+		size_t n = 0;
+		/* Mostly valid text with at most one bad piece, as in real files. */
+		seed = seed * 1103515245u + 12345u;
+		int k = 20 + (int)((seed >> 16) % 200);
+		seed = seed * 1103515245u + 12345u;
+		int bad_at = (int)((seed >> 16) % (unsigned)(k + 1));
+		for (int j = 0; j < k; j++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t pick = (seed >> 16) % npieces;
+			if (j != bad_at && round % 3 != 0)
+				pick = (seed >> 16) % 6;
+			const char *p = pieces[pick];
+			size_t pl = strlen(p);
+			if (n + pl > sizeof(buf))
+				break;
+			memcpy(buf + n, p, pl);
+			n += pl;
+		}
+		seed = seed * 1103515245u + 12345u;
+		size_t cut = round % 2 ? n : (seed >> 16) % (n + 1);
+		size_t got = utf8_valid_prefix(buf, cut);
+		CHECK_INT(got, utf8_valid_prefix_scalar(buf, cut));
+		if (got != valid_prefix_reference(buf, cut)) {
+			CHECK_INT(got, valid_prefix_reference(buf, cut));
+			break;
+		}
+		simd_used += cut >= 64;
+	}
+	CHECK(simd_used > 5000);
+}

@@ -12,8 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ARENA_HUGE: blocks from this size on get mem_advise_huge. */
-enum { ARENA_BLOCK = 64 * 1024, ARENA_HUGE = 4 * 1024 * 1024 };
+enum { ARENA_BLOCK = 64 * 1024 };
 
 typedef struct Block {
 	struct Block *next;
@@ -51,8 +50,7 @@ block_new(size_t size)
 {
 	Block *b = mem_alloc(sizeof(Block) + size);
 	b->size = size;
-	if (size >= ARENA_HUGE)
-		mem_advise_huge(b->data, size);
+
 	return b;
 }
 

@@ -5,10 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
 
 static void
 mem_die(size_t size)
@@ -64,19 +60,3 @@ mem_strndup(const char *s, size_t n)
 	return p;
 }
 
-void
-mem_advise_huge(void *p, size_t size)
-{
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-	long page = sysconf(_SC_PAGESIZE);
-	if (page <= 0 || size < 4 * (size_t)page)
-		return;
-	uintptr_t start = ((uintptr_t)p + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
-	uintptr_t end = ((uintptr_t)p + size) & ~((uintptr_t)page - 1);
-	if (end > start)
-		(void)madvise((void *)start, end - start, MADV_HUGEPAGE);
-#else
-	(void)p;
-	(void)size;
-#endif
-}

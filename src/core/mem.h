@@ -16,11 +16,4 @@ void *mem_grow(void *ptr, size_t count, size_t size); /* realloc, overflow-check
 char *mem_strdup(const char *s);
 char *mem_strndup(const char *s, size_t n);
 
-/* Ask the kernel to back [p, p+size) with huge pages where it can (Linux
- * transparent huge pages in "madvise" mode, Debian's default). For blocks of
- * hundreds of megabytes that are filled once, such as the visits of a national
- * data set: first touches then fault 2 MB at a time instead of 4 KB, which was
- * a tenth of the loading time. A hint: does nothing where unsupported. */
-void mem_advise_huge(void *p, size_t size);
-
 #endif

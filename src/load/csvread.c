@@ -11,9 +11,10 @@
  *
  * A line that holds no quote character, starting between rows, has the
  * trivial grammar "fields split at commas" and is split here without a copy;
- * every other line goes to libcsv, which sees exactly the bytes it would
- * have seen had it been fed the whole file, and whose state between rows is
- * the same either way. */
+ * so is a line whose quoted fields are whole ("..." with "" inside, closed
+ * on the line: what Excel and Google Forms write). Every other line goes to
+ * libcsv, which sees exactly the bytes it would have seen had it been fed
+ * the whole file, and whose state between rows is the same either way. */
 #include "load/csvread.h"
 
 #include <csv.h>
@@ -38,6 +39,8 @@
  * (PARTIAL) or held until it ends. The text buffer keeps SLACK readable
  * bytes after its sentinel for the 16-byte loads of scan_line. */
 enum { CHUNK = 1 << 20, PARTIAL = 4 * CHUNK, SLACK = 16 };
+
+int csvread_libcsv_only;
 
 /* ---- the bytes: a file or a buffer, read in chunks, rewound between passes ---- */
 
@@ -527,6 +530,93 @@ split_line(Reader *r, char *s, size_t n, int zw)
 	end_row(r);
 }
 
+/* A line with quotes, starting between rows, in the shape spreadsheets and
+ * Google Forms write: every field either free of quotes or wholly quoted
+ * ("...", a quote inside written ""), with at most spaces and tabs around
+ * the quotes, and every quote closed on this line. Such a line means to
+ * libcsv exactly what it means here: the text between the quotes with ""
+ * read as ", nothing trimmed inside the quotes (clean_field trims after).
+ * s[0..n) is the line without its break, s[n] writable. Returns 0 when the
+ * line was split here, -1 when it is not of that shape; the bytes are then
+ * untouched, for libcsv (which also reports any error in them). */
+static int
+split_quoted_line(Reader *r, char *s, size_t n, int zw)
+{
+	/* First, only look: field k is s[offs[k]..lens[k]), quoted or not. */
+	size_t nf = 0, k = 0; /* k: the next of r->commas to consider */
+	size_t a = 0;
+	for (;;) {
+		while (a < n && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		size_t start, end, next;
+		if (a < n && s[a] == '"') {
+			start = a + 1;
+			size_t q = start;
+			for (;;) {
+				const char *c = memchr(s + q, '"', n - q);
+				if (c == NULL)
+					return -1; /* the field goes on past this line */
+				q = (size_t)(c - s);
+				if (q + 1 < n && s[q + 1] == '"') {
+					q += 2;
+					continue;
+				}
+				break;
+			}
+			end = q;
+			next = q + 1;
+			while (next < n && (s[next] == ' ' || s[next] == '\t'))
+				next++;
+			if (next < n && s[next] != ',')
+				return -1; /* text after the closing quote */
+		} else {
+			while (k < r->ncommas && r->commas[k] < a)
+				k++;
+			next = k < r->ncommas ? r->commas[k] : n;
+			if (memchr(s + a, '"', next - a) != NULL)
+				return -1; /* a quote inside an unquoted field */
+			start = a;
+			end = next;
+			while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+				end--;
+		}
+		if ((long)nf >= r->lim->max_columns)
+			return -1; /* libcsv's path reports it */
+		if (nf == r->cap)
+			grow_fields(r);
+		r->offs[nf] = start;
+		r->lens[nf] = end;
+		nf++;
+		if (next >= n)
+			break;
+		a = next + 1;
+	}
+	/* Then cut: each field unescaped and cleaned where it lies. */
+	note_row_start(r, s, n);
+	for (size_t f = 0; f < nf; f++) {
+		size_t start = r->offs[f], end = r->lens[f];
+		/* Quoted fields are the ones between quotes: an unquoted field
+		 * holds none and follows a comma or a space. */
+		int quoted = start > 0 && s[start - 1] == '"';
+		if (quoted && memchr(s + start, '"', end - start) != NULL) {
+			size_t w = start;
+			for (size_t i = start; i < end; i++) {
+				s[w++] = s[i];
+				if (s[i] == '"')
+					i++; /* "" -> " */
+			}
+			end = w;
+		}
+		if (check_field(r, end - start) != 0)
+			break;
+		size_t len;
+		r->fields[r->nfields] = clean_field(s + start, end - start, zw, &len);
+		r->lens[r->nfields++] = len;
+	}
+	end_row(r);
+	return 0;
+}
+
 #ifndef CSV_SSE2
 /* Byte classes for cutting lines: anything that is not 0 stops the scan. */
 enum { C_COMMA = 1, C_QUOTE, C_EOL, C_ZW };
@@ -650,9 +740,10 @@ parse_lines(Reader *r, struct csv_parser *p, char *t, size_t n, int eof)
 			end = i + (t[i] == '\r' && i + 1 < n && t[i + 1] == '\n' ? 2 : 1);
 		}
 		r->line++;
-		if (quote || !r->between_rows)
+		if (!r->between_rows || (quote && (csvread_libcsv_only ||
+		    split_quoted_line(r, t + pos, i - pos, zw) != 0)))
 			feed(r, p, t + pos, end - pos);
-		else
+		else if (!quote)
 			split_line(r, t + pos, i - pos, zw);
 		pos = end;
 	}

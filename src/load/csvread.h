@@ -4,8 +4,9 @@
  * pass decides the encoding (encoding.h) and counts the lines, a second
  * converts to UTF-8 where needed and parses one physical line at a time, so
  * that every row knows the line it starts on even when quoted fields hold
- * newlines. Lines with quotes go through libcsv; lines without are split at
- * their commas with the same result. Fields are trimmed and zero-width
+ * newlines. A line in the common shapes (no quotes, or fields wholly quoted
+ * and closed on the line) is split here; any other goes through libcsv,
+ * with the same result (tests and the fuzzer compare the two). Fields are trimmed and zero-width
  * spaces removed. The only file that uses libcsv. */
 #ifndef NITHET_CSVREAD_H
 #define NITHET_CSVREAD_H
@@ -59,5 +60,9 @@ int csvread_buffer(const char *name, const char *data, size_t len, const CsvLimi
  * CSV and XML readers so both give the same messages for missing files,
  * directories and size limits. */
 char *csvread_slurp(const char *path, long max_bytes, size_t *len, Diag *d);
+
+/* For tests and fuzzing only: when set, every line with a quote goes to
+ * libcsv, so that the reader's own splitting can be compared with it. */
+extern int csvread_libcsv_only;
 
 #endif

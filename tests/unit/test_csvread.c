@@ -471,3 +471,104 @@ TEST(utf8_valid_prefix_simd_matches_scalar)
 	}
 	CHECK(simd_used > 5000);
 }
+
+/* ---- the reader's own splitting of quoted lines against libcsv ---- */
+
+typedef struct Transcript {
+	char *s;
+	size_t n, cap;
+} Transcript;
+
+static void
+transcript_add(Transcript *t, const char *s, size_t n)
+{
+	if (t->n + n + 1 > t->cap) {
+		t->cap = (t->n + n + 1) * 2;
+		t->s = realloc(t->s, t->cap);
+	}
+	memcpy(t->s + t->n, s, n);
+	t->n += n;
+	t->s[t->n] = '\0';
+}
+
+static int
+transcribe(void *ctx, const CsvRow *row)
+{
+	char head[64];
+	int k = snprintf(head, sizeof(head), "@%ld:%zu", row->line, row->nfields);
+	transcript_add(ctx, head, (size_t)k);
+	for (size_t i = 0; i < row->nfields; i++) {
+		transcript_add(ctx, "|", 1);
+		transcript_add(ctx, row->fields[i], row->lens[i]);
+		if (strlen(row->fields[i]) != row->lens[i])
+			transcript_add(ctx, "!len", 4);
+	}
+	transcript_add(ctx, "\n", 1);
+	return 0;
+}
+
+/* Everything a reading of data yields: rows, fields, status, diagnostics. */
+static char *
+read_transcript(const char *data, size_t len, const CsvLimits *lim, int libcsv_only)
+{
+	Transcript t = { 0 };
+	Diag *d = diag_new(NULL);
+	csvread_libcsv_only = libcsv_only;
+	int rc = csvread_buffer("q.csv", data, len, lim, transcribe, &t, NULL, d);
+	csvread_libcsv_only = 0;
+	char buf[512];
+	int k = snprintf(buf, sizeof(buf), "rc %d\n", rc);
+	transcript_add(&t, buf, (size_t)k);
+	for (size_t i = 0; i < diag_nrecords(d); i++) {
+		diag_format(diag_record(d, i), buf, sizeof(buf));
+		transcript_add(&t, buf, strlen(buf));
+		transcript_add(&t, "\n", 1);
+	}
+	diag_free(d);
+	return t.s;
+}
+
+/* Lines built from pieces of every shape a quoted field can take, well or
+ * badly formed, read both ways: the same rows, fields and messages. */
+TEST(csv_quoted_lines_split_as_libcsv_does)
+{
+	static const char *const pieces[] = { "\"abc\"", "\"a,b\"", "\"say \"\"hi\"\"\"", "\"\"",
+		"\"\"\"\"", " \"sp\" ", "\t\"tab\"\t", "plain", " pl ain ", "", "\"ก,ข\"",
+		"\"\xE2\x80\x8B" "zw\"", "\"  inner  \"", "\"two\nlines\"", "\"cr\r\nlf\"", "a\"b",
+		"\"open", "\"x\"y", "\"x\" y", "\"x\"\"", "\xEF\xBB\xBF\"bom\"", "\"\"\"a\"\"\"", "\"ค\"" };
+	const size_t np = sizeof(pieces) / sizeof(pieces[0]);
+	static const char *const ends[] = { "\n", "\r\n", "\r", ",\n", "" };
+	CsvLimits lim = { 1 << 20, 12, 6, 50 };
+	unsigned seed = 4242;
+	char data[2048];
+	int differ = 0;
+	for (int round = 0; round < 4000 && !differ; round++) {
+		size_t n = 0;
+		seed = seed * 1103515245u + 12345u;
+		int lines = 1 + (int)((seed >> 16) % 6);
+		for (int l = 0; l < lines; l++) {
+			seed = seed * 1103515245u + 12345u;
+			int fields = 1 + (int)((seed >> 16) % 7);
+			for (int f = 0; f < fields; f++) {
+				seed = seed * 1103515245u + 12345u;
+				/* Mostly well-formed pieces, so whole lines take the fast path. */
+				size_t pick = (seed >> 16) % np;
+				if (round % 2 && pick >= 15)
+					pick %= 13;
+				n += (size_t)snprintf(data + n, sizeof(data) - n, "%s%s", f ? "," : "",
+				    pieces[pick]);
+			}
+			seed = seed * 1103515245u + 12345u;
+			n += (size_t)snprintf(data + n, sizeof(data) - n, "%s", ends[(seed >> 16) % 5]);
+		}
+		char *fast = read_transcript(data, n, &lim, 0);
+		char *slow = read_transcript(data, n, &lim, 1);
+		if (strcmp(fast, slow) != 0) {
+			fprintf(stderr, "input: [%.*s]\nsplit here:\n%s\nlibcsv:\n%s\n", (int)n, data, fast, slow);
+			differ = 1;
+		}
+		free(fast);
+		free(slow);
+	}
+	CHECK(!differ);
+}

@@ -123,6 +123,14 @@ report_changed(Source *s, Diag *d)
 }
 
 static void
+report_nul(Source *s, long line, long col, Diag *d)
+{
+	diag_report(d, DIAG_INPUT, s->name, line, col, "a NUL character (byte 0x00): this is not "
+	    "a text CSV file, or it is UTF-16 without its byte order mark; export it again as "
+	    "\"CSV UTF-8\"");
+}
+
+static void
 report_read_error(Source *s, Diag *d)
 {
 	diag_report(d, DIAG_INPUT, s->name, 0, 0, "read error; check the disk and the file");
@@ -245,6 +253,11 @@ check_converted(Source *s, Encoding enc, char *buf, Diag *d)
 			rc = -1;
 			break;
 		}
+		if (memchr(out, '\0', olen) != NULL) {
+			report_nul(s, 0, 0, d);
+			rc = -1;
+			break;
+		}
 		memmove(buf, buf + skip, inlen);
 		base += n - inlen;
 		carry = inlen;
@@ -288,6 +301,17 @@ scan(Source *s, char *buf, Scan *sc, Diag *d)
 			else if (sc->enc != ENC_UTF8)
 				utf8 = 0;
 			first = 0;
+		}
+		/* A NUL would end every C string it is in: a field would be cut
+		 * without a word. In UTF-16 zero bytes are normal (checked after
+		 * conversion instead). */
+		const char *nul = sc->enc == ENC_UTF16LE || sc->enc == ENC_UTF16BE ? NULL :
+		    memchr(buf + carry, '\0', (size_t)got);
+		if (nul != NULL) {
+			long line, col;
+			src_position(s, base + (size_t)(nul - buf), &line, &col);
+			report_nul(s, line, col, d);
+			return -1;
 		}
 		size_t cut = n;
 		if (utf8) {

@@ -572,3 +572,41 @@ TEST(csv_quoted_lines_split_as_libcsv_does)
 	}
 	CHECK(!differ);
 }
+
+/* A NUL would cut a field without a word (fields are C strings): the file
+ * is refused, naming where; UTF-16 without its BOM is the usual cause. */
+TEST(csv_nul_byte_is_an_error)
+{
+	static const char data[] = "a,b\n1,x\0y\n";
+	Rows r;
+	memset(&r, 0, sizeof(r));
+	Diag *d = diag_new(NULL);
+	CHECK_INT(csvread_buffer("n.csv", data, sizeof(data) - 1, &big, collect, &r, NULL, d), -1);
+	CHECK_INT(r.n, 0);
+	CHECK_INT(diag_nrecords(d), 1);
+	CHECK_INT(diag_record(d, 0)->line, 2);
+	CHECK_INT(diag_record(d, 0)->col, 4);
+	CHECK(strstr(diag_record(d, 0)->text, "NUL") != NULL);
+	diag_free(d);
+
+	/* "a,b" in UTF-16LE without a BOM. */
+	static const char u16[] = "a\0,\0b\0\n\0";
+	d = diag_new(NULL);
+	CHECK_INT(csvread_buffer("u.csv", u16, sizeof(u16) - 1, &big, collect, &r, NULL, d), -1);
+	CHECK(strstr(diag_record(d, 0)->text, "UTF-16") != NULL);
+	diag_free(d);
+
+	/* With its BOM, zero bytes are UTF-16's; a NUL character is not. */
+	static const char bom[] = "\xFF\xFE" "a\0,\0b\0\n\0" "1\0,\0\0\0\n\0";
+	d = diag_new(NULL);
+	CHECK_INT(csvread_buffer("b.csv", bom, sizeof(bom) - 1, &big, collect, &r, NULL, d), -1);
+	CHECK(strstr(diag_record(d, 0)->text, "NUL") != NULL);
+	diag_free(d);
+	static const char ok[] = "\xFF\xFE" "a\0,\0b\0\n\0" "1\0,\0" "2\0\n\0";
+	memset(&r, 0, sizeof(r));
+	d = diag_new(NULL);
+	CHECK_INT(csvread_buffer("b.csv", ok, sizeof(ok) - 1, &big, collect, &r, NULL, d), 0);
+	CHECK_INT(r.n, 2);
+	CHECK_STR(r.text[1][1], "2");
+	diag_free(d);
+}

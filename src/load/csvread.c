@@ -370,6 +370,7 @@ typedef struct Reader {
 	long row_line;       /* line the current row started on */
 	int between_rows;
 	int partial;         /* the current line has been fed to libcsv in part */
+	int skip_line;       /* a row was rejected: drop the rest of this physical line */
 	int stop;            /* callback's value, or -1 on an error */
 } Reader;
 
@@ -511,16 +512,94 @@ note_row_start(Reader *r, const char *s, size_t n)
 	}
 }
 
-static void
-feed(Reader *r, struct csv_parser *p, const char *s, size_t n)
+/* libcsv grows a field's buffer by a fixed block at a time, so a field of
+ * megabytes would be copied thousands of times. Its buffer goes through
+ * these instead: the capacity sits in a header and doubles. */
+enum { FIELD_HEADER = 2 * sizeof(size_t) };
+
+static void *
+field_realloc(void *p, size_t n)
 {
-	note_row_start(r, s, n);
-	if (csv_parse(p, s, n, on_field, on_row, r) != n && r->stop == 0) {
-		diag_report(r->d, DIAG_INPUT, r->name, r->line, 0,
+	size_t *h = p ? (size_t *)(void *)((char *)p - FIELD_HEADER) : NULL;
+	if (h != NULL && h[0] >= n)
+		return p;
+	size_t cap = h != NULL ? h[0] * 2 : 256;
+	if (cap < n)
+		cap = n;
+	if (cap > SIZE_MAX - FIELD_HEADER)
+		return NULL;
+	h = realloc(h, cap + FIELD_HEADER);
+	if (h == NULL)
+		return NULL;
+	h[0] = cap;
+	return (char *)h + FIELD_HEADER;
+}
+
+static void
+field_free(void *p)
+{
+	if (p != NULL)
+		free((char *)p - FIELD_HEADER);
+}
+
+/* Strict libcsv with our allocator (see field_realloc). 0, or -1 after
+ * reporting. */
+static int
+parser_start(Reader *r, struct csv_parser *p)
+{
+	/* Strict: a stray quote is an error we can name, not a guess; and only
+	 * with CSV_STRICT does csv_fini report a quote left open. */
+	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		diag_report(r->d, DIAG_INTERNAL, r->name, 0, 0, "cannot start the CSV parser");
+		r->stop = -1;
+		return -1;
+	}
+	csv_set_realloc_func(p, field_realloc);
+	csv_set_free_func(p, field_free);
+	return 0;
+}
+
+/* libcsv stopped at a quote it cannot read. In the header the file cannot
+ * be read at all; in a data row only that row is lost: it is reported,
+ * counted as rejected, the parser restarts and the rest of the physical
+ * line is dropped (skip_line), so the next line begins a row again. */
+static void
+bad_quote(Reader *r, struct csv_parser *p)
+{
+	long col = (long)r->nfields + 1;
+	if (csv_error(p) != CSV_EPARSE || r->info->rows == 0) {
+		diag_report(r->d, DIAG_INPUT, r->name, r->line, col,
 		    "malformed quotes: a \" inside a field must be written twice (\"\") and the "
 		    "whole field put in quotes; fix this line");
 		r->stop = -1;
+		return;
 	}
+	char began[64] = "";
+	if (r->row_line != r->line)
+		snprintf(began, sizeof(began), " (the row began on line %ld)", r->row_line);
+	diag_report(r->d, DIAG_ROW, r->name, r->line, col,
+	    "a quote (\") inside field %ld that is not wholly in quotes%s; put the whole field in "
+	    "quotes and write each \" inside it twice (\"\"), or remove the quote (row rejected)",
+	    col, began);
+	r->info->rows++;
+	r->info->rows_rejected++;
+	csv_free(p);
+	if (parser_start(r, p) != 0)
+		return;
+	r->nfields = 0;
+	r->rowlen = 0;
+	r->between_rows = 1;
+	r->skip_line = 1;
+}
+
+static void
+feed(Reader *r, struct csv_parser *p, const char *s, size_t n)
+{
+	if (r->skip_line)
+		return;
+	note_row_start(r, s, n);
+	if (csv_parse(p, s, n, on_field, on_row, r) != n && r->stop == 0)
+		bad_quote(r, p);
 }
 
 /* A line without quotes, starting between rows: s[0..n) without its line
@@ -739,9 +818,11 @@ parse_lines(Reader *r, struct csv_parser *p, char *t, size_t n, int eof)
 			size_t end = e == n ? n : e + (t[e] == '\r' && e + 1 < n && t[e + 1] == '\n' ? 2 : 1);
 			feed(r, p, t + pos, end - pos);
 			r->partial = 0;
+			r->skip_line = 0;
 			pos = end;
 			continue;
 		}
+		r->skip_line = 0;
 		int quote = 0, zw = 0;
 		size_t i = scan_line(r, u, pos, &quote, &zw);
 		/* i is the line break, or n (no break yet). */
@@ -774,35 +855,6 @@ parse_lines(Reader *r, struct csv_parser *p, char *t, size_t n, int eof)
 	return pos;
 }
 
-/* libcsv grows a field's buffer by a fixed block at a time, so a field of
- * megabytes would be copied thousands of times. Its buffer goes through
- * these instead: the capacity sits in a header and doubles. */
-enum { FIELD_HEADER = 2 * sizeof(size_t) };
-
-static void *
-field_realloc(void *p, size_t n)
-{
-	size_t *h = p ? (size_t *)(void *)((char *)p - FIELD_HEADER) : NULL;
-	if (h != NULL && h[0] >= n)
-		return p;
-	size_t cap = h != NULL ? h[0] * 2 : 256;
-	if (cap < n)
-		cap = n;
-	if (cap > SIZE_MAX - FIELD_HEADER)
-		return NULL;
-	h = realloc(h, cap + FIELD_HEADER);
-	if (h == NULL)
-		return NULL;
-	h[0] = cap;
-	return (char *)h + FIELD_HEADER;
-}
-
-static void
-field_free(void *p)
-{
-	if (p != NULL)
-		free((char *)p - FIELD_HEADER);
-}
 
 /* Pass 2: decode, cut lines, parse. *bufp is CHUNK + 1 + SLACK bytes to
  * start with. */
@@ -810,14 +862,8 @@ static int
 parse_source(Reader *r, Source *s, Encoding enc, char **bufp)
 {
 	struct csv_parser p;
-	/* Strict: a stray quote is an error we can name, not a guess; and only
-	 * with CSV_STRICT does csv_fini report a quote left open. */
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		diag_report(r->d, DIAG_INTERNAL, r->name, 0, 0, "cannot start the CSV parser");
+	if (parser_start(r, &p) != 0)
 		return -1;
-	}
-	csv_set_realloc_func(&p, field_realloc);
-	csv_set_free_func(&p, field_free);
 	EncodingConverter *cv = NULL;
 	char *raw = NULL;
 	if (enc != ENC_UTF8 && enc != ENC_UTF8_BOM) {

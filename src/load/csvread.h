@@ -40,13 +40,17 @@ typedef int (*CsvRowFn)(void *ctx, const CsvRow *row);
 typedef struct CsvInfo {
 	Encoding encoding;
 	long rows;              /* non-blank rows seen, header included */
+	long rows_rejected;     /* of those, rows the reader itself rejected (a stray
+	                         * quote), reported as DIAG_ROW; never handed out */
 	size_t bytes;
 } CsvInfo;
 
 /* Read path. Returns 0 when the file was read to its end, the callback's
  * non-zero value if it stopped, or -1 after reporting (DIAG_INPUT) a file
  * that is missing, a directory, empty, too large, badly encoded, has an
- * unterminated quote, a field or row over the limits. info may be NULL. */
+ * unterminated quote or a stray one in its header, a field or row over the
+ * limits. A data row with a stray quote is reported (DIAG_ROW) and skipped,
+ * and reading goes on. info may be NULL. */
 int csvread_file(const char *path, const CsvLimits *lim, CsvRowFn fn, void *ctx,
 	CsvInfo *info, Diag *d);
 

@@ -441,14 +441,16 @@ load_check_fy(const Record *r, const TableSpec *spec, int c, CalDate date, int f
 {
 	if (cal_in_fy(date, fy_be))
 		return 1;
-	char got[32], first[32], last[32];
-	cal_format(date, CAL_FORMAT_ISO, 0, got, sizeof(got));
-	cal_format(cal_fy_first(fy_be), CAL_FORMAT_ISO, 0, first, sizeof(first));
-	cal_format(cal_fy_last(fy_be), CAL_FORMAT_ISO, 0, last, sizeof(last));
+	/* In the words the clerk typed, and as read (a long Thai date, so a
+	 * year taken as CE or BE the wrong way is plain to see). */
+	char got[64], first[64], last[64];
+	cal_format(date, CAL_FORMAT_LONG, 0, got, sizeof(got));
+	cal_format(cal_fy_first(fy_be), CAL_FORMAT_LONG, 0, first, sizeof(first));
+	cal_format(cal_fy_last(fy_be), CAL_FORMAT_LONG, 0, last, sizeof(last));
 	diag_report(d, DIAG_WARNING, r->file, r->line, r->col[c],
-	    "%s %s is outside fiscal year %d (%s to %s); the row is kept but left out of the "
-	    "figures (check the year: BE years are written 25xx)", spec->cols[c].key, got, fy_be,
-	    first, last);
+	    "%s %s (read as %s) is outside fiscal year %d (%s to %s); the row is kept but left "
+	    "out of the figures (check the year: BE years are written 25xx)", spec->cols[c].key,
+	    r->field[c], got, fy_be, first, last);
 	sum->outside_fy++;
 	return 0;
 }
@@ -573,6 +575,7 @@ typedef struct InputFile {
 	const char *stem;
 	int required;
 	LoadFn load;               /* NULL: schools (schools_load) */
+	const char *if_absent;     /* optional files: what the figures use instead */
 } InputFile;
 
 enum { F_SCHOOLS, F_NETWORKS, F_STAFF, F_VISITS, F_EVALUATIONS, F_SURVEYS, F_SPENDING,
@@ -587,9 +590,13 @@ static const InputFile files[NFILES] = {
 	[F_SURVEYS] = { "surveys", 1, surveys_load },
 	[F_SPENDING] = { "spending", 1, spending_load },
 	[F_MEETINGS] = { "meetings", 1, meetings_load },
-	[F_ATTENDANCE] = { "attendance", 0, attendance_load },
+	[F_ATTENDANCE] = { "attendance", 0, attendance_load, "the teachers and administrators met "
+		"are counted from the activity-1 visits in visits instead; add the file "
+		"if the \"สวัสดีคุณครู\" sessions took attendance" },
 	[F_PRACTICES] = { "practices", 1, practices_load },
-	[F_ONLINE] = { "online", 0, online_load },
+	[F_ONLINE] = { "online", 0, online_load, "online supervision is counted from the visits "
+		"whose mode is online instead; add the file if the office posts online outside "
+		"visits" },
 };
 
 static int
@@ -620,6 +627,11 @@ find_input(Arena *a, const char *dir, const InputFile *f, FileSummary *sum, int 
 			diag_report(d, DIAG_INPUT, csv, 0, 0, "the file is missing; export %s as %s.csv "
 			    "or %s.xml into the input directory", f->stem, f->stem, f->stem);
 			*failed = 1;
+		} else {
+			/* Optional, but its absence changes what a target counts:
+			 * said every run, so a file lost by mistake is noticed. */
+			diag_report(d, DIAG_WARNING, csv, 0, 0, "absent (optional): %s", f->if_absent);
+			sum->warnings++;
 		}
 		return NULL;
 	}

@@ -325,6 +325,8 @@ surveys_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSum
 		CsvInfo info = { 0 };
 		rc = csvread_file(path, &o->lim, on_row, &l, &info, d);
 		sum->encoding = encoding_name(info.encoding);
+		sum->rows += info.rows_rejected;
+		sum->rejected += info.rows_rejected;
 	}
 	load_idset_free(l.keys);
 	m->survey.responses = load_vec_finish(&l.rows);

@@ -125,5 +125,7 @@ table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, Record
 	if (rc == -1 && !t.have_header && !t.failed)
 		return -1; /* the file itself was unusable; csvread said why */
 	sum->encoding = encoding_name(info.encoding);
+	sum->rows += info.rows_rejected;
+	sum->rejected += info.rows_rejected;
 	return table_rows_end(&t, rc);
 }

@@ -138,9 +138,43 @@ TEST(csv_errors_say_where)
 	CHECK_INT(diag_record(d, 0)->col, 2);
 	diag_free(d);
 
-	/* A stray quote inside an unquoted field. */
-	CHECK_INT(parse("a,b\n1,2\nx,ab\"c\n", &r, &d, NULL), -1);
+	/* A stray quote inside an unquoted field: that row is rejected, the
+	 * rows after it are read. */
+	CsvInfo info;
+	memset(&r, 0, sizeof(r));
+	d = diag_new(NULL);
+	const char *stray = "a,b\n1,2\nx,ab\"c\n3,4\n\"ok\",\"y\"z\n5,\"six\"\n";
+	CHECK_INT(csvread_buffer("t.csv", stray, strlen(stray), &big, collect, &r, &info, d), 0);
+	CHECK_INT(r.n, 4);
+	CHECK_STR(r.text[2][0], "3");
+	CHECK_STR(r.text[3][1], "six");
+	CHECK_INT(r.line[3], 6);
+	CHECK_INT(info.rows, 6);
+	CHECK_INT(info.rows_rejected, 2);
+	CHECK_INT(diag_nrecords(d), 2);
+	CHECK_INT(diag_record(d, 0)->severity, DIAG_ROW);
 	CHECK_INT(diag_record(d, 0)->line, 3);
+	CHECK_INT(diag_record(d, 0)->col, 2);
+	CHECK(strstr(diag_record(d, 0)->text, "row rejected") != NULL);
+	CHECK_INT(diag_record(d, 1)->line, 5);
+	CHECK_INT(diag_record(d, 1)->col, 2);
+	diag_free(d);
+
+	/* In a row that began on an earlier line, the message says so. */
+	memset(&r, 0, sizeof(r));
+	d = diag_new(NULL);
+	const char *multi = "a,b\n\"two\nlines\"x,1\nlast,2\n";
+	CHECK_INT(csvread_buffer("t.csv", multi, strlen(multi), &big, collect, &r, &info, d), 0);
+	CHECK_INT(r.n, 2);
+	CHECK_STR(r.text[1][0], "last");
+	CHECK_INT(diag_record(d, 0)->line, 3);
+	CHECK(strstr(diag_record(d, 0)->text, "began on line 2") != NULL);
+	diag_free(d);
+
+	/* In the header, the file cannot be read. */
+	CHECK_INT(parse("a,b\"c\n1,2\n", &r, &d, NULL), -1);
+	CHECK_INT(diag_record(d, 0)->line, 1);
+	CHECK_INT(diag_record(d, 0)->col, 2);
 	CHECK(strstr(diag_record(d, 0)->text, "malformed quotes") != NULL);
 	diag_free(d);
 

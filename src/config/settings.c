@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "core/mem.h"
@@ -107,6 +108,8 @@ static const KeySpec keys[] = {
 	  "an activity number of the plan" },
 	{ "mapping", "colour_target_groups", KEY_STRING, OFF(colour_target_groups), 0, 0, "ดำ แดง",
 	  "colour groups separated by spaces" },
+	{ "mapping", "no_answer_words", KEY_WORDS, OFF(no_answer_words), 0, 0,
+	  "- ไม่มี ไม่มีข้อเสนอแนะ ไม่มีความคิดเห็น n/a", "words separated by spaces" },
 
 	{ "limits", "max_file_bytes", KEY_LONG, OFF(max_file_bytes), 1024, 2147483647.0, "268435456",
 	  "bytes, 1024 to 2147483647" },
@@ -118,6 +121,22 @@ static const KeySpec keys[] = {
 };
 
 enum { NKEYS = sizeof(keys) / sizeof(keys[0]) };
+
+/* Each list (KEY_WORDS, KEY_DATES) and where its count is. */
+static const struct { size_t items, count; } lists[] = {
+	{ OFF(keep_words), OFF(nkeep_words) },
+	{ OFF(holidays), OFF(nholidays) },
+	{ OFF(no_answer_words), OFF(nno_answer_words) },
+};
+
+static size_t *
+list_count(const Settings *s, const KeySpec *k)
+{
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		if (lists[i].items == k->offset)
+			return (size_t *)(void *)((char *)(uintptr_t)s + lists[i].count);
+	abort(); /* a list key missing from lists[]: a programming error */
+}
 
 static void *
 field(Settings *s, const KeySpec *k)
@@ -351,7 +370,7 @@ set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsiz
 	case KEY_WORDS:
 	case KEY_DATES: {
 		char **items = f;
-		size_t *count = k->type == KEY_WORDS ? &s->nkeep_words : &s->nholidays;
+		size_t *count = list_count(s, k);
 		free_list(items, count);
 		int n = split_list(v, k->type == KEY_WORDS ? " \t" : " \t,", items, SETTINGS_MAX_LIST);
 		if (n < 0) {
@@ -423,10 +442,8 @@ settings_free(Settings *s)
 			free(*(char **)f);
 			break;
 		case KEY_WORDS:
-			free_list(s->keep_words, &s->nkeep_words);
-			break;
 		case KEY_DATES:
-			free_list(s->holidays, &s->nholidays);
+			free_list(f, list_count(s, &keys[i]));
 			break;
 		case KEY_BANDS:
 			for (int b = 0; b < 5; b++)
@@ -670,16 +687,33 @@ settings_load(const char *path, Diag *d)
 
 /* --- the rules, as text ------------------------------------------------- */
 
+/* Add one whole item to out (size bytes, *used so far): an item that does
+ * not fit is never cut (half a Thai character would print as garbage);
+ * "..." marks that some were left out. */
+static void
+append_item(char *out, size_t size, size_t *used, const char *item)
+{
+	size_t n = strlen(item);
+	if (*used + n < size) {
+		memcpy(out + *used, item, n + 1);
+		*used += n;
+	} else if (*used + 4 < size && (*used == 0 || strcmp(out + *used - 3, "...") != 0)) {
+		memcpy(out + *used, "...", 4);
+		*used += 3;
+	}
+}
+
 static void
 format_value(const Settings *s, const KeySpec *k, char *out, size_t size)
 {
 	const void *f = cfield(s, k);
 	size_t used = 0;
+	char item[256];
 	out[0] = '\0';
 	switch (k->type) {
 	case KEY_STRING:
 	case KEY_PATH:
-		snprintf(out, size, "%s", *(char *const *)f ? *(char *const *)f : "");
+		append_item(out, size, &used, *(char *const *)f ? *(char *const *)f : "");
 		return;
 	case KEY_INT:
 		snprintf(out, size, "%d", *(const int *)f);
@@ -702,12 +736,10 @@ format_value(const Settings *s, const KeySpec *k, char *out, size_t size)
 	case KEY_WORDS:
 	case KEY_DATES: {
 		char *const *items = f;
-		size_t n = k->type == KEY_WORDS ? s->nkeep_words : s->nholidays;
-		for (size_t i = 0; i < n && used < size; i++) {
-			int w = snprintf(out + used, size - used, "%s%s", i ? " " : "", items[i]);
-			if (w < 0)
-				break;
-			used += (size_t)w;
+		size_t n = *list_count(s, k);
+		for (size_t i = 0; i < n; i++) {
+			snprintf(item, sizeof(item), "%s%s", i ? " " : "", items[i]);
+			append_item(out, size, &used, item);
 		}
 		return;
 	}
@@ -718,12 +750,10 @@ format_value(const Settings *s, const KeySpec *k, char *out, size_t size)
 	}
 	case KEY_BANDS: {
 		const Band *b = f;
-		for (int i = 0; i < 5 && used < size; i++) {
-			int w = snprintf(out + used, size - used, "%s%.2f-%.2f %s", i ? " | " : "",
-			    b[i].min, b[i].max, b[i].label);
-			if (w < 0)
-				break;
-			used += (size_t)w;
+		for (int i = 0; i < 5; i++) {
+			snprintf(item, sizeof(item), "%s%.2f-%.2f %s", i ? " | " : "", b[i].min, b[i].max,
+			    b[i].label);
+			append_item(out, size, &used, item);
 		}
 		return;
 	}

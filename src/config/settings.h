@@ -67,6 +67,10 @@ typedef struct Settings {
 	/* [mapping] DOMAIN 4.0 defaults */
 	int monthly_meeting_activity; /* 3.1.5 is counted as activity 7 */
 	char *colour_target_groups;   /* "ดำ แดง" */
+	/* Free-text answers that say nothing ("-", "ไม่มี"): not quoted as
+	 * suggestions; compared after trimming spaces, dots and ครับ/ค่ะ. */
+	char *no_answer_words[SETTINGS_MAX_LIST];
+	size_t nno_answer_words;
 
 	/* [limits] for loading: exceeding one is an error, never a silent cut */
 	long max_file_bytes;
@@ -91,7 +95,7 @@ void settings_free(Settings *s);
 typedef struct SettingRule {
 	const char *section; /* "evaluation" */
 	const char *key;     /* "pass_level" */
-	char value[128];
+	char value[1024];    /* whole items only: a list too long ends in "..." */
 } SettingRule;
 
 /* Fills rules with at most max entries; returns the number written. */

@@ -160,6 +160,16 @@ judge(TargetResult *t)
 		t->met = t->value >= t->goal - 1e-9;
 }
 
+/* A count for a note: grouped (1,692), as every other figure the reader
+ * sees; Thai digits are the report's business (fmt_text). */
+static const char *
+num(Ctx *c, long long v)
+{
+	char buf[32];
+	num_format_int(v, 0, buf, sizeof(buf));
+	return arena_strdup(c->a, buf);
+}
+
 static SchoolList
 school_list(Ctx *c, const unsigned char *include)
 {
@@ -529,7 +539,7 @@ metric_weekday_coverage(Ctx *c, TargetResult *t)
 	}
 	set_percent(t, held, due);
 	judge(t);
-	t->note = arena_printf(c->a, "จัด %ld ครั้ง จาก %ld %s%s", held, due,
+	t->note = arena_printf(c->a, "จัด %s ครั้ง จาก %s %s%s", num(c, held), num(c, due),
 	    cal_weekday_name(p->weekday, CAL_NAME_LONG),
 	    holidays ? arena_printf(c->a, " (ไม่นับวันหยุด %ld วัน)", holidays) : "");
 }
@@ -623,7 +633,7 @@ metric_school_coverage(Ctx *c, TargetResult *t)
 		return;
 	}
 	judge(t);
-	t->note = arena_printf(c->a, "%ld จาก %ld โรงเรียน", hit, group);
+	t->note = arena_printf(c->a, "%s จาก %s โรงเรียน", num(c, hit), num(c, group));
 }
 
 static void
@@ -669,7 +679,7 @@ metric_staff_coverage(Ctx *c, TargetResult *t)
 	add_extra(t, "โรงเรียนที่เข้าร่วม", schools_reached, c->r->schools);
 	t->schools_missing = school_list(c, missing);
 	judge(t);
-	t->note = arena_printf(c->a, "ผู้บริหารและครู %lld จาก %lld คน (%s)", reached_staff, staff,
+	t->note = arena_printf(c->a, "ผู้บริหารและครู %s จาก %s คน (%s)", num(c, reached_staff), num(c, staff),
 	    from_attendance ? "จากบัญชีลงเวลา" : "จากบันทึกการนิเทศ");
 }
 
@@ -715,7 +725,7 @@ metric_network_coverage(Ctx *c, TargetResult *t)
 		return;
 	}
 	judge(t);
-	t->note = arena_printf(c->a, "%ld จาก %zu เครือข่าย", nets, m->nnetworks);
+	t->note = arena_printf(c->a, "%s จาก %s เครือข่าย", num(c, nets), num(c, (long long)m->nnetworks));
 }
 
 /* The per-school goal of a topic ("4.4": 10 visits per school). */
@@ -816,8 +826,9 @@ metric_eval_pass(Ctx *c, TargetResult *t)
 		    c->s->rubric_bands[min_level].label), high, c->r->schools);
 	t->schools_missing = school_list(c, missing);
 	judge(t);
-	t->note = arena_printf(c->a, "ผ่านระดับ%s ขึ้นไป %ld จาก %ld โรงเรียน; ไม่ได้รับการประเมิน %ld โรงเรียน",
-	    c->s->rubric_bands[min_level - 1].label, passed, c->r->schools, c->r->eval.level_count[0]);
+	t->note = arena_printf(c->a, "ผ่านระดับ%s ขึ้นไป %s จาก %s โรงเรียน; ไม่ได้รับการประเมิน %s โรงเรียน",
+	    c->s->rubric_bands[min_level - 1].label, num(c, passed), num(c, c->r->schools),
+	    num(c, c->r->eval.level_count[0]));
 }
 
 static void
@@ -839,8 +850,8 @@ metric_satisfied(Ctx *c, TargetResult *t, const Facts *f)
 		return;
 	}
 	judge(t);
-	t->note = arena_printf(c->a, "พึงพอใจ %ld จาก %ld โรงเรียนที่ตอบ (เกณฑ์ค่าเฉลี่ย %.2f)",
-	    sr->schools_satisfied, sr->schools_responding, c->s->satisfied_threshold);
+	t->note = arena_printf(c->a, "พึงพอใจ %s จาก %s โรงเรียนที่ตอบ (เกณฑ์ค่าเฉลี่ย %.2f)",
+	    num(c, sr->schools_satisfied), num(c, sr->schools_responding), c->s->satisfied_threshold);
 }
 
 static void

@@ -603,11 +603,24 @@ by_text(const void *a, const void *b)
 	return c ? c : (x->first > y->first) - (x->first < y->first);
 }
 
-/* Quotes with duplicates merged, most frequent first. */
+/* Quotes with duplicates merged, most frequent first; answers that say
+ * nothing ("-", "ไม่มี": compose_no_answer) counted, not quoted. */
 static void
 quote_list(Compose *c, Quote *q, size_t n, const char *title, size_t show)
 {
 	doc_heading(c->doc, 2, NULL, title);
+	size_t kept = 0;
+	long empty = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (compose_no_answer(c, q[i].text))
+			empty++;
+		else
+			q[kept++] = q[i];
+	}
+	n = kept;
+	if (empty > 0)
+		doc_para(c->doc, fmt_printf(c, "ไม่รวมคำตอบที่ไม่มีข้อเสนอแนะ (เช่น \"-\", \"ไม่มี\") %s ข้อความ",
+		    fmt_int(c, empty)));
 	if (n == 0) {
 		doc_para(c->doc, "ไม่มีข้อความในข้อมูล");
 		return;
@@ -832,15 +845,65 @@ static const struct { const char *key, *thai; } rule_names[] = {
 	{ "fiscal_year", "ปีงบประมาณ" },
 	{ "expected_schools", "จำนวนโรงเรียนในสังกัดตามแผน" },
 	{ "pass_level", "ระดับที่ถือว่าผ่านเกณฑ์การนิเทศภายใน (3.2.1)" },
-	{ "method", "วิธีตัดสินระดับการนิเทศภายใน (percent = จากร้อยละของคะแนน, mean = จากค่าเฉลี่ย)" },
-	{ "level_percent", "ร้อยละขั้นต่ำของระดับ 1-5" },
+	{ "method", "วิธีตัดสินระดับการนิเทศภายใน" },
+	{ "level_percent", "ระดับคุณภาพจากร้อยละของคะแนน" },
 	{ "rubric_bands", "เกณฑ์ค่าเฉลี่ยของระดับคุณภาพ" },
 	{ "likert_bands", "เกณฑ์การแปลความหมายค่าเฉลี่ยความพึงพอใจ" },
 	{ "satisfied_threshold", "ค่าเฉลี่ยขั้นต่ำที่ถือว่าโรงเรียนพึงพอใจ (3.2.2)" },
 	{ "holidays", "วันอังคารที่เป็นวันหยุด (ไม่นับใน 3.1.4)" },
 	{ "monthly_meeting_activity", "กิจกรรมที่นับการประชุมประจำเดือน (3.1.5)" },
 	{ "colour_target_groups", "กลุ่มสีเป้าหมายของกิจกรรมที่ 2 (3.1.3)" },
+	{ "no_answer_words", "คำตอบที่ถือว่าไม่มีข้อเสนอแนะ (ไม่ยกมาในส่วนที่ 5)" },
 };
+
+/* 60 or 62.50: a bound of the config without needless decimals. */
+static const char *
+fmt_bound(Compose *c, double v)
+{
+	return fmt_double(c, v, v == (double)(long)v ? 0 : 2);
+}
+
+/* A rule as a reader would say it: levels by name, lists a line an item,
+ * dates in Thai. Others as written in the config. */
+static const char *
+rule_value(Compose *c, const SettingRule *rule)
+{
+	const Settings *s = c->s;
+	const Band *levels = s->rubric_bands;
+	if (!strcmp(rule->key, "pass_level") && s->pass_level >= 1 && s->pass_level <= 5)
+		return fmt_printf(c, "ระดับ %s (%s) ขึ้นไป", fmt_int(c, s->pass_level),
+		    levels[s->pass_level - 1].label);
+	if (!strcmp(rule->key, "method"))
+		return s->eval_method == EVAL_BY_MEAN ? "จากค่าเฉลี่ยคะแนน (1-5) ตามเกณฑ์ค่าเฉลี่ยของระดับคุณภาพ" :
+		    "จากร้อยละของคะแนนเต็ม ตามระดับคุณภาพจากร้อยละของคะแนน";
+	if (!strcmp(rule->key, "level_percent")) {
+		const char *out = fmt_printf(c, "%s: ร้อยละ %s ขึ้นไป", levels[4].label,
+		    fmt_bound(c, s->level_percent[4]));
+		for (int i = 3; i >= 0; i--)
+			out = i == 0 && s->level_percent[0] <= 0 ?
+			    fmt_printf(c, "%s\n%s: ต่ำกว่าร้อยละ %s", out, levels[0].label,
+			    fmt_bound(c, s->level_percent[1])) :
+			    fmt_printf(c, "%s\n%s: ร้อยละ %s ถึงต่ำกว่า %s", out, levels[i].label,
+			    fmt_bound(c, s->level_percent[i]), fmt_bound(c, s->level_percent[i + 1]));
+		return out;
+	}
+	if (!strcmp(rule->key, "holidays") && s->nholidays > 0) {
+		const char *out = "";
+		for (size_t i = 0; i < s->nholidays; i++) {
+			CalDate d;
+			const char *h = s->holidays[i];
+			const char *text = cal_parse_iso(h, strlen(h), &d) == CAL_OK ? fmt_date(c, d) : h;
+			out = fmt_printf(c, "%s%s%s", out, i ? ", " : "", text);
+		}
+		return out;
+	}
+	/* Bands ("1.00-1.50 ปรับปรุง | ...") a line each. */
+	const char *v = fmt_text(c, rule->value);
+	const char *out = "";
+	for (const char *bar; (bar = strstr(v, " | ")) != NULL; v = bar + 3)
+		out = fmt_printf(c, "%s%.*s\n", out, (int)(bar - v), v);
+	return *rule->value ? fmt_printf(c, "%s%s", out, v) : "(ไม่มี)";
+}
 
 static void
 rules_used(Compose *c)
@@ -854,7 +917,7 @@ rules_used(Compose *c)
 		for (size_t k = 0; k < sizeof(rule_names) / sizeof(rule_names[0]); k++)
 			if (!strcmp(rule_names[k].key, r->rules[i].key))
 				name = rule_names[k].thai;
-		doc_label(c->doc, l, name, *r->rules[i].value ? r->rules[i].value : "(ไม่มี)");
+		doc_label(c->doc, l, name, rule_value(c, &r->rules[i]));
 	}
 	doc_label(c->doc, l, "ข้อมูลที่นับ", fmt_printf(c, "ลงวันที่ระหว่าง %s ถึง %s; การนิเทศสถานะ draft ไม่นับ; "
 	    "โรงเรียนที่ยุบหรือควบรวมไม่นับในตัวหาร", fmt_date(c, r->fy_first), fmt_date(c, r->as_of)));

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/numfmt.h"
 #include "core/utf8.h"
@@ -78,6 +79,32 @@ const char *fmt_date_short(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FOR
 const char *fmt_date_full(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_FULL); }
 const char *fmt_month(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_MONTH_SHORT); }
 
+int
+compose_no_answer(const Compose *c, const char *text)
+{
+	static const char *const polite[] = { "ครับ", "ค่ะ", "คะ" };
+	const char *b = text;
+	while (*b == ' ' || *b == '.')
+		b++;
+	size_t n = strlen(b);
+	for (int again = 1; again;) {
+		again = 0;
+		while (n > 0 && (b[n - 1] == ' ' || b[n - 1] == '.'))
+			n--, again = 1;
+		for (size_t k = 0; k < sizeof(polite) / sizeof(polite[0]); k++) {
+			size_t pl = strlen(polite[k]);
+			if (n > pl && !memcmp(b + n - pl, polite[k], pl))
+				n -= pl, again = 1;
+		}
+	}
+	for (size_t i = 0; i < c->s->nno_answer_words; i++) {
+		const char *w = c->s->no_answer_words[i];
+		if (strlen(w) == n && !strncasecmp(w, b, n))
+			return 1;
+	}
+	return 0;
+}
+
 const char *
 fmt_text(Compose *c, const char *s)
 {
@@ -119,7 +146,16 @@ fmt_target_goal(Compose *c, const TargetResult *t)
 		return "ไม่ได้กำหนด";
 	double g = t->goal;
 	const char *num = g == (long long)g ? fmt_int(c, (long long)g) : fmt_double(c, g, 2);
-	return fmt_printf(c, "%s %s", num, t->unit ? t->unit : "");
+	const char *unit = t->unit ? t->unit : "";
+	/* Thai puts these units before the number: ร้อยละ 80, ระดับ 3; the
+	 * rest of such a unit ("ร้อยละ (ค่าแทน)") follows the number. */
+	static const char *const before[] = { "ร้อยละ", "ระดับ" };
+	for (size_t i = 0; i < sizeof(before) / sizeof(before[0]); i++) {
+		size_t n = strlen(before[i]);
+		if (!strncmp(unit, before[i], n))
+			return fmt_printf(c, "%s %s%s", before[i], num, unit + n);
+	}
+	return fmt_printf(c, "%s %s", num, unit);
 }
 
 const char *

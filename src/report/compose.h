@@ -31,6 +31,10 @@ const char *fmt_date_short(Compose *c, CalDate d);         /* 15 ธ.ค. 57 */
 const char *fmt_date_full(Compose *c, CalDate d);          /* วันจันทร์ที่ 15 ธันวาคม พ.ศ. 2557 */
 const char *fmt_month(Compose *c, CalDate d);              /* ธ.ค. 57 */
 const char *fmt_text(Compose *c, const char *s);           /* digits converted when Thai */
+
+/* 1 when a free-text answer says nothing: one of [mapping] no_answer_words
+ * once spaces, dots and a closing ครับ/ค่ะ/คะ are trimmed ("ไม่มีค่ะ", " - "). */
+int compose_no_answer(const Compose *c, const char *text);
 const char *fmt_printf(Compose *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* A target's headline value with its unit, e.g. "97.44" or "6 ครั้ง". */

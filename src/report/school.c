@@ -111,7 +111,8 @@ visits(Compose *c, const School *s)
 		const Visit *best = NULL;
 		for (size_t i = 0; i < nv; i++) {
 			const Visit *v = vs[i];
-			if (v->status == STATUS_DRAFT || !in_year(r, v->date) || !*v->suggestions)
+			if (v->status == STATUS_DRAFT || !in_year(r, v->date) || !*v->suggestions ||
+			    compose_no_answer(c, v->suggestions))
 				continue;
 			int seen = 0;
 			for (size_t k = 0; k < npicked; k++)

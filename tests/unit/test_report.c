@@ -2,6 +2,7 @@
  * ก.ต.ป.น. meeting N/FY and the one before it, and school lists. */
 #include "test.h"
 
+#include "config/settings.h"
 #include "core/arena.h"
 #include "report/committee.h"
 #include "report/compose.h"
@@ -60,4 +61,21 @@ TEST(report_school_list_points_to_the_table_past_the_limit)
 	CHECK_STR(fmt_school_list(&c, &l, 0, 200, "(ดูตาราง)"), "ก, ข, ค");
 	CHECK_STR(fmt_school_list(&c, &l, 0, 2, "(ดูตาราง)"), "ก, ข และอีก 1 โรงเรียน (ดูตาราง)");
 	arena_free(a);
+}
+
+TEST(report_no_answer_words)
+{
+	Settings *s = settings_defaults();
+	Compose c;
+	memset(&c, 0, sizeof(c));
+	c.s = s;
+	CHECK(compose_no_answer(&c, "-"));
+	CHECK(compose_no_answer(&c, " ไม่มี "));
+	CHECK(compose_no_answer(&c, "ไม่มีค่ะ"));
+	CHECK(compose_no_answer(&c, "ไม่มี ครับ."));
+	CHECK(compose_no_answer(&c, "N/A"));
+	CHECK(!compose_no_answer(&c, "ไม่มีปัญหา แต่ควรนิเทศบ่อยขึ้น"));
+	CHECK(!compose_no_answer(&c, "ควรเพิ่มเวลา"));
+	CHECK(!compose_no_answer(&c, ""));
+	settings_free(s);
 }

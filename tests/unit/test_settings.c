@@ -7,6 +7,7 @@
 
 #include "config/settings.h"
 #include "core/diag.h"
+#include "core/utf8.h"
 
 /* Write text to a temporary .ini and load it; *d receives the diagnostics. */
 static Settings *
@@ -142,5 +143,35 @@ TEST(settings_missing_file_is_usage_error)
 	Settings *s = settings_load("/nonexistent/nithet.ini", d);
 	CHECK(s == NULL);
 	CHECK_INT(diag_exit_status(d), EXIT_USAGE);
+	diag_free(d);
+}
+
+/* A rule's text is never cut inside a character: bands with long Thai
+ * labels print whole, and a list too long for the buffer ends in "...". */
+TEST(settings_rules_keep_whole_characters)
+{
+	Diag *d;
+	Settings *s = load_text("[evaluation]\nrubric_bands = 1.00-1.50 ต้องปรับปรุงอย่างเร่งด่วนที่สุด | "
+	    "1.51-2.50 พอใช้ได้แต่ควรพัฒนาต่อเนื่อง | 2.51-3.50 ดีตามมาตรฐานที่กำหนดไว้ | "
+	    "3.51-4.50 ดีมากเป็นแบบอย่างได้ | 4.51-5.00 ดีเยี่ยมเป็นต้นแบบของเขตพื้นที่\n"
+	    "[mapping]\nno_answer_words = - ไม่มี\n", &d);
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	SettingRule rules[64];
+	size_t n = settings_rules(s, rules, 64);
+	int found = 0;
+	for (size_t i = 0; i < n; i++) {
+		CHECK_INT(utf8_valid_prefix(rules[i].value, strlen(rules[i].value)), strlen(rules[i].value));
+		if (!strcmp(rules[i].key, "rubric_bands")) {
+			found = 1;
+			CHECK(strstr(rules[i].value, "4.51-5.00 ดีเยี่ยมเป็นต้นแบบของเขตพื้นที่") != NULL);
+		}
+		if (!strcmp(rules[i].key, "no_answer_words"))
+			CHECK_STR(rules[i].value, "- ไม่มี");
+	}
+	CHECK(found);
+	CHECK_INT(s->nno_answer_words, 2);
+	settings_free(s);
 	diag_free(d);
 }

@@ -1024,6 +1024,10 @@ measure_activities(Ctx *c)
 	/* seen[k * ns + school]: school reached by activity k; topic_school[k]:
 	 * visits per school and topic of activity k (only activities with topics). */
 	unsigned char *seen = arena_alloc(c->a, ns * (plan->nactivities ? plan->nactivities : 1));
+	/* net_seen[k * nn + network]: a session of activity k for a whole
+	 * network, which reaches the network's schools (as in 3.1.8). */
+	size_t nn = m->nnetworks + 1;
+	unsigned char *net_seen = arena_alloc(c->a, nn * (plan->nactivities ? plan->nactivities : 1));
 	long **topic_school = arena_array(c->a, plan->nactivities + 1, sizeof(long *));
 	for (size_t k = 0; k < plan->nactivities; k++) {
 		ActivityResults *ar = &r->activities[k];
@@ -1051,6 +1055,10 @@ measure_activities(Ctx *c)
 				seen[k * ns + si] = 1;
 				ar->schools_reached++;
 			}
+		} else if (*v->network_code) {
+			const Network *n = model_network(m, v->network_code);
+			if (n)
+				net_seen[k * nn + (size_t)(n - m->networks)] = 1;
 		}
 		for (size_t t = 0; t < pa->ntopics && t < 16; t++)
 			if (!strcmp(v->topic, pa->topics[t].code)) {
@@ -1068,6 +1076,33 @@ measure_activities(Ctx *c)
 		ActivityResults *ar = &r->activities[index_of[mt->activity]];
 		ar->events++;
 		note_date(ar, mt->date);
+	}
+	/* A school whose staff attended a session of the activity (สวัสดีคุณครู
+	 * keeps attendance, not visits) was reached by it too. */
+	for (size_t i = 0; i < m->nattendance; i++) {
+		const Attendance *at = &m->attendance[i];
+		const Meeting *mt = at->event;
+		if (at->school == NULL || mt == NULL || mt->activity < 0 ||
+		    mt->activity >= MAX_ACTIVITY_NO || index_of[mt->activity] < 0 ||
+		    !counted_date(c, mt->date) || at->teachers_present + at->admins_present <= 0)
+			continue;
+		size_t k = (size_t)index_of[mt->activity];
+		size_t si = school_index(c, at->school);
+		if (!seen[k * ns + si]) {
+			seen[k * ns + si] = 1;
+			r->activities[k].schools_reached++;
+		}
+	}
+	for (size_t i = 0; i < m->nschools; i++) {
+		const School *sc = &m->schools[i];
+		const Network *n = *sc->network_code ? model_network(m, sc->network_code) : NULL;
+		if (!sc->active || n == NULL)
+			continue;
+		for (size_t k = 0; k < plan->nactivities; k++)
+			if (net_seen[k * nn + (size_t)(n - m->networks)] && !seen[k * ns + i]) {
+				seen[k * ns + i] = 1;
+				r->activities[k].schools_reached++;
+			}
 	}
 	for (size_t k = 0; k < plan->nactivities; k++) {
 		ActivityResults *ar = &r->activities[k];

@@ -328,15 +328,23 @@ activity_results(Compose *c)
 	doc_heading(c->doc, 2, "3.4", "ผลการดำเนินงานรายกิจกรรม");
 	compose_table_caption(c, "ผลการดำเนินงานรายกิจกรรม");
 	DocBlock *tb = compose_table(c, 0, "ที่:10:c|กิจกรรม:0:l|ครั้ง:18:r|โรงเรียน:18:r|เป้าหมาย (ผล):22:c|ใช้จ่าย (บาท):22:r|ความพึงพอใจ:16:r");
+	int group_level = 0;
 	for (size_t i = 0; i < r->nactivities; i++) {
 		const ActivityResults *a = &r->activities[i];
 		const char *target = a->target ? fmt_printf(c, "%s (%s)", fmt_text(c, a->target->target->id),
 		    fmt_met(a->target)) : "-";
+		/* Sessions held for a network or a group name no school. */
+		int no_schools = a->events > 0 && a->schools_reached == 0;
+		group_level |= no_schools;
 		compose_row(c, tb, DOC_ROW_BODY, 7, fmt_int(c, a->plan->no), a->plan->name,
-		    fmt_int(c, a->events), fmt_int(c, a->schools_reached), target,
+		    fmt_int(c, a->events), no_schools ? "-*" : fmt_int(c, a->schools_reached), target,
 		    fmt_money(c, a->budget->spent),
 		    a->has_satisfaction ? fmt_double(c, a->satisfaction, 2) : "-");
 	}
+	if (group_level)
+		doc_para(c->doc, "* จัดเป็นรายเครือข่ายหรือรายกลุ่ม ข้อมูลไม่ได้ระบุรายโรงเรียน");
+	doc_para(c->doc, "ครั้ง = การนิเทศและการประชุมของกิจกรรม; โรงเรียน = โรงเรียนที่ได้รับการนิเทศหรือเข้าร่วม "
+	    "(จากบัญชีลงเวลา) อย่างน้อย 1 ครั้ง");
 
 	/* Activity 4 in detail: each topic, and the per-school counts of 10 and 4. */
 	for (size_t i = 0; i < r->nactivities; i++) {
@@ -496,13 +504,19 @@ budget_part(Compose *c)
 	para->u.para.indent_mm = 12.5;
 
 	compose_table_caption(c, "การใช้งบประมาณจำแนกตามกิจกรรมและหมวดรายจ่าย");
-	DocBlock *tb = doc_table(c->doc, 10);
+	/* The seed's three categories under "การใช้จ่ายจริง"; a fourth column
+	 * only when money was spent outside them (ค่าสาธารณูปโภค), so that each
+	 * row's categories always add up to its รวมจ่ายจริง. */
+	int ncat = b->by_category[CAT_UTILITIES] != 0 ? 4 : 3;
+	size_t ncols = 7 + (size_t)ncat;
+	double money_mm = ncat == 4 ? 22 : 24;
+	DocBlock *tb = doc_table(c->doc, ncols);
 	doc_table_column(tb, 0, 9, DOC_ALIGN_CENTER);
 	doc_table_column(tb, 1, 0, DOC_ALIGN_LEFT);
-	for (size_t i = 2; i < 8; i++)
-		doc_table_column(tb, i, 24, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 8, 17, DOC_ALIGN_RIGHT);
-	doc_table_column(tb, 9, 30, DOC_ALIGN_LEFT);
+	for (size_t i = 2; i < ncols - 2; i++)
+		doc_table_column(tb, i, money_mm, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, ncols - 2, 17, DOC_ALIGN_RIGHT);
+	doc_table_column(tb, ncols - 1, 30, DOC_ALIGN_LEFT);
 	tb->u.table.full_width = 1;
 	tb->u.table.size = 13;
 	/* Two header rows, as the seed's table: the categories under "จ่ายจริง". */
@@ -514,12 +528,12 @@ budget_part(Compose *c)
 		DocCell *cell = doc_row_cell(c->doc, h, top[i]);
 		cell->align = DOC_ALIGN_CENTER;
 		if (i == 3)
-			cell->colspan = 4;
+			cell->colspan = ncat + 1;
 		else
 			cell->rowspan = 2;
 	}
-	compose_header(c, tb, "ค่าตอบแทน|ค่าใช้สอย|ค่าวัสดุ|รวมจ่ายจริง");
-	Satang cat_total[3] = { 0 };
+	compose_header(c, tb, ncat == 4 ? "ค่าตอบแทน|ค่าใช้สอย|ค่าวัสดุ|ค่าสาธารณูปโภค|รวมจ่ายจริง" :
+	    "ค่าตอบแทน|ค่าใช้สอย|ค่าวัสดุ|รวมจ่ายจริง");
 	for (size_t i = 0; i < b->nlines; i++) {
 		const BudgetLine *l = &b->lines[i];
 		const char *note = "";
@@ -527,28 +541,28 @@ budget_part(Compose *c)
 			note = fmt_printf(c, "ถัวจ่ายเพิ่ม %s", fmt_money(c, l->moved_in));
 		else if (l->moved_out > 0 && l->approved > 0)
 			note = fmt_printf(c, "ถัวจ่ายออก %s", fmt_money(c, l->moved_out));
-		/* The seed's table has three categories; an unexpected ค่าสาธารณูปโภค
-		 * is named in the note so that the columns still add up to รวม. */
-		if (l->by_category[CAT_UTILITIES] != 0)
-			note = fmt_printf(c, "%s%sรวม%s %s", note, *note ? "; " : "",
-			    model_category_name(CAT_UTILITIES), fmt_money(c, l->by_category[CAT_UTILITIES]));
-		compose_row(c, tb, DOC_ROW_BODY, 10, fmt_int(c, l->activity),
-		    l->plan->budget_label ? l->plan->budget_label : l->plan->name,
-		    money_or_dash(c, l->approved), money_or_dash(c, l->by_category[CAT_COMPENSATION]),
-		    money_or_dash(c, l->by_category[CAT_EXPENSES]),
-		    money_or_dash(c, l->by_category[CAT_MATERIALS]), money_or_dash(c, l->spent),
-		    fmt_money(c, l->remaining), l->has_percent ? fmt_percent(c, l->spent, l->approved) : "-", note);
-		cat_total[0] += l->by_category[CAT_COMPENSATION];
-		cat_total[1] += l->by_category[CAT_EXPENSES];
-		cat_total[2] += l->by_category[CAT_MATERIALS];
+		DocRow *row = doc_table_row(c->doc, tb, DOC_ROW_BODY);
+		doc_row_cell(c->doc, row, fmt_int(c, l->activity));
+		doc_row_cell(c->doc, row, l->plan->budget_label ? l->plan->budget_label : l->plan->name);
+		doc_row_cell(c->doc, row, money_or_dash(c, l->approved));
+		for (int k = 0; k < ncat; k++)
+			doc_row_cell(c->doc, row, money_or_dash(c, l->by_category[k]));
+		doc_row_cell(c->doc, row, money_or_dash(c, l->spent));
+		doc_row_cell(c->doc, row, fmt_money(c, l->remaining));
+		doc_row_cell(c->doc, row, l->has_percent ? fmt_percent(c, l->spent, l->approved) : "-");
+		doc_row_cell(c->doc, row, note);
 	}
-	DocRow *total = compose_row(c, tb, DOC_ROW_TOTAL, 9, "รวมทั้งสิ้น", fmt_money(c, b->approved_total),
-	    fmt_money(c, cat_total[0]), fmt_money(c, cat_total[1]), fmt_money(c, cat_total[2]),
-	    fmt_money(c, b->spent), fmt_money(c, b->remaining), fmt_percent(c, b->spent, b->approved_total),
-	    fmt_printf(c, "%s%s%s", b->moved > 0 ? fmt_printf(c, "ถัวจ่ายระหว่างกิจกรรม %s", fmt_money(c, b->moved)) : "",
-	        b->moved > 0 && b->by_category[CAT_UTILITIES] ? "; " : "",
-	        b->by_category[CAT_UTILITIES] ? fmt_printf(c, "รวม%s %s", model_category_name(CAT_UTILITIES),
-	            fmt_money(c, b->by_category[CAT_UTILITIES])) : ""));
+	DocRow *total = doc_table_row(c->doc, tb, DOC_ROW_TOTAL);
+	total->shaded = 1;
+	doc_row_cell(c->doc, total, "รวมทั้งสิ้น");
+	doc_row_cell(c->doc, total, fmt_money(c, b->approved_total));
+	for (int k = 0; k < ncat; k++)
+		doc_row_cell(c->doc, total, fmt_money(c, b->by_category[k]));
+	doc_row_cell(c->doc, total, fmt_money(c, b->spent));
+	doc_row_cell(c->doc, total, fmt_money(c, b->remaining));
+	doc_row_cell(c->doc, total, fmt_percent(c, b->spent, b->approved_total));
+	doc_row_cell(c->doc, total, b->moved > 0 ?
+	    fmt_printf(c, "ถัวจ่ายระหว่างกิจกรรม %s", fmt_money(c, b->moved)) : "");
 	total->first->colspan = 2;
 	DocBlock *note = doc_para(c->doc, fmt_printf(c, "*%s", p->budget_note ? p->budget_note : "ขอถัวจ่ายทุกรายการ"));
 	note->u.para.size = 14;

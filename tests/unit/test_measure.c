@@ -443,6 +443,26 @@ TEST(measure_staff_network_and_practice_coverage)
 	CHECK_INT(t->num, 1);
 	CHECK_INT(t->den, 2);
 	CHECK_INT(t->extras[0].num, 2);
+	/* The per-activity count agrees: activity 5 reached N2's two active
+	 * schools, activity 1 the two schools visited. */
+	CHECK_INT(r->activities[4].schools_reached, 2);
+	CHECK_INT(r->activities[0].schools_reached, 2);
+
+	/* Attendance at a สวัสดีคุณครู session reaches a school for activity 1. */
+	f->meetings[0] = (Meeting){ .id = "G1", .type = MEETING_GREETING, .activity = 1,
+		.seq = "", .date = D(2014, 10, 25), .title = "", .minutes_ref = "", .resolutions = "",
+		.in_fy = 1 };
+	f->m.nmeetings = 1;
+	Attendance at[2] = { { &f->meetings[0], &f->schools[3], 7, 1, 2 },
+		{ &f->meetings[0], &f->schools[4], 0, 0, 3 } };  /* nobody came from school 4 */
+	f->m.attendance = at;
+	f->m.nattendance = 2;
+	r = run(f);
+	CHECK_INT(r->activities[0].schools_reached, 3);
+	CHECK_INT(r->activities[0].events, 3);
+	f->m.attendance = NULL;
+	f->m.nattendance = 0;
+	f->m.nmeetings = 0;
 
 	/* 6.4: published in the FY with a channel; no goal, so not judged. */
 	f->practices[0] = (Practice){ .id = "B1", .school = &f->schools[0], .title = "", .kind = "BP",

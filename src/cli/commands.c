@@ -212,7 +212,12 @@ cmd_school(Run *run, int argc, char **argv)
 			}
 	} else {
 		for (int i = 1; i < argc; i++) {
-			int rc = school_write(run, r, model_school(&run->model, argv[i]));
+			const School *s = model_school(&run->model, argv[i]);
+			if (!s->active)
+				diag_report(run->diag, DIAG_NOTE, NULL, 0, 0, "school %s (%s) is marked merged "
+				    "or closed in schools; its report says so and shows no target standing",
+				    s->code, s->name);
+			int rc = school_write(run, r, s);
 			worst = rc > worst ? rc : worst;
 		}
 	}

@@ -226,24 +226,8 @@ targets_chart(Compose *c)
 		n += r->targets[i].is_percent && r->targets[i].den > 0;
 	if (n == 0)
 		return;
-	compose_chart_caption(c, "ผลการดำเนินงานตามเป้าหมายที่เป็นร้อยละ เทียบกับค่าเป้าหมาย");
-	DocBlock *ch = doc_chart(c->doc, DOC_CHART_BARS, "", n, 1);
-	ch->u.chart.unit = "%";
-	ch->u.chart.max = 100;
-	ch->u.chart.decimals = 2;
-	ch->u.chart.has_goal = 0;
-	doc_chart_series(c->doc, ch, 0, "ร้อยละ");
-	size_t k = 0;
-	for (size_t i = 0; i < r->ntargets; i++) {
-		const TargetResult *t = &r->targets[i];
-		if (!t->is_percent || t->den == 0)
-			continue;
-		doc_chart_category(c->doc, ch, k, fmt_printf(c, "%s", fmt_text(c, t->target->id)));
-		doc_chart_value(ch, 0, k, t->value);
-		k++;
-	}
-	/* Every such target of the seed aims at 100 %; mark a common goal only
-	 * when all share it. */
+	/* One goal line when every such target shares its goal (the seed's aim
+	 * at 100 %); otherwise each bar's label carries its own goal. */
 	double goal = -1;
 	int same = 1;
 	for (size_t i = 0; i < r->ntargets; i++) {
@@ -254,9 +238,26 @@ targets_chart(Compose *c)
 			goal = t->target->goal;
 		same &= t->target->goal == goal;
 	}
-	if (goal >= 0 && same) {
-		ch->u.chart.has_goal = 1;
-		ch->u.chart.goal = goal;
+	compose_chart_caption(c, same ? "ผลการดำเนินงานตามเป้าหมายที่เป็นร้อยละ เทียบกับค่าเป้าหมาย" :
+	    "ผลการดำเนินงานตามเป้าหมายที่เป็นร้อยละ (ค่าเป้าหมายในวงเล็บ)");
+	DocBlock *ch = doc_chart(c->doc, DOC_CHART_BARS, "", n, 1);
+	ch->u.chart.unit = "%";
+	ch->u.chart.max = 100;
+	ch->u.chart.decimals = 2;
+	ch->u.chart.has_goal = goal >= 0 && same;
+	ch->u.chart.goal = goal;
+	doc_chart_series(c->doc, ch, 0, "ร้อยละ");
+	size_t k = 0;
+	for (size_t i = 0; i < r->ntargets; i++) {
+		const TargetResult *t = &r->targets[i];
+		if (!t->is_percent || t->den == 0)
+			continue;
+		const char *label = fmt_text(c, t->target->id);
+		if (!same && t->target->has_goal)
+			label = fmt_printf(c, "%s (%s)", label, fmt_target_goal(c, t));
+		doc_chart_category(c->doc, ch, k, label);
+		doc_chart_value(ch, 0, k, t->value);
+		k++;
 	}
 }
 
@@ -827,9 +828,23 @@ instrument(Compose *c)
 	doc_para(c->doc, fmt_printf(c, "แบบสำรวจมาตราส่วนประมาณค่า 5 ระดับ (5 มากที่สุด ถึง 1 น้อยที่สุด) "
 	    "จำนวน %s ข้อ มีผู้ตอบ %s คน จาก %s โรงเรียน", fmt_int(c, (long long)sv->nitems),
 	    fmt_int(c, c->r->survey.respondents), fmt_int(c, c->r->survey.schools_responding)));
+	/* Forms usually number their items ("1. การวางแผน..."): when each item
+	 * carries its own number, the list numbers them instead, once. */
+	size_t skip[SURVEY_MAX_ITEMS] = { 0 };
+	int own = sv->nitems > 0;
+	for (size_t i = 0; i < sv->nitems && own; i++) {
+		char prefix[16];
+		int n = snprintf(prefix, sizeof(prefix), "%zu.", i + 1);
+		own = n > 0 && !strncmp(sv->items[i], prefix, (size_t)n);
+		if (own) {
+			skip[i] = (size_t)n;
+			while (sv->items[i][skip[i]] == ' ')
+				skip[i]++;
+		}
+	}
 	DocBlock *l = doc_list(c->doc, 1);
 	for (size_t i = 0; i < sv->nitems; i++)
-		doc_list_item(c->doc, l, sv->items[i]);
+		doc_list_item(c->doc, l, sv->items[i] + (own ? skip[i] : 0));
 }
 
 static void

@@ -141,7 +141,8 @@ evaluation(Compose *c, const School *s)
 	const Evaluation *e = r->eval.latest[k];
 	doc_heading(c->doc, 2, "2", "ผลการประเมินการนิเทศภายใน");
 	if (e == NULL) {
-		doc_para(c->doc, "ยังไม่ได้รับการประเมินในปีงบประมาณนี้ (นับว่ายังไม่ผ่านเกณฑ์ในเป้าหมาย 3.2.1)");
+		doc_para(c->doc, s->active ? "ยังไม่ได้รับการประเมินในปีงบประมาณนี้ (นับว่ายังไม่ผ่านเกณฑ์ในเป้าหมาย 3.2.1)" :
+		    "ไม่ได้รับการประเมินในปีงบประมาณนี้");
 		return;
 	}
 	double pct;
@@ -247,6 +248,10 @@ standing(Compose *c, const School *s)
 {
 	const Results *r = c->r;
 	doc_heading(c->doc, 2, "5", "สถานะของโรงเรียนในเป้าหมายของโครงการ");
+	if (!s->active) {
+		doc_para(c->doc, "โรงเรียนนี้ยุบหรือควบรวมแล้ว (ตามแฟ้ม schools) จึงไม่นับในเป้าหมายของโครงการ");
+		return;
+	}
 	DocBlock *l = doc_list(c->doc, 0);
 	size_t n = 0;
 	for (size_t i = 0; i < r->ntargets; i++) {
@@ -282,6 +287,9 @@ school_compose(Arena *a, const Model *m, const Results *r, const School *s, cons
 	h->u.heading.in_toc = 1;
 	doc_para(d, fmt_printf(&c, "ปีงบประมาณ %s ข้อมูลถึงวันที่ %s", fmt_year(&c, r->fiscal_year),
 	    fmt_date(&c, r->as_of)));
+	if (!s->active)
+		doc_para(d, "หมายเหตุ: โรงเรียนนี้ยุบหรือควบรวมแล้ว ไม่นับในตัวหารและเป้าหมายของโครงการ "
+		    "รายงานนี้แสดงเฉพาะข้อมูลที่บันทึกไว้");
 	facts(&c, s);
 	visits(&c, s);
 	evaluation(&c, s);

@@ -28,6 +28,15 @@ run_load(Run *run)
 {
 	Settings *s = run->settings;
 	Model *m = &run->model;
+	/* One message for a wrong folder, not one per missing file. */
+	struct stat st;
+	int exists = stat(s->input_dir, &st) == 0;
+	if (!exists || !S_ISDIR(st.st_mode)) {
+		diag_report(run->diag, DIAG_INPUT, s->input_dir, 0, 0, "%s; give the folder that holds "
+		    "the exports with -i DIR, or set [paths] input_dir in the config",
+		    exists ? "is not a directory" : "the input directory does not exist");
+		return -1;
+	}
 	const char *plan_path = in_dir(run, s->input_dir, s->plan_file);
 	m->fiscal_year = s->fiscal_year;
 	FileSummary *sum = &m->files[m->nfiles++];

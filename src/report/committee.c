@@ -133,32 +133,249 @@ progress(Compose *c, const Results *prev, const char *since)
 	doc_chart_value(ch, 0, 1, days * 100.0 / total_days);
 }
 
-/* Targets at risk: not met yet, and behind the share of the year elapsed. */
+/* How a metric's value grows through its period, which decides how it is
+ * compared with the goal before the period is over:
+ * - PRORATED values accumulate (events, months, coverage of a group): by the
+ *   as-of day they should have reached the goal times the share of the period
+ *   elapsed;
+ * - DUE_SO_FAR values are already a share of the occasions due by the as-of
+ *   day (KM on every Tuesday so far), so the goal itself is due;
+ * - RATE values are a share of those measured (satisfied, passing): they are
+ *   judged against the goal itself, and only once the measuring is done or
+ *   on those measured so far. */
+typedef enum MetricGrowth { GROWTH_PRORATED, GROWTH_DUE_SO_FAR, GROWTH_RATE } MetricGrowth;
+
+static MetricGrowth
+metric_growth(MetricKind m)
+{
+	switch (m) {
+	case METRIC_EVENT_COUNT:
+	case METRIC_EVENT_WINDOWS:
+	case METRIC_MONTH_COVERAGE:
+	case METRIC_SCHOOL_COVERAGE:
+	case METRIC_STAFF_COVERAGE:
+	case METRIC_NETWORK_COVERAGE:
+	case METRIC_PER_SCHOOL_VISITS:
+	case METRIC_EVENT_HELD:
+	case METRIC_NKINDS:
+		return GROWTH_PRORATED;
+	case METRIC_WEEKDAY_COVERAGE:
+		return GROWTH_DUE_SO_FAR;
+	case METRIC_EVAL_PASS_PERCENT:
+	case METRIC_SATISFIED_PERCENT:
+	case METRIC_PRACTICE_PERCENT:
+	case METRIC_SYSTEM_QUALITY:
+		return GROWTH_RATE;
+	}
+	return GROWTH_PRORATED;
+}
+
+/* The planned period of the target's activities (the earliest start to the
+ * latest end of those that give one), or the fiscal year. */
+static void
+target_period(const Results *r, const PlanTarget *pt, const Plan *p, CommitteeCheck *ck)
+{
+	const int *no = pt->params.activities;
+	size_t max = sizeof(pt->params.activities) / sizeof(no[0]);
+	int found = 0;
+	for (size_t i = 0; p && i < max && no[i]; i++) {
+		const PlanActivity *pa = plan_activity(p, no[i]);
+		CalDate from, to;
+		if (pa == NULL || pa->start == NULL || pa->end == NULL ||
+		    cal_parse_iso(pa->start, strlen(pa->start), &from) != CAL_OK ||
+		    cal_parse_iso(pa->end, strlen(pa->end), &to) != CAL_OK || cal_compare(from, to) > 0)
+			continue;
+		if (!found) {
+			ck->from = from;
+			ck->to = to;
+			ck->activity = pa;
+		} else if (cal_compare(from, ck->from) != 0 || cal_compare(to, ck->to) != 0) {
+			/* Activities with different periods: no one text names the span. */
+			ck->activity = NULL;
+			if (cal_compare(from, ck->from) < 0)
+				ck->from = from;
+			if (cal_compare(to, ck->to) > 0)
+				ck->to = to;
+		}
+		found = 1;
+	}
+	if (!found) {
+		ck->from = r->fy_first;
+		ck->to = r->fy_last;
+		ck->whole_year = 1;
+	}
+	ck->total = cal_days(ck->to) - cal_days(ck->from) + 1;
+	ck->days = cal_days(r->as_of) - cal_days(ck->from) + 1;
+	if (ck->days < 0)
+		ck->days = 0;
+	if (ck->days > ck->total)
+		ck->days = ck->total;
+	ck->ended = cal_compare(r->as_of, ck->to) >= 0;
+}
+
+/* A rate's result among those measured so far (3.2.1 counts schools not yet
+ * evaluated as failing, so its headline says nothing mid-period). 0 when the
+ * metric has no such figure or nobody has been measured. */
+static int
+running_rate(const Results *r, const TargetResult *t, CommitteeCheck *ck)
+{
+	switch (t->target->metric) {
+	case METRIC_SATISFIED_PERCENT: ck->den = t->den; break;       /* of schools responding */
+	case METRIC_EVAL_PASS_PERCENT: ck->den = r->eval.evaluated; break;
+	default: ck->den = 0; break;  /* practice, system quality: judged at the end */
+	}
+	ck->num = t->num;
+	return ck->den > 0;
+}
+
+CommitteeCheck
+committee_check_target(const Results *r, const TargetResult *t, const Plan *p)
+{
+	CommitteeCheck ck;
+	memset(&ck, 0, sizeof(ck));
+	MetricGrowth growth = metric_growth(t->target->metric);
+	ck.is_rate = growth == GROWTH_RATE;
+	target_period(r, t->target, p, &ck);
+	if (!t->target->has_goal) {
+		ck.status = COMMITTEE_NO_GOAL;
+		return ck;
+	}
+	if (ck.days == 0) {
+		ck.status = COMMITTEE_NOT_YET_DUE;
+		return ck;
+	}
+	double goal = t->goal;
+	if (growth == GROWTH_PRORATED && !ck.ended) {
+		/* Whole events and months cannot be held in part: 4.4 meetings due
+		 * means 4 must have been held. */
+		ck.expected = goal * (double)ck.days / (double)ck.total;
+		if (!t->is_percent)
+			ck.expected = (double)(long long)(ck.expected + 1e-9);
+	} else {
+		ck.expected = goal;
+	}
+
+	if (t->judged && t->met)
+		ck.status = COMMITTEE_ON_TRACK;
+	else if (ck.ended)
+		ck.status = COMMITTEE_AT_RISK;   /* over, and unmet or not judged */
+	else if (growth == GROWTH_RATE)
+		ck.status = !running_rate(r, t, &ck) ? COMMITTEE_IN_PROGRESS :
+		    (double)ck.num * 100.0 < goal * (double)ck.den - 1e-9 ? COMMITTEE_AT_RISK : COMMITTEE_ON_TRACK;
+	else if (!t->judged)
+		ck.status = COMMITTEE_IN_PROGRESS;
+	else if (ck.expected > 0 && t->value < ck.expected - 1e-9)
+		ck.status = COMMITTEE_AT_RISK;
+	else if (t->value >= goal - 1e-9)
+		/* The count is there but the target is unmet: a condition beside
+		 * it failed (3.1.5: a two-month window without a meeting). */
+		ck.status = COMMITTEE_AT_RISK;
+	else
+		ck.status = COMMITTEE_ON_TRACK;
+	return ck;
+}
+
+/* "ร้อยละ 95.08" or "4 ครั้ง": an amount in the unit of a target's value. */
+static const char *
+amount(Compose *c, const TargetResult *t, const char *number)
+{
+	if (t->is_percent)
+		return fmt_printf(c, "ร้อยละ %s", number);
+	return t->unit && *t->unit ? fmt_printf(c, "%s %s", number, t->unit) : number;
+}
+
+static const char *
+value_text(Compose *c, const TargetResult *t)
+{
+	return amount(c, t, fmt_target_value(c, t));
+}
+
+static const char *
+goal_text(Compose *c, const TargetResult *t)
+{
+	double g = t->goal;
+	return amount(c, t, g == (double)(long long)g ? fmt_int(c, (long long)g) : fmt_double(c, g, 2));
+}
+
+static const char *
+expected_text(Compose *c, const TargetResult *t, double expected)
+{
+	return amount(c, t, t->is_percent ? fmt_double(c, expected, 2) : fmt_int(c, (long long)expected));
+}
+
+static const char *
+period_text(Compose *c, const CommitteeCheck *ck)
+{
+	if (ck->activity && ck->activity->period_text && *ck->activity->period_text)
+		return fmt_text(c, ck->activity->period_text);
+	if (ck->whole_year)
+		return fmt_printf(c, "ตลอดปีงบประมาณ %s", fmt_year(c, c->r->fiscal_year));
+	return fmt_printf(c, "%s – %s", fmt_date_short(c, ck->from), fmt_date_short(c, ck->to));
+}
+
+/* Why a target is at risk, with the figures behind it. */
+static const char *
+risk_reason(Compose *c, const TargetResult *t, const CommitteeCheck *ck)
+{
+	const char *period = period_text(c, ck);
+	if (ck->ended && !t->judged)
+		return fmt_printf(c, "สิ้นสุดช่วง%s (%s) แล้ว แต่ยังประเมินผลไม่ได้", ck->is_rate ? "วัดผล" : "ดำเนินการ",
+		    period);
+	if (ck->ended)
+		return fmt_printf(c, "สิ้นสุดช่วง%s (%s) แล้ว ผล%s %s ยังไม่ถึงค่าเป้าหมาย %s", ck->is_rate ? "วัดผล" :
+		    "ดำเนินการ", period, ck->is_rate ? "" : "สะสม", value_text(c, t), goal_text(c, t));
+	if (ck->is_rate)
+		return fmt_printf(c, "ผลเท่าที่วัดได้ถึงวันประชุม ร้อยละ %s (%s จาก %s โรงเรียนที่วัดผลแล้ว) ต่ำกว่าค่าเป้าหมาย %s "
+		    "(ช่วงวัดผล %s)", fmt_percent(c, ck->num, ck->den), fmt_int(c, ck->num), fmt_int(c, ck->den),
+		    goal_text(c, t), period);
+	if (metric_growth(t->target->metric) == GROWTH_DUE_SO_FAR)
+		return fmt_printf(c, "ผล %s ของครั้งที่ถึงกำหนดแล้ว ต่ำกว่าค่าเป้าหมาย %s (ช่วงดำเนินการ %s)",
+		    value_text(c, t), goal_text(c, t), period);
+	if (t->value >= t->goal - 1e-9)
+		return fmt_printf(c, "ผลสะสม %s ครบค่าเป้าหมาย (%s) แล้ว แต่ยังไม่บรรลุตามเงื่อนไขของเป้าหมาย",
+		    value_text(c, t), goal_text(c, t));
+	return fmt_printf(c, "ผลสะสม %s ต่ำกว่าที่ควรได้ ณ วันประชุม %s (ค่าเป้าหมาย %s ในช่วง %s ผ่านไปแล้ว %s จาก %s วัน)",
+	    value_text(c, t), expected_text(c, t, ck->expected), goal_text(c, t), period, fmt_int(c, ck->days),
+	    fmt_int(c, ck->total));
+}
+
+/* Targets at risk, each with its reason; then those not yet due or still
+ * being measured, which are named so the committee knows why they are not
+ * judged. */
 static void
 exceptions(Compose *c)
 {
 	const Results *r = c->r;
-	long days, total_days;
-	time_elapsed(r, &days, &total_days);
-	double elapsed = (double)days / (double)total_days;
 	doc_heading(c->doc, 2, "5.1", "เป้าหมายที่มีความเสี่ยงไม่บรรลุ");
 	DocBlock *l = doc_list(c->doc, 0);
-	size_t n = 0;
+	DocBlock *later = NULL;
 	for (size_t i = 0; i < r->ntargets; i++) {
 		const TargetResult *t = &r->targets[i];
-		if (!t->target->has_goal || (t->judged && t->met))
-			continue;
-		double expected = t->target->goal * elapsed;
-		if (t->judged && t->value >= expected)
-			continue;
-		doc_list_item(c->doc, l, fmt_printf(c, "%s %s: ผลสะสม %s (ตามสัดส่วนเวลาควรได้ %s)%s%s",
-		    fmt_text(c, t->target->id), t->target->text, fmt_target_value(c, t),
-		    fmt_double(c, expected, t->is_percent ? 2 : 0), t->note ? " - " : "",
-		    t->note ? fmt_text(c, t->note) : ""));
-		n++;
+		CommitteeCheck ck = committee_check_target(r, t, c->m->plan);
+		const char *note = t->note ? fmt_printf(c, " - %s", fmt_text(c, t->note)) : "";
+		switch (ck.status) {
+		case COMMITTEE_AT_RISK:
+			doc_list_item(c->doc, l, fmt_printf(c, "%s %s: %s%s", fmt_text(c, t->target->id), t->target->text,
+			    risk_reason(c, t, &ck), note));
+			break;
+		case COMMITTEE_NOT_YET_DUE:
+		case COMMITTEE_IN_PROGRESS:
+			if (later == NULL) {
+				doc_para(c->doc, "เป้าหมายที่ยังไม่ประเมินความเสี่ยง:")->u.para.keep_with_next = 1;
+				later = doc_list(c->doc, 0);
+			}
+			doc_list_item(c->doc, later, fmt_printf(c, "%s %s (ช่วง%s %s)%s", fmt_text(c, t->target->id),
+			    ck.status == COMMITTEE_NOT_YET_DUE ? "ยังไม่ถึงช่วงดำเนินการ" : "อยู่ระหว่างดำเนินการ",
+			    ck.is_rate ? "วัดผล" : "ดำเนินการ", period_text(c, &ck),
+			    ck.status == COMMITTEE_IN_PROGRESS ? note : ""));
+			break;
+		case COMMITTEE_ON_TRACK:
+		case COMMITTEE_NO_GOAL:
+			break;
+		}
 	}
-	if (n == 0)
-		doc_list_item(c->doc, l, "ไม่มี ทุกเป้าหมายเป็นไปตามสัดส่วนเวลา");
+	if (l->u.list.n == 0)
+		doc_list_item(c->doc, l, "ไม่มี เป้าหมายที่ถึงช่วงดำเนินการแล้วเป็นไปตามแผน");
 
 	doc_heading(c->doc, 2, "5.2", "โรงเรียนที่ยังไม่ได้รับการนิเทศ");
 	if (r->schools_not_visited.n == 0) {

@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 
 # hostile NAME FILE WANT_STATUS WANT_TEXT: FILE (in $work/in) replaces the
 # bundled file of the same name; nithet check must exit WANT_STATUS and say
-# WANT_TEXT about FILE.
+# WANT_TEXT on a line that names FILE.
 hostile() {
 	name=$1 file=$2 want=$3 text=$4
 	start=$(date +%s%N)
@@ -79,6 +79,14 @@ fresh
 rm -f "$work/in/staff.csv"
 mkdir "$work/in/staff.csv"
 hostile "a directory" staff.csv 3 "is a directory"
+
+fresh
+printf 'staff_id,name,position,group\nS01,a\000b,c,d\n' >"$work/in/staff.csv"
+hostile "a NUL byte" staff.csv 3 "NUL"
+
+# The input folder itself is missing: one message naming it.
+rm -rf "$work/in"
+hostile "no input folder" "$work/in" 3 "input directory does not exist"
 
 echo "hostile: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -41,7 +41,7 @@ cmd_specimen(Run *run, int argc, char **argv)
 {
 	if (no_arguments(run, argc, argv) != 0)
 		return EXIT_USAGE;
-	if (run_load(run) != 0)
+	if (run_load_plan(run) != 0)
 		return diag_exit_status(run->diag);
 	if (run_output_dir(run, NULL) != 0)
 		return EXIT_OUTPUT;

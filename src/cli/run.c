@@ -24,7 +24,7 @@ in_dir(Run *run, const char *dir, const char *name)
 }
 
 int
-run_load(Run *run)
+run_load_plan(Run *run)
 {
 	Settings *s = run->settings;
 	Model *m = &run->model;
@@ -59,9 +59,15 @@ run_load(Run *run)
 		diag_report(run->diag, DIAG_WARNING, plan_path, 0, 0,
 		    "the plan is for fiscal year %d but [office] fiscal_year is %d; the reports use the "
 		    "config's year", m->plan->fiscal_year, s->fiscal_year);
-	if (inputs_load(m, run->arena, s, run->diag) != 0)
+	return 0;
+}
+
+int
+run_load(Run *run)
+{
+	if (run_load_plan(run) != 0 || inputs_load(&run->model, run->arena, run->settings, run->diag) != 0)
 		return -1;
-	model_index_rows(m, run->arena);
+	model_index_rows(&run->model, run->arena);
 	return 0;
 }
 

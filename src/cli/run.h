@@ -40,6 +40,10 @@ typedef int (*CommandFn)(Run *run, int argc, char **argv);
  * have been rejected), -1 when an input as a whole is not (reported). */
 int run_load(Run *run);
 
+/* The plan alone (the specimen quotes it and needs no data). 0, or -1
+ * after reporting. */
+int run_load_plan(Run *run);
+
 /* Measure as of --as-of, or of `as_of` when given (year 0 = the option or
  * the end of the fiscal year). Findings are reported through diag. */
 Results *run_measure(Run *run, CalDate as_of);

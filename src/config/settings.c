@@ -83,7 +83,7 @@ static const KeySpec keys[] = {
 	  "a multiple of the body size" },
 	{ "page", "thai_digits", KEY_BOOL, OFF(thai_digits), 0, 0, "no", "yes or no" },
 	{ "page", "keep_words", KEY_WORDS, OFF(keep_words), 0, 0,
-	  "ศึกษานิเทศก์ ปีงบประมาณ ก.ต.ป.น. สพป. ผู้อำนวยการ", "words separated by spaces" },
+	  "ศึกษานิเทศก์ ปีงบประมาณ ก.ต.ป.น. สพป. ผู้อำนวยการ สถานศึกษา", "words separated by spaces" },
 
 	{ "evaluation", "pass_level", KEY_INT, OFF(pass_level), 1, 5, "3",
 	  "a level from 1 (ปรับปรุง) to 5 (ดีเยี่ยม)" },

@@ -14,6 +14,11 @@
 #include "typeset/typeset.h"
 
 enum { TS_THAI = 0, TS_LATIN = 1 };       /* families */
+
+/* Justification limits, in ems of the line's text: the extra space one gap
+ * may take at a space, and at a word boundary inside a run of Thai. */
+#define TS_JUST_SPACE_EM 1.0
+#define TS_JUST_WORD_EM 0.15
 enum { TS_COVER_MAX = 0x0E80 };
 
 typedef struct TsFace {
@@ -42,13 +47,17 @@ typedef struct TsCluster {
 	uint32_t g0, g1;                  /* glyphs */
 	float w;                          /* width in points */
 	uint8_t flags;
+	uint16_t pen;                     /* cost of a break before this cluster (TS_BRK) */
 } TsCluster;
 
 enum {
 	TS_BRK = 1,        /* a line may start with this cluster */
 	TS_EMERG = 2,      /* ... if nothing better fits (never inside a word's cluster) */
 	TS_SPACE = 4,      /* whitespace: dropped at line ends */
-	TS_HARD = 8        /* a newline in the text: the line ends here (zero width) */
+	TS_HARD = 8,       /* a newline in the text: the line ends here (zero width) */
+	TS_INRUN = 16,     /* a TS_BRK between two words of one run of text (no space) */
+	TS_GLUE = 32       /* ... after a one-syllable word, or before one that ends the run:
+	                    * never stretched in justification */
 };
 
 /* A shaped paragraph: glyphs in logical order and their clusters. Lives in
@@ -62,6 +71,7 @@ typedef struct TsText {
 	TsCluster *cl;
 	size_t ncl;
 	double size;                      /* Sarabun points */
+	double em;                        /* points of the Thai face's em at size */
 } TsText;
 
 typedef struct TsLine {
@@ -133,12 +143,24 @@ TsText *ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain,
 	double size, int bold_all);
 /* Narrowest possible width (widest unbreakable piece) and natural width. */
 void ts_text_measure(const TsText *t, double *minw, double *maxw);
-/* Break into lines no wider than w_first (first line) and w_rest. Returns the
- * number of lines; *out is in arena a. Never fails: a piece wider than the
- * line is split at cluster boundaries. */
-size_t ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, TsLine **out);
+/* Break into lines no wider than w_first (first line) and w_rest, choosing
+ * the breaks of the whole paragraph together (least total cost; text.c says
+ * how much each thing costs): lines, break penalties (TsCluster.pen: a space
+ * costs nothing, a break between two words of one run of Thai costs more,
+ * next to a one-syllable word or leaving one word of a run alone more still,
+ * splitting a short run such as a name more again), uneven line ends and,
+ * with justify, lines that will be left ragged because their slack is more
+ * than their gaps may take (see ts_text_emit). A line more costs more than
+ * any break between words, less than splitting a name. Returns the number of
+ * lines; *out is in arena a. Never fails: a piece wider than the line is
+ * split at cluster boundaries, and only then. */
+size_t ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, int justify,
+	TsLine **out);
 /* Emit line k of lines (of n) as a DL_TEXT on page p of dl: left edge x,
- * baseline y (PDF coordinates), box width w, alignment; src tags the item. */
+ * baseline y (PDF coordinates), box width w, alignment; src tags the item.
+ * Justified lines stretch their spaces (up to TS_JUST_SPACE_EM each), then
+ * the word boundaries not marked TS_GLUE (up to TS_JUST_WORD_EM each); a
+ * line that would need more is left ragged (set left). */
 void ts_text_emit(TsCtx *c, DisplayList *dl, size_t p, const TsText *t, const TsLine *lines,
 	size_t k, size_t n, double x, double y, double w, DocAlign align, const char *src);
 /* Face index of slot (family, bold), falling back to regular and Thai. */

@@ -172,7 +172,8 @@ flow_text(Lay *L, const DocText *dt, const char *plain, double size, int bold, d
 {
 	const TsText *t = ts_text_shape(L->c, L->a, dt, plain, size, bold);
 	TsLine *ln;
-	size_t n = ts_text_break(t, L->a, w - indent, w, &ln);
+	size_t n = ts_text_break(t, L->a, w - indent, w,
+		align == DOC_ALIGN_JUSTIFY || align == DOC_ALIGN_DEFAULT, &ln);
 	flow_lines(L, t, ln, n, x, w, indent, align, src);
 }
 
@@ -183,7 +184,7 @@ put_text(Lay *L, const char *text, double size, int bold, double x, double ytop,
 {
 	const TsText *t = ts_text_shape(L->c, L->a, NULL, text, size, bold);
 	TsLine *ln;
-	size_t n = ts_text_break(t, L->a, w, w, &ln);
+	size_t n = ts_text_break(t, L->a, w, w, 0, &ln);
 	double lh = lh_of(L, size), b = base_of(L, size);
 	for (size_t k = 0; k < n; k++)
 		ts_text_emit(L->c, L->dl, L->page, t, ln, k, n, x, L->ph - (ytop + b + lh * (double)k), w,
@@ -329,7 +330,7 @@ do_list(Lay *L, const DocList *l)
 	for (const DocItem *it = l->first; it; it = it->next, k++) {
 		const TsText *t = ts_text_shape(L->c, L->a, &it->text, NULL, size, 0);
 		TsLine *ln;
-		size_t n = ts_text_break(t, L->a, L->x0 + L->width - xt, L->x0 + L->width - xt, &ln);
+		size_t n = ts_text_break(t, L->a, L->x0 + L->width - xt, L->x0 + L->width - xt, 0, &ln);
 		need(L, lh);
 		char num[32];
 		snprintf(num, sizeof num, "%d.", k + 1);
@@ -363,8 +364,8 @@ do_labels(Lay *L, const DocLabels *lb)
 		const TsText *tl = ts_text_shape(L->c, L->a, &l->label, NULL, size, 1);
 		const TsText *tv = ts_text_shape(L->c, L->a, &l->value, NULL, size, 0);
 		TsLine *ll, *lv;
-		size_t nl = ts_text_break(tl, L->a, lw - 2 * MM, lw - 2 * MM, &ll);
-		size_t nv = ts_text_break(tv, L->a, L->width - lw, L->width - lw, &lv);
+		size_t nl = ts_text_break(tl, L->a, lw - 2 * MM, lw - 2 * MM, 0, &ll);
+		size_t nv = ts_text_break(tv, L->a, L->width - lw, L->width - lw, 0, &lv);
 		size_t rows = nl > nv ? nl : nv;
 		need(L, lh * (double)(rows < 3 ? rows : 3));
 		double b = base_of(L, size), y0 = L->y;
@@ -437,6 +438,79 @@ draw_row(Lay *L, const DocTable *tb, TRow *rows, size_t r, TCell *cells, const d
 	}
 }
 
+/* Take excess points off the columns of wd whose width is above floor[k],
+ * in proportion to what each has above it; returns what could not be taken. */
+static double
+shrink_to(double *wd, const double *floor, size_t nc, double excess)
+{
+	double room = 0;
+	for (size_t k = 0; k < nc; k++)
+		if (wd[k] > floor[k])
+			room += wd[k] - floor[k];
+	if (room <= 0 || excess <= 0)
+		return excess;
+	double take = excess < room ? excess : room;
+	for (size_t k = 0; k < nc; k++)
+		if (wd[k] > floor[k])
+			wd[k] -= (wd[k] - floor[k]) * take / room;
+	return excess - take;
+}
+
+/* No column narrower than the widest unbreakable word (dictionary word or
+ * keep word) of its header cells, hmin[k] (padding included), and no span
+ * of columns narrower than that of a header cell spanning them: a header
+ * broken inside a word (ปีงบประ|มาณ) reads as two words. The width a column
+ * gains comes from the others: first from what they have above their own
+ * widest word (umin, so that no body word breaks either), then from what
+ * they have above their header's widest word; only a page too narrow for
+ * all the header words together leaves a column short (and scales them all). */
+static void
+fit_header_words(Lay *L, const DocTable *tb, const TCell *cells, size_t ncells, const TRow *rows,
+	double *wd, double *hmin, const double *umin)
+{
+	size_t nc = tb->ncols;
+	double before = 0;
+	for (size_t k = 0; k < nc; k++)
+		before += wd[k];
+	for (size_t k = 0; k < nc; k++)
+		if (wd[k] < hmin[k])
+			wd[k] = hmin[k];
+	for (size_t i = 0; i < ncells; i++) {
+		const TCell *c = &cells[i];
+		if (c->cs < 2 || rows[c->row].dr->kind != DOC_ROW_HEADER)
+			continue;
+		double a, b, have = 0;
+		ts_text_measure(c->t, &a, &b);
+		for (size_t k = c->col; k < c->col + c->cs; k++)
+			have += wd[k];
+		double need = a + 2 * PAD_X;
+		for (size_t k = c->col; k < c->col + c->cs; k++) {
+			if (need > have)
+				wd[k] += (need - have) / (double)c->cs;
+			if (wd[k] > hmin[k])
+				hmin[k] = wd[k];
+		}
+	}
+	double total = 0;
+	for (size_t k = 0; k < nc; k++)
+		total += wd[k];
+	/* A table already wider than the page stays as wide, no wider. */
+	double target = before > L->width ? before : L->width;
+	if (total <= target + 0.01)
+		return;
+	double *floor = mem_array(nc, sizeof *floor);
+	for (size_t k = 0; k < nc; k++)
+		floor[k] = umin[k] > hmin[k] ? umin[k] : hmin[k];
+	double excess = shrink_to(wd, floor, nc, total - target);
+	excess = shrink_to(wd, hmin, nc, excess);
+	if (excess > 0.01) {
+		for (size_t k = 0; k < nc; k++)
+			floor[k] = 0;
+		shrink_to(wd, floor, nc, excess);
+	}
+	free(floor);
+}
+
 static void
 do_table(Lay *L, const DocTable *tb)
 {
@@ -487,14 +561,20 @@ do_table(Lay *L, const DocTable *tb)
 	 * unbreakable piece and natural width), spread over what is left. */
 	double *mn = mem_array(nc, sizeof *mn), *mx = mem_array(nc, sizeof *mx);
 	double *wd = mem_array(nc, sizeof *wd);
+	double *hmin = mem_array(nc, sizeof *hmin), *umin = mem_array(nc, sizeof *umin);
 	for (size_t i = 0; i < ci; i++) {
 		if (cells[i].cs != 1)
 			continue;
 		double a, b;
 		ts_text_measure(cells[i].t, &a, &b);
 		size_t k = cells[i].col;
+		int head = rows[cells[i].row].dr->kind == DOC_ROW_HEADER;
+		if (head && a + 2 * PAD_X > hmin[k])
+			hmin[k] = a + 2 * PAD_X;
+		if (a + 2 * PAD_X > umin[k])
+			umin[k] = a + 2 * PAD_X;
 		/* Header words should not wrap when a little width avoids it. */
-		if (rows[cells[i].row].dr->kind == DOC_ROW_HEADER && b < L->width * 0.2 && b > a)
+		if (head && b < L->width * 0.2 && b > a)
 			a = b;
 		if (a + 2 * PAD_X > mn[k])
 			mn[k] = a + 2 * PAD_X;
@@ -528,6 +608,9 @@ do_table(Lay *L, const DocTable *tb)
 		else
 			wd[k] = mn[k] + (mx[k] - mn[k]) * (avail - smin) / (smax - smin);
 	}
+	fit_header_words(L, tb, cells, ci, rows, wd, hmin, umin);
+	free(hmin);
+	free(umin);
 	double *xcol = mem_array(nc + 1, sizeof *xcol);
 	xcol[0] = L->x0;
 	for (size_t k = 0; k < nc; k++)
@@ -540,7 +623,7 @@ do_table(Lay *L, const DocTable *tb)
 	for (size_t i = 0; i < ci; i++) {
 		TCell *c = &cells[i];
 		double w = xcol[c->col + c->cs] - xcol[c->col] - 2 * PAD_X;
-		c->n = ts_text_break(c->t, L->a, w, w, &c->ln);
+		c->n = ts_text_break(c->t, L->a, w, w, 0, &c->ln);
 		if (c->n == 0)
 			c->n = 0;
 		if (c->rs == 1) {
@@ -850,7 +933,7 @@ do_cover(Lay *L, const DocCover *cv)
 		L->y += l->gap_mm * MM;
 		const TsText *t = ts_text_shape(L->c, L->a, &l->text, NULL, size, 0);
 		TsLine *ln;
-		size_t n = ts_text_break(t, L->a, L->width, L->width, &ln);
+		size_t n = ts_text_break(t, L->a, L->width, L->width, 0, &ln);
 		for (size_t i = 0; i < n; i++) {
 			ts_text_emit(L->c, L->dl, L->page, t, ln, i, n, L->x0,
 				L->ph - (L->y + base_of(L, size)), L->width, DOC_ALIGN_CENTER,
@@ -880,7 +963,7 @@ do_toc(Lay *L)
 		const TsText *t = ts_text_shape(L->c, L->a, NULL, e->text, size, e->level == 1);
 		TsLine *ln;
 		double w = L->width - ind - numw;
-		size_t n = ts_text_break(t, L->a, w, w, &ln);
+		size_t n = ts_text_break(t, L->a, w, w, 0, &ln);
 		need(L, lh * (double)n);
 		char num[32];
 		snprintf(num, sizeof num, "%d", e->page);

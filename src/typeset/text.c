@@ -1,8 +1,10 @@
 /* text.c - one paragraph of text: itemise by script and font coverage, find
  * break opportunities (libthai for Thai, spaces elsewhere, keep-together
- * words), shape with HarfBuzz, fit lines greedily and emit them. */
+ * words) and what each costs, shape with HarfBuzz, choose the line breaks of
+ * the paragraph together and emit the lines. */
 #include "typeset/internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -330,6 +332,168 @@ find_breaks(TsCtx *c, size_t n)
 	ok[0] = 0;
 }
 
+/* Break penalties (TsCluster.pen), in the units of the line cost of
+ * ts_text_break, where a line left 10% short costs 10. Thai puts spaces
+ * between phrases, not words: a space is where a reader expects a line to
+ * end. A break between two dictionary words of one run is legal but cuts a
+ * phrase, and libthai's dictionary splits compounds into their parts
+ * (ภาค|ผนวก, การ|ศึกษา, ผู้|บริหาร, คุณ|ครู, บ้านห้วยน้ำ|ใส). Two signs mark
+ * such a compound without a list of compounds: one part is a one-syllable
+ * word that is not a function word (a "bound" word: prefixes การ ผู้ คุณ,
+ * and ภาค สี ใส ขอ ละ ...), or the break leaves the first or last word of
+ * a run alone on its line, like a hyphenated word's last two letters (TeX's
+ * lefthyphenmin and righthyphenmin, with words for letters). Function words
+ * (และ ใน ที่ ของ ...) are the one-syllable words a Thai line may well end
+ * or start with; they alone are listed, a closed class. Breaking after a
+ * bound word costs more than before one: prefixes bind to what follows. */
+enum {
+	PEN_INRUN = 40,         /* any break between two words of one run */
+	PEN_AFTER_BOUND = 200,  /* ... the word before it is bound */
+	PEN_BEFORE_BOUND = 20,  /* ... the word after it is bound */
+	PEN_EDGE = 60,          /* ... it leaves the run's first or last word alone */
+	PEN_EDGE_BOUND = 600,   /* ... and that word is bound */
+	/* A number stays with the word before it and its unit after it (เขต 2,
+	 * วันที่ 30, 11 ข้อ, 500,000 บาท): a space next to one costs this. */
+	PEN_NUMBER = 50,
+	NUMBER_MAX = 9          /* code points of a number kept so */
+};
+
+static const char *const function_words[] = {
+	"และ", "หรือ", "แต่", "กับ", "ก็", "จึง", "ถ้า", "หาก", "เมื่อ", "จน", "ซึ่ง", "ว่า",
+	"ใน", "ของ", "แก่", "แด่", "ต่อ", "จาก", "โดย", "เพื่อ", "ตาม", "ถึง", "ด้วย", "สู่", "ณ",
+	"ที่", "ยัง", "จะ", "ให้", "ต้อง", "ควร", "อาจ", "เป็น", "คือ", "มี", "ทุก", "แล้ว",
+};
+
+static int
+is_thai_vowel(uint32_t cp)
+{
+	return (cp >= 0x0E30 && cp <= 0x0E39) || (cp >= 0x0E40 && cp <= 0x0E45) || cp == 0x0E47;
+}
+
+enum { WORD_OTHER = 0, WORD_FUNCTION = 1, WORD_BOUND = 2 };
+
+/* The class of the word at code points [from, to) of c->cps. One syllable
+ * is judged by spelling: at most three spacing letters after a leading
+ * vowel, a letter silenced by thanthakhat or the second letter of an
+ * initial cluster not counted, and at most one vowel sign (ภาค, เดือน, คุณ,
+ * ห้วย, ประ, ความ; not ผนวก, สถาน, ระบุ, ศึกษา). คณะ and พลัง come out
+ * wrong; the class only sets a penalty. Punctuation around the
+ * word is ignored; a word with no Thai letter is WORD_OTHER. */
+static int
+word_class(const TsCtx *c, const char *str, size_t from, size_t to)
+{
+	const uint32_t *cp = c->cps;
+	while (from < to && !is_thai_word_char(cp[from]))
+		from++;
+	while (to > from && !is_thai_word_char(cp[to - 1]))
+		to--;
+	if (from == to)
+		return WORD_OTHER;
+	size_t i = from, spacing = 0, vowels = 0;
+	if (utf8_is_thai_leading_vowel(cp[i]))
+		i++;
+	/* A true initial cluster (คว, ปร, กล ...) is one sound: count it once. */
+	int cluster = i + 1 < to && (cp[i] == 0x0E01 || cp[i] == 0x0E02 || cp[i] == 0x0E04 ||
+	    cp[i] == 0x0E15 || cp[i] == 0x0E1B || cp[i] == 0x0E1E) &&
+	    (cp[i + 1] == 0x0E23 || cp[i + 1] == 0x0E25 || cp[i + 1] == 0x0E27);
+	for (; i < to; i++) {
+		uint32_t u = cp[i];
+		if (!is_thai_word_char(u))
+			return WORD_OTHER;
+		if (u == 0x0E4C) {
+			if (spacing > 0)
+				spacing--;
+			continue;
+		}
+		vowels += is_thai_vowel(u);
+		spacing += !utf8_is_thai_mark(u);
+	}
+	if (spacing > 3 + (size_t)cluster || vowels > 1)
+		return WORD_OTHER;
+	/* Thai letters take three bytes in UTF-8. */
+	size_t b0 = c->offs[from], b1 = c->offs[to - 1] + 3;
+	for (size_t k = 0; k < sizeof function_words / sizeof function_words[0]; k++)
+		if (strlen(function_words[k]) == b1 - b0 && memcmp(function_words[k], str + b0, b1 - b0) == 0)
+			return WORD_FUNCTION;
+	return WORD_BOUND;
+}
+
+/* Whether code points [from, to) are a short number: digits (Arabic or
+ * Thai) with separators, as 2, 30, 2558, 500,000, 97.44, 3.1.2, 50%. */
+static int
+is_number(const uint32_t *cp, size_t from, size_t to)
+{
+	if (to <= from || to - from > NUMBER_MAX)
+		return 0;
+	int digits = 0;
+	for (size_t i = from; i < to; i++) {
+		uint32_t u = cp[i];
+		if ((u >= '0' && u <= '9') || (u >= 0x0E50 && u <= 0x0E59))
+			digits = 1;
+		else if (u != '.' && u != ',' && u != '%' && u != '-' && u != '/')
+			return 0;
+	}
+	return digits;
+}
+
+/* Set TS_INRUN, TS_GLUE and pen on the breaks of tx that fall inside a run
+ * of text (between two spaces), and pen on the spaces around a number.
+ * c->pos[k] is the first code point of
+ * cluster k (c->pos[ncl] = their number). */
+static void
+price_breaks(const TsCtx *c, TsText *tx)
+{
+	TsCluster *cl = tx->cl;
+	size_t ncl = tx->ncl;
+	const int *at = c->pos;
+	for (size_t r = 0; r < ncl;) {
+		if (cl[r].flags & TS_SPACE) {
+			r++;
+			continue;
+		}
+		size_t e = r + 1;
+		while (e < ncl && !(cl[e].flags & TS_SPACE))
+			e++;
+		if (is_number(c->cps, (size_t)at[r], (size_t)at[e])) {
+			size_t after = e;
+			while (after < ncl && (cl[after].flags & TS_SPACE) && !(cl[after].flags & TS_HARD))
+				after++;
+			if (cl[r].flags & TS_BRK)
+				cl[r].pen = (uint16_t)(cl[r].pen + PEN_NUMBER);
+			if (after < ncl && (cl[after].flags & TS_BRK))
+				cl[after].pen = (uint16_t)(cl[after].pen + PEN_NUMBER);
+		}
+		/* Words of the run: from one break to the next. */
+		size_t prev = r, b = r + 1;
+		while (b < e && !(cl[b].flags & TS_BRK))
+			b++;
+		int left = b < e ? word_class(c, tx->str, (size_t)at[prev], (size_t)at[b]) : 0;
+		while (b < e) {
+			size_t nb = b + 1;
+			while (nb < e && !(cl[nb].flags & TS_BRK))
+				nb++;
+			int right = word_class(c, tx->str, (size_t)at[b], (size_t)at[nb]);
+			unsigned pen = PEN_INRUN;
+			if (left == WORD_BOUND)
+				pen += PEN_AFTER_BOUND;
+			if (right == WORD_BOUND)
+				pen += PEN_BEFORE_BOUND;
+			if (prev == r && left != WORD_FUNCTION)
+				pen += left == WORD_BOUND ? PEN_EDGE_BOUND : PEN_EDGE;
+			if (nb == e && right != WORD_FUNCTION)
+				pen += right == WORD_BOUND ? PEN_EDGE_BOUND : PEN_EDGE;
+			cl[b].pen = (uint16_t)pen;
+			cl[b].flags |= TS_INRUN;
+			if (left == WORD_BOUND || (right == WORD_BOUND && nb == e))
+				cl[b].flags |= TS_GLUE;
+			prev = b;
+			b = nb;
+			left = right;
+		}
+		r = e;
+	}
+}
+
 static void
 shape_run(TsCtx *c, const char *str, size_t len, size_t b0, size_t b1, int face, int thai)
 {
@@ -467,6 +631,10 @@ shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size)
 	tx->str = str;
 	tx->len = len;
 	tx->size = size;
+	{
+		const TsFace *th = &c->fonts->faces[ts_face_of(c->fonts, TS_THAI, 0)];
+		tx->em = size * th->scale;
+	}
 	if (len == 0)
 		return tx;
 
@@ -540,6 +708,7 @@ shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size)
 				cl->g0 = (uint32_t)ng;
 				while (ci + 1 < n && c->offs[ci + 1] <= cb)
 					ci++;
+				c->pos[ncl - 1] = (int)ci;  /* libthai is done with it */
 				uint32_t cp = c->cps[ci];
 				if (is_space(cp))
 					cl->flags |= TS_SPACE;
@@ -562,6 +731,8 @@ shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size)
 		tx->cl[ncl - 1].byte1 = (uint32_t)len;
 	tx->ng = ng;
 	tx->ncl = ncl;
+	c->pos[ncl] = (int)n;
+	price_breaks(c, tx);
 	return tx;
 }
 
@@ -593,77 +764,201 @@ ts_text_measure(const TsText *t, double *minw, double *maxw)
 	*maxw = total - trail > longest ? total - trail : longest;
 }
 
-size_t
-ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, TsLine **out)
+/* Line costs of ts_text_break, ordered on purpose: a break between words
+ * (40 to 260) < splitting a short phrase (about 460) < a justified line left
+ * ragged (PEN_RAGGED, more the shorter it is) < one line more (COST_LINE) <
+ * leaving a one-syllable part of a compound or a name alone (from 640) <
+ * breaking inside a word (COST_EMERG: only when no legal break fits). So a
+ * paragraph takes a line more to keep บ้านห้วยน้ำใส or ภาค|ผนวก whole, never
+ * to avoid a ragged line. Uneven line ends cost COST_SLACK * (slack /
+ * width)^2, less in narrow boxes (table cells, where ragged lines are the
+ * rule), and not on a paragraph's last line. A break inside a run no wider
+ * than SHORT_RUN of the line costs PEN_SHORT_RUN more: names are written
+ * without spaces and read as one word; they and short phrases move whole to
+ * the next line when a space before them allows it. */
+#define COST_LINE 620.0
+#define COST_EMERG 1e8
+#define COST_SLACK 1000.0
+#define NARROW_EM 20.0
+#define SHORT_RUN 0.3
+#define PEN_SHORT_RUN 300.0
+#define PEN_RAGGED 600.0
+
+typedef struct BrkNode {
+	double cost;
+	size_t from;                      /* start of the line ending here */
+	size_t end;                       /* its end (cluster after it) */
+	double width;
+	int hard;
+} BrkNode;
+
+/* A line from s to e (exclusive; trailing spaces dropped later) of natural
+ * width, in a box of wmax, whose gaps may take stretch points when it is
+ * justified (negative: not justified): a way to reach the next line start. */
+static void
+relax(const TsText *t, BrkNode *nd, size_t s, size_t e, double width, double wmax, double stretch,
+	int hard, double pen)
 {
-	size_t cap = 4, n = 0;
-	TsLine *lines = arena_array(a, cap, sizeof *lines);
 	const TsCluster *cl = t->cl;
-	size_t i = 0;
+	size_t next = e;
+	while (next < t->ncl && (cl[next].flags & TS_SPACE))
+		next++;
+	double cost = nd[s].cost + COST_LINE + pen;
+	if (e < t->ncl && !hard && wmax > 0) {
+		double slack = wmax - width, r = slack / wmax, k = wmax / (NARROW_EM * t->size);
+		if (r < 0)
+			r = 0;
+		cost += COST_SLACK * r * r * (k < 1 ? k : 1);
+		if (stretch >= 0 && slack > stretch + 0.01)
+			cost += PEN_RAGGED + 4 * COST_SLACK * r * r;
+	}
+	if (cost < nd[next].cost) {
+		nd[next].cost = cost;
+		nd[next].from = s;
+		nd[next].end = e;
+		nd[next].width = width;
+		nd[next].hard = hard;
+	}
+}
+
+size_t
+ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, int justify, TsLine **out)
+{
+	const TsCluster *cl = t->cl;
+	size_t ncl = t->ncl;
 	/* Spaces that open the paragraph are dropped like those at a break. */
-	while (i < t->ncl && (cl[i].flags & TS_SPACE))
-		i++;
-	while (i < t->ncl) {
-		double wmax = n == 0 ? w_first : w_rest;
-		size_t start = i, j = i, last_ok = 0;
-		double width = 0, trail = 0, w_at_ok = 0;
-		size_t end = t->ncl;
+	size_t start = 0;
+	while (start < ncl && (cl[start].flags & TS_SPACE))
+		start++;
+	if (start >= ncl) {
+		*out = arena_array(a, 1, sizeof **out);
+		return 0;
+	}
+	/* Width of the run (text between spaces) each cluster belongs to. */
+	float *runw = mem_array(ncl, sizeof *runw);
+	for (size_t r = 0; r < ncl;) {
+		size_t e = r + 1;
+		if (!(cl[r].flags & TS_SPACE))
+			while (e < ncl && !(cl[e].flags & TS_SPACE))
+				e++;
+		float w = 0;
+		for (size_t k = r; k < e; k++)
+			w += cl[k].w;
+		for (size_t k = r; k < e; k++)
+			runw[k] = w;
+		r = e;
+	}
+	/* Shortest path over line starts: nd[s] is the best way to start a line
+	 * at cluster s (nd[ncl]: to finish). Lines only go forward, so one pass
+	 * in order settles every node before it is left. */
+	BrkNode *nd = mem_array(ncl + 1, sizeof *nd);
+	for (size_t k = 0; k <= ncl; k++)
+		nd[k].cost = HUGE_VAL;
+	nd[start].cost = 0;
+	for (size_t s = start; s < ncl; s++) {
+		if (nd[s].cost == HUGE_VAL)
+			continue;
 		/* small tolerance so a line that fits exactly on paper is kept */
-		wmax += 0.01;
-		for (; j < t->ncl; j++) {
+		double wmax = (s == start ? w_first : w_rest) + 0.01;
+		double width = 0, trail = 0;
+		int found = 0;
+		size_t nsp = 0, nwb = 0;          /* gaps of the line so far */
+		size_t j = s;
+		for (; j < ncl; j++) {
 			if (cl[j].flags & TS_HARD) {
-				end = j;
-				width -= trail;
+				relax(t, nd, s, j, width - trail, wmax, -1, 1, 0);
+				found = 1;
 				break;
 			}
-			if (j > start && (cl[j].flags & TS_BRK)) {
-				last_ok = j;
-				w_at_ok = width - trail;
+			if (j > s && (cl[j].flags & TS_BRK)) {
+				double pen = cl[j].pen;
+				if ((cl[j].flags & TS_INRUN) && runw[j] <= SHORT_RUN * wmax)
+					pen += PEN_SHORT_RUN;
+				double stretch = justify ? t->em * (TS_JUST_SPACE_EM * (double)nsp +
+					TS_JUST_WORD_EM * (double)nwb) : -1;
+				relax(t, nd, s, j, width - trail, wmax, stretch, 0, pen);
+				found = 1;
+				if (cl[j - 1].flags & TS_SPACE)
+					nsp++;
+				else if ((cl[j].flags & (TS_INRUN | TS_GLUE)) == TS_INRUN)
+					nwb++;
 			}
-			if (!(cl[j].flags & TS_SPACE) && j > start && width + cl[j].w > wmax) {
-				if (last_ok > start) {
-					end = last_ok;
-					width = w_at_ok;
-				} else {
+			if (!(cl[j].flags & TS_SPACE) && j > s && width + cl[j].w > wmax) {
+				if (!found) {
 					/* Nothing breakable fits: split at the last cluster that may
 					 * start a line (never inside a cluster or after a leading vowel). */
 					size_t k = j;
-					while (k > start + 1 && !(cl[k].flags & TS_EMERG))
+					while (k > s + 1 && !(cl[k].flags & TS_EMERG))
 						k--;
-					if (k <= start)
+					if (k <= s)
 						k = j;
-					end = k;
-					width = 0;
-					for (size_t m = start; m < k; m++)
-						width += cl[m].w;
+					double w = 0;
+					for (size_t m = s; m < k; m++)
+						w += cl[m].w;
+					relax(t, nd, s, k, w, wmax, -1, 0, COST_EMERG);
 				}
 				break;
 			}
 			width += cl[j].w;
 			trail = (cl[j].flags & TS_SPACE) ? trail + cl[j].w : 0;
 		}
-		if (j == t->ncl)
-			width -= trail;
-		size_t e = end;
-		while (e > start && (cl[e - 1].flags & TS_SPACE))
-			e--;
-		if (n == cap) {
-			TsLine *nl = arena_array(a, cap * 2, sizeof *nl);
-			memcpy(nl, lines, n * sizeof *nl);
-			lines = nl;
-			cap *= 2;
-		}
-		lines[n].c0 = start;
-		lines[n].c1 = e;
-		lines[n].width = width;
-		lines[n].hard = end < t->ncl && (cl[end].flags & TS_HARD);
-		n++;
-		i = end;
-		while (i < t->ncl && (cl[i].flags & TS_SPACE))
-			i++;
+		if (j == ncl)
+			relax(t, nd, s, ncl, width - trail, wmax, -1, 0, 0);
 	}
+	free(runw);
+	/* Walk back from the end. */
+	size_t n = 0;
+	for (size_t k = ncl; k != start; k = nd[k].from)
+		n++;
+	TsLine *lines = arena_array(a, n ? n : 1, sizeof *lines);
+	size_t i = n;
+	for (size_t k = ncl; k != start; k = nd[k].from) {
+		const BrkNode *b = &nd[k];
+		size_t e = b->end;
+		while (e > b->from && (cl[e - 1].flags & TS_SPACE))
+			e--;
+		i--;
+		lines[i].c0 = b->from;
+		lines[i].c1 = e;
+		lines[i].width = b->width;
+		lines[i].hard = b->hard;
+	}
+	free(nd);
 	*out = lines;
 	return n;
+}
+
+/* How a justified line of natural width ln->width takes extra points: each
+ * space gap gets *per_space, each word boundary inside a run that is not
+ * TS_GLUE gets *per_word; both stay 0 when the line must stay ragged. Thai
+ * readers take a gap inside a phrase for a space, so the spaces take the
+ * stretch first (up to TS_JUST_SPACE_EM each), word boundaries only the
+ * rest (up to TS_JUST_WORD_EM each), and never next to a one-syllable word
+ * (การ ศึกษา, ยก ระดับ would read as two words). Past both limits a ragged
+ * line is better than gaps that split phrases. */
+static void
+just_gaps(const TsText *t, const TsLine *ln, double extra, double *per_space, double *per_word)
+{
+	const TsCluster *cl = t->cl;
+	size_t nsp = 0, nwb = 0;
+	for (size_t i = ln->c0 + 1; i < ln->c1; i++) {
+		if (!(cl[i].flags & TS_BRK))
+			continue;
+		if (cl[i - 1].flags & TS_SPACE)
+			nsp++;
+		else if ((cl[i].flags & (TS_INRUN | TS_GLUE)) == TS_INRUN)
+			nwb++;
+	}
+	double sp_max = TS_JUST_SPACE_EM * t->em, wb_max = TS_JUST_WORD_EM * t->em;
+	if (nsp > 0 && extra <= sp_max * (double)nsp) {
+		*per_space = extra / (double)nsp;
+		return;
+	}
+	double rest = extra - sp_max * (double)nsp;
+	if (nwb > 0 && rest <= wb_max * (double)nwb) {
+		*per_space = nsp > 0 ? sp_max : 0;
+		*per_word = rest / (double)nwb;
+	}
 }
 
 void
@@ -677,26 +972,24 @@ ts_text_emit(TsCtx *c, DisplayList *dl, size_t p, const TsText *t, const TsLine 
 	size_t g0 = cl[ln->c0].g0, g1 = cl[ln->c1 - 1].g1;
 	double extra = w - ln->width;
 	double x0 = x;
-	size_t njust = 0;
+	double per_space = 0, per_word = 0;
 	if (align == DOC_ALIGN_RIGHT)
 		x0 = x + extra;
 	else if (align == DOC_ALIGN_CENTER)
 		x0 = x + extra / 2;
 	else if ((align == DOC_ALIGN_JUSTIFY || align == DOC_ALIGN_DEFAULT) && k + 1 < n && !lines[k].hard &&
-	    extra > 0) {
-		/* Thai justification: spread the extra space over every break
-		 * opportunity inside the line, not only over spaces. */
-		for (size_t i = ln->c0 + 1; i < ln->c1; i++)
-			if (cl[i].flags & TS_BRK)
-				njust++;
-	}
+	    extra > 0)
+		just_gaps(t, ln, extra, &per_space, &per_word);
 	DlGlyph *gl = arena_array(dl->arena, g1 - g0, sizeof *gl);
 	memcpy(gl, t->glyphs + g0, (g1 - g0) * sizeof *gl);
 	double width = ln->width;
-	if (njust) {
-		double per = extra / (double)njust;
+	if (per_space > 0 || per_word > 0) {
 		for (size_t i = ln->c0 + 1; i < ln->c1; i++) {
 			if (!(cl[i].flags & TS_BRK))
+				continue;
+			double per = (cl[i - 1].flags & TS_SPACE) ? per_space :
+				(cl[i].flags & (TS_INRUN | TS_GLUE)) == TS_INRUN ? per_word : 0;
+			if (per <= 0)
 				continue;
 			size_t g = cl[i].g0 - 1;
 			const TsFace *fc = &c->fonts->faces[t->gface[g]];

@@ -43,7 +43,7 @@ TEST(settings_defaults_match_domain)
 	CHECK_NEAR(s->likert_bands[3].min, 3.51, 1e-9);
 	CHECK_STR(s->rubric_bands[2].label, "ดี");
 	CHECK_NEAR(s->level_percent[2], 60, 1e-9);
-	CHECK_INT(s->nkeep_words, 5);
+	CHECK_INT(s->nkeep_words, 6);
 	CHECK_STR(s->keep_words[0], "ศึกษานิเทศก์");
 	CHECK_INT(s->monthly_meeting_activity, 7);
 	CHECK_INT(s->nholidays, 0);

@@ -150,12 +150,12 @@ introduction(Compose *c)
 	for (size_t i = 0; i < p->objectives.n; i++)
 		doc_list_item(c->doc, l, p->objectives.items[i]);
 	doc_heading(c->doc, 2, "1.3", "เป้าหมาย");
-	doc_para(c->doc, "เชิงปริมาณ");
+	doc_para(c->doc, "เชิงปริมาณ")->u.para.keep_with_next = 1;
 	l = doc_list(c->doc, 0);
 	for (size_t i = 0; i < p->ntargets; i++)
 		if (!strncmp(p->targets[i].id, "3.1.", 4))
 			doc_list_item(c->doc, l, fmt_printf(c, "%s %s", fmt_text(c, p->targets[i].id), p->targets[i].text));
-	doc_para(c->doc, "เชิงคุณภาพ");
+	doc_para(c->doc, "เชิงคุณภาพ")->u.para.keep_with_next = 1;
 	l = doc_list(c->doc, 0);
 	for (size_t i = 0; i < p->ntargets; i++)
 		if (!strncmp(p->targets[i].id, "3.2.", 4))

@@ -247,16 +247,25 @@ heading_size(const Lay *L, int level)
 
 /* Room to keep below a heading or caption so it is not left alone at the
  * foot of a page: two lines of body text, the start of a table (about six
- * lines), or a chart's first bars (about twelve). */
+ * lines), or a chart's first bars (about twelve). A caption that keeps with
+ * its own next block adds its line and that block's room: a heading is kept
+ * with its table's caption and the table's first rows as one chain. */
 static double
-keep_room(const Lay *L, DocKind next)
+keep_room(const Lay *L, const DocBlock *next)
 {
-	int lines = next == DOC_CHART ? 12 : next == DOC_TABLE ? 6 : 2;
-	return lines * lh_of(L, L->body);
+	double room = 0;
+	while (next != NULL && next->kind == DOC_PARA && next->u.para.keep_with_next) {
+		const DocPara *p = &next->u.para;
+		room += lh_of(L, p->size > 0 ? p->size : L->body);
+		next = next->next;
+	}
+	DocKind kind = next ? next->kind : DOC_SPACE;
+	int lines = kind == DOC_CHART ? 12 : kind == DOC_TABLE ? 6 : 2;
+	return room + lines * lh_of(L, L->body);
 }
 
 static void
-do_heading(Lay *L, const DocHeading *h, DocKind next)
+do_heading(Lay *L, const DocHeading *h, const DocBlock *next)
 {
 	double size = heading_size(L, h->level);
 	double lh = lh_of(L, size);
@@ -296,7 +305,7 @@ do_heading(Lay *L, const DocHeading *h, DocKind next)
 }
 
 static void
-do_para(Lay *L, const DocPara *p, DocKind next)
+do_para(Lay *L, const DocPara *p, const DocBlock *next)
 {
 	double size = p->size > 0 ? p->size : L->body;
 	if (p->keep_with_next && L->open && L->page_used &&
@@ -367,7 +376,9 @@ do_labels(Lay *L, const DocLabels *lb)
 		size_t nl = ts_text_break(tl, L->a, lw - 2 * MM, lw - 2 * MM, 0, &ll);
 		size_t nv = ts_text_break(tv, L->a, L->width - lw, L->width - lw, 0, &lv);
 		size_t rows = nl > nv ? nl : nv;
-		need(L, lh * (double)(rows < 3 ? rows : 3));
+		/* A label and a short value (up to eight lines: a list of bands)
+		 * stay on one page; a longer value may run on after three. */
+		need(L, lh * (double)(rows <= 8 ? rows : 3));
 		double b = base_of(L, size), y0 = L->y;
 		for (size_t i = 0; i < nl; i++)
 			ts_text_emit(L->c, L->dl, L->page, tl, ll, i, nl, L->x0, L->ph - (y0 + b + lh * (double)i),
@@ -1079,9 +1090,9 @@ lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc
 			open_page(&L);
 		switch (b->kind) {
 		case DOC_HEADING:
-			do_heading(&L, &b->u.heading, b->next ? b->next->kind : DOC_SPACE);
+			do_heading(&L, &b->u.heading, b->next);
 			break;
-		case DOC_PARA: do_para(&L, &b->u.para, b->next ? b->next->kind : DOC_SPACE); break;
+		case DOC_PARA: do_para(&L, &b->u.para, b->next); break;
 		case DOC_LIST: do_list(&L, &b->u.list); break;
 		case DOC_LABELS: do_labels(&L, &b->u.labels); break;
 		case DOC_TABLE: do_table(&L, &b->u.table); break;

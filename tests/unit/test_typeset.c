@@ -434,6 +434,43 @@ TEST(typeset_caption_stays_with_its_table)
 	fix_close(&x);
 }
 
+/* A heading, a caption and a table are one chain: for every amount of
+ * filler the heading lands on the page where the table starts. */
+TEST(typeset_heading_stays_with_caption_and_table)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	for (int filler = 20; filler <= 40; filler++) {
+		Arena *a = arena_new();
+		Doc *d = doc_new(a);
+		for (int i = 0; i < filler; i++)
+			doc_para(d, "บรรทัดเติมหน้า");
+		doc_heading(d, 2, "3.4", "หัวข้อทดสอบ");
+		doc_para(d, "ตารางที่ 9 ตัวอย่าง")->u.para.keep_with_next = 1;
+		DocBlock *t = doc_table(d, 2);
+		DocRow *h = doc_table_row(d, t, DOC_ROW_HEADER);
+		doc_row_cell(d, h, "หัวตาราง");
+		doc_row_cell(d, h, "ค่า");
+		for (int i = 0; i < 10; i++) {
+			DocRow *r = doc_table_row(d, t, DOC_ROW_BODY);
+			doc_row_cell(d, r, "แถว");
+			doc_row_cell(d, r, "1");
+		}
+		DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+		CHECK(dl != NULL);
+		if (dl) {
+			int ph = page_of(dl, "หัวข้อทดสอบ"), pt = page_of(dl, "หัวตาราง");
+			if (ph != pt)
+				test_fail(__FILE__, __LINE__, "filler %d: heading on page %d, table on %d", filler, ph, pt);
+			dl_free(dl);
+		}
+		arena_free(a);
+	}
+	fix_close(&x);
+}
+
 /* Whether some text item of dl tagged src holds needle whole. */
 static int
 item_has(const DisplayList *dl, const char *src, const char *needle)

@@ -397,77 +397,63 @@ page_of(const DisplayList *dl, const char *needle)
 	return -1;
 }
 
+/* Fill the first page with filler lines, then (with_heading) a heading, a
+ * caption kept with its table, and a ten-row table. Fails the test when the
+ * heading or the caption does not land on the table's first page. */
+static void
+check_kept_with_table(Fix *x, int filler, int with_heading)
+{
+	Arena *a = arena_new();
+	Doc *d = doc_new(a);
+	for (int i = 0; i < filler; i++)
+		doc_para(d, "บรรทัดเติมหน้า");
+	if (with_heading)
+		doc_heading(d, 2, "3.4", "หัวข้อทดสอบ");
+	doc_para(d, "ตารางที่ 9 ตัวอย่าง")->u.para.keep_with_next = 1;
+	DocBlock *t = doc_table(d, 2);
+	DocRow *h = doc_table_row(d, t, DOC_ROW_HEADER);
+	doc_row_cell(d, h, "หัวตาราง");
+	doc_row_cell(d, h, "ค่า");
+	for (int i = 0; i < 10; i++) {
+		DocRow *r = doc_table_row(d, t, DOC_ROW_BODY);
+		doc_row_cell(d, r, "แถว");
+		doc_row_cell(d, r, "1");
+	}
+	DisplayList *dl = ts_layout(x->c, d, &x->s, x->d);
+	CHECK(dl != NULL);
+	if (dl) {
+		int pt = page_of(dl, "หัวตาราง"), pc = page_of(dl, "ตารางที่ 9");
+		int ph = with_heading ? page_of(dl, "หัวข้อทดสอบ") : pt;
+		if (pc != pt || ph != pt)
+			test_fail(__FILE__, __LINE__, "filler %d: heading on page %d, caption on %d, table on %d",
+			    filler, ph, pc, pt);
+		dl_free(dl);
+	}
+	arena_free(a);
+}
+
+/* For each amount of filler the caption lands on the table's page. */
 TEST(typeset_caption_stays_with_its_table)
 {
 	Fix x;
 	CHECK(fix_open(&x, 0));
 	if (!x.c)
 		return;
-	/* Fill the first page nearly to the bottom, then a caption and a table:
-	 * for each amount of filler the caption lands on the table's page. */
-	for (int filler = 20; filler <= 40; filler++) {
-		Arena *a = arena_new();
-		Doc *d = doc_new(a);
-		for (int i = 0; i < filler; i++)
-			doc_para(d, "บรรทัดเติมหน้า");
-		DocBlock *cap = doc_para(d, "ตารางที่ 9 ตัวอย่าง");
-		cap->u.para.keep_with_next = 1;
-		DocBlock *t = doc_table(d, 2);
-		DocRow *h = doc_table_row(d, t, DOC_ROW_HEADER);
-		doc_row_cell(d, h, "หัวตาราง");
-		doc_row_cell(d, h, "ค่า");
-		for (int i = 0; i < 10; i++) {
-			DocRow *r = doc_table_row(d, t, DOC_ROW_BODY);
-			doc_row_cell(d, r, "แถว");
-			doc_row_cell(d, r, "1");
-		}
-		DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
-		CHECK(dl != NULL);
-		if (dl) {
-			int pc = page_of(dl, "ตารางที่ 9"), pt = page_of(dl, "หัวตาราง");
-			if (pc != pt)
-				test_fail(__FILE__, __LINE__, "filler %d: caption on page %d, table on %d", filler, pc, pt);
-			dl_free(dl);
-		}
-		arena_free(a);
-	}
+	for (int filler = 20; filler <= 40; filler++)
+		check_kept_with_table(&x, filler, 0);
 	fix_close(&x);
 }
 
-/* A heading, a caption and a table are one chain: for every amount of
- * filler the heading lands on the page where the table starts. */
+/* A heading, a caption and a table are one chain: the heading lands on the
+ * page where the table starts. */
 TEST(typeset_heading_stays_with_caption_and_table)
 {
 	Fix x;
 	CHECK(fix_open(&x, 0));
 	if (!x.c)
 		return;
-	for (int filler = 20; filler <= 40; filler++) {
-		Arena *a = arena_new();
-		Doc *d = doc_new(a);
-		for (int i = 0; i < filler; i++)
-			doc_para(d, "บรรทัดเติมหน้า");
-		doc_heading(d, 2, "3.4", "หัวข้อทดสอบ");
-		doc_para(d, "ตารางที่ 9 ตัวอย่าง")->u.para.keep_with_next = 1;
-		DocBlock *t = doc_table(d, 2);
-		DocRow *h = doc_table_row(d, t, DOC_ROW_HEADER);
-		doc_row_cell(d, h, "หัวตาราง");
-		doc_row_cell(d, h, "ค่า");
-		for (int i = 0; i < 10; i++) {
-			DocRow *r = doc_table_row(d, t, DOC_ROW_BODY);
-			doc_row_cell(d, r, "แถว");
-			doc_row_cell(d, r, "1");
-		}
-		DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
-		CHECK(dl != NULL);
-		if (dl) {
-			int ph = page_of(dl, "หัวข้อทดสอบ"), pt = page_of(dl, "หัวตาราง");
-			if (ph != pt)
-				test_fail(__FILE__, __LINE__, "filler %d: heading on page %d, table on %d", filler, ph, pt);
-			dl_free(dl);
-		}
-		arena_free(a);
-	}
+	for (int filler = 20; filler <= 40; filler++)
+		check_kept_with_table(&x, filler, 1);
 	fix_close(&x);
 }
 

@@ -257,7 +257,8 @@ run_print_summary(const Model *m, FILE *out)
 	for (size_t i = 0; i < m->nfiles; i++) {
 		const FileSummary *f = &m->files[i];
 		if (!f->present) {
-			fprintf(out, "%-16s %-14s\n", f->name, "(absent)");
+			fprintf(out, "%-16s %-14s %8s %9s %9s %9ld %10s\n", f->name, "(absent)", "-", "-", "-",
+			    f->warnings, "-");
 			continue;
 		}
 		fprintf(out, "%-16s %-14s %8ld %9ld %9ld %9ld %10ld\n", f->name, f->encoding ? f->encoding : "-",

@@ -901,8 +901,11 @@ metric_system_quality(Ctx *c, TargetResult *t)
 		}
 	t->judged = t->target->has_goal && n > 0;
 	t->met = t->judged && level >= t->target->goal - 1e-9;
-	t->note = arena_printf(c->a, "ค่าแทน (ไม่มีแบบประเมินระบบ): บรรลุเป้าหมายเชิงปริมาณ %ld จาก %ld ข้อ "
-	    "= ร้อยละ %.2f ระดับ%s", met, n, measure_round2(t->value), c->s->rubric_bands[level - 1].label);
+	t->note = arena_printf(c->a, "วัดด้วยค่าแทนเพราะไม่มีแบบประเมินระบบ: เป้าหมายเชิงปริมาณบรรลุ %s จาก %s ข้อ "
+	    "= ร้อยละ %.2f ตรงกับระดับ%s; ค่าเป้าหมายระดับ%sเทียบเท่าร้อยละ %s", num(c, met), num(c, n),
+	    measure_round2(t->value), c->s->rubric_bands[level - 1].label,
+	    goal_level >= 1 && goal_level <= 5 ? c->s->rubric_bands[goal_level - 1].label : "-",
+	    num(c, (long long)t->goal));
 }
 
 static void

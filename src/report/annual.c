@@ -54,13 +54,16 @@ foreword(Compose *c)
 	doc_toc(c->doc);
 }
 
+/* Met of those with a goal (an indicator without one, 6.4, is reported
+ * but cannot be met or missed). */
 static long
 count_met(const TargetResult *t, size_t n, const char *prefix, long *total)
 {
 	long met = 0;
 	*total = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (prefix && strncmp(t[i].target->id, prefix, strlen(prefix)) != 0)
+		if ((prefix && strncmp(t[i].target->id, prefix, strlen(prefix)) != 0) ||
+		    !t[i].target->has_goal)
 			continue;
 		(*total)++;
 		met += t[i].judged && t[i].met;
@@ -77,11 +80,7 @@ targets_table(Compose *c, const TargetResult *t, size_t n, const char *prefix, i
 	for (size_t i = 0; i < n; i++) {
 		if (prefix && strncmp(t[i].target->id, prefix, strlen(prefix)) != 0)
 			continue;
-		const char *value = fmt_target_value(c, &t[i]);
-		if (t[i].is_percent)
-			value = fmt_printf(c, "ร้อยละ %s", value);
-		else if (t[i].unit)
-			value = fmt_printf(c, "%s %s", value, t[i].unit);
+		const char *value = fmt_target_result(c, &t[i]);
 		const char *what = t[i].target->text;
 		if (with_note && t[i].note)
 			what = fmt_printf(c, "%s (%s)", what, fmt_text(c, t[i].note));
@@ -116,19 +115,20 @@ summary(Compose *c)
 	doc_space(c->doc, 4);
 	targets_table(c, r->indicators, r->nindicators, NULL, 0);
 
-	/* The targets not met, in words, so a committee member sees them first. */
+	/* The targets and indicators not met, in words, so a committee member
+	 * sees them first. */
 	DocBlock *list = NULL;
-	for (size_t i = 0; i < r->ntargets; i++) {
-		const TargetResult *t = &r->targets[i];
-		if (t->judged && t->met)
+	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
+		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
+		if ((t->judged && t->met) || !t->target->has_goal)
 			continue;
 		if (list == NULL) {
-			doc_para(c->doc, "เป้าหมายที่ยังไม่บรรลุ ได้แก่");
+			doc_para(c->doc, "เป้าหมายและตัวชี้วัดที่ยังไม่บรรลุ ได้แก่")->u.para.keep_with_next = 1;
 			list = doc_list(c->doc, 0);
 		}
-		doc_list_item(c->doc, list, fmt_printf(c, "%s %s: ได้ %s จากค่าเป้าหมาย %s%s%s",
-		    fmt_text(c, t->target->id), t->target->text, fmt_target_value(c, t),
-		    fmt_target_goal(c, t), t->note ? " - " : "", t->note ? fmt_text(c, t->note) : ""));
+		doc_list_item(c->doc, list, fmt_printf(c, "%s %s: ผล %s เป้าหมาย %s%s%s",
+		    fmt_text(c, t->target->id), t->target->text, fmt_target_result(c, t),
+		    fmt_target_goal(c, t), t->note ? "; " : "", t->note ? fmt_text(c, t->note) : ""));
 	}
 }
 

@@ -139,6 +139,23 @@ fmt_target_value(Compose *c, const TargetResult *t)
 	return fmt_int(c, (long long)(t->value + 0.5));
 }
 
+/* A number with its unit in Thai order: ร้อยละ 80, ระดับ 3 (these units
+ * come first; the rest of such a unit, "ร้อยละ (ค่าแทน)", follows the
+ * number), 6 ครั้ง. */
+static const char *
+with_unit(Compose *c, const char *num, const char *unit)
+{
+	static const char *const before[] = { "ร้อยละ", "ระดับ" };
+	if (unit == NULL || *unit == '\0')
+		return num;
+	for (size_t i = 0; i < sizeof(before) / sizeof(before[0]); i++) {
+		size_t n = strlen(before[i]);
+		if (!strncmp(unit, before[i], n))
+			return fmt_printf(c, "%s %s%s", before[i], num, unit + n);
+	}
+	return fmt_printf(c, "%s %s", num, unit);
+}
+
 const char *
 fmt_target_goal(Compose *c, const TargetResult *t)
 {
@@ -146,16 +163,19 @@ fmt_target_goal(Compose *c, const TargetResult *t)
 		return "ไม่ได้กำหนด";
 	double g = t->goal;
 	const char *num = g == (long long)g ? fmt_int(c, (long long)g) : fmt_double(c, g, 2);
-	const char *unit = t->unit ? t->unit : "";
-	/* Thai puts these units before the number: ร้อยละ 80, ระดับ 3; the
-	 * rest of such a unit ("ร้อยละ (ค่าแทน)") follows the number. */
-	static const char *const before[] = { "ร้อยละ", "ระดับ" };
-	for (size_t i = 0; i < sizeof(before) / sizeof(before[0]); i++) {
-		size_t n = strlen(before[i]);
-		if (!strncmp(unit, before[i], n))
-			return fmt_printf(c, "%s %s%s", before[i], num, unit + n);
-	}
-	return fmt_printf(c, "%s %s", num, unit);
+	return with_unit(c, num, t->unit);
+}
+
+const char *
+fmt_target_result(Compose *c, const TargetResult *t)
+{
+	const char *value = fmt_target_value(c, t);
+	if (!strcmp(value, "-"))
+		return value;
+	const char *unit = t->unit;
+	if (t->is_percent && (unit == NULL || strncmp(unit, "ร้อยละ", strlen("ร้อยละ")) != 0))
+		unit = "ร้อยละ";
+	return with_unit(c, value, unit);
 }
 
 const char *

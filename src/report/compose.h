@@ -39,6 +39,9 @@ const char *fmt_printf(Compose *c, const char *fmt, ...) __attribute__((format(p
 
 /* A target's headline value with its unit, e.g. "97.44" or "6 ครั้ง". */
 const char *fmt_target_value(Compose *c, const TargetResult *t);
+/* A target's result with its unit in Thai order: "ร้อยละ 96.52", "6 ครั้ง"; "-" when
+ * nothing was measured. */
+const char *fmt_target_result(Compose *c, const TargetResult *t);
 const char *fmt_target_goal(Compose *c, const TargetResult *t);
 const char *fmt_met(const TargetResult *t);               /* บรรลุ / ไม่บรรลุ / - */
 

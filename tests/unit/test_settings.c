@@ -52,7 +52,9 @@ TEST(settings_defaults_match_domain)
 
 TEST(settings_shipped_config_equals_defaults)
 {
-	/* config/nithet.ini must load clean: the shipped file is the defaults. */
+	/* config/nithet.ini must load clean: the shipped file is the defaults,
+	 * but for the holidays, which are the year's (FY 2558's Tuesday
+	 * holidays; the built-in default is none). */
 	Diag *d = diag_new(stderr);
 	Settings *s = settings_load("config/nithet.ini", d);
 	CHECK(s != NULL);
@@ -63,7 +65,9 @@ TEST(settings_shipped_config_equals_defaults)
 		size_t na = settings_rules(s, a, 64), nb = settings_rules(def, b, 64);
 		CHECK_INT(na, nb);
 		for (size_t i = 0; i < na && i < nb; i++)
-			CHECK_STR(a[i].value, b[i].value);
+			if (strcmp(a[i].key, "holidays") != 0)
+				CHECK_STR(a[i].value, b[i].value);
+		CHECK_INT(s->nholidays, 2);
 		settings_free(def);
 	}
 	settings_free(s);

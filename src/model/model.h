@@ -256,7 +256,8 @@ typedef struct Model {
 /* Names as written in the input files and reports. */
 const char *model_mode_name(VisitMode m);         /* "onsite" */
 const char *model_category_name(Category c);      /* "ค่าตอบแทน" */
-const char *model_meeting_type_name(MeetingType t); /* "กตปน" */
+const char *model_meeting_type_name(MeetingType t); /* "กตปน": the word in the data */
+const char *model_meeting_type_title(MeetingType t); /* "ก.ต.ป.น.": for a reader */
 
 /* Sort an index of the schools by code (arena-allocated, valid as long as
  * the model); call after the schools are loaded. */

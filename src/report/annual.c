@@ -373,6 +373,8 @@ activity_results(Compose *c)
 		doc_chart_category(c->doc, ch, (size_t)mo, fmt_month(c, r->months[mo].first));
 		doc_chart_value(ch, 0, (size_t)mo, (double)r->months[mo].visits);
 	}
+	doc_para(c->doc, "นับการนิเทศทุกกิจกรรมและทุกรูปแบบ รวมการนิเทศระดับเครือข่าย ไม่รวมการประชุม "
+	    "(ตารางผลการดำเนินงานรายกิจกรรมนับการประชุมด้วย)");
 }
 
 static void
@@ -404,6 +406,14 @@ breakdown_chart(Compose *c, const Breakdown *b, const char *title)
 {
 	if (b->n == 0)
 		return;
+	/* Bars all at 100 % tell nothing a sentence cannot. */
+	size_t full = 0;
+	for (size_t i = 0; i < b->n; i++)
+		full += b->rows[i].supervised == b->rows[i].schools;
+	if (full == b->n) {
+		doc_para(c->doc, "ทุกกลุ่มได้รับการนิเทศครบทุกโรงเรียน (ร้อยละ 100)");
+		return;
+	}
 	compose_chart_caption(c, title);
 	DocBlock *ch = doc_chart(c->doc, DOC_CHART_BARS, "", b->n, 1);
 	ch->u.chart.unit = "%";
@@ -472,6 +482,9 @@ results_part(Compose *c)
 	activity_results(c);
 
 	doc_heading(c->doc, 2, "3.5", "ผลการดำเนินงานจำแนกตามอำเภอ เครือข่าย และกลุ่มสี");
+	doc_para(c->doc, "ได้รับการนิเทศ = โรงเรียนที่ได้รับการนิเทศอย่างน้อย 1 ครั้งจากกิจกรรมใดก็ได้ "
+	    "(เป้าหมาย 3.1.7 นับเฉพาะกิจกรรมที่ 3); ครั้ง = การนิเทศที่ระบุโรงเรียน "
+	    "ไม่รวมการประชุมและการนิเทศระดับเครือข่าย; ร้อยละคิดจากจำนวนโรงเรียนในแต่ละกลุ่ม");
 	breakdown_table(c, &r->by_district, "ผลการดำเนินงานจำแนกตามอำเภอ", "อำเภอ");
 	breakdown_chart(c, &r->by_district, "ร้อยละของโรงเรียนที่ได้รับการนิเทศ จำแนกตามอำเภอ");
 	breakdown_table(c, &r->by_network, "ผลการดำเนินงานจำแนกตามเครือข่ายโรงเรียน", "เครือข่าย");
@@ -499,8 +512,10 @@ budget_part(Compose *c)
 	doc_heading(c->doc, 1, "ส่วนที่ 4", "การใช้งบประมาณ");
 	char words[512];
 	num_baht_text(b->approved_total, words, sizeof(words));
-	DocBlock *para = doc_para(c->doc, fmt_printf(c, "งบประมาณ %s (%s) ใช้จ่ายจริง %s บาท คิดเป็นร้อยละ %s "
-	    "ของงบประมาณ คงเหลือ %s บาท", fmt_text(c, p->budget_text ? p->budget_text : ""), words,
+	/* The amount in words right after the amount; the plan's own sentence
+	 * about the budget is quoted in ส่วนที่ 1. */
+	DocBlock *para = doc_para(c->doc, fmt_printf(c, "งบประมาณที่ได้รับ %s บาท (%s) ใช้จ่ายจริง %s บาท "
+	    "คิดเป็นร้อยละ %s ของงบประมาณ คงเหลือ %s บาท", fmt_baht(c, b->approved_total), words,
 	    fmt_money(c, b->spent), fmt_percent(c, b->spent, b->approved_total), fmt_money(c, b->remaining)));
 	para->u.para.indent_mm = 12.5;
 
@@ -634,7 +649,7 @@ quote_list(Compose *c, Quote *q, size_t n, const char *title, size_t show)
 	}
 	n = kept;
 	if (empty > 0)
-		doc_para(c->doc, fmt_printf(c, "ไม่รวมคำตอบที่ไม่มีข้อเสนอแนะ (เช่น \"-\", \"ไม่มี\") %s ข้อความ",
+		doc_para(c->doc, fmt_printf(c, "คำตอบที่ไม่มีข้อเสนอแนะ เช่น \"-\" หรือ \"ไม่มี\" จำนวน %s ข้อความ ไม่นำมาแสดง",
 		    fmt_int(c, empty)));
 	if (n == 0) {
 		doc_para(c->doc, "ไม่มีข้อความในข้อมูล");
@@ -698,9 +713,25 @@ problems_part(Compose *c)
 		const TargetResult *t = &r->targets[i];
 		if (t->judged && t->met)
 			continue;
-		doc_list_item(c->doc, l, fmt_printf(c, "เป้าหมาย %s ยังไม่บรรลุ (%s)", fmt_text(c, t->target->id),
-		    t->note ? fmt_text(c, t->note) : fmt_target_value(c, t)));
+		doc_list_item(c->doc, l, fmt_printf(c, "เป้าหมาย %s ยังไม่บรรลุ: ผล %s เป้าหมาย %s%s%s",
+		    fmt_text(c, t->target->id), fmt_target_result(c, t), fmt_target_goal(c, t),
+		    t->note ? "; " : "", t->note ? fmt_text(c, t->note) : ""));
 		said++;
+	}
+	/* The per-school goals of an activity's topics (activity 4: 10 and 4
+	 * visits a school), which no target of section 3 counts. */
+	for (size_t i = 0; i < r->nactivities; i++) {
+		const ActivityResults *a = &r->activities[i];
+		for (size_t k = 0; k < a->plan->ntopics && k < 16; k++) {
+			const PlanTopic *tp = &a->plan->topics[k];
+			if (tp->per_school_goal <= 0 || a->topic_schools_meeting_goal[k] >= r->schools)
+				continue;
+			doc_list_item(c->doc, l, fmt_printf(c, "กิจกรรมที่ %s ประเด็น %s %s: โรงเรียนที่ได้รับการนิเทศครบ "
+			    "%s ครั้ง %s จาก %s โรงเรียน", fmt_int(c, a->plan->no), fmt_text(c, tp->code), tp->name,
+			    fmt_int(c, tp->per_school_goal), fmt_int(c, a->topic_schools_meeting_goal[k]),
+			    fmt_int(c, r->schools)));
+			said++;
+		}
 	}
 	if (r->schools_not_visited.n > 0) {
 		doc_list_item(c->doc, l, fmt_printf(c, "โรงเรียนที่ยังไม่ได้รับการนิเทศ %s โรงเรียน (รายชื่อในภาคผนวก)",
@@ -803,7 +834,7 @@ meetings_list(Compose *c)
 			km++; /* 40-odd KM Tuesdays are summarised below, not listed */
 			continue;
 		}
-		compose_row(c, tb, DOC_ROW_BODY, 5, model_meeting_type_name(mt->type), fmt_date_short(c, mt->date),
+		compose_row(c, tb, DOC_ROW_BODY, 5, model_meeting_type_title(mt->type), fmt_date_short(c, mt->date),
 		    mt->title, mt->participants ? fmt_int(c, mt->participants) : "-",
 		    *mt->minutes_ref ? mt->minutes_ref : "-");
 	}

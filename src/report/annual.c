@@ -298,8 +298,28 @@ level_table(Compose *c)
 			int l = c->r->eval.level[k];
 			count[l == 0 ? 5 : 5 - l]++;
 		}
+		/* Whole percentages that add up to 100 (largest remainders), so
+		 * the labels of a bar never sum to 99 or 101. */
+		long pct[6] = { 0 }, total = bd->rows[i].schools, given = 0;
+		for (int j = 0; j < 6 && total > 0; j++) {
+			pct[j] = count[j] * 100 / total;
+			given += pct[j];
+		}
+		while (total > 0 && given < 100) {
+			int best = -1;
+			long best_rem = -1;
+			for (int j = 0; j < 6; j++) {
+				long rem = count[j] * 100 - pct[j] * total;
+				if (rem > best_rem) {
+					best_rem = rem;
+					best = j;
+				}
+			}
+			pct[best]++;
+			given++;
+		}
 		for (int j = 0; j < 6; j++)
-			doc_chart_value(ch, (size_t)j, i, bd->rows[i].schools ? count[j] * 100.0 / bd->rows[i].schools : 0);
+			doc_chart_value(ch, (size_t)j, i, (double)pct[j]);
 	}
 }
 
@@ -946,6 +966,11 @@ rule_value(Compose *c, const SettingRule *rule)
 			    fmt_printf(c, "%s\n%s: ร้อยละ %s ถึงต่ำกว่า %s", out, levels[i].label,
 			    fmt_bound(c, s->level_percent[i]), fmt_bound(c, s->level_percent[i + 1]));
 		return out;
+	}
+	if (!strcmp(rule->key, "monthly_meeting_activity")) {
+		const PlanActivity *pa = plan_activity(c->m->plan, s->monthly_meeting_activity);
+		return fmt_printf(c, "กิจกรรมที่ %s%s%s", fmt_int(c, s->monthly_meeting_activity),
+		    pa ? " " : "", pa ? pa->name : "");
 	}
 	if (!strcmp(rule->key, "holidays") && s->nholidays > 0) {
 		const char *out = "";

@@ -57,6 +57,15 @@ time_elapsed(const Results *r, long *days, long *total)
 		*days = 0;
 }
 
+/* "3/2558": the meeting's number as written, or from its seq_no and the
+ * fiscal year of its date when the file leaves seq blank (the previous
+ * meeting may be the last one of the year before); digits as configured. */
+static const char *
+meeting_no(Compose *c, const Meeting *mt)
+{
+	return fmt_text(c, *mt->seq ? mt->seq : fmt_printf(c, "%d/%d", mt->seq_no, cal_fiscal_year(mt->date)));
+}
+
 static void
 agenda(Compose *c, int no, const char *title)
 {
@@ -70,33 +79,70 @@ blank_lines(Compose *c, int n)
 		doc_para(c->doc, "......................................................................................................");
 }
 
+/* prev_seq: the previous meeting's number ("4/2558") and since: the words
+ * for the days after it ("ตั้งแต่ 26 มิ.ย. 58"); both NULL when this is the
+ * first meeting (then there is no column to compare with). */
 static void
-progress(Compose *c, const Results *prev, const char *since)
+progress(Compose *c, const Results *prev, const char *since, const char *prev_seq)
 {
 	const Results *r = c->r;
 	doc_heading(c->doc, 2, "4.1", "ความก้าวหน้าการนิเทศรายกิจกรรม");
-	compose_table_caption(c, fmt_printf(c, "จำนวนครั้งการดำเนินงานรายกิจกรรม %s และสะสมตั้งแต่ต้นปีงบประมาณ", since));
-	DocBlock *tb = compose_table(c, 0, "ที่:10:c|กิจกรรม:0:l|ตั้งแต่ประชุมครั้งก่อน:26:r|สะสม (ครั้ง):22:r|โรงเรียน:22:r");
+	/* The first meeting of the year has nothing before it: "since the
+	 * last meeting" would repeat the year to date. */
+	DocBlock *tb;
+	if (prev_seq) {
+		compose_table_caption(c, fmt_printf(c, "จำนวนครั้งการดำเนินงานรายกิจกรรม %s และสะสมตั้งแต่ต้นปีงบประมาณ",
+		    since));
+		tb = compose_table(c, 0, fmt_printf(c, "ที่:10:c|กิจกรรม:0:l|หลังการประชุมครั้งที่ %s (ครั้ง):28:r|"
+		    "สะสม (ครั้ง):22:r|โรงเรียน:22:r", prev_seq));
+	} else {
+		compose_table_caption(c, "จำนวนครั้งการดำเนินงานรายกิจกรรม สะสมตั้งแต่ต้นปีงบประมาณ");
+		tb = compose_table(c, 0, "ที่:10:c|กิจกรรม:0:l|สะสม (ครั้ง):22:r|โรงเรียน:22:r");
+	}
 	long total_new = 0, total = 0;
+	int group_level = 0;
 	for (size_t i = 0; i < r->nactivities; i++) {
 		const ActivityResults *a = &r->activities[i];
 		long before = prev ? prev->activities[i].events : 0;
-		compose_row(c, tb, DOC_ROW_BODY, 5, fmt_int(c, a->plan->no), a->plan->name,
-		    fmt_int(c, a->events - before), fmt_int(c, a->events), fmt_int(c, a->schools_reached));
+		/* Sessions held for a network or a group name no school: "0
+		 * schools" would read as nobody taking part (as in the annual
+		 * report's table of activities). */
+		int no_schools = a->events > 0 && a->schools_reached == 0;
+		group_level |= no_schools;
+		const char *schools = no_schools ? "-*" : fmt_int(c, a->schools_reached);
+		if (prev_seq)
+			compose_row(c, tb, DOC_ROW_BODY, 5, fmt_int(c, a->plan->no), a->plan->name,
+			    fmt_int(c, a->events - before), fmt_int(c, a->events), schools);
+		else
+			compose_row(c, tb, DOC_ROW_BODY, 4, fmt_int(c, a->plan->no), a->plan->name,
+			    fmt_int(c, a->events), schools);
 		total_new += a->events - before;
 		total += a->events;
 	}
-	DocRow *row = compose_row(c, tb, DOC_ROW_TOTAL, 4, "รวม", fmt_int(c, total_new), fmt_int(c, total), "");
+	DocRow *row = prev_seq ?
+	    compose_row(c, tb, DOC_ROW_TOTAL, 4, "รวม", fmt_int(c, total_new), fmt_int(c, total), "") :
+	    compose_row(c, tb, DOC_ROW_TOTAL, 3, "รวม", fmt_int(c, total), "");
 	row->first->colspan = 2;
+	if (group_level)
+		doc_para(c->doc, "* จัดเป็นรายเครือข่ายหรือรายกลุ่ม ข้อมูลไม่ได้ระบุรายโรงเรียน");
 
 	doc_heading(c->doc, 2, "4.2", "ผลตามเป้าหมาย ณ วันประชุม");
 	compose_table_caption(c, "ผลการดำเนินงานตามเป้าหมาย สะสมถึงวันประชุม");
-	DocBlock *tt = compose_table(c, 0, "ข้อ:14:c|เป้าหมาย:0:l|ค่าเป้าหมาย:24:c|ผลสะสม:28:r|ครั้งก่อน:26:r");
+	/* Values carry their unit (ครั้ง, เดือน, ร้อยละ) like the goals beside
+	 * them: a bare "5" next to "ร้อยละ 100" reads as either. */
+	DocBlock *tt = prev_seq ?
+	    compose_table(c, 0, fmt_printf(c, "ข้อ:14:c|เป้าหมาย:0:l|ค่าเป้าหมาย:24:c|ผลสะสม ณ วันประชุม:28:r|"
+	    "ณ การประชุมครั้งก่อน (%s):28:r", prev_seq)) :
+	    compose_table(c, 0, "ข้อ:14:c|เป้าหมาย:0:l|ค่าเป้าหมาย:24:c|ผลสะสม ณ วันประชุม:28:r");
 	for (size_t i = 0; i < r->ntargets; i++) {
 		const TargetResult *t = &r->targets[i];
-		const TargetResult *p = prev ? &prev->targets[i] : NULL;
-		compose_row(c, tt, DOC_ROW_BODY, 5, fmt_text(c, t->target->id), t->target->text,
-		    fmt_target_goal(c, t), fmt_target_value(c, t), p ? fmt_target_value(c, p) : "-");
+		if (prev_seq)
+			compose_row(c, tt, DOC_ROW_BODY, 5, fmt_text(c, t->target->id), t->target->text,
+			    fmt_target_goal(c, t), fmt_target_result(c, t),
+			    prev ? fmt_target_result(c, &prev->targets[i]) : "-");
+		else
+			compose_row(c, tt, DOC_ROW_BODY, 4, fmt_text(c, t->target->id), t->target->text,
+			    fmt_target_goal(c, t), fmt_target_result(c, t));
 	}
 
 	doc_heading(c->doc, 2, "4.3", "การนิเทศภายใน ความพึงพอใจ และงบประมาณ");
@@ -313,6 +359,63 @@ period_text(Compose *c, const CommitteeCheck *ck)
 	return fmt_printf(c, "%s – %s", fmt_date_short(c, ck->from), fmt_date_short(c, ck->to));
 }
 
+/* How a rate's schools are named: what passing is (with its criterion, and
+ * short), who was measured and who not yet. */
+typedef struct RateWords {
+	const char *passed, *passed_short, *measured, *unmeasured;
+} RateWords;
+
+static RateWords
+rate_words(Compose *c, const TargetResult *t)
+{
+	RateWords w = { "ถึงเกณฑ์", "ถึงเกณฑ์", "ที่วัดผลแล้ว", "ยังไม่ได้วัดผล" };
+	switch (t->target->metric) {
+	case METRIC_EVAL_PASS_PERCENT: {
+		int min = t->target->params.min_level > 0 ? t->target->params.min_level : c->s->pass_level;
+		w.passed_short = "ผ่านเกณฑ์";
+		w.passed = min >= 1 && min <= 5 ?
+		    fmt_printf(c, "ผ่านเกณฑ์ระดับ%sขึ้นไป", c->s->rubric_bands[min - 1].label) : w.passed_short;
+		w.measured = "ที่ได้รับการประเมินแล้ว";
+		w.unmeasured = "ยังไม่ได้รับการประเมิน";
+		break;
+	}
+	case METRIC_SATISFIED_PERCENT:
+		w.passed = w.passed_short = "พึงพอใจ";
+		w.measured = "ที่ตอบแบบสำรวจแล้ว";
+		w.unmeasured = "ยังไม่ตอบแบบสำรวจ";
+		break;
+	default:
+		break;
+	}
+	return w;
+}
+
+/* A running rate whose headline counts schools not yet measured (3.2.1
+ * counts a school not evaluated as not passed): Table 2 prints the one
+ * figure and the judgement rests on the other. */
+static int
+two_figures(const TargetResult *t, const CommitteeCheck *ck)
+{
+	return ck->is_rate && !ck->ended && t->is_percent && ck->den > 0 && t->den > ck->den;
+}
+
+/* A rate judged on those measured so far; with two figures, both are named,
+ * each with its denominator, so the reader sees how they relate. */
+static const char *
+running_reason(Compose *c, const TargetResult *t, const CommitteeCheck *ck, const char *period)
+{
+	RateWords w = rate_words(c, t);
+	if (two_figures(t, ck))
+		return fmt_printf(c, "ผลสะสม %s ของโรงเรียนทั้งหมด (%s %s จาก %s โรงเรียน %s %s โรงเรียน); "
+		    "ในจำนวน%s %s โรงเรียน %sร้อยละ %s ซึ่งยังต่ำกว่าค่าเป้าหมาย %s (ช่วงวัดผล %s)",
+		    value_text(c, t), w.passed, fmt_int(c, t->num), fmt_int(c, t->den), w.unmeasured,
+		    fmt_int(c, t->den - ck->den), w.measured, fmt_int(c, ck->den), w.passed_short,
+		    fmt_percent(c, ck->num, ck->den), goal_text(c, t), period);
+	return fmt_printf(c, "ผลเท่าที่วัดได้ถึงวันประชุม ร้อยละ %s (%s %s จาก %s โรงเรียน%s) ต่ำกว่าค่าเป้าหมาย %s "
+	    "(ช่วงวัดผล %s)", fmt_percent(c, ck->num, ck->den), w.passed, fmt_int(c, ck->num), fmt_int(c, ck->den),
+	    w.measured, goal_text(c, t), period);
+}
+
 /* Why a target is at risk, with the figures behind it. */
 static const char *
 risk_reason(Compose *c, const TargetResult *t, const CommitteeCheck *ck)
@@ -325,9 +428,7 @@ risk_reason(Compose *c, const TargetResult *t, const CommitteeCheck *ck)
 		return fmt_printf(c, "สิ้นสุดช่วง%s (%s) แล้ว ผล%s %s ยังไม่ถึงค่าเป้าหมาย %s", ck->is_rate ? "วัดผล" :
 		    "ดำเนินการ", period, ck->is_rate ? "" : "สะสม", value_text(c, t), goal_text(c, t));
 	if (ck->is_rate)
-		return fmt_printf(c, "ผลเท่าที่วัดได้ถึงวันประชุม ร้อยละ %s (%s จาก %s โรงเรียนที่วัดผลแล้ว) ต่ำกว่าค่าเป้าหมาย %s "
-		    "(ช่วงวัดผล %s)", fmt_percent(c, ck->num, ck->den), fmt_int(c, ck->num), fmt_int(c, ck->den),
-		    goal_text(c, t), period);
+		return running_reason(c, t, ck, period);
 	if (metric_growth(t->target->metric) == GROWTH_DUE_SO_FAR)
 		return fmt_printf(c, "ผล %s ของครั้งที่ถึงกำหนดแล้ว ต่ำกว่าค่าเป้าหมาย %s (ช่วงดำเนินการ %s)",
 		    value_text(c, t), goal_text(c, t), period);
@@ -337,6 +438,48 @@ risk_reason(Compose *c, const TargetResult *t, const CommitteeCheck *ck)
 	return fmt_printf(c, "ผลสะสม %s ต่ำกว่าที่ควรได้ ณ วันประชุม %s (ค่าเป้าหมาย %s ในช่วง %s ผ่านไปแล้ว %s จาก %s วัน)",
 	    value_text(c, t), expected_text(c, t, ck->expected), goal_text(c, t), period, fmt_int(c, ck->days),
 	    fmt_int(c, ck->total));
+}
+
+/* Section 5.3: the activities that spent more than they were given, paid
+ * from what others left (ถัวจ่าย, DOMAIN 4.5). An activity given nothing
+ * did not "overspend by 0 baht": it is said to have had no allocation. All
+ * money in satang form (fmt_money), one format throughout. */
+static void
+budget_moves(Compose *c)
+{
+	const BudgetResults *b = &c->r->budget;
+	doc_heading(c->doc, 2, "5.3", "การถัวจ่ายงบประมาณระหว่างกิจกรรม");
+	DocBlock *bl = doc_list(c->doc, 0);
+	Satang moved_in = 0, left_over = 0;
+	for (size_t i = 0; i < b->nlines; i++) {
+		const BudgetLine *line = &b->lines[i];
+		if (line->moved_out > 0)
+			left_over += line->moved_out;
+		if (line->moved_in <= 0)
+			continue;
+		moved_in += line->moved_in;
+		if (line->approved == 0)
+			doc_list_item(c->doc, bl, fmt_printf(c, "กิจกรรมที่ %s ไม่ได้รับจัดสรรงบประมาณ ใช้จ่ายจริง %s บาท "
+			    "โดยถัวจ่ายจากงบประมาณของกิจกรรมอื่น", fmt_int(c, line->activity), fmt_money(c, line->spent)));
+		else
+			doc_list_item(c->doc, bl, fmt_printf(c, "กิจกรรมที่ %s ได้รับงบประมาณ %s บาท ใช้จ่ายจริง %s บาท "
+			    "เกินงบประมาณที่ได้รับ %s บาท โดยถัวจ่ายจากงบประมาณของกิจกรรมอื่น", fmt_int(c, line->activity),
+			    fmt_money(c, line->approved), fmt_money(c, line->spent), fmt_money(c, line->moved_in)));
+	}
+	if (moved_in == 0)
+		doc_list_item(c->doc, bl, "ไม่มีกิจกรรมที่ใช้จ่ายเกินงบประมาณที่ได้รับ");
+	/* The summary left-aligned: amounts give few places to break, and
+	 * justified lines would open wide gaps between them. */
+	if (b->over_total)
+		doc_para(c->doc, fmt_printf(c, "รวมถัวจ่าย %s บาท แต่การใช้จ่ายรวมของโครงการ %s บาท เกินงบประมาณโครงการ "
+		    "%s บาท อยู่ %s บาท ซึ่งถัวจ่ายไม่ได้ ต้องพิจารณาแก้ไข", fmt_money(c, moved_in), fmt_money(c, b->spent),
+		    fmt_money(c, b->approved_total), fmt_money(c, b->spent - b->approved_total)))->u.para.align =
+		    DOC_ALIGN_LEFT;
+	else if (moved_in > 0)
+		doc_para(c->doc, fmt_printf(c, "รวมถัวจ่าย %s บาท จากงบประมาณที่ยังไม่ได้ใช้ของกิจกรรมอื่นรวม %s บาท "
+		    "การใช้จ่ายรวมของโครงการ %s บาท ไม่เกินงบประมาณโครงการ %s บาท จึงถัวจ่ายได้ตามหมายเหตุของโครงการ "
+		    "“ขอถัวจ่ายทุกรายการ”", fmt_money(c, moved_in), fmt_money(c, left_over), fmt_money(c, b->spent),
+		    fmt_money(c, b->approved_total)))->u.para.align = DOC_ALIGN_LEFT;
 }
 
 /* Targets at risk, each with its reason; then those not yet due or still
@@ -355,8 +498,10 @@ exceptions(Compose *c)
 		const char *note = t->note ? fmt_printf(c, " - %s", fmt_text(c, t->note)) : "";
 		switch (ck.status) {
 		case COMMITTEE_AT_RISK:
+			/* With two figures the reason already holds every count the
+			 * note would repeat. */
 			doc_list_item(c->doc, l, fmt_printf(c, "%s %s: %s%s", fmt_text(c, t->target->id), t->target->text,
-			    risk_reason(c, t, &ck), note));
+			    risk_reason(c, t, &ck), two_figures(t, &ck) ? "" : note));
 			break;
 		case COMMITTEE_NOT_YET_DUE:
 		case COMMITTEE_IN_PROGRESS:
@@ -389,23 +534,7 @@ exceptions(Compose *c)
 		}
 	}
 
-	doc_heading(c->doc, 2, "5.3", "การถัวจ่ายงบประมาณระหว่างกิจกรรม");
-	const BudgetResults *b = &r->budget;
-	DocBlock *bl = doc_list(c->doc, 0);
-	size_t moves = 0;
-	for (size_t i = 0; i < b->nlines; i++) {
-		const BudgetLine *line = &b->lines[i];
-		if (line->moved_in <= 0)
-			continue;
-		doc_list_item(c->doc, bl, fmt_printf(c, "กิจกรรมที่ %s ใช้จ่าย %s บาท เกินงบประมาณที่ได้รับ %s บาท "
-		    "(ถัวจ่ายเพิ่ม %s บาท)", fmt_int(c, line->activity), fmt_money(c, line->spent),
-		    fmt_baht(c, line->approved), fmt_money(c, line->moved_in)));
-		moves++;
-	}
-	if (moves == 0)
-		doc_list_item(c->doc, bl, "ไม่มีกิจกรรมที่ใช้จ่ายเกินงบประมาณ");
-	if (b->over_total)
-		doc_para(c->doc, "การใช้จ่ายรวมเกินงบประมาณของโครงการ ต้องพิจารณาแก้ไข");
+	budget_moves(c);
 }
 
 Doc *
@@ -414,8 +543,7 @@ committee_compose(Arena *a, const Model *m, const Results *r, const Results *pre
 {
 	Doc *d = doc_new(a);
 	Compose c = { d, s, m, r, s->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0 };
-	const char *no = fmt_text(&c, *meeting->seq ? meeting->seq :
-	    fmt_printf(&c, "%d/%d", meeting->seq_no, r->fiscal_year));
+	const char *no = meeting_no(&c, meeting);
 	const char *title = fmt_printf(&c, "เอกสารประกอบการประชุมคณะกรรมการ ก.ต.ป.น. ครั้งที่ %s", no);
 	doc_set(d, &d->title, title);
 	doc_set(d, &d->author, s->office_name);
@@ -438,7 +566,7 @@ committee_compose(Arena *a, const Model *m, const Results *r, const Results *pre
 	doc_pagebreak(d, -1);
 	agenda(&c, 1, "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ");
 	blank_lines(&c, 3);
-	agenda(&c, 2, previous ? fmt_printf(&c, "รับรองรายงานการประชุมครั้งที่ %s", fmt_text(&c, previous->seq))
+	agenda(&c, 2, previous ? fmt_printf(&c, "รับรองรายงานการประชุมครั้งที่ %s", meeting_no(&c, previous))
 	    : "รับรองรายงานการประชุมครั้งที่แล้ว");
 	if (previous)
 		doc_para(d, fmt_printf(&c, "%s เมื่อวันที่ %s", *previous->minutes_ref ? previous->minutes_ref :
@@ -448,12 +576,13 @@ committee_compose(Arena *a, const Model *m, const Results *r, const Results *pre
 	doc_para(d, "มติที่ประชุม ....................................................................................");
 	agenda(&c, 3, "เรื่องสืบเนื่อง");
 	if (previous && *previous->resolutions)
-		doc_para(d, fmt_printf(&c, "มติจากการประชุมครั้งที่ %s: %s", fmt_text(&c, previous->seq), previous->resolutions));
+		doc_para(d, fmt_printf(&c, "มติจากการประชุมครั้งที่ %s: %s", meeting_no(&c, previous),
+		    previous->resolutions));
 	else
 		doc_para(d, "ไม่มี");
 	agenda(&c, 4, "เรื่องเสนอเพื่อทราบ: ผลการนิเทศ ติดตาม และการใช้งบประมาณ");
 	progress(&c, prev, previous ? fmt_printf(&c, "ตั้งแต่ %s", fmt_date_short(&c, cal_add_days(previous->date, 1)))
-	    : "ตั้งแต่ต้นปีงบประมาณ");
+	    : NULL, previous ? meeting_no(&c, previous) : NULL);
 	agenda(&c, 5, "เรื่องเสนอเพื่อพิจารณา");
 	exceptions(&c);
 	doc_para(d, "มติที่ประชุม ....................................................................................");

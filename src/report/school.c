@@ -1,11 +1,15 @@
 /* school.c - รายงานผลการนิเทศรายโรงเรียน (DOMAIN 6.3): what the office did
- * with one school this year, for its principal, on one or two pages. */
+ * with one school this year, for its principal, on two or three pages. */
 #include "report/school.h"
 
 #include <string.h>
 
 #include "core/numfmt.h"
 #include "report/compose.h"
+
+/* The label column of the label/value blocks: wide enough for
+ * "นักเรียน / ครู / ผู้บริหาร" on one line. */
+enum { LABEL_MM = 46 };
 
 static int
 in_year(const Results *r, CalDate d)
@@ -16,12 +20,13 @@ in_year(const Results *r, CalDate d)
 static const char *
 supervisors(Compose *c, const Visit *v)
 {
-	/* One name a line: names are not in the word list, so a name split
-	 * across lines would be cut at a guess. */
-	const char *s = "";
-	for (int i = 0; i < v->nsupervisors; i++)
-		s = fmt_printf(c, "%s%s%s", s, i ? "\n" : "", v->supervisors[i]->name);
-	return *s ? s : "-";
+	/* The first name and how many more: a row a line keeps the school's
+	 * report to two pages (the annual report lists supervisors in full). */
+	if (v->nsupervisors == 0)
+		return "-";
+	if (v->nsupervisors == 1)
+		return v->supervisors[0]->name;
+	return fmt_printf(c, "%s และอีก %s คน", v->supervisors[0]->name, fmt_int(c, v->nsupervisors - 1));
 }
 
 static void
@@ -29,10 +34,12 @@ facts(Compose *c, const School *s)
 {
 	const Network *n = *s->network_code ? model_network(c->m, s->network_code) : NULL;
 	DocBlock *l = doc_labels(c->doc);
-	l->u.labels.label_mm = 38;
+	l->u.labels.label_mm = LABEL_MM;
 	doc_label(c->doc, l, "รหัสโรงเรียน", fmt_text(c, s->code));
-	doc_label(c->doc, l, "อำเภอ", *s->subdistrict ? fmt_printf(c, "ตำบล%s อำเภอ%s", s->subdistrict, s->district) :
-	    s->district);
+	if (*s->subdistrict)
+		doc_label(c->doc, l, "ตำบล / อำเภอ", fmt_printf(c, "%s / %s", s->subdistrict, s->district));
+	else
+		doc_label(c->doc, l, "อำเภอ", s->district);
 	doc_label(c->doc, l, "เครือข่าย", n ? n->name : *s->network_code ? s->network_code : "-");
 	doc_label(c->doc, l, "กลุ่มสี / ขนาด", fmt_printf(c, "%s / %s", *s->color_group ? s->color_group : "-",
 	    *s->size ? s->size : "-"));
@@ -82,7 +89,7 @@ visits(Compose *c, const School *s)
 		doc_para(c->doc, "ยังไม่ได้รับการนิเทศในปีงบประมาณนี้");
 		return;
 	}
-	DocBlock *tb = compose_table(c, 14, "กิจกรรม:0:l|ครั้ง:14:r|ล่าสุด:22:c|ผู้นิเทศครั้งล่าสุด:44:l");
+	DocBlock *tb = compose_table(c, 13, "กิจกรรม:0:l|ครั้ง:14:r|วันที่ล่าสุด:22:c|ผู้นิเทศครั้งล่าสุด:44:l");
 	/* In the plan's order of activities, then topics. */
 	for (size_t a = 0; a < m->plan->nactivities; a++) {
 		const PlanActivity *pa = &m->plan->activities[a];
@@ -124,13 +131,42 @@ visits(Compose *c, const School *s)
 			break;
 		picked[npicked++] = best;
 	}
+	/* Up to five suggestions, each with the date of its visit: the title
+	 * says how many and what the dates are (not "the latest visit"). */
 	if (npicked > 0) {
-		doc_para(c->doc, "ข้อเสนอแนะจากการนิเทศครั้งหลังสุด");
+		doc_para(c->doc, fmt_printf(c, "ข้อเสนอแนะจากการนิเทศ %s รายการล่าสุด (วันที่นิเทศ: ข้อเสนอแนะ)",
+		    fmt_int(c, (long long)npicked)))->u.para.keep_with_next = 1;
 		DocBlock *l = doc_list(c->doc, 0);
 		for (size_t k = 0; k < npicked; k++)
 			doc_list_item(c->doc, l, fmt_printf(c, "%s: %s", fmt_date_short(c, picked[k]->date),
 			    picked[k]->suggestions));
 	}
+}
+
+/* The default criteria c1..c5 are the steps of the PIDRE model of internal
+ * supervision (DOMAIN 1.2, 3.6), named as load/evaluations.c accepts them
+ * in a header. */
+static const struct { const char *letter, *name; } PIDRE[5] = {
+	{ "P", "การวางแผน" },
+	{ "I", "การให้ความรู้/ชี้แจง" },
+	{ "D", "การดำเนินการนิเทศ" },
+	{ "R", "การเสริมแรง" },
+	{ "E", "การประเมินผล" },
+};
+
+/* The pass level (1..5) of 3.2.1: the metric's own, else the config's. */
+static int
+pass_level(const Compose *c, const PlanTarget *pt)
+{
+	int min = pt && pt->params.min_level > 0 ? pt->params.min_level : c->s->pass_level;
+	return min < 1 ? 1 : min > 5 ? 5 : min;
+}
+
+static const char *
+level_text(Compose *c, int level)
+{
+	return level >= 1 && level <= 5 ? fmt_printf(c, "%s %s", fmt_int(c, level), c->s->rubric_bands[level - 1].label) :
+	    "-";
 }
 
 static void
@@ -147,29 +183,55 @@ evaluation(Compose *c, const School *s)
 	}
 	double pct;
 	int level = measure_eval_level(c->s, e, &pct);
-	const char *scores = "";
-	for (int i = 0; i < e->nscores; i++)
-		scores = fmt_printf(c, "%s%s%s", scores, i ? " " : "", e->scores[i] ? fmt_int(c, e->scores[i]) : "-");
+	/* The pass level of 3.2.1 (a plan may set its own). */
+	const PlanTarget *pt = NULL;
+	for (size_t i = 0; i < r->ntargets && pt == NULL; i++)
+		if (r->targets[i].target->metric == METRIC_EVAL_PASS_PERCENT)
+			pt = r->targets[i].target;
+	int pass = pass_level(c, pt);
 	DocBlock *l = doc_labels(c->doc);
-	l->u.labels.label_mm = 38;
-	doc_label(c->doc, l, "ครั้งที่ / วันที่", fmt_printf(c, "%s / %s", fmt_int(c, e->round), fmt_date(c, e->date)));
-	if (*scores)
-		doc_label(c->doc, l, "คะแนนรายด้าน (PIDRE)", scores);
+	l->u.labels.label_mm = LABEL_MM;
+	doc_label(c->doc, l, "ครั้งที่ / วันที่ประเมิน", fmt_printf(c, "%s / %s", fmt_int(c, e->round),
+	    fmt_date(c, e->date)));
+	/* Each score with its step and the scale: "4 3 3 3 4" says nothing to
+	 * a reader who does not know the model or that 5 is the top. */
+	if (e->nscores > 0) {
+		int pidre = e->nscores == 5;
+		const char *scores = "";
+		for (int i = 0; i < e->nscores; i++) {
+			const char *v = e->scores[i] ? fmt_int(c, e->scores[i]) : "-";
+			scores = pidre ? fmt_printf(c, "%s%s%s (%s) %s", scores, i ? ", " : "", PIDRE[i].name,
+			    PIDRE[i].letter, v) : fmt_printf(c, "%s%sด้านที่ %s: %s", scores, i ? ", " : "", fmt_int(c, i + 1), v);
+		}
+		doc_label(c->doc, l, pidre ? "คะแนนรายขั้นตอน PIDRE (คะแนน 1–5)" : "คะแนนรายด้าน (คะแนน 1–5)", scores);
+	}
 	if (pct >= 0)
 		doc_label(c->doc, l, "ร้อยละของคะแนน", fmt_double(c, pct, 2));
-	doc_label(c->doc, l, "ระดับคุณภาพ", fmt_printf(c, "%s %s (%s)", fmt_int(c, level),
-	    c->s->rubric_bands[level - 1].label, level >= c->s->pass_level ? "ผ่านเกณฑ์" : "ยังไม่ผ่านเกณฑ์"));
+	doc_label(c->doc, l, "ระดับคุณภาพ", level >= 1 ? fmt_printf(c, "%s จาก 5 ระดับ (%sเกณฑ์ระดับ %s ขึ้นไป)",
+	    level_text(c, level), level >= pass ? "ผ่าน" : "ยังไม่ผ่าน", level_text(c, pass)) : "-");
 }
 
+/* A school's satisfaction as 3.2.2 measures it (measure.c): per respondent
+ * the mean of their valid answers, then the mean of those means, taken
+ * within each activity first when the form has an activity column, so
+ * that section 3 and the standing in 3.2.2 print the figure measure judged.
+ * Also the per-item sums for the table. */
+typedef struct SchoolSatisfaction {
+	long respondents;
+	double mean;               /* valid when respondents > 0 */
+	double sum[SURVEY_MAX_ITEMS];
+	long n[SURVEY_MAX_ITEMS];
+} SchoolSatisfaction;
+
 static void
-satisfaction(Compose *c, const School *s)
+school_satisfaction(const Compose *c, const School *s, SchoolSatisfaction *out)
 {
+	enum { ACTS = 16 };
 	const Model *m = c->m;
 	const Survey *sv = &m->survey;
-	doc_heading(c->doc, 2, "3", "ความพึงพอใจต่อการนิเทศ");
-	double sum[SURVEY_MAX_ITEMS] = { 0 };
-	long n[SURVEY_MAX_ITEMS] = { 0 }, respondents = 0;
-	double resp_sum = 0;
+	double act_sum[ACTS] = { 0 };
+	long act_n[ACTS] = { 0 };
+	memset(out, 0, sizeof(*out));
 	size_t nr;
 	const Response *const *rows = (const Response *const *)model_rows(&m->responses_by_school, m, s, &nr);
 	for (size_t i = 0; i < nr; i++) {
@@ -179,29 +241,53 @@ satisfaction(Compose *c, const School *s)
 		int rsum = 0, rn = 0;
 		for (size_t k = 0; k < sv->nitems; k++)
 			if (rs->answers[k] > 0) {
-				sum[k] += rs->answers[k];
-				n[k]++;
+				out->sum[k] += rs->answers[k];
+				out->n[k]++;
 				rsum += rs->answers[k];
 				rn++;
 			}
-		if (rn) {
-			resp_sum += (double)rsum / rn;
-			respondents++;
-		}
+		if (rn == 0)
+			continue;
+		int act = rs->activity >= 0 && rs->activity < ACTS ? rs->activity : 0;
+		act_sum[act] += (double)rsum / rn;
+		act_n[act]++;
+		out->respondents++;
 	}
-	if (respondents == 0) {
+	double acts = 0;
+	int nacts = 0;
+	for (int a = 0; a < ACTS; a++)
+		if (act_n[a] > 0) {
+			acts += act_sum[a] / (double)act_n[a];
+			nacts++;
+		}
+	out->mean = nacts ? acts / nacts : 0;
+}
+
+static int
+satisfied(const Compose *c, double mean)
+{
+	return measure_round2(mean) >= c->s->satisfied_threshold - 1e-9;
+}
+
+static void
+satisfaction(Compose *c, const School *s)
+{
+	const Survey *sv = &c->m->survey;
+	doc_heading(c->doc, 2, "3", "ความพึงพอใจต่อการนิเทศ");
+	SchoolSatisfaction st;
+	school_satisfaction(c, s, &st);
+	if (st.respondents == 0) {
 		doc_para(c->doc, "ไม่มีผู้ตอบแบบสำรวจจากโรงเรียนนี้");
 		return;
 	}
-	double mean = resp_sum / respondents;
-	const char *band = measure_likert_band(c->s, mean);
-	doc_para(c->doc, fmt_printf(c, "ผู้ตอบ %s คน ค่าเฉลี่ย %s ระดับ%s (%s)", fmt_int(c, respondents),
-	    fmt_double(c, mean, 2), band ? band : "-",
-	    measure_round2(mean) >= c->s->satisfied_threshold - 1e-9 ? "พึงพอใจตามเกณฑ์" : "ต่ำกว่าเกณฑ์"));
-	DocBlock *tb = compose_table(c, 14, "รายการประเมิน:0:l|ค่าเฉลี่ย:22:r|ระดับ:30:c");
+	const char *band = measure_likert_band(c->s, st.mean);
+	doc_para(c->doc, fmt_printf(c, "ผู้ตอบ %s คน ค่าเฉลี่ย %s (คะแนน 1–5) ระดับ%s (%sเกณฑ์พึงพอใจ คือค่าเฉลี่ย %s ขึ้นไป)",
+	    fmt_int(c, st.respondents), fmt_double(c, st.mean, 2), band ? band : "-",
+	    satisfied(c, st.mean) ? "ถึง" : "ยังไม่ถึง", fmt_double(c, c->s->satisfied_threshold, 2)));
+	DocBlock *tb = compose_table(c, 13, "รายการประเมิน:0:l|ค่าเฉลี่ย:22:r|ระดับ:30:c");
 	for (size_t k = 0; k < sv->nitems; k++) {
-		const char *b = n[k] ? measure_likert_band(c->s, sum[k] / n[k]) : NULL;
-		compose_row(c, tb, DOC_ROW_BODY, 3, sv->items[k], n[k] ? fmt_double(c, sum[k] / n[k], 2) : "-",
+		const char *b = st.n[k] ? measure_likert_band(c->s, st.sum[k] / st.n[k]) : NULL;
+		compose_row(c, tb, DOC_ROW_BODY, 3, sv->items[k], st.n[k] ? fmt_double(c, st.sum[k] / st.n[k], 2) : "-",
 		    b ? b : "-");
 	}
 }
@@ -243,6 +329,230 @@ in_list(const SchoolList *l, const School *s)
 	return 0;
 }
 
+/* Is colour one of the space-separated groups ("ดำ แดง")? As measure.c
+ * reads them: whole words, and a school without a colour is in none. */
+static int
+in_colour_groups(const char *groups, const char *colour)
+{
+	size_t cl = strlen(colour);
+	if (cl == 0)
+		return 0;
+	for (const char *g = groups; *g;) {
+		g += strspn(g, " ");
+		size_t n = strcspn(g, " ");
+		if (n == cl && !memcmp(g, colour, n))
+			return 1;
+		g += n;
+	}
+	return 0;
+}
+
+/* "กิจกรรมที่ 4 (ประเด็น 4.4)" or "กิจกรรมที่ 4 หรือ 7": the activities a
+ * metric counts. */
+static const char *
+activities_text(Compose *c, const MetricParams *p)
+{
+	size_t max = sizeof(p->activities) / sizeof(p->activities[0]);
+	if (p->activities[0] == 0)
+		return "กิจกรรมใดก็ได้ของโครงการ";
+	const char *s = fmt_printf(c, "กิจกรรมที่ %s", fmt_int(c, p->activities[0]));
+	for (size_t i = 1; i < max && p->activities[i]; i++)
+		s = fmt_printf(c, "%s%s%s", s, i + 1 < max && p->activities[i + 1] ? ", " : " หรือ ",
+		    fmt_int(c, p->activities[i]));
+	if (p->topic && *p->topic)
+		s = fmt_printf(c, "%s (ประเด็น %s)", s, fmt_text(c, p->topic));
+	return s;
+}
+
+static int
+in_activities(const MetricParams *p, int activity)
+{
+	if (p->activities[0] == 0)
+		return 1;
+	for (size_t i = 0; i < sizeof(p->activities) / sizeof(p->activities[0]) && p->activities[i]; i++)
+		if (p->activities[i] == activity)
+			return 1;
+	return 0;
+}
+
+/* Does a counted visit fall under a metric, as measure.c decides it: a
+ * visit in the metric's mode counts whatever its activity; otherwise its
+ * activity, and the topic when that activity has topics in the plan. */
+static int
+visit_matches(const Compose *c, const Visit *v, const MetricParams *p)
+{
+	if (v->status == STATUS_DRAFT || !in_year(c->r, v->date))
+		return 0;
+	if (p->mode && *p->mode && strcmp(model_mode_name(v->mode), p->mode) == 0)
+		return 1;
+	if (!in_activities(p, v->activity))
+		return 0;
+	if (p->topic && *p->topic) {
+		const PlanActivity *pa = plan_activity(c->m->plan, v->activity);
+		if (pa && pa->ntopics > 0 && strcmp(v->topic, p->topic) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* The school's counted visits under a metric. */
+static long
+visits_matching(const Compose *c, const School *s, const MetricParams *p)
+{
+	size_t nv;
+	const Visit *const *vs = (const Visit *const *)model_rows(&c->m->visits_by_school, c->m, s, &nv);
+	long n = 0;
+	for (size_t i = 0; i < nv; i++)
+		n += visit_matches(c, vs[i], p);
+	return n;
+}
+
+/* Administrators and teachers of s present at a metric's events, as 3.1.2
+ * counts them (measure.c): from the attendance lists when the office keeps
+ * any, else from the visits of the activity. */
+static long
+staff_present(const Compose *c, const School *s, const MetricParams *p)
+{
+	const Model *m = c->m;
+	long present = 0;
+	int from_attendance = 0;
+	for (size_t i = 0; i < m->nattendance; i++) {
+		const Attendance *at = &m->attendance[i];
+		if (at->school == NULL || (at->event && !in_year(c->r, at->event->date)))
+			continue;
+		if (at->event && p->event_type && strcmp(model_meeting_type_name(at->event->type), p->event_type) != 0)
+			continue;
+		from_attendance = 1;
+		if (at->school == s)
+			present += at->teachers_present + at->admins_present;
+	}
+	if (from_attendance)
+		return present;
+	size_t nv;
+	const Visit *const *vs = (const Visit *const *)model_rows(&m->visits_by_school, m, s, &nv);
+	for (size_t i = 0; i < nv; i++)
+		if (visit_matches(c, vs[i], p))
+			present += vs[i]->teachers_met + vs[i]->admins_met;
+	return present;
+}
+
+/* Where one school stands in one target of the project. */
+typedef enum Standing {
+	STAND_COUNTED,             /* counts toward the target */
+	STAND_PARTLY,              /* some of its staff count (3.1.2) */
+	STAND_NOT_YET,             /* does not count, for a reason given */
+	STAND_NOT_IN_GROUP,        /* the target is about other schools */
+	STAND_NONE                 /* the target is not about schools */
+} Standing;
+
+static const char *
+standing_word(Standing st)
+{
+	switch (st) {
+	case STAND_COUNTED: return "นับเป็นผลสำเร็จแล้ว";
+	case STAND_PARTLY: return "นับแล้วบางส่วน";
+	case STAND_NOT_YET: return "ยังไม่นับ";
+	case STAND_NOT_IN_GROUP: return "ไม่อยู่ในกลุ่มเป้าหมาย";
+	case STAND_NONE: break;
+	}
+	return "";
+}
+
+/* The standing of s in target t and why, from the target's own list of the
+ * schools it misses (measure's decision), with the school's figures as the
+ * reason. STAND_NONE for targets that count events or months, not schools. */
+static Standing
+school_standing(Compose *c, const School *s, const TargetResult *t, const char **why)
+{
+	const MetricParams *p = &t->target->params;
+	int missing = in_list(&t->schools_missing, s);
+	size_t k = (size_t)(s - c->m->schools);
+	*why = "";
+	switch (t->target->metric) {
+	case METRIC_SCHOOL_COVERAGE:
+		if (p->color_groups && *p->color_groups && !in_colour_groups(p->color_groups, s->color_group)) {
+			*why = *s->color_group ? fmt_printf(c, "เป้าหมายนี้สำหรับโรงเรียนกลุ่มสี%s; โรงเรียนนี้อยู่กลุ่มสี%s",
+			    p->color_groups, s->color_group) : fmt_printf(c, "เป้าหมายนี้สำหรับโรงเรียนกลุ่มสี%s; "
+			    "โรงเรียนนี้ไม่ได้ระบุกลุ่มสี", p->color_groups);
+			return STAND_NOT_IN_GROUP;
+		}
+		*why = missing ? fmt_printf(c, "ยังไม่ได้รับการนิเทศตาม%s", activities_text(c, p)) :
+		    fmt_printf(c, "ได้รับการนิเทศตาม%s แล้ว %s ครั้ง", activities_text(c, p),
+		    fmt_int(c, visits_matching(c, s, p)));
+		return missing ? STAND_NOT_YET : STAND_COUNTED;
+	case METRIC_STAFF_COVERAGE: {
+		long staff = (long)s->teachers + s->admins, present = staff_present(c, s, p);
+		if (missing) {
+			*why = fmt_printf(c, "ผู้บริหารและครูยังไม่ได้เข้าร่วม%s", activities_text(c, p));
+			return STAND_NOT_YET;
+		}
+		*why = present >= staff ? fmt_printf(c, "ผู้บริหารและครูเข้าร่วม%s ครบ %s คน", activities_text(c, p),
+		    fmt_int(c, staff)) : fmt_printf(c, "ผู้บริหารและครูเข้าร่วม%s แล้ว %s จาก %s คน",
+		    activities_text(c, p), fmt_int(c, present), fmt_int(c, staff));
+		return present < staff ? STAND_PARTLY : STAND_COUNTED;
+	}
+	case METRIC_NETWORK_COVERAGE: {
+		const Network *n = *s->network_code ? model_network(c->m, s->network_code) : NULL;
+		const char *net = n ? n->name : *s->network_code ? s->network_code : NULL;
+		if (missing)
+			*why = net ? fmt_printf(c, "ทั้งโรงเรียนและ%s ยังไม่ได้รับการนิเทศตาม%s", net, activities_text(c, p)) :
+			    fmt_printf(c, "ยังไม่ได้รับการนิเทศตาม%s และไม่ได้ระบุเครือข่ายของโรงเรียน",
+			    activities_text(c, p));
+		else
+			*why = fmt_printf(c, "โรงเรียน%s ได้รับการนิเทศตาม%s แล้ว", net ? fmt_printf(c, "หรือ%s", net) : "",
+			    activities_text(c, p));
+		return missing ? STAND_NOT_YET : STAND_COUNTED;
+	}
+	case METRIC_PER_SCHOOL_VISITS: {
+		/* The topic's per-school count ("4.4": 10), else one visit. */
+		long goal = 1;
+		for (size_t a = 0; p->topic && a < c->m->plan->nactivities; a++)
+			for (size_t i = 0; i < c->m->plan->activities[a].ntopics; i++) {
+				const PlanTopic *tp = &c->m->plan->activities[a].topics[i];
+				if (!strcmp(tp->code, p->topic) && tp->per_school_goal > 0)
+					goal = tp->per_school_goal;
+			}
+		*why = fmt_printf(c, "ได้รับการนิเทศตาม%s %s ครั้ง%s %s ครั้ง", activities_text(c, p),
+		    fmt_int(c, visits_matching(c, s, p)), missing ? " ยังไม่ถึงเกณฑ์" : " ถึงเกณฑ์", fmt_int(c, goal));
+		return missing ? STAND_NOT_YET : STAND_COUNTED;
+	}
+	case METRIC_EVAL_PASS_PERCENT: {
+		int level = c->r->eval.level ? c->r->eval.level[k] : 0, pass = pass_level(c, t->target);
+		if (level == 0)
+			*why = "ยังไม่ได้รับการประเมินการนิเทศภายใน";
+		else
+			*why = fmt_printf(c, "ผลการประเมินระดับ %s %sเกณฑ์ระดับ %s ขึ้นไป", level_text(c, level),
+			    missing ? "ต่ำกว่า" : "ผ่าน", level_text(c, pass));
+		return missing ? STAND_NOT_YET : STAND_COUNTED;
+	}
+	case METRIC_SATISFIED_PERCENT: {
+		SchoolSatisfaction st;
+		school_satisfaction(c, s, &st);
+		if (st.respondents == 0)
+			*why = "ยังไม่มีผู้ตอบแบบสำรวจจากโรงเรียนนี้";
+		else
+			*why = fmt_printf(c, "ค่าเฉลี่ยความพึงพอใจ %s %sเกณฑ์ %s", fmt_double(c, st.mean, 2),
+			    missing ? "ต่ำกว่า" : "ถึง", fmt_double(c, c->s->satisfied_threshold, 2));
+		return missing ? STAND_NOT_YET : STAND_COUNTED;
+	}
+	case METRIC_PRACTICE_PERCENT:
+		*why = missing ? "ยังไม่มีนวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศที่เผยแพร่ในปีงบประมาณนี้" :
+		    "มีนวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศเผยแพร่แล้ว";
+		return missing ? STAND_NOT_YET : STAND_COUNTED;
+	case METRIC_EVENT_COUNT:
+	case METRIC_EVENT_WINDOWS:
+	case METRIC_WEEKDAY_COVERAGE:
+	case METRIC_MONTH_COVERAGE:
+	case METRIC_EVENT_HELD:
+	case METRIC_SYSTEM_QUALITY:
+	case METRIC_NKINDS:
+		break;
+	}
+	return STAND_NONE;
+}
+
+/* Section 5: the targets are about all the schools ("117 โรงเรียน"); for one
+ * school the question is whether it counts toward each, and if not, why. */
 static void
 standing(Compose *c, const School *s)
 {
@@ -252,23 +562,25 @@ standing(Compose *c, const School *s)
 		doc_para(c->doc, "โรงเรียนนี้ยุบหรือควบรวมแล้ว (ตามแฟ้ม schools) จึงไม่นับในเป้าหมายของโครงการ");
 		return;
 	}
-	DocBlock *l = doc_list(c->doc, 0);
-	size_t n = 0;
+	/* A table at the tables' size: a school's report stays on two pages. */
+	DocBlock *tb = NULL;
 	for (size_t i = 0; i < r->ntargets; i++) {
 		const TargetResult *t = &r->targets[i];
-		if (t->schools_missing.items == NULL)
+		const char *why;
+		Standing st = school_standing(c, s, t, &why);
+		if (st == STAND_NONE)
 			continue;
-		int missing = in_list(&t->schools_missing, s);
-		/* Only targets about schools (those that list the schools missed). */
-		if (t->target->metric == METRIC_SCHOOL_COVERAGE && t->target->params.color_groups &&
-		    !strstr(t->target->params.color_groups, *s->color_group ? s->color_group : "-"))
-			continue;
-		doc_list_item(c->doc, l, fmt_printf(c, "%s %s: %s", fmt_text(c, t->target->id), t->target->text,
-		    missing ? "ยังไม่ถึงเกณฑ์" : "ถึงเกณฑ์แล้ว"));
-		n++;
+		if (tb == NULL)
+			tb = compose_table(c, 13, "ข้อ:12:c|เป้าหมาย (ผลคิดจากโรงเรียนทั้งหมด):0:l|"
+			    "โรงเรียนนี้นับเป็นผลสำเร็จหรือไม่:62:l");
+		DocRow *row = compose_row(c, tb, DOC_ROW_BODY, 2, fmt_text(c, t->target->id), t->target->text);
+		/* The standing in bold, the reason after it. */
+		DocCell *cell = doc_row_cell(c->doc, row, "");
+		doc_text_add(c->doc, &cell->text, standing_word(st), 1);
+		doc_text_add(c->doc, &cell->text, fmt_printf(c, " (%s)", why), 0);
 	}
-	if (n == 0)
-		doc_list_item(c->doc, l, "-");
+	if (tb == NULL)
+		doc_para(c->doc, "ไม่มีเป้าหมายที่นับผลเป็นรายโรงเรียน");
 }
 
 Doc *

@@ -56,8 +56,12 @@ enum {
 	TS_SPACE = 4,      /* whitespace: dropped at line ends */
 	TS_HARD = 8,       /* a newline in the text: the line ends here (zero width) */
 	TS_INRUN = 16,     /* a TS_BRK between two words of one run of text (no space) */
-	TS_GLUE = 32       /* ... after a one-syllable word, or before one that ends the run:
+	TS_GLUE = 32,      /* ... after a one-syllable word, or before one that ends the run:
 	                    * never stretched in justification */
+	TS_TIED = 64       /* a TS_BRK after a space inside a short date (5 มี.ค. 58), between
+	                    * a number and its unit (10 ครั้ง/โรง) or before a lone dash:
+	                    * taken only when the line is narrower than the tied piece, and
+	                    * no break for ts_text_measure's narrowest width */
 };
 
 /* A shaped paragraph: glyphs in logical order and their clusters. Lives in
@@ -141,7 +145,8 @@ struct TsCtx {
  * arena a. */
 TsText *ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain,
 	double size, int bold_all);
-/* Narrowest possible width (widest unbreakable piece) and natural width. */
+/* Narrowest possible width (widest piece between breaks that are not
+ * TS_TIED) and natural width. */
 void ts_text_measure(const TsText *t, double *minw, double *maxw);
 /* Break into lines no wider than w_first (first line) and w_rest, choosing
  * the breaks of the whole paragraph together (least total cost; text.c says

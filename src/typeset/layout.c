@@ -151,32 +151,6 @@ tag(Lay *L, const char *fmt, int a, int b, int c)
 	return arena_strndup(L->dl->arena, buf, n);
 }
 
-/* Lines of one shaped text placed from the current y, page breaks between
- * lines when needed. */
-static void
-flow_lines(Lay *L, const TsText *t, const TsLine *ln, size_t n, double x, double w,
-	double indent, DocAlign align, const char *src)
-{
-	double lh = lh_of(L, t->size), b = base_of(L, t->size);
-	for (size_t k = 0; k < n; k++) {
-		need(L, lh);
-		double xi = k == 0 ? x + indent : x, wi = k == 0 ? w - indent : w;
-		ts_text_emit(L->c, L->dl, L->page, t, ln, k, n, xi, L->ph - (L->y + b), wi, align, src);
-		L->y += lh;
-	}
-}
-
-static void
-flow_text(Lay *L, const DocText *dt, const char *plain, double size, int bold, double x, double w,
-	double indent, DocAlign align, const char *src)
-{
-	const TsText *t = ts_text_shape(L->c, L->a, dt, plain, size, bold);
-	TsLine *ln;
-	size_t n = ts_text_break(t, L->a, w - indent, w,
-		align == DOC_ALIGN_JUSTIFY || align == DOC_ALIGN_DEFAULT, &ln);
-	flow_lines(L, t, ln, n, x, w, indent, align, src);
-}
-
 /* Text at a fixed place (no pagination): returns the height used. */
 static double
 put_text(Lay *L, const char *text, double size, int bold, double x, double ytop, double w,
@@ -237,6 +211,164 @@ digits(Lay *L, const char *s)
 	return o;
 }
 
+/* ---- flowing blocks: where a page may end ---- */
+
+/* The lines of a paragraph, list or label list as pagination sees them: n
+ * lines of one height lh, and brk[i] (0 < i < n) set when a page may end
+ * before line i. brk lives in the display list's arena. */
+typedef struct Flow {
+	size_t n;
+	double lh;
+	uint8_t *brk;
+} Flow;
+
+/* Widows and orphans: a page break inside a block leaves at least this many
+ * of its lines on each side. One line alone at the foot of a page (the start
+ * of a paragraph) or at its head (the end of one) reads as a stray; a page
+ * may end a line short instead. */
+#define FLOW_MIN 2
+/* A label list of up to LABELS_LIST_WHOLE lines stays on one page (a
+ * longer one splits between labels, never leaving its last alone); one
+ * label with a value of up to LABELS_WHOLE lines (a list of bands) stays
+ * whole; a longer value may run on after LABEL_RUN_ON lines. Four, not
+ * more, for lists: a school's report keeps to two pages. */
+#define LABELS_LIST_WHOLE 4
+#define LABELS_WHOLE 8
+#define LABEL_RUN_ON 3
+
+static void
+flow_init(Lay *L, Flow *f, size_t n, double lh)
+{
+	f->n = n;
+	f->lh = lh;
+	f->brk = arena_alloc(L->a, n + 1);
+}
+
+/* Let a page end before line i unless that leaves fewer than FLOW_MIN lines
+ * of the block on either page. */
+static void
+flow_allow(Flow *f, size_t i)
+{
+	if (i >= FLOW_MIN && i + FLOW_MIN <= f->n)
+		f->brk[i] = 1;
+}
+
+/* Breaks of a block made of nu units (list items, label rows) of rows[u]
+ * lines: between units, except before the last of three or more (a list's
+ * last item alone at the head of a page, the rest of it blank before a
+ * page break, reads as a stray: "a page holding one bullet"); inside a unit
+ * of more than whole lines, from line lead[u] on (a label's own lines stay
+ * with its value's first; lead may be NULL). The first item may end a page
+ * alone: below its heading it starts the list, as a paragraph's first two
+ * lines do. */
+static void
+flow_units(Flow *f, const size_t *rows, const size_t *lead, size_t nu, size_t whole)
+{
+	size_t at = 0;
+	for (size_t u = 0; u < nu; u++) {
+		if (u > 0 && !(nu >= 3 && u == nu - 1))
+			flow_allow(f, at);
+		if (rows[u] > whole)
+			for (size_t j = lead && lead[u] > FLOW_MIN ? lead[u] : FLOW_MIN; j + FLOW_MIN <= rows[u]; j++)
+				flow_allow(f, at + j);
+		at += rows[u];
+	}
+}
+
+/* Height of the block's first part that no page break may divide: what
+ * must fit below a heading or caption kept with it. */
+static double
+flow_head(const Flow *f)
+{
+	if (f->n == 0)
+		return 0;
+	size_t i = 1;
+	while (i < f->n && !f->brk[i])
+		i++;
+	return (double)i * f->lh;
+}
+
+/* How many lines of f, from line k on, the current page takes (at least
+ * one): all that are left when they fit, else as many as end at the last
+ * allowed break that fits. When none fits on a page that holds something
+ * already, the block goes on to a new page. A block with no allowed break
+ * that fits an empty page (taller than a page) fills it, leaving no single
+ * line to the next when it can. */
+static size_t
+flow_take(Lay *L, const Flow *f, size_t k)
+{
+	for (;;) {
+		if (!L->open)
+			open_page(L);
+		double avail = L->bottom + 0.01 - L->y;
+		size_t room = avail > 0 ? (size_t)(avail / f->lh + 1e-6) : 0;
+		size_t left = f->n - k;
+		if (left <= room)
+			return left;
+		for (size_t m = room; m > 0; m--)
+			if (f->brk[k + m])
+				return m;
+		if (L->page_used) {
+			open_page(L);
+			continue;
+		}
+		if (room == 0)
+			return 1;
+		if (left - room == 1 && room > FLOW_MIN)
+			room--;
+		return room;
+	}
+}
+
+/* A paragraph (or heading) shaped and broken, with its page breaks. */
+typedef struct TextFlow {
+	const TsText *t;
+	TsLine *ln;
+	Flow f;
+} TextFlow;
+
+static void
+text_flow(Lay *L, const DocText *dt, const char *plain, double size, int bold, double w,
+	double indent, DocAlign align, TextFlow *tf)
+{
+	tf->t = ts_text_shape(L->c, L->a, dt, plain, size, bold);
+	size_t n = ts_text_break(tf->t, L->a, w - indent, w,
+		align == DOC_ALIGN_JUSTIFY || align == DOC_ALIGN_DEFAULT, &tf->ln);
+	flow_init(L, &tf->f, n, lh_of(L, size));
+	for (size_t i = 1; i < n; i++)
+		flow_allow(&tf->f, i);
+}
+
+/* Place the lines of tf from the current y, page breaks where tf allows. */
+static void
+flow_lines(Lay *L, const TextFlow *tf, double x, double w, double indent, DocAlign align,
+	const char *src)
+{
+	const Flow *f = &tf->f;
+	double b = base_of(L, tf->t->size);
+	for (size_t k = 0; k < f->n;) {
+		if (k > 0)
+			open_page(L);
+		size_t e = k + flow_take(L, f, k);
+		L->page_used = 1;
+		for (; k < e; k++) {
+			double xi = k == 0 ? x + indent : x, wi = k == 0 ? w - indent : w;
+			ts_text_emit(L->c, L->dl, L->page, tf->t, tf->ln, k, f->n, xi, L->ph - (L->y + b), wi,
+				align, src);
+			L->y += f->lh;
+		}
+	}
+}
+
+static void
+flow_text(Lay *L, const DocText *dt, const char *plain, double size, int bold, double x, double w,
+	double indent, DocAlign align, const char *src)
+{
+	TextFlow tf;
+	text_flow(L, dt, plain, size, bold, w, indent, align, &tf);
+	flow_lines(L, &tf, x, w, indent, align, src);
+}
+
 /* ---- blocks ---- */
 
 static double
@@ -245,13 +377,118 @@ heading_size(const Lay *L, int level)
 	return level == 1 ? L->body + 4 : level == 2 ? L->body + 2 : L->body;
 }
 
+static void
+para_flow(Lay *L, const DocPara *p, TextFlow *tf)
+{
+	text_flow(L, &p->text, NULL, p->size > 0 ? p->size : L->body, 0, L->width, p->indent_mm * MM,
+		p->align, tf);
+}
+
+/* A list's items shaped and broken, with the list's page breaks. */
+typedef struct ListFlow {
+	const TsText **t;
+	TsLine **ln;
+	size_t *n;                 /* lines of each item */
+	size_t nitems;
+	double xm, xt, hang;       /* marker and text left edges, marker width */
+	Flow f;
+} ListFlow;
+
+static void
+list_flow(Lay *L, const DocList *l, ListFlow *lf)
+{
+	double size = L->body;
+	lf->hang = l->ordered ? text_width(L, digits(L, "99."), size, 0) + 3 * MM : 6 * MM;
+	lf->xm = L->x0 + 5 * MM;
+	lf->xt = lf->xm + lf->hang;
+	double w = L->x0 + L->width - lf->xt;
+	size_t ni = 0, total = 0;
+	for (const DocItem *it = l->first; it; it = it->next)
+		ni++;
+	lf->nitems = ni;
+	lf->t = arena_array(L->a, ni + 1, sizeof *lf->t);
+	lf->ln = arena_array(L->a, ni + 1, sizeof *lf->ln);
+	lf->n = arena_array(L->a, ni + 1, sizeof *lf->n);
+	size_t k = 0;
+	for (const DocItem *it = l->first; it; it = it->next, k++) {
+		lf->t[k] = ts_text_shape(L->c, L->a, &it->text, NULL, size, 0);
+		lf->n[k] = ts_text_break(lf->t[k], L->a, w, w, 0, &lf->ln[k]);
+		/* An empty item still takes its marker's line. */
+		if (lf->n[k] == 0)
+			lf->n[k] = 1;
+		total += lf->n[k];
+	}
+	flow_init(L, &lf->f, total, lh_of(L, size));
+	flow_units(&lf->f, lf->n, NULL, ni, 0);
+}
+
+/* A label list shaped and broken: each row is as tall as the longer of its
+ * label and value. */
+typedef struct LabelFlow {
+	const TsText **tl, **tv;
+	TsLine **ll, **lv;
+	size_t *nl, *nv, *rows;
+	size_t nrows;
+	double lw;                 /* label column width */
+	Flow f;
+} LabelFlow;
+
+static void
+label_flow(Lay *L, const DocLabels *lb, LabelFlow *bf)
+{
+	double size = L->body;
+	double lw = lb->label_mm * MM;
+	if (lw <= 0) {
+		for (const DocLabel *l = lb->first; l; l = l->next) {
+			const TsText *t = ts_text_shape(L->c, L->a, &l->label, NULL, size, 1);
+			double mn, mx;
+			ts_text_measure(t, &mn, &mx);
+			if (mx > lw)
+				lw = mx;
+		}
+		lw += 4 * MM;
+		if (lw > L->width * 0.4)
+			lw = L->width * 0.4;
+	}
+	bf->lw = lw;
+	size_t nr = 0, total = 0;
+	for (const DocLabel *l = lb->first; l; l = l->next)
+		nr++;
+	bf->nrows = nr;
+	bf->tl = arena_array(L->a, nr + 1, sizeof *bf->tl);
+	bf->tv = arena_array(L->a, nr + 1, sizeof *bf->tv);
+	bf->ll = arena_array(L->a, nr + 1, sizeof *bf->ll);
+	bf->lv = arena_array(L->a, nr + 1, sizeof *bf->lv);
+	bf->nl = arena_array(L->a, nr + 1, sizeof *bf->nl);
+	bf->nv = arena_array(L->a, nr + 1, sizeof *bf->nv);
+	bf->rows = arena_array(L->a, nr + 1, sizeof *bf->rows);
+	size_t *lead = arena_array(L->a, nr + 1, sizeof *lead);
+	size_t k = 0;
+	for (const DocLabel *l = lb->first; l; l = l->next, k++) {
+		bf->tl[k] = ts_text_shape(L->c, L->a, &l->label, NULL, size, 1);
+		bf->tv[k] = ts_text_shape(L->c, L->a, &l->value, NULL, size, 0);
+		bf->nl[k] = ts_text_break(bf->tl[k], L->a, lw - 2 * MM, lw - 2 * MM, 0, &bf->ll[k]);
+		bf->nv[k] = ts_text_break(bf->tv[k], L->a, L->width - lw, L->width - lw, 0, &bf->lv[k]);
+		size_t rows = bf->nl[k] > bf->nv[k] ? bf->nl[k] : bf->nv[k];
+		bf->rows[k] = rows ? rows : 1;
+		lead[k] = bf->nl[k] > LABEL_RUN_ON ? bf->nl[k] : LABEL_RUN_ON;
+		total += bf->rows[k];
+	}
+	flow_init(L, &bf->f, total, lh_of(L, size));
+	if (total > LABELS_LIST_WHOLE)
+		flow_units(&bf->f, bf->rows, lead, nr, LABELS_WHOLE);
+}
+
 /* Room to keep below a heading or caption so it is not left alone at the
- * foot of a page: two lines of body text, the start of a table (about six
- * lines), or a chart's first bars (about twelve). A caption that keeps with
- * its own next block adds its line and that block's room: a heading is kept
+ * foot of a page: the first part of a paragraph, list or label list that
+ * no page break may divide (a short label list whole), the start of a
+ * table (about six lines), or a chart's first bars (about twelve), or a
+ * heading and what it keeps; two lines of body text before anything else
+ * (a space, the end). A caption that keeps with its
+ * own next block adds its line and that block's room: a heading is kept
  * with its table's caption and the table's first rows as one chain. */
 static double
-keep_room(const Lay *L, const DocBlock *next)
+keep_room(Lay *L, const DocBlock *next)
 {
 	double room = 0;
 	while (next != NULL && next->kind == DOC_PARA && next->u.para.keep_with_next) {
@@ -260,6 +497,26 @@ keep_room(const Lay *L, const DocBlock *next)
 		next = next->next;
 	}
 	DocKind kind = next ? next->kind : DOC_SPACE;
+	/* A heading right under another (ส่วนที่ 3 then 3.1) keeps with what
+	 * the second keeps with. */
+	if (kind == DOC_HEADING)
+		return room + lh_of(L, L->body) * 0.7 + lh_of(L, heading_size(L, next->u.heading.level)) +
+			keep_room(L, next->next);
+	if (kind == DOC_PARA) {
+		TextFlow tf;
+		para_flow(L, &next->u.para, &tf);
+		return room + flow_head(&tf.f);
+	}
+	if (kind == DOC_LIST) {
+		ListFlow lf;
+		list_flow(L, &next->u.list, &lf);
+		return room + flow_head(&lf.f);
+	}
+	if (kind == DOC_LABELS) {
+		LabelFlow bf;
+		label_flow(L, &next->u.labels, &bf);
+		return room + flow_head(&bf.f);
+	}
 	int lines = kind == DOC_CHART ? 12 : kind == DOC_TABLE ? 6 : 2;
 	return room + lines * lh_of(L, L->body);
 }
@@ -270,11 +527,7 @@ do_heading(Lay *L, const DocHeading *h, const DocBlock *next)
 	double size = heading_size(L, h->level);
 	double lh = lh_of(L, size);
 	double before = L->page_used ? lh_of(L, L->body) * 0.5 : 0;
-	if (L->open && L->y + before + lh + keep_room(L, next) > L->bottom && L->page_used)
-		open_page(L);
-	if (L->page_used)
-		L->y += before;
-	need(L, lh);
+	double after = lh_of(L, L->body) * 0.2;
 	DocText t = { 0 };
 	char *body = NULL;
 	{
@@ -288,9 +541,17 @@ do_heading(Lay *L, const DocHeading *h, const DocBlock *next)
 			doc_text_add(&tmp, &t, s->text, 1);
 		body = doc_text_string(&tmp, &t);
 	}
+	TextFlow tf;
+	text_flow(L, &t, NULL, size, 1, L->width, 0, DOC_ALIGN_LEFT, &tf);
+	double hh = lh * (double)(tf.f.n ? tf.f.n : 1);
+	if (L->open && L->page_used && L->y + before + hh + after + keep_room(L, next) > L->bottom)
+		open_page(L);
+	if (L->page_used)
+		L->y += before;
+	/* The heading's lines start on the page its bookmark names. */
+	need(L, hh < L->bottom - L->top ? hh : lh);
 	double ytop = L->y;
-	flow_text(L, &t, NULL, size, 1, L->x0, L->width, 0,
-		h->level == 1 ? DOC_ALIGN_LEFT : DOC_ALIGN_LEFT, tag(L, "h%d", L->nblock, 0, 0));
+	flow_lines(L, &tf, L->x0, L->width, 0, DOC_ALIGN_LEFT, tag(L, "h%d", L->nblock, 0, 0));
 	if (h->in_toc) {
 		dl_add_mark(L->dl, L->page, h->level, L->ph - ytop, body);
 		if (L->itoc < L->ntoc) {
@@ -301,18 +562,19 @@ do_heading(Lay *L, const DocHeading *h, const DocBlock *next)
 			L->itoc++;
 		}
 	}
-	L->y += lh_of(L, L->body) * 0.2;
+	L->y += after;
 }
 
 static void
 do_para(Lay *L, const DocPara *p, const DocBlock *next)
 {
 	double size = p->size > 0 ? p->size : L->body;
+	TextFlow tf;
+	para_flow(L, p, &tf);
 	if (p->keep_with_next && L->open && L->page_used &&
-	    L->y + lh_of(L, size) + keep_room(L, next) > L->bottom)
+	    L->y + flow_head(&tf.f) + keep_room(L, next) > L->bottom)
 		open_page(L);
-	flow_text(L, &p->text, NULL, size, 0, L->x0, L->width, p->indent_mm * MM,
-		p->align, tag(L, "p%d", L->nblock, 0, 0));
+	flow_lines(L, &tf, L->x0, L->width, p->indent_mm * MM, p->align, tag(L, "p%d", L->nblock, 0, 0));
 	L->y += lh_of(L, size) * 0.25;
 }
 
@@ -331,66 +593,72 @@ covers_cp(Lay *L, uint32_t cp)
 static void
 do_list(Lay *L, const DocList *l)
 {
-	double size = L->body, lh = lh_of(L, size);
+	double size = L->body;
 	const char *bullet = covers_cp(L, 0x2022) ? "\xE2\x80\xA2" : "-";
-	double hang = l->ordered ? text_width(L, digits(L, "99."), size, 0) + 3 * MM : 6 * MM;
-	double xm = L->x0 + 5 * MM, xt = xm + hang;
-	int k = 0;
-	for (const DocItem *it = l->first; it; it = it->next, k++) {
-		const TsText *t = ts_text_shape(L->c, L->a, &it->text, NULL, size, 0);
-		TsLine *ln;
-		size_t n = ts_text_break(t, L->a, L->x0 + L->width - xt, L->x0 + L->width - xt, 0, &ln);
-		need(L, lh);
-		char num[32];
-		snprintf(num, sizeof num, "%d.", k + 1);
-		put_text(L, l->ordered ? digits(L, num) : bullet, size, 0, xm, L->y, hang,
-			DOC_ALIGN_LEFT, tag(L, "l%dm%d", L->nblock, k, 0));
-		flow_lines(L, t, ln, n, xt, L->x0 + L->width - xt, 0, DOC_ALIGN_LEFT,
-			tag(L, "l%di%d", L->nblock, k, 0));
+	ListFlow lf;
+	list_flow(L, l, &lf);
+	const Flow *f = &lf.f;
+	double b = base_of(L, size), w = L->x0 + L->width - lf.xt;
+	size_t item = 0, j = 0;  /* item of line g, and line within it */
+	for (size_t g = 0; g < f->n;) {
+		if (g > 0)
+			open_page(L);
+		size_t e = g + flow_take(L, f, g);
+		L->page_used = 1;
+		for (; g < e; g++) {
+			if (j == 0) {
+				char num[32];
+				snprintf(num, sizeof num, "%zu.", item + 1);
+				put_text(L, l->ordered ? digits(L, num) : bullet, size, 0, lf.xm, L->y, lf.hang,
+					DOC_ALIGN_LEFT, tag(L, "l%dm%d", L->nblock, (int)item, 0));
+			}
+			if (j < lf.n[item] && lf.ln[item] != NULL)
+				ts_text_emit(L->c, L->dl, L->page, lf.t[item], lf.ln[item], j, lf.n[item], lf.xt,
+					L->ph - (L->y + b), w, DOC_ALIGN_LEFT, tag(L, "l%di%d", L->nblock, (int)item, 0));
+			L->y += f->lh;
+			if (++j >= lf.n[item]) {
+				item++;
+				j = 0;
+			}
+		}
 	}
-	L->y += lh * 0.25;
+	L->y += f->lh * 0.25;
 }
 
 static void
 do_labels(Lay *L, const DocLabels *lb)
 {
-	double size = L->body, lh = lh_of(L, size);
-	double lw = lb->label_mm * MM;
-	if (lw <= 0) {
-		for (const DocLabel *l = lb->first; l; l = l->next) {
-			const TsText *t = ts_text_shape(L->c, L->a, &l->label, NULL, size, 1);
-			double mn, mx;
-			ts_text_measure(t, &mn, &mx);
-			if (mx > lw)
-				lw = mx;
+	double size = L->body;
+	LabelFlow bf;
+	label_flow(L, lb, &bf);
+	const Flow *f = &bf.f;
+	double b = base_of(L, size), lw = bf.lw;
+	size_t row = 0, j = 0;   /* row of line g, and line within it */
+	for (size_t g = 0; g < f->n;) {
+		if (g > 0)
+			open_page(L);
+		size_t e = g + flow_take(L, f, g);
+		L->page_used = 1;
+		for (; g < e; g++) {
+			/* A label's lines all go with its value's first: no page break
+			 * comes before them (label_flow). */
+			if (j == 0)
+				for (size_t i = 0; i < bf.nl[row]; i++)
+					ts_text_emit(L->c, L->dl, L->page, bf.tl[row], bf.ll[row], i, bf.nl[row], L->x0,
+						L->ph - (L->y + b + f->lh * (double)i), lw - 2 * MM, DOC_ALIGN_LEFT,
+						tag(L, "b%dl%d", L->nblock, (int)row, 0));
+			if (j < bf.nv[row])
+				ts_text_emit(L->c, L->dl, L->page, bf.tv[row], bf.lv[row], j, bf.nv[row], L->x0 + lw,
+					L->ph - (L->y + b), L->width - lw, DOC_ALIGN_LEFT,
+					tag(L, "b%dv%d", L->nblock, (int)row, 0));
+			L->y += f->lh;
+			if (++j >= bf.rows[row]) {
+				row++;
+				j = 0;
+			}
 		}
-		lw += 4 * MM;
-		if (lw > L->width * 0.4)
-			lw = L->width * 0.4;
 	}
-	int k = 0;
-	for (const DocLabel *l = lb->first; l; l = l->next, k++) {
-		const TsText *tl = ts_text_shape(L->c, L->a, &l->label, NULL, size, 1);
-		const TsText *tv = ts_text_shape(L->c, L->a, &l->value, NULL, size, 0);
-		TsLine *ll, *lv;
-		size_t nl = ts_text_break(tl, L->a, lw - 2 * MM, lw - 2 * MM, 0, &ll);
-		size_t nv = ts_text_break(tv, L->a, L->width - lw, L->width - lw, 0, &lv);
-		size_t rows = nl > nv ? nl : nv;
-		/* A label and a short value (up to eight lines: a list of bands)
-		 * stay on one page; a longer value may run on after three. */
-		need(L, lh * (double)(rows <= 8 ? rows : 3));
-		double b = base_of(L, size), y0 = L->y;
-		for (size_t i = 0; i < nl; i++)
-			ts_text_emit(L->c, L->dl, L->page, tl, ll, i, nl, L->x0, L->ph - (y0 + b + lh * (double)i),
-				lw - 2 * MM, DOC_ALIGN_LEFT, tag(L, "b%dl%d", L->nblock, k, 0));
-		/* The value may run onto the next page line by line. */
-		L->y = y0;
-		flow_lines(L, tv, lv, nv, L->x0 + lw, L->width - lw, 0, DOC_ALIGN_LEFT,
-			tag(L, "b%dv%d", L->nblock, k, 0));
-		if (L->y < y0 + lh * (double)nl && L->page_used)
-			L->y = y0 + lh * (double)nl;
-	}
-	L->y += lh * 0.25;
+	L->y += f->lh * 0.25;
 }
 
 /* ---- tables ---- */

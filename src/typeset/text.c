@@ -355,7 +355,13 @@ enum {
 	/* A number stays with the word before it and its unit after it (เขต 2,
 	 * วันที่ 30, 11 ข้อ, 500,000 บาท): a space next to one costs this. */
 	PEN_NUMBER = 50,
-	NUMBER_MAX = 9          /* code points of a number kept so */
+	NUMBER_MAX = 9,         /* code points of a number kept so */
+	/* A space tied (TS_TIED, see tie_breaks) costs more than any number of
+	 * lines a cell or a paragraph could add to avoid it, less than a break
+	 * inside a word. */
+	PEN_TIED = 20000,
+	UNIT_MAX = 8,           /* letters (marks not counted) of a unit word */
+	WORD_BEFORE_MAX = 3     /* ... of a word tied to the number after it */
 };
 
 static const char *const function_words[] = {
@@ -490,6 +496,147 @@ price_breaks(const TsCtx *c, TsText *tx)
 			b = nb;
 			left = right;
 		}
+		r = e;
+	}
+}
+
+/* Thai abbreviated month names, as dates are written in tables (5 มี.ค. 58). */
+static const char *const month_abbr[] = {
+	"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+};
+
+static int
+is_digit_cp(uint32_t u)
+{
+	return (u >= '0' && u <= '9') || (u >= 0x0E50 && u <= 0x0E59);
+}
+
+/* Code points [from, to) less opening or closing punctuation around them
+ * (a date or a unit in brackets, a number before a comma). */
+static void
+trim_punct(const uint32_t *cp, size_t *from, size_t *to)
+{
+	while (*from < *to && (cp[*from] == '(' || cp[*from] == '[' || cp[*from] == 0x201C))
+		(*from)++;
+	while (*to > *from && (cp[*to - 1] == ')' || cp[*to - 1] == ']' || cp[*to - 1] == ',' ||
+	    cp[*to - 1] == ';' || cp[*to - 1] == ':' || cp[*to - 1] == 0x201D))
+		(*to)--;
+}
+
+/* Whether [from, to) is nothing but digits, between min and max of them. */
+static int
+all_digits(const uint32_t *cp, size_t from, size_t to, size_t min, size_t max)
+{
+	if (to - from < min || to - from > max)
+		return 0;
+	for (size_t i = from; i < to; i++)
+		if (!is_digit_cp(cp[i]))
+			return 0;
+	return 1;
+}
+
+/* One run of text between spaces, as tie_breaks sees it. */
+typedef struct TieRun {
+	size_t c0, c1;          /* clusters */
+	size_t p0, p1;          /* code points, punctuation around them trimmed */
+	int whole;              /* no break opportunity inside */
+	int number;             /* a short number (is_number) */
+	int month;              /* an abbreviated month name */
+	size_t letters;         /* Thai letters and signs up to a slash, marks not counted;
+	                         * 0 if anything else */
+	int closed;             /* ends in punctuation (58:, เขต,): says no more */
+} TieRun;
+
+static void
+tie_run(const TsCtx *c, const TsText *tx, size_t r, size_t e, TieRun *run)
+{
+	const uint32_t *cp = c->cps;
+	const int *at = c->pos;
+	run->c0 = r;
+	run->c1 = e;
+	run->p0 = (size_t)at[r];
+	run->p1 = (size_t)at[e];
+	trim_punct(cp, &run->p0, &run->p1);
+	run->closed = run->p1 < (size_t)at[e];
+	run->whole = 1;
+	for (size_t k = r + 1; k < e; k++)
+		if (tx->cl[k].flags & TS_BRK)
+			run->whole = 0;
+	run->number = is_number(cp, (size_t)at[r], (size_t)at[e]) ||
+		(run->p1 > run->p0 && is_number(cp, run->p0, run->p1));
+	run->month = 0;
+	size_t b0 = tx->cl[r].byte0, b1 = tx->cl[e - 1].byte1;
+	for (size_t m = 0; m < sizeof month_abbr / sizeof month_abbr[0]; m++)
+		if (strlen(month_abbr[m]) == b1 - b0 && memcmp(month_abbr[m], tx->str + b0, b1 - b0) == 0)
+			run->month = 1;
+	/* A unit "per" something (ครั้ง/โรงเรียน) counts up to its slash. */
+	run->letters = 0;
+	int per = 0;
+	for (size_t i = run->p0; i < run->p1; i++) {
+		if (!is_thai_word_char(cp[i]) && cp[i] != '/' && cp[i] != '.') {
+			run->letters = 0;
+			break;
+		}
+		per |= cp[i] == '/';
+		run->letters += !per && !utf8_is_thai_mark(cp[i]);
+	}
+	if (run->p1 <= run->p0 || !is_thai_word_char(cp[run->p0]))
+		run->letters = 0;
+	/* จาก, ถึง, และ ... join phrases, they are no unit (102 จาก 108). */
+	if (run->letters > 0 && word_class(c, tx->str, run->p0, run->p1) == WORD_FUNCTION)
+		run->letters = 0;
+}
+
+/* Whether the space between runs a and b should be tied: a short Thai date
+ * (day, abbreviated month, year of two or four digits) never breaks
+ * inside; a number keeps its unit word after it (10 ครั้ง/โรง, 117 โรงเรียน:
+ * one dictionary word of up to UNIT_MAX letters, not a function word) and
+ * a short word before it (เขต 2); a lone dash stays at the end of the line before it, so a
+ * range breaks after its dash (21 ต.ค. 57 - | 12 พ.ย. 57). */
+static int
+tie_between(const uint32_t *cp, const TieRun *a, const TieRun *b)
+{
+	if (a->month && all_digits(cp, b->p0, b->p1, 2, 2))
+		return 1;
+	if (a->month && all_digits(cp, b->p0, b->p1, 4, 4))
+		return 1;
+	if (b->c1 - b->c0 == 1 && (cp[b->p0] == '-' || cp[b->p0] == 0x2013) && b->p1 == b->p0 + 1)
+		return 1;
+	if (a->number && !a->closed && b->whole && b->letters > 0 && b->letters <= UNIT_MAX)
+		return 1;
+	if (b->number && a->whole && a->letters > 0 && a->letters <= WORD_BEFORE_MAX && !a->month &&
+	    !a->closed)
+		return 1;
+	return 0;
+}
+
+/* Mark TS_TIED (and PEN_TIED) on the breaks after spaces that tie_between
+ * picks. c->pos[k] is the first code point of cluster k. */
+static void
+tie_breaks(const TsCtx *c, TsText *tx)
+{
+	TsCluster *cl = tx->cl;
+	size_t ncl = tx->ncl;
+	TieRun prev = { 0 };
+	int have_prev = 0;
+	for (size_t r = 0; r < ncl;) {
+		if (cl[r].flags & TS_SPACE) {
+			if (cl[r].flags & TS_HARD)
+				have_prev = 0;
+			r++;
+			continue;
+		}
+		size_t e = r + 1;
+		while (e < ncl && !(cl[e].flags & TS_SPACE))
+			e++;
+		TieRun run;
+		tie_run(c, tx, r, e, &run);
+		if (have_prev && (cl[r].flags & TS_BRK) && tie_between(c->cps, &prev, &run)) {
+			cl[r].flags |= TS_TIED;
+			cl[r].pen = PEN_TIED;
+		}
+		prev = run;
+		have_prev = 1;
 		r = e;
 	}
 }
@@ -733,6 +880,7 @@ shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size)
 	tx->ncl = ncl;
 	c->pos[ncl] = (int)n;
 	price_breaks(c, tx);
+	tie_breaks(c, tx);
 	return tx;
 }
 
@@ -749,7 +897,7 @@ ts_text_measure(const TsText *t, double *minw, double *maxw)
 			total = 0;
 			trail = 0;
 		}
-		if (cl->flags & TS_BRK) {
+		if ((cl->flags & TS_BRK) && !(cl->flags & TS_TIED)) {
 			if (piece - trail > widest)
 				widest = piece - trail;
 			piece = 0;
@@ -775,7 +923,10 @@ ts_text_measure(const TsText *t, double *minw, double *maxw)
  * rule), and not on a paragraph's last line. A break inside a run no wider
  * than SHORT_RUN of the line costs PEN_SHORT_RUN more: names are written
  * without spaces and read as one word; they and short phrases move whole to
- * the next line when a space before them allows it. */
+ * the next line when a space before them allows it. A justified paragraph's
+ * first line left ragged costs PEN_RAGGED_FIRST more: it is indented, and
+ * short as well it reads as a paragraph of its own; better a later line
+ * takes the shortfall, or a break inside a run lets the first line fill. */
 #define COST_LINE 620.0
 #define COST_EMERG 1e8
 #define COST_SLACK 1000.0
@@ -783,6 +934,7 @@ ts_text_measure(const TsText *t, double *minw, double *maxw)
 #define SHORT_RUN 0.3
 #define PEN_SHORT_RUN 300.0
 #define PEN_RAGGED 600.0
+#define PEN_RAGGED_FIRST 600.0
 
 typedef struct BrkNode {
 	double cost;
@@ -794,10 +946,11 @@ typedef struct BrkNode {
 
 /* A line from s to e (exclusive; trailing spaces dropped later) of natural
  * width, in a box of wmax, whose gaps may take stretch points when it is
- * justified (negative: not justified): a way to reach the next line start. */
+ * justified (negative: not justified): a way to reach the next line start.
+ * first is the paragraph's first cluster. */
 static void
-relax(const TsText *t, BrkNode *nd, size_t s, size_t e, double width, double wmax, double stretch,
-	int hard, double pen)
+relax(const TsText *t, BrkNode *nd, size_t first, size_t s, size_t e, double width, double wmax,
+	double stretch, int hard, double pen)
 {
 	const TsCluster *cl = t->cl;
 	size_t next = e;
@@ -810,7 +963,7 @@ relax(const TsText *t, BrkNode *nd, size_t s, size_t e, double width, double wma
 			r = 0;
 		cost += COST_SLACK * r * r * (k < 1 ? k : 1);
 		if (stretch >= 0 && slack > stretch + 0.01)
-			cost += PEN_RAGGED + 4 * COST_SLACK * r * r;
+			cost += PEN_RAGGED + 4 * COST_SLACK * r * r + (s == first ? PEN_RAGGED_FIRST : 0);
 	}
 	if (cost < nd[next].cost) {
 		nd[next].cost = cost;
@@ -866,7 +1019,7 @@ ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, int just
 		size_t j = s;
 		for (; j < ncl; j++) {
 			if (cl[j].flags & TS_HARD) {
-				relax(t, nd, s, j, width - trail, wmax, -1, 1, 0);
+				relax(t, nd, start, s, j, width - trail, wmax, -1, 1, 0);
 				found = 1;
 				break;
 			}
@@ -876,7 +1029,7 @@ ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, int just
 					pen += PEN_SHORT_RUN;
 				double stretch = justify ? t->em * (TS_JUST_SPACE_EM * (double)nsp +
 					TS_JUST_WORD_EM * (double)nwb) : -1;
-				relax(t, nd, s, j, width - trail, wmax, stretch, 0, pen);
+				relax(t, nd, start, s, j, width - trail, wmax, stretch, 0, pen);
 				found = 1;
 				if (cl[j - 1].flags & TS_SPACE)
 					nsp++;
@@ -895,7 +1048,7 @@ ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, int just
 					double w = 0;
 					for (size_t m = s; m < k; m++)
 						w += cl[m].w;
-					relax(t, nd, s, k, w, wmax, -1, 0, COST_EMERG);
+					relax(t, nd, start, s, k, w, wmax, -1, 0, COST_EMERG);
 				}
 				break;
 			}
@@ -903,7 +1056,7 @@ ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, int just
 			trail = (cl[j].flags & TS_SPACE) ? trail + cl[j].w : 0;
 		}
 		if (j == ncl)
-			relax(t, nd, s, ncl, width - trail, wmax, -1, 0, 0);
+			relax(t, nd, start, s, ncl, width - trail, wmax, -1, 0, 0);
 	}
 	free(runw);
 	/* Walk back from the end. */

@@ -127,5 +127,38 @@ grep -q NotoSansThai "$work/fonts" && ok || no "specimen-noto.pdf does not use N
 "$NITHET" -q -o "$work/c" school 12345678 2>/dev/null
 [ $? = 2 ] && ok || no "school with an unknown code should exit 2"
 
+# The committee pack and the school reports as an office reads them. Text is
+# compared without spaces or line ends: pdftotext breaks Thai lines anywhere.
+flat() { pdftotext "$1" - 2>/dev/null | tr -d ' \n\f'; }
+has() { # description, flat text file, phrase
+	if grep -qF -- "$(printf %s "$3" | tr -d ' ')" "$2"; then ok; else no "$1"; fi
+}
+hasnt() {
+	if grep -qF -- "$(printf %s "$3" | tr -d ' ')" "$2"; then no "$1"; else ok; fi
+}
+flat "$out/committee-5-2558.pdf" >"$work/c5.flat"
+hasnt "committee 5.3 says an activity given nothing overspent by 0" "$work/c5.flat" "เกินงบประมาณที่ได้รับ 0 บาท"
+has "committee 5.3 names activities given no allocation" "$work/c5.flat" "ไม่ได้รับจัดสรรงบประมาณ ใช้จ่ายจริง"
+has "committee 5.3 prints every amount with satang" "$work/c5.flat" \
+	"กิจกรรมที่ 2 ได้รับงบประมาณ 20,000.00 บาท ใช้จ่ายจริง 23,850.00 บาท เกินงบประมาณที่ได้รับ 3,850.00 บาท"
+has "committee Table 2 names the previous meeting" "$work/c5.flat" "ณ การประชุมครั้งก่อน (4/2558)"
+has "committee Table 1 footnotes activities held per network or group" "$work/c5.flat" \
+	"* จัดเป็นรายเครือข่ายหรือรายกลุ่ม ข้อมูลไม่ได้ระบุรายโรงเรียน"
+# 3.2.1 in 5.1 carries the figure of Table 2 (all schools, as of the meeting)
+# and says which share the judgement rests on.
+v=$("$NITHET" -q --as-of 2015-09-24 indicators --format csv 2>/dev/null | awk -F, '$1 == "3.2.1" { print $2 }')
+[ -n "$v" ] && ok || no "indicators --as-of 2015-09-24 gave no 3.2.1"
+has "committee 5.1 gives 3.2.1 as Table 2 does" "$work/c5.flat" "ผลสะสม ร้อยละ $v ของโรงเรียนทั้งหมด"
+has "committee 5.1 gives 3.2.1 among the schools evaluated" "$work/c5.flat" "ในจำนวนที่ได้รับการประเมินแล้ว"
+flat "$out/schools/93020017.pdf" >"$work/s17.flat"
+flat "$out/schools/93020001.pdf" >"$work/s01.flat"
+has "school report labels the subdistrict and the district" "$work/s17.flat" "ตำบล / อำเภอ คลองทรายขาว / กงหรา"
+has "school report gives the scale of the PIDRE scores" "$work/s17.flat" "(คะแนน 1–5)"
+has "school report names the PIDRE steps" "$work/s17.flat" "การเสริมแรง"
+has "school report: a เขียว school is outside the ดำ/แดง target" "$work/s17.flat" "ไม่อยู่ในกลุ่มเป้าหมาย"
+has "school report says the school counts toward a target" "$work/s01.flat" "นับเป็นผลสำเร็จแล้ว"
+hasnt "school report applies a project target to one school" "$work/s01.flat" "ถึงเกณฑ์แล้ว"
+hasnt "school report heads several dates 'the latest visit'" "$work/s01.flat" "ข้อเสนอแนะจากการนิเทศครั้งหลังสุด"
+
 echo "reports: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -2,6 +2,7 @@
  * checked on the display list (no PDF involved). */
 #include "test.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -639,5 +640,272 @@ TEST(typeset_justify_stretches_spaces_first_and_caps_word_gaps)
 	}
 	CHECK(ragged > 0);
 	CHECK(justified > 0);
+	fix_close(&x);
+}
+
+/* The block a text item's source tag belongs to: "p7" for a paragraph,
+ * "l9" for a list's lines and markers, "b4" for a label list's labels and
+ * values; 0 for anything else (tables, headings, running heads). */
+static int
+block_key(const char *src, char *key, size_t size, int *marker)
+{
+	char kind = src[0];
+	size_t i = 1;
+	if (kind != 'p' && kind != 'l' && kind != 'b')
+		return 0;
+	while (src[i] >= '0' && src[i] <= '9')
+		i++;
+	if (i == 1)
+		return 0;
+	if (kind == 'p' ? src[i] != '\0' : (src[i] == '\0' || !strchr(kind == 'l' ? "im" : "lv", src[i])))
+		return 0;
+	*marker = kind == 'l' && src[i] == 'm';
+	snprintf(key, size, "%.*s", (int)i, src);
+	return 1;
+}
+
+/* Fails the test when a paragraph, list or label list of dl is split over
+ * pages with a single line alone on one of them, or a list with its last
+ * item alone at the head of a page. what names the case in the message. */
+static void
+check_no_widows(const DisplayList *dl, const char *what)
+{
+	enum { MAXB = 64 };
+	static char keys[MAXB][16];
+	static size_t lines[MAXB][16], marks[MAXB][16];
+	static double lasty[MAXB][16];
+	size_t nb = 0;
+	memset(lines, 0, sizeof lines);
+	memset(marks, 0, sizeof marks);
+	for (size_t p = 0; p < dl->npages && p < 16; p++)
+		for (size_t i = 0; i < dl->pages[p].nitems; i++) {
+			const DlItem *it = &dl->pages[p].items[i];
+			char key[16];
+			int marker;
+			if (it->kind != DL_TEXT || !block_key(it->u.text.src, key, sizeof key, &marker))
+				continue;
+			size_t b = 0;
+			while (b < nb && strcmp(keys[b], key) != 0)
+				b++;
+			if (b == nb) {
+				if (nb == MAXB)
+					continue;
+				snprintf(keys[nb++], sizeof keys[0], "%s", key);
+			}
+			if (marker) {
+				marks[b][p]++;
+				continue;
+			}
+			/* a label and its value share a baseline: one line */
+			if (lines[b][p] == 0 || fabs(lasty[b][p] - it->u.text.y) > 0.5)
+				lines[b][p]++;
+			lasty[b][p] = it->u.text.y;
+		}
+	for (size_t b = 0; b < nb; b++) {
+		size_t pages = 0, last = 0;
+		for (size_t p = 0; p < 16; p++)
+			if (lines[b][p] > 0) {
+				pages++;
+				last = p;
+			}
+		if (pages < 2)
+			continue;
+		for (size_t p = 0; p < 16; p++)
+			if (lines[b][p] == 1)
+				test_fail(__FILE__, __LINE__, "%s: one line of %s alone on page %zu", what, keys[b], p + 1);
+		if (marks[b][last] == 1)
+			test_fail(__FILE__, __LINE__, "%s: the last item of %s alone on page %zu", what, keys[b], last + 1);
+	}
+}
+
+/* Paragraphs of four to six lines after enough one-line filler that, for
+ * some amounts, line-by-line pagination leaves their first line alone at a
+ * page's foot or their last alone at the next page's head. */
+TEST(typeset_no_widows_or_orphans_in_paragraphs)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	const char *para = "สำนักงานเขตพื้นที่การศึกษา เป็นหน่วยงานทางการศึกษาที่ทำหน้าที่ในการ กำกับ ติดตามประเมินผล "
+		"และนิเทศการศึกษา สถานศึกษาขั้นพื้นฐาน ซึ่งในการกำกับ ดูแลใช้กระบวนการนิเทศการศึกษาเป็นกระบวนการ"
+		"ที่เสริมคุณภาพของการจัดการเรียนการสอน การนิเทศเป็นองค์ประกอบหนึ่งของกระบวนการพัฒนาคุณภาพ"
+		"การศึกษาที่จะช่วยยกระดับ ให้มีการปรับปรุงกระบวนการจัดการเรียนรู้";
+	int split = 0;
+	for (int filler = 20; filler <= 34; filler++) {
+		Arena *a = arena_new();
+		Doc *d = doc_new(a);
+		for (int i = 0; i < filler; i++)
+			doc_para(d, "บรรทัดเติมหน้า");
+		doc_para(d, para)->u.para.align = DOC_ALIGN_JUSTIFY;
+		doc_para(d, para);
+		DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+		CHECK(dl != NULL);
+		if (dl) {
+			char what[32];
+			snprintf(what, sizeof what, "filler %d", filler);
+			check_no_widows(dl, what);
+			split += dl->npages > 1 && count_text(dl, 1, "การ") > 0 && count_text(dl, 0, "การ") > 0;
+			dl_free(dl);
+		}
+		arena_free(a);
+	}
+	/* some of the cases did split a paragraph over the pages */
+	CHECK(split > 3);
+	fix_close(&x);
+}
+
+/* Lists of three-line items and label lists at the foot of the page: no
+ * line, item or row alone on either page; a heading stays with a short
+ * label list and the label list stays whole (a list of facts read as one,
+ * "ระดับคุณภาพ" was left alone on page 2 of a school's report). */
+TEST(typeset_no_widows_in_lists_and_labels)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	const char *item = "กิจกรรมนิเทศยกระดับผลสัมฤทธิ์โรงเรียนกลุ่มสีดำ สีแดง และสีเหลือง ด้วยการนิเทศแบบเพื่อน"
+		"ช่วยเพื่อนและเครือข่ายผู้ปกครอง การประชุมคณะกรรมการ ก.ต.ป.น. แบบบูรณาการ จำนวน 6 ครั้ง";
+	for (int filler = 20; filler <= 34; filler++) {
+		Arena *a = arena_new();
+		Doc *d = doc_new(a);
+		for (int i = 0; i < filler; i++)
+			doc_para(d, "บรรทัดเติมหน้า");
+		DocBlock *l = doc_list(d, 0);
+		for (int i = 0; i < 4; i++)
+			doc_list_item(d, l, item);
+		doc_heading(d, 2, "2", "ผลการประเมินการนิเทศภายใน");
+		DocBlock *b = doc_labels(d);
+		doc_label(d, b, "ครั้งที่ / วันที่", "2 / 7 กรกฎาคม 2558");
+		doc_label(d, b, "คะแนนรายด้าน (PIDRE) ของการประเมินรอบที่สอง", "3 4 3 3 4");
+		doc_label(d, b, "ร้อยละของคะแนน", "68.00");
+		doc_label(d, b, "ระดับคุณภาพ", "3 ดี (ผ่านเกณฑ์)");
+		for (int i = 0; i < 10; i++)
+			doc_para(d, "บรรทัดเติมหน้า");
+		DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+		CHECK(dl != NULL);
+		if (dl) {
+			char what[32];
+			snprintf(what, sizeof what, "filler %d", filler);
+			check_no_widows(dl, what);
+			int ph = page_of(dl, "ผลการประเมินการนิเทศภายใน");
+			int p0 = page_of(dl, "ครั้งที่ / วันที่"), p3 = page_of(dl, "ระดับคุณภาพ");
+			if (ph != p0 || p0 != p3)
+				test_fail(__FILE__, __LINE__, "%s: heading on page %d, labels on %d to %d", what, ph, p0, p3);
+			dl_free(dl);
+		}
+		arena_free(a);
+	}
+	fix_close(&x);
+}
+
+/* Short Thai dates never break inside, a number keeps its unit word and
+ * the short word before it, and a date range breaks after its dash; only a
+ * line narrower than the tied piece breaks it, and then at a space. */
+TEST(typeset_short_dates_and_units_stay_whole)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	double minw, maxw;
+	TsText *date = ts_text_shape(x.c, x.a, NULL, "5 มี.ค. 58", 16, 0);
+	ts_text_measure(date, &minw, &maxw);
+	CHECK_NEAR(minw, maxw, 0.01);
+	static char lines[32][512];
+	/* From the width of the widest tied piece of all three texts up. */
+	double from = minw, m1, m2;
+	ts_text_measure(ts_text_shape(x.c, x.a, NULL, "21 ต.ค. 57 - 12 พ.ย. 57", 16, 0), &m1, &m2);
+	from = m1 > from ? m1 : from;
+	ts_text_measure(ts_text_shape(x.c, x.a, NULL, "ร้อยละ 42.74 (เกณฑ์ 10 ครั้ง/โรง)", 16, 0), &m1, &m2);
+	from = m1 > from ? m1 : from;
+	for (double w = from + 0.5; w < from + 80; w += 2) {
+		size_t n = break_at(&x, "5 มี.ค. 58", w, lines, 32);
+		CHECK_INT(n, 1);
+		n = break_at(&x, "21 ต.ค. 57 - 12 พ.ย. 57", w, lines, 32);
+		for (size_t k = 0; k < n && k < 32; k++)
+			if (strcmp(lines[k], "21 ต.ค. 57 -") != 0 && strcmp(lines[k], "12 พ.ย. 57") != 0 &&
+			    strcmp(lines[k], "21 ต.ค. 57 - 12 พ.ย. 57") != 0)
+				test_fail(__FILE__, __LINE__, "width %g: range line \"%s\"", w, lines[k]);
+		n = break_at(&x, "ร้อยละ 42.74 (เกณฑ์ 10 ครั้ง/โรง)", w, lines, 32);
+		int whole = 0;
+		for (size_t k = 0; k < n && k < 32; k++)
+			whole |= strstr(lines[k], "10 ครั้ง/โรง)") != NULL;
+		if (!whole)
+			test_fail(__FILE__, __LINE__, "width %g: 10 ครั้ง/โรง split", w);
+	}
+	/* Narrower than the date: it breaks at a space, not inside a word. */
+	size_t n = break_at(&x, "5 มี.ค. 58", minw - 2, lines, 32);
+	CHECK(n >= 2);
+	for (size_t k = 0; k < n && k < 32; k++)
+		CHECK(strcmp(lines[k], "5") == 0 || strcmp(lines[k], "มี.ค.") == 0 || strcmp(lines[k], "58") == 0 ||
+		    strcmp(lines[k], "5 มี.ค.") == 0 || strcmp(lines[k], "มี.ค. 58") == 0);
+	/* เขต 2 in a paragraph: never เขต | 2. */
+	const char *para = "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา สำนักงานเขตพื้นที่การศึกษาประถมศึกษาพัทลุง "
+		"เขต 2 ระหว่างวันที่ 1 ตุลาคม 2557 ถึงวันที่ 30 กันยายน 2558";
+	for (double w = 120; w <= 460; w += 4) {
+		n = break_at(&x, para, w, lines, 32);
+		for (size_t k = 0; k + 1 < n && k + 1 < 32; k++) {
+			size_t ll = strlen(lines[k]);
+			if (ll >= 9 && strcmp(lines[k] + ll - 9, "เขต") == 0 && lines[k + 1][0] == '2')
+				test_fail(__FILE__, __LINE__, "width %g: เขต | 2", w);
+		}
+	}
+	/* In a table squeezed by long text, the date column keeps its dates whole. */
+	Arena *a = arena_new();
+	Doc *d = doc_new(a);
+	DocBlock *t = doc_table(d, 4);
+	DocRow *h = doc_table_row(d, t, DOC_ROW_HEADER);
+	doc_row_cell(d, h, "กิจกรรม");
+	doc_row_cell(d, h, "ล่าสุด");
+	doc_row_cell(d, h, "ผู้นิเทศ");
+	doc_row_cell(d, h, "หมายเหตุ");
+	for (int i = 0; i < 3; i++) {
+		DocRow *r = doc_table_row(d, t, DOC_ROW_BODY);
+		doc_row_cell(d, r, "กิจกรรมนิเทศยกระดับผลสัมฤทธิ์โรงเรียนกลุ่มสีดำ สีแดง และสีเหลือง "
+			"ด้วยการนิเทศแบบเพื่อนช่วยเพื่อนและเครือข่ายผู้ปกครอง");
+		doc_row_cell(d, r, "5 มี.ค. 58");
+		doc_row_cell(d, r, "นางจิราพร ชูช่วย นางสาวกาญจนา ศรีสุวรรณ นายธนากร ด้วงแก้ว");
+		doc_row_cell(d, r, "การประชุมคณะกรรมการ ก.ต.ป.น. แบบบูรณาการ จำนวน 6 ครั้งต่อปีงบประมาณ");
+	}
+	DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+	CHECK(dl != NULL);
+	if (dl) {
+		for (int r = 1; r <= 3; r++) {
+			char src[32];
+			snprintf(src, sizeof src, "t1r%dc1", r);
+			if (!item_has(dl, src, "5 มี.ค. 58"))
+				test_fail(__FILE__, __LINE__, "row %d: the date is broken in its cell", r);
+		}
+		dl_free(dl);
+	}
+	arena_free(a);
+	fix_close(&x);
+}
+
+/* The first line of a justified paragraph (indented, so 418 of 454 points
+ * here) fills its box when other breaks allow: left short it reads as a
+ * paragraph of its own. */
+TEST(typeset_justified_first_line_fills)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	const char *text = "สำนักงานเขตพื้นที่การศึกษา เป็นหน่วยงานทางการศึกษาที่ทำหน้าที่ในการ กำกับ ติดตามประเมินผล "
+		"และนิเทศการศึกษา สถานศึกษาขั้นพื้นฐาน ซึ่งในการกำกับ ดูแลใช้กระบวนการนิเทศการศึกษาเป็นกระบวนการ"
+		"ที่เสริมคุณภาพของการจัดการเรียนการสอน การปฏิบัติการนิเทศการศึกษาจึงเป็นการปฏิบัติงานที่มุ่งสนับสนุน"
+		"ความสามารถของครูให้สามารถจัดกิจกรรมการเรียนการสอนที่ส่งผลต่อการเรียนรู้ของนักเรียนอย่างแท้จริง";
+	double wf = 418.11, wr = 453.54;
+	TsText *t = ts_text_shape(x.c, x.a, NULL, text, 16, 0);
+	TsLine *ln;
+	size_t n = ts_text_break(t, x.a, wf, wr, 1, &ln);
+	CHECK(n >= 3);
+	DisplayList *dl = dl_new(ts_fonts_dl(x.f), ts_fonts_count(x.f));
+	dl_add_page(dl, 595, 842);
+	ts_text_emit(x.c, dl, 0, t, ln, 0, n, 0, 500, wf, DOC_ALIGN_JUSTIFY, "p");
+	CHECK_NEAR(dl->pages[0].items[0].u.text.width, wf, 0.5);
+	dl_free(dl);
 	fix_close(&x);
 }

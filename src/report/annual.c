@@ -332,7 +332,7 @@ satisfaction_table(Compose *c)
 	DocBlock *tb = compose_table(c, 0, "ข้อ:10:c|รายการประเมิน:0:l|ค่าเฉลี่ย:18:r|S.D.:14:r|ระดับความพึงพอใจ:24:c|ลำดับที่:14:c");
 	for (size_t i = 0; i < sv->nitems; i++) {
 		const ItemStats *it = &sv->items[i];
-		compose_row(c, tb, DOC_ROW_BODY, 6, fmt_int(c, (long long)i + 1), it->text,
+		compose_row(c, tb, DOC_ROW_BODY, 6, fmt_int(c, (long long)i + 1), compose_item_text(it->text, i),
 		    it->n ? fmt_double(c, it->mean, 2) : "-", it->has_sd ? fmt_double(c, it->sd, 2) : "-",
 		    it->band ? it->band : "-", it->rank ? fmt_int(c, it->rank) : "-");
 	}
@@ -879,23 +879,9 @@ instrument(Compose *c)
 	doc_para(c->doc, fmt_printf(c, "แบบสำรวจมาตราส่วนประมาณค่า 5 ระดับ (5 มากที่สุด ถึง 1 น้อยที่สุด) "
 	    "จำนวน %s ข้อ มีผู้ตอบ %s คน จาก %s โรงเรียน", fmt_int(c, (long long)sv->nitems),
 	    fmt_int(c, c->r->survey.respondents), fmt_int(c, c->r->survey.schools_responding)));
-	/* Forms usually number their items ("1. การวางแผน..."): when each item
-	 * carries its own number, the list numbers them instead, once. */
-	size_t skip[SURVEY_MAX_ITEMS] = { 0 };
-	int own = sv->nitems > 0;
-	for (size_t i = 0; i < sv->nitems && own; i++) {
-		char prefix[16];
-		int n = snprintf(prefix, sizeof(prefix), "%zu.", i + 1);
-		own = n > 0 && !strncmp(sv->items[i], prefix, (size_t)n);
-		if (own) {
-			skip[i] = (size_t)n;
-			while (sv->items[i][skip[i]] == ' ')
-				skip[i]++;
-		}
-	}
 	DocBlock *l = doc_list(c->doc, 1);
 	for (size_t i = 0; i < sv->nitems; i++)
-		doc_list_item(c->doc, l, sv->items[i] + (own ? skip[i] : 0));
+		doc_list_item(c->doc, l, compose_item_text(sv->items[i], i));
 }
 
 static void

@@ -79,6 +79,19 @@ const char *fmt_date_short(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FOR
 const char *fmt_date_full(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_FULL); }
 const char *fmt_month(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_MONTH_SHORT); }
 
+const char *
+compose_item_text(const char *text, size_t index)
+{
+	char prefix[24];
+	int n = snprintf(prefix, sizeof(prefix), "%zu.", index + 1);
+	if (n <= 0 || strncmp(text, prefix, (size_t)n) != 0 || text[n] != ' ')
+		return text; /* "1.5 ..." is a number, not "1." */
+	const char *rest = text + n;
+	while (*rest == ' ')
+		rest++;
+	return *rest ? rest : text;
+}
+
 int
 compose_no_answer(const Compose *c, const char *text)
 {

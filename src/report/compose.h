@@ -32,6 +32,12 @@ const char *fmt_date_full(Compose *c, CalDate d);          /* วันจัน
 const char *fmt_month(Compose *c, CalDate d);              /* ธ.ค. 57 */
 const char *fmt_text(Compose *c, const char *s);           /* digits converted when Thai */
 
+/* A numbered list item's text without its own number: forms number their
+ * items ("1. การวางแผน..."), and a table or list that numbers them again
+ * would print "1. 1.". index is 0-based; text is returned unchanged when
+ * it does not begin with index + 1 and a dot. */
+const char *compose_item_text(const char *text, size_t index);
+
 /* 1 when a free-text answer says nothing: one of [mapping] no_answer_words
  * once spaces, dots and a closing ครับ/ค่ะ/คะ are trimmed ("ไม่มีค่ะ", " - "). */
 int compose_no_answer(const Compose *c, const char *text);

@@ -1048,7 +1048,8 @@ do_chart(Lay *L, const DocChart *ch)
 {
 	double size = L->body - 2, lh = lh_of(L, size);
 	int bi = L->nblock;
-	double title_h = ch->title ? lh_of(L, L->body) : 0;
+	int has_title = ch->title && *ch->title;
+	double title_h = has_title ? lh_of(L, L->body) : 0;
 	size_t ncat = ch->ncat, ns = ch->nseries;
 	double vmax = ch->max;
 	if (vmax <= 0) {
@@ -1076,7 +1077,7 @@ do_chart(Lay *L, const DocChart *ch)
 		double total = title_h + plot_h + lh * 2.2 + legend_h + lh;
 		need(L, total);
 		double y = L->y;
-		if (ch->title)
+		if (has_title)
 			put_text(L, ch->title, L->body, 1, L->x0, y, L->width, DOC_ALIGN_CENTER,
 				tag(L, "c%dt", bi, 0, 0));
 		y += title_h + lh;
@@ -1123,15 +1124,19 @@ do_chart(Lay *L, const DocChart *ch)
 		double total = title_h + lh * 1.2 + row * (double)ncat + lh * 1.5 + legend_h;
 		need(L, total > L->bottom - L->top ? L->bottom - L->top : total);
 		double y = L->y;
-		if (ch->title)
+		if (has_title)
 			put_text(L, ch->title, L->body, 1, L->x0, y, L->width, DOC_ALIGN_CENTER,
 				tag(L, "c%dt", bi, 0, 0));
 		y += title_h;
-		if (ch->has_goal)
+		/* Room above the bars for the goal's label only when there is one. */
+		if (ch->has_goal) {
 			put_text(L, arena_printf(L->a, "เป้าหมาย %s", fmt_value(L, ch->goal, ch->decimals, unit)),
 				size, 0, ax + aw * ch->goal / vmax - 20 * MM, y, 40 * MM, DOC_ALIGN_CENTER,
 				tag(L, "c%dg", bi, 0, 0));
-		y += lh * 1.2;
+			y += lh * 1.2;
+		} else {
+			y += lh * 0.3;
+		}
 		double y_axis0 = y;
 		for (size_t i = 0; i < ncat; i++) {
 			if (y + row > L->bottom) {
@@ -1157,9 +1162,12 @@ do_chart(Lay *L, const DocChart *ch)
 				bx += bw;
 				sum += v;
 			}
-			put_text(L, fmt_value(L, sum, ch->decimals, ch->kind == DOC_CHART_STACKED ? NULL : unit),
-				size, 0, bx + 1.5 * MM, y + (row - lh) / 2, 18 * MM, DOC_ALIGN_LEFT,
-				tag(L, "c%dv%d", bi, (int)i, 0));
+			/* The total at the bar's end, but not a stack of shares that
+			 * adds up to its scale (100 % at the end of every bar). */
+			if (ch->kind != DOC_CHART_STACKED || ch->max <= 0 || fabs(sum - ch->max) > 0.5)
+				put_text(L, fmt_value(L, sum, ch->decimals, ch->kind == DOC_CHART_STACKED ? NULL : unit),
+					size, 0, bx + 1.5 * MM, y + (row - lh) / 2, 18 * MM, DOC_ALIGN_LEFT,
+					tag(L, "c%dv%d", bi, (int)i, 0));
 			y += row;
 		}
 		line(L, ax, y_axis0, ax, y, BLACK, 0.8);

@@ -79,3 +79,13 @@ TEST(report_no_answer_words)
 	CHECK(!compose_no_answer(&c, ""));
 	settings_free(s);
 }
+
+TEST(report_item_text_drops_its_own_number)
+{
+	CHECK_STR(compose_item_text("1. การวางแผน", 0), "การวางแผน");
+	CHECK_STR(compose_item_text("10.  ประโยชน์", 9), "ประโยชน์");
+	CHECK_STR(compose_item_text("2. ไม่ใช่ลำดับนี้", 0), "2. ไม่ใช่ลำดับนี้");
+	CHECK_STR(compose_item_text("1.5 ทศนิยม", 0), "1.5 ทศนิยม");
+	CHECK_STR(compose_item_text("1.", 0), "1.");
+	CHECK_STR(compose_item_text("ไม่มีเลข", 3), "ไม่มีเลข");
+}

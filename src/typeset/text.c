@@ -500,9 +500,12 @@ price_breaks(const TsCtx *c, TsText *tx)
 	}
 }
 
-/* Thai abbreviated month names, as dates are written in tables (5 มี.ค. 58). */
+/* Thai month names, abbreviated as dates are written in tables (5 มี.ค. 58)
+ * and in full as in text (30 กันยายน 2558). */
 static const char *const month_abbr[] = {
 	"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+	"มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
+	"กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
 };
 
 static int
@@ -541,7 +544,7 @@ typedef struct TieRun {
 	size_t p0, p1;          /* code points, punctuation around them trimmed */
 	int whole;              /* no break opportunity inside */
 	int number;             /* a short number (is_number) */
-	int month;              /* an abbreviated month name */
+	int month;              /* a month name, abbreviated or in full */
 	size_t letters;         /* Thai letters and signs up to a slash, marks not counted;
 	                         * 0 if anything else */
 	int closed;             /* ends in punctuation (58:, เขต,): says no more */
@@ -587,8 +590,8 @@ tie_run(const TsCtx *c, const TsText *tx, size_t r, size_t e, TieRun *run)
 		run->letters = 0;
 }
 
-/* Whether the space between runs a and b should be tied: a short Thai date
- * (day, abbreviated month, year of two or four digits) never breaks
+/* Whether the space between runs a and b should be tied: a Thai date
+ * (day, month abbreviated or in full, year of two or four digits) never breaks
  * inside; a number keeps its unit word after it (10 ครั้ง/โรง, 117 โรงเรียน:
  * one dictionary word of up to UNIT_MAX letters, not a function word) and
  * a short word before it (เขต 2); a lone dash stays at the end of the line before it, so a
@@ -598,6 +601,8 @@ tie_between(const uint32_t *cp, const TieRun *a, const TieRun *b)
 {
 	if (a->month && all_digits(cp, b->p0, b->p1, 2, 2))
 		return 1;
+	if (b->month && !a->closed && all_digits(cp, a->p0, a->p1, 1, 2))
+		return 1; /* the day before its month */
 	if (a->month && all_digits(cp, b->p0, b->p1, 4, 4))
 		return 1;
 	if (b->c1 - b->c0 == 1 && (cp[b->p0] == '-' || cp[b->p0] == 0x2013) && b->p1 == b->p0 + 1)

@@ -813,6 +813,10 @@ TEST(typeset_short_dates_and_units_stay_whole)
 	TsText *date = ts_text_shape(x.c, x.a, NULL, "5 มี.ค. 58", 16, 0);
 	ts_text_measure(date, &minw, &maxw);
 	CHECK_NEAR(minw, maxw, 0.01);
+	/* A date with the month in full is one piece too. */
+	double fmin, fmax;
+	ts_text_measure(ts_text_shape(x.c, x.a, NULL, "30 กันยายน 2558", 16, 0), &fmin, &fmax);
+	CHECK_NEAR(fmin, fmax, 0.01);
 	static char lines[32][512];
 	/* From the width of the widest tied piece of all three texts up. */
 	double from = minw, m1, m2;

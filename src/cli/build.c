@@ -69,6 +69,24 @@ take_lock(Run *run)
 }
 
 /* Remove "NAME.tmpXXXXXX" and "NAME.new" files a killed run left in dir. */
+/* A build makes every active school's report; one left from an earlier run
+ * for a school now merged or closed would read as current, so it goes
+ * (only files named as nithet names school reports). */
+static void
+remove_merged_reports(Run *run)
+{
+	const Model *m = &run->model;
+	for (size_t i = 0; i < m->nschools; i++) {
+		if (m->schools[i].active)
+			continue;
+		const char *path = arena_printf(run->arena, "%s/%s", run->settings->output_dir,
+		    run_school_name(run, &m->schools[i]));
+		if (unlink(path) == 0 && !run->opt.quiet)
+			printf("removed %s: school %s is marked merged or closed in schools\n", path,
+			    m->schools[i].code);
+	}
+}
+
 static void
 remove_stale_temps(const char *dir)
 {
@@ -288,6 +306,8 @@ cmd_build(Run *run, int argc, char **argv)
 		if (worst <= EXIT_ROWS_REJECTED) {
 			int rc = run_commit(run, names, njobs + 2);
 			worst = rc > worst ? rc : worst;
+			if (rc == 0)
+				remove_merged_reports(run);
 		} else {
 			run_discard(run, names, njobs + 2);
 			fprintf(stderr, "nithet: build failed; the previous reports in %s are kept as they were\n",

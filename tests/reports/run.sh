@@ -80,6 +80,13 @@ done
 # (.nithet.lock names the pid of the last run; it is not a report)
 check "two builds give identical bytes" diff -r -x .nithet.lock "$out" "$work/again"
 
+# A school merged since an earlier run: its old report does not survive a build.
+"$NITHET" -q -o "$work/again" school 93020040 2>/dev/null
+check "a merged school's report can be asked for" test -s "$work/again/schools/93020040.pdf"
+"$NITHET" -q -o "$work/again" build 2>/dev/null
+check "a build removes the report of a merged school" test ! -e "$work/again/schools/93020040.pdf"
+check "117 school reports after the build" sh -c "[ \$(ls '$work/again/schools' | grep -c '[.]pdf$') = 117 ]"
+
 # A failed build leaves the previous reports byte for byte, and no stray files.
 mkdir -p "$work/badin"
 cp -R input/. "$work/badin/"

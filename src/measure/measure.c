@@ -87,24 +87,30 @@ in_activities(const MetricParams *p, int activity)
 	return 0;
 }
 
-/* Does a visit fall under a metric's activities, topic and mode? The topic
- * filters only visits of an activity that has topics in the plan, so that
- * "activity 4 topic 4.4, and activity 7" is written activity="4 7" topic="4.4". */
-static int
-visit_matches(const Ctx *c, const Visit *v, const MetricParams *p)
+/* The topic filters only visits of an activity that has topics in the
+ * plan, so that "activity 4 topic 4.4, and activity 7" is written
+ * activity="4 7" topic="4.4". A mode names a kind of supervision wherever
+ * it was done: an online visit of any activity is online supervision
+ * (DOMAIN 4.1, 3.1.6). */
+int
+measure_visit_matches(const Plan *plan, const Visit *v, const MetricParams *p)
 {
-	/* A mode names a kind of supervision wherever it was done: an online
-	 * visit of any activity is online supervision (DOMAIN 4.1, 3.1.6). */
 	if (p->mode && *p->mode && strcmp(model_mode_name(v->mode), p->mode) == 0)
 		return 1;
 	if (!in_activities(p, v->activity))
 		return 0;
 	if (p->topic && *p->topic) {
-		const PlanActivity *pa = plan_activity(c->m->plan, v->activity);
+		const PlanActivity *pa = plan ? plan_activity(plan, v->activity) : NULL;
 		if (pa && pa->ntopics > 0 && strcmp(v->topic, p->topic) != 0)
 			return 0;
 	}
 	return 1;
+}
+
+static int
+visit_matches(const Ctx *c, const Visit *v, const MetricParams *p)
+{
+	return measure_visit_matches(c->m->plan, v, p);
 }
 
 static int
@@ -582,9 +588,8 @@ metric_month_coverage(Ctx *c, TargetResult *t)
 	}
 }
 
-/* Is a school in the colour groups of a metric ("ดำ แดง")? */
-static int
-in_colour_groups(const char *groups, const char *colour)
+int
+measure_in_colour_groups(const char *groups, const char *colour)
 {
 	if (groups == NULL || *groups == '\0')
 		return 1;
@@ -616,7 +621,7 @@ metric_school_coverage(Ctx *c, TargetResult *t)
 	long group = 0, hit = 0;
 	for (size_t i = 0; i < m->nschools; i++) {
 		const School *s = &m->schools[i];
-		if (!s->active || !in_colour_groups(p->color_groups, s->color_group))
+		if (!s->active || !measure_in_colour_groups(p->color_groups, s->color_group))
 			continue;
 		group++;
 		if (reached[i])

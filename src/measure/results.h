@@ -207,6 +207,16 @@ const char *measure_likert_band(const Settings *s, double mean);
 /* Round half away from zero to 2 decimals, as printed. */
 double measure_round2(double x);
 
+/* Whether a visit falls under a metric's activities, topic and mode, as
+ * every target counts it (whether it is counted at all, by status and
+ * date, is the caller's). plan may be NULL (no topic filtering). */
+int measure_visit_matches(const Plan *plan, const Visit *v, const MetricParams *p);
+
+/* Whether a school of colour is in a metric's colour groups ("ดำ แดง",
+ * whole words): every school when groups is NULL or empty, none without a
+ * colour otherwise. */
+int measure_in_colour_groups(const char *groups, const char *colour);
+
 /* Level 1..5 of an evaluation by the configured method; 0 when it has
  * neither scores nor a percentage nor a level. */
 int measure_eval_level(const Settings *s, const Evaluation *e, double *percent);

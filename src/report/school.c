@@ -329,24 +329,6 @@ in_list(const SchoolList *l, const School *s)
 	return 0;
 }
 
-/* Is colour one of the space-separated groups ("ดำ แดง")? As measure.c
- * reads them: whole words, and a school without a colour is in none. */
-static int
-in_colour_groups(const char *groups, const char *colour)
-{
-	size_t cl = strlen(colour);
-	if (cl == 0)
-		return 0;
-	for (const char *g = groups; *g;) {
-		g += strspn(g, " ");
-		size_t n = strcspn(g, " ");
-		if (n == cl && !memcmp(g, colour, n))
-			return 1;
-		g += n;
-	}
-	return 0;
-}
-
 /* "กิจกรรมที่ 4 (ประเด็น 4.4)" or "กิจกรรมที่ 4 หรือ 7": the activities a
  * metric counts. */
 static const char *
@@ -364,35 +346,13 @@ activities_text(Compose *c, const MetricParams *p)
 	return s;
 }
 
-static int
-in_activities(const MetricParams *p, int activity)
-{
-	if (p->activities[0] == 0)
-		return 1;
-	for (size_t i = 0; i < sizeof(p->activities) / sizeof(p->activities[0]) && p->activities[i]; i++)
-		if (p->activities[i] == activity)
-			return 1;
-	return 0;
-}
-
-/* Does a counted visit fall under a metric, as measure.c decides it: a
- * visit in the metric's mode counts whatever its activity; otherwise its
- * activity, and the topic when that activity has topics in the plan. */
+/* Does a counted visit fall under a metric, as measure.c decides it. */
 static int
 visit_matches(const Compose *c, const Visit *v, const MetricParams *p)
 {
 	if (v->status == STATUS_DRAFT || !in_year(c->r, v->date))
 		return 0;
-	if (p->mode && *p->mode && strcmp(model_mode_name(v->mode), p->mode) == 0)
-		return 1;
-	if (!in_activities(p, v->activity))
-		return 0;
-	if (p->topic && *p->topic) {
-		const PlanActivity *pa = plan_activity(c->m->plan, v->activity);
-		if (pa && pa->ntopics > 0 && strcmp(v->topic, p->topic) != 0)
-			return 0;
-	}
-	return 1;
+	return measure_visit_matches(c->m->plan, v, p);
 }
 
 /* The school's counted visits under a metric. */
@@ -470,7 +430,7 @@ school_standing(Compose *c, const School *s, const TargetResult *t, const char *
 	*why = "";
 	switch (t->target->metric) {
 	case METRIC_SCHOOL_COVERAGE:
-		if (p->color_groups && *p->color_groups && !in_colour_groups(p->color_groups, s->color_group)) {
+		if (!measure_in_colour_groups(p->color_groups, s->color_group)) {
 			*why = *s->color_group ? fmt_printf(c, "เป้าหมายนี้สำหรับโรงเรียนกลุ่มสี%s; โรงเรียนนี้อยู่กลุ่มสี%s",
 			    p->color_groups, s->color_group) : fmt_printf(c, "เป้าหมายนี้สำหรับโรงเรียนกลุ่มสี%s; "
 			    "โรงเรียนนี้ไม่ได้ระบุกลุ่มสี", p->color_groups);

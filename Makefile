@@ -29,7 +29,7 @@ FONT_FILES := fonts/Laksaman.ttf fonts/Laksaman-Bold.ttf \
               fonts/NotoSansThai-Regular.ttf fonts/NotoSansThai-Bold.ttf \
               fonts/NotoSans-Regular.ttf fonts/NotoSans-Bold.ttf
 
-.PHONY: all deps build fonts run test test-unit test-cases test-thai test-reports test-hostile check-asan \
+.PHONY: all deps build fonts run test test-unit test-src test-cases test-thai test-reports test-hostile check-asan \
         bench fuzz lint install clean specimen sample
 .DELETE_ON_ERROR:
 
@@ -84,11 +84,15 @@ specimen: build
 
 test: deps
 	@$(MAKE) --no-print-directory build
-	@$(MAKE) --no-print-directory test-unit test-cases test-thai test-reports test-hostile
+	@$(MAKE) --no-print-directory test-unit test-src test-cases test-thai test-reports test-hostile
 
 test-unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
 	LC_ALL=C.UTF-8 LC_NUMERIC=fr_FR.UTF-8 $(BUILD)/unit-tests
+
+# The program knows no office's plan: no word of the bundled plan in src/.
+test-src:
+	sh tests/src/one-plan-words.sh
 
 test-cases: nithet
 	NITHET=./nithet sh tests/cases/run.sh

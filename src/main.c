@@ -1,4 +1,4 @@
-/* main.c - the nithet command line (DESIGN.md section 4).
+/* main.c - the nithet command line.
  *
  * Parses the global options, reads the settings, and hands the command to
  * src/cli/. The exit status is the worst severity the run saw, using the

@@ -205,7 +205,7 @@ cmd_build(Run *run, int argc, char **argv)
 	jobs[njobs++] = (Job){ JOB_ANNUAL, NULL, NULL, run_annual_name(run) };
 	for (size_t i = 0; i < m->nmeetings; i++) {
 		const Meeting *mt = &m->meetings[i];
-		if (mt->type == MEETING_COMMITTEE && mt->seq_no > 0 && cal_compare(mt->date, r->fy_first) >= 0 &&
+		if (mt->kind->committee && mt->seq_no > 0 && cal_compare(mt->date, r->fy_first) >= 0 &&
 		    cal_compare(mt->date, r->as_of) <= 0 && committee_find(m, mt->seq_no, r->fiscal_year) == mt) {
 			jobs[njobs++] = (Job){ JOB_COMMITTEE, mt, NULL, run_committee_name(run, mt) };
 			ncommittee++;

@@ -162,8 +162,13 @@ cmd_committee(Run *run, int argc, char **argv)
 		return diag_exit_status(run->diag);
 	const Meeting *mt = committee_find(&run->model, no, fy);
 	if (mt == NULL) {
-		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "no ก.ต.ป.น. meeting %d/%d in meetings (type กตปน, "
-		    "seq %d/%d); add it, or check the number", no, fy, no, fy);
+		const PlanEventKind *k = plan_committee_kind(run->model.plan);
+		if (k == NULL)
+			diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "the plan declares no committee: mark its "
+			    "meetings' kind committee=\"yes\" in <event-kinds> of plan.xml");
+		else
+			diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "no committee meeting %d/%d in meetings "
+			    "(type %s, seq %d/%d); add it, or check the number", no, fy, k->code, no, fy);
 		return EXIT_USAGE;
 	}
 	if (run_output_dir(run, NULL) != 0)

@@ -3,6 +3,8 @@
 #define _GNU_SOURCE
 #include "cli/run.h"
 
+#include "core/mem.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -55,6 +57,11 @@ run_load_plan(Run *run)
 		return -1;
 	}
 	sum->accepted = 1;
+	if (s->office_name[0] == '\0') {
+		/* The office as the plan names it, rather than no name at all. */
+		free(s->office_name);
+		s->office_name = mem_strdup(m->plan->office);
+	}
 	if (m->plan->fiscal_year != s->fiscal_year)
 		diag_report(run->diag, DIAG_WARNING, plan_path, 0, 0,
 		    "the plan is for fiscal year %d but [office] fiscal_year is %d; the reports use the "

@@ -49,8 +49,8 @@ typedef struct KeySpec {
 #define OFF(field) offsetof(Settings, field)
 
 static const KeySpec keys[] = {
-	{ "office", "name", KEY_STRING, OFF(office_name), 0, 0,
-	  "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาพัทลุง เขต 2", "text" },
+	/* No office's name by default: without one, the plan's office= is used. */
+	{ "office", "name", KEY_STRING, OFF(office_name), 0, 0, "", "text" },
 	{ "office", "unit", KEY_STRING, OFF(unit_name), 0, 0,
 	  "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา", "text" },
 	{ "office", "director", KEY_STRING, OFF(director_name), 0, 0, "", "text" },
@@ -104,10 +104,6 @@ static const KeySpec keys[] = {
 	{ "calendar", "holidays", KEY_DATES, OFF(holidays), 0, 0, "",
 	  "ISO dates (yyyy-mm-dd) separated by spaces" },
 
-	{ "mapping", "monthly_meeting_activity", KEY_INT, OFF(monthly_meeting_activity), 1, 99, "7",
-	  "an activity number of the plan" },
-	{ "mapping", "colour_target_groups", KEY_STRING, OFF(colour_target_groups), 0, 0, "ดำ แดง",
-	  "colour groups separated by spaces" },
 	{ "mapping", "no_answer_words", KEY_WORDS, OFF(no_answer_words), 0, 0,
 	  "- ไม่มี ไม่มีข้อเสนอแนะ ไม่มีความคิดเห็น n/a", "words separated by spaces" },
 
@@ -482,6 +478,22 @@ section_known(const char *section)
 	return 0;
 }
 
+/* Keys of earlier versions that named one plan's targets: the plan now says
+ * each rule on the target it governs. Read with a warning, never an error,
+ * so that an office's config keeps working. */
+static const char *
+retired_key(const char *section, const char *key)
+{
+	static const struct { const char *section, *key, *advice; } retired[] = {
+		{ "mapping", "monthly_meeting_activity", "a target names its activity with activity= in plan.xml" },
+		{ "mapping", "colour_target_groups", "a target names its colour groups with color-groups= in plan.xml" },
+	};
+	for (size_t i = 0; i < sizeof(retired) / sizeof(retired[0]); i++)
+		if (!strcmp(retired[i].section, section) && !strcmp(retired[i].key, key))
+			return retired[i].advice;
+	return NULL;
+}
+
 /* "name, unit, director" - the keys allowed in a section, for messages. */
 static void
 allowed_keys(const char *section, char *out, size_t size)
@@ -591,6 +603,12 @@ scan_file(const char *path, FILE *fp, long *seen_line, Diag *d)
 		if (!section_ok)
 			continue; /* already reported at the section header */
 		const KeySpec *k = find_key(section, key);
+		const char *retired = k == NULL ? retired_key(section, key) : NULL;
+		if (retired != NULL) {
+			diag_report(d, DIAG_WARNING, path, lineno, 1, "'%s' is no longer a setting and is "
+			    "ignored: %s; remove the line", key, retired);
+			continue;
+		}
 		if (k == NULL) {
 			char allowed[1024];
 			allowed_keys(section, allowed, sizeof(allowed));

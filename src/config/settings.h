@@ -1,6 +1,6 @@
 /* settings.h - the typed settings of one run, read from config/nithet.ini.
  *
- * Only src/config/ includes iniparser. Every [default] rule of DOMAIN.md is a
+ * Only src/config/ includes iniparser. Every rule the plan leaves open is a
  * field here so that the reports can print the rules they used ("เกณฑ์ที่ใช้").
  * Strings are owned by the Settings and valid until settings_free(). */
 #ifndef NITHET_SETTINGS_H
@@ -28,7 +28,7 @@ typedef struct FontSetting {
 
 typedef struct Settings {
 	/* [office] */
-	char *office_name;          /* สพป.พัทลุง เขต 2 */
+	char *office_name;          /* in full; "" = the plan's office= */
 	char *unit_name;            /* กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา */
 	char *director_name;        /* signs the report; may be empty */
 	int fiscal_year;            /* Buddhist Era, e.g. 2558 */
@@ -50,23 +50,22 @@ typedef struct Settings {
 	char *keep_words[SETTINGS_MAX_LIST]; /* never broken across lines */
 	size_t nkeep_words;
 
-	/* [evaluation] internal supervision, DOMAIN 1.2 and 3.6 */
+	/* [evaluation] internal supervision levels */
 	int pass_level;             /* 3 = ดี */
 	EvalMethod eval_method;
 	double level_percent[5];    /* lower bound in % of levels 1..5: 0 50 60 75 90 */
 	Band rubric_bands[5];       /* mean -> level 1..5 when by mean */
 
-	/* [survey] DOMAIN 1.3 */
+	/* [survey] Likert bands and the satisfied mean */
 	Band likert_bands[5];       /* index 0 = น้อยที่สุด .. 4 = มากที่สุด */
 	double satisfied_threshold; /* 3.51 */
 
 	/* [calendar] */
-	char *holidays[SETTINGS_MAX_LIST]; /* ISO dates with no KM Tuesday */
+	char *holidays[SETTINGS_MAX_LIST]; /* ISO dates the office was closed:
+	                                    * not due in any weekly target */
 	size_t nholidays;
 
-	/* [mapping] DOMAIN 4.0 defaults */
-	int monthly_meeting_activity; /* 3.1.5 is counted as activity 7 */
-	char *colour_target_groups;   /* "ดำ แดง" */
+	/* [mapping] how the data are read */
 	/* Free-text answers that say nothing ("-", "ไม่มี"): not quoted as
 	 * suggestions; compared after trimming spaces, dots and ครับ/ค่ะ. */
 	char *no_answer_words[SETTINGS_MAX_LIST];

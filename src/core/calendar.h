@@ -24,7 +24,7 @@ enum {
 	CAL_YEAR_MIN = 1,        /* CE */
 	CAL_YEAR_MAX = 9999,     /* CE */
 	CAL_BE_OFFSET = 543,     /* BE = CE + 543 */
-	CAL_BE_THRESHOLD = 2400  /* DOMAIN 1.1 default: a parsed year >= 2400 is BE */
+	CAL_BE_THRESHOLD = 2400  /* a parsed year >= 2400 is BE */
 };
 
 typedef struct CalDate {
@@ -93,7 +93,7 @@ int cal_weekday(CalDate d);
 
 int cal_be_from_ce(int year_ce);   /* year + 543 */
 int cal_ce_from_be(int year_be);   /* year - 543 */
-/* The year heuristic of DOMAIN 1.1: a year >= be_threshold is BE and is
+/* The year heuristic: a year >= be_threshold is BE and is
  * returned as CE; a smaller year is returned unchanged. be_threshold <= 0
  * turns the heuristic off (every year is CE). */
 int cal_year_to_ce(int year, int be_threshold);
@@ -113,7 +113,7 @@ int cal_fy_month(CalDate d);
 /* First day of fiscal month 1..12 of fy_be (index 3 of FY 2558 -> 2014-12-01). */
 CalDate cal_fy_month_first(int fy_be, int fy_month);
 
-/* ---- academic year (ปีการศึกษา, DOMAIN 1.1): 16 May .. 15 May, named by the BE
+/* ---- academic year (ปีการศึกษา): 16 May .. 15 May, named by the BE
  * year in which it starts; term 1 = 16 May..11 Oct, term 2 = 1 Nov..1 Apr. ---- */
 
 /* BE academic year of d (2015-05-15 -> 2557, 2015-05-16 -> 2558). */

@@ -4,7 +4,7 @@
  *   nithet: FILE:LINE[:COL]: error|warning: what is wrong (what was found); what to do
  * The state lives in a Diag owned by the run (never in statics), so tests stay
  * independent. The exit status of a run is the worst severity seen, using the
- * numbered codes of DESIGN.md section 4, which are never renumbered. */
+ * numbered codes of, which are never renumbered. */
 #ifndef NITHET_DIAG_H
 #define NITHET_DIAG_H
 
@@ -21,7 +21,7 @@ typedef enum DiagSeverity {
 	DIAG_NSEVERITY
 } DiagSeverity;
 
-/* Exit codes of DESIGN.md section 4. */
+/* Exit codes of */
 enum {
 	EXIT_DONE = 0, EXIT_ROWS_REJECTED = 1, EXIT_USAGE = 2, EXIT_INPUT = 3,
 	EXIT_OUTPUT = 4, EXIT_INTERNAL = 70

@@ -43,8 +43,8 @@ size_t num_format_money(long long satang, unsigned flags, char *out, size_t size
 /* The exact value num / den x 10^scale10, rounded half away from zero to
  * `decimals` places (0..9) by integer long division, so a value that is
  * exactly ...5 at the first dropped place always rounds away from zero
- * (no binary floating point is involved). den = 0 prints "-" (DOMAIN 4.5:
- * a percentage of an approved amount of 0). scale10 is 0..9.
+ * (no binary floating point is involved). den = 0 prints "-" (a
+ * percentage of an approved amount of 0). scale10 is 0..9.
  * Example: num_format_quotient(901, 200, 0, 2, ...) = "4.51" (4.505). */
 size_t num_format_quotient(long long num, long long den, int scale10, int decimals,
 	unsigned flags, char *out, size_t size);

@@ -33,7 +33,7 @@ format_value(const TargetResult *t, char *buf, size_t size)
 		num_format_percent(t->num, t->den, NUM_NO_GROUPING, buf, size);
 	else
 		num_format_int((long long)(t->value + (t->value < 0 ? -0.5 : 0.5)), NUM_NO_GROUPING, buf, size);
-	if (t->is_percent && t->den == 0)
+	if ((t->is_percent && t->den == 0) || t->no_data)
 		snprintf(buf, size, "null");
 }
 
@@ -139,7 +139,7 @@ indicators_write_csv(const Results *r, FILE *out)
 	}
 	/* The budget: value = spent, goal = approved; met = within the project
 	 * total. Per activity there is no met: ถัวจ่าย allows an activity to spend
-	 * above its own approval (DOMAIN 4.5). */
+	 * above its own approval. */
 	const BudgetResults *b = &r->budget;
 	char a[64], s[64];
 	format_baht(b->spent, s, sizeof(s));

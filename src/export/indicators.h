@@ -1,4 +1,4 @@
-/* indicators.h - every target and indicator as JSON or CSV (DESIGN.md 4).
+/* indicators.h - every target and indicator as JSON or CSV.
  *
  * The JSON form is an interface outside programs rely on: keys and their
  * meaning never drift. Percentages print as numbers with 2 decimals (97.44),

@@ -1,5 +1,5 @@
-/* attendance.c - attendance.csv (optional), DOMAIN.md 3.10: teachers and
- * administrators of each school present at a สวัสดีคุณครู session. Read after
+/* attendance.c - attendance.csv (optional): teachers and administrators of
+ * each school present at an event whose kind takes attendance. Read after
  * meetings, whose events it names. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,10 +71,10 @@ on_attendance(void *vl, const Record *r)
 		    "(row rejected)", r->field[COL_EVENT]);
 		return 1;
 	}
-	if (e->type != MEETING_GREETING)
+	if (!e->kind->attendance)
 		diag_report(d, DIAG_WARNING, r->file, r->line, r->col[COL_EVENT],
-		    "event %s is a %s meeting, not a สวัสดีคุณครู session; its attendance is kept but "
-		    "3.1.2 counts only สวัสดีคุณครู", e->id, model_meeting_type_name(e->type));
+		    "event %s is of kind %s, which the plan does not mark attendance=\"yes\"; its "
+		    "attendance is kept but no target counts it", e->id, e->kind->code);
 	char key[160];
 	snprintf(key, sizeof(key), "%s#%s", e->id, school->code);
 	const char *k = load_str(&l->pool, key);

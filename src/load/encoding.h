@@ -1,6 +1,6 @@
 /* encoding.h - detect a text file's encoding and convert it to UTF-8.
  *
- * DOMAIN.md 2.1: a BOM selects UTF-8 or UTF-16LE/BE; otherwise bytes that
+ *: a BOM selects UTF-8 or UTF-16LE/BE; otherwise bytes that
  * are valid UTF-8 are UTF-8; otherwise Windows-874 (Thai Excel's "CSV").
  * The only file that uses iconv. */
 #ifndef NITHET_ENCODING_H

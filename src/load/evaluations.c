@@ -1,5 +1,5 @@
-/* evaluations.c - evaluations.csv (ผลการประเมินการนิเทศภายในของสถานศึกษา), DOMAIN.md
- * 3.6: criterion scores c1..cN (1-5), an optional percentage and an optional
+/* evaluations.c - evaluations.csv (ผลการประเมินการนิเทศภายในของสถานศึกษา):
+ * criterion scores c1..cN (1-5), an optional percentage and an optional
  * level; a level that disagrees with the scores is a warning. */
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +13,7 @@ enum {
 	COL_PCT = COL_C1 + EVAL_MAX_CRITERIA, COL_LEVEL, NCOLS
 };
 
-/* c1..c5 are the PIDRE steps by default (DOMAIN 3.6). */
+/* c1..c5 are the PIDRE steps by default. */
 static const ColumnSpec columns[NCOLS] = {
 	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน", 1 },
 	[COL_ROUND] = { "round", "ครั้งที่|รอบ", 0 },

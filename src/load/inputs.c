@@ -591,8 +591,8 @@ static const InputFile files[NFILES] = {
 	[F_SPENDING] = { "spending", 1, spending_load },
 	[F_MEETINGS] = { "meetings", 1, meetings_load },
 	[F_ATTENDANCE] = { "attendance", 0, attendance_load, "the teachers and administrators met "
-		"are counted from the activity-1 visits in visits instead; add the file "
-		"if the \"สวัสดีคุณครู\" sessions took attendance" },
+		"are counted from the visits of each target's activity instead; add the file "
+		"if the sessions of a kind marked attendance=\"yes\" took attendance" },
 	[F_PRACTICES] = { "practices", 1, practices_load },
 	[F_ONLINE] = { "online", 0, online_load, "online supervision is counted from the visits "
 		"whose mode is online instead; add the file if the office posts online outside "

@@ -1,5 +1,5 @@
 /* loaders.h - the loaders of every input file but the plan and the schools
- * (DOMAIN.md 3.2-3.12), and the helpers they share.
+ *, and the helpers they share.
  *
  * Each X_load reads one file (CSV, SpreadsheetML or our XML: load_table
  * picks the reader by the name's extension) into the model, allocating in
@@ -27,7 +27,7 @@ typedef struct LoadOptions {
 	CsvLimits lim;
 	int max_xml_depth;
 	int fiscal_year;            /* BE: rows outside it are flagged in_fy = 0 */
-	const Settings *settings;   /* evaluation rules (level cut-offs); NULL = DOMAIN defaults */
+	const Settings *settings;   /* evaluation rules (level cut-offs); NULL = the default cut-offs */
 } LoadOptions;
 
 int networks_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
@@ -51,15 +51,15 @@ int practices_load(Model *m, Arena *a, const char *path, const LoadOptions *o, F
 int online_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
 	Diag *d);
 
-/* A Likert answer (DOMAIN 2.2): "มากที่สุด", "5", "5 (มากที่สุด)", "มากที่สุด (5)",
+/* A Likert answer: "มากที่สุด", "5", "5 (มากที่สุด)", "มากที่สุด (5)",
  * Thai digits; spaces and parentheses are ignored, a digit and a word must
  * agree. Returns 1..5, 0 for a blank, -1 for anything else (rubric words such
  * as ดีมาก included). */
 int surveys_likert(const char *s, size_t len);
 
 /* The level 1..5 that a percentage earns under the cut-offs of settings
- * (lower bounds of levels 1..5 in %; DOMAIN 1.2: 0 50 60 75 90), or under
- * DOMAIN's when s is NULL. */
+ * (lower bounds of levels 1..5 in %; 0 50 60 75 90 by default), or under
+ * the default ones when s is NULL. */
 int evaluations_level_of_percent(const Settings *s, double percent);
 
 /* ---- helpers shared by the loaders (inputs.c) ---- */

@@ -1,5 +1,7 @@
-/* meetings.c - meetings.csv (การประชุม/กิจกรรมกลุ่ม), DOMAIN.md 3.9: ก.ต.ป.น.
- * meetings, monthly meetings, KM Tuesdays, workshops, สวัสดีคุณครู sessions. */
+/* meetings.c - meetings.csv (การประชุม/กิจกรรมกลุ่ม): the office's meetings,
+ * workshops and group sessions, each of an event kind the plan declares. */
+#include <assert.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "load/fields.h"
@@ -22,10 +24,6 @@ static const ColumnSpec columns[NCOLS] = {
 };
 
 static const TableSpec spec = { "meetings", columns, NCOLS };
-
-/* In the order of MeetingType, then the dotted spelling of ก.ต.ป.น. */
-static const char TYPES[] = "กตปน|ประชุมประจำเดือน|KM|ประชุมปฏิบัติการแผน|ประชุมปฏิบัติการรายงาน|"
-	"สวัสดีคุณครู|ก.ต.ป.น.";
 
 typedef struct Loader {
 	Model *m;
@@ -58,17 +56,44 @@ seq_number(Loader *l, const Record *r, int *out)
 	return 0;
 }
 
+/* The declared kind the type column names (its code or an alias). */
+static int
+event_kind(Loader *l, const Record *r, const PlanEventKind **out)
+{
+	const Plan *p = l->m->plan;
+	assert(p != NULL); /* the plan is loaded before any table */
+	const char *v = r->field[COL_TYPE];
+	if (field_required(r, &spec, COL_TYPE, l->d) != 0)
+		return -1;
+	*out = plan_event_kind(p, v);
+	if (*out != NULL)
+		return 0;
+	char known[512] = "";
+	size_t used = 0;
+	for (size_t i = 0; i < p->nevent_kinds; i++) {
+		int w = snprintf(known + used, sizeof(known) - used, "%s%s", i ? ", " : "",
+		    p->event_kinds[i].code);
+		if (w > 0 && (size_t)w < sizeof(known) - used)
+			used += (size_t)w;
+	}
+	diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_TYPE],
+	    "type \"%s\" is not an event kind of the plan (%s); correct it, or declare the kind "
+	    "in <event-kinds> of plan.xml (row rejected)", v, p->nevent_kinds ? known : "none declared");
+	return -1;
+}
+
 static int
 on_meeting(void *vl, const Record *r)
 {
 	Loader *l = vl;
 	Diag *d = l->d;
 	CalDate date, replaces;
-	int type, activity, seq;
+	int activity, seq;
 	long participants;
 
+	const PlanEventKind *kind = NULL;
 	if (field_required(r, &spec, COL_ID, d) != 0 ||
-	    (type = field_choice(r, &spec, COL_TYPE, TYPES, 0, d)) < 0 ||
+	    event_kind(l, r, &kind) != 0 ||
 	    load_activity(r, &spec, COL_ACTIVITY, l->m, 1, &activity, d) != 0 ||
 	    seq_number(l, r, &seq) != 0 ||
 	    field_date(r, &spec, COL_DATE, 0, &date, d) != 0 ||
@@ -85,8 +110,8 @@ on_meeting(void *vl, const Record *r)
 	}
 	Meeting *e = load_vec_push(&l->rows);
 	e->id = id;
-	e->type = (MeetingType)(type % MEETING_NTYPES);
-	e->activity = activity;
+	e->kind = kind;
+	e->activity = activity ? activity : kind->activity;
 	e->seq = load_str(&l->pool, r->field[COL_SEQ]);
 	e->seq_no = seq;
 	e->date = date;

@@ -1,4 +1,4 @@
-/* networks.c - networks.csv (เครือข่ายโรงเรียน), DOMAIN.md 3.2: read, then sorted
+/* networks.c - networks.csv (เครือข่ายโรงเรียน): read, then sorted
  * by code for model_network. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,4 @@
-/* online.c - online.csv (optional; นิเทศระบบ Online, activity 6), DOMAIN.md
- * 3.12: what was posted on which channel, per month. */
+/* online.c - online.csv (optional; นิเทศระบบ Online): what was posted on which channel, per month. */
 #include <string.h>
 
 #include "load/fields.h"

@@ -3,6 +3,7 @@
  * libxml2 (that is load/xml.c). */
 #include "load/plan.h"
 
+#include "load/plan_v1.h"
 #include "load/xml.h"
 
 #include <errno.h>
@@ -10,65 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ----- the metric vocabulary (model/plan.h) ----- */
-
-static const char *const metric_names[METRIC_NKINDS] = {
-	[METRIC_EVENT_COUNT] = "event-count",
-	[METRIC_EVENT_WINDOWS] = "event-windows",
-	[METRIC_WEEKDAY_COVERAGE] = "weekday-coverage",
-	[METRIC_MONTH_COVERAGE] = "month-coverage",
-	[METRIC_SCHOOL_COVERAGE] = "school-coverage",
-	[METRIC_STAFF_COVERAGE] = "staff-coverage",
-	[METRIC_NETWORK_COVERAGE] = "network-coverage",
-	[METRIC_PER_SCHOOL_VISITS] = "per-school-visits",
-	[METRIC_EVENT_HELD] = "event-held",
-	[METRIC_EVAL_PASS_PERCENT] = "eval-pass-percent",
-	[METRIC_SATISFIED_PERCENT] = "satisfied-percent",
-	[METRIC_PRACTICE_PERCENT] = "practice-percent",
-	[METRIC_SYSTEM_QUALITY] = "system-quality",
-};
-
-const char *
-plan_metric_name(MetricKind m)
-{
-	if ((int)m < 0 || m >= METRIC_NKINDS)
-		return "unknown";
-	return metric_names[m];
-}
-
-MetricKind
-plan_metric_from_name(const char *name)
-{
-	if (name == NULL)
-		return METRIC_NKINDS;
-	for (int m = 0; m < METRIC_NKINDS; m++)
-		if (strcmp(metric_names[m], name) == 0)
-			return (MetricKind)m;
-	return METRIC_NKINDS;
-}
-
-const PlanActivity *
-plan_activity(const Plan *p, int no)
-{
-	for (size_t i = 0; i < p->nactivities; i++)
-		if (p->activities[i].no == no)
-			return &p->activities[i];
-	return NULL;
-}
-
-/* Targets first, then the indicators' targets, so "6.1" is found too. */
-const PlanTarget *
-plan_target(const Plan *p, const char *id)
-{
-	for (size_t i = 0; i < p->ntargets; i++)
-		if (strcmp(p->targets[i].id, id) == 0)
-			return &p->targets[i];
-	for (size_t i = 0; i < p->nindicators; i++)
-		if (strcmp(p->indicators[i].target.id, id) == 0)
-			return &p->indicators[i].target;
-	return NULL;
-}
 
 /* ----- numbers ----- */
 
@@ -294,103 +236,265 @@ parse_activity_list(const char *s, int *out, size_t cap)
 	return n > 0 ? 0 : -1;
 }
 
-/* What each metric cannot be computed without. */
-static void
-check_metric_params(Loader *L, const XmlNode *n, const PlanTarget *t)
+/* ----- event kinds ----- */
+
+/* "yes"/"no" attribute; def when absent. */
+static int
+yes_no(Loader *L, const XmlNode *n, const char *name, int def)
 {
-	const MetricParams *p = &t->params;
-	const char *missing = NULL;
-	switch (t->metric) {
-	case METRIC_EVENT_COUNT:
-	case METRIC_EVENT_HELD:
-		if (p->event_type == NULL)
-			missing = "event-type";
-		break;
-	case METRIC_EVENT_WINDOWS:
-		if (p->event_type == NULL)
-			missing = "event-type";
-		else if (p->window_months == 0)
-			missing = "window-months";
-		break;
-	case METRIC_WEEKDAY_COVERAGE:
-		if (p->event_type == NULL)
-			missing = "event-type";
-		else if (xml_attr(n, "weekday") == NULL)
-			missing = "weekday";
-		break;
-	case METRIC_MONTH_COVERAGE:
-		if (p->activities[0] == 0 && p->mode == NULL)
-			missing = "activity (or mode)";
-		break;
-	case METRIC_SCHOOL_COVERAGE:
-	case METRIC_NETWORK_COVERAGE:
-		if (p->activities[0] == 0)
-			missing = "activity";
-		break;
-	case METRIC_STAFF_COVERAGE:
-		if (p->activities[0] == 0 && p->event_type == NULL)
-			missing = "activity (or event-type)";
-		break;
-	case METRIC_PER_SCHOOL_VISITS:
-		if (p->activities[0] == 0 && p->topic == NULL)
-			missing = "topic (or activity)";
-		break;
-	case METRIC_EVAL_PASS_PERCENT:
-	case METRIC_SATISFIED_PERCENT:
-	case METRIC_PRACTICE_PERCENT:
-	case METRIC_SYSTEM_QUALITY:
-	case METRIC_NKINDS:
-		break;
-	}
-	if (missing != NULL)
-		ERR(L, n->line, "target %s: metric %s needs %s= (missing); add "
-		    "the attribute", t->id, plan_metric_name(t->metric), missing);
+	const char *v = xml_attr(n, name);
+	if (v == NULL)
+		return def;
+	if (!strcmp(v, "yes"))
+		return 1;
+	if (!strcmp(v, "no"))
+		return 0;
+	ERR(L, n->line, "%s=\"%s\" must be yes or no", name, v);
+	return def;
 }
 
-/* Fill t from the attributes of a <target> or <indicator>. need_goal: a goal
- * is required (targets) or optional (indicators). */
-static void
-read_metric(Loader *L, const XmlNode *n, PlanTarget *t, int need_goal)
+/* Split a space-separated attribute into a TextList (copies in the arena). */
+static TextList
+word_list(Loader *L, const char *v)
 {
-	t->line = (int)n->line;
-	const char *id = need_attr(L, n, "id");
-	t->id = id ? id : "";
-	const char *m = need_attr(L, n, "metric");
-	t->metric = plan_metric_from_name(m);
-	if (m != NULL && t->metric == METRIC_NKINDS) {
-		ERR(L, n->line, "target %s: unknown metric \"%s\"; use one of "
-		    "event-count, event-windows, weekday-coverage, month-coverage, "
-		    "school-coverage, staff-coverage, network-coverage, "
-		    "per-school-visits, event-held, eval-pass-percent, "
-		    "satisfied-percent, practice-percent, system-quality", t->id, m);
+	TextList t = {NULL, 0};
+	if (v == NULL)
+		return t;
+	size_t cap = 1;
+	for (const char *p = v; *p; p++)
+		cap += *p == ' ';
+	t.items = arena_array(L->a, cap, sizeof(*t.items));
+	for (const char *p = v; *p;) {
+		p += strspn(p, " \t\r\n");
+		size_t len = strcspn(p, " \t\r\n");
+		if (len > 0 && t.n < cap)
+			t.items[t.n++] = arena_strndup(L->a, p, len);
+		p += len;
 	}
-	const char *unit = need_attr(L, n, "unit");
-	t->unit = unit ? trimmed(L, unit) : "";
+	return t;
+}
 
-	const char *goal = need_goal ? need_attr(L, n, "goal") : xml_attr(n, "goal");
-	if (goal != NULL) {
-		if (parse_goal(goal, &t->goal) != 0)
-			ERR(L, n->line, "target %s: goal=\"%s\" is not a number; "
-			    "write it like 6, 100 or 3.51", t->id, goal);
+static void
+read_event_kinds(Loader *L, const XmlNode *kinds, Plan *p)
+{
+	if (kinds == NULL) {
+		/* A plan of the first format declared none: its six kinds were
+		 * part of the format itself. */
+		plan_v1_event_kinds(L->a, p);
+		return;
+	}
+	size_t n = xml_count(kinds, "event-kind");
+	p->event_kinds = arena_array(L->a, n ? n : 1, sizeof(*p->event_kinds));
+	int committees = 0;
+	for (size_t i = 0; i < kinds->nchildren; i++) {
+		const XmlNode *c = &kinds->children[i];
+		if (strcmp(c->name, "event-kind") != 0)
+			continue;
+		PlanEventKind *k = &p->event_kinds[p->nevent_kinds];
+		const char *code = need_attr(L, c, "code");
+		if (code == NULL)
+			continue;
+		k->code = trimmed(L, code);
+		k->title = trimmed(L, c->text);
+		k->aliases = word_list(L, xml_attr(c, "aliases"));
+		k->attendance = yes_no(L, c, "attendance", 0);
+		k->committee = yes_no(L, c, "committee", 0);
+		k->line = (int)c->line;
+		const char *act = xml_attr(c, "activity");
+		long no = 0;
+		if (act != NULL && parse_long(act, 1, 99, &no) != 0)
+			ERR(L, c->line, "event kind %s: activity=\"%s\" is not an activity "
+			    "number; write the number of an <activity>", k->code, act);
+		k->activity = (int)no;
+		if (k->committee && ++committees == 2)
+			ERR(L, c->line, "event kind %s is a second committee=\"yes\"; only one "
+			    "kind of meeting gets committee packs", k->code);
+		/* A word may name one kind only, or the data would be ambiguous. */
+		const char *words[1 + 16];
+		size_t nw = 0;
+		words[nw++] = k->code;
+		for (size_t j = 0; j < k->aliases.n && nw < 17; j++)
+			words[nw++] = k->aliases.items[j];
+		for (size_t w = 0; w < nw; w++)
+			if (plan_event_kind(p, words[w]) != NULL)
+				ERR(L, c->line, "event kind %s: \"%s\" already names another "
+				    "kind (duplicate code or alias); give each kind its own words",
+				    k->code, words[w]);
+		p->nevent_kinds++;
+	}
+}
+
+/* ----- metrics ----- */
+
+/* The index of v in a NULL-terminated name table, or -1. */
+static int
+name_index(const char *const *names, const char *v)
+{
+	for (int i = 0; v && names[i]; i++)
+		if (!strcmp(names[i], v))
+			return i;
+	return -1;
+}
+
+/* "a, b or c" from a name table, for messages. */
+static const char *
+name_choices(Loader *L, const char *const *names)
+{
+	char buf[256] = "";
+	size_t used = 0, n = 0;
+	while (names[n])
+		n++;
+	for (size_t i = 0; i < n; i++) {
+		int w = snprintf(buf + used, sizeof(buf) - used, "%s%s", i == 0 ? "" :
+		    i + 1 == n ? " or " : ", ", names[i]);
+		if (w > 0 && (size_t)w < sizeof(buf) - used)
+			used += (size_t)w;
+	}
+	return arena_strdup(L->a, buf);
+}
+
+/* One vocabulary attribute: its index in names, or def when absent. */
+static int
+vocab_attr(Loader *L, const XmlNode *n, const PlanTarget *t, const char *attr,
+    const char *const *names, int def)
+{
+	const char *v = xml_attr(n, attr);
+	if (v == NULL)
+		return def;
+	int i = name_index(names, v);
+	if (i < 0) {
+		ERR(L, n->line, "target %s: %s=\"%s\" is not known; write %s", t->id, attr, v,
+		    name_choices(L, names));
+		return def;
+	}
+	return i;
+}
+
+/* What each source can be counted as (members) and what it needs. */
+static const struct SourceRule {
+	MetricMembers default_members;
+	unsigned allowed;          /* bit per MetricMembers */
+} source_rules[SOURCE_NSOURCES] = {
+#define M(x) (1u << (x))
+	[SOURCE_VISITS] = { MEMBERS_EVENTS, M(MEMBERS_EVENTS) | M(MEMBERS_SCHOOLS) | M(MEMBERS_PEOPLE) |
+	    M(MEMBERS_TEACHERS) | M(MEMBERS_NETWORKS) | M(MEMBERS_PERIODS) },
+	[SOURCE_EVENTS] = { MEMBERS_EVENTS, M(MEMBERS_EVENTS) | M(MEMBERS_PERIODS) },
+	[SOURCE_ATTENDANCE] = { MEMBERS_PEOPLE, M(MEMBERS_PEOPLE) | M(MEMBERS_TEACHERS) | M(MEMBERS_SCHOOLS) },
+	[SOURCE_EVALUATIONS] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) },
+	[SOURCE_RESPONSES] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) | M(MEMBERS_RESPONDENTS) },
+	[SOURCE_PRACTICES] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) | M(MEMBERS_EVENTS) },
+	[SOURCE_ASSESSMENTS] = { MEMBERS_EVENTS, M(MEMBERS_EVENTS) },
+#undef M
+};
+
+/* The attributes that compose a metric (see docs/plan.md). */
+static void
+read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
+{
+	Metric *m = &t->metric;
+	const char *src = need_attr(L, n, "count");
+	int s = name_index(plan_source_names, src);
+	if (src != NULL && s < 0) {
+		ERR(L, n->line, "target %s: count=\"%s\" is not known; write %s", t->id, src,
+		    name_choices(L, plan_source_names));
+		return;
+	}
+	if (s < 0)
+		return;
+	m->source = (MetricSource)s;
+	m->members = (MetricMembers)vocab_attr(L, n, t, "of", plan_members_names,
+	    (int)source_rules[s].default_members);
+	m->every = (MetricPeriod)vocab_attr(L, n, t, "every", plan_period_names, PERIOD_NONE);
+	m->result = (MetricResult)vocab_attr(L, n, t, "result", plan_result_names, RESULT_COUNT);
+	static const char *const denominators[] = { "all", "measured", NULL };
+	m->denominator = (MetricDenominator)vocab_attr(L, n, t, "denominator", denominators, DENOMINATOR_ALL);
+	if (!(source_rules[s].allowed & (1u << m->members)))
+		ERR(L, n->line, "target %s: %s cannot be counted of=\"%s\"; see the table of "
+		    "count= and of= in docs/plan.md", t->id, plan_source_names[s],
+		    plan_members_names[m->members]);
+
+	const char *kind = xml_attr(n, "event-kind");
+	if (kind != NULL) {
+		m->kind = plan_event_kind(p, kind);
+		if (m->kind == NULL)
+			ERR(L, n->line, "target %s: event-kind=\"%s\" is not declared; add it to "
+			    "<event-kinds> or correct the name", t->id, kind);
+		else if (m->source == SOURCE_ATTENDANCE && !m->kind->attendance)
+			ERR(L, n->line, "target %s counts attendance of %s, whose <event-kind> does "
+			    "not say attendance=\"yes\"; add it there", t->id, m->kind->code);
+		else if (m->source != SOURCE_EVENTS && m->source != SOURCE_ATTENDANCE)
+			ERR(L, n->line, "target %s: event-kind= applies to count=\"events\" or "
+			    "\"attendance\" only; remove it", t->id);
+	}
+	m->school_size = xml_attr(n, "school-size");
+	m->holidays = word_list(L, xml_attr(n, "holidays"));
+	for (size_t i = 0; i < m->holidays.n; i++)
+		if (check_iso_date(m->holidays.items[i]) != 0)
+			ERR(L, n->line, "target %s: holidays= has \"%s\", not a date; write "
+			    "yyyy-mm-dd (CE) dates separated by spaces", t->id, m->holidays.items[i]);
+	static const struct { const char *name; long lo, hi; } ints[] = {
+		{"at-least", 1, 100000}, {"months", 1, 12}, {"weekday", 0, 6}, {"min-level", 1, 5},
+	};
+	int *dest[] = {&m->at_least, &m->months, &m->weekday, &m->min_level};
+	for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
+		const char *v = xml_attr(n, ints[i].name);
+		long x;
+		if (v == NULL)
+			continue;
+		if (parse_long(v, ints[i].lo, ints[i].hi, &x) != 0)
+			ERR(L, n->line, "target %s: %s=\"%s\" is out of range; write a whole "
+			    "number from %ld to %ld", t->id, ints[i].name, v, ints[i].lo, ints[i].hi);
 		else
-			t->has_goal = 1;
+			*dest[i] = (int)x;
 	}
+	const char *mean = xml_attr(n, "min-mean");
+	if (mean != NULL && (parse_goal(mean, &m->min_mean) != 0 || m->min_mean < 1 || m->min_mean > 5))
+		ERR(L, n->line, "target %s: min-mean=\"%s\" is not a mean from 1 to 5; write it "
+		    "like 3.51", t->id, mean);
 
-	MetricParams *p = &t->params;
-	p->event_type = xml_attr(n, "event-type");
-	p->topic = xml_attr(n, "topic");
-	p->color_groups = xml_attr(n, "color-groups");
-	p->mode = xml_attr(n, "mode");
-	const char *acts = xml_attr(n, "activity");
-	if (acts != NULL && parse_activity_list(acts, p->activities,
-	    sizeof(p->activities) / sizeof(p->activities[0])) != 0)
-		ERR(L, n->line, "target %s: activity=\"%s\" is not a list of up to "
-		    "11 activity numbers; write it like \"4\" or \"4 7\"", t->id, acts);
+	/* What the composition cannot do without. */
+	if (m->every == PERIOD_WEEKDAY && xml_attr(n, "weekday") == NULL)
+		ERR(L, n->line, "target %s: every=\"week\" needs weekday= (0 = Sunday .. 6); add "
+		    "it", t->id);
+	if (m->every == PERIOD_MONTHS && m->months == 0)
+		ERR(L, n->line, "target %s: every=\"months\" needs months= (the window, such as 2); "
+		    "add it", t->id);
+	if (m->members == MEMBERS_PERIODS && m->every == PERIOD_NONE)
+		ERR(L, n->line, "target %s: of=\"periods\" needs every= (month, week, ...); add it",
+		    t->id);
+	if (m->source == SOURCE_EVENTS && m->kind == NULL && m->activities[0] == 0)
+		ERR(L, n->line, "target %s: count=\"events\" needs event-kind= or activity=; add "
+		    "one", t->id);
+	if (m->result == RESULT_MEAN && m->source != SOURCE_EVALUATIONS &&
+	    m->source != SOURCE_RESPONSES && m->source != SOURCE_ASSESSMENTS)
+		ERR(L, n->line, "target %s: result=\"mean\" needs a measured value: count="
+		    "\"evaluations\", \"responses\" or \"assessments\"", t->id);
+	if (m->denominator == DENOMINATOR_MEASURED && m->source != SOURCE_EVALUATIONS &&
+	    m->source != SOURCE_RESPONSES)
+		ERR(L, n->line, "target %s: denominator=\"measured\" applies to evaluations and "
+		    "responses only; remove it", t->id);
+}
 
+/* A target of the first format: metric="..." with its own attributes. */
+static void
+plan_v1_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
+{
+	Metric *m = &t->metric;
+	const char *name = xml_attr(n, "metric");
+	const char *needs;
+	if (plan_v1_compose(name, m, &needs) != 0) {
+		ERR(L, n->line, "target %s: unknown metric \"%s\"; use one of %s (or write the "
+		    "target with count= as docs/plan.md shows)", t->id, name, plan_v1_names());
+		return;
+	}
+	const char *type = xml_attr(n, "event-type");
+	if (type != NULL && (m->kind = plan_event_kind(p, type)) == NULL)
+		ERR(L, n->line, "target %s: event-type=\"%s\" is not an event kind of the plan; "
+		    "correct the name", t->id, type);
 	static const struct { const char *name; long lo, hi; } ints[] = {
 		{"weekday", 0, 6}, {"window-months", 1, 12}, {"min-level", 1, 5},
 	};
-	int *dest[] = {&p->weekday, &p->window_months, &p->min_level};
+	int *dest[] = {&m->weekday, &m->months, &m->min_level};
 	for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
 		const char *v = xml_attr(n, ints[i].name);
 		long x;
@@ -403,10 +507,66 @@ read_metric(Loader *L, const XmlNode *n, PlanTarget *t, int need_goal)
 		else
 			*dest[i] = (int)x;
 	}
-	if (t->metric != METRIC_NKINDS)
-		check_metric_params(L, n, t);
+	/* What each metric could not be computed without. */
+	const char *missing = NULL;
+	if (needs && !strcmp(needs, "event-type") && type == NULL)
+		missing = "event-type";
+	else if (needs && !strcmp(needs, "activity") && m->activities[0] == 0)
+		missing = "activity";
+	else if (m->every == PERIOD_MONTHS && m->months == 0)
+		missing = "window-months";
+	else if (m->every == PERIOD_WEEKDAY && xml_attr(n, "weekday") == NULL)
+		missing = "weekday";
+	else if (m->every == PERIOD_MONTH && m->activities[0] == 0 && m->mode == NULL)
+		missing = "activity (or mode)";
+	else if (m->source == SOURCE_ATTENDANCE && m->activities[0] == 0 && type == NULL)
+		missing = "activity (or event-type)";
+	else if (!strcmp(name, "per-school-visits") && m->activities[0] == 0 && m->topic == NULL)
+		missing = "topic (or activity)";
+	if (missing != NULL)
+		ERR(L, n->line, "target %s: metric %s needs %s= (missing); add the attribute",
+		    t->id, name, missing);
 }
 
+/* Fill t from the attributes of a <target> or <indicator>. need_goal: a goal
+ * is required (targets) or optional (indicators). */
+static void
+read_metric(Loader *L, const XmlNode *n, PlanTarget *t, int need_goal, const Plan *p)
+{
+	t->line = (int)n->line;
+	const char *id = need_attr(L, n, "id");
+	t->id = id ? id : "";
+	const char *unit = need_attr(L, n, "unit");
+	t->unit = unit ? trimmed(L, unit) : "";
+
+	const char *goal = need_goal ? need_attr(L, n, "goal") : xml_attr(n, "goal");
+	if (goal != NULL) {
+		if (parse_goal(goal, &t->goal) != 0)
+			ERR(L, n->line, "target %s: goal=\"%s\" is not a number; "
+			    "write it like 6, 100 or 3.51", t->id, goal);
+		else
+			t->has_goal = 1;
+	}
+
+	Metric *m = &t->metric;
+	m->topic = xml_attr(n, "topic");
+	m->color_groups = xml_attr(n, "color-groups");
+	m->mode = xml_attr(n, "mode");
+	const char *acts = xml_attr(n, "activity");
+	if (acts != NULL && parse_activity_list(acts, m->activities, METRIC_MAX_ACTIVITIES + 1) != 0)
+		ERR(L, n->line, "target %s: activity=\"%s\" is not a list of up to "
+		    "%d activity numbers; write it like \"4\" or \"4 7\"", t->id, acts,
+		    METRIC_MAX_ACTIVITIES);
+
+	const char *v1 = xml_attr(n, "metric");
+	if (v1 != NULL && xml_attr(n, "count") != NULL)
+		ERR(L, n->line, "target %s has both metric= (the first plan format) and count=; "
+		    "keep count= and its parts, remove metric=", t->id);
+	else if (v1 != NULL)
+		plan_v1_metric(L, n, t, p);
+	else
+		read_composed_metric(L, n, t, p);
+}
 static void
 read_targets(Loader *L, const XmlNode *targets, Plan *p)
 {
@@ -424,7 +584,8 @@ read_targets(Loader *L, const XmlNode *targets, Plan *p)
 			if (strcmp(c->name, "target") != 0)
 				continue;
 			PlanTarget *t = &p->targets[p->ntargets++];
-			read_metric(L, c, t, 1);
+			read_metric(L, c, t, 1, p);
+			t->quantitative = g == 0;
 			t->text = trimmed(L, c->text);
 		}
 	}
@@ -628,7 +789,7 @@ read_indicators(Loader *L, const XmlNode *ind, Plan *p)
 		if (strcmp(c->name, "indicator") != 0)
 			continue;
 		PlanIndicator *pi = &p->indicators[p->nindicators++];
-		read_metric(L, c, &pi->target, 0);
+		read_metric(L, c, &pi->target, 0, p);
 		pi->target.text = need_text(L, c, "text");
 		pi->method = need_text(L, c, "method");
 		pi->tool = need_text(L, c, "tool");
@@ -638,14 +799,25 @@ read_indicators(Loader *L, const XmlNode *ind, Plan *p)
 /* Activities and topics named by a target must exist; a topic must belong
  * to one of the target's activities when it lists some. */
 static void
-check_references(Loader *L, const PlanTarget *t, const Plan *p)
+check_references(Loader *L, PlanTarget *t, const Plan *p)
 {
-	for (const int *a = t->params.activities; *a != 0; a++)
+	Metric *m = &t->metric;
+	/* A per-school target on a topic asks for the topic's per-school goal
+	 * (visits each school should get) unless it says at-least= itself. */
+	if (m->at_least == 0 && m->source == SOURCE_VISITS && m->members == MEMBERS_SCHOOLS) {
+		const PlanTopic *tp = plan_topic(p, m->topic);
+		if (tp && tp->per_school_goal > 0)
+			m->at_least = tp->per_school_goal;
+	}
+	if (m->at_least == 0)
+		m->at_least = 1;
+
+	for (const int *a = t->metric.activities; *a != 0; a++)
 		if (plan_activity(p, *a) == NULL)
 			ERR(L, t->line, "target %s refers to activity %d, which the "
 			    "plan does not have; use the number of an <activity>",
 			    t->id, *a);
-	const char *topic = t->params.topic;
+	const char *topic = t->metric.topic;
 	if (topic == NULL)
 		return;
 	long owner = 0;
@@ -668,9 +840,9 @@ check_references(Loader *L, const PlanTarget *t, const Plan *p)
 		    "not have; use the code of a <topic>", t->id, topic);
 		return;
 	}
-	if (t->params.activities[0] == 0)
+	if (t->metric.activities[0] == 0)
 		return;
-	for (const int *a = t->params.activities; *a != 0; a++)
+	for (const int *a = t->metric.activities; *a != 0; a++)
 		if (*a == owner)
 			return;
 	ERR(L, t->line, "target %s: topic %s belongs to activity %ld, which is "
@@ -722,6 +894,7 @@ plan_from_tree(Loader *L, const XmlNode *root)
 	p->objectives = text_list(L, need(L, root, "objectives"), "objective");
 	p->outcomes = text_list(L, xml_child(root, "outcomes"), "outcome");
 
+	read_event_kinds(L, xml_child(root, "event-kinds"), p);
 	read_targets(L, need(L, root, "targets"), p);
 	int before = L->errors;
 	read_activities(L, need(L, root, "activities"), p);
@@ -733,6 +906,12 @@ plan_from_tree(Loader *L, const XmlNode *root)
 	read_indicators(L, xml_child(root, "indicators"), p);
 
 	check_unique_ids(L, p);
+	for (size_t i = 0; activities_ok && i < p->nevent_kinds; i++) {
+		const PlanEventKind *k = &p->event_kinds[i];
+		if (k->activity && plan_activity(p, k->activity) == NULL)
+			ERR(L, k->line, "event kind %s belongs to activity %d, which the plan does "
+			    "not have; use the number of an <activity>", k->code, k->activity);
+	}
 	for (size_t i = 0; activities_ok && i < p->ntargets; i++)
 		check_references(L, &p->targets[i], p);
 	for (size_t i = 0; activities_ok && i < p->nindicators; i++)

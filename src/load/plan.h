@@ -2,9 +2,8 @@
  *
  * The file is read through load/xml (size-limited, no DTD, no entities,
  * bounded depth), validated against config/plan.xsd, then checked for what
- * an XSD cannot say (see plan_load). This module also implements the lookups
- * declared in model/plan.h (plan_metric_name, plan_metric_from_name,
- * plan_activity, plan_target). */
+ * an XSD cannot say (see plan_load). Plans of the first format (metric=
+ * names, no <event-kinds>) are read too and translated (load/plan_v1.c). */
 #ifndef NITHET_LOAD_PLAN_H
 #define NITHET_LOAD_PLAN_H
 
@@ -23,11 +22,13 @@
  * own complaint), and these checks the XSD cannot make:
  *  - target and indicator ids are unique;
  *  - activities are numbered 1..N in document order;
- *  - a topic's code belongs to its activity ("4.4" only inside activity 4)
- *    and is unique;
+ *  - a topic's code belongs to its activity (<activity>.<n>) and is unique;
+ *  - event kinds are named once (codes and aliases), one at most is the
+ *    committee, each belongs to an activity the plan has;
  *  - an activity's start is not after its end;
- *  - each metric has the parameters it needs (event-count an event-type, ...)
- *    and refers only to activities and topics that exist;
+ *  - each metric's parts fit together (count= and of=, every= and its
+ *    period, event kinds declared) and it refers only to activities, topics
+ *    and event kinds that exist;
  *  - one budget item per activity, no item for an unknown activity; a split
  *    (compensation, expenses, materials) has all three parts and they add up
  *    to the item's amount;

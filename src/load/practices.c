@@ -1,5 +1,5 @@
-/* practices.c - practices.csv (นวัตกรรม/วิธีปฏิบัติที่เป็นเลิศ), DOMAIN.md 3.11 and
- * indicator 6.4: a practice counts when published in the FY on a channel. */
+/* practices.c - practices.csv (นวัตกรรม/วิธีปฏิบัติที่เป็นเลิศ) and
+ * targets that count practices: one counts when published in the FY on a channel. */
 #include <string.h>
 
 #include "load/fields.h"

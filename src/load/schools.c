@@ -43,7 +43,7 @@ typedef struct Loader {
 	size_t cap;
 } Loader;
 
-/* Names are kept without the "โรงเรียน" / "ร.ร." prefix (DOMAIN 3.1). */
+/* Names are kept without the "โรงเรียน" / "ร.ร." prefix. */
 static const char *
 strip_prefix(const char *name)
 {

@@ -1,4 +1,4 @@
-/* schools.h - load schools.csv or schools.xml (โรงเรียน), DOMAIN.md 3.1. */
+/* schools.h - load schools.csv or schools.xml (โรงเรียน) */
 #ifndef NITHET_SCHOOLS_H
 #define NITHET_SCHOOLS_H
 

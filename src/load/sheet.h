@@ -1,5 +1,5 @@
 /* sheet.h - XML tables: Excel 2003 "XML Spreadsheet" (SpreadsheetML) and
- * nithet's own data XML (DOMAIN.md 2.4, config/data.xsd), turned into the
+ * nithet's own data XML (config/data.xsd), turned into the
  * same rows and Records as a CSV file.
  *
  * SpreadsheetML: the first worksheet is read; its first row is the header;
@@ -7,7 +7,7 @@
  * every value in its column; Data of type String, Number, DateTime or Boolean
  * is taken as text, a DateTime at midnight as its date (2015-02-18).
  * Our XML: <supervision-data> holds one section per file (<visits>), one
- * element per row (<visit>) whose attributes are the column keys of DOMAIN 3;
+ * element per row (<visit>) whose attributes are the column keys of the CSV files;
  * the element's text fills the file's text column (visits: summary), and a
  * child <answer item="HEADER">value</answer> fills the column HEADER (the
  * Likert items of surveys). The header is made from the attribute names in

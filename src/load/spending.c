@@ -1,4 +1,4 @@
-/* spending.c - spending.csv (การเบิกจ่าย), DOMAIN.md 3.8 and 4.5: amounts in
+/* spending.c - spending.csv (การเบิกจ่าย): amounts in
  * exact satang; a category outside the three of the plan, a duplicate doc_no
  * and a refund without a note are warnings, not errors. */
 #include <string.h>

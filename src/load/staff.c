@@ -1,4 +1,4 @@
-/* staff.c - staff.csv (ศึกษานิเทศก์/บุคลากร), DOMAIN.md 3.3: read, then sorted
+/* staff.c - staff.csv (ศึกษานิเทศก์/บุคลากร): read, then sorted
  * by id for model_staff. */
 #include <stdlib.h>
 #include <string.h>

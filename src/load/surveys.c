@@ -1,4 +1,4 @@
-/* surveys.c - surveys.csv (แบบสำรวจความพึงพอใจ), DOMAIN.md 2.2 and 3.7: the Google
+/* surveys.c - surveys.csv (แบบสำรวจความพึงพอใจ): the Google
  * Forms export. Its columns are not fixed: every grid column "คำถาม [แถว]" is
  * a Likert item, so the header is read here rather than by table_read; the
  * fixed columns still go through the shared field checks. */
@@ -23,7 +23,7 @@ static const ColumnSpec columns[NCOLS] = {
 
 static const TableSpec spec = { "surveys", columns, NCOLS };
 
-/* Longest first where one word begins another (DOMAIN 2.2). */
+/* Longest first where one word begins another. */
 static const struct { const char *word; int value; } LIKERT[] = {
 	{ "มากที่สุด", 5 }, { "มาก", 4 }, { "ปานกลาง", 3 }, { "น้อยที่สุด", 1 }, { "น้อย", 2 },
 };

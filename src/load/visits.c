@@ -1,4 +1,4 @@
-/* visits.c - visits.csv (การนิเทศ/การติดตาม), DOMAIN.md 3.5: one row per school
+/* visits.c - visits.csv (การนิเทศ/การติดตาม): one row per school
  * visit or contact. The biggest file by far (about 3 million rows at national
  * scale), so rows go straight into one array sized from the file's line
  * count, strings into a packed pool (the repeated texts interned), ids into

@@ -41,26 +41,46 @@ typedef struct Extra {
 	long long num, den;        /* behind a percentage */
 } Extra;
 
-/* The result of one target (3.1.x, 3.2.x) or success indicator (6.x). */
+/* Where one school stands in one target: measure's decision, for the
+ * school report to word. */
+typedef struct SchoolFact {
+	unsigned char in_group;    /* in the target's population (colour, size) */
+	unsigned char counts;      /* counts toward the target */
+	unsigned char measured;    /* evaluated / answered (evaluations, responses) */
+	unsigned char via_network; /* networks: reached through its network only */
+	long rows;                 /* rows that count (visits, events attended) */
+	long people, of_people;    /* people/teachers: present (at most staff), staff */
+	double value;              /* level or mean, when measured */
+} SchoolFact;
+
+/* The result of one target or success indicator. */
 typedef struct TargetResult {
 	const PlanTarget *target;  /* id, metric, goal, unit, text */
-	const char *unit;          /* of value: the target's, or another when a
-	                            * proxy is measured (6.1: "ร้อยละ (ค่าแทน)") */
-	double goal;               /* in the unit of value: the target's goal, or
-	                            * the proxy's equivalent (6.1: level 3 -> 60 %) */
+	const char *unit;          /* of value: the target's */
+	double goal;               /* the target's goal */
 	int is_percent;            /* value is a percentage of num/den */
 	long long num, den;        /* the fraction behind a percentage; num = count otherwise */
 	double value;              /* the headline: count, months, or percent */
 	int judged;                /* 0: cannot be judged (no target group, no goal) */
+	int no_data;               /* nothing to measure with: no value at all */
+	long measured;             /* rates: members measured so far (schools
+	                            * evaluated, schools that answered) */
+	int min_level;             /* evaluations: the pass level used */
+	double min_mean;           /* responses: the satisfied mean used */
 	int met;                   /* บรรลุ, when judged */
 	const char *note;          /* Thai explanation for the reader, or NULL */
 	/* Figures printed beside the headline (see each metric in measure.c),
-	 * e.g. 3.2.2's coverage and strict variant, 3.1.8(b), 6.2's ดีมาก share. */
+	 * e.g. a survey's coverage and strict variant, schools reached through
+	 * networks, the share at the level above the pass level. */
 	Extra extras[RESULTS_MAX_EXTRAS];
 	size_t nextras;
 	SchoolList schools_missing; /* not reached / not evaluated / not satisfied */
-	DateList dates_missing;    /* KM Tuesdays without KM, months without */
-	int months[RESULTS_MONTHS]; /* per FY month counts, for month metrics */
+	DateList dates_missing;    /* periods due without enough rows (their first day) */
+	long holidays;             /* weekly targets: days not due (holidays) */
+	int periods, periods_met;  /* every=: periods in the year, and with enough rows */
+	/* Per school (index as m->schools) for targets about schools, people or
+	 * networks; NULL otherwise. */
+	SchoolFact *school;
 } TargetResult;
 
 /* Likert statistics of one survey item (or of all items pooled). */
@@ -86,7 +106,7 @@ typedef struct SurveyResults {
 	ItemStats by_activity[16]; /* index = activity number; n = 0 when none */
 } SurveyResults;
 
-/* Internal supervision levels (3.2.1, 6.2). */
+/* Internal supervision levels. */
 typedef struct EvalResults {
 	long level_count[RESULTS_LEVELS + 1]; /* index 1..5; index 0 = not evaluated */
 	long evaluated, passed;
@@ -118,7 +138,7 @@ typedef struct BudgetResults {
 	Satang by_month[RESULTS_MONTHS];
 } BudgetResults;
 
-/* DOMAIN 4.4: what each activity did. */
+/* What each activity did. */
 typedef struct ActivityResults {
 	const PlanActivity *plan;
 	CalDate first, last;       /* actual; year 0 when nothing happened */
@@ -133,14 +153,14 @@ typedef struct ActivityResults {
 	long topic_schools_meeting_goal[16];
 } ActivityResults;
 
-/* DOMAIN 5: one row of a breakdown by district, network or colour group. */
+/* One row of a breakdown by district, network or colour group. */
 typedef struct GroupRow {
 	const char *key;           /* district name, network code, colour */
 	const char *label;         /* network name; = key otherwise */
 	long schools, supervised, visits;
-	long passed, evaluated;    /* 3.2.1 */
-	long satisfied, responding;/* 3.2.2 */
-	long with_practice;        /* 6.4 */
+	long passed, evaluated;    /* at the config's pass level */
+	long satisfied, responding;/* at the config's satisfied mean */
+	long with_practice;        /* a practice published */
 } GroupRow;
 
 typedef struct Breakdown {
@@ -197,7 +217,7 @@ typedef struct Results {
  * that cannot be computed is marked judged = 0 with a note. */
 Results *measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a);
 
-/* The result for a target or indicator id ("3.1.4", "6.2"), or NULL. */
+/* The result for a target or indicator id (as the plan numbers it), or NULL. */
 const TargetResult *results_target(const Results *r, const char *id);
 
 /* Interpretation of a Likert mean by the configured bands, using the mean
@@ -210,12 +230,23 @@ double measure_round2(double x);
 /* Whether a visit falls under a metric's activities, topic and mode, as
  * every target counts it (whether it is counted at all, by status and
  * date, is the caller's). plan may be NULL (no topic filtering). */
-int measure_visit_matches(const Plan *plan, const Visit *v, const MetricParams *p);
+int measure_visit_matches(const Plan *plan, const Visit *v, const Metric *p);
 
 /* Whether a school of colour is in a metric's colour groups ("ดำ แดง",
  * whole words): every school when groups is NULL or empty, none without a
  * colour otherwise. */
 int measure_in_colour_groups(const char *groups, const char *colour);
+
+/* How a target's value grows through the year, for a judgement before its
+ * period is over (the committee pack):
+ * - GROWTH_PRORATED: counts accumulate (events, coverage of a group), so by
+ *   a day they should have reached the goal times the share elapsed;
+ * - GROWTH_DUE_SO_FAR: already a share of the occasions due so far (an event
+ *   every week), so the goal itself is due;
+ * - GROWTH_RATE: a share of those measured (passing, satisfied), judged on
+ *   the goal itself, on those measured so far (TargetResult.measured). */
+typedef enum MetricGrowth { GROWTH_PRORATED, GROWTH_DUE_SO_FAR, GROWTH_RATE } MetricGrowth;
+MetricGrowth measure_growth(const Metric *m);
 
 /* Level 1..5 of an evaluation by the configured method; 0 when it has
  * neither scores nor a percentage nor a level. */

@@ -97,23 +97,6 @@ model_category_name(Category c)
 	return c < CAT_NCATEGORIES ? names[c] : "?";
 }
 
-const char *
-model_meeting_type_name(MeetingType t)
-{
-	static const char *const names[MEETING_NTYPES] = { "กตปน", "ประชุมประจำเดือน", "KM",
-		"ประชุมปฏิบัติการแผน", "ประชุมปฏิบัติการรายงาน", "สวัสดีคุณครู" };
-	return t < MEETING_NTYPES ? names[t] : "?";
-}
-
-const char *
-model_meeting_type_title(MeetingType t)
-{
-	static const char *const titles[MEETING_NTYPES] = { "ก.ต.ป.น.", "ประชุมประจำเดือน",
-		"แลกเปลี่ยนเรียนรู้ (KM)", "ประชุมปฏิบัติการจัดทำแผน", "ประชุมปฏิบัติการจัดทำรายงาน",
-		"สวัสดีคุณครู" };
-	return t < MEETING_NTYPES ? titles[t] : "?";
-}
-
 /* Counting sort of rows by school: one pass to count, one to place. The
  * school of row k is at byte offset `school_off` of the row. */
 static RowIndex

@@ -140,25 +140,16 @@ typedef struct Spending {
 	long line;
 } Spending;
 
-typedef enum MeetingType {
-	MEETING_COMMITTEE,         /* กตปน */
-	MEETING_MONTHLY,           /* ประชุมประจำเดือน */
-	MEETING_KM,                /* KM */
-	MEETING_PLAN_WORKSHOP,     /* ประชุมปฏิบัติการแผน */
-	MEETING_REPORT_WORKSHOP,   /* ประชุมปฏิบัติการรายงาน */
-	MEETING_GREETING,          /* สวัสดีคุณครู */
-	MEETING_NTYPES
-} MeetingType;
-
 /* One meeting or group event (meetings.csv). */
 typedef struct Meeting {
 	const char *id;
-	MeetingType type;
-	int activity;              /* 0 when not given */
+	const PlanEventKind *kind; /* declared in the plan */
+	int activity;              /* the row's, else its kind's; 0 when neither */
 	const char *seq;           /* "3/2558"; "" when not given */
 	int seq_no;                /* 3; 0 when seq is blank */
 	CalDate date;
-	CalDate replaces;          /* a KM moved from this Tuesday; year 0 = none */
+	CalDate replaces;          /* held instead of this day (a weekly event
+	                            * moved); year 0 = none */
 	const char *title;
 	int participants;
 	const char *minutes_ref, *resolutions;
@@ -166,7 +157,8 @@ typedef struct Meeting {
 	long line;
 } Meeting;
 
-/* Per-school attendance at a สวัสดีคุณครู session (attendance.csv). */
+/* Per-school attendance at an event whose kind takes attendance
+ * (attendance.csv). */
 typedef struct Attendance {
 	const Meeting *event;
 	const School *school;
@@ -256,8 +248,6 @@ typedef struct Model {
 /* Names as written in the input files and reports. */
 const char *model_mode_name(VisitMode m);         /* "onsite" */
 const char *model_category_name(Category c);      /* "ค่าตอบแทน" */
-const char *model_meeting_type_name(MeetingType t); /* "กตปน": the word in the data */
-const char *model_meeting_type_title(MeetingType t); /* "ก.ต.ป.น.": for a reader */
 
 /* Sort an index of the schools by code (arena-allocated, valid as long as
  * the model); call after the schools are loaded. */

@@ -18,54 +18,114 @@ typedef struct TextList {
 	size_t n;
 } TextList;
 
-/* The metric vocabulary of DOMAIN.md 3.4. A target names one; measure/
- * implements each. */
-typedef enum MetricKind {
-	METRIC_EVENT_COUNT,        /* count events of a type in the FY */
-	METRIC_EVENT_WINDOWS,      /* count + coverage of N-month windows */
-	METRIC_WEEKDAY_COVERAGE,   /* an event every given weekday (KM Tuesdays) */
-	METRIC_MONTH_COVERAGE,     /* months of the FY with >= 1 event/visit */
-	METRIC_SCHOOL_COVERAGE,    /* % of (a group of) schools visited */
-	METRIC_STAFF_COVERAGE,     /* % of teachers+admins reached */
-	METRIC_NETWORK_COVERAGE,   /* % of networks with an event */
-	METRIC_PER_SCHOOL_VISITS,  /* visits per school against a count */
-	METRIC_EVENT_HELD,         /* an event of a type was held */
-	METRIC_EVAL_PASS_PERCENT,  /* % schools at >= a level of internal supervision */
-	METRIC_SATISFIED_PERCENT,  /* % responding schools satisfied */
-	METRIC_PRACTICE_PERCENT,   /* % schools with a published best practice */
-	METRIC_SYSTEM_QUALITY,     /* meta-evaluation, or the proxy composite */
-	METRIC_NKINDS
-} MetricKind;
+/* An event kind of the office's own (meetings.csv "type"): declared in
+ * plan.xml, so that no kind is built into the program. */
+typedef struct PlanEventKind {
+	const char *code;          /* the word in the data's type column */
+	TextList aliases;          /* other spellings accepted in the data */
+	const char *title;         /* how a reader names it (the element text) */
+	int activity;              /* the activity its events belong to; 0 = any */
+	int attendance;            /* per-school attendance is taken (attendance.csv) */
+	int committee;             /* the committee whose meeting packs are built */
+	int line;
+} PlanEventKind;
 
-/* Parameters a metric may take (attributes of <target>/<indicator>). Unset
- * integers are 0, unset strings NULL. */
-typedef struct MetricParams {
-	const char *event_type;    /* meetings.csv type: กตปน, KM, ... */
-	int activities[12];        /* activity numbers, 0-terminated */
-	const char *topic;         /* "4.4" */
-	const char *color_groups;  /* space-separated: "ดำ แดง" */
-	int weekday;               /* 0 = Sunday .. 6; KM = 2 (Tuesday) */
-	int window_months;         /* event-windows: 2 = one per two months */
-	int min_level;             /* eval-pass-percent: level, 0 = from config */
+/* A metric is composed from a small vocabulary (docs/plan.md): what is
+ * counted, which of it, about whom, over which periods, and how it is
+ * summed up. Each axis is one enum; measure/ has one table of sources and
+ * one of members. */
+
+/* What is counted: the rows of one input. */
+typedef enum MetricSource {
+	SOURCE_VISITS,             /* visits (and online.csv when mode="online") */
+	SOURCE_EVENTS,             /* meetings.csv rows of declared event kinds */
+	SOURCE_ATTENDANCE,         /* people present at events (attendance.csv) */
+	SOURCE_EVALUATIONS,        /* each school's latest internal-supervision level */
+	SOURCE_RESPONSES,          /* satisfaction survey responses */
+	SOURCE_PRACTICES,          /* published innovations / best practices */
+	SOURCE_ASSESSMENTS,        /* an instrument the plan names, without an input yet */
+	SOURCE_NSOURCES
+} MetricSource;
+
+/* Whom or what the result is about. */
+typedef enum MetricMembers {
+	MEMBERS_EVENTS,            /* the rows themselves: "6 ครั้ง" */
+	MEMBERS_SCHOOLS,           /* schools with enough rows */
+	MEMBERS_PEOPLE,            /* administrators and teachers */
+	MEMBERS_TEACHERS,          /* teachers only */
+	MEMBERS_NETWORKS,          /* school networks with enough rows */
+	MEMBERS_RESPONDENTS,       /* survey respondents */
+	MEMBERS_PERIODS,           /* periods (months, Tuesdays) with enough rows */
+	MEMBERS_NKINDS
+} MetricMembers;
+
+/* The periods a requirement is checked in ("อย่างน้อยภาคเรียนละ 2 ครั้ง"). */
+typedef enum MetricPeriod {
+	PERIOD_NONE,               /* the whole window at once */
+	PERIOD_TERM,               /* ภาคเรียน, as far as it lies in the fiscal year */
+	PERIOD_QUARTER,            /* ไตรมาส of the fiscal year */
+	PERIOD_MONTH,
+	PERIOD_MONTHS,             /* windows of `months` months from October */
+	PERIOD_WEEKDAY,            /* one `weekday` of each week, holidays out */
+	PERIOD_NKINDS
+} MetricPeriod;
+
+/* How the members are summed up. */
+typedef enum MetricResult {
+	RESULT_COUNT,              /* members that qualify (rows, for events) */
+	RESULT_PERCENT,            /* of the denominator */
+	RESULT_MEAN,               /* mean of the members' values (levels, means) */
+	RESULT_NKINDS
+} MetricResult;
+
+typedef enum MetricDenominator {
+	DENOMINATOR_ALL,           /* every member of the population */
+	DENOMINATOR_MEASURED,      /* those measured: schools that answered, ... */
+} MetricDenominator;
+
+enum { METRIC_MAX_ACTIVITIES = 16 };
+
+/* One composed metric (attributes of <target>/<indicator>). Unset integers
+ * are 0, unset strings NULL. */
+typedef struct Metric {
+	MetricSource source;
+	MetricMembers members;
+	MetricPeriod every;
+	MetricResult result;
+	MetricDenominator denominator;
+	/* Which rows count. */
+	int activities[METRIC_MAX_ACTIVITIES + 1]; /* 0-terminated; none = any */
+	const char *topic;         /* a topic code of one of those activities */
+	const PlanEventKind *kind; /* events and attendance of this kind only */
 	const char *mode;          /* visits in this mode count whatever their
 	                            * activity (online, network, ...) */
-} MetricParams;
+	/* Which schools are in the population. */
+	const char *color_groups;  /* space-separated colours; NULL = all */
+	const char *school_size;   /* เล็ก กลาง ใหญ่; NULL = all */
+	/* The requirement on each member (and each period). */
+	int at_least;              /* rows a member needs; 1 when not given */
+	int months;                /* PERIOD_MONTHS: window length */
+	int weekday;               /* PERIOD_WEEKDAY: 0 = Sunday .. 6 */
+	TextList holidays;         /* PERIOD_WEEKDAY: ISO dates not due */
+	int min_level;             /* evaluations: level 1..5; 0 = the config's */
+	double min_mean;           /* responses: mean as printed; 0 = the config's */
+} Metric;
 
 typedef struct PlanTarget {
-	const char *id;            /* "3.1.1", "3.2.2", "6.3" */
-	MetricKind metric;
-	MetricParams params;
+	const char *id;            /* as the plan numbers it */
+	Metric metric;
 	double goal;               /* meaningful only when has_goal */
 	int has_goal;              /* 0: "ไม่ได้กำหนดค่าเป้าหมาย" */
 	const char *unit;          /* ครั้ง, ร้อยละ, เดือน, ... */
 	const char *text;          /* verbatim target line of the plan */
+	int quantitative;          /* เป้าหมายเชิงปริมาณ (else เชิงคุณภาพ) */
 	int line;                  /* line in plan.xml, for messages */
 } PlanTarget;
 
 typedef struct PlanTopic {
-	const char *code;          /* "4.4" */
+	const char *code;          /* "<activity>.<n>" */
 	const char *name;          /* verbatim */
-	int per_school_goal;       /* 10 for 4.4, 4 for 4.5; 0 = none */
+	int per_school_goal;       /* visits each school should get; 0 = none */
 } PlanTopic;
 
 typedef struct PlanActivity {
@@ -86,20 +146,22 @@ typedef struct PlanActivity {
 } PlanActivity;
 
 typedef struct PlanIndicator {
-	PlanTarget target;         /* id "6.1".."6.4", metric, optional goal */
+	PlanTarget target;         /* id, metric, optional goal */
 	const char *method;        /* วิธีการประเมิน */
 	const char *tool;          /* เครื่องมือที่ใช้ */
 } PlanIndicator;
 
 typedef struct Plan {
 	int fiscal_year;           /* BE */
-	const char *office;        /* สพป.พัทลุง เขต 2 */
+	const char *office;        /* the office, as the plan names it */
 	const char *title;         /* โครงการ ... */
 	TextList alignment;        /* สนอง นโยบาย / มาตรฐาน / จุดเน้น / กลยุทธ์ lines */
 	const char *unit;          /* กลุ่ม/หน่วยผู้ที่รับผิดชอบ */
 	TextList rationale;        /* หลักการและเหตุผล paragraphs */
 	TextList objectives;       /* 2.1 .. 2.3 verbatim */
-	PlanTarget *targets;       /* 3.1.x then 3.2.x, plan order */
+	PlanEventKind *event_kinds; /* declared kinds of events */
+	size_t nevent_kinds;
+	PlanTarget *targets;       /* quantitative then qualitative, plan order */
 	size_t ntargets;
 	PlanActivity *activities;  /* section 4, plan order */
 	size_t nactivities;
@@ -111,13 +173,20 @@ typedef struct Plan {
 	TextList outcomes;         /* section 7 */
 } Plan;
 
-/* Name of a metric as written in plan.xml ("event-count"), and back.
- * plan_metric_from_name returns METRIC_NKINDS for an unknown name. */
-const char *plan_metric_name(MetricKind m);
-MetricKind plan_metric_from_name(const char *name);
+/* Names of the metric vocabulary as written in plan.xml ("visits",
+ * "schools", "term", "percent"); NULL past the end. Index = enum value. */
+extern const char *const plan_source_names[SOURCE_NSOURCES + 1];
+extern const char *const plan_members_names[MEMBERS_NKINDS + 1];
+extern const char *const plan_period_names[PERIOD_NKINDS + 1];
+extern const char *const plan_result_names[RESULT_NKINDS + 1];
 
 /* Lookups; NULL when absent. */
 const PlanActivity *plan_activity(const Plan *p, int no);
 const PlanTarget *plan_target(const Plan *p, const char *id);
+const PlanTopic *plan_topic(const Plan *p, const char *code);
+/* The kind whose code or one of whose aliases is word. */
+const PlanEventKind *plan_event_kind(const Plan *p, const char *word);
+/* The kind whose meetings get committee packs, or NULL. */
+const PlanEventKind *plan_committee_kind(const Plan *p);
 
 #endif

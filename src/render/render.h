@@ -15,8 +15,8 @@
 
 /* Typeset doc and write it to path atomically (write path.tmpXXXXXX in the same directory, fsync, rename; on any
  * failure remove the temp file and leave an existing file at path untouched). If layout_dump is not NULL, write the
- * display list as text there instead of writing a PDF (format in typeset/dlist.h). Returns an exit code of DESIGN.md
- * section 4 (0, or 4 when the output cannot be written, 2 when the fonts cannot be loaded, 70 internal) and reports
+ * display list as text there instead of writing a PDF (format in typeset/dlist.h). Returns an exit code of the
+ * README's table (0, or 4 when the output cannot be written, 2 when the fonts cannot be loaded, 70 internal) and reports
  * problems through d. */
 int render_document(const Doc *doc, const Settings *s, const char *path, FILE *layout_dump, Diag *d);
 

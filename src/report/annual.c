@@ -1,4 +1,4 @@
-/* annual.c - รายงานผลการดำเนินงานโครงการ, the end-of-year report (DOMAIN 6.1).
+/* annual.c - รายงานผลการดำเนินงานโครงการ, the end-of-year report.
  *
  * Every sentence with a number reads it from Results; every quotation of
  * the plan reads it from the Plan. Sections follow common Thai project-report
@@ -54,7 +54,7 @@ foreword(Compose *c)
 	doc_toc(c->doc);
 }
 
-/* Met of those with a goal (an indicator without one, 6.4, is reported
+/* Met of those with a goal (an indicator without one is reported
  * but cannot be met or missed). */
 static long
 count_met(const TargetResult *t, size_t n, const char *prefix, long *total)
@@ -503,7 +503,7 @@ results_part(Compose *c)
 
 	doc_heading(c->doc, 2, "3.5", "ผลการดำเนินงานจำแนกตามอำเภอ เครือข่าย และกลุ่มสี");
 	doc_para(c->doc, "ได้รับการนิเทศ = โรงเรียนที่ได้รับการนิเทศอย่างน้อย 1 ครั้งจากกิจกรรมใดก็ได้ "
-	    "(เป้าหมาย 3.1.7 นับเฉพาะกิจกรรมที่ 3); ครั้ง = การนิเทศที่ระบุโรงเรียน "
+	    "(เป้าหมายแต่ละข้อนับเฉพาะกิจกรรมที่เป้าหมายนั้นกำหนด); ครั้ง = การนิเทศที่ระบุโรงเรียน "
 	    "ไม่รวมการประชุมและการนิเทศระดับเครือข่าย; ร้อยละคิดจากจำนวนโรงเรียนในแต่ละกลุ่ม");
 	breakdown_table(c, &r->by_district, "ผลการดำเนินงานจำแนกตามอำเภอ", "อำเภอ");
 	breakdown_chart(c, &r->by_district, "ร้อยละของโรงเรียนที่ได้รับการนิเทศ จำแนกตามอำเภอ");
@@ -843,31 +843,44 @@ meetings_list(Compose *c)
 	const Model *m = c->m;
 	const Results *r = c->r;
 	doc_heading(c->doc, 2, "ค", "การประชุมและกิจกรรมกลุ่ม");
-	compose_table_caption(c, "การประชุมคณะกรรมการ ก.ต.ป.น. ประชุมประจำเดือน และการประชุมปฏิบัติการ");
+	compose_table_caption(c, "การประชุมและกิจกรรมกลุ่มที่จัดในปีงบประมาณ");
+	/* An event kind held every week (a target counts it every=week) would
+	 * fill pages: it is summed up under the table, not listed. */
+	const TargetResult *weekly[16];
+	size_t nweekly = 0;
+	for (size_t i = 0; i < r->ntargets && nweekly < 16; i++) {
+		const Metric *mt = &r->targets[i].target->metric;
+		if (mt->every == PERIOD_WEEKDAY && mt->source == SOURCE_EVENTS && mt->kind)
+			weekly[nweekly++] = &r->targets[i];
+	}
+	long *held = arena_array(c->doc->arena, nweekly + 1, sizeof(long));
 	DocBlock *tb = compose_table(c, 14, "ประเภท:24:l|วันที่:22:c|เรื่อง:0:l|ผู้เข้าร่วม:16:r|รายงานการประชุม:40:l");
-	long km = 0;
 	for (size_t i = 0; i < m->nmeetings; i++) {
 		const Meeting *mt = &m->meetings[i];
 		if (cal_compare(mt->date, r->fy_first) < 0 || cal_compare(mt->date, r->as_of) > 0)
 			continue;
-		if (mt->type == MEETING_KM) {
-			km++; /* 40-odd KM Tuesdays are summarised below, not listed */
+		size_t w = 0;
+		while (w < nweekly && weekly[w]->target->metric.kind != mt->kind)
+			w++;
+		if (w < nweekly) {
+			held[w]++;
 			continue;
 		}
-		compose_row(c, tb, DOC_ROW_BODY, 5, model_meeting_type_title(mt->type), fmt_date_short(c, mt->date),
+		compose_row(c, tb, DOC_ROW_BODY, 5, mt->kind->title, fmt_date_short(c, mt->date),
 		    mt->title, mt->participants ? fmt_int(c, mt->participants) : "-",
 		    *mt->minutes_ref ? mt->minutes_ref : "-");
 	}
-	const TargetResult *t = NULL;
-	for (size_t i = 0; i < r->ntargets; i++)
-		if (r->targets[i].target->metric == METRIC_WEEKDAY_COVERAGE)
-			t = &r->targets[i];
-	doc_para(c->doc, fmt_printf(c, "กิจกรรมแลกเปลี่ยนเรียนรู้ (KM) จัดทั้งสิ้น %s ครั้ง", fmt_int(c, km)));
-	if (t && t->dates_missing.n > 0) {
-		const char *list = "";
-		for (size_t i = 0; i < t->dates_missing.n; i++)
-			list = fmt_printf(c, "%s%s%s", list, i ? ", " : "", fmt_date_short(c, t->dates_missing.items[i]));
-		doc_para(c->doc, fmt_printf(c, "วันอังคารที่ไม่ได้จัด KM: %s", list));
+	for (size_t w = 0; w < nweekly; w++) {
+		const TargetResult *t = weekly[w];
+		const PlanEventKind *k = t->target->metric.kind;
+		doc_para(c->doc, fmt_printf(c, "%s จัดทั้งสิ้น %s ครั้ง", k->title, fmt_int(c, held[w])));
+		if (t->dates_missing.n > 0) {
+			const char *list = "";
+			for (size_t i = 0; i < t->dates_missing.n; i++)
+				list = fmt_printf(c, "%s%s%s", list, i ? ", " : "", fmt_date_short(c, t->dates_missing.items[i]));
+			doc_para(c->doc, fmt_printf(c, "%sที่ไม่ได้จัด%s: %s",
+			    cal_weekday_name(t->target->metric.weekday, CAL_NAME_LONG), k->title, list));
+		}
 	}
 }
 
@@ -910,15 +923,13 @@ data_quality(Compose *c)
 static const struct { const char *key, *thai; } rule_names[] = {
 	{ "fiscal_year", "ปีงบประมาณ" },
 	{ "expected_schools", "จำนวนโรงเรียนในสังกัดตามแผน" },
-	{ "pass_level", "ระดับที่ถือว่าผ่านเกณฑ์การนิเทศภายใน (3.2.1)" },
+	{ "pass_level", "ระดับที่ถือว่าผ่านเกณฑ์การนิเทศภายใน (เมื่อเป้าหมายไม่ได้กำหนดเอง)" },
 	{ "method", "วิธีตัดสินระดับการนิเทศภายใน" },
 	{ "level_percent", "ระดับคุณภาพจากร้อยละของคะแนน" },
 	{ "rubric_bands", "เกณฑ์ค่าเฉลี่ยของระดับคุณภาพ" },
 	{ "likert_bands", "เกณฑ์การแปลความหมายค่าเฉลี่ยความพึงพอใจ" },
-	{ "satisfied_threshold", "ค่าเฉลี่ยขั้นต่ำที่ถือว่าโรงเรียนพึงพอใจ (3.2.2)" },
-	{ "holidays", "วันอังคารที่เป็นวันหยุด (ไม่นับใน 3.1.4)" },
-	{ "monthly_meeting_activity", "กิจกรรมที่นับการประชุมประจำเดือน (3.1.5)" },
-	{ "colour_target_groups", "กลุ่มสีเป้าหมายของกิจกรรมที่ 2 (3.1.3)" },
+	{ "satisfied_threshold", "ค่าเฉลี่ยขั้นต่ำที่ถือว่าพึงพอใจ (เมื่อเป้าหมายไม่ได้กำหนดเอง)" },
+	{ "holidays", "วันหยุดของสำนักงาน (ไม่นับในเป้าหมายรายสัปดาห์)" },
 	{ "no_answer_words", "คำตอบที่ถือว่าไม่มีข้อเสนอแนะ (ไม่ยกมาในส่วนที่ 5)" },
 };
 
@@ -952,11 +963,6 @@ rule_value(Compose *c, const SettingRule *rule)
 			    fmt_printf(c, "%s\n%s: ร้อยละ %s ถึงต่ำกว่า %s", out, levels[i].label,
 			    fmt_bound(c, s->level_percent[i]), fmt_bound(c, s->level_percent[i + 1]));
 		return out;
-	}
-	if (!strcmp(rule->key, "monthly_meeting_activity")) {
-		const PlanActivity *pa = plan_activity(c->m->plan, s->monthly_meeting_activity);
-		return fmt_printf(c, "กิจกรรมที่ %s%s%s", fmt_int(c, s->monthly_meeting_activity),
-		    pa ? " " : "", pa ? pa->name : "");
 	}
 	if (!strcmp(rule->key, "holidays") && s->nholidays > 0) {
 		const char *out = "";

@@ -1,4 +1,4 @@
-/* annual.h - compose รายงานผลการดำเนินงานโครงการ (DOMAIN.md 6.1). */
+/* annual.h - compose รายงานผลการดำเนินงานโครงการ. */
 #ifndef NITHET_ANNUAL_H
 #define NITHET_ANNUAL_H
 

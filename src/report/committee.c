@@ -1,4 +1,4 @@
-/* committee.c - เอกสารประกอบการประชุม ก.ต.ป.น. ครั้งที่ N (DOMAIN 6.2).
+/* committee.c - เอกสารประกอบการประชุม ก.ต.ป.น. ครั้งที่ N.
  *
  * All figures are cut off at the meeting's date: the caller measures twice,
  * as of this meeting and as of the previous one, and the pack shows the
@@ -16,7 +16,7 @@ committee_find(const Model *m, int no, int fiscal_year)
 {
 	for (size_t i = 0; i < m->nmeetings; i++) {
 		const Meeting *mt = &m->meetings[i];
-		if (mt->type != MEETING_COMMITTEE || mt->seq_no != no)
+		if (!mt->kind->committee || mt->seq_no != no)
 			continue;
 		/* seq "3/2558": the year after the slash, when written, must match. */
 		const char *slash = strchr(mt->seq, '/');
@@ -39,7 +39,7 @@ committee_previous(const Model *m, const Meeting *this)
 	const Meeting *best = NULL;
 	for (size_t i = 0; i < m->nmeetings; i++) {
 		const Meeting *mt = &m->meetings[i];
-		if (mt->type != MEETING_COMMITTEE || mt == this || cal_compare(mt->date, this->date) >= 0)
+		if (!mt->kind->committee || mt == this || cal_compare(mt->date, this->date) >= 0)
 			continue;
 		if (best == NULL || cal_compare(mt->date, best->date) > 0)
 			best = mt;
@@ -154,8 +154,9 @@ progress(Compose *c, const Results *prev, const char *since, const char *prev_se
 	    fmt_int(c, r->schools - (long)r->schools_not_visited.n), fmt_int(c, r->schools),
 	    fmt_percent(c, r->schools - (long)r->schools_not_visited.n, r->schools)));
 	for (size_t i = 0; i < r->ntargets; i++)
-		if (r->targets[i].target->metric == METRIC_SCHOOL_COVERAGE && r->targets[i].target->params.color_groups)
-			doc_label(c->doc, l, fmt_printf(c, "โรงเรียนกลุ่มสี%s", r->targets[i].target->params.color_groups),
+		if (r->targets[i].target->metric.members == MEMBERS_SCHOOLS &&
+		    r->targets[i].target->metric.source == SOURCE_VISITS && r->targets[i].target->metric.color_groups)
+			doc_label(c->doc, l, fmt_printf(c, "โรงเรียนกลุ่มสี%s", r->targets[i].target->metric.color_groups),
 			    r->targets[i].note ? fmt_text(c, r->targets[i].note) : fmt_target_value(c, &r->targets[i]));
 	doc_label(c->doc, l, "ประเมินการนิเทศภายในแล้ว", fmt_printf(c, "%s โรงเรียน ผ่านเกณฑ์ %s โรงเรียน",
 	    fmt_int(c, r->eval.evaluated), fmt_int(c, r->eval.passed)));
@@ -179,50 +180,13 @@ progress(Compose *c, const Results *prev, const char *since, const char *prev_se
 	doc_chart_value(ch, 0, 1, days * 100.0 / total_days);
 }
 
-/* How a metric's value grows through its period, which decides how it is
- * compared with the goal before the period is over:
- * - PRORATED values accumulate (events, months, coverage of a group): by the
- *   as-of day they should have reached the goal times the share of the period
- *   elapsed;
- * - DUE_SO_FAR values are already a share of the occasions due by the as-of
- *   day (KM on every Tuesday so far), so the goal itself is due;
- * - RATE values are a share of those measured (satisfied, passing): they are
- *   judged against the goal itself, and only once the measuring is done or
- *   on those measured so far. */
-typedef enum MetricGrowth { GROWTH_PRORATED, GROWTH_DUE_SO_FAR, GROWTH_RATE } MetricGrowth;
-
-static MetricGrowth
-metric_growth(MetricKind m)
-{
-	switch (m) {
-	case METRIC_EVENT_COUNT:
-	case METRIC_EVENT_WINDOWS:
-	case METRIC_MONTH_COVERAGE:
-	case METRIC_SCHOOL_COVERAGE:
-	case METRIC_STAFF_COVERAGE:
-	case METRIC_NETWORK_COVERAGE:
-	case METRIC_PER_SCHOOL_VISITS:
-	case METRIC_EVENT_HELD:
-	case METRIC_NKINDS:
-		return GROWTH_PRORATED;
-	case METRIC_WEEKDAY_COVERAGE:
-		return GROWTH_DUE_SO_FAR;
-	case METRIC_EVAL_PASS_PERCENT:
-	case METRIC_SATISFIED_PERCENT:
-	case METRIC_PRACTICE_PERCENT:
-	case METRIC_SYSTEM_QUALITY:
-		return GROWTH_RATE;
-	}
-	return GROWTH_PRORATED;
-}
-
 /* The planned period of the target's activities (the earliest start to the
  * latest end of those that give one), or the fiscal year. */
 static void
 target_period(const Results *r, const PlanTarget *pt, const Plan *p, CommitteeCheck *ck)
 {
-	const int *no = pt->params.activities;
-	size_t max = sizeof(pt->params.activities) / sizeof(no[0]);
+	const int *no = pt->metric.activities;
+	size_t max = METRIC_MAX_ACTIVITIES;
 	int found = 0;
 	for (size_t i = 0; p && i < max && no[i]; i++) {
 		const PlanActivity *pa = plan_activity(p, no[i]);
@@ -259,17 +223,16 @@ target_period(const Results *r, const PlanTarget *pt, const Plan *p, CommitteeCh
 	ck->ended = cal_compare(r->as_of, ck->to) >= 0;
 }
 
-/* A rate's result among those measured so far (3.2.1 counts schools not yet
+/* A rate's result among those measured so far (a pass rate counts schools not yet
  * evaluated as failing, so its headline says nothing mid-period). 0 when the
  * metric has no such figure or nobody has been measured. */
 static int
 running_rate(const Results *r, const TargetResult *t, CommitteeCheck *ck)
 {
-	switch (t->target->metric) {
-	case METRIC_SATISFIED_PERCENT: ck->den = t->den; break;       /* of schools responding */
-	case METRIC_EVAL_PASS_PERCENT: ck->den = r->eval.evaluated; break;
-	default: ck->den = 0; break;  /* practice, system quality: judged at the end */
-	}
+	(void)r;
+	/* Practices and instruments without a running figure are judged at
+	 * the end. */
+	ck->den = t->measured;
 	ck->num = t->num;
 	return ck->den > 0;
 }
@@ -279,7 +242,7 @@ committee_check_target(const Results *r, const TargetResult *t, const Plan *p)
 {
 	CommitteeCheck ck;
 	memset(&ck, 0, sizeof(ck));
-	MetricGrowth growth = metric_growth(t->target->metric);
+	MetricGrowth growth = measure_growth(&t->target->metric);
 	ck.is_rate = growth == GROWTH_RATE;
 	target_period(r, t->target, p, &ck);
 	if (!t->target->has_goal) {
@@ -314,7 +277,7 @@ committee_check_target(const Results *r, const TargetResult *t, const Plan *p)
 		ck.status = COMMITTEE_AT_RISK;
 	else if (t->value >= goal - 1e-9)
 		/* The count is there but the target is unmet: a condition beside
-		 * it failed (3.1.5: a two-month window without a meeting). */
+		 * it failed (a period of the year without an event). */
 		ck.status = COMMITTEE_AT_RISK;
 	else
 		ck.status = COMMITTEE_ON_TRACK;
@@ -369,9 +332,9 @@ static RateWords
 rate_words(Compose *c, const TargetResult *t)
 {
 	RateWords w = { "ถึงเกณฑ์", "ถึงเกณฑ์", "ที่วัดผลแล้ว", "ยังไม่ได้วัดผล" };
-	switch (t->target->metric) {
-	case METRIC_EVAL_PASS_PERCENT: {
-		int min = t->target->params.min_level > 0 ? t->target->params.min_level : c->s->pass_level;
+	switch (t->target->metric.source) {
+	case SOURCE_EVALUATIONS: {
+		int min = t->min_level > 0 ? t->min_level : c->s->pass_level;
 		w.passed_short = "ผ่านเกณฑ์";
 		w.passed = min >= 1 && min <= 5 ?
 		    fmt_printf(c, "ผ่านเกณฑ์ระดับ%sขึ้นไป", c->s->rubric_bands[min - 1].label) : w.passed_short;
@@ -379,7 +342,7 @@ rate_words(Compose *c, const TargetResult *t)
 		w.unmeasured = "ยังไม่ได้รับการประเมิน";
 		break;
 	}
-	case METRIC_SATISFIED_PERCENT:
+	case SOURCE_RESPONSES:
 		w.passed = w.passed_short = "พึงพอใจ";
 		w.measured = "ที่ตอบแบบสำรวจแล้ว";
 		w.unmeasured = "ยังไม่ตอบแบบสำรวจ";
@@ -390,8 +353,8 @@ rate_words(Compose *c, const TargetResult *t)
 	return w;
 }
 
-/* A running rate whose headline counts schools not yet measured (3.2.1
- * counts a school not evaluated as not passed): Table 2 prints the one
+/* A running rate whose headline counts schools not yet measured (a pass
+ * rate counts a school not evaluated as not passed): Table 2 prints the one
  * figure and the judgement rests on the other. */
 static int
 two_figures(const TargetResult *t, const CommitteeCheck *ck)
@@ -429,7 +392,7 @@ risk_reason(Compose *c, const TargetResult *t, const CommitteeCheck *ck)
 		    "ดำเนินการ", period, ck->is_rate ? "" : "สะสม", value_text(c, t), goal_text(c, t));
 	if (ck->is_rate)
 		return running_reason(c, t, ck, period);
-	if (metric_growth(t->target->metric) == GROWTH_DUE_SO_FAR)
+	if (measure_growth(&t->target->metric) == GROWTH_DUE_SO_FAR)
 		return fmt_printf(c, "ผล %s ของครั้งที่ถึงกำหนดแล้ว ต่ำกว่าค่าเป้าหมาย %s (ช่วงดำเนินการ %s)",
 		    value_text(c, t), goal_text(c, t), period);
 	if (t->value >= t->goal - 1e-9)
@@ -441,7 +404,7 @@ risk_reason(Compose *c, const TargetResult *t, const CommitteeCheck *ck)
 }
 
 /* Section 5.3: the activities that spent more than they were given, paid
- * from what others left (ถัวจ่าย, DOMAIN 4.5). An activity given nothing
+ * from what others left (ถัวจ่าย). An activity given nothing
  * did not "overspend by 0 baht": it is said to have had no allocation. All
  * money in satang form (fmt_money), one format throughout. */
 static void

@@ -1,4 +1,4 @@
-/* committee.h - compose the ก.ต.ป.น. meeting pack (DOMAIN.md 6.2). */
+/* committee.h - compose the ก.ต.ป.น. meeting pack. */
 #ifndef NITHET_COMMITTEE_H
 #define NITHET_COMMITTEE_H
 

@@ -147,13 +147,17 @@ fmt_printf(Compose *c, const char *fmt, ...)
 const char *
 fmt_target_value(Compose *c, const TargetResult *t)
 {
+	if (t->no_data)
+		return "-";
 	if (t->is_percent)
 		return t->den > 0 ? fmt_percent(c, t->num, t->den) : "-";
+	if (t->target->metric.result == RESULT_MEAN)
+		return fmt_double(c, t->value, 2);
 	return fmt_int(c, (long long)(t->value + 0.5));
 }
 
 /* A number with its unit in Thai order: ร้อยละ 80, ระดับ 3 (these units
- * come first; the rest of such a unit, "ร้อยละ (ค่าแทน)", follows the
+ * come first; the rest of such a unit, "ร้อยละ (ต่อปี)", follows the
  * number), 6 ครั้ง. */
 static const char *
 with_unit(Compose *c, const char *num, const char *unit)

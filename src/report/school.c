@@ -1,4 +1,4 @@
-/* school.c - รายงานผลการนิเทศรายโรงเรียน (DOMAIN 6.3): what the office did
+/* school.c - รายงานผลการนิเทศรายโรงเรียน: what the office did
  * with one school this year, for its principal, on two or three pages. */
 #include "report/school.h"
 
@@ -144,7 +144,7 @@ visits(Compose *c, const School *s)
 }
 
 /* The default criteria c1..c5 are the steps of the PIDRE model of internal
- * supervision (DOMAIN 1.2, 3.6), named as load/evaluations.c accepts them
+ * supervision, named as load/evaluations.c accepts them
  * in a header. */
 static const struct { const char *letter, *name; } PIDRE[5] = {
 	{ "P", "การวางแผน" },
@@ -154,11 +154,17 @@ static const struct { const char *letter, *name; } PIDRE[5] = {
 	{ "E", "การประเมินผล" },
 };
 
-/* The pass level (1..5) of 3.2.1: the metric's own, else the config's. */
+/* The pass level (1..5) of the first target on internal supervision, as
+ * measure applied it; the config's when the plan has none. */
 static int
-pass_level(const Compose *c, const PlanTarget *pt)
+pass_level(const Compose *c)
 {
-	int min = pt && pt->params.min_level > 0 ? pt->params.min_level : c->s->pass_level;
+	int min = c->s->pass_level;
+	for (size_t i = 0; i < c->r->ntargets; i++)
+		if (c->r->targets[i].target->metric.source == SOURCE_EVALUATIONS) {
+			min = c->r->targets[i].min_level;
+			break;
+		}
 	return min < 1 ? 1 : min > 5 ? 5 : min;
 }
 
@@ -177,18 +183,13 @@ evaluation(Compose *c, const School *s)
 	const Evaluation *e = r->eval.latest[k];
 	doc_heading(c->doc, 2, "2", "ผลการประเมินการนิเทศภายใน");
 	if (e == NULL) {
-		doc_para(c->doc, s->active ? "ยังไม่ได้รับการประเมินในปีงบประมาณนี้ (นับว่ายังไม่ผ่านเกณฑ์ในเป้าหมาย 3.2.1)" :
+		doc_para(c->doc, s->active ? "ยังไม่ได้รับการประเมินในปีงบประมาณนี้ (นับว่ายังไม่ผ่านเกณฑ์การประเมินการนิเทศภายใน)" :
 		    "ไม่ได้รับการประเมินในปีงบประมาณนี้");
 		return;
 	}
 	double pct;
 	int level = measure_eval_level(c->s, e, &pct);
-	/* The pass level of 3.2.1 (a plan may set its own). */
-	const PlanTarget *pt = NULL;
-	for (size_t i = 0; i < r->ntargets && pt == NULL; i++)
-		if (r->targets[i].target->metric == METRIC_EVAL_PASS_PERCENT)
-			pt = r->targets[i].target;
-	int pass = pass_level(c, pt);
+	int pass = pass_level(c);
 	DocBlock *l = doc_labels(c->doc);
 	l->u.labels.label_mm = LABEL_MM;
 	doc_label(c->doc, l, "ครั้งที่ / วันที่ประเมิน", fmt_printf(c, "%s / %s", fmt_int(c, e->round),
@@ -211,10 +212,10 @@ evaluation(Compose *c, const School *s)
 	    level_text(c, level), level >= pass ? "ผ่าน" : "ยังไม่ผ่าน", level_text(c, pass)) : "-");
 }
 
-/* A school's satisfaction as 3.2.2 measures it (measure.c): per respondent
+/* A school's satisfaction as a satisfaction target measures it (measure.c): per respondent
  * the mean of their valid answers, then the mean of those means, taken
  * within each activity first when the form has an activity column, so
- * that section 3 and the standing in 3.2.2 print the figure measure judged.
+ * that section 3 and the standing in that target print the figure measure judged.
  * Also the per-item sums for the table. */
 typedef struct SchoolSatisfaction {
 	long respondents;
@@ -312,31 +313,14 @@ practices(Compose *c, const School *s)
 		doc_para(c->doc, "ไม่มีข้อมูล");
 }
 
-/* Is s in l? Lists are in the order of m->schools, so search by position. */
-static int
-in_list(const SchoolList *l, const School *s)
-{
-	size_t lo = 0, hi = l->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (l->items[mid] == s)
-			return 1;
-		if (l->items[mid] < s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
-}
-
-/* "กิจกรรมที่ 4 (ประเด็น 4.4)" or "กิจกรรมที่ 4 หรือ 7": the activities a
+/* "กิจกรรมที่ 4 (ประเด็น 4.1)" or "กิจกรรมที่ 4 หรือ 7": the activities a
  * metric counts. */
 static const char *
-activities_text(Compose *c, const MetricParams *p)
+activities_text(Compose *c, const Metric *p)
 {
-	size_t max = sizeof(p->activities) / sizeof(p->activities[0]);
+	size_t max = METRIC_MAX_ACTIVITIES;
 	if (p->activities[0] == 0)
-		return "กิจกรรมใดก็ได้ของโครงการ";
+		return p->kind ? fmt_printf(c, "กิจกรรม%s", p->kind->title) : "กิจกรรมใดก็ได้ของโครงการ";
 	const char *s = fmt_printf(c, "กิจกรรมที่ %s", fmt_int(c, p->activities[0]));
 	for (size_t i = 1; i < max && p->activities[i]; i++)
 		s = fmt_printf(c, "%s%s%s", s, i + 1 < max && p->activities[i + 1] ? ", " : " หรือ ",
@@ -346,60 +330,10 @@ activities_text(Compose *c, const MetricParams *p)
 	return s;
 }
 
-/* Does a counted visit fall under a metric, as measure.c decides it. */
-static int
-visit_matches(const Compose *c, const Visit *v, const MetricParams *p)
-{
-	if (v->status == STATUS_DRAFT || !in_year(c->r, v->date))
-		return 0;
-	return measure_visit_matches(c->m->plan, v, p);
-}
-
-/* The school's counted visits under a metric. */
-static long
-visits_matching(const Compose *c, const School *s, const MetricParams *p)
-{
-	size_t nv;
-	const Visit *const *vs = (const Visit *const *)model_rows(&c->m->visits_by_school, c->m, s, &nv);
-	long n = 0;
-	for (size_t i = 0; i < nv; i++)
-		n += visit_matches(c, vs[i], p);
-	return n;
-}
-
-/* Administrators and teachers of s present at a metric's events, as 3.1.2
- * counts them (measure.c): from the attendance lists when the office keeps
- * any, else from the visits of the activity. */
-static long
-staff_present(const Compose *c, const School *s, const MetricParams *p)
-{
-	const Model *m = c->m;
-	long present = 0;
-	int from_attendance = 0;
-	for (size_t i = 0; i < m->nattendance; i++) {
-		const Attendance *at = &m->attendance[i];
-		if (at->school == NULL || (at->event && !in_year(c->r, at->event->date)))
-			continue;
-		if (at->event && p->event_type && strcmp(model_meeting_type_name(at->event->type), p->event_type) != 0)
-			continue;
-		from_attendance = 1;
-		if (at->school == s)
-			present += at->teachers_present + at->admins_present;
-	}
-	if (from_attendance)
-		return present;
-	size_t nv;
-	const Visit *const *vs = (const Visit *const *)model_rows(&m->visits_by_school, m, s, &nv);
-	for (size_t i = 0; i < nv; i++)
-		if (visit_matches(c, vs[i], p))
-			present += vs[i]->teachers_met + vs[i]->admins_met;
-	return present;
-}
-
 /* Where one school stands in one target of the project. */
 typedef enum Standing {
 	STAND_COUNTED,             /* counts toward the target */
-	STAND_PARTLY,              /* some of its staff count (3.1.2) */
+	STAND_PARTLY,              /* some of its staff count */
 	STAND_NOT_YET,             /* does not count, for a reason given */
 	STAND_NOT_IN_GROUP,        /* the target is about other schools */
 	STAND_NONE                 /* the target is not about schools */
@@ -418,97 +352,89 @@ standing_word(Standing st)
 	return "";
 }
 
-/* The standing of s in target t and why, from the target's own list of the
- * schools it misses (measure's decision), with the school's figures as the
- * reason. STAND_NONE for targets that count events or months, not schools. */
+/* The standing of s in target t and why, from measure's facts about the
+ * school in that target. STAND_NONE for targets that count events, periods
+ * or respondents, not schools. */
 static Standing
 school_standing(Compose *c, const School *s, const TargetResult *t, const char **why)
 {
-	const MetricParams *p = &t->target->params;
-	int missing = in_list(&t->schools_missing, s);
-	size_t k = (size_t)(s - c->m->schools);
+	const Metric *p = &t->target->metric;
 	*why = "";
-	switch (t->target->metric) {
-	case METRIC_SCHOOL_COVERAGE:
-		if (!measure_in_colour_groups(p->color_groups, s->color_group)) {
-			*why = *s->color_group ? fmt_printf(c, "เป้าหมายนี้สำหรับโรงเรียนกลุ่มสี%s; โรงเรียนนี้อยู่กลุ่มสี%s",
-			    p->color_groups, s->color_group) : fmt_printf(c, "เป้าหมายนี้สำหรับโรงเรียนกลุ่มสี%s; "
-			    "โรงเรียนนี้ไม่ได้ระบุกลุ่มสี", p->color_groups);
-			return STAND_NOT_IN_GROUP;
-		}
-		*why = missing ? fmt_printf(c, "ยังไม่ได้รับการนิเทศตาม%s", activities_text(c, p)) :
-		    fmt_printf(c, "ได้รับการนิเทศตาม%s แล้ว %s ครั้ง", activities_text(c, p),
-		    fmt_int(c, visits_matching(c, s, p)));
-		return missing ? STAND_NOT_YET : STAND_COUNTED;
-	case METRIC_STAFF_COVERAGE: {
-		long staff = (long)s->teachers + s->admins, present = staff_present(c, s, p);
-		if (missing) {
-			*why = fmt_printf(c, "ผู้บริหารและครูยังไม่ได้เข้าร่วม%s", activities_text(c, p));
+	if (t->school == NULL)
+		return STAND_NONE;
+	const SchoolFact *f = &t->school[s - c->m->schools];
+	if (!f->in_group) {
+		const char *group = p->color_groups ? fmt_printf(c, "โรงเรียนกลุ่มสี%s", p->color_groups) : "";
+		if (p->school_size)
+			group = fmt_printf(c, "%s%sโรงเรียนขนาด%s", group, *group ? " ที่เป็น" : "", p->school_size);
+		*why = fmt_printf(c, "เป้าหมายนี้สำหรับ%s; โรงเรียนนี้%s", group,
+		    p->color_groups ? (*s->color_group ? fmt_printf(c, "อยู่กลุ่มสี%s", s->color_group) :
+		    "ไม่ได้ระบุกลุ่มสี") : (*s->size ? fmt_printf(c, "มีขนาด%s", s->size) : "ไม่ได้ระบุขนาด"));
+		return STAND_NOT_IN_GROUP;
+	}
+	const char *acts = activities_text(c, p);
+	switch (p->members) {
+	case MEMBERS_PEOPLE:
+	case MEMBERS_TEACHERS: {
+		const char *who = p->members == MEMBERS_TEACHERS ? "ครู" : "ผู้บริหารและครู";
+		if (!f->counts) {
+			*why = fmt_printf(c, "%sยังไม่ได้เข้าร่วม%s", who, acts);
 			return STAND_NOT_YET;
 		}
-		*why = present >= staff ? fmt_printf(c, "ผู้บริหารและครูเข้าร่วม%s ครบ %s คน", activities_text(c, p),
-		    fmt_int(c, staff)) : fmt_printf(c, "ผู้บริหารและครูเข้าร่วม%s แล้ว %s จาก %s คน",
-		    activities_text(c, p), fmt_int(c, present), fmt_int(c, staff));
-		return present < staff ? STAND_PARTLY : STAND_COUNTED;
+		*why = f->people >= f->of_people ? fmt_printf(c, "%sเข้าร่วม%s ครบ %s คน", who, acts,
+		    fmt_int(c, f->of_people)) : fmt_printf(c, "%sเข้าร่วม%s แล้ว %s จาก %s คน", who, acts,
+		    fmt_int(c, f->people), fmt_int(c, f->of_people));
+		return f->people < f->of_people ? STAND_PARTLY : STAND_COUNTED;
 	}
-	case METRIC_NETWORK_COVERAGE: {
+	case MEMBERS_NETWORKS: {
 		const Network *n = *s->network_code ? model_network(c->m, s->network_code) : NULL;
 		const char *net = n ? n->name : *s->network_code ? s->network_code : NULL;
-		if (missing)
-			*why = net ? fmt_printf(c, "ทั้งโรงเรียนและ%s ยังไม่ได้รับการนิเทศตาม%s", net, activities_text(c, p)) :
-			    fmt_printf(c, "ยังไม่ได้รับการนิเทศตาม%s และไม่ได้ระบุเครือข่ายของโรงเรียน",
-			    activities_text(c, p));
+		if (!f->counts)
+			*why = net ? fmt_printf(c, "ทั้งโรงเรียนและ%s ยังไม่ได้รับการนิเทศตาม%s", net, acts) :
+			    fmt_printf(c, "ยังไม่ได้รับการนิเทศตาม%s และไม่ได้ระบุเครือข่ายของโรงเรียน", acts);
 		else
 			*why = fmt_printf(c, "โรงเรียน%s ได้รับการนิเทศตาม%s แล้ว", net ? fmt_printf(c, "หรือ%s", net) : "",
-			    activities_text(c, p));
-		return missing ? STAND_NOT_YET : STAND_COUNTED;
+			    acts);
+		return f->counts ? STAND_COUNTED : STAND_NOT_YET;
 	}
-	case METRIC_PER_SCHOOL_VISITS: {
-		/* The topic's per-school count ("4.4": 10), else one visit. */
-		long goal = 1;
-		for (size_t a = 0; p->topic && a < c->m->plan->nactivities; a++)
-			for (size_t i = 0; i < c->m->plan->activities[a].ntopics; i++) {
-				const PlanTopic *tp = &c->m->plan->activities[a].topics[i];
-				if (!strcmp(tp->code, p->topic) && tp->per_school_goal > 0)
-					goal = tp->per_school_goal;
-			}
-		*why = fmt_printf(c, "ได้รับการนิเทศตาม%s %s ครั้ง%s %s ครั้ง", activities_text(c, p),
-		    fmt_int(c, visits_matching(c, s, p)), missing ? " ยังไม่ถึงเกณฑ์" : " ถึงเกณฑ์", fmt_int(c, goal));
-		return missing ? STAND_NOT_YET : STAND_COUNTED;
+	case MEMBERS_SCHOOLS:
+		break;
+	default:
+		return STAND_NONE;
 	}
-	case METRIC_EVAL_PASS_PERCENT: {
-		int level = c->r->eval.level ? c->r->eval.level[k] : 0, pass = pass_level(c, t->target);
-		if (level == 0)
+	switch (p->source) {
+	case SOURCE_EVALUATIONS:
+		if (!f->measured)
 			*why = "ยังไม่ได้รับการประเมินการนิเทศภายใน";
 		else
-			*why = fmt_printf(c, "ผลการประเมินระดับ %s %sเกณฑ์ระดับ %s ขึ้นไป", level_text(c, level),
-			    missing ? "ต่ำกว่า" : "ผ่าน", level_text(c, pass));
-		return missing ? STAND_NOT_YET : STAND_COUNTED;
-	}
-	case METRIC_SATISFIED_PERCENT: {
-		SchoolSatisfaction st;
-		school_satisfaction(c, s, &st);
-		if (st.respondents == 0)
+			*why = fmt_printf(c, "ผลการประเมินระดับ %s %sเกณฑ์ระดับ %s ขึ้นไป", level_text(c, (int)f->value),
+			    f->counts ? "ผ่าน" : "ต่ำกว่า", level_text(c, t->min_level));
+		break;
+	case SOURCE_RESPONSES:
+		if (!f->measured)
 			*why = "ยังไม่มีผู้ตอบแบบสำรวจจากโรงเรียนนี้";
 		else
-			*why = fmt_printf(c, "ค่าเฉลี่ยความพึงพอใจ %s %sเกณฑ์ %s", fmt_double(c, st.mean, 2),
-			    missing ? "ต่ำกว่า" : "ถึง", fmt_double(c, c->s->satisfied_threshold, 2));
-		return missing ? STAND_NOT_YET : STAND_COUNTED;
-	}
-	case METRIC_PRACTICE_PERCENT:
-		*why = missing ? "ยังไม่มีนวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศที่เผยแพร่ในปีงบประมาณนี้" :
-		    "มีนวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศเผยแพร่แล้ว";
-		return missing ? STAND_NOT_YET : STAND_COUNTED;
-	case METRIC_EVENT_COUNT:
-	case METRIC_EVENT_WINDOWS:
-	case METRIC_WEEKDAY_COVERAGE:
-	case METRIC_MONTH_COVERAGE:
-	case METRIC_EVENT_HELD:
-	case METRIC_SYSTEM_QUALITY:
-	case METRIC_NKINDS:
+			*why = fmt_printf(c, "ค่าเฉลี่ยความพึงพอใจ %s %sเกณฑ์ %s", fmt_double(c, f->value, 2),
+			    f->counts ? "ถึง" : "ต่ำกว่า", fmt_double(c, t->min_mean, 2));
+		break;
+	case SOURCE_PRACTICES:
+		*why = f->counts ? "มีนวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศเผยแพร่แล้ว" :
+		    "ยังไม่มีนวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศที่เผยแพร่ในปีงบประมาณนี้";
+		break;
+	case SOURCE_ATTENDANCE:
+		*why = f->counts ? fmt_printf(c, "เข้าร่วม%s แล้ว", acts) : fmt_printf(c, "ยังไม่ได้เข้าร่วม%s", acts);
+		break;
+	default:
+		if (p->at_least > 1 || p->every != PERIOD_NONE)
+			*why = fmt_printf(c, "ได้รับการนิเทศตาม%s %s ครั้ง%s %s ครั้ง%s", acts, fmt_int(c, f->rows),
+			    f->counts ? " ถึงเกณฑ์" : " ยังไม่ถึงเกณฑ์", fmt_int(c, p->at_least),
+			    p->every != PERIOD_NONE ? "ทุกช่วงที่กำหนด" : "");
+		else
+			*why = f->counts ? fmt_printf(c, "ได้รับการนิเทศตาม%s แล้ว %s ครั้ง", acts, fmt_int(c, f->rows)) :
+			    fmt_printf(c, "ยังไม่ได้รับการนิเทศตาม%s", acts);
 		break;
 	}
-	return STAND_NONE;
+	return f->counts ? STAND_COUNTED : STAND_NOT_YET;
 }
 
 /* Section 5: the targets are about all the schools ("117 โรงเรียน"); for one

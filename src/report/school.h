@@ -1,4 +1,4 @@
-/* school.h - compose a one-school report (DOMAIN.md 6.3). */
+/* school.h - compose a one-school report. */
 #ifndef NITHET_SCHOOL_REPORT_H
 #define NITHET_SCHOOL_REPORT_H
 

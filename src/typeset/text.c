@@ -425,7 +425,7 @@ word_class(const TsCtx *c, const char *str, size_t from, size_t to)
 }
 
 /* Whether code points [from, to) are a short number: digits (Arabic or
- * Thai) with separators, as 2, 30, 2558, 500,000, 97.44, 3.1.2, 50%. */
+ * Thai) with separators, as 2, 30, 2558, 500,000, 97.44, 12.3.4, 50%. */
 static int
 is_number(const uint32_t *cp, size_t from, size_t to)
 {

@@ -179,6 +179,9 @@ has "indicators without a goal are not counted as missed" "$work/a.flat" "ตั
 has "part 5 names the per-school topic goal that falls short" "$work/a.flat" \
 	"โรงเรียนที่ได้รับการนิเทศครบ 10 ครั้ง 48 จาก 117 โรงเรียน"
 has "answers that say nothing are counted, not quoted" "$work/a.flat" "คำตอบที่ไม่มีข้อเสนอแนะ"
+has "an indicator whose instrument has no data says so" "$work/a.flat" "ยังไม่มีข้อมูลจากเครื่องมือที่แผนกำหนด"
+hasnt "no value stands in for one nobody measured" "$work/a.flat" "ค่าแทน"
+has "a weekly event kind is summed up under the meetings table" "$work/a.flat" "แลกเปลี่ยนเรียนรู้ (KM) จัดทั้งสิ้น"
 has "the amount in words follows the amount" "$work/a.flat" "งบประมาณที่ได้รับ 500,000 บาท (ห้าแสนบาทถ้วน)"
 hasnt "meeting types are titled for readers, not as in the data" "$work/a.flat" "กตปน"
 "$NITHET" -q -o "$work/again" school 93020040 2>/dev/null

@@ -5,6 +5,8 @@
  * measured from a small model with the bundled plan. */
 #include "test.h"
 
+#include "load/plan_v1.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,15 +58,19 @@ fix_init(Fix *f, int y, int m, int d)
 	f->r.schools = 117;
 }
 
+/* Event kinds as a plan would declare them. */
+static const PlanEventKind committee_kind = { .code = "C", .title = "คณะกรรมการ", .committee = 1 };
+
 /* A target and its result as measure would leave it. activity 0 = none. */
 static void
-target(PlanTarget *pt, TargetResult *t, MetricKind metric, int activity, double goal, int is_percent)
+target(PlanTarget *pt, TargetResult *t, const char *metric, int activity, double goal, int is_percent)
 {
 	memset(pt, 0, sizeof(*pt));
 	memset(t, 0, sizeof(*t));
 	pt->id = "3.1.1";
-	pt->metric = metric;
-	pt->params.activities[0] = activity;
+	const char *needs;
+	CHECK_INT(plan_v1_compose(metric, &pt->metric, &needs), 0);
+	pt->metric.activities[0] = activity;
 	pt->goal = goal;
 	pt->has_goal = 1;
 	pt->unit = is_percent ? "ร้อยละ" : "ครั้ง";
@@ -89,6 +95,9 @@ rate(TargetResult *t, long num, long den)
 {
 	t->num = num;
 	t->den = den;
+	/* Satisfaction is a share of those who answered: all measured. */
+	if (t->target->metric.denominator == DENOMINATOR_MEASURED)
+		t->measured = den;
 	t->value = den ? num * 100.0 / den : 0;
 	t->judged = den > 0;
 	t->met = t->judged && t->value >= t->goal;
@@ -102,7 +111,7 @@ TEST(committee_count_target_before_during_after_its_period)
 
 	/* Before 1 January: nothing is due, whatever the value. */
 	fix_init(&f, 2014, 12, 31);
-	target(&pt, &t, METRIC_EVENT_COUNT, 1, 4, 0);
+	target(&pt, &t, "event-count", 1, 4, 0);
 	count(&t, 0);
 	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
 	CHECK_INT(ck.status, COMMITTEE_NOT_YET_DUE);
@@ -147,7 +156,7 @@ TEST(committee_coverage_is_prorated_exactly)
 	PlanTarget pt;
 	TargetResult t;
 	fix_init(&f, 2015, 2, 28);
-	target(&pt, &t, METRIC_SCHOOL_COVERAGE, 1, 100, 1);
+	target(&pt, &t, "school-coverage", 1, 100, 1);
 	rate(&t, 57, 117);                      /* 48.72 % */
 	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
 	CHECK_NEAR(ck.expected, 100.0 * 59 / 120, 1e-9);   /* 49.17, not rounded down */
@@ -164,7 +173,7 @@ TEST(committee_one_off_event_is_due_only_when_its_period_ends)
 	PlanTarget pt;
 	TargetResult t;
 	fix_init(&f, 2015, 3, 26);
-	target(&pt, &t, METRIC_EVENT_HELD, 9, 1, 0);
+	target(&pt, &t, "event-held", 9, 1, 0);
 	count(&t, 0);
 	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_NOT_YET_DUE);
 	fix_init(&f, 2015, 9, 24);                /* within September: 0.8 -> 0 due */
@@ -181,7 +190,7 @@ TEST(committee_without_activity_uses_the_fiscal_year)
 	PlanTarget pt;
 	TargetResult t;
 	fix_init(&f, 2015, 3, 31);
-	target(&pt, &t, METRIC_MONTH_COVERAGE, 0, 12, 0);
+	target(&pt, &t, "month-coverage", 0, 12, 0);
 	count(&t, 5);
 	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
 	CHECK(ck.whole_year);
@@ -191,7 +200,7 @@ TEST(committee_without_activity_uses_the_fiscal_year)
 	CHECK_NEAR(ck.expected, 5, 1e-9);        /* 12 x 182/365 = 5.98 */
 	CHECK_INT(ck.status, COMMITTEE_ON_TRACK);
 	/* An activity number the plan does not have counts as none. */
-	pt.params.activities[0] = 7;
+	pt.metric.activities[0] = 7;
 	CHECK(committee_check_target(&f.r, &t, &f.plan).whole_year);
 }
 
@@ -201,8 +210,8 @@ TEST(committee_several_activities_span_their_periods)
 	PlanTarget pt;
 	TargetResult t;
 	fix_init(&f, 2015, 3, 1);
-	target(&pt, &t, METRIC_EVENT_COUNT, 1, 2, 0);
-	pt.params.activities[1] = 9;
+	target(&pt, &t, "event-count", 1, 2, 0);
+	pt.metric.activities[1] = 9;
 	count(&t, 0);
 	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
 	CHECK(ck.activity == NULL && !ck.whole_year);
@@ -220,7 +229,7 @@ TEST(committee_rate_before_during_after_its_window)
 
 	/* Satisfaction surveyed in August-September; goal 80 %. */
 	fix_init(&f, 2015, 3, 26);
-	target(&pt, &t, METRIC_SATISFIED_PERCENT, 12, 80, 1);
+	target(&pt, &t, "satisfied-percent", 12, 80, 1);
 	rate(&t, 0, 0);
 	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
 	CHECK_INT(ck.status, COMMITTEE_NOT_YET_DUE);
@@ -261,20 +270,24 @@ TEST(committee_eval_pass_runs_on_the_schools_evaluated)
 	PlanTarget pt;
 	TargetResult t;
 	fix_init(&f, 2015, 1, 29);
-	target(&pt, &t, METRIC_EVAL_PASS_PERCENT, 3, 100, 1);
+	target(&pt, &t, "eval-pass-percent", 3, 100, 1);
 	rate(&t, 17, 117);
 	f.r.eval.evaluated = 17;
+	t.measured = 17;
 	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_ON_TRACK);
-	f.r.eval.evaluated = 22;                 /* 5 evaluated schools failed */
+	f.r.eval.evaluated = 22;
+	t.measured = 22;                 /* 5 evaluated schools failed */
 	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
 	CHECK_INT(ck.status, COMMITTEE_AT_RISK);
 	CHECK_INT(ck.num, 17);
 	CHECK_INT(ck.den, 22);
 	f.r.eval.evaluated = 0;
+	t.measured = 0;
 	rate(&t, 0, 117);
 	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_IN_PROGRESS);
 	/* A rate without a running figure waits for the end of its period. */
-	pt.metric = METRIC_PRACTICE_PERCENT;
+	const char *needs;
+	CHECK_INT(plan_v1_compose("practice-percent", &pt.metric, &needs), 0);
 	rate(&t, 10, 117);
 	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_IN_PROGRESS);
 }
@@ -285,18 +298,18 @@ TEST(committee_goal_zero_or_none)
 	PlanTarget pt;
 	TargetResult t;
 	fix_init(&f, 2015, 3, 26);
-	target(&pt, &t, METRIC_EVENT_COUNT, 3, 0, 0);
+	target(&pt, &t, "event-count", 3, 0, 0);
 	count(&t, 0);
 	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
 	CHECK_INT(ck.status, COMMITTEE_ON_TRACK);
 	CHECK_NEAR(ck.expected, 0, 1e-9);
-	target(&pt, &t, METRIC_SATISFIED_PERCENT, 0, 0, 1);
+	target(&pt, &t, "satisfied-percent", 0, 0, 1);
 	fix_init(&f, 2015, 9, 30);
 	rate(&t, 0, 10);
 	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_ON_TRACK);
 
 	/* No goal (6.4): never at risk, and not listed as pending either. */
-	target(&pt, &t, METRIC_PRACTICE_PERCENT, 0, 0, 1);
+	target(&pt, &t, "practice-percent", 0, 0, 1);
 	pt.has_goal = 0;
 	rate(&t, 0, 117);
 	t.judged = 0;
@@ -312,7 +325,7 @@ TEST(committee_due_so_far_and_unmet_conditions)
 	TargetResult t;
 	/* KM every Tuesday: the value is already a share of the Tuesdays due. */
 	fix_init(&f, 2015, 1, 29);
-	target(&pt, &t, METRIC_WEEKDAY_COVERAGE, 3, 100, 1);
+	target(&pt, &t, "weekday-coverage", 3, 100, 1);
 	rate(&t, 16, 17);
 	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
 	CHECK_NEAR(ck.expected, 100, 1e-9);
@@ -322,13 +335,13 @@ TEST(committee_due_so_far_and_unmet_conditions)
 	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_ON_TRACK);
 
 	/* Six meetings held but a two-month window missed: unmet, at risk. */
-	target(&pt, &t, METRIC_EVENT_WINDOWS, 3, 6, 0);
+	target(&pt, &t, "event-windows", 3, 6, 0);
 	count(&t, 6);
 	t.met = 0;
 	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_AT_RISK);
 
 	/* Not judged (no ดำ/แดง schools): pending while running, at risk after. */
-	target(&pt, &t, METRIC_SCHOOL_COVERAGE, 1, 100, 1);
+	target(&pt, &t, "school-coverage", 1, 100, 1);
 	rate(&t, 0, 0);
 	fix_init(&f, 2015, 2, 1);
 	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_IN_PROGRESS);
@@ -372,7 +385,7 @@ pack_after(Arena *a, Fix *f, TargetResult *targets, size_t n, int thai_digits, c
 {
 	static Meeting mt;
 	memset(&mt, 0, sizeof(mt));
-	mt.type = MEETING_COMMITTEE;
+	mt.kind = &committee_kind;
 	mt.seq = "3/2558";
 	mt.seq_no = 3;
 	mt.date = f->r.as_of;
@@ -396,13 +409,13 @@ TEST(committee_pack_says_why_with_the_figures)
 	fix_init(&f, 2015, 2, 28);
 	PlanTarget pt[3];
 	TargetResult t[3];
-	target(&pt[0], &t[0], METRIC_EVENT_COUNT, 1, 2400, 0);
+	target(&pt[0], &t[0], "event-count", 1, 2400, 0);
 	pt[0].id = "3.1.1";
 	count(&t[0], 1000);                     /* 2400 x 59/120 = 1180 due */
-	target(&pt[1], &t[1], METRIC_EVENT_HELD, 9, 1, 0);
+	target(&pt[1], &t[1], "event-held", 9, 1, 0);
 	pt[1].id = "3.1.11";
 	count(&t[1], 0);
-	target(&pt[2], &t[2], METRIC_SATISFIED_PERCENT, 0, 80, 1);
+	target(&pt[2], &t[2], "satisfied-percent", 0, 80, 1);
 	pt[2].id = "3.2.2";
 	rate(&t[2], 0, 0);
 	t[2].note = "ยังไม่มีโรงเรียนตอบแบบสำรวจ";
@@ -427,7 +440,7 @@ TEST(committee_pack_says_why_with_the_figures)
 
 	/* A rate after its window, and one running on those measured. */
 	fix_init(&f, 2015, 9, 30);
-	target(&pt[0], &t[0], METRIC_SATISFIED_PERCENT, 12, 80, 1);
+	target(&pt[0], &t[0], "satisfied-percent", 12, 80, 1);
 	pt[0].id = "3.2.2";
 	rate(&t[0], 7, 10);
 	d = pack(a, &f, t, 1, 0);
@@ -554,11 +567,12 @@ TEST(committee_eval_pass_names_both_figures)
 	fix_init(&f, 2015, 6, 25);
 	PlanTarget pt;
 	TargetResult t;
-	target(&pt, &t, METRIC_EVAL_PASS_PERCENT, 3, 100, 1);
+	target(&pt, &t, "eval-pass-percent", 3, 100, 1);
 	pt.id = "3.2.1";
 	rate(&t, 107, 117);
 	t.note = "ผ่านระดับดี ขึ้นไป 107 จาก 117 โรงเรียน; ไม่ได้รับการประเมิน 4 โรงเรียน";
 	f.r.eval.evaluated = 113;
+	t.measured = 113;
 	Arena *a = arena_new();
 	Doc *d = pack(a, &f, &t, 1, 0);
 	CHECK_STR(cell_after(d, "4.2", 0, 0, 3), "ร้อยละ 91.45");
@@ -570,6 +584,7 @@ TEST(committee_eval_pass_names_both_figures)
 	/* Every school evaluated: one figure, the table's. */
 	rate(&t, 110, 117);
 	f.r.eval.evaluated = 117;
+	t.measured = 117;
 	d = pack(a, &f, &t, 1, 0);
 	CHECK_STR(list_after(d, "5.1", 0, 0), "3.2.1 เป้าหมาย: ผลเท่าที่วัดได้ถึงวันประชุม ร้อยละ 94.02 "
 	    "(ผ่านเกณฑ์ระดับดีขึ้นไป 110 จาก 117 โรงเรียนที่ได้รับการประเมินแล้ว) ต่ำกว่าค่าเป้าหมาย ร้อยละ 100 "
@@ -596,9 +611,9 @@ TEST(committee_progress_tables_say_what_their_numbers_are)
 	f.r.nactivities = 3;
 	PlanTarget pt[2];
 	TargetResult t[2], pt_before[2];
-	target(&pt[0], &t[0], METRIC_EVENT_COUNT, 1, 6, 0);
+	target(&pt[0], &t[0], "event-count", 1, 6, 0);
 	count(&t[0], 5);
-	target(&pt[1], &t[1], METRIC_SCHOOL_COVERAGE, 3, 100, 1);
+	target(&pt[1], &t[1], "school-coverage", 3, 100, 1);
 	pt[1].id = "3.1.7";
 	rate(&t[1], 114, 117);
 	memcpy(pt_before, t, sizeof(t));
@@ -610,7 +625,7 @@ TEST(committee_progress_tables_say_what_their_numbers_are)
 	prev.ntargets = 2;
 	Meeting previous;
 	memset(&previous, 0, sizeof(previous));
-	previous.type = MEETING_COMMITTEE;
+	previous.kind = &committee_kind;
 	previous.seq = "";                     /* blank: numbered from seq_no and the date */
 	previous.seq_no = 2;
 	previous.date = (CalDate){ 2015, 3, 26 };
@@ -750,7 +765,7 @@ school_fix(void)
 	/* สวัสดีคุณครู: 5 of A's 10 administrators and teachers. */
 	Meeting *mt = &f->meetings[0];
 	mt->id = "G1";
-	mt->type = MEETING_GREETING;
+	mt->kind = plan_event_kind(f->plan, "สวัสดีคุณครู");
 	mt->activity = 1;
 	mt->seq = mt->title = mt->minutes_ref = mt->resolutions = "";
 	mt->date = (CalDate){ 2014, 10, 20 };
@@ -884,7 +899,11 @@ TEST(school_standing_per_school_visits_against_the_topic_goal)
 		school_fix_free(f);
 		return;
 	}
-	pt->metric = METRIC_PER_SCHOOL_VISITS;
+	const char *needs;
+	CHECK_INT(plan_v1_compose("per-school-visits", &pt->metric, &needs), 0);
+	pt->metric.activities[0] = 4;
+	pt->metric.topic = "4.4";
+	pt->metric.at_least = 10;
 	static const struct { int activity; const char *topic; } v[4] = { { 4, "4.4" }, { 4, "4.4" }, { 4, "4.5" },
 		{ 7, "" } };
 	for (int i = 0; i < 4; i++) {

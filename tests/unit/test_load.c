@@ -3,6 +3,8 @@
  * inputs_load over a whole directory. */
 #include "test.h"
 
+#include "load/plan.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -78,6 +80,9 @@ small_model(Model *m, Arena *a, Diag *d)
 {
 	memset(m, 0, sizeof(*m));
 	m->fiscal_year = 2558;
+	/* The bundled plan: its activities and event kinds. */
+	m->plan = plan_load(a, "input/plan.xml", "config/plan.xsd", 64, 1 << 24, d);
+	CHECK(m->plan != NULL);
 	FileSummary sum = { 0 };
 	CHECK_INT(schools_load(m, a, put_file("schools.csv", SCHOOLS), &opts, 3, &sum, d), 0);
 	CHECK_INT(networks_load(m, a, put_file("networks.csv",
@@ -615,9 +620,9 @@ TEST(load_meetings_attendance_practices_online)
 	    "M003,กตปน,10,x/2558,2015-03-05,,,,,\n"), &opts, &sum, d), 0);
 	CHECK_INT(m.nmeetings, 3);
 	CHECK_INT(m.meetings[0].seq_no, 3);
-	CHECK_INT(m.meetings[1].type, MEETING_KM);
+	CHECK_STR(m.meetings[1].kind->code, "KM");
 	CHECK_INT(m.meetings[1].replaces.day, 27);
-	CHECK(said(d, DIAG_ROW, 5, "type has an unknown value"));
+	CHECK(said(d, DIAG_ROW, 5, "type \"สัมมนา\" is not an event kind of the plan (กตปน, ประชุมประจำเดือน, KM,"));
 	CHECK(said(d, DIAG_ROW, 6, "seq is not a meeting number"));
 
 	memset(&sum, 0, sizeof(sum));
@@ -629,7 +634,7 @@ TEST(load_meetings_attendance_practices_online)
 	CHECK(m.attendance[0].event == &m.meetings[2]);
 	CHECK(said(d, DIAG_ROW, 3, "already has attendance"));
 	CHECK(said(d, DIAG_ROW, 4, "G9 is not in meetings"));
-	CHECK(said(d, DIAG_WARNING, 5, "not a สวัสดีคุณครู session"));
+	CHECK(said(d, DIAG_WARNING, 5, "which the plan does not mark attendance=\"yes\""));
 
 	memset(&sum, 0, sizeof(sum));
 	CHECK_INT(practices_load(&m, a, put_file("practices.csv",
@@ -744,6 +749,7 @@ TEST(load_inputs_directory)
 	Diag *d = diag_new(NULL);
 	Model m;
 	memset(&m, 0, sizeof(m));
+	m.plan = plan_load(a, "input/plan.xml", "config/plan.xsd", 64, 1 << 24, d);
 	CHECK_INT(inputs_load(&m, a, s, d), 0);
 	CHECK_INT(m.nfiles, 11);
 	CHECK_STR(m.files[3].name, "visits.csv");
@@ -762,6 +768,7 @@ TEST(load_inputs_directory)
 	a = arena_new();
 	d = diag_new(NULL);
 	memset(&m, 0, sizeof(m));
+	m.plan = plan_load(a, "input/plan.xml", "config/plan.xsd", 64, 1 << 24, d);
 	CHECK_INT(inputs_load(&m, a, s, d), -1);
 	CHECK(said(d, DIAG_INPUT, 0, "both visits.csv and visits.xml"));
 	CHECK(said(d, DIAG_INPUT, 0, "export practices as practices.csv"));

@@ -121,12 +121,13 @@ visit(Fixture *f, CalDate d, int school, int activity, const char *topic)
 }
 
 static Meeting *
-meeting(Fixture *f, MeetingType type, CalDate d)
+meeting(Fixture *f, const char *kind, CalDate d)
 {
 	Meeting *mt = &f->meetings[f->m.nmeetings++];
 	memset(mt, 0, sizeof(*mt));
 	mt->id = "M";
-	mt->type = type;
+	mt->kind = plan_event_kind(f->m.plan, kind);
+	CHECK(mt->kind != NULL);
 	mt->date = d;
 	mt->seq = mt->title = mt->minutes_ref = mt->resolutions = "";
 	mt->in_fy = cal_in_fy(d, 2558);
@@ -143,13 +144,13 @@ TEST(measure_event_count_counts_only_the_fiscal_year)
 {
 	Fixture *f = fixture();
 	for (int i = 0; i < 5; i++)
-		meeting(f, MEETING_COMMITTEE, D(2014, 11 + i % 2, 5 + i));
-	meeting(f, MEETING_COMMITTEE, D(2014, 9, 30));    /* FY 2557: not counted */
-	meeting(f, MEETING_MONTHLY, D(2015, 1, 5));        /* another type */
+		meeting(f, "กตปน", D(2014, 11 + i % 2, 5 + i));
+	meeting(f, "กตปน", D(2014, 9, 30));    /* FY 2557: not counted */
+	meeting(f, "ประชุมประจำเดือน", D(2015, 1, 5));        /* another type */
 	const TargetResult *t = results_target(run(f), "3.1.1");
 	CHECK_INT(t->num, 5);
 	CHECK(t->judged && !t->met);                      /* goal 6 */
-	meeting(f, MEETING_COMMITTEE, D(2015, 9, 30));    /* the last day counts */
+	meeting(f, "กตปน", D(2015, 9, 30));    /* the last day counts */
 	t = results_target(run(f), "3.1.1");
 	CHECK_INT(t->num, 6);
 	CHECK(t->met);
@@ -187,24 +188,26 @@ TEST(measure_km_tuesdays_holidays_and_replacements)
 	CHECK_INT(cal_fy_weekdays(2558, CAL_TUESDAY, tue, 64), 52);
 	for (int i = 0; i < 52; i++)
 		if (i != 2 && i != 19)
-			meeting(f, MEETING_KM, tue[i]);
-	/* Tuesday no. 10 is a holiday: out of the denominator, and the KM held
-	 * on it anyway does not raise the count. */
+			meeting(f, "KM", tue[i]);
+	/* Tuesday no. 10 is an office holiday (config): out of the denominator,
+	 * and the KM held on it anyway does not raise the count. The plan's
+	 * target adds its own two (14 April and 5 May 2015): 52 - 3 = 49 due. */
 	char iso[16];
 	cal_format(tue[9], CAL_FORMAT_ISO, 0, iso, sizeof(iso));
 	f->s->holidays[0] = strdup(iso);
 	f->s->nholidays = 1;
 	const TargetResult *t = results_target(run(f), "3.1.4");
-	CHECK_INT(t->den, 51);
-	CHECK_INT(t->num, 49);
+	CHECK_INT(t->den, 49);
+	CHECK_INT(t->num, 47);
+	CHECK_INT(t->holidays, 3);
 	CHECK_INT(t->dates_missing.n, 2);
 	CHECK(cal_compare(t->dates_missing.items[0], tue[2]) == 0);
 	CHECK(!t->met);
 	/* A KM moved to Wednesday with replaces= covers its Tuesday. */
-	Meeting *moved = meeting(f, MEETING_KM, cal_add_days(tue[2], 1));
+	Meeting *moved = meeting(f, "KM", cal_add_days(tue[2], 1));
 	moved->replaces = tue[2];
 	t = results_target(run(f), "3.1.4");
-	CHECK_INT(t->num, 50);
+	CHECK_INT(t->num, 48);
 	fixture_free(f);
 }
 
@@ -214,12 +217,12 @@ TEST(measure_bimonthly_windows_need_every_window)
 	/* Six meetings, but none in ก.พ.-มี.ค.: n >= 6 yet not met. */
 	int months[6][2] = { { 2014, 10 }, { 2014, 11 }, { 2014, 12 }, { 2015, 4 }, { 2015, 6 }, { 2015, 8 } };
 	for (int i = 0; i < 6; i++)
-		meeting(f, MEETING_MONTHLY, D(months[i][0], months[i][1], 3));
+		meeting(f, "ประชุมประจำเดือน", D(months[i][0], months[i][1], 3));
 	const TargetResult *t = results_target(run(f), "3.1.5");
 	CHECK_INT(t->num, 6);
 	CHECK(!t->met);
 	CHECK(strstr(t->note, "ก.พ.") != NULL);
-	meeting(f, MEETING_MONTHLY, D(2015, 3, 3));
+	meeting(f, "ประชุมประจำเดือน", D(2015, 3, 3));
 	t = results_target(run(f), "3.1.5");
 	CHECK(t->met);
 	fixture_free(f);
@@ -405,7 +408,7 @@ TEST(measure_budget_thuajai_moves_and_the_hard_total)
 TEST(measure_as_of_before_any_data)
 {
 	Fixture *f = fixture();
-	meeting(f, MEETING_COMMITTEE, D(2014, 11, 5));
+	meeting(f, "กตปน", D(2014, 11, 5));
 	visit(f, D(2014, 12, 10), 0, 2, NULL);
 	spend(f, 2, CAT_EXPENSES, 100000, D(2014, 12, 10));
 	Results *r = measure_run(&f->m, f->s, D(2014, 10, 1), f->a);
@@ -449,7 +452,7 @@ TEST(measure_staff_network_and_practice_coverage)
 	CHECK_INT(r->activities[0].schools_reached, 2);
 
 	/* Attendance at a สวัสดีคุณครู session reaches a school for activity 1. */
-	f->meetings[0] = (Meeting){ .id = "G1", .type = MEETING_GREETING, .activity = 1,
+	f->meetings[0] = (Meeting){ .id = "G1", .kind = plan_event_kind(f->m.plan, "สวัสดีคุณครู"), .activity = 1,
 		.seq = "", .date = D(2014, 10, 25), .title = "", .minutes_ref = "", .resolutions = "",
 		.in_fy = 1 };
 	f->m.nmeetings = 1;
@@ -475,23 +478,6 @@ TEST(measure_staff_network_and_practice_coverage)
 	CHECK_INT(t->num, 1);
 	CHECK_INT(t->den, 5);
 	CHECK(!t->judged);
-	fixture_free(f);
-}
-
-TEST(measure_system_quality_proxy_is_the_share_of_targets_met)
-{
-	Fixture *f = fixture();
-	/* Only 3.1.6 (online every month) is met: 1 of 11 = 9.09 %, level 1,
-	 * below the plan's goal of level 3. */
-	for (int mo = 1; mo <= 12; mo++)
-		visit(f, cal_fy_month_first(2558, mo), 0, 6, NULL)->mode = MODE_ONLINE;
-	Results *r = run(f);
-	const TargetResult *t = results_target(r, "6.1");
-	CHECK(t->is_percent);
-	CHECK_INT(t->den, 11);
-	CHECK(t->num >= 1);
-	CHECK(strstr(t->unit, "ค่าแทน") != NULL);
-	CHECK(t->judged && !t->met);
 	fixture_free(f);
 }
 
@@ -521,17 +507,22 @@ TEST(measure_online_visits_of_any_activity_count_for_online_months)
 	visit(f, D(2014, 12, 15), 1, 4, "4.4");                      /* onsite: not online */
 	const TargetResult *t = results_target(run(f), "3.1.6");
 	CHECK_INT(t->num, 2);
-	CHECK_INT(t->months[0], 1);
-	CHECK_INT(t->months[1], 1);
-	CHECK_INT(t->months[2], 0);
+	CHECK_INT(t->periods_met, 2);
+	/* Oct and Nov have online supervision; the ten months after do not. */
+	CHECK_INT(t->dates_missing.n, 10);
+	CHECK_INT(t->dates_missing.items[0].month, 12);
 	fixture_free(f);
 }
 
-TEST(measure_system_quality_goal_is_in_the_unit_of_its_value)
+TEST(measure_an_instrument_without_data_gives_no_value)
 {
 	Fixture *f = fixture();
 	const TargetResult *t = results_target(run(f), "6.1");
-	/* Goal level 3 (ดี) is 60 % by the evaluation bands. */
-	CHECK_NEAR(t->goal, 60.0, 1e-9);
+	/* 6.1 is measured by its own form, which has no input: no value, no
+	 * goal in another unit, not judged (never a proxy). */
+	CHECK(t->no_data);
+	CHECK(!t->judged);
+	CHECK_NEAR(t->goal, 3.0, 1e-9);
+	CHECK_STR(t->unit, "ระดับ");
 	fixture_free(f);
 }

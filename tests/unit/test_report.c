@@ -12,7 +12,8 @@ committee(const char *seq, int no, int y, int m, int d)
 {
 	Meeting mt;
 	memset(&mt, 0, sizeof(mt));
-	mt.type = MEETING_COMMITTEE;
+	static const PlanEventKind committee = { .code = "C", .title = "คณะกรรมการ", .committee = 1 };
+	mt.kind = &committee;
 	mt.seq = seq;
 	mt.seq_no = no;
 	mt.date = (CalDate){ y, m, d };

@@ -1,0 +1,43 @@
+/* internal.h - what measure.c and metric.c share: the run's context and
+ * the per-school facts several figures read. Not for other modules. */
+#ifndef NITHET_MEASURE_INTERNAL_H
+#define NITHET_MEASURE_INTERNAL_H
+
+#include "measure/results.h"
+
+typedef struct Ctx {
+	const Model *m;
+	const Settings *s;
+	Arena *a;
+	Results *r;
+	CalDate first, last;       /* fy_first .. min(as_of, fy_last) */
+	/* Per visit, computed once: counted (approved, dated in the window) and
+	 * the fiscal month 1..12; every metric reads these instead of dates. */
+	unsigned char *visit_ok, *visit_month;
+} Ctx;
+
+/* Per-school facts shared by several figures (index as m->schools). */
+typedef struct Facts {
+	unsigned char *visited;        /* any counted visit */
+	long *visits;                  /* counted visits per school */
+	unsigned char *responded;
+	double *sat_mean;              /* mean of respondents' means, when responded */
+	unsigned char *satisfied;      /* responded and mean >= the config's threshold */
+	unsigned char *with_practice;
+} Facts;
+
+int measure_counted_date(const Ctx *c, CalDate d);
+size_t measure_school_index(const Ctx *c, const School *s);
+double measure_percent(long long num, long long den);
+/* A grouped count for a note (1,692), in c's arena. */
+const char *measure_num(Ctx *c, long long v);
+/* The schools flagged in include, in model order. */
+SchoolList measure_school_list(Ctx *c, const unsigned char *include);
+/* "ต.ค. 57" for a month's first day; "15 ธันวาคม 2557". */
+const char *measure_month_short(Ctx *c, CalDate d);
+const char *measure_date_long(Ctx *c, CalDate d);
+
+/* Compute one target or indicator (metric.c). */
+void measure_target(Ctx *c, TargetResult *t, const Facts *f);
+
+#endif

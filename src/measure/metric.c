@@ -1,0 +1,831 @@
+/* metric.c - one engine for every target and indicator of a plan.
+ *
+ * A metric is composed (model/plan.h, docs/plan.md): the rows of one source
+ * that pass its filters are gathered once, each with its date, school,
+ * network and people; then the members the target is about (the rows
+ * themselves, schools, people, networks, respondents or periods) are
+ * tallied, each member is judged against the requirement (at least N rows,
+ * in every period), and the qualifying members are summed up as a count, a
+ * percentage of the denominator or a mean. Nothing here knows a plan's
+ * targets: a new kind of target is a new combination of the plan's
+ * attributes, or one entry in a table below. */
+#include "measure/internal.h"
+
+#include <string.h>
+
+#include "core/numfmt.h"
+
+/* --- which rows count ----------------------------------------------------- */
+
+static int
+in_activities(const Metric *p, int activity)
+{
+	if (p->activities[0] == 0)
+		return 1;
+	for (size_t i = 0; i < METRIC_MAX_ACTIVITIES && p->activities[i]; i++)
+		if (p->activities[i] == activity)
+			return 1;
+	return 0;
+}
+
+/* The topic filters only visits of an activity that has topics in the plan,
+ * so that "activity 4 topic 4.4, and activity 7" is written activity="4 7"
+ * topic="4.4". A mode names a kind of supervision wherever it was done: an
+ * online visit of any activity is online supervision. */
+int
+measure_visit_matches(const Plan *plan, const Visit *v, const Metric *p)
+{
+	if (p->mode && *p->mode && strcmp(model_mode_name(v->mode), p->mode) == 0)
+		return 1;
+	if (!in_activities(p, v->activity))
+		return 0;
+	if (p->topic && *p->topic) {
+		const PlanActivity *pa = plan ? plan_activity(plan, v->activity) : NULL;
+		if (pa && pa->ntopics > 0 && strcmp(v->topic, p->topic) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+int
+measure_in_colour_groups(const char *groups, const char *colour)
+{
+	if (groups == NULL || *groups == '\0')
+		return 1;
+	size_t cl = strlen(colour);
+	if (cl == 0)
+		return 0;
+	for (const char *g = groups; *g;) {
+		g += strspn(g, " ");
+		size_t n = strcspn(g, " ");
+		if (n == cl && !memcmp(g, colour, n))
+			return 1;
+		g += n;
+	}
+	return 0;
+}
+
+/* An event counts when it is of the metric's kind and, when the metric
+ * names activities, belongs to one of them (or names none itself). */
+static int
+event_matches(const Meeting *e, const Metric *p)
+{
+	if (p->kind && e->kind != p->kind)
+		return 0;
+	return e->activity == 0 || in_activities(p, e->activity);
+}
+
+/* A school in the target's population: active, of its colours and size. */
+static int
+in_population(const School *s, const Metric *p)
+{
+	return s->active && measure_in_colour_groups(p->color_groups, s->color_group) &&
+	    (p->school_size == NULL || !strcmp(p->school_size, s->size));
+}
+
+/* One gathered row. */
+typedef struct Row {
+	CalDate date, replaces;    /* replaces: year 0 = none */
+	const School *school;      /* NULL for a network or office-wide row */
+	const char *network;       /* network code, "" when none */
+	long teachers, admins;     /* people met or present */
+} Row;
+
+typedef struct Rows {
+	Row *items;
+	size_t n, cap;
+	int from_visits;           /* attendance fell back to the visits */
+} Rows;
+
+static void
+rows_push(Ctx *c, Rows *rs, Row r)
+{
+	if (rs->n == rs->cap) {
+		size_t cap = rs->cap ? rs->cap * 2 : 64;
+		Row *grown = arena_array(c->a, cap, sizeof(Row));
+		if (rs->n)
+			memcpy(grown, rs->items, rs->n * sizeof(Row));
+		rs->items = grown;
+		rs->cap = cap;
+	}
+	rs->items[rs->n++] = r;
+}
+
+static void
+gather_visits(Ctx *c, const Metric *p, Rows *rs)
+{
+	const Model *m = c->m;
+	for (size_t i = 0; i < m->nvisits; i++) {
+		const Visit *v = &m->visits[i];
+		if (!c->visit_ok[i] || !measure_visit_matches(m->plan, v, p))
+			continue;
+		Row r = { v->date, { 0, 0, 0 }, v->school, *v->network_code ? v->network_code :
+		    v->school ? v->school->network_code : "", v->teachers_met, v->admins_met };
+		rows_push(c, rs, r);
+	}
+	/* Online supervision also has its own log (online.csv). */
+	if (p->mode && !strcmp(p->mode, "online"))
+		for (size_t i = 0; i < m->nonline; i++) {
+			const OnlineItem *o = &m->online[i];
+			if (!measure_counted_date(c, o->date))
+				continue;
+			Row r = { o->date, { 0, 0, 0 }, o->school, o->school ? o->school->network_code : "", 0, 0 };
+			rows_push(c, rs, r);
+		}
+}
+
+static void
+gather_events(Ctx *c, const Metric *p, Rows *rs)
+{
+	for (size_t i = 0; i < c->m->nmeetings; i++) {
+		const Meeting *e = &c->m->meetings[i];
+		if (!measure_counted_date(c, e->date) || !event_matches(e, p))
+			continue;
+		Row r = { e->date, e->replaces, NULL, "", 0, 0 };
+		rows_push(c, rs, r);
+	}
+}
+
+/* Attendance lists when the office keeps them for the kind; otherwise the
+ * visits of the activity say how many teachers and administrators were met. */
+static void
+gather_attendance(Ctx *c, const Metric *p, Rows *rs)
+{
+	const Model *m = c->m;
+	for (size_t i = 0; i < m->nattendance; i++) {
+		const Attendance *at = &m->attendance[i];
+		if (at->school == NULL || (at->event && (!measure_counted_date(c, at->event->date) ||
+		    !event_matches(at->event, p))))
+			continue;
+		Row r = { at->event ? at->event->date : c->first, { 0, 0, 0 }, at->school,
+		    at->school->network_code, at->teachers_present, at->admins_present };
+		rows_push(c, rs, r);
+	}
+	if (rs->n == 0) {
+		rs->from_visits = 1;
+		gather_visits(c, p, rs);
+	}
+}
+
+static void
+gather_practices(Ctx *c, Rows *rs)
+{
+	for (size_t i = 0; i < c->m->npractices; i++) {
+		const Practice *pr = &c->m->practices[i];
+		if (pr->school == NULL || pr->published.year == 0 || !measure_counted_date(c, pr->published) ||
+		    !*pr->channel)
+			continue;
+		Row r = { pr->published, { 0, 0, 0 }, pr->school, pr->school->network_code, 0, 0 };
+		rows_push(c, rs, r);
+	}
+}
+
+static Rows
+gather(Ctx *c, const Metric *p)
+{
+	Rows rs = { NULL, 0, 0, 0 };
+	switch (p->source) {
+	case SOURCE_VISITS: gather_visits(c, p, &rs); break;
+	case SOURCE_EVENTS: gather_events(c, p, &rs); break;
+	case SOURCE_ATTENDANCE: gather_attendance(c, p, &rs); break;
+	case SOURCE_PRACTICES: gather_practices(c, &rs); break;
+	case SOURCE_EVALUATIONS:   /* per school, from the evaluation results */
+	case SOURCE_RESPONSES:     /* per respondent, from the survey */
+	case SOURCE_ASSESSMENTS:   /* no input yet */
+	case SOURCE_NSOURCES:
+		break;
+	}
+	return rs;
+}
+
+/* --- periods --------------------------------------------------------------- */
+
+enum { MAX_PERIODS = 64 };
+
+typedef struct Periods {
+	CalDate from[MAX_PERIODS], to[MAX_PERIODS];
+	size_t n;
+	size_t due;                /* the first `due` have begun by the as-of day */
+	long holidays;             /* weekly: days left out as holidays */
+} Periods;
+
+static void
+add_period(Periods *ps, CalDate from, CalDate to)
+{
+	if (ps->n < MAX_PERIODS) {
+		ps->from[ps->n] = from;
+		ps->to[ps->n] = to;
+		ps->n++;
+	}
+}
+
+static int
+is_holiday(const Ctx *c, const Metric *p, CalDate d)
+{
+	char iso[16];
+	cal_format(d, CAL_FORMAT_ISO, 0, iso, sizeof(iso));
+	for (size_t i = 0; i < p->holidays.n; i++)
+		if (!strcmp(p->holidays.items[i], iso))
+			return 1;
+	/* The office's own closed days (config [calendar] holidays). */
+	for (size_t i = 0; i < c->s->nholidays; i++)
+		if (!strcmp(c->s->holidays[i], iso))
+			return 1;
+	return 0;
+}
+
+/* The periods of the fiscal year a requirement is checked in. A weekly
+ * period is one day; the others are spans. Terms are cut to the year. */
+static void
+periods_of(Ctx *c, const Metric *p, Periods *ps)
+{
+	int fy = c->r->fiscal_year;
+	CalDate fy_first = c->r->fy_first, fy_last = c->r->fy_last;
+	memset(ps, 0, sizeof(*ps));
+	switch (p->every) {
+	case PERIOD_NONE:
+		break;
+	case PERIOD_MONTH:
+	case PERIOD_MONTHS:
+	case PERIOD_QUARTER: {
+		int w = p->every == PERIOD_MONTH ? 1 : p->every == PERIOD_QUARTER ? 3 :
+		    p->months > 0 && p->months <= 12 ? p->months : 1;
+		for (int mo = 1; mo <= 12; mo += w) {
+			int end = mo + w <= 12 ? mo + w : 13;
+			CalDate to = end <= 12 ? cal_add_days(cal_fy_month_first(fy, end), -1) : fy_last;
+			add_period(ps, cal_fy_month_first(fy, mo), to);
+		}
+		break;
+	}
+	case PERIOD_TERM:
+		/* The academic years that touch the fiscal year: its October is
+		 * in the academic year begun the May before. */
+		for (int ay = cal_academic_year(fy_first); ay <= cal_academic_year(fy_last); ay++)
+			for (int term = 1; term <= 2; term++) {
+				CalDate from = cal_term_first(ay, term), to = cal_term_last(ay, term);
+				if (cal_compare(to, fy_first) < 0 || cal_compare(from, fy_last) > 0)
+					continue;
+				add_period(ps, cal_compare(from, fy_first) < 0 ? fy_first : from,
+				    cal_compare(to, fy_last) > 0 ? fy_last : to);
+			}
+		break;
+	case PERIOD_WEEKDAY: {
+		CalDate days[MAX_PERIODS];
+		size_t n = cal_weekdays_between(fy_first, fy_last, p->weekday, days, MAX_PERIODS);
+		for (size_t k = 0; k < n && k < MAX_PERIODS; k++) {
+			if (is_holiday(c, p, days[k])) {
+				if (cal_compare(days[k], c->last) <= 0)
+					ps->holidays++;
+				continue;
+			}
+			add_period(ps, days[k], days[k]);
+		}
+		break;
+	}
+	case PERIOD_NKINDS:
+		break;
+	}
+	while (ps->due < ps->n && cal_compare(ps->from[ps->due], c->last) <= 0)
+		ps->due++;
+}
+
+/* The period a row falls in, or -1. A weekly event moved to another day
+ * (replaces=) counts for the day it replaces. */
+static int
+period_index(const Metric *p, const Periods *ps, const Row *r)
+{
+	for (size_t k = 0; k < ps->n; k++) {
+		if (p->every == PERIOD_WEEKDAY) {
+			if (cal_compare(r->date, ps->from[k]) == 0 ||
+			    (r->replaces.year != 0 && cal_compare(r->replaces, ps->from[k]) == 0))
+				return (int)k;
+			continue;
+		}
+		if (cal_compare(r->date, ps->from[k]) >= 0 && cal_compare(r->date, ps->to[k]) <= 0)
+			return (int)k;
+	}
+	return -1;
+}
+
+/* How a reader names one period: "ต.ค. 57", "ต.ค. 57–พ.ย. 57", a day. */
+static const char *
+period_name(Ctx *c, const Metric *p, const Periods *ps, size_t k)
+{
+	if (p->every == PERIOD_WEEKDAY)
+		return measure_date_long(c, ps->from[k]);
+	if (p->every == PERIOD_MONTH)
+		return measure_month_short(c, ps->from[k]);
+	CalDate last_month = { ps->to[k].year, ps->to[k].month, 1 };
+	return arena_printf(c->a, "%s–%s", measure_month_short(c, ps->from[k]),
+	    measure_month_short(c, last_month));
+}
+
+/* The noun of a period for a reader: "เดือน", "ช่วง 2 เดือน", "ภาคเรียน". */
+static const char *
+period_noun(Ctx *c, const Metric *p)
+{
+	switch (p->every) {
+	case PERIOD_TERM: return "ภาคเรียน";
+	case PERIOD_QUARTER: return "ไตรมาส";
+	case PERIOD_MONTH: return "เดือน";
+	case PERIOD_MONTHS: return arena_printf(c->a, "ช่วง %d เดือน", p->months);
+	case PERIOD_WEEKDAY: return cal_weekday_name(p->weekday, CAL_NAME_LONG);
+	case PERIOD_NONE:
+	case PERIOD_NKINDS:
+		break;
+	}
+	return "ปีงบประมาณ";
+}
+
+/* --- summing up ------------------------------------------------------------ */
+
+static void
+set_percent(TargetResult *t, long long num, long long den)
+{
+	t->is_percent = 1;
+	t->num = num;
+	t->den = den;
+	t->value = measure_percent(num, den);
+}
+
+static void
+set_count(TargetResult *t, long long n)
+{
+	t->is_percent = 0;
+	t->num = n;
+	t->value = (double)n;
+}
+
+static void
+add_extra(TargetResult *t, const char *label, long long num, long long den)
+{
+	if (t->nextras == RESULTS_MAX_EXTRAS)
+		return;
+	Extra *e = &t->extras[t->nextras++];
+	e->label = label;
+	e->is_percent = 1;
+	e->num = num;
+	e->den = den;
+	e->value = measure_percent(num, den);
+}
+
+/* Met when judged and the value reaches the goal (exact comparison). */
+static void
+judge(TargetResult *t)
+{
+	if (!t->target->has_goal) {
+		t->judged = 0;
+		t->met = 0;
+		if (t->note == NULL)
+			t->note = "ไม่ได้กำหนดค่าเป้าหมาย";
+		return;
+	}
+	t->judged = 1;
+	if (t->is_percent)
+		/* value >= goal, without rounding: num/den*100 >= goal */
+		t->met = t->den > 0 && (double)t->num * 100.0 >= t->goal * (double)t->den - 1e-9;
+	else
+		t->met = t->value >= t->goal - 1e-9;
+}
+
+static void
+not_judged(TargetResult *t, const char *note)
+{
+	t->judged = 0;
+	t->met = 0;
+	t->note = note;
+}
+
+/* Count or percentage of qualifying members among den. */
+static void
+sum_up(TargetResult *t, long long hit, long long den)
+{
+	if (t->target->metric.result == RESULT_PERCENT)
+		set_percent(t, hit, den);
+	else
+		set_count(t, hit);
+}
+
+/* A comma-separated list of the due periods without enough rows. */
+static const char *
+missing_periods(Ctx *c, const Metric *p, const Periods *ps, const long *per)
+{
+	const char *list = "";
+	for (size_t k = 0; k < ps->due; k++)
+		if (per[k] < p->at_least)
+			list = arena_printf(c->a, "%s%s%s", list, *list ? ", " : "", period_name(c, p, ps, k));
+	return list;
+}
+
+/* --- the members ----------------------------------------------------------- */
+
+/* The rows themselves: "6 ครั้ง". With every=, each period of the year must
+ * have at_least of them too. A target of a single event says when it was
+ * held and whether later than its activity's plan. */
+static void
+members_events(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps)
+{
+	const Metric *p = &t->target->metric;
+	set_count(t, (long long)rs->n);
+	judge(t);
+	if (p->every != PERIOD_NONE) {
+		long per[MAX_PERIODS] = { 0 };
+		for (size_t i = 0; i < rs->n; i++) {
+			int k = period_index(p, ps, &rs->items[i]);
+			if (k >= 0)
+				per[k]++;
+		}
+		for (size_t k = 0; k < ps->n; k++)
+			t->periods_met += per[k] >= p->at_least;
+		t->periods = (int)ps->n;
+		add_extra(t, arena_printf(c->a, "%sที่มีการดำเนินการ", period_noun(c, p)), t->periods_met, t->periods);
+		t->extras[t->nextras - 1].is_percent = 0;
+		t->extras[t->nextras - 1].value = t->periods_met;
+		if (t->judged)
+			t->met = t->met && t->periods_met == t->periods;
+		const char *list = missing_periods(c, p, ps, per);
+		if (*list)
+			t->note = arena_printf(c->a, "ไม่มีการดำเนินการใน%s %s", p->every == PERIOD_MONTH ?
+			    "เดือน" : "ช่วง", list);
+		return;
+	}
+	if (p->source != SOURCE_EVENTS || !t->target->has_goal || t->goal > 1)
+		return;
+	if (rs->n == 0) {
+		t->note = "ยังไม่ได้จัด";
+		return;
+	}
+	CalDate first = rs->items[0].date;
+	for (size_t i = 1; i < rs->n; i++)
+		if (cal_compare(rs->items[i].date, first) < 0)
+			first = rs->items[i].date;
+	const PlanActivity *pa = p->activities[0] ? plan_activity(c->m->plan, p->activities[0]) : NULL;
+	CalDate end;
+	if (pa && pa->end && cal_parse_iso(pa->end, strlen(pa->end), &end) == CAL_OK &&
+	    cal_compare(first, end) > 0)
+		t->note = arena_printf(c->a, "จัดเมื่อ %s ช้ากว่าแผน (%s)", measure_date_long(c, first),
+		    pa->period_text ? pa->period_text : pa->end);
+	else
+		t->note = arena_printf(c->a, "จัดเมื่อ %s", measure_date_long(c, first));
+}
+
+/* Periods with at least at_least rows: months with online supervision, the
+ * weekdays an event was held. A percentage is of the periods due so far. */
+static void
+members_periods(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps)
+{
+	const Metric *p = &t->target->metric;
+	long per[MAX_PERIODS] = { 0 };
+	for (size_t i = 0; i < rs->n; i++) {
+		int k = period_index(p, ps, &rs->items[i]);
+		if (k >= 0)
+			per[k]++;
+	}
+	long met = 0;
+	t->dates_missing.items = arena_array(c->a, ps->n ? ps->n : 1, sizeof(CalDate));
+	for (size_t k = 0; k < ps->due; k++) {
+		if (per[k] >= p->at_least)
+			met++;
+		else
+			t->dates_missing.items[t->dates_missing.n++] = ps->from[k];
+	}
+	t->periods = (int)ps->n;
+	t->periods_met = (int)met;
+	t->holidays = ps->holidays;
+	sum_up(t, met, (long long)ps->due);
+	judge(t);
+	if (p->every == PERIOD_WEEKDAY) {
+		t->note = arena_printf(c->a, "จัด %s ครั้ง จาก %s %s%s", measure_num(c, met),
+		    measure_num(c, (long long)ps->due), period_noun(c, p),
+		    ps->holidays ? arena_printf(c->a, " (ไม่นับวันหยุด %ld วัน)", ps->holidays) : "");
+		return;
+	}
+	const char *list = missing_periods(c, p, ps, per);
+	if (*list)
+		t->note = arena_printf(c->a, "%sที่ไม่มีการดำเนินการ: %s", period_noun(c, p), list);
+}
+
+/* Per school: rows, and rows in each period when every= is given. A school
+ * qualifies with at_least rows (in each period due so far). */
+static void
+tally_schools(Ctx *c, const Metric *p, const Rows *rs, const Periods *ps, SchoolFact *sf)
+{
+	const Model *m = c->m;
+	size_t np = ps->n ? ps->n : 1;
+	long *per = ps->n ? arena_array(c->a, (m->nschools + 1) * np, sizeof(long)) : NULL;
+	for (size_t i = 0; i < rs->n; i++) {
+		const Row *r = &rs->items[i];
+		if (r->school == NULL)
+			continue;
+		size_t si = measure_school_index(c, r->school);
+		sf[si].rows++;
+		if (per) {
+			int k = period_index(p, ps, r);
+			if (k >= 0)
+				per[si * np + (size_t)k]++;
+		}
+	}
+	for (size_t si = 0; si < m->nschools; si++) {
+		int ok = sf[si].rows >= p->at_least;
+		for (size_t k = 0; per && k < ps->due; k++)
+			ok = ok && per[si * np + k] >= p->at_least;
+		if (per && ps->due == 0)
+			ok = 0;
+		sf[si].counts = (unsigned char)ok;
+	}
+}
+
+static void
+members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, const Facts *f)
+{
+	const Metric *p = &t->target->metric;
+	const Model *m = c->m;
+	SchoolFact *sf = t->school;
+	const EvalResults *er = &c->r->eval;
+	t->min_level = p->min_level > 0 ? p->min_level : c->s->pass_level;
+	t->min_mean = p->min_mean > 0 ? p->min_mean : c->s->satisfied_threshold;
+	switch (p->source) {
+	case SOURCE_EVALUATIONS:
+		for (size_t i = 0; i < m->nschools; i++) {
+			sf[i].measured = er->level[i] > 0;
+			sf[i].value = er->level[i];
+			sf[i].counts = er->level[i] >= t->min_level;
+		}
+		break;
+	case SOURCE_RESPONSES:
+		for (size_t i = 0; i < m->nschools; i++) {
+			sf[i].measured = f->responded[i];
+			sf[i].value = f->sat_mean[i];
+			/* Compared as printed (2 decimals), like the bands. */
+			sf[i].counts = f->responded[i] && measure_round2(f->sat_mean[i]) >= t->min_mean - 1e-9;
+		}
+		break;
+	default:
+		tally_schools(c, p, rs, ps, sf);
+		break;
+	}
+	long group = 0, hit = 0, measured = 0, high = 0;
+	double sum = 0;
+	unsigned char *missing = arena_alloc(c->a, m->nschools + 1);
+	for (size_t i = 0; i < m->nschools; i++) {
+		sf[i].in_group = (unsigned char)in_population(&m->schools[i], p);
+		if (!sf[i].in_group) {
+			sf[i].counts = 0;
+			continue;
+		}
+		group++;
+		measured += sf[i].measured;
+		if (sf[i].measured)
+			sum += sf[i].value;
+		if (sf[i].counts)
+			hit++;
+		else
+			missing[i] = 1;
+		high += p->source == SOURCE_EVALUATIONS && t->min_level < 5 && er->level[i] > t->min_level;
+	}
+	t->measured = measured;
+	t->schools_missing = measure_school_list(c, missing);
+	long long den = p->denominator == DENOMINATOR_MEASURED ? measured : group;
+	if (p->result == RESULT_MEAN) {
+		t->value = measured ? sum / (double)measured : 0;
+		t->num = measured;
+	} else {
+		sum_up(t, hit, den);
+	}
+	switch (p->source) {
+	case SOURCE_EVALUATIONS:
+		add_extra(t, "ได้รับการประเมิน", measured, group);
+		if (t->min_level < 5)
+			add_extra(t, arena_printf(c->a, "ระดับ%s ขึ้นไป (คุณภาพสูง)",
+			    c->s->rubric_bands[t->min_level].label), high, group);
+		judge(t);
+		t->note = arena_printf(c->a, "ผ่านระดับ%s ขึ้นไป %s จาก %s โรงเรียน; ไม่ได้รับการประเมิน %s โรงเรียน",
+		    c->s->rubric_bands[t->min_level - 1].label, measure_num(c, hit), measure_num(c, group),
+		    measure_num(c, group - measured));
+		return;
+	case SOURCE_RESPONSES:
+		add_extra(t, "ความครอบคลุม (โรงเรียนที่ตอบ)", measured, group);
+		add_extra(t, "พึงพอใจ เทียบกับโรงเรียนทั้งหมด", hit, group);
+		if (measured == 0) {
+			not_judged(t, "ยังไม่มีโรงเรียนตอบแบบสำรวจ");
+			return;
+		}
+		judge(t);
+		t->note = arena_printf(c->a, "พึงพอใจ %s จาก %s โรงเรียนที่ตอบ (เกณฑ์ค่าเฉลี่ย %.2f)",
+		    measure_num(c, hit), measure_num(c, measured), t->min_mean);
+		return;
+	default:
+		break;
+	}
+	if (group == 0) {
+		not_judged(t, p->color_groups ? arena_printf(c->a, "ไม่มีโรงเรียนกลุ่มสี%s", p->color_groups) :
+		    "ไม่มีโรงเรียนในกลุ่มเป้าหมาย");
+		return;
+	}
+	judge(t);
+	if (p->source != SOURCE_VISITS)
+		return;
+	if (p->at_least > 1 || p->every != PERIOD_NONE)
+		t->note = arena_printf(c->a, "โรงเรียนที่ได้รับการนิเทศอย่างน้อย %d ครั้ง%s%s", p->at_least,
+		    p->every != PERIOD_NONE ? "ทุก" : "", p->every != PERIOD_NONE ? period_noun(c, p) : "");
+	else
+		t->note = arena_printf(c->a, "%s จาก %s โรงเรียน", measure_num(c, hit), measure_num(c, group));
+}
+
+/* Administrators and teachers (or teachers only) reached, each school's
+ * count capped at its staff. */
+static void
+members_people(Ctx *c, TargetResult *t, const Rows *rs)
+{
+	const Metric *p = &t->target->metric;
+	const Model *m = c->m;
+	int teachers_only = p->members == MEMBERS_TEACHERS;
+	SchoolFact *sf = t->school;
+	for (size_t i = 0; i < rs->n; i++) {
+		const Row *r = &rs->items[i];
+		if (r->school == NULL)
+			continue;
+		size_t si = measure_school_index(c, r->school);
+		sf[si].rows++;
+		sf[si].people += r->teachers + (teachers_only ? 0 : r->admins);
+	}
+	long long reached = 0, staff = 0;
+	long schools = 0;
+	unsigned char *missing = arena_alloc(c->a, m->nschools + 1);
+	for (size_t i = 0; i < m->nschools; i++) {
+		const School *s = &m->schools[i];
+		sf[i].in_group = (unsigned char)in_population(s, p);
+		if (!sf[i].in_group)
+			continue;
+		sf[i].of_people = s->teachers + (teachers_only ? 0 : s->admins);
+		if (sf[i].people > sf[i].of_people)
+			sf[i].people = sf[i].of_people;
+		staff += sf[i].of_people;
+		reached += sf[i].people;
+		sf[i].counts = sf[i].people > 0;
+		if (sf[i].counts)
+			schools++;
+		else
+			missing[i] = 1;
+	}
+	sum_up(t, reached, staff);
+	add_extra(t, "โรงเรียนที่เข้าร่วม", schools, c->r->schools);
+	t->schools_missing = measure_school_list(c, missing);
+	judge(t);
+	t->note = arena_printf(c->a, "%s %s จาก %s คน (%s)", teachers_only ? "ครู" : "ผู้บริหารและครู",
+	    measure_num(c, reached), measure_num(c, staff), rs->from_visits ? "จากบันทึกการนิเทศ" : "จากบัญชีลงเวลา");
+}
+
+/* Networks with at_least rows; a school is reached when it or its network
+ * was. */
+static void
+members_networks(Ctx *c, TargetResult *t, const Rows *rs)
+{
+	const Metric *p = &t->target->metric;
+	const Model *m = c->m;
+	SchoolFact *sf = t->school;
+	long *net_rows = arena_array(c->a, m->nnetworks + 1, sizeof(long));
+	for (size_t i = 0; i < rs->n; i++) {
+		const Row *r = &rs->items[i];
+		const Network *n = *r->network ? model_network(m, r->network) : NULL;
+		if (n)
+			net_rows[n - m->networks]++;
+		if (r->school)
+			sf[measure_school_index(c, r->school)].rows++;
+	}
+	long nets = 0;
+	for (size_t i = 0; i < m->nnetworks; i++)
+		nets += net_rows[i] >= p->at_least;
+	long schools = 0;
+	unsigned char *missing = arena_alloc(c->a, m->nschools + 1);
+	for (size_t i = 0; i < m->nschools; i++) {
+		const School *s = &m->schools[i];
+		sf[i].in_group = (unsigned char)in_population(s, p);
+		if (!sf[i].in_group)
+			continue;
+		const Network *n = *s->network_code ? model_network(m, s->network_code) : NULL;
+		int net_hit = n && net_rows[n - m->networks] >= p->at_least;
+		sf[i].counts = sf[i].rows > 0 || net_hit;
+		sf[i].via_network = sf[i].rows == 0 && net_hit;
+		if (sf[i].counts)
+			schools++;
+		else
+			missing[i] = 1;
+	}
+	sum_up(t, nets, (long long)m->nnetworks);
+	add_extra(t, "โรงเรียนที่ได้รับการนิเทศผ่านเครือข่าย", schools, c->r->schools);
+	t->schools_missing = measure_school_list(c, missing);
+	if (m->nnetworks == 0) {
+		not_judged(t, "ไม่มีข้อมูลเครือข่าย");
+		return;
+	}
+	judge(t);
+	t->note = p->at_least > 1 ?
+	    arena_printf(c->a, "%s จาก %s เครือข่าย ได้รับการนิเทศอย่างน้อย %d ครั้ง", measure_num(c, nets),
+	    measure_num(c, (long long)m->nnetworks), p->at_least) :
+	    arena_printf(c->a, "%s จาก %s เครือข่าย", measure_num(c, nets), measure_num(c, (long long)m->nnetworks));
+}
+
+/* Respondents of the survey: each one's mean over their valid answers. */
+static void
+members_respondents(Ctx *c, TargetResult *t)
+{
+	const Metric *p = &t->target->metric;
+	const Survey *sv = &c->m->survey;
+	t->min_mean = p->min_mean > 0 ? p->min_mean : c->s->satisfied_threshold;
+	long n = 0, hit = 0;
+	double sum = 0;
+	for (size_t i = 0; i < sv->nresponses; i++) {
+		const Response *rs = &sv->responses[i];
+		if (!measure_counted_date(c, rs->timestamp.date))
+			continue;
+		if (rs->school && !in_population(rs->school, p))
+			continue;
+		int rsum = 0, rn = 0;
+		for (size_t k = 0; k < sv->nitems; k++)
+			if (rs->answers[k] > 0) {
+				rsum += rs->answers[k];
+				rn++;
+			}
+		if (rn == 0)
+			continue;
+		double mean = (double)rsum / rn;
+		n++;
+		sum += mean;
+		hit += measure_round2(mean) >= t->min_mean - 1e-9;
+	}
+	t->measured = n;
+	if (n == 0) {
+		not_judged(t, "ยังไม่มีผู้ตอบแบบสำรวจ");
+		t->no_data = 1;
+		return;
+	}
+	if (p->result == RESULT_MEAN) {
+		t->value = sum / (double)n;
+		t->num = n;
+		judge(t);
+		t->note = arena_printf(c->a, "ค่าเฉลี่ยของผู้ตอบ %s คน", measure_num(c, n));
+		return;
+	}
+	sum_up(t, hit, n);
+	judge(t);
+	t->note = arena_printf(c->a, "ผู้ตอบที่มีค่าเฉลี่ยตั้งแต่ %.2f ขึ้นไป %s จาก %s คน", t->min_mean,
+	    measure_num(c, hit), measure_num(c, n));
+}
+
+MetricGrowth
+measure_growth(const Metric *m)
+{
+	switch (m->source) {
+	case SOURCE_EVALUATIONS:
+	case SOURCE_RESPONSES:
+	case SOURCE_PRACTICES:
+	case SOURCE_ASSESSMENTS:
+		return GROWTH_RATE;
+	case SOURCE_VISITS:
+	case SOURCE_EVENTS:
+	case SOURCE_ATTENDANCE:
+	case SOURCE_NSOURCES:
+		break;
+	}
+	if (m->members == MEMBERS_PERIODS && m->result == RESULT_PERCENT)
+		return GROWTH_DUE_SO_FAR;
+	return GROWTH_PRORATED;
+}
+
+void
+measure_target(Ctx *c, TargetResult *t, const Facts *f)
+{
+	const Metric *p = &t->target->metric;
+	t->unit = t->target->unit;
+	t->goal = t->target->goal;
+	if (p->source == SOURCE_ASSESSMENTS) {
+		/* Never a value the instrument did not give. */
+		t->no_data = 1;
+		not_judged(t, "ยังไม่มีข้อมูลจากเครื่องมือที่แผนกำหนด จึงยังไม่ได้วัดผล");
+		return;
+	}
+	Rows rs = gather(c, p);
+	Periods ps;
+	periods_of(c, p, &ps);
+	switch (p->members) {
+	case MEMBERS_SCHOOLS:
+	case MEMBERS_PEOPLE:
+	case MEMBERS_TEACHERS:
+	case MEMBERS_NETWORKS:
+		t->school = arena_array(c->a, c->m->nschools + 1, sizeof(SchoolFact));
+		break;
+	default:
+		break;
+	}
+	switch (p->members) {
+	case MEMBERS_EVENTS: members_events(c, t, &rs, &ps); break;
+	case MEMBERS_PERIODS: members_periods(c, t, &rs, &ps); break;
+	case MEMBERS_SCHOOLS: members_schools(c, t, &rs, &ps, f); break;
+	case MEMBERS_PEOPLE:
+	case MEMBERS_TEACHERS: members_people(c, t, &rs); break;
+	case MEMBERS_NETWORKS: members_networks(c, t, &rs); break;
+	case MEMBERS_RESPONDENTS: members_respondents(c, t); break;
+	case MEMBERS_NKINDS: not_judged(t, "-"); break;
+	}
+}

@@ -1,0 +1,99 @@
+/* plan.c - the lookups of model/plan.h and the names of the metric
+ * vocabulary, so that measure/ and report/ need nothing from load/. */
+#include "model/plan.h"
+
+#include <string.h>
+
+const char *const plan_source_names[SOURCE_NSOURCES + 1] = {
+	[SOURCE_VISITS] = "visits",
+	[SOURCE_EVENTS] = "events",
+	[SOURCE_ATTENDANCE] = "attendance",
+	[SOURCE_EVALUATIONS] = "evaluations",
+	[SOURCE_RESPONSES] = "responses",
+	[SOURCE_PRACTICES] = "practices",
+	[SOURCE_ASSESSMENTS] = "assessments",
+	[SOURCE_NSOURCES] = NULL,
+};
+
+const char *const plan_members_names[MEMBERS_NKINDS + 1] = {
+	[MEMBERS_EVENTS] = "events",
+	[MEMBERS_SCHOOLS] = "schools",
+	[MEMBERS_PEOPLE] = "people",
+	[MEMBERS_TEACHERS] = "teachers",
+	[MEMBERS_NETWORKS] = "networks",
+	[MEMBERS_RESPONDENTS] = "respondents",
+	[MEMBERS_PERIODS] = "periods",
+	[MEMBERS_NKINDS] = NULL,
+};
+
+const char *const plan_period_names[PERIOD_NKINDS + 1] = {
+	[PERIOD_NONE] = "year",
+	[PERIOD_TERM] = "term",
+	[PERIOD_QUARTER] = "quarter",
+	[PERIOD_MONTH] = "month",
+	[PERIOD_MONTHS] = "months",
+	[PERIOD_WEEKDAY] = "week",
+	[PERIOD_NKINDS] = NULL,
+};
+
+const char *const plan_result_names[RESULT_NKINDS + 1] = {
+	[RESULT_COUNT] = "count",
+	[RESULT_PERCENT] = "percent",
+	[RESULT_MEAN] = "mean",
+	[RESULT_NKINDS] = NULL,
+};
+
+const PlanActivity *
+plan_activity(const Plan *p, int no)
+{
+	for (size_t i = 0; i < p->nactivities; i++)
+		if (p->activities[i].no == no)
+			return &p->activities[i];
+	return NULL;
+}
+
+/* Targets first, then the indicators' targets, so an indicator is found too. */
+const PlanTarget *
+plan_target(const Plan *p, const char *id)
+{
+	for (size_t i = 0; i < p->ntargets; i++)
+		if (strcmp(p->targets[i].id, id) == 0)
+			return &p->targets[i];
+	for (size_t i = 0; i < p->nindicators; i++)
+		if (strcmp(p->indicators[i].target.id, id) == 0)
+			return &p->indicators[i].target;
+	return NULL;
+}
+
+const PlanTopic *
+plan_topic(const Plan *p, const char *code)
+{
+	for (size_t a = 0; code && a < p->nactivities; a++)
+		for (size_t k = 0; k < p->activities[a].ntopics; k++)
+			if (!strcmp(p->activities[a].topics[k].code, code))
+				return &p->activities[a].topics[k];
+	return NULL;
+}
+
+const PlanEventKind *
+plan_event_kind(const Plan *p, const char *word)
+{
+	for (size_t i = 0; word && i < p->nevent_kinds; i++) {
+		const PlanEventKind *k = &p->event_kinds[i];
+		if (!strcmp(k->code, word))
+			return k;
+		for (size_t j = 0; j < k->aliases.n; j++)
+			if (!strcmp(k->aliases.items[j], word))
+				return k;
+	}
+	return NULL;
+}
+
+const PlanEventKind *
+plan_committee_kind(const Plan *p)
+{
+	for (size_t i = 0; i < p->nevent_kinds; i++)
+		if (p->event_kinds[i].committee)
+			return &p->event_kinds[i];
+	return NULL;
+}

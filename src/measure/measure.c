@@ -243,11 +243,18 @@ measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned c
 	const Model *m = c->m;
 	const Survey *sv = &m->survey;
 	SurveyResults *sr = &c->r->survey;
-	Acc items[SURVEY_MAX_ITEMS] = { 0 }, all = { 0 }, by_act[16] = { 0 };
+	Acc items[SURVEY_MAX_ITEMS] = { 0 }, all = { 0 };
+	/* Activities are numbered 1..N in the plan; 0 is the whole project. */
+	size_t na = m->plan->nactivities + 1;
+	Acc *by_act = arena_array(c->a, na, sizeof(Acc));
 	size_t ns = m->nschools ? m->nschools : 1;
-	/* Per school and activity (0..15): sum of respondent means and count. */
-	double *sum = arena_array(c->a, ns * 16, sizeof(double));
-	long *cnt = arena_array(c->a, ns * 16, sizeof(long));
+	/* Per school and activity: sum of respondent means and count. */
+	double *sum = arena_array(c->a, ns * na, sizeof(double));
+	long *cnt = arena_array(c->a, ns * na, sizeof(long));
+	sr->nby_activity = na;
+	sr->by_activity = arena_array(c->a, na, sizeof(ItemStats));
+	sr->school_mean = arena_array(c->a, ns, sizeof(double));
+	sr->school_respondents = arena_array(c->a, ns, sizeof(long));
 
 	sr->nitems = sv->nitems;
 	for (size_t i = 0; i < sv->nresponses; i++) {
@@ -256,7 +263,8 @@ measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned c
 			continue;
 		sr->respondents++;
 		int rsum = 0, rn = 0;
-		int act = rs->activity >= 0 && rs->activity < 16 ? rs->activity : 0;
+		/* The loader accepts only the plan's activities. */
+		size_t act = rs->activity > 0 && (size_t)rs->activity < na ? (size_t)rs->activity : 0;
 		for (size_t k = 0; k < sv->nitems; k++) {
 			int x = rs->answers[k];
 			if (x < 0) {
@@ -271,11 +279,12 @@ measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned c
 			rsum += x;
 			rn++;
 		}
-		if (rn == 0 || rs->school == NULL || !rs->school->active)
+		if (rn == 0 || rs->school == NULL)
 			continue;
 		size_t si = measure_school_index(c, rs->school);
-		sum[si * 16 + (size_t)act] += (double)rsum / rn;
-		cnt[si * 16 + (size_t)act]++;
+		sum[si * na + act] += (double)rsum / rn;
+		cnt[si * na + act]++;
+		sr->school_respondents[si]++;
 	}
 	for (size_t k = 0; k < sv->nitems; k++) {
 		sr->items[k].text = sv->items[k];
@@ -283,7 +292,7 @@ measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned c
 	}
 	acc_stats(c->s, &all, &sr->overall);
 	sr->overall.text = "รวม/เฉลี่ย";
-	for (int a = 0; a < 16; a++)
+	for (size_t a = 0; a < na; a++)
 		acc_stats(c->s, &by_act[a], &sr->by_activity[a]);
 
 	/* Ranks: 1 for the highest mean as printed; equal means share a rank. */
@@ -301,12 +310,17 @@ measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned c
 	for (size_t si = 0; si < m->nschools; si++) {
 		double acts = 0;
 		int nacts = 0;
-		for (int a = 0; a < 16; a++)
-			if (cnt[si * 16 + (size_t)a] > 0) {
-				acts += sum[si * 16 + (size_t)a] / cnt[si * 16 + (size_t)a];
+		for (size_t a = 0; a < na; a++)
+			if (cnt[si * na + a] > 0) {
+				acts += sum[si * na + a] / cnt[si * na + a];
 				nacts++;
 			}
 		if (nacts == 0)
+			continue;
+		sr->school_mean[si] = acts / nacts;
+		/* A merged or closed school's answers are shown on its own report
+		 * but count in no figure. */
+		if (!m->schools[si].active)
 			continue;
 		responded[si] = 1;
 		school_mean[si] = acts / nacts;
@@ -433,6 +447,8 @@ measure_activities(Ctx *c)
 		ar->budget = &r->budget.lines[k];
 		if (pa->no >= 0 && pa->no < MAX_ACTIVITY_NO)
 			index_of[pa->no] = (int)k;
+		ar->topic_visits = arena_array(c->a, pa->ntopics + 1, sizeof(long));
+		ar->topic_schools_meeting_goal = arena_array(c->a, pa->ntopics + 1, sizeof(long));
 		if (pa->ntopics > 0)
 			topic_school[k] = arena_array(c->a, ns * pa->ntopics, sizeof(long));
 	}
@@ -457,7 +473,7 @@ measure_activities(Ctx *c)
 			if (n)
 				net_seen[k * nn + (size_t)(n - m->networks)] = 1;
 		}
-		for (size_t t = 0; t < pa->ntopics && t < 16; t++)
+		for (size_t t = 0; t < pa->ntopics; t++)
 			if (!strcmp(v->topic, pa->topics[t].code)) {
 				ar->topic_visits[t]++;
 				if (v->school)
@@ -504,7 +520,7 @@ measure_activities(Ctx *c)
 	for (size_t k = 0; k < plan->nactivities; k++) {
 		ActivityResults *ar = &r->activities[k];
 		const PlanActivity *pa = ar->plan;
-		for (size_t t = 0; t < pa->ntopics && t < 16; t++) {
+		for (size_t t = 0; t < pa->ntopics; t++) {
 			long goal = pa->topics[t].per_school_goal;
 			if (goal <= 0)
 				continue;
@@ -515,7 +531,7 @@ measure_activities(Ctx *c)
 		for (size_t t = 0; t < r->ntargets; t++)
 			if (r->targets[t].target->metric.activities[0] == pa->no && ar->target == NULL)
 				ar->target = &r->targets[t];
-		if (pa->no > 0 && pa->no < 16 && r->survey.by_activity[pa->no].n > 0) {
+		if (pa->no > 0 && (size_t)pa->no < r->survey.nby_activity && r->survey.by_activity[pa->no].n > 0) {
 			ar->has_satisfaction = 1;
 			ar->satisfaction = r->survey.by_activity[pa->no].mean;
 		}

@@ -258,15 +258,15 @@ periods_of(Ctx *c, const Metric *p, Periods *ps)
 		break;
 	}
 	case PERIOD_TERM:
-		/* The academic years that touch the fiscal year: its October is
-		 * in the academic year begun the May before. */
+		/* The terms that begin in the fiscal year (2/2557 and 1/2558 for FY
+		 * 2558): the days of October that end the term begun in May belong
+		 * to the year before. The last term is cut at 30 September. */
 		for (int ay = cal_academic_year(fy_first); ay <= cal_academic_year(fy_last); ay++)
 			for (int term = 1; term <= 2; term++) {
 				CalDate from = cal_term_first(ay, term), to = cal_term_last(ay, term);
-				if (cal_compare(to, fy_first) < 0 || cal_compare(from, fy_last) > 0)
+				if (cal_compare(from, fy_first) < 0 || cal_compare(from, fy_last) > 0)
 					continue;
-				add_period(ps, cal_compare(from, fy_first) < 0 ? fy_first : from,
-				    cal_compare(to, fy_last) > 0 ? fy_last : to);
+				add_period(ps, from, cal_compare(to, fy_last) > 0 ? fy_last : to);
 			}
 		break;
 	case PERIOD_WEEKDAY: {

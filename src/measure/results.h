@@ -103,7 +103,14 @@ typedef struct SurveyResults {
 	long schools_responding;
 	long schools_satisfied;
 	/* Per activity, when the form has an activity column. */
-	ItemStats by_activity[16]; /* index = activity number; n = 0 when none */
+	ItemStats *by_activity;    /* index = activity number 0..nby_activity-1
+	                            * (0: the whole project); n = 0 when none */
+	size_t nby_activity;       /* the plan's last activity number + 1 */
+	/* Per school (index as m->schools, merged ones too): respondents with a
+	 * valid answer, and the mean of their means, taken within each activity
+	 * first when the form has an activity column. */
+	long *school_respondents;
+	double *school_mean;       /* valid when school_respondents > 0 */
 } SurveyResults;
 
 /* Internal supervision levels. */
@@ -149,8 +156,8 @@ typedef struct ActivityResults {
 	int has_satisfaction;
 	double satisfaction;       /* mean, when surveyed per activity */
 	/* Activity 4: visits per topic and per-school goals (4.4: 10, 4.5: 4). */
-	long topic_visits[16];     /* index = topic order in the plan */
-	long topic_schools_meeting_goal[16];
+	long *topic_visits;        /* index = topic order in the plan (ntopics) */
+	long *topic_schools_meeting_goal;
 } ActivityResults;
 
 /* One row of a breakdown by district, network or colour group. */

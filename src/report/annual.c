@@ -375,7 +375,7 @@ activity_results(Compose *c)
 		compose_table_caption(c, fmt_printf(c, "การนิเทศกิจกรรมที่ %s จำแนกตามประเด็น",
 		    fmt_int(c, a->plan->no)));
 		DocBlock *t4 = compose_table(c, 0, "ประเด็น:12:c|เรื่อง:0:l|ครั้ง:20:r|โรงเรียนที่ได้รับการนิเทศครบตามเกณฑ์:46:r");
-		for (size_t k = 0; k < a->plan->ntopics && k < 16; k++) {
+		for (size_t k = 0; k < a->plan->ntopics; k++) {
 			const PlanTopic *tp = &a->plan->topics[k];
 			const char *goal = tp->per_school_goal > 0 ?
 			    fmt_printf(c, "%s จาก %s (เกณฑ์ %s ครั้ง/โรง)", fmt_int(c, a->topic_schools_meeting_goal[k]),
@@ -742,7 +742,7 @@ problems_part(Compose *c)
 	 * visits a school), which no target of section 3 counts. */
 	for (size_t i = 0; i < r->nactivities; i++) {
 		const ActivityResults *a = &r->activities[i];
-		for (size_t k = 0; k < a->plan->ntopics && k < 16; k++) {
+		for (size_t k = 0; k < a->plan->ntopics; k++) {
 			const PlanTopic *tp = &a->plan->topics[k];
 			if (tp->per_school_goal <= 0 || a->topic_schools_meeting_goal[k] >= r->schools)
 				continue;

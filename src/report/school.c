@@ -212,14 +212,13 @@ evaluation(Compose *c, const School *s)
 	    level_text(c, level), level >= pass ? "ผ่าน" : "ยังไม่ผ่าน", level_text(c, pass)) : "-");
 }
 
-/* A school's satisfaction as a satisfaction target measures it (measure.c): per respondent
- * the mean of their valid answers, then the mean of those means, taken
- * within each activity first when the form has an activity column, so
- * that section 3 and the standing in that target print the figure measure judged.
- * Also the per-item sums for the table. */
+/* The school's answers per item, for the table; its mean and whether it is
+ * satisfied are measure's (the first target that counts responses sets the
+ * satisfied mean, else the config). */
 typedef struct SchoolSatisfaction {
 	long respondents;
 	double mean;               /* valid when respondents > 0 */
+	double threshold;
 	double sum[SURVEY_MAX_ITEMS];
 	long n[SURVEY_MAX_ITEMS];
 } SchoolSatisfaction;
@@ -227,47 +226,30 @@ typedef struct SchoolSatisfaction {
 static void
 school_satisfaction(const Compose *c, const School *s, SchoolSatisfaction *out)
 {
-	enum { ACTS = 16 };
 	const Model *m = c->m;
 	const Survey *sv = &m->survey;
-	double act_sum[ACTS] = { 0 };
-	long act_n[ACTS] = { 0 };
+	size_t si = (size_t)(s - m->schools);
 	memset(out, 0, sizeof(*out));
+	out->respondents = c->r->survey.school_respondents[si];
+	out->mean = c->r->survey.school_mean[si];
+	out->threshold = c->s->satisfied_threshold;
+	for (size_t i = 0; i < c->r->ntargets; i++)
+		if (c->r->targets[i].target->metric.source == SOURCE_RESPONSES && c->r->targets[i].min_mean > 0) {
+			out->threshold = c->r->targets[i].min_mean;
+			break;
+		}
 	size_t nr;
 	const Response *const *rows = (const Response *const *)model_rows(&m->responses_by_school, m, s, &nr);
 	for (size_t i = 0; i < nr; i++) {
 		const Response *rs = rows[i];
 		if (!in_year(c->r, rs->timestamp.date))
 			continue;
-		int rsum = 0, rn = 0;
 		for (size_t k = 0; k < sv->nitems; k++)
 			if (rs->answers[k] > 0) {
 				out->sum[k] += rs->answers[k];
 				out->n[k]++;
-				rsum += rs->answers[k];
-				rn++;
 			}
-		if (rn == 0)
-			continue;
-		int act = rs->activity >= 0 && rs->activity < ACTS ? rs->activity : 0;
-		act_sum[act] += (double)rsum / rn;
-		act_n[act]++;
-		out->respondents++;
 	}
-	double acts = 0;
-	int nacts = 0;
-	for (int a = 0; a < ACTS; a++)
-		if (act_n[a] > 0) {
-			acts += act_sum[a] / (double)act_n[a];
-			nacts++;
-		}
-	out->mean = nacts ? acts / nacts : 0;
-}
-
-static int
-satisfied(const Compose *c, double mean)
-{
-	return measure_round2(mean) >= c->s->satisfied_threshold - 1e-9;
 }
 
 static void
@@ -284,7 +266,7 @@ satisfaction(Compose *c, const School *s)
 	const char *band = measure_likert_band(c->s, st.mean);
 	doc_para(c->doc, fmt_printf(c, "ผู้ตอบ %s คน ค่าเฉลี่ย %s (คะแนน 1–5) ระดับ%s (%sเกณฑ์พึงพอใจ คือค่าเฉลี่ย %s ขึ้นไป)",
 	    fmt_int(c, st.respondents), fmt_double(c, st.mean, 2), band ? band : "-",
-	    satisfied(c, st.mean) ? "ถึง" : "ยังไม่ถึง", fmt_double(c, c->s->satisfied_threshold, 2)));
+	    measure_round2(st.mean) >= st.threshold - 1e-9 ? "ถึง" : "ยังไม่ถึง", fmt_double(c, st.threshold, 2)));
 	DocBlock *tb = compose_table(c, 13, "รายการประเมิน:0:l|ค่าเฉลี่ย:22:r|ระดับ:30:c");
 	for (size_t k = 0; k < sv->nitems; k++) {
 		const char *b = st.n[k] ? measure_likert_band(c->s, st.sum[k] / st.n[k]) : NULL;

@@ -38,13 +38,13 @@ D(int y, int m, int d)
 }
 
 static Fixture *
-fixture(void)
+fixture_with(const char *plan)
 {
 	Fixture *f = calloc(1, sizeof(*f));
 	f->a = arena_new();
 	f->s = settings_defaults();
 	Diag *d = diag_new(stderr);
-	f->m.plan = plan_load(f->a, "input/plan.xml", "config/plan.xsd", 64, 1 << 24, d);
+	f->m.plan = plan_load(f->a, plan, "config/plan.xsd", 64, 1 << 24, d);
 	diag_free(d);
 	CHECK(f->m.plan != NULL);
 	f->m.fiscal_year = 2558;
@@ -92,6 +92,12 @@ fixture(void)
 	f->m.spending = f->spending;
 	f->m.practices = f->practices;
 	return f;
+}
+
+static Fixture *
+fixture(void)
+{
+	return fixture_with("input/plan.xml");
 }
 
 static void
@@ -524,5 +530,253 @@ TEST(measure_an_instrument_without_data_gives_no_value)
 	CHECK(!t->judged);
 	CHECK_NEAR(t->goal, 3.0, 1e-9);
 	CHECK_STR(t->unit, "ระดับ");
+	fixture_free(f);
+}
+
+/* Sizes come from the plan: activity 17 and its topic 20 are counted like
+ * the first ones, and so are the survey answers about activity 17. */
+TEST(measure_seventeen_activities_and_twenty_topics)
+{
+	Fixture *f = fixture_with("tests/plans/plan-17-activities.xml");
+	if (f->m.plan == NULL) {
+		fixture_free(f);
+		return;
+	}
+	visit(f, D(2014, 11, 3), 0, 17, "17.20");
+	visit(f, D(2015, 2, 3), 0, 17, "17.20");
+	visit(f, D(2015, 2, 4), 1, 17, "17.20");
+	visit(f, D(2015, 2, 5), 1, 17, "17.19");
+	meeting(f, "อบรม", D(2015, 3, 1));
+	meeting(f, "อบรม", D(2015, 6, 1));
+	f->m.survey.items[0] = "1. ความรู้ที่ได้รับ";
+	f->m.survey.nitems = 1;
+	f->responses[0] = (Response){ .timestamp = { { 2015, 6, 1 }, 10, 0, 0 }, .email = "", .role = "",
+		.comment = "", .school = &f->schools[0], .activity = 17, .in_fy = 1 };
+	f->responses[0].answers[0] = 4;
+	f->m.survey.nresponses = 1;
+	Results *r = run(f);
+	const ActivityResults *a = &r->activities[16];
+	CHECK_INT(a->plan->no, 17);
+	CHECK_INT(a->plan->ntopics, 20);
+	CHECK_INT(a->topic_visits[19], 3);
+	CHECK_INT(a->topic_visits[18], 1);
+	CHECK_INT(a->topic_schools_meeting_goal[19], 1);  /* school 0: 2 of 17.20 */
+	CHECK(a->has_satisfaction);
+	CHECK_NEAR(a->satisfaction, 4.0, 1e-9);
+	CHECK_INT(r->survey.nby_activity, 18);
+	const TargetResult *t = results_target(r, "1");
+	CHECK_INT(t->num, 1);                              /* at-least 2 from the topic's goal */
+	CHECK_INT(t->den, 5);
+	t = results_target(r, "2");
+	CHECK_INT(t->num, 2);
+	CHECK(!t->met);
+	fixture_free(f);
+}
+
+/* ---- the metric vocabulary, on tests/plans/plan-vocabulary.xml ---- */
+
+static Fixture *
+vocabulary(void)
+{
+	return fixture_with("tests/plans/plan-vocabulary.xml");
+}
+
+/* "อย่างน้อยภาคเรียนละ 2 ครั้ง": the terms that begin in FY 2558 are 2/2557
+ * (1 Nov 2014 - 1 Apr 2015) and 1/2558 (16 May 2015 - 30 Sep 2015, cut at
+ * the year's end). The first days of October end a term of the year
+ * before; April 2 - May 15 is between terms. */
+TEST(measure_vocabulary_each_term_at_least)
+{
+	Fixture *f = vocabulary();
+	static const struct { int school; CalDate d; } v[] = {
+		{ 0, { 2014, 12, 1 } }, { 0, { 2015, 1, 10 } }, { 0, { 2015, 6, 1 } }, { 0, { 2015, 9, 30 } },
+		/* school 1: on the first and last days of each term */
+		{ 1, { 2014, 11, 1 } }, { 1, { 2015, 4, 1 } }, { 1, { 2015, 5, 16 } }, { 1, { 2015, 7, 1 } },
+		/* school 2: two in October 2014 (no term of this year) */
+		{ 2, { 2014, 10, 5 } }, { 2, { 2014, 10, 10 } }, { 2, { 2015, 6, 1 } }, { 2, { 2015, 6, 2 } },
+		/* school 3: one between terms */
+		{ 3, { 2015, 4, 10 } }, { 3, { 2015, 2, 1 } }, { 3, { 2015, 6, 1 } }, { 3, { 2015, 6, 2 } },
+	};
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		visit(f, v[i].d, v[i].school, 1, NULL);
+	const TargetResult *t = results_target(run(f), "1.1");
+	CHECK_INT(t->num, 2);              /* schools 0 and 1 */
+	CHECK_INT(t->den, 5);
+	CHECK_STR(t->note, "โรงเรียนที่ได้รับการนิเทศอย่างน้อย 2 ครั้งทุกภาคเรียน");
+	CHECK(t->school[0].counts && t->school[1].counts && !t->school[2].counts && !t->school[3].counts);
+	/* On 1 March 2015 only term 2/2557 has begun: school 0 has its two,
+	 * school 1 one so far. */
+	Results *r = measure_run(&f->m, f->s, D(2015, 3, 1), f->a);
+	t = results_target(r, "1.1");
+	CHECK_INT(t->num, 1);
+	fixture_free(f);
+}
+
+/* "เครือข่ายละ 2 ครั้ง": a network's sessions and its schools' visits. */
+TEST(measure_vocabulary_each_network_at_least)
+{
+	Fixture *f = vocabulary();
+	visit(f, D(2014, 12, 1), 0, 5, NULL);                       /* N1 */
+	visit(f, D(2015, 1, 5), -1, 5, NULL)->network_code = "N1";  /* N1, no school */
+	visit(f, D(2015, 1, 6), 3, 5, NULL);                        /* N2: one only */
+	const TargetResult *t = results_target(run(f), "1.2");
+	CHECK_INT(t->num, 1);
+	CHECK_INT(t->den, 2);
+	CHECK(!t->met);
+	/* Schools reached: N1's three through their network, school 3 itself. */
+	CHECK_INT(t->extras[0].num, 4);
+	CHECK(t->school[1].counts && t->school[1].via_network);
+	CHECK(t->school[3].counts && !t->school[3].via_network);
+	CHECK(!t->school[4].counts);
+	fixture_free(f);
+}
+
+/* "ครูร้อยละ 80 ได้รับการอบรม": teachers only, each school's count capped at
+ * its teachers. Teachers of the active schools: 9 + 4 + 6 + 8 + 5 = 32;
+ * present 5 (school 0) + min(10, 8) (school 3) = 13: 40.63 %. */
+TEST(measure_vocabulary_teachers_only)
+{
+	Fixture *f = vocabulary();
+	Meeting *mt = meeting(f, "อบรม", D(2015, 3, 1));
+	Attendance *at = arena_array(f->a, 2, sizeof(Attendance));
+	at[0] = (Attendance){ mt, &f->schools[0], 5, 1, 2 };
+	at[1] = (Attendance){ mt, &f->schools[3], 10, 2, 3 };
+	f->m.attendance = at;
+	f->m.nattendance = 2;
+	const TargetResult *t = results_target(run(f), "1.3");
+	CHECK_INT(t->num, 13);
+	CHECK_INT(t->den, 32);
+	CHECK_NEAR(measure_round2(t->value), 40.63, 1e-9);
+	CHECK_INT(t->school[3].people, 8);
+	CHECK_STR(t->note, "ครู 13 จาก 32 คน (จากบัญชีลงเวลา)");
+	fixture_free(f);
+}
+
+/* "ไตรมาสละ 1 รุ่น รวม 4 รุ่น": the quarters' edges, and the count met only
+ * with every quarter held. */
+TEST(measure_vocabulary_every_quarter)
+{
+	Fixture *f = vocabulary();
+	meeting(f, "อบรม", D(2014, 12, 31));   /* the last day of quarter 1 */
+	meeting(f, "อบรม", D(2015, 1, 1));     /* the first of quarter 2 */
+	meeting(f, "อบรม", D(2015, 6, 30));
+	meeting(f, "อบรม", D(2015, 6, 29));
+	const TargetResult *t = results_target(run(f), "1.4");
+	CHECK_INT(t->num, 4);
+	CHECK_INT(t->periods, 4);
+	CHECK_INT(t->periods_met, 3);
+	CHECK(!t->met);                        /* four held, quarter 4 without */
+	CHECK_STR(t->note, "ไม่มีการดำเนินการในช่วง ก.ค. 58–ก.ย. 58");
+	f->meetings[3].date = D(2015, 7, 1);
+	t = results_target(run(f), "1.4");
+	CHECK_INT(t->periods_met, 4);
+	CHECK(t->met);
+	fixture_free(f);
+}
+
+/* Windows of 5 months from October: ต.ค.-ก.พ., มี.ค.-ก.ค., ส.ค.-ก.ย. (the
+ * last one cut by the year's end). */
+TEST(measure_vocabulary_month_windows_at_the_year_end)
+{
+	Fixture *f = vocabulary();
+	meeting(f, "ประชุม", D(2015, 2, 28));
+	meeting(f, "ประชุม", D(2015, 3, 1));
+	meeting(f, "ประชุม", D(2015, 9, 30));
+	const TargetResult *t = results_target(run(f), "1.5");
+	CHECK_INT(t->periods, 3);
+	CHECK_INT(t->periods_met, 3);
+	CHECK(t->met);
+	f->meetings[1].date = D(2015, 2, 27);
+	t = results_target(run(f), "1.5");
+	CHECK_INT(t->num, 3);
+	CHECK(!t->met);
+	CHECK_STR(t->note, "ไม่มีการดำเนินการในช่วง มี.ค. 58–ก.ค. 58");
+	fixture_free(f);
+}
+
+/* Only the small schools are the target's population. */
+TEST(measure_vocabulary_school_size)
+{
+	Fixture *f = vocabulary();
+	static const char *const size[6] = { "เล็ก", "เล็ก", "กลาง", "ใหญ่", "ใหญ่", "เล็ก" };
+	for (int i = 0; i < 6; i++)
+		f->schools[i].size = size[i];
+	visit(f, D(2015, 1, 5), 0, 1, NULL);
+	visit(f, D(2015, 1, 5), 2, 1, NULL);   /* not small: not counted */
+	const TargetResult *t = results_target(run(f), "1.6");
+	CHECK_INT(t->num, 1);
+	CHECK_INT(t->den, 2);                  /* school 5 is closed */
+	CHECK(!t->school[2].in_group);
+	fixture_free(f);
+}
+
+/* Months with a meeting, as of mid-December: October, November and
+ * December are due, November has none. */
+TEST(measure_vocabulary_months_due_so_far)
+{
+	Fixture *f = vocabulary();
+	meeting(f, "ประชุม", D(2014, 10, 5));
+	meeting(f, "ประชุม", D(2014, 12, 1));
+	Results *r = measure_run(&f->m, f->s, D(2014, 12, 15), f->a);
+	const TargetResult *t = results_target(r, "1.7");
+	CHECK_INT(t->num, 2);
+	CHECK_INT(t->dates_missing.n, 1);
+	CHECK_INT(t->dates_missing.items[0].month, 11);
+	CHECK_STR(t->note, "เดือนที่ไม่มีการดำเนินการ: พ.ย. 57");
+	fixture_free(f);
+}
+
+/* Respondents and schools give different shares of the same answers:
+ * school 0's two respondents mean 4.50 and 3.50 (3.50 < 3.51), school 1's
+ * one 5.00. Respondents satisfied 2 of 3; schools 2 of 2 (school 0's mean
+ * of means is 4.00); the mean of the respondents' means 13/3 = 4.33. */
+TEST(measure_vocabulary_respondents_and_schools)
+{
+	Fixture *f = vocabulary();
+	f->m.survey.items[0] = "1. ก";
+	f->m.survey.items[1] = "2. ข";
+	f->m.survey.nitems = 2;
+	static const struct { int school, a, b; } rs[3] = { { 0, 4, 5 }, { 0, 3, 4 }, { 1, 5, 5 } };
+	for (int i = 0; i < 3; i++) {
+		f->responses[i] = (Response){ .timestamp = { { 2015, 9, 1 }, 9, 0, 0 }, .email = "", .role = "",
+			.comment = "", .school = &f->schools[rs[i].school], .in_fy = 1 };
+		f->responses[i].answers[0] = (signed char)rs[i].a;
+		f->responses[i].answers[1] = (signed char)rs[i].b;
+	}
+	f->m.survey.nresponses = 3;
+	Results *r = run(f);
+	const TargetResult *t = results_target(r, "2.1");
+	CHECK_INT(t->num, 2);
+	CHECK_INT(t->den, 3);
+	CHECK(!t->met);
+	t = results_target(r, "2.2");
+	CHECK_INT(t->num, 2);
+	CHECK_INT(t->den, 2);
+	CHECK(t->met);
+	CHECK_NEAR(t->school[0].value, 4.0, 1e-9);
+	t = results_target(r, "2.3");
+	CHECK_NEAR(t->value, 13.0 / 3.0, 1e-9);
+	CHECK(t->met);
+	fixture_free(f);
+}
+
+/* A pass level set on the target (ดีมาก, 4), not the config's (3). */
+TEST(measure_vocabulary_pass_level_on_the_target)
+{
+	Fixture *f = vocabulary();
+	Evaluation *e = f->evals;
+	e[0] = (Evaluation){ .school = &f->schools[0], .round = 1, .date = D(2015, 1, 10),
+		.scores = { 5, 5, 4, 4, 5 }, .nscores = 5 };       /* 92 %: ดีเยี่ยม */
+	e[1] = (Evaluation){ .school = &f->schools[1], .round = 1, .date = D(2015, 1, 10),
+		.scores = { 4, 4, 3, 3, 4 }, .nscores = 5 };       /* 72 %: ดี */
+	e[2] = (Evaluation){ .school = &f->schools[2], .round = 1, .date = D(2015, 1, 10),
+		.scores = { 4, 4, 4, 4, 4 }, .nscores = 5 };       /* 80 %: ดีมาก */
+	f->m.nevaluations = 3;
+	const TargetResult *t = results_target(run(f), "2.4");
+	CHECK_INT(t->min_level, 4);
+	CHECK_INT(t->num, 2);
+	CHECK_INT(t->den, 5);
+	CHECK_INT(t->measured, 3);
+	CHECK(!t->met);                        /* 40 % < 50 % */
 	fixture_free(f);
 }

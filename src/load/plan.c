@@ -469,10 +469,35 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 	    m->source != SOURCE_RESPONSES && m->source != SOURCE_ASSESSMENTS)
 		ERR(L, n->line, "target %s: result=\"mean\" needs a measured value: count="
 		    "\"evaluations\", \"responses\" or \"assessments\"", t->id);
-	if (m->denominator == DENOMINATOR_MEASURED && m->source != SOURCE_EVALUATIONS &&
-	    m->source != SOURCE_RESPONSES)
-		ERR(L, n->line, "target %s: denominator=\"measured\" applies to evaluations and "
-		    "responses only; remove it", t->id);
+	if (m->denominator == DENOMINATOR_MEASURED && (m->members != MEMBERS_SCHOOLS ||
+	    (m->source != SOURCE_EVALUATIONS && m->source != SOURCE_RESPONSES)))
+		ERR(L, n->line, "target %s: denominator=\"measured\" applies to schools counted by "
+		    "evaluations or responses only; remove it", t->id);
+	/* Parts that would be read and do nothing are errors, so that a plan
+	 * never says more than is counted. */
+	if (m->result == RESULT_PERCENT && m->members == MEMBERS_EVENTS)
+		ERR(L, n->line, "target %s: result=\"percent\" of=\"events\" has no denominator; "
+		    "count events with result=\"count\", or a share of schools, people or periods",
+		    t->id);
+	int counted_rows = m->source == SOURCE_VISITS || m->source == SOURCE_EVENTS ||
+	    m->source == SOURCE_ATTENDANCE || m->source == SOURCE_PRACTICES;
+	int per_member = m->members == MEMBERS_EVENTS || m->members == MEMBERS_SCHOOLS ||
+	    m->members == MEMBERS_PERIODS || m->members == MEMBERS_NETWORKS;
+	if (m->every != PERIOD_NONE && (!counted_rows || (m->members != MEMBERS_EVENTS &&
+	    m->members != MEMBERS_SCHOOLS && m->members != MEMBERS_PERIODS)))
+		ERR(L, n->line, "target %s: every= applies to events, schools or periods counted from "
+		    "visits, events, attendance or practices; remove it", t->id);
+	if (xml_attr(n, "at-least") != NULL && (!counted_rows || !per_member))
+		ERR(L, n->line, "target %s: at-least= applies to events, schools, networks or periods "
+		    "counted from visits, events, attendance or practices; remove it", t->id);
+	if (m->min_level && m->source != SOURCE_EVALUATIONS)
+		ERR(L, n->line, "target %s: min-level= applies to count=\"evaluations\" only; remove it",
+		    t->id);
+	if (mean != NULL && m->source != SOURCE_RESPONSES)
+		ERR(L, n->line, "target %s: min-mean= applies to count=\"responses\" only; remove it",
+		    t->id);
+	if (m->holidays.n > 0 && m->every != PERIOD_WEEKDAY)
+		ERR(L, n->line, "target %s: holidays= applies to every=\"week\" only; remove it", t->id);
 }
 
 /* A target of the first format: metric="..." with its own attributes. */

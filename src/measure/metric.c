@@ -35,11 +35,19 @@ in_activities(const Metric *p, int activity)
 int
 measure_visit_matches(const Plan *plan, const Visit *v, const Metric *p)
 {
-	if (p->mode && *p->mode && strcmp(model_mode_name(v->mode), p->mode) == 0)
-		return 1;
+	if (p->mode && *p->mode) {
+		if (strcmp(model_mode_name(v->mode), p->mode) == 0)
+			return 1;
+		/* A mode alone counts the visits in that mode, and nothing else. */
+		if (p->activities[0] == 0)
+			return 0;
+	}
 	if (!in_activities(p, v->activity))
 		return 0;
 	if (p->topic && *p->topic) {
+		/* Without activities a topic names its own activity's visits. */
+		if (p->activities[0] == 0)
+			return strcmp(v->topic, p->topic) == 0;
 		const PlanActivity *pa = plan ? plan_activity(plan, v->activity) : NULL;
 		if (pa && pa->ntopics > 0 && strcmp(v->topic, p->topic) != 0)
 			return 0;
@@ -161,7 +169,10 @@ gather_attendance(Ctx *c, const Metric *p, Rows *rs)
 		    at->school->network_code, at->teachers_present, at->admins_present };
 		rows_push(c, rs, r);
 	}
-	if (rs->n == 0) {
+	/* Without any attendance list (the file absent or empty) the visits
+	 * of the target's activities stand in, as the warning for the absent
+	 * file says; a kind whose sessions have no rows yet simply has none. */
+	if (m->nattendance == 0 && p->activities[0] != 0) {
 		rs->from_visits = 1;
 		gather_visits(c, p, rs);
 	}
@@ -329,7 +340,7 @@ period_noun(Ctx *c, const Metric *p)
 	case PERIOD_QUARTER: return "ไตรมาส";
 	case PERIOD_MONTH: return "เดือน";
 	case PERIOD_MONTHS: return arena_printf(c->a, "ช่วง %d เดือน", p->months);
-	case PERIOD_WEEKDAY: return cal_weekday_name(p->weekday, CAL_NAME_LONG);
+	case PERIOD_WEEKDAY: return arena_printf(c->a, "วัน%s", cal_weekday_name(p->weekday, CAL_NAME_LONG));
 	case PERIOD_NONE:
 	case PERIOD_NKINDS:
 		break;

@@ -878,7 +878,7 @@ meetings_list(Compose *c)
 			const char *list = "";
 			for (size_t i = 0; i < t->dates_missing.n; i++)
 				list = fmt_printf(c, "%s%s%s", list, i ? ", " : "", fmt_date_short(c, t->dates_missing.items[i]));
-			doc_para(c->doc, fmt_printf(c, "%sที่ไม่ได้จัด%s: %s",
+			doc_para(c->doc, fmt_printf(c, "วัน%sที่ไม่ได้จัด%s: %s",
 			    cal_weekday_name(t->target->metric.weekday, CAL_NAME_LONG), k->title, list));
 		}
 	}

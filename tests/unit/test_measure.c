@@ -780,3 +780,30 @@ TEST(measure_vocabulary_pass_level_on_the_target)
 	CHECK(!t->met);                        /* 40 % < 50 % */
 	fixture_free(f);
 }
+
+/* mode= alone counts the visits in that mode (and online.csv), nothing
+ * else: an onsite visit of any activity is not online supervision. */
+TEST(measure_vocabulary_mode_alone)
+{
+	Fixture *f = vocabulary();
+	visit(f, D(2014, 10, 5), 0, 1, NULL)->mode = MODE_ONLINE;
+	visit(f, D(2014, 11, 5), 0, 1, NULL);                 /* onsite */
+	visit(f, D(2014, 12, 5), 1, 4, NULL)->mode = MODE_ONLINE;
+	const TargetResult *t = results_target(run(f), "1.8");
+	CHECK_INT(t->num, 2);                                 /* October and December */
+	CHECK_INT(t->dates_missing.items[0].month, 11);
+	fixture_free(f);
+}
+
+/* A kind whose sessions have no attendance rows yet has none: the visits
+ * stand in only when there is no attendance list at all and the target
+ * names its activities. */
+TEST(measure_vocabulary_attendance_without_rows)
+{
+	Fixture *f = vocabulary();
+	visit(f, D(2015, 1, 5), 0, 2, NULL)->teachers_met = 4;
+	const TargetResult *t = results_target(run(f), "1.3");
+	CHECK_INT(t->num, 0);
+	CHECK_INT(t->den, 32);
+	fixture_free(f);
+}

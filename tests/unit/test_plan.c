@@ -390,6 +390,12 @@ TEST(plan_refuses_semantic_errors)
 	REFUSED("count=\"events\" event-kind=\"กตปน\"", "count=\"events\" of=\"schools\" event-kind=\"กตปน\"",
 	    0, "events cannot be counted of=\"schools\"");
 	REFUSED(" weekday=\"2\"", "", 0, "every=\"week\" needs weekday=");
+	REFUSED("event-kind=\"กตปน\" activity=\"10\" goal", "event-kind=\"กตปน\" activity=\"10\" result=\"percent\" goal",
+	    0, "result=\"percent\" of=\"events\" has no denominator");
+	REFUSED("color-groups=\"ดำ แดง\"", "color-groups=\"ดำ แดง\" min-level=\"3\"", 0,
+	    "min-level= applies to count=\"evaluations\" only");
+	REFUSED("color-groups=\"ดำ แดง\"", "color-groups=\"ดำ แดง\" every=\"month\" holidays=\"2015-04-14\"", 0,
+	    "holidays= applies to every=\"week\" only");
 	REFUSED(" months=\"2\"", "", 0, "every=\"months\" needs months=");
 	REFUSED("event-kind=\"กตปน\" activity=\"10\" goal", "event-kind=\"กตปน\" activity=\"10\" result=\"mean\" goal",
 	    0, "result=\"mean\" needs a measured value");

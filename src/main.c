@@ -36,6 +36,8 @@ static const Command commands[] = {
 	{ "indicators", "[--format json|csv]", "print every target and indicator to stdout",
 	  cmd_indicators },
 	{ "check", "", "read and validate all inputs, print diagnostics, write nothing", cmd_check },
+	{ "plan", "explain", "print in Thai what each target of the plan counts, from the plan alone",
+	  cmd_plan },
 	{ "specimen", "", "OUT/specimen.pdf and OUT/specimen-noto.pdf, the Thai type specimen",
 	  cmd_specimen },
 };
@@ -159,7 +161,7 @@ main(int argc, char **argv)
 			cmd = &commands[i];
 	if (cmd == NULL) {
 		fprintf(stderr, "nithet: error: unknown command '%s'; the commands are build, annual, "
-		    "committee, school, indicators, check, specimen (see nithet --help)\n", argv[0]);
+		    "committee, school, indicators, check, plan, specimen (see nithet --help)\n", argv[0]);
 		return EXIT_USAGE;
 	}
 

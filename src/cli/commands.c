@@ -1,12 +1,14 @@
-/* commands.c - the commands that make one thing: check, specimen,
+/* commands.c - the commands that make one thing: check, plan, specimen,
  * indicators, annual, committee, school (build is in build.c). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/run.h"
+#include "core/numfmt.h"
 #include "export/indicators.h"
 #include "report/annual.h"
 #include "report/committee.h"
+#include "report/explain.h"
 #include "report/school.h"
 #include "report/specimen.h"
 
@@ -33,6 +35,31 @@ cmd_check(Run *run, int argc, char **argv)
 		fprintf(stderr, "nithet: check: %zu error%s, %zu warning%s\n", diag_errors(run->diag),
 		    diag_errors(run->diag) == 1 ? "" : "s", diag_warnings(run->diag),
 		    diag_warnings(run->diag) == 1 ? "" : "s");
+	return diag_exit_status(run->diag);
+}
+
+/* plan explain: what each target will count, in Thai, from the plan alone
+ * (an office checks its plan before the year's data exists). */
+int
+cmd_plan(Run *run, int argc, char **argv)
+{
+	if (argc != 2 || strcmp(argv[1], "explain") != 0) {
+		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "plan takes one word: explain (found %s%s%s); "
+		    "see nithet --help", argc > 1 ? "\"" : "nothing", argc > 1 ? argv[1] : "", argc > 1 ? "\"" : "");
+		return EXIT_USAGE;
+	}
+	if (run_load_plan(run) != 0)
+		return diag_exit_status(run->diag);
+	Arena *a = arena_new();
+	Doc *doc = doc_new(a);
+	Compose c = { doc, run->settings, &run->model, NULL, run->settings->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0 };
+	const char *text = explain_plan(&c);
+	int rc = fputs(text, stdout) < 0 || fflush(stdout) != 0;
+	arena_free(a);
+	if (rc) {
+		diag_report(run->diag, DIAG_OUTPUT, NULL, 0, 0, "cannot write to standard output");
+		return EXIT_OUTPUT;
+	}
 	return diag_exit_status(run->diag);
 }
 

@@ -85,6 +85,7 @@ int school_write(Run *run, const Results *r, const School *s);
 
 /* Commands (commands.c, build.c). */
 int cmd_check(Run *, int, char **);
+int cmd_plan(Run *, int, char **);
 int cmd_specimen(Run *, int, char **);
 int cmd_indicators(Run *, int, char **);
 int cmd_annual(Run *, int, char **);

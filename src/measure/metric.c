@@ -231,7 +231,7 @@ add_period(Periods *ps, CalDate from, CalDate to)
 }
 
 static int
-is_holiday(const Ctx *c, const Metric *p, CalDate d)
+is_holiday(const Settings *s, const Metric *p, CalDate d)
 {
 	char iso[16];
 	cal_format(d, CAL_FORMAT_ISO, 0, iso, sizeof(iso));
@@ -239,19 +239,18 @@ is_holiday(const Ctx *c, const Metric *p, CalDate d)
 		if (!strcmp(p->holidays.items[i], iso))
 			return 1;
 	/* The office's own closed days (config [calendar] holidays). */
-	for (size_t i = 0; i < c->s->nholidays; i++)
-		if (!strcmp(c->s->holidays[i], iso))
+	for (size_t i = 0; i < s->nholidays; i++)
+		if (!strcmp(s->holidays[i], iso))
 			return 1;
 	return 0;
 }
 
-/* The periods of the fiscal year a requirement is checked in. A weekly
- * period is one day; the others are spans. Terms are cut to the year. */
+/* The periods of fiscal year fy a requirement is checked in, those begun by
+ * last being due. A weekly period is one day; the others are spans. */
 static void
-periods_of(Ctx *c, const Metric *p, Periods *ps)
+periods_of(const Settings *s, const Metric *p, int fy, CalDate last, Periods *ps)
 {
-	int fy = c->r->fiscal_year;
-	CalDate fy_first = c->r->fy_first, fy_last = c->r->fy_last;
+	CalDate fy_first = cal_fy_first(fy), fy_last = cal_fy_last(fy);
 	memset(ps, 0, sizeof(*ps));
 	switch (p->every) {
 	case PERIOD_NONE:
@@ -284,8 +283,8 @@ periods_of(Ctx *c, const Metric *p, Periods *ps)
 		CalDate days[MAX_PERIODS];
 		size_t n = cal_weekdays_between(fy_first, fy_last, p->weekday, days, MAX_PERIODS);
 		for (size_t k = 0; k < n && k < MAX_PERIODS; k++) {
-			if (is_holiday(c, p, days[k])) {
-				if (cal_compare(days[k], c->last) <= 0)
+			if (is_holiday(s, p, days[k])) {
+				if (cal_compare(days[k], last) <= 0)
 					ps->holidays++;
 				continue;
 			}
@@ -296,8 +295,23 @@ periods_of(Ctx *c, const Metric *p, Periods *ps)
 	case PERIOD_NKINDS:
 		break;
 	}
-	while (ps->due < ps->n && cal_compare(ps->from[ps->due], c->last) <= 0)
+	while (ps->due < ps->n && cal_compare(ps->from[ps->due], last) <= 0)
 		ps->due++;
+}
+
+size_t
+measure_periods(const Settings *s, const Metric *p, int fy, CalDate *from, CalDate *to, size_t max,
+    long *holidays)
+{
+	Periods ps;
+	periods_of(s, p, fy, cal_fy_last(fy), &ps);
+	for (size_t k = 0; k < ps.n && k < max; k++) {
+		from[k] = ps.from[k];
+		to[k] = ps.to[k];
+	}
+	if (holidays)
+		*holidays = ps.holidays;
+	return ps.n;
 }
 
 /* The period a row falls in, or -1. A weekly event moved to another day
@@ -818,7 +832,7 @@ measure_target(Ctx *c, TargetResult *t, const Facts *f)
 	}
 	Rows rs = gather(c, p);
 	Periods ps;
-	periods_of(c, p, &ps);
+	periods_of(c->s, p, c->r->fiscal_year, c->last, &ps);
 	switch (p->members) {
 	case MEMBERS_SCHOOLS:
 	case MEMBERS_PEOPLE:

@@ -255,6 +255,13 @@ int measure_in_colour_groups(const char *groups, const char *colour);
 typedef enum MetricGrowth { GROWTH_PRORATED, GROWTH_DUE_SO_FAR, GROWTH_RATE } MetricGrowth;
 MetricGrowth measure_growth(const Metric *m);
 
+/* The periods of fiscal year fy that a metric's every= checks, first and
+ * last day of each (a weekly period is one day, holidays left out), as
+ * measure counts them. Writes at most max and returns how many there are;
+ * *holidays (may be NULL) gets the weekly days left out. 0 for none. */
+size_t measure_periods(const Settings *s, const Metric *p, int fy, CalDate *from, CalDate *to, size_t max,
+    long *holidays);
+
 /* Level 1..5 of an evaluation by the configured method; 0 when it has
  * neither scores nor a percentage nor a level. */
 int measure_eval_level(const Settings *s, const Evaluation *e, double *percent);

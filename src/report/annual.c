@@ -16,11 +16,11 @@
 static void
 cover(Compose *c)
 {
-	const Plan *p = c->m->plan;
 	DocBlock *cv = doc_cover(c->doc);
 	doc_cover_line(c->doc, cv, "รายงานผลการดำเนินงานโครงการ", 26, 1, 40);
-	doc_cover_line(c->doc, cv, fmt_printf(c, "โครงการ%s", p->title), 20, 1, 12);
-	doc_cover_line(c->doc, cv, fmt_printf(c, "ปีงบประมาณ %s", fmt_year(c, c->r->fiscal_year)), 20, 1, 12);
+	doc_cover_line(c->doc, cv, fmt_printf(c, "โครงการ%s", fmt_project(c)), 20, 1, 12);
+	if (*fmt_project_year(c))
+		doc_cover_line(c->doc, cv, fmt_printf(c, "ปีงบประมาณ %s", fmt_year(c, c->r->fiscal_year)), 20, 1, 12);
 	doc_cover_line(c->doc, cv, c->s->unit_name, 18, 0, 90);
 	doc_cover_line(c->doc, cv, c->s->office_name, 18, 1, 6);
 	doc_cover_line(c->doc, cv, "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน กระทรวงศึกษาธิการ", 16, 0, 6);
@@ -34,12 +34,12 @@ foreword(Compose *c)
 	DocBlock *h = doc_heading(c->doc, 1, NULL, "คำนำ");
 	h->u.heading.in_toc = 0;
 	DocBlock *p = doc_para(c->doc, fmt_printf(c,
-	    "รายงานผลการดำเนินงานโครงการ%s ปีงบประมาณ %s ฉบับนี้ จัดทำขึ้นเพื่อสรุปผลการดำเนินงานตามแผนของ%s "
+	    "รายงานผลการดำเนินงานโครงการ%s%s ฉบับนี้ จัดทำขึ้นเพื่อสรุปผลการดำเนินงานตามแผนของ%s "
 	    "%s ระหว่างวันที่ %s ถึงวันที่ %s ครอบคลุมโรงเรียนในสังกัด %s โรงเรียน "
 	    "โดยรายงานผลตามเป้าหมายเชิงปริมาณ เป้าหมายเชิงคุณภาพ ตัวชี้วัดความสำเร็จ และการใช้งบประมาณ "
 	    "ตัวเลขทุกรายการคำนวณจากข้อมูลการนิเทศ การประเมิน การสำรวจความพึงพอใจ และการเบิกจ่าย "
 	    "ตามเกณฑ์ที่ระบุไว้ในภาคผนวก",
-	    c->m->plan->title, fmt_year(c, r->fiscal_year), c->s->unit_name, c->s->office_name,
+	    fmt_project(c), fmt_project_year(c), c->s->unit_name, c->s->office_name,
 	    fmt_date(c, r->fy_first), fmt_date(c, r->as_of), fmt_int(c, r->schools)));
 	p->u.para.indent_mm = 12.5;
 	p = doc_para(c->doc, "หวังเป็นอย่างยิ่งว่ารายงานฉบับนี้จะเป็นประโยชน์ต่อการวางแผนพัฒนาคุณภาพการศึกษา "
@@ -54,16 +54,25 @@ foreword(Compose *c)
 	doc_toc(c->doc);
 }
 
+/* Which targets a table or count takes: the plan's own grouping, never
+ * its numbering. */
+enum { ALL_TARGETS = -1, QUALITATIVE = 0, QUANTITATIVE = 1 };
+
+static int
+in_group(const TargetResult *t, int group)
+{
+	return group == ALL_TARGETS || t->target->quantitative == group;
+}
+
 /* Met of those with a goal (an indicator without one is reported
  * but cannot be met or missed). */
 static long
-count_met(const TargetResult *t, size_t n, const char *prefix, long *total)
+count_met(const TargetResult *t, size_t n, int group, long *total)
 {
 	long met = 0;
 	*total = 0;
 	for (size_t i = 0; i < n; i++) {
-		if ((prefix && strncmp(t[i].target->id, prefix, strlen(prefix)) != 0) ||
-		    !t[i].target->has_goal)
+		if (!in_group(&t[i], group) || !t[i].target->has_goal)
 			continue;
 		(*total)++;
 		met += t[i].judged && t[i].met;
@@ -73,12 +82,12 @@ count_met(const TargetResult *t, size_t n, const char *prefix, long *total)
 
 /* One table of targets: ที่ | เป้าหมาย | ค่าเป้าหมาย | ผลการดำเนินงาน | ร้อยละ/หน่วย | ผล */
 static void
-targets_table(Compose *c, const TargetResult *t, size_t n, const char *prefix, int with_note)
+targets_table(Compose *c, const TargetResult *t, size_t n, int group, int with_note)
 {
 	DocBlock *tb = compose_table(c, 0, "ข้อ:14:c|เป้าหมาย / ตัวชี้วัด:0:l|ค่าเป้าหมาย:24:c|"
 	    "ผลการดำเนินงาน:26:r|ผล:20:c");
 	for (size_t i = 0; i < n; i++) {
-		if (prefix && strncmp(t[i].target->id, prefix, strlen(prefix)) != 0)
+		if (!in_group(&t[i], group))
 			continue;
 		const char *value = fmt_target_result(c, &t[i]);
 		const char *what = t[i].target->text;
@@ -96,24 +105,24 @@ summary(Compose *c)
 	doc_pagebreak(c->doc, -1);
 	doc_heading(c->doc, 1, NULL, "บทสรุปผู้บริหาร");
 	long nq, nk, ni;
-	long mq = count_met(r->targets, r->ntargets, "3.1.", &nq);
-	long mk = count_met(r->targets, r->ntargets, "3.2.", &nk);
-	long mi = count_met(r->indicators, r->nindicators, NULL, &ni);
+	long mq = count_met(r->targets, r->ntargets, QUANTITATIVE, &nq);
+	long mk = count_met(r->targets, r->ntargets, QUALITATIVE, &nk);
+	long mi = count_met(r->indicators, r->nindicators, ALL_TARGETS, &ni);
 	const BudgetResults *b = &r->budget;
 	DocBlock *p = doc_para(c->doc, fmt_printf(c,
-	    "%s ดำเนินโครงการ%s ในปีงบประมาณ %s ข้อมูล ณ วันที่ %s ผลการดำเนินงานบรรลุเป้าหมายเชิงปริมาณ "
+	    "%s ดำเนินโครงการ%s%s ข้อมูล ณ วันที่ %s ผลการดำเนินงานบรรลุเป้าหมายเชิงปริมาณ "
 	    "%s จาก %s ข้อ เป้าหมายเชิงคุณภาพ %s จาก %s ข้อ และตัวชี้วัดความสำเร็จ %s จาก %s ตัวชี้วัด "
 	    "ใช้งบประมาณ %s บาท จากที่ได้รับ %s บาท คิดเป็นร้อยละ %s คงเหลือ %s บาท",
-	    c->s->office_name, c->m->plan->title, fmt_year(c, r->fiscal_year), fmt_date(c, r->as_of),
+	    c->s->office_name, fmt_project(c), fmt_project_year(c), fmt_date(c, r->as_of),
 	    fmt_int(c, mq), fmt_int(c, nq), fmt_int(c, mk), fmt_int(c, nk), fmt_int(c, mi), fmt_int(c, ni),
 	    fmt_money(c, b->spent), fmt_baht(c, b->approved_total),
 	    fmt_percent(c, b->spent, b->approved_total), fmt_money(c, b->remaining)));
 	p->u.para.indent_mm = 12.5;
 
 	compose_table_caption(c, "สรุปผลการดำเนินงานตามเป้าหมายและตัวชี้วัด");
-	targets_table(c, r->targets, r->ntargets, NULL, 0);
+	targets_table(c, r->targets, r->ntargets, ALL_TARGETS, 0);
 	doc_space(c->doc, 4);
-	targets_table(c, r->indicators, r->nindicators, NULL, 0);
+	targets_table(c, r->indicators, r->nindicators, ALL_TARGETS, 0);
 
 	/* The targets and indicators not met, in words, so a committee member
 	 * sees them first. */
@@ -153,12 +162,12 @@ introduction(Compose *c)
 	doc_para(c->doc, "เชิงปริมาณ")->u.para.keep_with_next = 1;
 	l = doc_list(c->doc, 0);
 	for (size_t i = 0; i < p->ntargets; i++)
-		if (!strncmp(p->targets[i].id, "3.1.", 4))
+		if (p->targets[i].quantitative)
 			doc_list_item(c->doc, l, fmt_printf(c, "%s %s", fmt_text(c, p->targets[i].id), p->targets[i].text));
 	doc_para(c->doc, "เชิงคุณภาพ")->u.para.keep_with_next = 1;
 	l = doc_list(c->doc, 0);
 	for (size_t i = 0; i < p->ntargets; i++)
-		if (!strncmp(p->targets[i].id, "3.2.", 4))
+		if (!p->targets[i].quantitative)
 			doc_list_item(c->doc, l, fmt_printf(c, "%s %s", fmt_text(c, p->targets[i].id), p->targets[i].text));
 	if (p->alignment.n > 0) {
 		doc_heading(c->doc, 2, "1.4", "ความสอดคล้อง");
@@ -475,15 +484,15 @@ results_part(Compose *c)
 	doc_heading(c->doc, 1, "ส่วนที่ 3", "ผลการดำเนินงาน");
 	doc_heading(c->doc, 2, "3.1", "ผลการดำเนินงานตามเป้าหมายเชิงปริมาณ");
 	compose_table_caption(c, "ผลการดำเนินงานตามเป้าหมายเชิงปริมาณ");
-	targets_table(c, r->targets, r->ntargets, "3.1.", 1);
+	targets_table(c, r->targets, r->ntargets, QUANTITATIVE, 1);
 	targets_chart(c);
 
 	doc_heading(c->doc, 2, "3.2", "ผลการดำเนินงานตามเป้าหมายเชิงคุณภาพ");
 	compose_table_caption(c, "ผลการดำเนินงานตามเป้าหมายเชิงคุณภาพ");
-	targets_table(c, r->targets, r->ntargets, "3.2.", 1);
+	targets_table(c, r->targets, r->ntargets, QUALITATIVE, 1);
 	for (size_t i = 0; i < r->ntargets; i++) {
 		const TargetResult *t = &r->targets[i];
-		if (strncmp(t->target->id, "3.2.", 4) != 0 || t->nextras == 0)
+		if (t->target->quantitative || t->nextras == 0)
 			continue;
 		DocBlock *l = doc_labels(c->doc);
 		for (size_t k = 0; k < t->nextras; k++)
@@ -497,7 +506,7 @@ results_part(Compose *c)
 
 	doc_heading(c->doc, 2, "3.3", "ผลตามตัวชี้วัดความสำเร็จ");
 	compose_table_caption(c, "ผลตามตัวชี้วัดความสำเร็จของโครงการ");
-	targets_table(c, r->indicators, r->nindicators, NULL, 1);
+	targets_table(c, r->indicators, r->nindicators, ALL_TARGETS, 1);
 
 	activity_results(c);
 
@@ -1019,8 +1028,8 @@ annual_compose(Arena *a, const Model *m, const Results *r, const Settings *s)
 {
 	Doc *d = doc_new(a);
 	Compose c = { d, s, m, r, s->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0 };
-	doc_set(d, &d->title, fmt_printf(&c, "รายงานผลการดำเนินงานโครงการ%s ปีงบประมาณ %d", m->plan->title,
-	    r->fiscal_year));
+	doc_set(d, &d->title, fmt_printf(&c, "รายงานผลการดำเนินงานโครงการ%s%s", fmt_project(&c),
+	    fmt_project_year(&c)));
 	doc_set(d, &d->author, fmt_printf(&c, "%s %s", s->unit_name, s->office_name));
 	doc_set(d, &d->subject, "รายงานผลการดำเนินงานโครงการ");
 	doc_set(d, &d->keywords, "นิเทศ, ก.ต.ป.น., รายงานประจำปี");

@@ -130,6 +130,25 @@ fmt_text(Compose *c, const char *s)
 }
 
 const char *
+fmt_project(Compose *c)
+{
+	static const char word[] = "โครงการ";
+	const char *t = c->m->plan->title;
+	if (!strncmp(t, word, sizeof(word) - 1))
+		t += sizeof(word) - 1;
+	t += strspn(t, " ");
+	return fmt_text(c, t);
+}
+
+const char *
+fmt_project_year(Compose *c)
+{
+	if (strstr(c->m->plan->title, "ปีงบประมาณ") != NULL)
+		return "";
+	return fmt_printf(c, " ปีงบประมาณ %s", fmt_year(c, c->m->plan->fiscal_year));
+}
+
+const char *
 fmt_printf(Compose *c, const char *fmt, ...)
 {
 	va_list ap;
@@ -179,7 +198,9 @@ fmt_target_goal(Compose *c, const TargetResult *t)
 	if (!t->target->has_goal)
 		return "ไม่ได้กำหนด";
 	double g = t->goal;
-	const char *num = g == (long long)g ? fmt_int(c, (long long)g) : fmt_double(c, g, 2);
+	/* A mean of answers reads 4.00, as the means beside it; a level stays 3. */
+	int mean = t->target->metric.result == RESULT_MEAN && t->target->metric.source == SOURCE_RESPONSES;
+	const char *num = g == (long long)g && !mean ? fmt_int(c, (long long)g) : fmt_double(c, g, 2);
 	return with_unit(c, num, t->unit);
 }
 

@@ -31,6 +31,12 @@ const char *fmt_date_short(Compose *c, CalDate d);         /* 15 ธ.ค. 57 */
 const char *fmt_date_full(Compose *c, CalDate d);          /* วันจันทร์ที่ 15 ธันวาคม พ.ศ. 2557 */
 const char *fmt_month(Compose *c, CalDate d);              /* ธ.ค. 57 */
 const char *fmt_text(Compose *c, const char *s);           /* digits converted when Thai */
+/* The project's name to follow the word โครงการ: the plan's title without a
+ * leading "โครงการ" of its own, so that it is never said twice. */
+const char *fmt_project(Compose *c);
+/* " ปีงบประมาณ 2558" to follow the project's name, or "" when the title
+ * already names its fiscal year. */
+const char *fmt_project_year(Compose *c);
 
 /* A numbered list item's text without its own number: forms number their
  * items ("1. การวางแผน..."), and a table or list that numbers them again

@@ -573,12 +573,12 @@ TEST(measure_seventeen_activities_and_twenty_topics)
 	fixture_free(f);
 }
 
-/* ---- the metric vocabulary, on tests/plans/plan-vocabulary.xml ---- */
+/* ---- the metric vocabulary, on tests/cases/plan-explain-vocabulary/input/plan.xml ---- */
 
 static Fixture *
 vocabulary(void)
 {
-	return fixture_with("tests/plans/plan-vocabulary.xml");
+	return fixture_with("tests/cases/plan-explain-vocabulary/input/plan.xml");
 }
 
 /* "อย่างน้อยภาคเรียนละ 2 ครั้ง": the terms that begin in FY 2558 are 2/2557

@@ -1,0 +1,328 @@
+/* explain.c - a target's metric in the office's words (see explain.h).
+ * Each part of the vocabulary has its phrase here and nowhere else, so the
+ * command and the reports say the same thing. */
+#include "report/explain.h"
+
+#include <string.h>
+
+/* "กิจกรรมที่ 4 หรือ 7", "" for none. */
+static const char *
+activities(Compose *c, const Metric *p)
+{
+	if (p->activities[0] == 0)
+		return "";
+	const char *s = fmt_printf(c, "กิจกรรมที่ %s", fmt_int(c, p->activities[0]));
+	for (size_t i = 1; i < METRIC_MAX_ACTIVITIES && p->activities[i]; i++)
+		s = fmt_printf(c, "%s%s%s", s, p->activities[i + 1] ? ", " : " หรือ ", fmt_int(c, p->activities[i]));
+	return s;
+}
+
+/* "“title” (ในแฟ้มเขียนว่า code หรือ alias)". */
+static const char *
+kind_name(Compose *c, const PlanEventKind *k)
+{
+	const char *words = fmt_text(c, k->code);
+	for (size_t i = 0; i < k->aliases.n; i++)
+		words = fmt_printf(c, "%s หรือ %s", words, fmt_text(c, k->aliases.items[i]));
+	return fmt_printf(c, "“%s” (ในแฟ้มเขียนว่า %s)", fmt_text(c, k->title), words);
+}
+
+/* What is counted: the rows, from which file, with the filters. */
+static const char *
+counted(Compose *c, const Metric *p, const char *tool)
+{
+	const char *acts = activities(c, p);
+	const char *of_acts = *acts ? fmt_printf(c, " ของ%s", acts) : "";
+	switch (p->source) {
+	case SOURCE_VISITS: {
+		const char *s = fmt_printf(c, "การนิเทศที่บันทึกในแฟ้ม visits%s", of_acts);
+		if (p->topic)
+			s = fmt_printf(c, "%s ประเด็น %s", s, fmt_text(c, p->topic));
+		if (p->mode)
+			s = fmt_printf(c, *acts ? "%s และการนิเทศแบบ %s ของกิจกรรมใดก็ได้%s" : "%s เฉพาะแบบ %s%s", s,
+			    p->mode, !strcmp(p->mode, "online") ? " (รวมรายการในแฟ้ม online)" : "");
+		return fmt_printf(c, "%s ไม่นับฉบับร่าง", s);
+	}
+	case SOURCE_EVENTS:
+		return p->kind ? fmt_printf(c, "กิจกรรมประเภท %s ในแฟ้ม meetings%s", kind_name(c, p->kind), of_acts) :
+		    fmt_printf(c, "การประชุมและกิจกรรมกลุ่มในแฟ้ม meetings%s", of_acts);
+	case SOURCE_ATTENDANCE:
+		return fmt_printf(c, "ผู้เข้าร่วม%s ตามบัญชีลงเวลาในแฟ้ม attendance%s",
+		    p->kind ? fmt_printf(c, "กิจกรรมประเภท %s", kind_name(c, p->kind)) : "กิจกรรม",
+		    *acts ? fmt_printf(c, " (ถ้าไม่มีแฟ้ม attendance ใช้จำนวนผู้รับการนิเทศในแฟ้ม visits ของ%s)",
+		    acts) : "");
+	case SOURCE_EVALUATIONS:
+		return "ผลการประเมินการนิเทศภายในครั้งล่าสุดในปีงบประมาณของแต่ละโรงเรียน (แฟ้ม evaluations)";
+	case SOURCE_RESPONSES:
+		return "คำตอบแบบสำรวจความพึงพอใจ (แฟ้ม surveys) ค่าเฉลี่ยของผู้ตอบแต่ละคนจากทุกข้อที่ตอบ";
+	case SOURCE_PRACTICES:
+		return "นวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศที่เผยแพร่ในปีงบประมาณ (แฟ้ม practices)";
+	case SOURCE_ASSESSMENTS:
+		return fmt_printf(c, "ผลจาก%s ซึ่งยังไม่มีแฟ้มข้อมูลให้อ่าน รายงานจะแจ้งว่ายังไม่ได้วัดผล "
+		    "และไม่ใช้ค่าอื่นแทน", tool ? fmt_printf(c, "เครื่องมือ “%s”", tool) : "เครื่องมือที่แผนกำหนด");
+	case SOURCE_NSOURCES:
+		break;
+	}
+	return "-";
+}
+
+/* "โรงเรียนที่เปิดสอน กลุ่มสี... ขนาด...": the population. */
+static const char *
+schools(Compose *c, const Metric *p)
+{
+	const char *s = "โรงเรียนที่เปิดสอน";
+	if (p->color_groups)
+		s = fmt_printf(c, "%s กลุ่มสี%s", s, p->color_groups);
+	if (p->school_size)
+		s = fmt_printf(c, "%s ขนาด%s", s, p->school_size);
+	return s;
+}
+
+/* "ภาคเรียน", "ช่วง 2 เดือน", "วันพุธ". */
+static const char *
+period_noun(Compose *c, const Metric *p)
+{
+	switch (p->every) {
+	case PERIOD_TERM: return "ภาคเรียน";
+	case PERIOD_QUARTER: return "ไตรมาส";
+	case PERIOD_MONTH: return "เดือน";
+	case PERIOD_MONTHS: return fmt_printf(c, "ช่วง %s เดือน", fmt_int(c, p->months));
+	case PERIOD_WEEKDAY: return fmt_printf(c, "วัน%s", cal_weekday_name(p->weekday, CAL_NAME_LONG));
+	case PERIOD_NONE:
+	case PERIOD_NKINDS:
+		break;
+	}
+	return "";
+}
+
+/* The periods themselves, as measure counts them: "12 เดือน (ต.ค. 57 ถึง
+ * ก.ย. 58)", the terms with their dates, or for weeks the count and the
+ * holidays left out. */
+static const char *
+periods(Compose *c, const Metric *p, int fy)
+{
+	CalDate from[64], to[64];
+	long holidays = 0;
+	size_t n = measure_periods(c->s, p, fy, from, to, 64, &holidays);
+	if (n > 64)
+		n = 64;
+	if (p->every == PERIOD_WEEKDAY) {
+		const char *s = fmt_printf(c, "%sทุกสัปดาห์ของปีงบประมาณ %s วัน", period_noun(c, p), fmt_int(c, (long long)n));
+		if (holidays == 0)
+			return s;
+		const char *list = "";
+		for (size_t i = 0; i < p->holidays.n; i++) {
+			CalDate d;
+			const char *h = p->holidays.items[i];
+			list = fmt_printf(c, "%s%s%s", list, *list ? ", " : "",
+			    cal_parse_iso(h, strlen(h), &d) == CAL_OK ? fmt_date_short(c, d) : h);
+		}
+		if (c->s->nholidays > 0)
+			list = fmt_printf(c, "%s%sวันหยุดของสำนักงานในแฟ้มตั้งค่า", list, *list ? " และ" : "");
+		return fmt_printf(c, "%s ไม่นับวันหยุด %s วัน (%s)", s, fmt_int(c, holidays), list);
+	}
+	if (n == 0)
+		return "-";
+	if (p->every == PERIOD_MONTH)
+		return fmt_printf(c, "%s เดือน (%s ถึง %s)", fmt_int(c, (long long)n), fmt_month(c, from[0]),
+		    fmt_month(c, to[n - 1]));
+	const char *s = "";
+	for (size_t k = 0; k < n; k++) {
+		/* Terms begin and end mid-month: their days; the others are
+		 * whole months. */
+		const char *span = p->every == PERIOD_TERM ?
+		    fmt_printf(c, "%s – %s", fmt_date_short(c, from[k]), fmt_date_short(c, to[k])) :
+		    fmt_printf(c, "%s – %s", fmt_month(c, from[k]), fmt_month(c, to[k]));
+		s = fmt_printf(c, "%s%s%s", s, k == 0 ? "" : k + 1 == n ? " และ " : ", ", span);
+	}
+	if (p->every == PERIOD_MONTHS)
+		return fmt_printf(c, "%s ช่วง ช่วงละ %s เดือน: %s", fmt_int(c, (long long)n), fmt_int(c, p->months), s);
+	return fmt_printf(c, "%s %s: %s", fmt_int(c, (long long)n), period_noun(c, p), s);
+}
+
+/* What one row is to a member: "ได้รับการนิเทศ ... ครั้ง" (a school),
+ * "มีการนิเทศ ... ครั้ง" (a period). */
+static const char *
+row_phrase(Compose *c, const Metric *p, const char *n)
+{
+	switch (p->source) {
+	case SOURCE_VISITS:
+		return fmt_printf(c, p->members == MEMBERS_SCHOOLS ? "ได้รับการนิเทศอย่างน้อย %s ครั้ง" :
+		    "มีการนิเทศอย่างน้อย %s ครั้ง", n);
+	case SOURCE_EVENTS: return fmt_printf(c, "มีการจัดอย่างน้อย %s ครั้ง", n);
+	case SOURCE_ATTENDANCE: return fmt_printf(c, "มีผู้เข้าร่วมอย่างน้อย %s ครั้ง", n);
+	case SOURCE_PRACTICES: return fmt_printf(c, "มีผลงานเผยแพร่อย่างน้อย %s เรื่อง", n);
+	default: break;
+	}
+	return fmt_printf(c, "มีอย่างน้อย %s ครั้ง", n);
+}
+
+/* Whom the result is about, with what makes one of them count. */
+static const char *
+members(Compose *c, const Metric *p, int fy, int *has_requirement, const char **requirement)
+{
+	const char *n = fmt_int(c, p->at_least);
+	const char *every = p->every != PERIOD_NONE ? fmt_printf(c, "ทุก%s", period_noun(c, p)) : "";
+	*has_requirement = 1;
+	switch (p->members) {
+	case MEMBERS_EVENTS:
+		*has_requirement = p->every != PERIOD_NONE;
+		if (*has_requirement)
+			*requirement = fmt_printf(c, "บรรลุเมื่อจำนวนครั้งถึงค่าเป้าหมาย และ%s%s (%s)",
+			    row_phrase(c, p, n), every, periods(c, p, fy));
+		return p->source == SOURCE_PRACTICES ? "จำนวนผลงาน" : "จำนวนครั้ง";
+	case MEMBERS_SCHOOLS:
+		switch (p->source) {
+		case SOURCE_EVALUATIONS: {
+			int level = p->min_level ? p->min_level : c->s->pass_level;
+			*requirement = level >= 1 && level <= 5 ?
+			    fmt_printf(c, "โรงเรียนผ่านเมื่อได้ระดับ %s (%s) ขึ้นไป%s", fmt_int(c, level),
+			    c->s->rubric_bands[level - 1].label, p->min_level ? "" : " ตามแฟ้มตั้งค่า") : "-";
+			break;
+		}
+		case SOURCE_RESPONSES:
+			*requirement = fmt_printf(c, "โรงเรียนพึงพอใจเมื่อค่าเฉลี่ยของผู้ตอบจากโรงเรียน (ทศนิยม 2 ตำแหน่ง) "
+			    "ตั้งแต่ %s ขึ้นไป%s", fmt_double(c, p->min_mean > 0 ? p->min_mean : c->s->satisfied_threshold, 2),
+			    p->min_mean > 0 ? "" : " ตามแฟ้มตั้งค่า");
+			break;
+		default:
+			*requirement = fmt_printf(c, "โรงเรียนหนึ่งนับเมื่อ%s%s%s", row_phrase(c, p, n), every,
+			    p->every != PERIOD_NONE ? fmt_printf(c, " (%s)", periods(c, p, fy)) : "");
+			break;
+		}
+		return schools(c, p);
+	case MEMBERS_PEOPLE:
+	case MEMBERS_TEACHERS:
+		*requirement = "แต่ละโรงเรียนนับไม่เกินจำนวนในแฟ้ม schools";
+		return fmt_printf(c, "%sของ%s", p->members == MEMBERS_TEACHERS ? "ครู" : "ผู้บริหารและครู", schools(c, p));
+	case MEMBERS_NETWORKS:
+		*requirement = fmt_printf(c, "เครือข่ายหนึ่งนับเมื่อมีอย่างน้อย %s ครั้ง (การนิเทศของเครือข่าย"
+		    "หรือของโรงเรียนในเครือข่าย)", n);
+		return "เครือข่ายโรงเรียนในแฟ้ม networks";
+	case MEMBERS_RESPONDENTS:
+		*has_requirement = p->result != RESULT_MEAN;
+		*requirement = fmt_printf(c, "ผู้ตอบพึงพอใจเมื่อค่าเฉลี่ย (ทศนิยม 2 ตำแหน่ง) ตั้งแต่ %s ขึ้นไป%s",
+		    fmt_double(c, p->min_mean > 0 ? p->min_mean : c->s->satisfied_threshold, 2),
+		    p->min_mean > 0 ? "" : " ตามแฟ้มตั้งค่า");
+		return "ผู้ตอบแบบสำรวจ";
+	case MEMBERS_PERIODS:
+		*requirement = fmt_printf(c, "%sหนึ่งนับเมื่อ%s%s", period_noun(c, p), row_phrase(c, p, n),
+		    p->every == PERIOD_WEEKDAY ? " ในวันนั้น หรือจัดวันอื่นแทนโดยระบุวันที่แทนในช่อง replaces" : "");
+		return periods(c, p, fy);
+	case MEMBERS_NKINDS:
+		break;
+	}
+	*has_requirement = 0;
+	return "-";
+}
+
+/* How the members are summed up, with the denominator of a percentage. */
+static const char *
+result(Compose *c, const Metric *p)
+{
+	switch (p->result) {
+	case RESULT_MEAN:
+		return p->source == SOURCE_EVALUATIONS ? "ค่าเฉลี่ยของระดับ" : "ค่าเฉลี่ย";
+	case RESULT_COUNT:
+		switch (p->members) {
+		case MEMBERS_EVENTS: return p->source == SOURCE_PRACTICES ? "จำนวนผลงาน" : "จำนวนครั้ง";
+		case MEMBERS_PERIODS: return fmt_printf(c, "จำนวน%sที่นับได้", period_noun(c, p));
+		case MEMBERS_SCHOOLS: return "จำนวนโรงเรียนที่นับได้";
+		case MEMBERS_NETWORKS: return "จำนวนเครือข่ายที่นับได้";
+		case MEMBERS_RESPONDENTS: return "จำนวนผู้ตอบที่พึงพอใจ";
+		default: return "จำนวนคน";
+		}
+	case RESULT_PERCENT:
+		break;
+	case RESULT_NKINDS:
+		return "-";
+	}
+	switch (p->members) {
+	case MEMBERS_SCHOOLS:
+		return p->denominator == DENOMINATOR_MEASURED ?
+		    fmt_printf(c, "ร้อยละของจำนวนโรงเรียนที่%s", p->source == SOURCE_RESPONSES ? "มีผู้ตอบแบบสำรวจ" :
+		    "ได้รับการประเมินแล้ว") : fmt_printf(c, "ร้อยละของจำนวน%s", schools(c, p));
+	case MEMBERS_PEOPLE:
+		return fmt_printf(c, "ร้อยละของผู้บริหารและครูทั้งหมดของ%s", schools(c, p));
+	case MEMBERS_TEACHERS:
+		return fmt_printf(c, "ร้อยละของครูทั้งหมดของ%s", schools(c, p));
+	case MEMBERS_NETWORKS:
+		return "ร้อยละของเครือข่ายทั้งหมด";
+	case MEMBERS_RESPONDENTS:
+		return "ร้อยละของผู้ตอบทั้งหมด";
+	case MEMBERS_PERIODS:
+		return fmt_printf(c, "ร้อยละของ%sที่ถึงกำหนดแล้ว", period_noun(c, p));
+	case MEMBERS_EVENTS:
+	case MEMBERS_NKINDS:
+		break;
+	}
+	return "-";
+}
+
+/* The goal with its unit in Thai order, as the reports print it. */
+static const char *
+goal_text(Compose *c, const PlanTarget *t)
+{
+	TargetResult tr;
+	memset(&tr, 0, sizeof(tr));
+	tr.target = t;
+	tr.goal = t->goal;
+	tr.unit = t->unit;
+	return fmt_target_goal(c, &tr);
+}
+
+size_t
+explain_target(Compose *c, const PlanTarget *t, const char *tool, ExplainLine *out)
+{
+	const Metric *p = &t->metric;
+	int fy = c->m->plan->fiscal_year;
+	size_t n = 0;
+	out[n++] = (ExplainLine){ "นับ", counted(c, p, tool) };
+	if (p->source == SOURCE_ASSESSMENTS) {
+		out[n++] = (ExplainLine){ "ค่าเป้าหมาย", goal_text(c, t) };
+		return n;
+	}
+	int has_requirement;
+	const char *requirement = NULL;
+	out[n++] = (ExplainLine){ "นับเป็น", members(c, p, fy, &has_requirement, &requirement) };
+	if (has_requirement)
+		out[n++] = (ExplainLine){ "เงื่อนไข", requirement };
+	out[n++] = (ExplainLine){ "ผลที่รายงาน", result(c, p) };
+	out[n++] = (ExplainLine){ "ช่วงเวลา", fmt_printf(c, "ปีงบประมาณ %s (%s – %s) นับถึงวันที่ของรายงาน",
+	    fmt_year(c, fy), fmt_date(c, cal_fy_first(fy)), fmt_date(c, cal_fy_last(fy))) };
+	out[n++] = (ExplainLine){ "ค่าเป้าหมาย", goal_text(c, t) };
+	return n;
+}
+
+static const char *
+explain_one(Compose *c, const char *out, const char *kind, const PlanTarget *t, const char *tool)
+{
+	ExplainLine lines[EXPLAIN_MAX_LINES];
+	size_t n = explain_target(c, t, tool, lines);
+	out = fmt_printf(c, "%s\n%s %s %s\n", out, kind, fmt_text(c, t->id), t->text);
+	for (size_t i = 0; i < n; i++)
+		out = fmt_printf(c, "%s  %s: %s\n", out, lines[i].label, lines[i].text);
+	return out;
+}
+
+const char *
+explain_plan(Compose *c)
+{
+	const Plan *p = c->m->plan;
+	const char *out = fmt_printf(c, "โครงการ%s%s\n%s\n", fmt_project(c), fmt_project_year(c), p->office);
+	if (p->nevent_kinds > 0) {
+		out = fmt_printf(c, "%s\nประเภทกิจกรรมในแฟ้ม meetings\n", out);
+		for (size_t i = 0; i < p->nevent_kinds; i++) {
+			const PlanEventKind *k = &p->event_kinds[i];
+			out = fmt_printf(c, "%s  %s%s%s%s\n", out, kind_name(c, k),
+			    k->activity ? fmt_printf(c, " กิจกรรมที่ %s", fmt_int(c, k->activity)) : "",
+			    k->attendance ? " มีบัญชีลงเวลา" : "", k->committee ? " (ทำเอกสารประกอบการประชุมทุกครั้ง)" : "");
+		}
+	}
+	for (size_t i = 0; i < p->ntargets; i++)
+		out = explain_one(c, out, p->targets[i].quantitative ? "เป้าหมายเชิงปริมาณ" : "เป้าหมายเชิงคุณภาพ",
+		    &p->targets[i], NULL);
+	for (size_t i = 0; i < p->nindicators; i++)
+		out = explain_one(c, out, "ตัวชี้วัดความสำเร็จ", &p->indicators[i].target, p->indicators[i].tool);
+	return out;
+}

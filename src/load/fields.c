@@ -174,3 +174,29 @@ field_money(const Record *r, const TableSpec *spec, int c, int optional, long lo
 	    num_status_text(st), v, num_status_hint(st));
 	return -1;
 }
+
+int
+field_hundredths(const Record *r, const TableSpec *spec, int c, long long min, long long max,
+    long long *out, Diag *d)
+{
+	const char *v = r->field[c];
+	if (*v == '\0')
+		return field_required(r, spec, c, d);
+	/* The money parser is the exact two-decimal one; a score is no amount
+	 * of baht, so its words are not used. */
+	long long x;
+	if (num_parse_money(v, strlen(v), &x) != NUM_OK || strstr(v, "บาท") != NULL) {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
+		    "%s is not a number with at most 2 decimals (found \"%s\"); write it like 38.45 "
+		    "(row rejected)", spec->cols[c].key, v);
+		return -1;
+	}
+	if (x < min || x > max) {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
+		    "%s %s is out of range; write a value from %lld to %lld (row rejected)", spec->cols[c].key,
+		    v, min / 100, max / 100);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}

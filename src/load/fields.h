@@ -39,4 +39,9 @@ int field_date(const Record *r, const TableSpec *spec, int c, int optional, CalD
 int field_money(const Record *r, const TableSpec *spec, int c, int optional, long long *out,
 	Diag *d);
 
+/* A number with at most 2 decimals ("38.45", "๔๐.๒"), in hundredths, in
+ * [min, max] hundredths: a mean score. Exact: no binary floating point. */
+int field_hundredths(const Record *r, const TableSpec *spec, int c, long long min, long long max,
+	long long *out, Diag *d);
+
 #endif

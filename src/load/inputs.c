@@ -576,10 +576,32 @@ typedef struct InputFile {
 	int required;
 	LoadFn load;               /* NULL: schools (schools_load) */
 	const char *if_absent;     /* optional files: what the figures use instead */
+	/* Optional files only some plans use: whether this plan does. An absent
+	 * file a plan does not use is not mentioned. NULL: every plan. */
+	int (*wanted)(const Plan *p);
 } InputFile;
 
+/* Whether a target or indicator of p counts source. */
+static int
+plan_counts(const Plan *p, MetricSource source)
+{
+	for (size_t i = 0; p && i < p->ntargets; i++)
+		if (p->targets[i].metric.source == source)
+			return 1;
+	for (size_t i = 0; p && i < p->nindicators; i++)
+		if (p->indicators[i].target.metric.source == source)
+			return 1;
+	return 0;
+}
+
+static int
+wants_scores(const Plan *p)
+{
+	return plan_counts(p, SOURCE_SCORES);
+}
+
 enum { F_SCHOOLS, F_NETWORKS, F_STAFF, F_VISITS, F_EVALUATIONS, F_SURVEYS, F_SPENDING,
-	F_MEETINGS, F_ATTENDANCE, F_PRACTICES, F_ONLINE, NFILES };
+	F_MEETINGS, F_ATTENDANCE, F_PRACTICES, F_ONLINE, F_SCORES, NFILES };
 
 static const InputFile files[NFILES] = {
 	[F_SCHOOLS] = { "schools", 1, NULL },
@@ -597,6 +619,9 @@ static const InputFile files[NFILES] = {
 	[F_ONLINE] = { "online", 0, online_load, "online supervision is counted from the visits "
 		"whose mode is online instead; add the file if the office posts online outside "
 		"visits" },
+	[F_SCORES] = { "scores", 0, scores_load, "the targets that count test scores have no data and "
+		"are reported as not measured; add the schools' mean scores (school_code, test, grade, "
+		"subject, year, mean) for this year and the year before", wants_scores },
 };
 
 static int
@@ -604,6 +629,14 @@ exists(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0;
+}
+
+/* Whether NAME.csv or NAME.xml is there. */
+static int
+has_input(Arena *a, const char *dir, const InputFile *f)
+{
+	return exists(arena_printf(a, "%s/%s.csv", dir, f->stem)) ||
+	    exists(arena_printf(a, "%s/%s.xml", dir, f->stem));
 }
 
 /* Which file to read for stem: NAME.csv or NAME.xml. NULL when neither or
@@ -677,7 +710,12 @@ inputs_load(Model *m, Arena *a, const Settings *s, Diag *d)
 		memset(sum, 0, sizeof(*sum));
 		sums[i] = sum;
 		int file_failed = 0;
-		const char *path = find_input(a, s->input_dir, f, sum, &file_failed, d);
+		const char *path = f->wanted && !f->wanted(m->plan) && !has_input(a, s->input_dir, f) ? NULL :
+		    find_input(a, s->input_dir, f, sum, &file_failed, d);
+		if (path == NULL && !file_failed && f->wanted && !f->wanted(m->plan)) {
+			m->nfiles--;               /* not this plan's: not listed */
+			continue;
+		}
 		failed |= file_failed;
 		if (path == NULL) {
 			sum->path = arena_printf(a, "%s/%s", s->input_dir, sum->name);

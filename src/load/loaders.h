@@ -1,5 +1,5 @@
-/* loaders.h - the loaders of every input file but the plan and the schools
- *, and the helpers they share.
+/* loaders.h - the loaders of every input file but the plan and the
+ * schools, and the helpers they share.
  *
  * Each X_load reads one file (CSV, SpreadsheetML or our XML: load_table
  * picks the reader by the name's extension) into the model, allocating in
@@ -49,6 +49,8 @@ int attendance_load(Model *m, Arena *a, const char *path, const LoadOptions *o,
 int practices_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
 	Diag *d);
 int online_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+	Diag *d);
+int scores_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
 	Diag *d);
 
 /* A Likert answer: "มากที่สุด", "5", "5 (มากที่สุด)", "มากที่สุด (5)",

@@ -383,6 +383,7 @@ static const struct SourceRule {
 	[SOURCE_EVALUATIONS] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) },
 	[SOURCE_RESPONSES] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) | M(MEMBERS_RESPONDENTS) },
 	[SOURCE_PRACTICES] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) | M(MEMBERS_EVENTS) },
+	[SOURCE_SCORES] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) },
 	[SOURCE_ASSESSMENTS] = { MEMBERS_EVENTS, M(MEMBERS_EVENTS) },
 #undef M
 };
@@ -427,6 +428,15 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 			    "\"attendance\" only; remove it", t->id);
 	}
 	m->school_size = xml_attr(n, "school-size");
+	m->test = xml_attr(n, "test");
+	m->grade = xml_attr(n, "grade");
+	m->subject = xml_attr(n, "subject");
+	if (m->source == SOURCE_SCORES && m->test == NULL)
+		ERR(L, n->line, "target %s: count=\"scores\" needs test= (O-NET, NT, RT, ... as written "
+		    "in scores); add it", t->id);
+	if (m->source != SOURCE_SCORES && (m->test || m->grade || m->subject || xml_attr(n, "year")))
+		ERR(L, n->line, "target %s: test=, grade=, subject= and year= apply to count=\"scores\" "
+		    "only; remove them", t->id);
 	m->holidays = word_list(L, xml_attr(n, "holidays"));
 	for (size_t i = 0; i < m->holidays.n; i++)
 		if (check_iso_date(m->holidays.items[i]) != 0)
@@ -434,8 +444,9 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 			    "yyyy-mm-dd (CE) dates separated by spaces", t->id, m->holidays.items[i]);
 	static const struct { const char *name; long lo, hi; } ints[] = {
 		{"at-least", 1, 100000}, {"months", 1, 12}, {"weekday", 0, 6}, {"min-level", 1, 5},
+		{"year", 2400, 2700},
 	};
-	int *dest[] = {&m->at_least, &m->months, &m->weekday, &m->min_level};
+	int *dest[] = {&m->at_least, &m->months, &m->weekday, &m->min_level, &m->year};
 	for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
 		const char *v = xml_attr(n, ints[i].name);
 		long x;
@@ -470,9 +481,9 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 		ERR(L, n->line, "target %s: result=\"mean\" needs a measured value: count="
 		    "\"evaluations\", \"responses\" or \"assessments\"", t->id);
 	if (m->denominator == DENOMINATOR_MEASURED && (m->members != MEMBERS_SCHOOLS ||
-	    (m->source != SOURCE_EVALUATIONS && m->source != SOURCE_RESPONSES)))
+	    (m->source != SOURCE_EVALUATIONS && m->source != SOURCE_RESPONSES && m->source != SOURCE_SCORES)))
 		ERR(L, n->line, "target %s: denominator=\"measured\" applies to schools counted by "
-		    "evaluations or responses only; remove it", t->id);
+		    "evaluations, responses or scores only; remove it", t->id);
 	/* Parts that would be read and do nothing are errors, so that a plan
 	 * never says more than is counted. */
 	if (m->result == RESULT_PERCENT && m->members == MEMBERS_EVENTS)

@@ -71,12 +71,29 @@ table_rows_feed(void *vt, const CsvRow *row)
 	TableRows *t = vt;
 	if (!t->have_header) {
 		t->have_header = 1;
+		t->header_fields = row->nfields;
+		while (t->header_fields > 0 && *row->fields[t->header_fields - 1] == '\0')
+			t->header_fields--;
 		if (table_map_header(t->spec, row, t->path, t->with_columns, t->map, t->d) != 0) {
 			t->failed = 1;
 			return -1;
 		}
 		return 0;
 	}
+	/* A value past the last column means the row's cells have shifted: an
+	 * unquoted comma (38,5 for 38.5, 1,200 for 1200) splits one cell in two,
+	 * and every value after it would be read from the wrong column. Blank
+	 * trailing cells (Excel writes them) are fine. */
+	for (size_t i = t->header_fields; i < row->nfields; i++)
+		if (*row->fields[i] != '\0') {
+			t->sum->rows++;
+			t->sum->rejected++;
+			diag_report(t->d, DIAG_ROW, t->path, row->line, t->with_columns ? (long)i + 1 : 0,
+			    "the row has a value past the last column (found \"%s\" in column %zu of %zu); a comma "
+			    "inside an unquoted value splits it (write 38.5, not 38,5, or quote the value) "
+			    "(row rejected)", row->fields[i], i + 1, t->header_fields);
+			return 0;
+		}
 	Record rec;
 	rec.file = t->path;
 	rec.line = row->line;

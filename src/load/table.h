@@ -64,6 +64,7 @@ typedef struct TableRows {
 	Diag *d;
 	int with_columns;          /* messages carry column numbers */
 	int have_header, failed;
+	size_t header_fields;      /* fields of the header row, trailing blanks excluded */
 	long map[TABLE_MAX_COLUMNS];   /* spec column -> row field index, -1 absent */
 } TableRows;
 

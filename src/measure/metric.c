@@ -202,6 +202,7 @@ gather(Ctx *c, const Metric *p)
 	case SOURCE_PRACTICES: gather_practices(c, &rs); break;
 	case SOURCE_EVALUATIONS:   /* per school, from the evaluation results */
 	case SOURCE_RESPONSES:     /* per respondent, from the survey */
+	case SOURCE_SCORES:        /* per school and year: tally_scores */
 	case SOURCE_ASSESSMENTS:   /* no input yet */
 	case SOURCE_NSOURCES:
 		break;
@@ -560,6 +561,49 @@ tally_schools(Ctx *c, const Metric *p, const Rows *rs, const Periods *ps, School
 	}
 }
 
+/* The academic year a scores target compares with the one before: its own,
+ * else the one that ends in the fiscal year (FY 2558: ปีการศึกษา 2557, tested
+ * in February 2558). */
+int
+measure_score_year(const Metric *p, int fiscal_year)
+{
+	return p->year ? p->year : fiscal_year - 1;
+}
+
+/* Per school: the mean of its matching scores (test, grade, subject) in the
+ * year and in the year before; measured when it has both, counted when the
+ * year's is higher. value = the year's mean, base = the year before's. */
+static void
+tally_scores(Ctx *c, const Metric *p, SchoolFact *sf)
+{
+	const Model *m = c->m;
+	int year = measure_score_year(p, c->r->fiscal_year);
+	long long *sum = arena_array(c->a, 2 * (m->nschools + 1), sizeof(long long));
+	long *n = arena_array(c->a, 2 * (m->nschools + 1), sizeof(long));
+	for (size_t i = 0; i < m->nscores; i++) {
+		const Score *sc = &m->scores[i];
+		if (sc->school == NULL || strcmp(sc->test, p->test) != 0 ||
+		    (p->grade && strcmp(sc->grade, p->grade) != 0) ||
+		    (p->subject && strcmp(sc->subject, p->subject) != 0) ||
+		    (sc->year != year && sc->year != year - 1))
+			continue;
+		size_t k = 2 * measure_school_index(c, sc->school) + (sc->year == year);
+		sum[k] += sc->mean;
+		n[k]++;
+	}
+	for (size_t si = 0; si < m->nschools; si++) {
+		size_t before = 2 * si, now = 2 * si + 1;
+		if (n[before] == 0 || n[now] == 0)
+			continue;
+		sf[si].measured = 1;
+		sf[si].value = (double)sum[now] / (double)n[now] / 100.0;
+		sf[si].base = (double)sum[before] / (double)n[before] / 100.0;
+		/* Compared as printed, to 2 decimals: a rise the reader cannot
+		 * see is no rise. */
+		sf[si].counts = measure_round2(sf[si].value) > measure_round2(sf[si].base);
+	}
+}
+
 static void
 members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, const Facts *f)
 {
@@ -584,6 +628,9 @@ members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, cons
 			/* Compared as printed (2 decimals), like the bands. */
 			sf[i].counts = f->responded[i] && measure_round2(f->sat_mean[i]) >= t->min_mean - 1e-9;
 		}
+		break;
+	case SOURCE_SCORES:
+		tally_scores(c, p, sf);
 		break;
 	default:
 		tally_schools(c, p, rs, ps, sf);
@@ -628,6 +675,21 @@ members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, cons
 		    c->s->rubric_bands[t->min_level - 1].label, measure_num(c, hit), measure_num(c, group),
 		    measure_num(c, group - measured));
 		return;
+	case SOURCE_SCORES: {
+		int year = measure_score_year(p, c->r->fiscal_year);
+		add_extra(t, arena_printf(c->a, "มีคะแนนทั้งปีการศึกษา %d และ %d", year - 1, year), measured, group);
+		if (measured == 0) {
+			not_judged(t, arena_printf(c->a, "ไม่มีโรงเรียนที่มีคะแนน %s ทั้งปีการศึกษา %d และ %d",
+			    p->test, year - 1, year));
+			t->no_data = 1;
+			return;
+		}
+		judge(t);
+		t->note = arena_printf(c->a, "ค่าเฉลี่ย %s ปีการศึกษา %d สูงกว่าปี %d: %s จาก %s โรงเรียน; "
+		    "ไม่มีคะแนนครบสองปี %s โรงเรียน", p->test, year, year - 1, measure_num(c, hit),
+		    measure_num(c, measured), measure_num(c, group - measured));
+		return;
+	}
 	case SOURCE_RESPONSES:
 		add_extra(t, "ความครอบคลุม (โรงเรียนที่ตอบ)", measured, group);
 		add_extra(t, "พึงพอใจ เทียบกับโรงเรียนทั้งหมด", hit, group);
@@ -805,6 +867,7 @@ measure_growth(const Metric *m)
 	case SOURCE_EVALUATIONS:
 	case SOURCE_RESPONSES:
 	case SOURCE_PRACTICES:
+	case SOURCE_SCORES:
 	case SOURCE_ASSESSMENTS:
 		return GROWTH_RATE;
 	case SOURCE_VISITS:

@@ -51,6 +51,7 @@ typedef struct SchoolFact {
 	long rows;                 /* rows that count (visits, events attended) */
 	long people, of_people;    /* people/teachers: present (at most staff), staff */
 	double value;              /* level or mean, when measured */
+	double base;               /* scores: the year before's mean */
 } SchoolFact;
 
 /* The result of one target or success indicator. */
@@ -254,6 +255,9 @@ int measure_in_colour_groups(const char *groups, const char *colour);
  *   the goal itself, on those measured so far (TargetResult.measured). */
 typedef enum MetricGrowth { GROWTH_PRORATED, GROWTH_DUE_SO_FAR, GROWTH_RATE } MetricGrowth;
 MetricGrowth measure_growth(const Metric *m);
+
+/* The academic year (BE) a scores target compares with the year before. */
+int measure_score_year(const Metric *p, int fiscal_year);
 
 /* The periods of fiscal year fy that a metric's every= checks, first and
  * last day of each (a weekly period is one day, holidays left out), as

@@ -192,6 +192,18 @@ typedef struct OnlineItem {
 	long line;
 } OnlineItem;
 
+/* A school's mean score in a national test (scores.csv), in hundredths
+ * (38.45 = 3845), exact. */
+typedef struct Score {
+	const School *school;
+	const char *test;          /* O-NET, NT, RT, ... as written */
+	const char *grade;         /* ป.6, ม.3, ...; "" when not given */
+	const char *subject;       /* "" when the row is the test as a whole */
+	int year;                  /* academic year (ปีการศึกษา), BE */
+	long long mean;
+	long line;
+} Score;
+
 /* What loading one input file found, for `nithet check` and the reports'
  * data-quality appendix. */
 typedef struct FileSummary {
@@ -238,6 +250,8 @@ typedef struct Model {
 	size_t npractices;
 	OnlineItem *online;
 	size_t nonline;
+	Score *scores;
+	size_t nscores;
 	FileSummary files[MODEL_MAX_FILES];
 	size_t nfiles;
 	/* Per-school views, built by model_index_rows (NULL until then), so that

@@ -11,6 +11,7 @@ const char *const plan_source_names[SOURCE_NSOURCES + 1] = {
 	[SOURCE_EVALUATIONS] = "evaluations",
 	[SOURCE_RESPONSES] = "responses",
 	[SOURCE_PRACTICES] = "practices",
+	[SOURCE_SCORES] = "scores",
 	[SOURCE_ASSESSMENTS] = "assessments",
 	[SOURCE_NSOURCES] = NULL,
 };

@@ -43,6 +43,7 @@ typedef enum MetricSource {
 	SOURCE_EVALUATIONS,        /* each school's latest internal-supervision level */
 	SOURCE_RESPONSES,          /* satisfaction survey responses */
 	SOURCE_PRACTICES,          /* published innovations / best practices */
+	SOURCE_SCORES,             /* national test means: a school's rise on the year before */
 	SOURCE_ASSESSMENTS,        /* an instrument the plan names, without an input yet */
 	SOURCE_NSOURCES
 } MetricSource;
@@ -107,6 +108,11 @@ typedef struct Metric {
 	int months;                /* PERIOD_MONTHS: window length */
 	int weekday;               /* PERIOD_WEEKDAY: 0 = Sunday .. 6 */
 	TextList holidays;         /* PERIOD_WEEKDAY: ISO dates not due */
+	/* Which test scores (scores.csv): test is required, grade and subject
+	 * narrow it; year is the academic year compared with the one before
+	 * (0 = the one that ends in the fiscal year: FY - 1). */
+	const char *test, *grade, *subject;
+	int year;
 	int min_level;             /* evaluations: level 1..5; 0 = the config's */
 	double min_mean;           /* responses: mean as printed; 0 = the config's */
 } Metric;

@@ -57,6 +57,13 @@ counted(Compose *c, const Metric *p, const char *tool)
 		return "คำตอบแบบสำรวจความพึงพอใจ (แฟ้ม surveys) ค่าเฉลี่ยของผู้ตอบแต่ละคนจากทุกข้อที่ตอบ";
 	case SOURCE_PRACTICES:
 		return "นวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศที่เผยแพร่ในปีงบประมาณ (แฟ้ม practices)";
+	case SOURCE_SCORES: {
+		int year = measure_score_year(p, c->m->plan->fiscal_year);
+		return fmt_printf(c, "คะแนนเฉลี่ยการทดสอบ %s%s%s ของแต่ละโรงเรียนในแฟ้ม scores ปีการศึกษา %s "
+		    "เทียบกับปีการศึกษา %s", fmt_text(c, p->test), p->grade ? fmt_printf(c, " ชั้น %s", p->grade) : "",
+		    p->subject ? fmt_printf(c, " วิชา%s", p->subject) : " (ค่าเฉลี่ยของทุกวิชา)",
+		    fmt_year(c, year), fmt_year(c, year - 1));
+	}
 	case SOURCE_ASSESSMENTS:
 		return fmt_printf(c, "ผลจาก%s ซึ่งยังไม่มีแฟ้มข้อมูลให้อ่าน รายงานจะแจ้งว่ายังไม่ได้วัดผล "
 		    "และไม่ใช้ค่าอื่นแทน", tool ? fmt_printf(c, "เครื่องมือ “%s”", tool) : "เครื่องมือที่แผนกำหนด");
@@ -180,6 +187,14 @@ members(Compose *c, const Metric *p, int fy, int *has_requirement, const char **
 			    c->s->rubric_bands[level - 1].label, p->min_level ? "" : " ตามแฟ้มตั้งค่า") : "-";
 			break;
 		}
+		case SOURCE_SCORES: {
+			int year = measure_score_year(p, fy);
+			*requirement = fmt_printf(c, "โรงเรียนหนึ่งนับเมื่อค่าเฉลี่ยปีการศึกษา %s สูงกว่าปีการศึกษา %s "
+			    "(เทียบทศนิยม 2 ตำแหน่ง); โรงเรียนที่ไม่มีคะแนนครบทั้งสองปี%s", fmt_year(c, year),
+			    fmt_year(c, year - 1), p->denominator == DENOMINATOR_MEASURED ? "ไม่นับในตัวหาร" :
+			    "นับว่ายังไม่สูงขึ้น");
+			break;
+		}
 		case SOURCE_RESPONSES:
 			*requirement = fmt_printf(c, "โรงเรียนพึงพอใจเมื่อค่าเฉลี่ยของผู้ตอบจากโรงเรียน (ทศนิยม 2 ตำแหน่ง) "
 			    "ตั้งแต่ %s ขึ้นไป%s", fmt_double(c, p->min_mean > 0 ? p->min_mean : c->s->satisfied_threshold, 2),
@@ -241,7 +256,8 @@ result(Compose *c, const Metric *p)
 	case MEMBERS_SCHOOLS:
 		return p->denominator == DENOMINATOR_MEASURED ?
 		    fmt_printf(c, "ร้อยละของจำนวนโรงเรียนที่%s", p->source == SOURCE_RESPONSES ? "มีผู้ตอบแบบสำรวจ" :
-		    "ได้รับการประเมินแล้ว") : fmt_printf(c, "ร้อยละของจำนวน%s", schools(c, p));
+		    p->source == SOURCE_SCORES ? "มีคะแนนครบทั้งสองปี" : "ได้รับการประเมินแล้ว") :
+		    fmt_printf(c, "ร้อยละของจำนวน%s", schools(c, p));
 	case MEMBERS_PEOPLE:
 		return fmt_printf(c, "ร้อยละของผู้บริหารและครูทั้งหมดของ%s", schools(c, p));
 	case MEMBERS_TEACHERS:
@@ -288,8 +304,13 @@ explain_target(Compose *c, const PlanTarget *t, const char *tool, ExplainLine *o
 	if (has_requirement)
 		out[n++] = (ExplainLine){ "เงื่อนไข", requirement };
 	out[n++] = (ExplainLine){ "ผลที่รายงาน", result(c, p) };
-	out[n++] = (ExplainLine){ "ช่วงเวลา", fmt_printf(c, "ปีงบประมาณ %s (%s – %s) นับถึงวันที่ของรายงาน",
-	    fmt_year(c, fy), fmt_date(c, cal_fy_first(fy)), fmt_date(c, cal_fy_last(fy))) };
+	if (p->source == SOURCE_SCORES)
+		out[n++] = (ExplainLine){ "ช่วงเวลา", fmt_printf(c, "ผลการทดสอบปีการศึกษา %s เทียบกับ %s "
+		    "ไม่ขึ้นกับวันที่ของรายงาน", fmt_year(c, measure_score_year(p, fy)),
+		    fmt_year(c, measure_score_year(p, fy) - 1)) };
+	else
+		out[n++] = (ExplainLine){ "ช่วงเวลา", fmt_printf(c, "ปีงบประมาณ %s (%s – %s) นับถึงวันที่ของรายงาน",
+		    fmt_year(c, fy), fmt_date(c, cal_fy_first(fy)), fmt_date(c, cal_fy_last(fy))) };
 	out[n++] = (ExplainLine){ "ค่าเป้าหมาย", goal_text(c, t) };
 	return n;
 }

@@ -399,6 +399,15 @@ school_standing(Compose *c, const School *s, const TargetResult *t, const char *
 			*why = fmt_printf(c, "ค่าเฉลี่ยความพึงพอใจ %s %sเกณฑ์ %s", fmt_double(c, f->value, 2),
 			    f->counts ? "ถึง" : "ต่ำกว่า", fmt_double(c, t->min_mean, 2));
 		break;
+	case SOURCE_SCORES: {
+		int year = measure_score_year(p, c->r->fiscal_year);
+		*why = !f->measured ? fmt_printf(c, "ไม่มีคะแนน %s ครบทั้งปีการศึกษา %s และ %s", p->test,
+		    fmt_year(c, year - 1), fmt_year(c, year)) :
+		    fmt_printf(c, "ค่าเฉลี่ย %s ปีการศึกษา %s เท่ากับ %s %s ปีการศึกษา %s (%s)", p->test,
+		    fmt_year(c, year), fmt_double(c, f->value, 2), f->counts ? "สูงกว่า" : "ไม่สูงกว่า",
+		    fmt_year(c, year - 1), fmt_double(c, f->base, 2));
+		break;
+	}
 	case SOURCE_PRACTICES:
 		*why = f->counts ? "มีนวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศเผยแพร่แล้ว" :
 		    "ยังไม่มีนวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศที่เผยแพร่ในปีงบประมาณนี้";

@@ -603,6 +603,37 @@ TEST(load_surveys_google_forms)
 	cleanup();
 }
 
+TEST(load_scores_rows_and_messages)
+{
+	fresh_dir();
+	Arena *a = arena_new();
+	Diag *d = diag_new(NULL);
+	Model m;
+	small_model(&m, a, d);
+	FileSummary sum = { 0 };
+	CHECK_INT(scores_load(&m, a, put_file("scores.csv",
+	    "รหัสโรงเรียน,การทดสอบ,ชั้น,วิชา,ปีการศึกษา,คะแนนเฉลี่ย\n"
+	    "93010012,O-NET,ป.6,คณิตศาสตร์,2557,38.45\n"
+	    "93010045,NT,ป.3,,2557,๕๒.๑\n"
+	    "93010012,O-NET,ป.6,ภาษาไทย,2557,38.456\n"
+	    "93010012,O-NET,ป.6,ภาษาไทย,57,40\n"
+	    "93019999,O-NET,ป.6,ภาษาไทย,2557,40\n"
+	    "93010012,,ป.6,ภาษาไทย,2557,40\n"), &opts, &sum, d), 0);
+	CHECK_INT(m.nscores, 2);
+	CHECK_INT(m.scores[0].mean, 3845);
+	CHECK_STR(m.scores[0].subject, "คณิตศาสตร์");
+	CHECK_INT(m.scores[1].mean, 5210);             /* Thai digits, one decimal */
+	CHECK_INT(m.scores[1].year, 2557);
+	CHECK(said(d, DIAG_ROW, 4, "mean is not a number with at most 2 decimals (found \"38.456\")"));
+	CHECK(said(d, DIAG_ROW, 5, "year"));
+	CHECK(said(d, DIAG_ROW, 6, "93019999"));
+	CHECK(said(d, DIAG_ROW, 7, "test"));
+	CHECK_INT(sum.rejected, 4);
+	diag_free(d);
+	arena_free(a);
+	cleanup();
+}
+
 TEST(load_meetings_attendance_practices_online)
 {
 	fresh_dir();

@@ -807,3 +807,50 @@ TEST(measure_vocabulary_attendance_without_rows)
 	CHECK_INT(t->den, 32);
 	fixture_free(f);
 }
+
+/* "ร้อยละ 60 ของโรงเรียนมีค่าเฉลี่ย O-NET สูงขึ้น", ปีการศึกษา 2557 (tested in
+ * FY 2558) against 2556, grade ป.6:
+ *   school 0: 2557 (40 + 50) / 2 = 45.00, 2556 (42 + 46) / 2 = 44.00: higher;
+ *   school 1: 38.00 and 38.00: not higher;
+ *   school 2: no score for 2556: not measured;
+ *   school 3: 30.00 against 35.00: lower;
+ *   school 4: only ม.3 scores: not measured for ป.6.
+ * Of all 5 schools 1 = 20 %; of the 3 measured 1 = 33.33 %. */
+TEST(measure_vocabulary_score_change)
+{
+	Fixture *f = vocabulary();
+	static const struct { int school; const char *grade, *subject; int year; long long mean; } rows[] = {
+		{ 0, "ป.6", "คณิตศาสตร์", 2557, 4000 }, { 0, "ป.6", "ภาษาไทย", 2557, 5000 },
+		{ 0, "ป.6", "คณิตศาสตร์", 2556, 4200 }, { 0, "ป.6", "ภาษาไทย", 2556, 4600 },
+		{ 0, "ป.6", "คณิตศาสตร์", 2555, 9900 },      /* another year: ignored */
+		{ 1, "ป.6", "คณิตศาสตร์", 2557, 3800 }, { 1, "ป.6", "คณิตศาสตร์", 2556, 3800 },
+		{ 2, "ป.6", "คณิตศาสตร์", 2557, 5500 },
+		{ 3, "ป.6", "คณิตศาสตร์", 2557, 3000 }, { 3, "ป.6", "คณิตศาสตร์", 2556, 3500 },
+		{ 4, "ม.3", "คณิตศาสตร์", 2557, 5000 }, { 4, "ม.3", "คณิตศาสตร์", 2556, 4500 },
+	};
+	size_t n = sizeof(rows) / sizeof(rows[0]);
+	Score *sc = arena_array(f->a, n, sizeof(Score));
+	for (size_t i = 0; i < n; i++)
+		sc[i] = (Score){ &f->schools[rows[i].school], "O-NET", rows[i].grade, rows[i].subject, rows[i].year,
+			rows[i].mean, (long)i + 2 };
+	f->m.scores = sc;
+	f->m.nscores = n;
+	Results *r = run(f);
+	const TargetResult *t = results_target(r, "2.5");
+	CHECK_INT(t->num, 1);
+	CHECK_INT(t->den, 5);
+	CHECK_INT(t->measured, 3);
+	CHECK(!t->met);
+	CHECK_NEAR(t->school[0].value, 45.0, 1e-9);
+	CHECK_NEAR(t->school[0].base, 44.0, 1e-9);
+	CHECK(!t->school[2].measured && !t->school[4].measured);
+	t = results_target(r, "2.6");
+	CHECK_INT(t->num, 1);
+	CHECK_INT(t->den, 3);
+	CHECK_NEAR(measure_round2(t->value), 33.33, 1e-9);
+	/* No scores at all: no value, and said so. */
+	f->m.nscores = 0;
+	t = results_target(run(f), "2.5");
+	CHECK(t->no_data && !t->judged);
+	fixture_free(f);
+}

@@ -52,7 +52,7 @@ cmd_plan(Run *run, int argc, char **argv)
 		return diag_exit_status(run->diag);
 	Arena *a = arena_new();
 	Doc *doc = doc_new(a);
-	Compose c = { doc, run->settings, &run->model, NULL, run->settings->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0 };
+	Compose c = { doc, run->settings, &run->model, NULL, run->settings->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0, 1 };
 	const char *text = explain_plan(&c);
 	int rc = fputs(text, stdout) < 0 || fflush(stdout) != 0;
 	arena_free(a);

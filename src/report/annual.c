@@ -10,6 +10,7 @@
 
 #include "core/numfmt.h"
 #include "report/compose.h"
+#include "report/explain.h"
 
 /* --- cover, foreword, summary -------------------------------------------- */
 
@@ -996,7 +997,7 @@ rules_used(Compose *c)
 {
 	const Results *r = c->r;
 	doc_heading(c->doc, 2, "ฉ", "เกณฑ์ที่ใช้");
-	doc_para(c->doc, "ตัวเลขในรายงานคำนวณตามเกณฑ์ต่อไปนี้ (กำหนดใน config/nithet.ini)");
+	doc_para(c->doc, "เกณฑ์ทั่วไปของสำนักงาน ใช้กับเป้าหมายที่แผนไม่ได้กำหนดเกณฑ์ของตนเอง");
 	DocBlock *l = doc_labels(c->doc);
 	for (size_t i = 0; i < r->nrules; i++) {
 		const char *name = r->rules[i].key;
@@ -1008,6 +1009,20 @@ rules_used(Compose *c)
 	doc_label(c->doc, l, "ข้อมูลที่นับ", fmt_printf(c, "ลงวันที่ระหว่าง %s ถึง %s; การนิเทศสถานะ draft ไม่นับ; "
 	    "โรงเรียนที่ยุบหรือควบรวมไม่นับในตัวหาร", fmt_date(c, r->fy_first), fmt_date(c, r->as_of)));
 	doc_label(c->doc, l, "กลุ่มสีของโรงเรียน", "ตามข้อมูลในแฟ้ม schools (กำหนดโดยสำนักงานเขต) ไม่ได้คำนวณ");
+
+	/* Each target's own rule beside it, in the words of plan explain. */
+	doc_para(c->doc, "วิธีนับของแต่ละเป้าหมายและตัวชี้วัด ตามที่แผนกำหนด")->u.para.keep_with_next = 1;
+	const Plan *p = c->m->plan;
+	for (size_t i = 0; i < p->ntargets + p->nindicators; i++) {
+		const PlanTarget *t = i < p->ntargets ? &p->targets[i] : &p->indicators[i - p->ntargets].target;
+		const char *tool = i < p->ntargets ? NULL : p->indicators[i - p->ntargets].tool;
+		ExplainLine lines[EXPLAIN_MAX_LINES];
+		size_t n = explain_target(c, t, tool, lines);
+		DocBlock *tl = doc_labels(c->doc);
+		doc_label(c->doc, tl, fmt_printf(c, "ข้อ %s", fmt_text(c, t->id)), t->text);
+		for (size_t k = 0; k < n; k++)
+			doc_label(c->doc, tl, lines[k].label, lines[k].text);
+	}
 }
 
 static void
@@ -1027,7 +1042,7 @@ Doc *
 annual_compose(Arena *a, const Model *m, const Results *r, const Settings *s)
 {
 	Doc *d = doc_new(a);
-	Compose c = { d, s, m, r, s->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0 };
+	Compose c = { d, s, m, r, s->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0, 0 };
 	doc_set(d, &d->title, fmt_printf(&c, "รายงานผลการดำเนินงานโครงการ%s%s", fmt_project(&c),
 	    fmt_project_year(&c)));
 	doc_set(d, &d->author, fmt_printf(&c, "%s %s", s->unit_name, s->office_name));

@@ -505,7 +505,7 @@ committee_compose(Arena *a, const Model *m, const Results *r, const Results *pre
     const Meeting *previous, const Settings *s)
 {
 	Doc *d = doc_new(a);
-	Compose c = { d, s, m, r, s->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0 };
+	Compose c = { d, s, m, r, s->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0, 0 };
 	const char *no = meeting_no(&c, meeting);
 	const char *title = fmt_printf(&c, "เอกสารประกอบการประชุมคณะกรรมการ ก.ต.ป.น. ครั้งที่ %s", no);
 	doc_set(d, &d->title, title);

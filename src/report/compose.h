@@ -17,6 +17,8 @@ typedef struct Compose {
 	const Results *r;
 	unsigned digits;           /* NUM_THAI_DIGITS or 0 */
 	int ntables, ncharts;      /* caption numbers so far */
+	int technical;             /* words for the plan's writer (file and
+	                            * column names), not a report's reader */
 } Compose;
 
 /* Each returns a string in the Doc's arena, valid as long as the Doc. */

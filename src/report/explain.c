@@ -17,14 +17,32 @@ activities(Compose *c, const Metric *p)
 	return s;
 }
 
-/* "“title” (ในแฟ้มเขียนว่า code หรือ alias)". */
+/* " (แฟ้ม visits)" for the plan's writer, who must know which export a
+ * target reads; nothing for the report's reader, who needs no file names. */
+static const char *
+from(Compose *c, const char *file)
+{
+	return c->technical ? fmt_printf(c, " (แฟ้ม %s)", file) : "";
+}
+
+/* The office's general rule: the config file for the writer. */
+static const char *
+by_config(Compose *c)
+{
+	return c->technical ? " ตามแฟ้มตั้งค่า" : " ตามเกณฑ์ทั่วไปของสำนักงาน";
+}
+
+/* "“title” (ในแฟ้ม meetings เขียนว่า code หรือ alias)"; the title alone for a
+ * reader. */
 static const char *
 kind_name(Compose *c, const PlanEventKind *k)
 {
+	if (!c->technical)
+		return fmt_printf(c, "“%s”", fmt_text(c, k->title));
 	const char *words = fmt_text(c, k->code);
 	for (size_t i = 0; i < k->aliases.n; i++)
 		words = fmt_printf(c, "%s หรือ %s", words, fmt_text(c, k->aliases.items[i]));
-	return fmt_printf(c, "“%s” (ในแฟ้มเขียนว่า %s)", fmt_text(c, k->title), words);
+	return fmt_printf(c, "“%s” (ในแฟ้ม meetings เขียนว่า %s)", fmt_text(c, k->title), words);
 }
 
 /* What is counted: the rows, from which file, with the filters. */
@@ -35,38 +53,40 @@ counted(Compose *c, const Metric *p, const char *tool)
 	const char *of_acts = *acts ? fmt_printf(c, " ของ%s", acts) : "";
 	switch (p->source) {
 	case SOURCE_VISITS: {
-		const char *s = fmt_printf(c, "การนิเทศที่บันทึกในแฟ้ม visits%s", of_acts);
+		const char *s = fmt_printf(c, "การนิเทศที่บันทึกไว้%s%s", from(c, "visits"), of_acts);
 		if (p->topic)
 			s = fmt_printf(c, "%s ประเด็น %s", s, fmt_text(c, p->topic));
 		if (p->mode)
 			s = fmt_printf(c, *acts ? "%s และการนิเทศแบบ %s ของกิจกรรมใดก็ได้%s" : "%s เฉพาะแบบ %s%s", s,
-			    p->mode, !strcmp(p->mode, "online") ? " (รวมรายการในแฟ้ม online)" : "");
+			    p->mode, !strcmp(p->mode, "online") ? (c->technical ? " (รวมรายการในแฟ้ม online)" :
+			    " (รวมบันทึกการนิเทศออนไลน์)") : "");
 		return fmt_printf(c, "%s ไม่นับฉบับร่าง", s);
 	}
 	case SOURCE_EVENTS:
-		return p->kind ? fmt_printf(c, "กิจกรรมประเภท %s ในแฟ้ม meetings%s", kind_name(c, p->kind), of_acts) :
-		    fmt_printf(c, "การประชุมและกิจกรรมกลุ่มในแฟ้ม meetings%s", of_acts);
+		return p->kind ? fmt_printf(c, "กิจกรรมประเภท %s%s", kind_name(c, p->kind), of_acts) : fmt_printf(c, "การประชุมและกิจกรรมกลุ่ม%s%s", from(c, "meetings"), of_acts);
 	case SOURCE_ATTENDANCE:
-		return fmt_printf(c, "ผู้เข้าร่วม%s ตามบัญชีลงเวลาในแฟ้ม attendance%s",
-		    p->kind ? fmt_printf(c, "กิจกรรมประเภท %s", kind_name(c, p->kind)) : "กิจกรรม",
-		    *acts ? fmt_printf(c, " (ถ้าไม่มีแฟ้ม attendance ใช้จำนวนผู้รับการนิเทศในแฟ้ม visits ของ%s)",
+		return fmt_printf(c, "ผู้เข้าร่วม%s ตามบัญชีลงเวลา%s%s",
+		    p->kind ? fmt_printf(c, "กิจกรรมประเภท %s", kind_name(c, p->kind)) : "กิจกรรม", from(c, "attendance"),
+		    *acts ? fmt_printf(c, " (ถ้าไม่มีบัญชีลงเวลาเลย ใช้จำนวนผู้รับการนิเทศจากบันทึกการนิเทศของ%s)",
 		    acts) : "");
 	case SOURCE_EVALUATIONS:
-		return "ผลการประเมินการนิเทศภายในครั้งล่าสุดในปีงบประมาณของแต่ละโรงเรียน (แฟ้ม evaluations)";
+		return fmt_printf(c, "ผลการประเมินการนิเทศภายในครั้งล่าสุดในปีงบประมาณของแต่ละโรงเรียน%s",
+		    from(c, "evaluations"));
 	case SOURCE_RESPONSES:
-		return "คำตอบแบบสำรวจความพึงพอใจ (แฟ้ม surveys) ค่าเฉลี่ยของผู้ตอบแต่ละคนจากทุกข้อที่ตอบ";
+		return fmt_printf(c, "คำตอบแบบสำรวจความพึงพอใจ%s ค่าเฉลี่ยของผู้ตอบแต่ละคนจากทุกข้อที่ตอบ",
+		    from(c, "surveys"));
 	case SOURCE_PRACTICES:
-		return "นวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศที่เผยแพร่ในปีงบประมาณ (แฟ้ม practices)";
+		return fmt_printf(c, "นวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศที่เผยแพร่ในปีงบประมาณ%s", from(c, "practices"));
 	case SOURCE_SCORES: {
 		int year = measure_score_year(p, c->m->plan->fiscal_year);
-		return fmt_printf(c, "คะแนนเฉลี่ยการทดสอบ %s%s%s ของแต่ละโรงเรียนในแฟ้ม scores ปีการศึกษา %s "
+		return fmt_printf(c, "คะแนนเฉลี่ยการทดสอบ %s%s%s ของแต่ละโรงเรียน%s ปีการศึกษา %s "
 		    "เทียบกับปีการศึกษา %s", fmt_text(c, p->test), p->grade ? fmt_printf(c, " ชั้น %s", p->grade) : "",
-		    p->subject ? fmt_printf(c, " วิชา%s", p->subject) : " (ค่าเฉลี่ยของทุกวิชา)",
+		    p->subject ? fmt_printf(c, " วิชา%s", p->subject) : " (ค่าเฉลี่ยของทุกวิชา)", from(c, "scores"),
 		    fmt_year(c, year), fmt_year(c, year - 1));
 	}
 	case SOURCE_ASSESSMENTS:
-		return fmt_printf(c, "ผลจาก%s ซึ่งยังไม่มีแฟ้มข้อมูลให้อ่าน รายงานจะแจ้งว่ายังไม่ได้วัดผล "
-		    "และไม่ใช้ค่าอื่นแทน", tool ? fmt_printf(c, "เครื่องมือ “%s”", tool) : "เครื่องมือที่แผนกำหนด");
+		return fmt_printf(c, c->technical ? "ผลจาก%s ซึ่งยังไม่มีแฟ้มข้อมูลให้อ่าน รายงานจะแจ้งว่ายังไม่ได้วัดผล "
+		    "และไม่ใช้ค่าอื่นแทน" : "ผลจาก%s ซึ่งยังไม่มีข้อมูล จึงยังไม่ได้วัดผลและไม่ใช้ค่าอื่นแทน", tool ? fmt_printf(c, "เครื่องมือ “%s”", tool) : "เครื่องมือที่แผนกำหนด");
 	case SOURCE_NSOURCES:
 		break;
 	}
@@ -125,7 +145,8 @@ periods(Compose *c, const Metric *p, int fy)
 			    cal_parse_iso(h, strlen(h), &d) == CAL_OK ? fmt_date_short(c, d) : h);
 		}
 		if (c->s->nholidays > 0)
-			list = fmt_printf(c, "%s%sวันหยุดของสำนักงานในแฟ้มตั้งค่า", list, *list ? " และ" : "");
+			list = fmt_printf(c, "%s%sวันหยุดของสำนักงาน%s", list, *list ? " และ" : "",
+			    c->technical ? "ในแฟ้มตั้งค่า" : "");
 		return fmt_printf(c, "%s ไม่นับวันหยุด %s วัน (%s)", s, fmt_int(c, holidays), list);
 	}
 	if (n == 0)
@@ -184,7 +205,7 @@ members(Compose *c, const Metric *p, int fy, int *has_requirement, const char **
 			int level = p->min_level ? p->min_level : c->s->pass_level;
 			*requirement = level >= 1 && level <= 5 ?
 			    fmt_printf(c, "โรงเรียนผ่านเมื่อได้ระดับ %s (%s) ขึ้นไป%s", fmt_int(c, level),
-			    c->s->rubric_bands[level - 1].label, p->min_level ? "" : " ตามแฟ้มตั้งค่า") : "-";
+			    c->s->rubric_bands[level - 1].label, p->min_level ? "" : by_config(c)) : "-";
 			break;
 		}
 		case SOURCE_SCORES: {
@@ -198,7 +219,7 @@ members(Compose *c, const Metric *p, int fy, int *has_requirement, const char **
 		case SOURCE_RESPONSES:
 			*requirement = fmt_printf(c, "โรงเรียนพึงพอใจเมื่อค่าเฉลี่ยของผู้ตอบจากโรงเรียน (ทศนิยม 2 ตำแหน่ง) "
 			    "ตั้งแต่ %s ขึ้นไป%s", fmt_double(c, p->min_mean > 0 ? p->min_mean : c->s->satisfied_threshold, 2),
-			    p->min_mean > 0 ? "" : " ตามแฟ้มตั้งค่า");
+			    p->min_mean > 0 ? "" : by_config(c));
 			break;
 		default:
 			*requirement = fmt_printf(c, "โรงเรียนหนึ่งนับเมื่อ%s%s%s", row_phrase(c, p, n), every,
@@ -208,21 +229,23 @@ members(Compose *c, const Metric *p, int fy, int *has_requirement, const char **
 		return schools(c, p);
 	case MEMBERS_PEOPLE:
 	case MEMBERS_TEACHERS:
-		*requirement = "แต่ละโรงเรียนนับไม่เกินจำนวนในแฟ้ม schools";
+		*requirement = fmt_printf(c, "แต่ละโรงเรียนนับไม่เกินจำนวน%sของโรงเรียน%s",
+		    p->members == MEMBERS_TEACHERS ? "ครู" : "ผู้บริหารและครู", from(c, "schools"));
 		return fmt_printf(c, "%sของ%s", p->members == MEMBERS_TEACHERS ? "ครู" : "ผู้บริหารและครู", schools(c, p));
 	case MEMBERS_NETWORKS:
 		*requirement = fmt_printf(c, "เครือข่ายหนึ่งนับเมื่อมีอย่างน้อย %s ครั้ง (การนิเทศของเครือข่าย"
 		    "หรือของโรงเรียนในเครือข่าย)", n);
-		return "เครือข่ายโรงเรียนในแฟ้ม networks";
+		return fmt_printf(c, "เครือข่ายโรงเรียน%s", from(c, "networks"));
 	case MEMBERS_RESPONDENTS:
 		*has_requirement = p->result != RESULT_MEAN;
 		*requirement = fmt_printf(c, "ผู้ตอบพึงพอใจเมื่อค่าเฉลี่ย (ทศนิยม 2 ตำแหน่ง) ตั้งแต่ %s ขึ้นไป%s",
 		    fmt_double(c, p->min_mean > 0 ? p->min_mean : c->s->satisfied_threshold, 2),
-		    p->min_mean > 0 ? "" : " ตามแฟ้มตั้งค่า");
+		    p->min_mean > 0 ? "" : by_config(c));
 		return "ผู้ตอบแบบสำรวจ";
 	case MEMBERS_PERIODS:
 		*requirement = fmt_printf(c, "%sหนึ่งนับเมื่อ%s%s", period_noun(c, p), row_phrase(c, p, n),
-		    p->every == PERIOD_WEEKDAY ? " ในวันนั้น หรือจัดวันอื่นแทนโดยระบุวันที่แทนในช่อง replaces" : "");
+		    p->every != PERIOD_WEEKDAY ? "" : c->technical ? " ในวันนั้น หรือจัดวันอื่นแทนโดยระบุวันที่แทนในช่อง "
+		    "replaces" : " ในวันนั้น หรือจัดวันอื่นแทนวันนั้น");
 		return periods(c, p, fy);
 	case MEMBERS_NKINDS:
 		break;

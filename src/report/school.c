@@ -464,7 +464,7 @@ Doc *
 school_compose(Arena *a, const Model *m, const Results *r, const School *s, const Settings *set)
 {
 	Doc *d = doc_new(a);
-	Compose c = { d, set, m, r, set->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0 };
+	Compose c = { d, set, m, r, set->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0, 0 };
 	doc_set(d, &d->title, fmt_printf(&c, "รายงานผลการนิเทศ โรงเรียน%s ปีงบประมาณ %d", s->name, r->fiscal_year));
 	doc_set(d, &d->author, set->office_name);
 	doc_set(d, &d->subject, "รายงานผลการนิเทศรายโรงเรียน");

@@ -182,6 +182,9 @@ has "answers that say nothing are counted, not quoted" "$work/a.flat" "คำต
 has "an indicator whose instrument has no data says so" "$work/a.flat" "ยังไม่มีข้อมูลจากเครื่องมือที่แผนกำหนด"
 hasnt "no value stands in for one nobody measured" "$work/a.flat" "ค่าแทน"
 has "a weekly event kind is summed up under the meetings table" "$work/a.flat" "แลกเปลี่ยนเรียนรู้ (KM) จัดทั้งสิ้น"
+has "each target's rule is printed beside it, with its holidays" "$work/a.flat" \
+	"วันอังคารทุกสัปดาห์ของปีงบประมาณ 50 วัน ไม่นับวันหยุด 2 วัน (14 เม.ย. 58, 5 พ.ค. 58)"
+hasnt "the rules name no file or column of the software" "$work/a.flat" "replaces"
 has "the amount in words follows the amount" "$work/a.flat" "งบประมาณที่ได้รับ 500,000 บาท (ห้าแสนบาทถ้วน)"
 hasnt "meeting types are titled for readers, not as in the data" "$work/a.flat" "กตปน"
 "$NITHET" -q -o "$work/again" school 93020040 2>/dev/null

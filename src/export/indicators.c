@@ -45,7 +45,9 @@ format_goal(const TargetResult *t, char *buf, size_t size)
 	if (!t->target->has_goal)
 		snprintf(buf, size, "null");
 	else
-		num_format_double(t->goal, t->goal == (long long)t->goal ? 0 : 2, NUM_NO_GROUPING, buf, size);
+		/* A mean of answers reads 4.00, as its value; a level stays 3. */
+		num_format_double(t->goal, t->goal == (long long)t->goal && !(t->target->metric.result == RESULT_MEAN &&
+		    t->target->metric.source == SOURCE_RESPONSES) ? 0 : 2, NUM_NO_GROUPING, buf, size);
 }
 
 static const char *

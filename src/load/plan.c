@@ -471,15 +471,16 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 		ERR(L, n->line, "target %s: every=\"months\" needs months= (the window, such as 2); "
 		    "add it", t->id);
 	if (m->members == MEMBERS_PERIODS && m->every == PERIOD_NONE)
-		ERR(L, n->line, "target %s: of=\"periods\" needs every= (month, week, ...); add it",
-		    t->id);
+		ERR(L, n->line, "target %s: of=\"periods\" needs every= of term, quarter, month, months or "
+		    "week (the year is one period); add it", t->id);
 	if (m->source == SOURCE_EVENTS && m->kind == NULL && m->activities[0] == 0)
 		ERR(L, n->line, "target %s: count=\"events\" needs event-kind= or activity=; add "
 		    "one", t->id);
 	if (m->result == RESULT_MEAN && m->source != SOURCE_EVALUATIONS &&
 	    m->source != SOURCE_RESPONSES && m->source != SOURCE_ASSESSMENTS)
 		ERR(L, n->line, "target %s: result=\"mean\" needs a measured value: count="
-		    "\"evaluations\", \"responses\" or \"assessments\"", t->id);
+		    "\"evaluations\", \"responses\" or \"assessments\" (not visits, events, attendance, "
+		    "practices or scores)", t->id);
 	if (m->denominator == DENOMINATOR_MEASURED && (m->members != MEMBERS_SCHOOLS ||
 	    (m->source != SOURCE_EVALUATIONS && m->source != SOURCE_RESPONSES && m->source != SOURCE_SCORES)))
 		ERR(L, n->line, "target %s: denominator=\"measured\" applies to schools counted by "
@@ -507,6 +508,16 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 	if (mean != NULL && m->source != SOURCE_RESPONSES)
 		ERR(L, n->line, "target %s: min-mean= applies to count=\"responses\" only; remove it",
 		    t->id);
+	if ((m->topic || m->mode) && m->source != SOURCE_VISITS)
+		ERR(L, n->line, "target %s: topic= and mode= apply to count=\"visits\" only; remove them",
+		    t->id);
+	if ((m->color_groups || m->school_size) && (m->members == MEMBERS_EVENTS ||
+	    m->members == MEMBERS_PERIODS || m->members == MEMBERS_NETWORKS))
+		ERR(L, n->line, "target %s: color-groups= and school-size= choose schools; they apply to "
+		    "of=\"schools\", \"people\", \"teachers\" or \"respondents\" only; remove them", t->id);
+	if (xml_attr(n, "at-least") != NULL && m->members == MEMBERS_EVENTS && m->every == PERIOD_NONE)
+		ERR(L, n->line, "target %s: at-least= on of=\"events\" needs every= (at least N in each "
+		    "period); for a number of events in the year write goal= instead", t->id);
 	if (m->holidays.n > 0 && m->every != PERIOD_WEEKDAY)
 		ERR(L, n->line, "target %s: holidays= applies to every=\"week\" only; remove it", t->id);
 }

@@ -735,6 +735,8 @@ measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a)
 		if (p->school && p->published.year != 0 && measure_counted_date(&c, p->published) && *p->channel)
 			f.with_practice[measure_school_index(&c, p->school)] = 1;
 	}
+	r->school_visits = f.visits;
+	r->school_practice = f.with_practice;
 	unsigned char *not_visited = arena_alloc(a, ns);
 	for (size_t i = 0; i < m->nschools; i++)
 		not_visited[i] = m->schools[i].active && !f.visited[i];

@@ -35,6 +35,14 @@ in_activities(const Metric *p, int activity)
 int
 measure_visit_matches(const Plan *plan, const Visit *v, const Metric *p)
 {
+	if (p->topic && *p->topic) {
+		/* A topic narrows every visit of an activity that has topics;
+		 * without activities it names its own activity's visits. */
+		const PlanActivity *pa = plan ? plan_activity(plan, v->activity) : NULL;
+		if ((pa && pa->ntopics > 0) || p->activities[0] == 0)
+			if (strcmp(v->topic, p->topic) != 0)
+				return 0;
+	}
 	if (p->mode && *p->mode) {
 		if (strcmp(model_mode_name(v->mode), p->mode) == 0)
 			return 1;
@@ -42,17 +50,7 @@ measure_visit_matches(const Plan *plan, const Visit *v, const Metric *p)
 		if (p->activities[0] == 0)
 			return 0;
 	}
-	if (!in_activities(p, v->activity))
-		return 0;
-	if (p->topic && *p->topic) {
-		/* Without activities a topic names its own activity's visits. */
-		if (p->activities[0] == 0)
-			return strcmp(v->topic, p->topic) == 0;
-		const PlanActivity *pa = plan ? plan_activity(plan, v->activity) : NULL;
-		if (pa && pa->ntopics > 0 && strcmp(v->topic, p->topic) != 0)
-			return 0;
-	}
-	return 1;
+	return in_activities(p, v->activity);
 }
 
 int

@@ -212,6 +212,10 @@ typedef struct Results {
 	size_t nsupervisors;
 	MonthRow months[RESULTS_MONTHS];
 	long visits_counted;       /* approved/published, in FY, up to as-of */
+	/* Per school (index as m->schools): counted visits, and whether it
+	 * published a practice in the year (on a channel). */
+	const long *school_visits;
+	const unsigned char *school_practice;
 	SchoolList schools_not_visited;
 	Finding *findings;
 	size_t nfindings;

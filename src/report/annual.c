@@ -511,15 +511,19 @@ results_part(Compose *c)
 
 	activity_results(c);
 
-	doc_heading(c->doc, 2, "3.5", "ผลการดำเนินงานจำแนกตามอำเภอ เครือข่าย และกลุ่มสี");
+	int colours = compose_has_colours(c);
+	doc_heading(c->doc, 2, "3.5", colours ? "ผลการดำเนินงานจำแนกตามอำเภอ เครือข่าย และกลุ่มสี" :
+	    "ผลการดำเนินงานจำแนกตามอำเภอและเครือข่าย");
 	doc_para(c->doc, "ได้รับการนิเทศ = โรงเรียนที่ได้รับการนิเทศอย่างน้อย 1 ครั้งจากกิจกรรมใดก็ได้ "
 	    "(เป้าหมายแต่ละข้อนับเฉพาะกิจกรรมที่เป้าหมายนั้นกำหนด); ครั้ง = การนิเทศที่ระบุโรงเรียน "
 	    "ไม่รวมการประชุมและการนิเทศระดับเครือข่าย; ร้อยละคิดจากจำนวนโรงเรียนในแต่ละกลุ่ม");
 	breakdown_table(c, &r->by_district, "ผลการดำเนินงานจำแนกตามอำเภอ", "อำเภอ");
 	breakdown_chart(c, &r->by_district, "ร้อยละของโรงเรียนที่ได้รับการนิเทศ จำแนกตามอำเภอ");
 	breakdown_table(c, &r->by_network, "ผลการดำเนินงานจำแนกตามเครือข่ายโรงเรียน", "เครือข่าย");
-	breakdown_table(c, &r->by_colour, "ผลการดำเนินงานจำแนกตามกลุ่มสีของโรงเรียน", "กลุ่มสี");
-	breakdown_chart(c, &r->by_colour, "ร้อยละของโรงเรียนที่ได้รับการนิเทศ จำแนกตามกลุ่มสี");
+	if (colours) {
+		breakdown_table(c, &r->by_colour, "ผลการดำเนินงานจำแนกตามกลุ่มสีของโรงเรียน", "กลุ่มสี");
+		breakdown_chart(c, &r->by_colour, "ร้อยละของโรงเรียนที่ได้รับการนิเทศ จำแนกตามกลุ่มสี");
+	}
 
 	doc_heading(c->doc, 2, "3.6", "นวัตกรรมและวิธีปฏิบัติที่เป็นเลิศ");
 	practices_list(c);
@@ -781,50 +785,27 @@ school_status(Compose *c)
 	const Results *r = c->r;
 	doc_heading(c->doc, 2, "ก", "สถานะรายโรงเรียน");
 	compose_table_caption(c, "ผลการดำเนินงานรายโรงเรียน");
-	DocBlock *tb = compose_table(c, 14, "ที่:10:c|โรงเรียน:0:l|อำเภอ:20:l|กลุ่มสี:14:c|นิเทศ (ครั้ง):14:r|นิเทศภายใน:20:c|พึงพอใจ:16:r|BP:10:c");
-	long *visits = arena_array(c->doc->arena, m->nschools + 1, sizeof(long));
-	unsigned char *bp = arena_alloc(c->doc->arena, m->nschools + 1);
-	double *sat = arena_array(c->doc->arena, m->nschools + 1, sizeof(double));
-	long *nsat = arena_array(c->doc->arena, m->nschools + 1, sizeof(long));
-	for (size_t i = 0; i < m->nvisits; i++) {
-		const Visit *v = &m->visits[i];
-		if (v->school && v->status != STATUS_DRAFT && cal_compare(v->date, r->fy_first) >= 0 &&
-		    cal_compare(v->date, r->as_of) <= 0)
-			visits[v->school - m->schools]++;
-	}
-	for (size_t i = 0; i < m->npractices; i++) {
-		const Practice *p = &m->practices[i];
-		if (p->school && *p->channel && p->published.year && cal_compare(p->published, r->fy_first) >= 0 &&
-		    cal_compare(p->published, r->as_of) <= 0)
-			bp[p->school - m->schools] = 1;
-	}
-	/* A school's satisfaction as the mean of its respondents' means. */
-	for (size_t i = 0; i < m->survey.nresponses; i++) {
-		const Response *rs = &m->survey.responses[i];
-		if (rs->school == NULL || cal_compare(rs->timestamp.date, r->fy_first) < 0 ||
-		    cal_compare(rs->timestamp.date, r->as_of) > 0)
-			continue;
-		int sum = 0, n = 0;
-		for (size_t k = 0; k < m->survey.nitems; k++)
-			if (rs->answers[k] > 0) {
-				sum += rs->answers[k];
-				n++;
-			}
-		if (n) {
-			sat[rs->school - m->schools] += (double)sum / n;
-			nsat[rs->school - m->schools]++;
-		}
-	}
+	/* Every figure is measure's: the counted visits, the level, the mean
+	 * of the respondents' means (per activity first), a practice published. */
+	int colours = compose_has_colours(c);
+	DocBlock *tb = compose_table(c, 14, colours ?
+	    "ที่:10:c|โรงเรียน:0:l|อำเภอ:20:l|กลุ่มสี:14:c|นิเทศ (ครั้ง):14:r|นิเทศภายใน:20:c|พึงพอใจ:16:r|BP:10:c" :
+	    "ที่:10:c|โรงเรียน:0:l|อำเภอ:20:l|นิเทศ (ครั้ง):14:r|นิเทศภายใน:20:c|พึงพอใจ:16:r|BP:10:c");
 	long row = 0;
 	for (size_t i = 0; i < m->nschools; i++) {
 		const School *s = &m->schools[i];
 		if (!s->active)
 			continue;
 		int level = r->eval.level[i];
-		compose_row(c, tb, DOC_ROW_BODY, 8, fmt_int(c, ++row), fmt_school(c, s), s->district,
-		    *s->color_group ? s->color_group : "-", fmt_int(c, visits[i]),
-		    level ? c->s->rubric_bands[level - 1].label : "ไม่ได้ประเมิน",
-		    nsat[i] ? fmt_double(c, sat[i] / nsat[i], 2) : "-", bp[i] ? "มี" : "-");
+		const char *no = fmt_int(c, ++row), *visits = fmt_int(c, r->school_visits[i]);
+		const char *eval = level ? c->s->rubric_bands[level - 1].label : "ไม่ได้ประเมิน";
+		const char *sat = r->survey.school_respondents[i] ? fmt_double(c, r->survey.school_mean[i], 2) : "-";
+		const char *bp = r->school_practice[i] ? "มี" : "-";
+		if (colours)
+			compose_row(c, tb, DOC_ROW_BODY, 8, no, fmt_school(c, s), s->district,
+			    *s->color_group ? s->color_group : "-", visits, eval, sat, bp);
+		else
+			compose_row(c, tb, DOC_ROW_BODY, 7, no, fmt_school(c, s), s->district, visits, eval, sat, bp);
 	}
 }
 
@@ -1008,7 +989,8 @@ rules_used(Compose *c)
 	}
 	doc_label(c->doc, l, "ข้อมูลที่นับ", fmt_printf(c, "ลงวันที่ระหว่าง %s ถึง %s; การนิเทศสถานะ draft ไม่นับ; "
 	    "โรงเรียนที่ยุบหรือควบรวมไม่นับในตัวหาร", fmt_date(c, r->fy_first), fmt_date(c, r->as_of)));
-	doc_label(c->doc, l, "กลุ่มสีของโรงเรียน", "ตามข้อมูลในแฟ้ม schools (กำหนดโดยสำนักงานเขต) ไม่ได้คำนวณ");
+	if (compose_has_colours(c))
+		doc_label(c->doc, l, "กลุ่มสีของโรงเรียน", "ตามข้อมูลในแฟ้ม schools (กำหนดโดยสำนักงานเขต) ไม่ได้คำนวณ");
 
 	/* Each target's own rule beside it, in the words of plan explain. */
 	doc_para(c->doc, "วิธีนับของแต่ละเป้าหมายและตัวชี้วัด ตามที่แผนกำหนด")->u.para.keep_with_next = 1;

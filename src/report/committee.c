@@ -489,11 +489,17 @@ exceptions(Compose *c)
 	if (r->schools_not_visited.n == 0) {
 		doc_para(c->doc, "ทุกโรงเรียนได้รับการนิเทศแล้ว");
 	} else {
-		DocBlock *tb = compose_table(c, 0, "ที่:10:c|โรงเรียน:0:l|อำเภอ:30:l|กลุ่มสี:20:c");
+		int colours = compose_has_colours(c);
+		DocBlock *tb = compose_table(c, 0, colours ? "ที่:10:c|โรงเรียน:0:l|อำเภอ:30:l|กลุ่มสี:20:c" :
+		    "ที่:10:c|โรงเรียน:0:l|อำเภอ:30:l");
 		for (size_t i = 0; i < r->schools_not_visited.n; i++) {
 			const School *s = r->schools_not_visited.items[i];
-			compose_row(c, tb, DOC_ROW_BODY, 4, fmt_int(c, (long long)i + 1), fmt_school(c, s), s->district,
-			    *s->color_group ? s->color_group : "-");
+			if (colours)
+				compose_row(c, tb, DOC_ROW_BODY, 4, fmt_int(c, (long long)i + 1), fmt_school(c, s),
+				    s->district, *s->color_group ? s->color_group : "-");
+			else
+				compose_row(c, tb, DOC_ROW_BODY, 3, fmt_int(c, (long long)i + 1), fmt_school(c, s),
+				    s->district);
 		}
 	}
 

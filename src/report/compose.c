@@ -224,6 +224,15 @@ fmt_met(const TargetResult *t)
 	return t->met ? "บรรลุ" : "ไม่บรรลุ";
 }
 
+int
+compose_has_colours(const Compose *c)
+{
+	for (size_t i = 0; i < c->m->nschools; i++)
+		if (c->m->schools[i].active && *c->m->schools[i].color_group)
+			return 1;
+	return 0;
+}
+
 const char *
 fmt_school(Compose *c, const School *s)
 {

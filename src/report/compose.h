@@ -59,6 +59,10 @@ const char *fmt_target_result(Compose *c, const TargetResult *t);
 const char *fmt_target_goal(Compose *c, const TargetResult *t);
 const char *fmt_met(const TargetResult *t);               /* บรรลุ / ไม่บรรลุ / - */
 
+/* 1 when some active school has a colour group (schools.csv): the office
+ * groups its schools by colour, and the reports show them so. */
+int compose_has_colours(const Compose *c);
+
 /* The name of a school as printed: "บ้านควนประกอบ (93010012)". */
 const char *fmt_school(Compose *c, const School *s);
 

@@ -203,6 +203,7 @@ members(Compose *c, const Metric *p, int fy, int *has_requirement, const char **
 		switch (p->source) {
 		case SOURCE_EVALUATIONS: {
 			int level = p->min_level ? p->min_level : c->s->pass_level;
+			*has_requirement = p->result != RESULT_MEAN;  /* a mean of levels judges none */
 			*requirement = level >= 1 && level <= 5 ?
 			    fmt_printf(c, "โรงเรียนผ่านเมื่อได้ระดับ %s (%s) ขึ้นไป%s", fmt_int(c, level),
 			    c->s->rubric_bands[level - 1].label, p->min_level ? "" : by_config(c)) : "-";

@@ -41,8 +41,11 @@ facts(Compose *c, const School *s)
 	else
 		doc_label(c->doc, l, "อำเภอ", s->district);
 	doc_label(c->doc, l, "เครือข่าย", n ? n->name : *s->network_code ? s->network_code : "-");
-	doc_label(c->doc, l, "กลุ่มสี / ขนาด", fmt_printf(c, "%s / %s", *s->color_group ? s->color_group : "-",
-	    *s->size ? s->size : "-"));
+	if (compose_has_colours(c))
+		doc_label(c->doc, l, "กลุ่มสี / ขนาด", fmt_printf(c, "%s / %s", *s->color_group ? s->color_group : "-",
+		    *s->size ? s->size : "-"));
+	else
+		doc_label(c->doc, l, "ขนาด", *s->size ? s->size : "-");
 	doc_label(c->doc, l, "นักเรียน / ครู / ผู้บริหาร", fmt_printf(c, "%s / %s / %s คน", fmt_int(c, s->students),
 	    fmt_int(c, s->teachers), fmt_int(c, s->admins)));
 	if (*s->principal)

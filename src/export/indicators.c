@@ -55,7 +55,8 @@ met_word(const TargetResult *t)
 {
 	if (t->judged)
 		return t->met ? "true" : "false";
-	return t->target->has_goal ? "false" : "null";
+	/* Not measured (no data from its instrument) is not a miss: unknown. */
+	return t->target->has_goal && !t->no_data ? "false" : "null";
 }
 
 /* Baht: "500000", or "212350.50" when there are satang. */

@@ -65,15 +65,15 @@ in_group(const TargetResult *t, int group)
 	return group == ALL_TARGETS || t->target->quantitative == group;
 }
 
-/* Met of those with a goal (an indicator without one is reported
- * but cannot be met or missed). */
+/* Met of those with a goal (an indicator without one, or not measured for
+ * want of data, is reported but cannot be met or missed). */
 static long
 count_met(const TargetResult *t, size_t n, int group, long *total)
 {
 	long met = 0;
 	*total = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (!in_group(&t[i], group) || !t[i].target->has_goal)
+		if (!in_group(&t[i], group) || !t[i].target->has_goal || t[i].no_data)
 			continue;
 		(*total)++;
 		met += t[i].judged && t[i].met;
@@ -110,12 +110,16 @@ summary(Compose *c)
 	long mk = count_met(r->targets, r->ntargets, QUALITATIVE, &nk);
 	long mi = count_met(r->indicators, r->nindicators, ALL_TARGETS, &ni);
 	const BudgetResults *b = &r->budget;
+	long unmeasured = 0;
+	for (size_t k = 0; k < r->ntargets + r->nindicators; k++)
+		unmeasured += (k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets])->no_data;
 	DocBlock *p = doc_para(c->doc, fmt_printf(c,
 	    "%s ดำเนินโครงการ%s%s ข้อมูล ณ วันที่ %s ผลการดำเนินงานบรรลุเป้าหมายเชิงปริมาณ "
-	    "%s จาก %s ข้อ เป้าหมายเชิงคุณภาพ %s จาก %s ข้อ และตัวชี้วัดความสำเร็จ %s จาก %s ตัวชี้วัด "
+	    "%s จาก %s ข้อ เป้าหมายเชิงคุณภาพ %s จาก %s ข้อ และตัวชี้วัดความสำเร็จ %s จาก %s ตัวชี้วัด%s "
 	    "ใช้งบประมาณ %s บาท จากที่ได้รับ %s บาท คิดเป็นร้อยละ %s คงเหลือ %s บาท",
 	    c->s->office_name, fmt_project(c), fmt_project_year(c), fmt_date(c, r->as_of),
 	    fmt_int(c, mq), fmt_int(c, nq), fmt_int(c, mk), fmt_int(c, nk), fmt_int(c, mi), fmt_int(c, ni),
+	    unmeasured ? fmt_printf(c, " (ยังไม่ได้วัดผล %s ข้อ)", fmt_int(c, unmeasured)) : "",
 	    fmt_money(c, b->spent), fmt_baht(c, b->approved_total),
 	    fmt_percent(c, b->spent, b->approved_total), fmt_money(c, b->remaining)));
 	p->u.para.indent_mm = 12.5;
@@ -130,7 +134,7 @@ summary(Compose *c)
 	DocBlock *list = NULL;
 	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
 		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
-		if ((t->judged && t->met) || !t->target->has_goal)
+		if ((t->judged && t->met) || !t->target->has_goal || t->no_data)
 			continue;
 		if (list == NULL) {
 			doc_para(c->doc, "เป้าหมายและตัวชี้วัดที่ยังไม่บรรลุ ได้แก่")->u.para.keep_with_next = 1;
@@ -139,6 +143,19 @@ summary(Compose *c)
 		doc_list_item(c->doc, list, fmt_printf(c, "%s %s: ผล %s เป้าหมาย %s%s%s",
 		    fmt_text(c, t->target->id), t->target->text, fmt_target_result(c, t),
 		    fmt_target_goal(c, t), t->note ? "; " : "", t->note ? fmt_text(c, t->note) : ""));
+	}
+	/* Not measured is said apart: it is neither met nor missed. */
+	list = NULL;
+	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
+		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
+		if (!t->no_data)
+			continue;
+		if (list == NULL) {
+			doc_para(c->doc, "เป้าหมายและตัวชี้วัดที่ยังไม่ได้วัดผล ได้แก่")->u.para.keep_with_next = 1;
+			list = doc_list(c->doc, 0);
+		}
+		doc_list_item(c->doc, list, fmt_printf(c, "%s %s: %s", fmt_text(c, t->target->id), t->target->text,
+		    t->note ? fmt_text(c, t->note) : "ยังไม่มีข้อมูล"));
 	}
 }
 

@@ -249,6 +249,10 @@ committee_check_target(const Results *r, const TargetResult *t, const Plan *p)
 		ck.status = COMMITTEE_NO_GOAL;
 		return ck;
 	}
+	if (t->no_data) {
+		ck.status = COMMITTEE_NO_DATA;
+		return ck;
+	}
 	if (ck.days == 0) {
 		ck.status = COMMITTEE_NOT_YET_DUE;
 		return ck;
@@ -465,6 +469,14 @@ exceptions(Compose *c)
 			 * note would repeat. */
 			doc_list_item(c->doc, l, fmt_printf(c, "%s %s: %s%s", fmt_text(c, t->target->id), t->target->text,
 			    risk_reason(c, t, &ck), two_figures(t, &ck) ? "" : note));
+			break;
+		case COMMITTEE_NO_DATA:
+			if (later == NULL) {
+				doc_para(c->doc, "เป้าหมายที่ยังไม่ประเมินความเสี่ยง:")->u.para.keep_with_next = 1;
+				later = doc_list(c->doc, 0);
+			}
+			doc_list_item(c->doc, later, fmt_printf(c, "%s %s (ยังไม่มีข้อมูลสำหรับวัดผล)%s",
+			    fmt_text(c, t->target->id), t->target->text, note));
 			break;
 		case COMMITTEE_NOT_YET_DUE:
 		case COMMITTEE_IN_PROGRESS:

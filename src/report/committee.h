@@ -20,7 +20,8 @@ typedef enum CommitteeStatus {
 	COMMITTEE_AT_RISK,      /* behind what is due, or the period is over unmet */
 	COMMITTEE_NOT_YET_DUE,  /* its planned period has not begun */
 	COMMITTEE_IN_PROGRESS,  /* being measured, nothing to judge yet */
-	COMMITTEE_NO_GOAL       /* the plan sets no goal */
+	COMMITTEE_NO_GOAL,      /* the plan sets no goal */
+	COMMITTEE_NO_DATA       /* nothing to measure it with (no input for it) */
 } CommitteeStatus;
 
 typedef struct CommitteeCheck {

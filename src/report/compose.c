@@ -219,6 +219,8 @@ fmt_target_result(Compose *c, const TargetResult *t)
 const char *
 fmt_met(const TargetResult *t)
 {
+	if (t->no_data)
+		return "ยังไม่ได้วัดผล";
 	if (!t->judged)
 		return t->target->has_goal ? "ไม่บรรลุ" : "-";
 	return t->met ? "บรรลุ" : "ไม่บรรลุ";

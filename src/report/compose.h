@@ -57,7 +57,7 @@ const char *fmt_target_value(Compose *c, const TargetResult *t);
  * nothing was measured. */
 const char *fmt_target_result(Compose *c, const TargetResult *t);
 const char *fmt_target_goal(Compose *c, const TargetResult *t);
-const char *fmt_met(const TargetResult *t);               /* บรรลุ / ไม่บรรลุ / - */
+const char *fmt_met(const TargetResult *t);               /* บรรลุ / ไม่บรรลุ / ยังไม่ได้วัดผล / - */
 
 /* 1 when some active school has a colour group (schools.csv): the office
  * groups its schools by colour, and the reports show them so. */

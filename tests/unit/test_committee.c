@@ -923,3 +923,16 @@ TEST(school_standing_per_school_visits_against_the_topic_goal)
 	arena_free(a);
 	school_fix_free(f);
 }
+
+/* A target with nothing to measure it by is neither on track nor at risk,
+ * even once its period is over. */
+TEST(committee_target_without_data_is_not_judged)
+{
+	Fix f;
+	PlanTarget pt;
+	TargetResult t;
+	fix_init(&f, 2015, 9, 30);
+	target(&pt, &t, "system-quality", 0, 3, 0);
+	t.no_data = 1;
+	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_NO_DATA);
+}

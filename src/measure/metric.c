@@ -345,20 +345,26 @@ period_name(Ctx *c, const Metric *p, const Periods *ps, size_t k)
 }
 
 /* The noun of a period for a reader: "เดือน", "ช่วง 2 เดือน", "ภาคเรียน". */
-static const char *
-period_noun(Ctx *c, const Metric *p)
+const char *
+measure_period_noun(Arena *a, const Metric *p)
 {
 	switch (p->every) {
 	case PERIOD_TERM: return "ภาคเรียน";
 	case PERIOD_QUARTER: return "ไตรมาส";
 	case PERIOD_MONTH: return "เดือน";
-	case PERIOD_MONTHS: return arena_printf(c->a, "ช่วง %d เดือน", p->months);
-	case PERIOD_WEEKDAY: return arena_printf(c->a, "วัน%s", cal_weekday_name(p->weekday, CAL_NAME_LONG));
+	case PERIOD_MONTHS: return arena_printf(a, "ช่วง %d เดือน", p->months);
+	case PERIOD_WEEKDAY: return arena_printf(a, "วัน%s", cal_weekday_name(p->weekday, CAL_NAME_LONG));
 	case PERIOD_NONE:
 	case PERIOD_NKINDS:
 		break;
 	}
 	return "ปีงบประมาณ";
+}
+
+static const char *
+period_noun(Ctx *c, const Metric *p)
+{
+	return measure_period_noun(c->a, p);
 }
 
 /* --- summing up ------------------------------------------------------------ */
@@ -666,8 +672,8 @@ members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, cons
 	case SOURCE_EVALUATIONS:
 		add_extra(t, "ได้รับการประเมิน", measured, group);
 		if (t->min_level < 5)
-			add_extra(t, arena_printf(c->a, "ระดับ%s ขึ้นไป (คุณภาพสูง)",
-			    c->s->rubric_bands[t->min_level].label), high, group);
+			add_extra(t, arena_printf(c->a, "ระดับ%s%s (คุณภาพสูง)", c->s->rubric_bands[t->min_level].label,
+			    t->min_level + 1 < 5 ? " ขึ้นไป" : ""), high, group);
 		judge(t);
 		t->note = arena_printf(c->a, "ผ่านระดับ%s ขึ้นไป %s จาก %s โรงเรียน; ไม่ได้รับการประเมิน %s โรงเรียน",
 		    c->s->rubric_bands[t->min_level - 1].label, measure_num(c, hit), measure_num(c, group),
@@ -841,8 +847,9 @@ members_respondents(Ctx *c, TargetResult *t)
 	}
 	t->measured = n;
 	if (n == 0) {
+		/* Nobody has answered yet: a figure still to come, not one the
+		 * office has no way to measure. */
 		not_judged(t, "ยังไม่มีผู้ตอบแบบสำรวจ");
-		t->no_data = 1;
 		return;
 	}
 	if (p->result == RESULT_MEAN) {

@@ -260,6 +260,10 @@ int measure_in_colour_groups(const char *groups, const char *colour);
 typedef enum MetricGrowth { GROWTH_PRORATED, GROWTH_DUE_SO_FAR, GROWTH_RATE } MetricGrowth;
 MetricGrowth measure_growth(const Metric *m);
 
+/* How a reader names one period of a metric's every=: "ภาคเรียน", "ช่วง 2
+ * เดือน", "วันพุธ"; "ปีงบประมาณ" without one. In a. */
+const char *measure_period_noun(Arena *a, const Metric *p);
+
 /* The academic year (BE) a scores target compares with the year before. */
 int measure_score_year(const Metric *p, int fiscal_year);
 

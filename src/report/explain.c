@@ -105,21 +105,11 @@ schools(Compose *c, const Metric *p)
 	return s;
 }
 
-/* "ภาคเรียน", "ช่วง 2 เดือน", "วันพุธ". */
+/* "ภาคเรียน", "ช่วง 2 เดือน", "วันพุธ"; "" without a period. */
 static const char *
 period_noun(Compose *c, const Metric *p)
 {
-	switch (p->every) {
-	case PERIOD_TERM: return "ภาคเรียน";
-	case PERIOD_QUARTER: return "ไตรมาส";
-	case PERIOD_MONTH: return "เดือน";
-	case PERIOD_MONTHS: return fmt_printf(c, "ช่วง %s เดือน", fmt_int(c, p->months));
-	case PERIOD_WEEKDAY: return fmt_printf(c, "วัน%s", cal_weekday_name(p->weekday, CAL_NAME_LONG));
-	case PERIOD_NONE:
-	case PERIOD_NKINDS:
-		break;
-	}
-	return "";
+	return p->every == PERIOD_NONE ? "" : measure_period_noun(c->doc->arena, p);
 }
 
 /* The periods themselves, as measure counts them: "12 เดือน (ต.ค. 57 ถึง

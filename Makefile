@@ -137,11 +137,11 @@ bench: build
 fuzz:
 	sh tests/fuzz/run.sh
 
-# Banned functions (STYLE.md 6): unbounded or unchecked string and number calls.
+# Banned functions: unbounded or unchecked string and number calls.
 lint:
 	@if grep -nE '\b(atoi|atol|sprintf|vsprintf|strcpy|strcat|strtok|sscanf|gets)\s*\(' \
 	    $$(find src tools tests -name '*.[ch]'); then \
-	  echo "lint: banned function used (see STYLE.md 6)"; exit 1; \
+	  echo "lint: banned function used (use the bounded ones of src/core)"; exit 1; \
 	else echo "lint: ok"; fi
 
 install: nithet

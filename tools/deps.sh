@@ -4,7 +4,7 @@
 # apt-get update then apt-get install; otherwise it prints the exact command.
 set -eu
 
-# Build: compiler, pkg-config, and the libraries of DESIGN.md section 1.
+# Build: compiler, pkg-config, and the libraries of src/README.md.
 # Fonts: the report faces (Laksaman, Noto Sans Thai and its Latin partner).
 # Tests: poppler-utils (pdftotext, pdffonts, pdftoppm), clang's sanitizer
 # and fuzzer runtimes; time (GNU time) for make bench's peak memory.

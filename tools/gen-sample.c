@@ -8,7 +8,7 @@
  * file and per school, so the output depends only on the seed and the
  * options, never on the C library, the platform or the order of generation.
  * No floating point touches the output for the same reason. The generator
- * writes every input file of DOMAIN.md 3 except plan.xml, which is written
+ * writes every input file of the README's table except plan.xml, which is written
  * by hand from the seed plan. Files are written under a temporary name and
  * renamed into place when complete. */
 #include <errno.h>
@@ -963,7 +963,7 @@ static void setup_groups(Ctx *c)
 
 static void write_schools(Ctx *c)
 {
-	/* Excel "CSV UTF-8": BOM and CRLF. The Thai aliases of DOMAIN 3.1. */
+	/* Excel "CSV UTF-8": BOM and CRLF. Thai aliases as headers. */
 	static const char *const cols[] = {
 		"รหัสโรงเรียน", "ชื่อโรงเรียน", "อำเภอ", "ตำบล", "รหัสเครือข่าย", "กลุ่มสี", "ขนาด",
 		"จำนวนนักเรียน", "จำนวนครู", "จำนวนผู้บริหาร", "ผู้บริหาร", "สถานะ"
@@ -1991,7 +1991,7 @@ static void write_evaluations(Ctx *c)
 }
 
 /* ------------------------------------------------------------------ */
-/* surveys.csv: the Google Forms satisfaction export (DOMAIN 2.2). */
+/* surveys.csv: the Google Forms satisfaction export */
 
 static const char *const ITEMS[NITEMS] = {
 	"1. การวางแผนการนิเทศร่วมกับโรงเรียน",

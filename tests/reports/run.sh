@@ -2,7 +2,7 @@
 # run.sh - end-to-end checks of the reports `nithet build` writes from the
 # bundled input: every file exists, fonts are embedded and subset, the annual
 # report's text carries every figure of `nithet indicators` and the headings
-# of DOMAIN 6.1, builds are reproducible, and a failed build leaves the
+# of the annual report, builds are reproducible, and a failed build leaves the
 # previous reports untouched. Prints "reports: N passed, N failed".
 # Usage (from the repository root): NITHET=./nithet sh tests/reports/run.sh
 set -u
@@ -60,7 +60,7 @@ while read -r line; do
 	case $line in ok) ok ;; *) no "${line#no }" ;; esac
 done <"$work/figures"
 
-# The headings of DOMAIN 6.1, and the total in BAHTTEXT.
+# The headings of the annual report, and the total in BAHTTEXT.
 for h in "คำนำ" "สารบัญ" "บทสรุปผู้บริหาร" "ส่วนที่ 1 บทนำ" "หลักการและเหตุผล" "วัตถุประสงค์" \
 	"ส่วนที่ 2 วิธีดำเนินการ" "ส่วนที่ 3 ผลการดำเนินงาน" "ส่วนที่ 4 การใช้งบประมาณ" \
 	"ส่วนที่ 5 ปัญหา อุปสรรค และข้อเสนอแนะ" "ภาคผนวก" "เกณฑ์ที่ใช้" "คุณภาพข้อมูล" \

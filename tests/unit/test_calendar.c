@@ -252,7 +252,7 @@ TEST(cal_academic_years_and_terms)
 	CHECK_DATE(cal_term_last(2557, 2), 2015, 4, 1);
 	CHECK_DATE(cal_term_first(2558, 1), 2015, 5, 16);
 	CHECK_DATE(cal_term_last(2558, 1), 2015, 10, 11);
-	/* FY 2558 spans term 2/2557 and term 1/2558 (DOMAIN 1.1). */
+	/* FY 2558 spans term 2/2557 and term 1/2558 */
 	CalDate mid_t2 = D(2015, 1, 20), mid_t1 = D(2015, 7, 1);
 	CHECK(cal_in_fy(mid_t2, 2558) && cal_academic_term(mid_t2) == 2 &&
 	    cal_academic_year(mid_t2) == 2557);

@@ -797,3 +797,30 @@ settings_rules(const Settings *s, SettingRule *rules, size_t max)
 	}
 	return n;
 }
+
+int
+settings_level_of_percent(const Settings *s, double percent)
+{
+	static const double defaults[5] = { 0, 50, 60, 75, 90 };
+	const double *lower = s ? s->level_percent : defaults;
+	int level = 1;
+	for (int i = 1; i < 5; i++)
+		if (percent >= lower[i] - 1e-9)
+			level = i + 1;
+	return level;
+}
+
+int
+settings_level_of_mean(const Settings *s, double mean)
+{
+	static const double defaults[5] = { 1.00, 1.51, 2.51, 3.51, 4.51 };
+	/* In hundredths, as printed: 3.505 reads 3.51. */
+	long hundredths = lround(mean * 100.0 + 1e-9);
+	int level = 1;
+	for (int i = 1; i < 5; i++) {
+		double lo = s ? s->rubric_bands[i].min : defaults[i];
+		if (hundredths >= lround(lo * 100.0))
+			level = i + 1;
+	}
+	return level;
+}

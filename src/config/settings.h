@@ -100,4 +100,12 @@ typedef struct SettingRule {
 /* Fills rules with at most max entries; returns the number written. */
 size_t settings_rules(const Settings *s, SettingRule *rules, size_t max);
 
+/* The level 1..5 that an evaluation earns under [evaluation]: a percentage
+ * of the full score by level_percent, a mean of 1..5 scores by
+ * rubric_bands (compared as printed, rounded to 2 decimals). s NULL: the
+ * shipped defaults. The one place these rules are applied, by the loader's
+ * consistency check and by measure alike. */
+int settings_level_of_percent(const Settings *s, double percent);
+int settings_level_of_mean(const Settings *s, double mean);
+
 #endif

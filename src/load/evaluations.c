@@ -50,35 +50,6 @@ typedef struct Loader {
 	LoadIdSet *keys;
 } Loader;
 
-int
-evaluations_level_of_percent(const Settings *s, double percent)
-{
-	static const double defaults[5] = { 0, 50, 60, 75, 90 };
-	const double *lower = s ? s->level_percent : defaults;
-	int level = 1;
-	for (int i = 1; i < 5; i++)
-		if (percent >= lower[i])
-			level = i + 1;
-	return level;
-}
-
-/* Mean of 1..5 scores to a level by the rubric bands (4.51-5 ดีเยี่ยม ...),
- * compared on the mean rounded to 2 decimals as the reports print it. */
-static int
-level_of_mean(const Settings *s, int sum, int n)
-{
-	static const double lower[5] = { 1.00, 1.51, 2.51, 3.51, 4.51 };
-	/* Integer arithmetic: round(sum / n, 2) as hundredths. */
-	long hundredths = ((long)sum * 200 + n) / (2L * n);
-	int level = 1;
-	for (int i = 1; i < 5; i++) {
-		double lo = s ? s->rubric_bands[i].min : lower[i];
-		if (hundredths >= (long)(lo * 100 + 0.5))
-			level = i + 1;
-	}
-	return level;
-}
-
 static int
 on_evaluation(void *vl, const Record *r)
 {
@@ -154,13 +125,13 @@ on_evaluation(void *vl, const Record *r)
 		int derived;
 		char basis[64];
 		if (e.has_percent) {
-			derived = evaluations_level_of_percent(l->s, e.percent);
+			derived = settings_level_of_percent(l->s, e.percent);
 			snprintf(basis, sizeof(basis), "score_pct %s", pct);
 		} else if (l->s && l->s->eval_method == EVAL_BY_MEAN) {
-			derived = level_of_mean(l->s, sum, nscored);
+			derived = settings_level_of_mean(l->s, (double)sum / nscored);
 			snprintf(basis, sizeof(basis), "a mean score of %d/%d", sum, nscored);
 		} else {
-			derived = evaluations_level_of_percent(l->s, sum * 100.0 / (5.0 * nscored));
+			derived = settings_level_of_percent(l->s, sum * 100.0 / (5.0 * nscored));
 			snprintf(basis, sizeof(basis), "scores %d of %d", sum, 5 * nscored);
 		}
 		if (derived != e.level)

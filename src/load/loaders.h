@@ -59,11 +59,6 @@ int scores_load(Model *m, Arena *a, const char *path, const LoadOptions *o, File
  * as ดีมาก included). */
 int surveys_likert(const char *s, size_t len);
 
-/* The level 1..5 that a percentage earns under the cut-offs of settings
- * (lower bounds of levels 1..5 in %; 0 50 60 75 90 by default), or under
- * the default ones when s is NULL. */
-int evaluations_level_of_percent(const Settings *s, double percent);
-
 /* ---- helpers shared by the loaders (inputs.c) ---- */
 
 /* Read a table file by its extension: NAME.xml through sheet_table_read

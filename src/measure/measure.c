@@ -135,19 +135,10 @@ measure_eval_level(const Settings *s, const Evaluation *e, double *pct_out)
 	}
 	if (pct_out)
 		*pct_out = pct;
-	if (s->eval_method == EVAL_BY_MEAN && mean >= 0) {
-		double rm = measure_round2(mean);
-		for (int l = 5; l >= 1; l--)
-			if (rm >= s->rubric_bands[l - 1].min)
-				return l;
-		return 1;
-	}
-	if (pct >= 0) {
-		for (int l = 5; l >= 1; l--)
-			if (pct >= s->level_percent[l - 1] - 1e-9)
-				return l;
-		return 1;
-	}
+	if (s->eval_method == EVAL_BY_MEAN && mean >= 0)
+		return settings_level_of_mean(s, mean);
+	if (pct >= 0)
+		return settings_level_of_percent(s, pct);
 	return e->level; /* only a level word was given */
 }
 

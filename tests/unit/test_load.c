@@ -544,9 +544,9 @@ TEST(load_evaluations_levels)
 	CHECK(said(d, DIAG_ROW, 5, "already has an evaluation of round 1"));
 	CHECK(said(d, DIAG_ROW, 6, "c1 is out of range"));
 	CHECK(said(d, DIAG_ROW, 7, "no result"));
-	CHECK_INT(evaluations_level_of_percent(NULL, 59.99), 2);
-	CHECK_INT(evaluations_level_of_percent(NULL, 60), 3);
-	CHECK_INT(evaluations_level_of_percent(NULL, 90), 5);
+	CHECK_INT(settings_level_of_percent(NULL, 59.99), 2);
+	CHECK_INT(settings_level_of_percent(NULL, 60), 3);
+	CHECK_INT(settings_level_of_percent(NULL, 90), 5);
 	diag_free(d);
 	arena_free(a);
 	cleanup();

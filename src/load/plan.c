@@ -495,10 +495,9 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 	    m->source == SOURCE_ATTENDANCE || m->source == SOURCE_PRACTICES;
 	int per_member = m->members == MEMBERS_EVENTS || m->members == MEMBERS_SCHOOLS ||
 	    m->members == MEMBERS_PERIODS || m->members == MEMBERS_NETWORKS;
-	if (m->every != PERIOD_NONE && (!counted_rows || (m->members != MEMBERS_EVENTS &&
-	    m->members != MEMBERS_SCHOOLS && m->members != MEMBERS_PERIODS)))
-		ERR(L, n->line, "target %s: every= applies to events, schools or periods counted from "
-		    "visits, events, attendance or practices; remove it", t->id);
+	if (m->every != PERIOD_NONE && (!counted_rows || !per_member))
+		ERR(L, n->line, "target %s: every= applies to events, schools, networks or periods counted "
+		    "from visits, events, attendance or practices; remove it", t->id);
 	if (xml_attr(n, "at-least") != NULL && (!counted_rows || !per_member))
 		ERR(L, n->line, "target %s: at-least= applies to events, schools, networks or periods "
 		    "counted from visits, events, attendance or practices; remove it", t->id);

@@ -770,23 +770,39 @@ members_people(Ctx *c, TargetResult *t, const Rows *rs)
 /* Networks with at_least rows; a school is reached when it or its network
  * was. */
 static void
-members_networks(Ctx *c, TargetResult *t, const Rows *rs)
+members_networks(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps)
 {
 	const Metric *p = &t->target->metric;
 	const Model *m = c->m;
 	SchoolFact *sf = t->school;
+	/* With every=, a network needs at_least rows in each period due so far
+	 * ("เครือข่ายละ 1 ครั้งต่อไตรมาส"). */
+	size_t np = ps->n ? ps->n : 1;
 	long *net_rows = arena_array(c->a, m->nnetworks + 1, sizeof(long));
+	long *per = ps->n ? arena_array(c->a, (m->nnetworks + 1) * np, sizeof(long)) : NULL;
 	for (size_t i = 0; i < rs->n; i++) {
 		const Row *r = &rs->items[i];
 		const Network *n = *r->network ? model_network(m, r->network) : NULL;
-		if (n)
+		if (n) {
 			net_rows[n - m->networks]++;
+			int k = per ? period_index(p, ps, r) : -1;
+			if (k >= 0)
+				per[(size_t)(n - m->networks) * np + (size_t)k]++;
+		}
 		if (r->school)
 			sf[measure_school_index(c, r->school)].rows++;
 	}
+	unsigned char *net_ok = arena_alloc(c->a, m->nnetworks + 1);
 	long nets = 0;
-	for (size_t i = 0; i < m->nnetworks; i++)
-		nets += net_rows[i] >= p->at_least;
+	for (size_t i = 0; i < m->nnetworks; i++) {
+		int ok = net_rows[i] >= p->at_least;
+		for (size_t k = 0; per && k < ps->due; k++)
+			ok = ok && per[i * np + k] >= p->at_least;
+		if (per && ps->due == 0)
+			ok = 0;
+		net_ok[i] = (unsigned char)ok;
+		nets += ok;
+	}
 	long schools = 0;
 	unsigned char *missing = arena_alloc(c->a, m->nschools + 1);
 	for (size_t i = 0; i < m->nschools; i++) {
@@ -795,7 +811,7 @@ members_networks(Ctx *c, TargetResult *t, const Rows *rs)
 		if (!sf[i].in_group)
 			continue;
 		const Network *n = *s->network_code ? model_network(m, s->network_code) : NULL;
-		int net_hit = n && net_rows[n - m->networks] >= p->at_least;
+		int net_hit = n && net_ok[n - m->networks];
 		sf[i].counts = sf[i].rows > 0 || net_hit;
 		sf[i].via_network = sf[i].rows == 0 && net_hit;
 		if (sf[i].counts)
@@ -811,9 +827,10 @@ members_networks(Ctx *c, TargetResult *t, const Rows *rs)
 		return;
 	}
 	judge(t);
-	t->note = p->at_least > 1 ?
-	    arena_printf(c->a, "%s จาก %s เครือข่าย ได้รับการนิเทศอย่างน้อย %d ครั้ง", measure_num(c, nets),
-	    measure_num(c, (long long)m->nnetworks), p->at_least) :
+	t->note = p->at_least > 1 || p->every != PERIOD_NONE ?
+	    arena_printf(c->a, "%s จาก %s เครือข่าย ได้รับการนิเทศอย่างน้อย %d ครั้ง%s%s", measure_num(c, nets),
+	    measure_num(c, (long long)m->nnetworks), p->at_least, p->every != PERIOD_NONE ? "ทุก" : "",
+	    p->every != PERIOD_NONE ? period_noun(c, p) : "") :
 	    arena_printf(c->a, "%s จาก %s เครือข่าย", measure_num(c, nets), measure_num(c, (long long)m->nnetworks));
 }
 
@@ -917,7 +934,7 @@ measure_target(Ctx *c, TargetResult *t, const Facts *f)
 	case MEMBERS_SCHOOLS: members_schools(c, t, &rs, &ps, f); break;
 	case MEMBERS_PEOPLE:
 	case MEMBERS_TEACHERS: members_people(c, t, &rs); break;
-	case MEMBERS_NETWORKS: members_networks(c, t, &rs); break;
+	case MEMBERS_NETWORKS: members_networks(c, t, &rs, &ps); break;
 	case MEMBERS_RESPONDENTS: members_respondents(c, t); break;
 	case MEMBERS_NKINDS: not_judged(t, "-"); break;
 	}

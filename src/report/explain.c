@@ -85,24 +85,40 @@ counted(Compose *c, const Metric *p, const char *tool)
 		    fmt_year(c, year), fmt_year(c, year - 1));
 	}
 	case SOURCE_ASSESSMENTS:
+		if (tool == NULL)
+			return c->technical ? "ยังไม่มีข้อมูลที่โปรแกรมวัดเป้าหมายนี้ได้ รายงานจะแจ้งว่ายังไม่ได้วัดผล "
+			    "และไม่ใช้ค่าอื่นแทน" : "ยังไม่มีข้อมูลสำหรับวัดผลเป้าหมายนี้ จึงยังไม่ได้วัดผลและไม่ใช้ค่าอื่นแทน";
 		return fmt_printf(c, c->technical ? "ผลจาก%s ซึ่งยังไม่มีแฟ้มข้อมูลให้อ่าน รายงานจะแจ้งว่ายังไม่ได้วัดผล "
-		    "และไม่ใช้ค่าอื่นแทน" : "ผลจาก%s ซึ่งยังไม่มีข้อมูล จึงยังไม่ได้วัดผลและไม่ใช้ค่าอื่นแทน", tool ? fmt_printf(c, "เครื่องมือ “%s”", tool) : "เครื่องมือที่แผนกำหนด");
+		    "และไม่ใช้ค่าอื่นแทน" : "ผลจาก%s ซึ่งยังไม่มีข้อมูล จึงยังไม่ได้วัดผลและไม่ใช้ค่าอื่นแทน",
+		    fmt_printf(c, "เครื่องมือ “%s”", tool));
 	case SOURCE_NSOURCES:
 		break;
 	}
 	return "-";
 }
 
-/* "โรงเรียนที่เปิดสอน กลุ่มสี... ขนาด...": the population. */
+/* "โรงเรียนในสังกัด", "โรงเรียนขนาดเล็กในสังกัด", "โรงเรียนกลุ่มสี... ในสังกัด":
+ * the population (merged and closed schools are never in it). */
 static const char *
 schools(Compose *c, const Metric *p)
 {
-	const char *s = "โรงเรียนที่เปิดสอน";
-	if (p->color_groups)
-		s = fmt_printf(c, "%s กลุ่มสี%s", s, p->color_groups);
+	const char *s = "โรงเรียน";
 	if (p->school_size)
-		s = fmt_printf(c, "%s ขนาด%s", s, p->school_size);
-	return s;
+		s = fmt_printf(c, "%sขนาด%s", s, p->school_size);
+	if (p->color_groups)
+		s = fmt_printf(c, "%sกลุ่มสี%s ", s, p->color_groups);
+	return fmt_printf(c, "%sในสังกัด", s);
+}
+
+/* What one event is called in the target's unit: "รุ่น" for "4 รุ่น", else
+ * "ครั้ง". */
+static const char *
+event_noun(const PlanTarget *t)
+{
+	const char *u = t->unit;
+	if (u == NULL || *u == '\0' || !strncmp(u, "ร้อยละ", strlen("ร้อยละ")) || !strncmp(u, "ระดับ", strlen("ระดับ")))
+		return t->metric.source == SOURCE_PRACTICES ? "ผลงาน" : "ครั้ง";
+	return u;
 }
 
 /* "ภาคเรียน", "ช่วง 2 เดือน", "วันพุธ"; "" without a period. */
@@ -177,8 +193,9 @@ row_phrase(Compose *c, const Metric *p, const char *n)
 
 /* Whom the result is about, with what makes one of them count. */
 static const char *
-members(Compose *c, const Metric *p, int fy, int *has_requirement, const char **requirement)
+members(Compose *c, const PlanTarget *t, int fy, int *has_requirement, const char **requirement)
 {
+	const Metric *p = &t->metric;
 	const char *n = fmt_int(c, p->at_least);
 	const char *every = p->every != PERIOD_NONE ? fmt_printf(c, "ทุก%s", period_noun(c, p)) : "";
 	*has_requirement = 1;
@@ -186,9 +203,9 @@ members(Compose *c, const Metric *p, int fy, int *has_requirement, const char **
 	case MEMBERS_EVENTS:
 		*has_requirement = p->every != PERIOD_NONE;
 		if (*has_requirement)
-			*requirement = fmt_printf(c, "บรรลุเมื่อจำนวนครั้งถึงค่าเป้าหมาย และ%s%s (%s)",
+			*requirement = fmt_printf(c, "บรรลุเมื่อจำนวน%sถึงค่าเป้าหมาย และ%s%s (%s)", event_noun(t),
 			    row_phrase(c, p, n), every, periods(c, p, fy));
-		return p->source == SOURCE_PRACTICES ? "จำนวนผลงาน" : "จำนวนครั้ง";
+		return fmt_printf(c, "จำนวน%s", event_noun(t));
 	case MEMBERS_SCHOOLS:
 		switch (p->source) {
 		case SOURCE_EVALUATIONS: {
@@ -224,8 +241,9 @@ members(Compose *c, const Metric *p, int fy, int *has_requirement, const char **
 		    p->members == MEMBERS_TEACHERS ? "ครู" : "ผู้บริหารและครู", from(c, "schools"));
 		return fmt_printf(c, "%sของ%s", p->members == MEMBERS_TEACHERS ? "ครู" : "ผู้บริหารและครู", schools(c, p));
 	case MEMBERS_NETWORKS:
-		*requirement = fmt_printf(c, "เครือข่ายหนึ่งนับเมื่อมีอย่างน้อย %s ครั้ง (การนิเทศของเครือข่าย"
-		    "หรือของโรงเรียนในเครือข่าย)", n);
+		*requirement = fmt_printf(c, "เครือข่ายหนึ่งนับเมื่อได้รับการนิเทศอย่างน้อย %s ครั้ง%s (การนิเทศของ"
+		    "เครือข่ายหรือของโรงเรียนในเครือข่าย)%s", n, every,
+		    p->every != PERIOD_NONE ? fmt_printf(c, " (%s)", periods(c, p, fy)) : "");
 		return fmt_printf(c, "เครือข่ายโรงเรียน%s", from(c, "networks"));
 	case MEMBERS_RESPONDENTS:
 		*has_requirement = p->result != RESULT_MEAN;
@@ -247,14 +265,15 @@ members(Compose *c, const Metric *p, int fy, int *has_requirement, const char **
 
 /* How the members are summed up, with the denominator of a percentage. */
 static const char *
-result(Compose *c, const Metric *p)
+result(Compose *c, const PlanTarget *t)
 {
+	const Metric *p = &t->metric;
 	switch (p->result) {
 	case RESULT_MEAN:
 		return p->source == SOURCE_EVALUATIONS ? "ค่าเฉลี่ยของระดับ" : "ค่าเฉลี่ย";
 	case RESULT_COUNT:
 		switch (p->members) {
-		case MEMBERS_EVENTS: return p->source == SOURCE_PRACTICES ? "จำนวนผลงาน" : "จำนวนครั้ง";
+		case MEMBERS_EVENTS: return fmt_printf(c, "จำนวน%s", event_noun(t));
 		case MEMBERS_PERIODS: return fmt_printf(c, "จำนวน%sที่นับได้", period_noun(c, p));
 		case MEMBERS_SCHOOLS: return "จำนวนโรงเรียนที่นับได้";
 		case MEMBERS_NETWORKS: return "จำนวนเครือข่ายที่นับได้";
@@ -298,7 +317,12 @@ goal_text(Compose *c, const PlanTarget *t)
 	tr.target = t;
 	tr.goal = t->goal;
 	tr.unit = t->unit;
-	return fmt_target_goal(c, &tr);
+	const char *goal = fmt_target_goal(c, &tr);
+	/* A level goal with its name: "ระดับ 3 (ดี)". */
+	if (t->has_goal && !strncmp(t->unit, "ระดับ", strlen("ระดับ")) && t->goal == (long long)t->goal &&
+	    t->goal >= 1 && t->goal <= 5)
+		goal = fmt_printf(c, "%s (%s)", goal, c->s->rubric_bands[(int)t->goal - 1].label);
+	return goal;
 }
 
 size_t
@@ -314,10 +338,10 @@ explain_target(Compose *c, const PlanTarget *t, const char *tool, ExplainLine *o
 	}
 	int has_requirement;
 	const char *requirement = NULL;
-	out[n++] = (ExplainLine){ "นับเป็น", members(c, p, fy, &has_requirement, &requirement) };
+	out[n++] = (ExplainLine){ "นับเป็น", members(c, t, fy, &has_requirement, &requirement) };
 	if (has_requirement)
 		out[n++] = (ExplainLine){ "เงื่อนไข", requirement };
-	out[n++] = (ExplainLine){ "ผลที่รายงาน", result(c, p) };
+	out[n++] = (ExplainLine){ "ผลที่รายงาน", result(c, t) };
 	if (p->source == SOURCE_SCORES)
 		out[n++] = (ExplainLine){ "ช่วงเวลา", fmt_printf(c, "ผลการทดสอบปีการศึกษา %s เทียบกับ %s "
 		    "ไม่ขึ้นกับวันที่ของรายงาน", fmt_year(c, measure_score_year(p, fy)),

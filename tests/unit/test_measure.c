@@ -854,3 +854,23 @@ TEST(measure_vocabulary_score_change)
 	CHECK(t->no_data && !t->judged);
 	fixture_free(f);
 }
+
+/* "เครือข่ายละ 1 ครั้งต่อไตรมาส": N1 has a session in every quarter, N2 none
+ * in the last; mid-year only the quarters begun are due. */
+TEST(measure_vocabulary_each_network_every_quarter)
+{
+	Fixture *f = vocabulary();
+	static const CalDate n1[4] = { { 2014, 12, 1 }, { 2015, 2, 2 }, { 2015, 5, 4 }, { 2015, 8, 3 } };
+	for (int k = 0; k < 4; k++)
+		visit(f, n1[k], -1, 5, NULL)->network_code = "N1";
+	for (int k = 0; k < 3; k++)
+		visit(f, n1[k], 3, 5, NULL);                       /* school 3 is in N2 */
+	const TargetResult *t = results_target(run(f), "1.9");
+	CHECK_INT(t->num, 1);
+	CHECK_INT(t->den, 2);
+	CHECK_STR(t->note, "1 จาก 2 เครือข่าย ได้รับการนิเทศอย่างน้อย 1 ครั้งทุกไตรมาส");
+	CHECK(t->school[0].via_network && !t->school[4].counts);
+	Results *r = measure_run(&f->m, f->s, D(2015, 6, 30), f->a);  /* quarters 1-3 due */
+	CHECK_INT(results_target(r, "1.9")->num, 2);
+	fixture_free(f);
+}

@@ -81,7 +81,9 @@ counted(Compose *c, const Metric *p, const char *tool)
 		int year = measure_score_year(p, c->m->plan->fiscal_year);
 		return fmt_printf(c, "คะแนนเฉลี่ยการทดสอบ %s%s%s ของแต่ละโรงเรียน%s ปีการศึกษา %s "
 		    "เทียบกับปีการศึกษา %s", fmt_text(c, p->test), p->grade ? fmt_printf(c, " ชั้น %s", p->grade) : "",
-		    p->subject ? fmt_printf(c, " วิชา%s", p->subject) : " (ค่าเฉลี่ยของทุกวิชา)", from(c, "scores"),
+		    p->subject ? fmt_printf(c, " %s%s", !strncmp(p->subject, "ด้าน", strlen("ด้าน")) ||
+		    !strncmp(p->subject, "วิชา", strlen("วิชา")) ? "" : "วิชา", p->subject) : " (ค่าเฉลี่ยของทุกวิชา)",
+		    from(c, "scores"),
 		    fmt_year(c, year), fmt_year(c, year - 1));
 	}
 	case SOURCE_ASSESSMENTS:

@@ -6,7 +6,7 @@
  *
  *   gen-example --out DIR      writes DIR/{schools,networks,staff,visits,
  *                              evaluations,surveys,spending,meetings,
- *                              attendance,practices,scores}.csv
+ *                              attendance,practices,scores,assessments}.csv
  *
  * The rules (school i = 0..39, network i / 8, size by i % 10):
  *   size: i % 10 in 0..2 small (10 teachers, 2 admins), 3..6 medium (25, 3),
@@ -32,7 +32,9 @@
  *   evaluations (PIDRE): i < 28 all 4 (80 %), 28 <= i < 34 3,3,3,4,4 (68 %),
  *         34 <= i < 38 all 5 (100 %), i >= 38 none
  *   practices: i < 10 published on the web in the year; school 10 one not
- *         yet published */
+ *         yet published
+ *   assessments of indicator 6.1 (แบบประเมินระบบการนิเทศ, 5 items, 3
+ *         evaluators): 4,4,4,4,3 from each: mean 57 / 15 = 3.80 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -312,6 +314,20 @@ spending(const char *dir)
 	close_out(f);
 }
 
+static void
+assessments(const char *dir)
+{
+	static const char *const ITEMS[5] = { "การวางแผนการนิเทศ", "การดำเนินการนิเทศ", "การใช้เครื่องมือนิเทศ",
+		"การติดตามผล", "การรายงานผล" };
+	static const char *const WHO[3] = { "ประธาน ก.ต.ป.น.", "ผู้ทรงคุณวุฒิ", "ผู้แทนผู้บริหารสถานศึกษา" };
+	FILE *f = open_out(dir, "assessments.csv");
+	fputs("ตัวชี้วัด,รายการประเมิน,คะแนน,ผู้ประเมิน,วันที่ประเมิน\n", f);
+	for (int e = 0; e < 3; e++)
+		for (int k = 0; k < 5; k++)
+			fprintf(f, "6.1,%s,%d,%s,2024-09-20\n", ITEMS[k], k < 4 ? 4 : 3, WHO[e]);
+	close_out(f);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -342,5 +358,6 @@ main(int argc, char **argv)
 	evaluations(out);
 	practices(out);
 	spending(out);
+	assessments(out);
 	return 0;
 }

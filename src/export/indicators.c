@@ -31,7 +31,7 @@ format_value(const TargetResult *t, char *buf, size_t size)
 {
 	if (t->is_percent)
 		num_format_percent(t->num, t->den, NUM_NO_GROUPING, buf, size);
-	else if (t->target->metric.result == RESULT_MEAN)
+	else if (t->target->metric.result == RESULT_MEAN && !t->is_level)
 		num_format_double(t->value, 2, NUM_NO_GROUPING, buf, size);
 	else
 		num_format_int((long long)(t->value + (t->value < 0 ? -0.5 : 0.5)), NUM_NO_GROUPING, buf, size);

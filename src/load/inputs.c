@@ -600,8 +600,14 @@ wants_scores(const Plan *p)
 	return plan_counts(p, SOURCE_SCORES);
 }
 
+static int
+wants_assessments(const Plan *p)
+{
+	return plan_counts(p, SOURCE_ASSESSMENTS);
+}
+
 enum { F_SCHOOLS, F_NETWORKS, F_STAFF, F_VISITS, F_EVALUATIONS, F_SURVEYS, F_SPENDING,
-	F_MEETINGS, F_ATTENDANCE, F_PRACTICES, F_ONLINE, F_SCORES, NFILES };
+	F_MEETINGS, F_ATTENDANCE, F_PRACTICES, F_ONLINE, F_SCORES, F_ASSESSMENTS, NFILES };
 
 static const InputFile files[NFILES] = {
 	[F_SCHOOLS] = { "schools", 1, NULL },
@@ -622,6 +628,10 @@ static const InputFile files[NFILES] = {
 	[F_SCORES] = { "scores", 0, scores_load, "the targets that count test scores have no data and "
 		"are reported as not measured; add the schools' mean scores (school_code, test, grade, "
 		"subject, year, mean) for this year and the year before", wants_scores },
+	[F_ASSESSMENTS] = { "assessments", 0, assessments_load, "the targets measured by an instrument of "
+		"the plan (count=\"assessments\") have no data and are reported as not measured; add the "
+		"scores its evaluators gave (target_id, criterion, score 1-5, evaluator, date)",
+		wants_assessments },
 };
 
 static int

@@ -52,6 +52,8 @@ int online_load(Model *m, Arena *a, const char *path, const LoadOptions *o, File
 	Diag *d);
 int scores_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
 	Diag *d);
+int assessments_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+	Diag *d);
 
 /* A Likert answer: "มากที่สุด", "5", "5 (มากที่สุด)", "มากที่สุด (5)",
  * Thai digits; spaces and parentheses are ignored, a digit and a word must

@@ -882,6 +882,51 @@ members_respondents(Ctx *c, TargetResult *t)
 	    measure_num(c, hit), measure_num(c, n));
 }
 
+/* An instrument of the plan: the mean of the scores (1-5) its evaluators
+ * gave the target's items, dated in the window. A goal in ระดับ is a level
+ * of the config's rubric bands, judged on the level the mean reads as (as
+ * printed); any other goal on the mean itself. Never a value the instrument
+ * did not give. */
+static void
+measure_assessments(Ctx *c, TargetResult *t)
+{
+	long n = 0, sum = 0, evaluators = 0;
+	const char *seen[64];
+	for (size_t i = 0; i < c->m->nassessments; i++) {
+		const Assessment *a = &c->m->assessments[i];
+		if (a->target != t->target || !measure_counted_date(c, a->date))
+			continue;
+		n++;
+		sum += a->score;
+		int known = 0;
+		for (long k = 0; k < evaluators && k < 64; k++)
+			known |= !strcmp(seen[k], a->evaluator);
+		if (!known && evaluators < 64)
+			seen[evaluators++] = a->evaluator;
+	}
+	if (n == 0) {
+		t->no_data = 1;
+		not_judged(t, "ยังไม่มีข้อมูลจากเครื่องมือที่แผนกำหนด จึงยังไม่ได้วัดผล");
+		return;
+	}
+	double mean = (double)sum / (double)n;
+	t->num = n;
+	t->measured = n;
+	if (!strncmp(t->unit, "ระดับ", strlen("ระดับ"))) {
+		int level = settings_level_of_mean(c->s, mean);
+		t->is_level = 1;
+		t->value = level;
+		judge(t);
+		t->note = arena_printf(c->a, "ค่าเฉลี่ย %.2f จากการประเมิน %s รายการ (ผู้ประเมิน %s คน) ตรงกับระดับ%s",
+		    measure_round2(mean), measure_num(c, n), measure_num(c, evaluators), c->s->rubric_bands[level - 1].label);
+		return;
+	}
+	t->value = mean;
+	judge(t);
+	t->note = arena_printf(c->a, "ค่าเฉลี่ยจากการประเมิน %s รายการ (ผู้ประเมิน %s คน)", measure_num(c, n),
+	    measure_num(c, evaluators));
+}
+
 MetricGrowth
 measure_growth(const Metric *m)
 {
@@ -910,9 +955,7 @@ measure_target(Ctx *c, TargetResult *t, const Facts *f)
 	t->unit = t->target->unit;
 	t->goal = t->target->goal;
 	if (p->source == SOURCE_ASSESSMENTS) {
-		/* Never a value the instrument did not give. */
-		t->no_data = 1;
-		not_judged(t, "ยังไม่มีข้อมูลจากเครื่องมือที่แผนกำหนด จึงยังไม่ได้วัดผล");
+		measure_assessments(c, t);
 		return;
 	}
 	Rows rs = gather(c, p);

@@ -64,6 +64,8 @@ typedef struct TargetResult {
 	double value;              /* the headline: count, months, or percent */
 	int judged;                /* 0: cannot be judged (no target group, no goal) */
 	int no_data;               /* nothing to measure with: no value at all */
+	int is_level;              /* value is a level 1..5 (an instrument's mean read
+	                            * by the rubric bands), printed whole */
 	long measured;             /* rates: members measured so far (schools
 	                            * evaluated, schools that answered) */
 	int min_level;             /* evaluations: the pass level used */

@@ -204,6 +204,18 @@ typedef struct Score {
 	long line;
 } Score;
 
+/* One item of an instrument the plan names for a target (assessments.csv):
+ * the score an evaluator gave it, 1 to 5. */
+typedef struct Assessment {
+	const PlanTarget *target;  /* a target or indicator with count="assessments" */
+	const char *criterion;     /* the item; "" when not given */
+	const char *evaluator;     /* "" when not given */
+	int score;                 /* 1..5 */
+	CalDate date;
+	int in_fy;
+	long line;
+} Assessment;
+
 /* What loading one input file found, for `nithet check` and the reports'
  * data-quality appendix. */
 typedef struct FileSummary {
@@ -252,6 +264,8 @@ typedef struct Model {
 	size_t nonline;
 	Score *scores;
 	size_t nscores;
+	Assessment *assessments;
+	size_t nassessments;
 	FileSummary files[MODEL_MAX_FILES];
 	size_t nfiles;
 	/* Per-school views, built by model_index_rows (NULL until then), so that

@@ -170,7 +170,7 @@ fmt_target_value(Compose *c, const TargetResult *t)
 		return "-";
 	if (t->is_percent)
 		return t->den > 0 ? fmt_percent(c, t->num, t->den) : "-";
-	if (t->target->metric.result == RESULT_MEAN)
+	if (t->target->metric.result == RESULT_MEAN && !t->is_level)
 		return fmt_double(c, t->value, 2);
 	return fmt_int(c, (long long)(t->value + 0.5));
 }

@@ -87,12 +87,9 @@ counted(Compose *c, const Metric *p, const char *tool)
 		    fmt_year(c, year), fmt_year(c, year - 1));
 	}
 	case SOURCE_ASSESSMENTS:
-		if (tool == NULL)
-			return c->technical ? "ยังไม่มีข้อมูลที่โปรแกรมวัดเป้าหมายนี้ได้ รายงานจะแจ้งว่ายังไม่ได้วัดผล "
-			    "และไม่ใช้ค่าอื่นแทน" : "ยังไม่มีข้อมูลสำหรับวัดผลเป้าหมายนี้ จึงยังไม่ได้วัดผลและไม่ใช้ค่าอื่นแทน";
-		return fmt_printf(c, c->technical ? "ผลจาก%s ซึ่งยังไม่มีแฟ้มข้อมูลให้อ่าน รายงานจะแจ้งว่ายังไม่ได้วัดผล "
-		    "และไม่ใช้ค่าอื่นแทน" : "ผลจาก%s ซึ่งยังไม่มีข้อมูล จึงยังไม่ได้วัดผลและไม่ใช้ค่าอื่นแทน",
-		    fmt_printf(c, "เครื่องมือ “%s”", tool));
+		return fmt_printf(c, "คะแนน 1–5 ที่ผู้ประเมินให้แต่ละรายการของ%s%s ถ้ายังไม่มีข้อมูล รายงานจะแจ้งว่า"
+		    "ยังไม่ได้วัดผล และไม่ใช้ค่าอื่นแทน", tool ? fmt_printf(c, "เครื่องมือ “%s”", tool) :
+		    "เครื่องมือที่ใช้วัดเป้าหมายนี้", from(c, "assessments"));
 	case SOURCE_NSOURCES:
 		break;
 	}
@@ -335,6 +332,11 @@ explain_target(Compose *c, const PlanTarget *t, const char *tool, ExplainLine *o
 	size_t n = 0;
 	out[n++] = (ExplainLine){ "นับ", counted(c, p, tool) };
 	if (p->source == SOURCE_ASSESSMENTS) {
+		int level = !strncmp(t->unit, "ระดับ", strlen("ระดับ"));
+		out[n++] = (ExplainLine){ "ผลที่รายงาน", level ? "ค่าเฉลี่ยของคะแนนทุกรายการ อ่านเป็นระดับตามเกณฑ์"
+		    "ค่าเฉลี่ยของระดับคุณภาพ" : "ค่าเฉลี่ยของคะแนนทุกรายการ" };
+		out[n++] = (ExplainLine){ "ช่วงเวลา", fmt_printf(c, "การประเมินที่ลงวันที่ในปีงบประมาณ %s นับถึงวันที่ของรายงาน",
+		    fmt_year(c, fy)) };
 		out[n++] = (ExplainLine){ "ค่าเป้าหมาย", goal_text(c, t) };
 		return n;
 	}

@@ -634,6 +634,31 @@ TEST(load_scores_rows_and_messages)
 	cleanup();
 }
 
+TEST(load_assessments_rows_and_messages)
+{
+	fresh_dir();
+	Arena *a = arena_new();
+	Diag *d = diag_new(NULL);
+	Model m;
+	small_model(&m, a, d);
+	FileSummary sum = { 0 };
+	CHECK_INT(assessments_load(&m, a, put_file("assessments.csv",
+	    "ตัวชี้วัด,รายการประเมิน,คะแนน,ผู้ประเมิน,วันที่ประเมิน\n"
+	    "6.1,การวางแผน,4,ประธาน,2015-09-20\n"
+	    "6.2,การวางแผน,4,ประธาน,2015-09-20\n"
+	    "6.1,การรายงาน,6,ประธาน,2015-09-20\n"
+	    "9.9,การรายงาน,3,ประธาน,2015-09-20\n"), &opts, &sum, d), 0);
+	CHECK_INT(m.nassessments, 1);
+	CHECK_STR(m.assessments[0].target->id, "6.1");
+	CHECK_INT(m.assessments[0].score, 4);
+	CHECK(said(d, DIAG_ROW, 3, "target_id 6.2 is not a target of the plan measured by an instrument"));
+	CHECK(said(d, DIAG_ROW, 4, "score"));
+	CHECK(said(d, DIAG_ROW, 5, "target_id 9.9"));
+	diag_free(d);
+	arena_free(a);
+	cleanup();
+}
+
 TEST(load_meetings_attendance_practices_online)
 {
 	fresh_dir();
@@ -782,7 +807,9 @@ TEST(load_inputs_directory)
 	memset(&m, 0, sizeof(m));
 	m.plan = plan_load(a, "input/plan.xml", "config/plan.xsd", 64, 1 << 24, d);
 	CHECK_INT(inputs_load(&m, a, s, d), 0);
-	CHECK_INT(m.nfiles, 11);
+	CHECK_INT(m.nfiles, 12);                     /* the plan's 6.1 wants assessments */
+	CHECK_STR(m.files[11].name, "assessments.csv");
+	CHECK_INT(m.files[11].present, 0);
 	CHECK_STR(m.files[3].name, "visits.csv");
 	CHECK_INT(m.files[8].present, 0);            /* attendance is optional */
 	CHECK_INT(m.files[10].present, 0);

@@ -874,3 +874,30 @@ TEST(measure_vocabulary_each_network_every_quarter)
 	CHECK_INT(results_target(r, "1.9")->num, 2);
 	fixture_free(f);
 }
+
+/* An instrument of the plan: 3 evaluators x 2 items scored 4, 4, 3, 4, 4, 4
+ * (mean 23 / 6 = 3.83, read by the rubric bands as ดีมาก, level 4 >= the goal
+ * 3); one more row dated last year is left out. Without rows: no value. */
+TEST(measure_vocabulary_assessment_instrument)
+{
+	Fixture *f = vocabulary();
+	const PlanTarget *pt = plan_target(f->m.plan, "2.7");
+	CHECK(pt != NULL);
+	static const int scores[7] = { 4, 4, 3, 4, 4, 4, 1 };
+	Assessment *a = arena_array(f->a, 7, sizeof(Assessment));
+	for (int i = 0; i < 7; i++)
+		a[i] = (Assessment){ pt, i % 2 ? "ข้อ 2" : "ข้อ 1", i / 2 == 0 ? "ก" : i / 2 == 1 ? "ข" : "ค", scores[i],
+			i < 6 ? D(2015, 9, 1) : D(2014, 9, 1), i < 6, i + 2 };
+	f->m.assessments = a;
+	f->m.nassessments = 7;
+	const TargetResult *t = results_target(run(f), "2.7");
+	CHECK(!t->no_data && t->is_level);
+	CHECK_INT(t->num, 6);
+	CHECK_NEAR(t->value, 4, 1e-9);
+	CHECK(t->judged && t->met);
+	CHECK_STR(t->note, "ค่าเฉลี่ย 3.83 จากการประเมิน 6 รายการ (ผู้ประเมิน 3 คน) ตรงกับระดับดีมาก");
+	f->m.nassessments = 0;
+	t = results_target(run(f), "2.7");
+	CHECK(t->no_data && !t->judged);
+	fixture_free(f);
+}

@@ -6,7 +6,8 @@
  *
  *   gen-example --out DIR      writes DIR/{schools,networks,staff,visits,
  *                              evaluations,surveys,spending,meetings,
- *                              attendance,practices,scores,assessments}.csv
+ *                              attendance,practices,scores,assessments,
+ *                              surveys-workshop}.csv
  *
  * The rules (school i = 0..39, network i / 8, size by i % 10):
  *   size: i % 10 in 0..2 small (10 teachers, 2 admins), 3..6 medium (25, 3),
@@ -33,6 +34,8 @@
  *         34 <= i < 38 all 5 (100 %), i >= 38 none
  *   practices: i < 10 published on the web in the year; school 10 one not
  *         yet published
+ *   workshop survey (surveys-workshop.csv): 10 respondents a session, 5 items;
+ *         all answer มาก but the tenth of sessions 1-3, who answers ปานกลาง
  *   assessments of indicator 6.1 (แบบประเมินระบบการนิเทศ, 5 items, 3
  *         evaluators): 4,4,4,4,3 from each: mean 57 / 15 = 3.80 */
 #include <stdio.h>
@@ -315,6 +318,29 @@ spending(const char *dir)
 }
 
 static void
+workshop_survey(const char *dir)
+{
+	static const char *const ITEMS[5] = { "เนื้อหาการอบรม", "วิทยากร", "เอกสารประกอบ", "ระยะเวลา",
+		"การนำไปใช้" };
+	static const char *const DAY[4] = { "20/11/2023", "22/1/2024", "24/6/2024", "26/8/2024" };
+	FILE *f = open_out(dir, "surveys-workshop.csv");
+	fputs("\xEF\xBB\xBF\"ประทับเวลา\",\"โรงเรียน\",\"สถานภาพผู้ตอบ\",\"กิจกรรมที่\"", f);
+	for (int k = 0; k < 5; k++)
+		fprintf(f, ",\"ความพึงพอใจต่อการอบรม [%d. %s]\"", k + 1, ITEMS[k]);
+	fputs("\r\n", f);
+	for (int session = 0; session < 4; session++)
+		for (int j = 0; j < 10; j++) {
+			int school = (session * 10 + j) % NSCHOOLS;
+			const char *word = j == 9 && session < 3 ? "ปานกลาง" : "มาก";
+			fprintf(f, "\"%s, 15:%02d:00\",\"%s\",\"ครู\",\"1\"", DAY[session], j, code(school));
+			for (int k = 0; k < 5; k++)
+				fprintf(f, ",\"%s\"", word);
+			fputs("\r\n", f);
+		}
+	close_out(f);
+}
+
+static void
 assessments(const char *dir)
 {
 	static const char *const ITEMS[5] = { "การวางแผนการนิเทศ", "การดำเนินการนิเทศ", "การใช้เครื่องมือนิเทศ",
@@ -359,5 +385,6 @@ main(int argc, char **argv)
 	practices(out);
 	spending(out);
 	assessments(out);
+	workshop_survey(out);
 	return 0;
 }

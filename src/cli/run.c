@@ -259,16 +259,22 @@ run_school_name(Run *run, const School *s)
 void
 run_print_summary(const Model *m, FILE *out)
 {
-	fprintf(out, "%-16s %-14s %8s %9s %9s %9s %10s\n", "file", "encoding", "rows", "accepted",
+	/* The name column fits the longest name (a declared survey's file may
+	 * be long): 16 at least, so the usual table does not move. */
+	int w = 16;
+	for (size_t i = 0; i < m->nfiles; i++)
+		if (m->files[i].name && (int)strlen(m->files[i].name) > w)
+			w = (int)strlen(m->files[i].name);
+	fprintf(out, "%-*s %-14s %8s %9s %9s %9s %10s\n", w, "file", "encoding", "rows", "accepted",
 	    "rejected", "warnings", "outside FY");
 	for (size_t i = 0; i < m->nfiles; i++) {
 		const FileSummary *f = &m->files[i];
 		if (!f->present) {
-			fprintf(out, "%-16s %-14s %8s %9s %9s %9ld %10s\n", f->name, "(absent)", "-", "-", "-",
+			fprintf(out, "%-*s %-14s %8s %9s %9s %9ld %10s\n", w, f->name, "(absent)", "-", "-", "-",
 			    f->warnings, "-");
 			continue;
 		}
-		fprintf(out, "%-16s %-14s %8ld %9ld %9ld %9ld %10ld\n", f->name, f->encoding ? f->encoding : "-",
+		fprintf(out, "%-*s %-14s %8ld %9ld %9ld %9ld %10ld\n", w, f->name, f->encoding ? f->encoding : "-",
 		    f->rows, f->accepted, f->rejected, f->warnings, f->outside_fy);
 	}
 }

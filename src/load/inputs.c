@@ -764,5 +764,31 @@ inputs_load(Model *m, Arena *a, const Settings *s, Diag *d)
 		if (i == F_NETWORKS && rc == 0)
 			check_school_networks(m, sums[F_SCHOOLS], d);
 	}
+	/* The surveys the plan declares beside the yearly one: each is its own
+	 * export, read like surveys.csv. Not there yet: its targets have no
+	 * respondents, which the reports say. */
+	size_t nmore = m->plan ? m->plan->nsurveys : 0;
+	m->more_surveys = arena_array(a, nmore ? nmore : 1, sizeof(Survey));
+	for (size_t k = 0; k < nmore; k++) {
+		const PlanSurvey *ps = &m->plan->surveys[k];
+		if (m->nfiles == MODEL_MAX_FILES) {
+			diag_report(d, DIAG_INTERNAL, NULL, 0, 0, "too many input files for the summary");
+			return -1;
+		}
+		FileSummary *sum = &m->files[m->nfiles++];
+		memset(sum, 0, sizeof(*sum));
+		InputFile f = { ps->file, 0, NULL, arena_printf(a, "no one has answered survey %s yet; "
+			"its targets are reported without respondents", ps->code), NULL };
+		int file_failed = 0;
+		const char *path = find_input(a, s->input_dir, &f, sum, &file_failed, d);
+		failed |= file_failed;
+		if (path == NULL) {
+			sum->path = arena_printf(a, "%s/%s", s->input_dir, sum->name);
+			sum->present = file_failed;
+			continue;
+		}
+		if (surveys_load_into(m, &m->more_surveys[k], a, path, &o, sum, d) != 0)
+			failed = 1;
+	}
 	return failed ? -1 : 0;
 }

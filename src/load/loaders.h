@@ -40,6 +40,9 @@ int evaluations_load(Model *m, Arena *a, const char *path, const LoadOptions *o,
 	FileSummary *sum, Diag *d);
 int surveys_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
 	Diag *d);
+/* The same for a survey the plan declares beside surveys.csv, read into sv. */
+int surveys_load_into(Model *m, Survey *sv, Arena *a, const char *path, const LoadOptions *o,
+	FileSummary *sum, Diag *d);
 int spending_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
 	Diag *d);
 int meetings_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,

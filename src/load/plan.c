@@ -324,6 +324,43 @@ read_event_kinds(Loader *L, const XmlNode *kinds, Plan *p)
 	}
 }
 
+static void
+read_surveys(Loader *L, const XmlNode *surveys, Plan *p)
+{
+	if (surveys == NULL)
+		return;
+	size_t n = xml_count(surveys, "survey");
+	p->surveys = arena_array(L->a, n ? n : 1, sizeof(*p->surveys));
+	for (size_t i = 0; i < surveys->nchildren; i++) {
+		const XmlNode *c = &surveys->children[i];
+		if (strcmp(c->name, "survey") != 0)
+			continue;
+		PlanSurvey *sv = &p->surveys[p->nsurveys];
+		const char *code = need_attr(L, c, "code"), *file = need_attr(L, c, "file");
+		if (code == NULL || file == NULL)
+			continue;
+		sv->code = trimmed(L, code);
+		sv->file = trimmed(L, file);
+		sv->title = trimmed(L, c->text);
+		sv->line = (int)c->line;
+		const char *act = xml_attr(c, "activity");
+		long no = 0;
+		if (act != NULL && parse_long(act, 1, 99, &no) != 0)
+			ERR(L, c->line, "survey %s: activity=\"%s\" is not an activity number; write the number "
+			    "of an <activity>", sv->code, act);
+		sv->activity = (int)no;
+		/* The file is a name in the input folder, never a path. */
+		if (strchr(sv->file, '/') != NULL || !strcmp(sv->file, "surveys") || sv->file[0] == '.')
+			ERR(L, c->line, "survey %s: file=\"%s\" must be a plain name (no folder, not surveys, "
+			    "which is the yearly survey), such as surveys-workshop", sv->code, sv->file);
+		for (size_t k = 0; k < p->nsurveys; k++)
+			if (!strcmp(p->surveys[k].code, sv->code) || !strcmp(p->surveys[k].file, sv->file))
+				ERR(L, c->line, "survey %s: its code or file is used by survey %s too; give each "
+				    "survey its own", sv->code, p->surveys[k].code);
+		p->nsurveys++;
+	}
+}
+
 /* ----- metrics ----- */
 
 /* The index of v in a NULL-terminated name table, or -1. */
@@ -428,6 +465,16 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 			    "\"attendance\" only; remove it", t->id);
 	}
 	m->school_size = xml_attr(n, "school-size");
+	const char *survey = xml_attr(n, "survey");
+	if (survey != NULL) {
+		m->survey = plan_survey(p, survey);
+		if (m->source != SOURCE_RESPONSES)
+			ERR(L, n->line, "target %s: survey= applies to count=\"responses\" only; remove it",
+			    t->id);
+		else if (m->survey == NULL)
+			ERR(L, n->line, "target %s: survey=\"%s\" is not declared; add it to <surveys> or "
+			    "correct the name", t->id, survey);
+	}
 	m->test = xml_attr(n, "test");
 	m->grade = xml_attr(n, "grade");
 	m->subject = xml_attr(n, "subject");
@@ -941,6 +988,7 @@ plan_from_tree(Loader *L, const XmlNode *root)
 	p->outcomes = text_list(L, xml_child(root, "outcomes"), "outcome");
 
 	read_event_kinds(L, xml_child(root, "event-kinds"), p);
+	read_surveys(L, xml_child(root, "surveys"), p);
 	read_targets(L, need(L, root, "targets"), p);
 	int before = L->errors;
 	read_activities(L, need(L, root, "activities"), p);
@@ -952,6 +1000,10 @@ plan_from_tree(Loader *L, const XmlNode *root)
 	read_indicators(L, xml_child(root, "indicators"), p);
 
 	check_unique_ids(L, p);
+	for (size_t i = 0; activities_ok && i < p->nsurveys; i++)
+		if (p->surveys[i].activity && plan_activity(p, p->surveys[i].activity) == NULL)
+			ERR(L, p->surveys[i].line, "survey %s belongs to activity %d, which the plan does not have; "
+			    "use the number of an <activity>", p->surveys[i].code, p->surveys[i].activity);
 	for (size_t i = 0; activities_ok && i < p->nevent_kinds; i++) {
 		const PlanEventKind *k = &p->event_kinds[i];
 		if (k->activity && plan_activity(p, k->activity) == NULL)

@@ -79,6 +79,7 @@ surveys_likert(const char *s, size_t len)
 
 typedef struct Loader {
 	Model *m;
+	Survey *sv;                  /* the survey being read: m->survey or another */
 	Arena *a;
 	Diag *d;
 	const char *path;
@@ -130,7 +131,7 @@ col_of(const Loader *l, size_t i)
 static int
 read_header(Loader *l, const CsvRow *row)
 {
-	Survey *sv = &l->m->survey;
+	Survey *sv = l->sv;
 	for (int c = 0; c < NCOLS; c++)
 		l->map[c] = -1;
 	l->item_col = arena_array(l->a, row->nfields ? row->nfields : 1, sizeof(long));
@@ -266,7 +267,7 @@ on_response(Loader *l, const CsvRow *row)
 			diag_report(d, DIAG_WARNING, r->file, r->line, col_of(l, (size_t)c),
 			    "answer \"%s\" to item \"%s\" is not a rating (มากที่สุด, มาก, ปานกลาง, น้อย, "
 			    "น้อยที่สุด or 1-5); it is counted as invalid and left out of the means",
-			    v, l->m->survey.items[i]);
+			    v, l->sv->items[i]);
 		}
 		resp->answers[i] = (signed char)x;
 	}
@@ -302,12 +303,12 @@ on_row(void *vl, const CsvRow *row)
 }
 
 int
-surveys_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
-    Diag *d)
+surveys_load_into(Model *m, Survey *sv, Arena *a, const char *path, const LoadOptions *o,
+    FileSummary *sum, Diag *d)
 {
-	Loader l = { .m = m, .a = a, .d = d, .path = path, .fy = o->fiscal_year, .sum = sum,
+	Loader l = { .m = m, .sv = sv, .a = a, .d = d, .path = path, .fy = o->fiscal_year, .sum = sum,
 		.pool = { a, NULL, 0 }, .keys = load_idset_new() };
-	memset(&m->survey, 0, sizeof(m->survey));
+	memset(sv, 0, sizeof(*sv));
 	l.by_name = load_schools_by_name(m, a);
 	load_vec_init(&l.rows, a, sizeof(Response), 0);
 	size_t warnings_before = diag_warnings(d);
@@ -329,8 +330,8 @@ surveys_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSum
 		sum->rejected += info.rows_rejected;
 	}
 	load_idset_free(l.keys);
-	m->survey.responses = load_vec_finish(&l.rows);
-	m->survey.nresponses = l.rows.n;
+	sv->responses = load_vec_finish(&l.rows);
+	sv->nresponses = l.rows.n;
 	sum->warnings = (long)(diag_warnings(d) - warnings_before);
 	if (l.failed || rc != 0)
 		return -1;
@@ -339,4 +340,11 @@ surveys_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSum
 		return -1;
 	}
 	return 0;
+}
+
+int
+surveys_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+    Diag *d)
+{
+	return surveys_load_into(m, &m->survey, a, path, o, sum, d);
 }

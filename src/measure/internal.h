@@ -37,6 +37,14 @@ SchoolList measure_school_list(Ctx *c, const unsigned char *include);
 const char *measure_month_short(Ctx *c, CalDate d);
 const char *measure_date_long(Ctx *c, CalDate d);
 
+/* Each school's satisfaction in a survey: the mean over its respondents of
+ * each respondent's mean of valid answers, averaged first within each
+ * activity when the form has an activity column; respondents[i] counts
+ * those with a valid answer (0: mean[i] meaningless). Dated in the window;
+ * merged schools included (the caller leaves them out of figures). Both
+ * arrays have m->nschools entries, zeroed by the caller. */
+void measure_school_means(Ctx *c, const Survey *sv, double *mean, long *respondents);
+
 /* Compute one target or indicator (metric.c). */
 void measure_target(Ctx *c, TargetResult *t, const Facts *f);
 

@@ -225,9 +225,49 @@ acc_stats(const Settings *s, const Acc *a, ItemStats *st)
 	st->top2 = measure_percent(a->top2, a->n);
 }
 
-/* School satisfaction: per respondent the mean of their
- * valid answers; per school the mean of its respondents' means, averaged first
- * within each activity when the form has an activity column. */
+void
+measure_school_means(Ctx *c, const Survey *sv, double *mean, long *respondents)
+{
+	const Model *m = c->m;
+	/* Activities are numbered 1..N in the plan; 0 is the whole project. */
+	size_t na = m->plan->nactivities + 1;
+	size_t ns = m->nschools ? m->nschools : 1;
+	/* Per school and activity: sum of respondent means and count. */
+	double *sum = arena_array(c->a, ns * na, sizeof(double));
+	long *cnt = arena_array(c->a, ns * na, sizeof(long));
+	for (size_t i = 0; i < sv->nresponses; i++) {
+		const Response *rs = &sv->responses[i];
+		if (!measure_counted_date(c, rs->timestamp.date) || rs->school == NULL)
+			continue;
+		int rsum = 0, rn = 0;
+		for (size_t k = 0; k < sv->nitems; k++)
+			if (rs->answers[k] > 0) {
+				rsum += rs->answers[k];
+				rn++;
+			}
+		if (rn == 0)
+			continue;
+		/* The loader accepts only the plan's activities. */
+		size_t act = rs->activity > 0 && (size_t)rs->activity < na ? (size_t)rs->activity : 0;
+		size_t si = measure_school_index(c, rs->school);
+		sum[si * na + act] += (double)rsum / rn;
+		cnt[si * na + act]++;
+		respondents[si]++;
+	}
+	for (size_t si = 0; si < m->nschools; si++) {
+		double acts = 0;
+		int nacts = 0;
+		for (size_t a = 0; a < na; a++)
+			if (cnt[si * na + a] > 0) {
+				acts += sum[si * na + a] / cnt[si * na + a];
+				nacts++;
+			}
+		mean[si] = nacts ? acts / nacts : 0;
+	}
+}
+
+/* The yearly survey: item statistics, the whole and per activity, and each
+ * school's mean and whether it is satisfied at the config's threshold. */
 static void
 measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned char *satisfied)
 {
@@ -235,13 +275,9 @@ measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned c
 	const Survey *sv = &m->survey;
 	SurveyResults *sr = &c->r->survey;
 	Acc items[SURVEY_MAX_ITEMS] = { 0 }, all = { 0 };
-	/* Activities are numbered 1..N in the plan; 0 is the whole project. */
 	size_t na = m->plan->nactivities + 1;
 	Acc *by_act = arena_array(c->a, na, sizeof(Acc));
 	size_t ns = m->nschools ? m->nschools : 1;
-	/* Per school and activity: sum of respondent means and count. */
-	double *sum = arena_array(c->a, ns * na, sizeof(double));
-	long *cnt = arena_array(c->a, ns * na, sizeof(long));
 	sr->nby_activity = na;
 	sr->by_activity = arena_array(c->a, na, sizeof(ItemStats));
 	sr->school_mean = arena_array(c->a, ns, sizeof(double));
@@ -253,8 +289,6 @@ measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned c
 		if (!measure_counted_date(c, rs->timestamp.date))
 			continue;
 		sr->respondents++;
-		int rsum = 0, rn = 0;
-		/* The loader accepts only the plan's activities. */
 		size_t act = rs->activity > 0 && (size_t)rs->activity < na ? (size_t)rs->activity : 0;
 		for (size_t k = 0; k < sv->nitems; k++) {
 			int x = rs->answers[k];
@@ -267,15 +301,7 @@ measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned c
 			acc_add(&items[k], x);
 			acc_add(&all, x);
 			acc_add(&by_act[act], x);
-			rsum += x;
-			rn++;
 		}
-		if (rn == 0 || rs->school == NULL)
-			continue;
-		size_t si = measure_school_index(c, rs->school);
-		sum[si * na + act] += (double)rsum / rn;
-		cnt[si * na + act]++;
-		sr->school_respondents[si]++;
 	}
 	for (size_t k = 0; k < sv->nitems; k++) {
 		sr->items[k].text = sv->items[k];
@@ -298,23 +324,14 @@ measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned c
 		sr->items[k].rank = sr->items[k].n > 0 ? rank : 0;
 	}
 
+	measure_school_means(c, sv, sr->school_mean, sr->school_respondents);
 	for (size_t si = 0; si < m->nschools; si++) {
-		double acts = 0;
-		int nacts = 0;
-		for (size_t a = 0; a < na; a++)
-			if (cnt[si * na + a] > 0) {
-				acts += sum[si * na + a] / cnt[si * na + a];
-				nacts++;
-			}
-		if (nacts == 0)
-			continue;
-		sr->school_mean[si] = acts / nacts;
 		/* A merged or closed school's answers are shown on its own report
 		 * but count in no figure. */
-		if (!m->schools[si].active)
+		if (sr->school_respondents[si] == 0 || !m->schools[si].active)
 			continue;
 		responded[si] = 1;
-		school_mean[si] = acts / nacts;
+		school_mean[si] = sr->school_mean[si];
 		sr->schools_responding++;
 		/* Compared as printed (2 decimals), like the bands. */
 		if (measure_round2(school_mean[si]) >= c->s->satisfied_threshold - 1e-9) {

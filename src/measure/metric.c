@@ -447,6 +447,20 @@ missing_periods(Ctx *c, const Metric *p, const Periods *ps, const long *per)
 	return list;
 }
 
+/* The survey a responses target counts: one the plan declares, or the
+ * yearly one. A declared survey not loaded (a model built by hand) has no
+ * responses. */
+static const Survey *
+survey_of(const Ctx *c, const Metric *p)
+{
+	static const Survey none;
+	if (p->survey == NULL)
+		return &c->m->survey;
+	if (c->m->more_surveys == NULL)
+		return &none;
+	return &c->m->more_surveys[p->survey - c->m->plan->surveys];
+}
+
 /* --- the members ----------------------------------------------------------- */
 
 /* The rows themselves: "6 ครั้ง". With every=, each period of the year must
@@ -625,14 +639,26 @@ members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, cons
 			sf[i].counts = er->level[i] >= t->min_level;
 		}
 		break;
-	case SOURCE_RESPONSES:
+	case SOURCE_RESPONSES: {
+		/* The yearly survey's means are measure_survey's; another survey's
+		 * are taken by the same rule. */
+		const double *mean = f->sat_mean;
+		long *resp = NULL;
+		if (p->survey) {
+			double *sm = arena_array(c->a, m->nschools + 1, sizeof(double));
+			resp = arena_array(c->a, m->nschools + 1, sizeof(long));
+			measure_school_means(c, survey_of(c, p), sm, resp);
+			mean = sm;
+		}
 		for (size_t i = 0; i < m->nschools; i++) {
-			sf[i].measured = f->responded[i];
-			sf[i].value = f->sat_mean[i];
+			int answered = resp ? resp[i] > 0 && m->schools[i].active : f->responded[i];
+			sf[i].measured = (unsigned char)answered;
+			sf[i].value = mean[i];
 			/* Compared as printed (2 decimals), like the bands. */
-			sf[i].counts = f->responded[i] && measure_round2(f->sat_mean[i]) >= t->min_mean - 1e-9;
+			sf[i].counts = answered && measure_round2(mean[i]) >= t->min_mean - 1e-9;
 		}
 		break;
+	}
 	case SOURCE_SCORES:
 		tally_scores(c, p, sf);
 		break;
@@ -839,7 +865,7 @@ static void
 members_respondents(Ctx *c, TargetResult *t)
 {
 	const Metric *p = &t->target->metric;
-	const Survey *sv = &c->m->survey;
+	const Survey *sv = survey_of(c, p);
 	t->min_mean = p->min_mean > 0 ? p->min_mean : c->s->satisfied_threshold;
 	long n = 0, hit = 0;
 	double sum = 0;

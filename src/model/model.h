@@ -228,7 +228,7 @@ typedef struct FileSummary {
 	int present;               /* 0: an optional file that is absent */
 } FileSummary;
 
-enum { MODEL_MAX_FILES = 16 };
+enum { MODEL_MAX_FILES = 24 };
 
 /* A table's rows grouped by school: rows[start[i] .. start[i + 1]) belong to
  * m->schools[i], in file order. */
@@ -251,7 +251,8 @@ typedef struct Model {
 	size_t nvisits;
 	Evaluation *evaluations;
 	size_t nevaluations;
-	Survey survey;
+	Survey survey;             /* the yearly survey (surveys.csv) */
+	Survey *more_surveys;      /* one per plan->surveys, same order */
 	Spending *spending;
 	size_t nspending;
 	Meeting *meetings;

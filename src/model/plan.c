@@ -90,6 +90,15 @@ plan_event_kind(const Plan *p, const char *word)
 	return NULL;
 }
 
+const PlanSurvey *
+plan_survey(const Plan *p, const char *code)
+{
+	for (size_t i = 0; code && i < p->nsurveys; i++)
+		if (!strcmp(p->surveys[i].code, code))
+			return &p->surveys[i];
+	return NULL;
+}
+
 const PlanEventKind *
 plan_committee_kind(const Plan *p)
 {

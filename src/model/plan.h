@@ -30,6 +30,17 @@ typedef struct PlanEventKind {
 	int line;
 } PlanEventKind;
 
+/* A survey beside the yearly one (surveys.csv): a form of the office's own,
+ * such as a workshop's, declared in plan.xml with the file it is exported
+ * to. Targets name it with survey=. */
+typedef struct PlanSurvey {
+	const char *code;          /* what targets call it */
+	const char *title;         /* how a reader names it (the element text) */
+	const char *file;          /* the export's name in the input folder, without .csv/.xml */
+	int activity;              /* the activity it belongs to; 0 = none */
+	int line;
+} PlanSurvey;
+
 /* A metric is composed from a small vocabulary (docs/plan.md): what is
  * counted, which of it, about whom, over which periods, and how it is
  * summed up. Each axis is one enum; measure/ has one table of sources and
@@ -98,6 +109,7 @@ typedef struct Metric {
 	int activities[METRIC_MAX_ACTIVITIES + 1]; /* 0-terminated; none = any */
 	const char *topic;         /* a topic code of one of those activities */
 	const PlanEventKind *kind; /* events and attendance of this kind only */
+	const PlanSurvey *survey;  /* responses of this survey; NULL = surveys.csv */
 	const char *mode;          /* visits in this mode count whatever their
 	                            * activity (online, network, ...) */
 	/* Which schools are in the population. */
@@ -167,6 +179,8 @@ typedef struct Plan {
 	TextList objectives;       /* 2.1 .. 2.3 verbatim */
 	PlanEventKind *event_kinds; /* declared kinds of events */
 	size_t nevent_kinds;
+	PlanSurvey *surveys;       /* declared surveys beside surveys.csv */
+	size_t nsurveys;
 	PlanTarget *targets;       /* quantitative then qualitative, plan order */
 	size_t ntargets;
 	PlanActivity *activities;  /* section 4, plan order */
@@ -192,6 +206,8 @@ const PlanTarget *plan_target(const Plan *p, const char *id);
 const PlanTopic *plan_topic(const Plan *p, const char *code);
 /* The kind whose code or one of whose aliases is word. */
 const PlanEventKind *plan_event_kind(const Plan *p, const char *word);
+/* The declared survey called code, or NULL. */
+const PlanSurvey *plan_survey(const Plan *p, const char *code);
 /* The kind whose meetings get committee packs, or NULL. */
 const PlanEventKind *plan_committee_kind(const Plan *p);
 

@@ -73,7 +73,9 @@ counted(Compose *c, const Metric *p, const char *tool)
 		return fmt_printf(c, "ผลการประเมินการนิเทศภายในครั้งล่าสุดในปีงบประมาณของแต่ละโรงเรียน%s",
 		    from(c, "evaluations"));
 	case SOURCE_RESPONSES:
-		return fmt_printf(c, "คำตอบแบบสำรวจความพึงพอใจ%s ค่าเฉลี่ยของผู้ตอบแต่ละคนจากทุกข้อที่ตอบ",
+		return p->survey ? fmt_printf(c, "คำตอบแบบสำรวจ “%s”%s ค่าเฉลี่ยของผู้ตอบแต่ละคนจากทุกข้อที่ตอบ",
+		    fmt_text(c, p->survey->title), from(c, p->survey->file)) :
+		    fmt_printf(c, "คำตอบแบบสำรวจความพึงพอใจ%s ค่าเฉลี่ยของผู้ตอบแต่ละคนจากทุกข้อที่ตอบ",
 		    from(c, "surveys"));
 	case SOURCE_PRACTICES:
 		return fmt_printf(c, "นวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศที่เผยแพร่ในปีงบประมาณ%s", from(c, "practices"));
@@ -381,6 +383,13 @@ explain_plan(Compose *c)
 			    k->activity ? fmt_printf(c, " กิจกรรมที่ %s", fmt_int(c, k->activity)) : "",
 			    k->attendance ? " มีบัญชีลงเวลา" : "", k->committee ? " (ทำเอกสารประกอบการประชุมทุกครั้ง)" : "");
 		}
+	}
+	if (p->nsurveys > 0) {
+		out = fmt_printf(c, "%s\nแบบสำรวจนอกจากแบบสำรวจประจำปี (surveys)\n", out);
+		for (size_t i = 0; i < p->nsurveys; i++)
+			out = fmt_printf(c, "%s  “%s” (%s ในแฟ้ม %s)%s\n", out, p->surveys[i].title, p->surveys[i].code,
+			    p->surveys[i].file, p->surveys[i].activity ? fmt_printf(c, " กิจกรรมที่ %s",
+			    fmt_int(c, p->surveys[i].activity)) : "");
 	}
 	for (size_t i = 0; i < p->ntargets; i++)
 		out = explain_one(c, out, p->targets[i].quantitative ? "เป้าหมายเชิงปริมาณ" : "เป้าหมายเชิงคุณภาพ",

@@ -901,3 +901,36 @@ TEST(measure_vocabulary_assessment_instrument)
 	CHECK(t->no_data && !t->judged);
 	fixture_free(f);
 }
+
+/* A survey the plan declares beside the yearly one counts only its own
+ * answers: school 0's two respondents mean 5.00 and 2.00 (3.50, below 3.51),
+ * school 1's one 4.00; the yearly survey (all 5s from school 2) is not read. */
+TEST(measure_vocabulary_declared_survey)
+{
+	Fixture *f = vocabulary();
+	static Response workshop[3];
+	static const struct { int school, answer; } rs[3] = { { 0, 5 }, { 0, 2 }, { 1, 4 } };
+	for (int i = 0; i < 3; i++) {
+		workshop[i] = (Response){ .timestamp = { { 2015, 3, 2 }, 9, 0, 0 }, .email = "", .role = "",
+			.comment = "", .school = &f->schools[rs[i].school], .in_fy = 1 };
+		workshop[i].answers[0] = (signed char)rs[i].answer;
+	}
+	Survey *more = arena_array(f->a, 1, sizeof(Survey));
+	more[0].items[0] = "1. เนื้อหา";
+	more[0].nitems = 1;
+	more[0].responses = workshop;
+	more[0].nresponses = 3;
+	f->m.more_surveys = more;
+	f->m.survey.items[0] = "1. ก";
+	f->m.survey.nitems = 1;
+	f->responses[0] = (Response){ .timestamp = { { 2015, 9, 1 }, 9, 0, 0 }, .email = "", .role = "",
+		.comment = "", .school = &f->schools[2], .in_fy = 1 };
+	f->responses[0].answers[0] = 5;
+	f->m.survey.nresponses = 1;
+	const TargetResult *t = results_target(run(f), "2.8");
+	CHECK_INT(t->measured, 2);                 /* schools 0 and 1 answered it */
+	CHECK_INT(t->num, 1);                      /* school 1 */
+	CHECK_NEAR(t->school[0].value, 3.5, 1e-9);
+	CHECK(!t->school[2].measured);
+	fixture_free(f);
+}

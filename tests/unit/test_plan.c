@@ -390,6 +390,9 @@ TEST(plan_refuses_semantic_errors)
 	REFUSED("count=\"events\" event-kind=\"กตปน\"", "count=\"events\" of=\"schools\" event-kind=\"กตปน\"",
 	    0, "events cannot be counted of=\"schools\"");
 	REFUSED(" weekday=\"2\"", "", 0, "every=\"week\" needs weekday=");
+	REFUSED("count=\"responses\" of=\"schools\" min-mean=\"3.51\"",
+	    "count=\"responses\" survey=\"workshop\" of=\"schools\" min-mean=\"3.51\"", 0,
+	    "survey=\"workshop\" is not declared");
 	REFUSED("event-kind=\"กตปน\" activity=\"10\" goal", "event-kind=\"กตปน\" activity=\"10\" result=\"percent\" goal",
 	    0, "result=\"percent\" of=\"events\" has no denominator");
 	REFUSED("color-groups=\"ดำ แดง\"", "color-groups=\"ดำ แดง\" min-level=\"3\"", 0,

@@ -421,6 +421,7 @@ static const struct SourceRule {
 	[SOURCE_RESPONSES] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) | M(MEMBERS_RESPONDENTS) },
 	[SOURCE_PRACTICES] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) | M(MEMBERS_EVENTS) },
 	[SOURCE_SCORES] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) },
+	[SOURCE_SPENDING] = { MEMBERS_EVENTS, M(MEMBERS_EVENTS) },
 	[SOURCE_ASSESSMENTS] = { MEMBERS_EVENTS, M(MEMBERS_EVENTS) },
 #undef M
 };
@@ -534,7 +535,10 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 		    "evaluations, responses or scores only; remove it", t->id);
 	/* Parts that would be read and do nothing are errors, so that a plan
 	 * never says more than is counted. */
-	if (m->result == RESULT_PERCENT && m->members == MEMBERS_EVENTS)
+	if (m->source == SOURCE_SPENDING && m->result != RESULT_PERCENT)
+		ERR(L, n->line, "target %s: count=\"spending\" is a share of the approved budget; write "
+		    "result=\"percent\"", t->id);
+	if (m->result == RESULT_PERCENT && m->members == MEMBERS_EVENTS && m->source != SOURCE_SPENDING)
 		ERR(L, n->line, "target %s: result=\"percent\" of=\"events\" has no denominator; "
 		    "count events with result=\"count\", or a share of schools, people or periods",
 		    t->id);

@@ -201,6 +201,7 @@ gather(Ctx *c, const Metric *p)
 	case SOURCE_EVALUATIONS:   /* per school, from the evaluation results */
 	case SOURCE_RESPONSES:     /* per respondent, from the survey */
 	case SOURCE_SCORES:        /* per school and year: tally_scores */
+	case SOURCE_SPENDING:      /* money: measure_spending */
 	case SOURCE_ASSESSMENTS:   /* no input yet */
 	case SOURCE_NSOURCES:
 		break;
@@ -953,6 +954,39 @@ measure_assessments(Ctx *c, TargetResult *t)
 	    measure_num(c, evaluators));
 }
 
+/* Disbursement ("เบิกจ่ายงบประมาณร้อยละ 95"): the payments dated in the
+ * window, of the target's activities (all when it names none), as a share
+ * of what the plan approved for them (the project total when it names
+ * none). Exact, in satang. */
+static void
+measure_spending(Ctx *c, TargetResult *t)
+{
+	const Metric *p = &t->target->metric;
+	const Plan *plan = c->m->plan;
+	Satang spent = 0, approved = 0;
+	for (size_t i = 0; i < c->m->nspending; i++) {
+		const Spending *sp = &c->m->spending[i];
+		if (measure_counted_date(c, sp->date) && in_activities(p, sp->activity))
+			spent += sp->amount;
+	}
+	if (p->activities[0] == 0)
+		approved = plan->budget_total;
+	else
+		for (size_t k = 0; k < plan->nactivities; k++)
+			if (in_activities(p, plan->activities[k].no))
+				approved += plan->activities[k].budget;
+	set_percent(t, spent, approved);
+	if (approved == 0) {
+		not_judged(t, "ไม่มีงบประมาณที่ได้รับสำหรับกิจกรรมนี้");
+		return;
+	}
+	judge(t);
+	char a[64], b[64];
+	num_format_money(spent, 0, a, sizeof(a));
+	num_format_money(approved, 0, b, sizeof(b));
+	t->note = arena_printf(c->a, "เบิกจ่าย %s บาท จากงบประมาณ %s บาท", a, b);
+}
+
 MetricGrowth
 measure_growth(const Metric *m)
 {
@@ -963,6 +997,7 @@ measure_growth(const Metric *m)
 	case SOURCE_SCORES:
 	case SOURCE_ASSESSMENTS:
 		return GROWTH_RATE;
+	case SOURCE_SPENDING:
 	case SOURCE_VISITS:
 	case SOURCE_EVENTS:
 	case SOURCE_ATTENDANCE:
@@ -982,6 +1017,10 @@ measure_target(Ctx *c, TargetResult *t, const Facts *f)
 	t->goal = t->target->goal;
 	if (p->source == SOURCE_ASSESSMENTS) {
 		measure_assessments(c, t);
+		return;
+	}
+	if (p->source == SOURCE_SPENDING) {
+		measure_spending(c, t);
 		return;
 	}
 	Rows rs = gather(c, p);

@@ -12,6 +12,7 @@ const char *const plan_source_names[SOURCE_NSOURCES + 1] = {
 	[SOURCE_RESPONSES] = "responses",
 	[SOURCE_PRACTICES] = "practices",
 	[SOURCE_SCORES] = "scores",
+	[SOURCE_SPENDING] = "spending",
 	[SOURCE_ASSESSMENTS] = "assessments",
 	[SOURCE_NSOURCES] = NULL,
 };

@@ -55,6 +55,7 @@ typedef enum MetricSource {
 	SOURCE_RESPONSES,          /* satisfaction survey responses */
 	SOURCE_PRACTICES,          /* published innovations / best practices */
 	SOURCE_SCORES,             /* national test means: a school's rise on the year before */
+	SOURCE_SPENDING,           /* disbursements, as a share of the approved budget */
 	SOURCE_ASSESSMENTS,        /* an instrument the plan names: its items' scores */
 	SOURCE_NSOURCES
 } MetricSource;

@@ -5,16 +5,23 @@
 
 #include <string.h>
 
-/* "กิจกรรมที่ 4 หรือ 7", "" for none. */
+/* "กิจกรรมที่ 4 หรือ 7" (rows of any of them), or with " และ " (the money of
+ * all of them); "" for none. */
 static const char *
-activities(Compose *c, const Metric *p)
+activities_joined(Compose *c, const Metric *p, const char *last)
 {
 	if (p->activities[0] == 0)
 		return "";
 	const char *s = fmt_printf(c, "กิจกรรมที่ %s", fmt_int(c, p->activities[0]));
 	for (size_t i = 1; i < METRIC_MAX_ACTIVITIES && p->activities[i]; i++)
-		s = fmt_printf(c, "%s%s%s", s, p->activities[i + 1] ? ", " : " หรือ ", fmt_int(c, p->activities[i]));
+		s = fmt_printf(c, "%s%s%s", s, p->activities[i + 1] ? ", " : last, fmt_int(c, p->activities[i]));
 	return s;
+}
+
+static const char *
+activities(Compose *c, const Metric *p)
+{
+	return activities_joined(c, p, " หรือ ");
 }
 
 /* " (แฟ้ม visits)" for the plan's writer, who must know which export a
@@ -88,6 +95,9 @@ counted(Compose *c, const Metric *p, const char *tool)
 		    from(c, "scores"),
 		    fmt_year(c, year), fmt_year(c, year - 1));
 	}
+	case SOURCE_SPENDING:
+		return fmt_printf(c, "การเบิกจ่ายงบประมาณ%s%s", *acts ? fmt_printf(c, "ของ%s",
+		    activities_joined(c, p, " และ ")) : "ทั้งโครงการ", from(c, "spending"));
 	case SOURCE_ASSESSMENTS:
 		return fmt_printf(c, "คะแนน 1–5 ที่ผู้ประเมินให้แต่ละรายการของ%s%s ถ้ายังไม่มีข้อมูล รายงานจะแจ้งว่า"
 		    "ยังไม่ได้วัดผล และไม่ใช้ค่าอื่นแทน", tool ? fmt_printf(c, "เครื่องมือ “%s”", tool) :
@@ -333,6 +343,14 @@ explain_target(Compose *c, const PlanTarget *t, const char *tool, ExplainLine *o
 	int fy = c->m->plan->fiscal_year;
 	size_t n = 0;
 	out[n++] = (ExplainLine){ "นับ", counted(c, p, tool) };
+	if (p->source == SOURCE_SPENDING) {
+		out[n++] = (ExplainLine){ "ผลที่รายงาน", p->activities[0] ? fmt_printf(c, "ร้อยละของงบประมาณที่ได้รับของ%s",
+		    activities_joined(c, p, " และ ")) : "ร้อยละของงบประมาณทั้งโครงการ" };
+		out[n++] = (ExplainLine){ "ช่วงเวลา", fmt_printf(c, "ปีงบประมาณ %s (%s – %s) นับถึงวันที่ของรายงาน",
+		    fmt_year(c, fy), fmt_date(c, cal_fy_first(fy)), fmt_date(c, cal_fy_last(fy))) };
+		out[n++] = (ExplainLine){ "ค่าเป้าหมาย", goal_text(c, t) };
+		return n;
+	}
 	if (p->source == SOURCE_ASSESSMENTS) {
 		int level = !strncmp(t->unit, "ระดับ", strlen("ระดับ"));
 		out[n++] = (ExplainLine){ "ผลที่รายงาน", level ? "ค่าเฉลี่ยของคะแนนทุกรายการ อ่านเป็นระดับตามเกณฑ์"

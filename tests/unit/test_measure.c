@@ -934,3 +934,27 @@ TEST(measure_vocabulary_declared_survey)
 	CHECK(!t->school[2].measured);
 	fixture_free(f);
 }
+
+/* "เบิกจ่ายงบประมาณร้อยละ 90" of activities 1 and 2 (1,000 บาท each in the
+ * plan): 1,500.50 paid for them, 700 for activity 3 and one payment of the
+ * year before left out: 1,500.50 / 2,000 = 75.03 %. */
+TEST(measure_vocabulary_spending_share)
+{
+	Fixture *f = vocabulary();
+	static const struct { int act; long long satang; CalDate d; } rows[4] = {
+		{ 1, 100000, { 2014, 11, 1 } }, { 2, 50050, { 2015, 3, 1 } }, { 3, 70000, { 2015, 3, 1 } },
+		{ 2, 90000, { 2014, 9, 30 } },
+	};
+	for (int i = 0; i < 4; i++)
+		f->spending[i] = (Spending){ .id = "T", .date = rows[i].d, .activity = rows[i].act,
+			.category = CAT_EXPENSES, .amount = rows[i].satang, .doc_no = "", .description = "",
+			.in_fy = i < 3, .line = i + 2 };
+	f->m.nspending = 4;
+	const TargetResult *t = results_target(run(f), "1.10");
+	CHECK_INT(t->num, 150050);
+	CHECK_INT(t->den, 200000);
+	CHECK_NEAR(measure_round2(t->value), 75.03, 1e-9);
+	CHECK(!t->met);
+	CHECK_STR(t->note, "เบิกจ่าย 1,500.50 บาท จากงบประมาณ 2,000.00 บาท");
+	fixture_free(f);
+}

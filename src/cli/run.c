@@ -57,6 +57,10 @@ run_load_plan(Run *run)
 		return -1;
 	}
 	sum->accepted = 1;
+	if (m->plan->evaluation_form.has_levels)
+		/* The plan's own form sets its level cut-offs: every figure, the
+		 * loader's check and the rules printed follow it. */
+		memcpy(s->level_percent, m->plan->evaluation_form.level_percent, sizeof(s->level_percent));
 	if (s->office_name[0] == '\0') {
 		/* The office as the plan names it, rather than no name at all. */
 		free(s->office_name);

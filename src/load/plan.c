@@ -361,6 +361,38 @@ read_surveys(Loader *L, const XmlNode *surveys, Plan *p)
 	}
 }
 
+static void
+read_evaluation_form(Loader *L, const XmlNode *n, Plan *p)
+{
+	if (n == NULL)
+		return;
+	PlanEvaluationForm *f = &p->evaluation_form;
+	const char *name = need_attr(L, n, "name");
+	f->name = name ? trimmed(L, name) : "";
+	f->criteria = text_list(L, n, "criterion");
+	if (f->criteria.n > 10)
+		ERR(L, n->line, "evaluation form %s has %zu criteria; evaluations hold c1..c10 at most",
+		    f->name, f->criteria.n);
+	const char *levels = xml_attr(n, "levels");
+	if (levels == NULL)
+		return;
+	/* "0 50 60 75 90": five ascending lower bounds, the first 0. */
+	TextList w = word_list(L, levels);
+	int ok = w.n == 5;
+	for (size_t i = 0; ok && i < 5; i++) {
+		double v;
+		ok = parse_goal(w.items[i], &v) == 0 && v >= 0 && v <= 100 && (i == 0 ? v == 0 :
+		    v > f->level_percent[i - 1]);
+		if (ok)
+			f->level_percent[i] = v;
+	}
+	if (!ok)
+		ERR(L, n->line, "evaluation form %s: levels=\"%s\" must be five lower bounds in %% from 0 up, "
+		    "each higher than the one before, like \"0 50 60 75 90\"", f->name, levels);
+	else
+		f->has_levels = 1;
+}
+
 /* ----- metrics ----- */
 
 /* The index of v in a NULL-terminated name table, or -1. */
@@ -993,6 +1025,7 @@ plan_from_tree(Loader *L, const XmlNode *root)
 
 	read_event_kinds(L, xml_child(root, "event-kinds"), p);
 	read_surveys(L, xml_child(root, "surveys"), p);
+	read_evaluation_form(L, xml_child(root, "evaluation-form"), p);
 	read_targets(L, need(L, root, "targets"), p);
 	int before = L->errors;
 	read_activities(L, need(L, root, "activities"), p);

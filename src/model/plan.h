@@ -41,6 +41,15 @@ typedef struct PlanSurvey {
 	int line;
 } PlanSurvey;
 
+/* The form schools' internal supervision is evaluated with (evaluations'
+ * c1..cN), when the plan names its own; PIDRE's five steps otherwise. */
+typedef struct PlanEvaluationForm {
+	const char *name;          /* "PIDRE", ...; NULL = no form declared */
+	TextList criteria;         /* c1..cN in order */
+	int has_levels;            /* the plan sets the level cut-offs */
+	double level_percent[5];   /* lower bound (%) of levels 1..5 */
+} PlanEvaluationForm;
+
 /* A metric is composed from a small vocabulary (docs/plan.md): what is
  * counted, which of it, about whom, over which periods, and how it is
  * summed up. Each axis is one enum; measure/ has one table of sources and
@@ -182,6 +191,7 @@ typedef struct Plan {
 	size_t nevent_kinds;
 	PlanSurvey *surveys;       /* declared surveys beside surveys.csv */
 	size_t nsurveys;
+	PlanEvaluationForm evaluation_form;
 	PlanTarget *targets;       /* quantitative then qualitative, plan order */
 	size_t ntargets;
 	PlanActivity *activities;  /* section 4, plan order */

@@ -77,8 +77,10 @@ counted(Compose *c, const Metric *p, const char *tool)
 		    *acts ? fmt_printf(c, " (ถ้าไม่มีบัญชีลงเวลาเลย ใช้จำนวนผู้รับการนิเทศจากบันทึกการนิเทศของ%s)",
 		    acts) : "");
 	case SOURCE_EVALUATIONS:
-		return fmt_printf(c, "ผลการประเมินการนิเทศภายในครั้งล่าสุดในปีงบประมาณของแต่ละโรงเรียน%s",
-		    from(c, "evaluations"));
+		return fmt_printf(c, "ผลการประเมินการนิเทศภายในครั้งล่าสุดในปีงบประมาณของแต่ละโรงเรียน%s%s",
+		    c->m->plan->evaluation_form.name ? fmt_printf(c, " ตามแบบประเมิน %s %s ด้าน",
+		    c->m->plan->evaluation_form.name, fmt_int(c, (long long)c->m->plan->evaluation_form.criteria.n)) :
+		    " ตามแบบประเมิน PIDRE 5 ขั้นตอน", from(c, "evaluations"));
 	case SOURCE_RESPONSES:
 		return p->survey ? fmt_printf(c, "คำตอบแบบสำรวจ “%s”%s ค่าเฉลี่ยของผู้ตอบแต่ละคนจากทุกข้อที่ตอบ",
 		    fmt_text(c, p->survey->title), from(c, p->survey->file)) :

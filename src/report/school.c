@@ -197,17 +197,22 @@ evaluation(Compose *c, const School *s)
 	l->u.labels.label_mm = LABEL_MM;
 	doc_label(c->doc, l, "ครั้งที่ / วันที่ประเมิน", fmt_printf(c, "%s / %s", fmt_int(c, e->round),
 	    fmt_date(c, e->date)));
-	/* Each score with its step and the scale: "4 3 3 3 4" says nothing to
-	 * a reader who does not know the model or that 5 is the top. */
 	if (e->nscores > 0) {
-		int pidre = e->nscores == 5;
+		/* Each score with its criterion and the scale: "4 3 3 3 4" says
+		 * nothing to a reader who does not know the form or that 5 is the
+		 * top. The plan's own form names its criteria; else PIDRE's five. */
+		const PlanEvaluationForm *form = &c->m->plan->evaluation_form;
+		int named = form->name != NULL && (size_t)e->nscores <= form->criteria.n;
+		int pidre = !form->name && e->nscores == 5;
 		const char *scores = "";
 		for (int i = 0; i < e->nscores; i++) {
 			const char *v = e->scores[i] ? fmt_int(c, e->scores[i]) : "-";
-			scores = pidre ? fmt_printf(c, "%s%s%s (%s) %s", scores, i ? ", " : "", PIDRE[i].name,
-			    PIDRE[i].letter, v) : fmt_printf(c, "%s%sด้านที่ %s: %s", scores, i ? ", " : "", fmt_int(c, i + 1), v);
+			scores = named ? fmt_printf(c, "%s%s%s %s", scores, i ? ", " : "", form->criteria.items[i], v) :
+			    pidre ? fmt_printf(c, "%s%s%s (%s) %s", scores, i ? ", " : "", PIDRE[i].name, PIDRE[i].letter, v) :
+			    fmt_printf(c, "%s%sด้านที่ %s: %s", scores, i ? ", " : "", fmt_int(c, i + 1), v);
 		}
-		doc_label(c->doc, l, pidre ? "คะแนนรายขั้นตอน PIDRE (คะแนน 1–5)" : "คะแนนรายด้าน (คะแนน 1–5)", scores);
+		doc_label(c->doc, l, named ? fmt_printf(c, "คะแนนรายด้าน %s (คะแนน 1–5)", form->name) :
+		    pidre ? "คะแนนรายขั้นตอน PIDRE (คะแนน 1–5)" : "คะแนนรายด้าน (คะแนน 1–5)", scores);
 	}
 	if (pct >= 0)
 		doc_label(c->doc, l, "ร้อยละของคะแนน", fmt_double(c, pct, 2));

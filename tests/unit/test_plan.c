@@ -263,6 +263,28 @@ out:
 	arena_free(a);
 }
 
+/* A plan's own evaluation form: its criteria and level cut-offs. */
+TEST(plan_evaluation_form)
+{
+	Arena *a = arena_new();
+	Diag *d = diag_new(stderr);
+	Plan *p = plan_load(a, "examples/secondary-2567/input/plan.xml", "config/plan.xsd", 64, 1 << 24, d);
+	CHECK(p != NULL);
+	if (p) {
+		CHECK_STR(p->evaluation_form.name, "นิเทศภายใน 5 ด้าน");
+		CHECK_INT(p->evaluation_form.criteria.n, 5);
+		CHECK_STR(p->evaluation_form.criteria.items[4], "การรายงานผล");
+		CHECK(p->evaluation_form.has_levels);
+		CHECK_NEAR(p->evaluation_form.level_percent[2], 65, 1e-9);
+		CHECK_INT(p->nsurveys, 1);
+		CHECK_STR(p->surveys[0].file, "surveys-workshop");
+	}
+	Plan *bundled = plan_load(a, "input/plan.xml", "config/plan.xsd", 64, 1 << 24, d);
+	CHECK(bundled != NULL && bundled->evaluation_form.name == NULL);
+	diag_free(d);
+	arena_free(a);
+}
+
 TEST(plan_vocabulary_names_are_complete)
 {
 	for (int i = 0; i < SOURCE_NSOURCES; i++)

@@ -987,28 +987,6 @@ measure_spending(Ctx *c, TargetResult *t)
 	t->note = arena_printf(c->a, "เบิกจ่าย %s บาท จากงบประมาณ %s บาท", a, b);
 }
 
-MetricGrowth
-measure_growth(const Metric *m)
-{
-	switch (m->source) {
-	case SOURCE_EVALUATIONS:
-	case SOURCE_RESPONSES:
-	case SOURCE_PRACTICES:
-	case SOURCE_SCORES:
-	case SOURCE_ASSESSMENTS:
-		return GROWTH_RATE;
-	case SOURCE_SPENDING:
-	case SOURCE_VISITS:
-	case SOURCE_EVENTS:
-	case SOURCE_ATTENDANCE:
-	case SOURCE_NSOURCES:
-		break;
-	}
-	if (m->members == MEMBERS_PERIODS && m->result == RESULT_PERCENT)
-		return GROWTH_DUE_SO_FAR;
-	return GROWTH_PRORATED;
-}
-
 void
 measure_target(Ctx *c, TargetResult *t, const Facts *f)
 {

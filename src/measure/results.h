@@ -251,16 +251,6 @@ int measure_visit_matches(const Plan *plan, const Visit *v, const Metric *p);
  * colour otherwise. */
 int measure_in_colour_groups(const char *groups, const char *colour);
 
-/* How a target's value grows through the year, for a judgement before its
- * period is over (the committee pack):
- * - GROWTH_PRORATED: counts accumulate (events, coverage of a group), so by
- *   a day they should have reached the goal times the share elapsed;
- * - GROWTH_DUE_SO_FAR: already a share of the occasions due so far (an event
- *   every week), so the goal itself is due;
- * - GROWTH_RATE: a share of those measured (passing, satisfied), judged on
- *   the goal itself, on those measured so far (TargetResult.measured). */
-typedef enum MetricGrowth { GROWTH_PRORATED, GROWTH_DUE_SO_FAR, GROWTH_RATE } MetricGrowth;
-MetricGrowth measure_growth(const Metric *m);
 
 /* How a reader names one period of a metric's every=: "ภาคเรียน", "ช่วง 2
  * เดือน", "วันพุธ"; "ปีงบประมาณ" without one. In a. */

@@ -180,114 +180,6 @@ progress(Compose *c, const Results *prev, const char *since, const char *prev_se
 	doc_chart_value(ch, 0, 1, days * 100.0 / total_days);
 }
 
-/* The planned period of the target's activities (the earliest start to the
- * latest end of those that give one), or the fiscal year. */
-static void
-target_period(const Results *r, const PlanTarget *pt, const Plan *p, CommitteeCheck *ck)
-{
-	const int *no = pt->metric.activities;
-	size_t max = METRIC_MAX_ACTIVITIES;
-	int found = 0;
-	for (size_t i = 0; p && i < max && no[i]; i++) {
-		const PlanActivity *pa = plan_activity(p, no[i]);
-		CalDate from, to;
-		if (pa == NULL || pa->start == NULL || pa->end == NULL ||
-		    cal_parse_iso(pa->start, strlen(pa->start), &from) != CAL_OK ||
-		    cal_parse_iso(pa->end, strlen(pa->end), &to) != CAL_OK || cal_compare(from, to) > 0)
-			continue;
-		if (!found) {
-			ck->from = from;
-			ck->to = to;
-			ck->activity = pa;
-		} else if (cal_compare(from, ck->from) != 0 || cal_compare(to, ck->to) != 0) {
-			/* Activities with different periods: no one text names the span. */
-			ck->activity = NULL;
-			if (cal_compare(from, ck->from) < 0)
-				ck->from = from;
-			if (cal_compare(to, ck->to) > 0)
-				ck->to = to;
-		}
-		found = 1;
-	}
-	if (!found) {
-		ck->from = r->fy_first;
-		ck->to = r->fy_last;
-		ck->whole_year = 1;
-	}
-	ck->total = cal_days(ck->to) - cal_days(ck->from) + 1;
-	ck->days = cal_days(r->as_of) - cal_days(ck->from) + 1;
-	if (ck->days < 0)
-		ck->days = 0;
-	if (ck->days > ck->total)
-		ck->days = ck->total;
-	ck->ended = cal_compare(r->as_of, ck->to) >= 0;
-}
-
-/* A rate's result among those measured so far (a pass rate counts schools not yet
- * evaluated as failing, so its headline says nothing mid-period). 0 when the
- * metric has no such figure or nobody has been measured. */
-static int
-running_rate(const Results *r, const TargetResult *t, CommitteeCheck *ck)
-{
-	(void)r;
-	/* Practices and instruments without a running figure are judged at
-	 * the end. */
-	ck->den = t->measured;
-	ck->num = t->num;
-	return ck->den > 0;
-}
-
-CommitteeCheck
-committee_check_target(const Results *r, const TargetResult *t, const Plan *p)
-{
-	CommitteeCheck ck;
-	memset(&ck, 0, sizeof(ck));
-	MetricGrowth growth = measure_growth(&t->target->metric);
-	ck.is_rate = growth == GROWTH_RATE;
-	target_period(r, t->target, p, &ck);
-	if (!t->target->has_goal) {
-		ck.status = COMMITTEE_NO_GOAL;
-		return ck;
-	}
-	if (t->no_data) {
-		ck.status = COMMITTEE_NO_DATA;
-		return ck;
-	}
-	if (ck.days == 0) {
-		ck.status = COMMITTEE_NOT_YET_DUE;
-		return ck;
-	}
-	double goal = t->goal;
-	if (growth == GROWTH_PRORATED && !ck.ended) {
-		/* Whole events and months cannot be held in part: 4.4 meetings due
-		 * means 4 must have been held. */
-		ck.expected = goal * (double)ck.days / (double)ck.total;
-		if (!t->is_percent)
-			ck.expected = (double)(long long)(ck.expected + 1e-9);
-	} else {
-		ck.expected = goal;
-	}
-
-	if (t->judged && t->met)
-		ck.status = COMMITTEE_ON_TRACK;
-	else if (ck.ended)
-		ck.status = COMMITTEE_AT_RISK;   /* over, and unmet or not judged */
-	else if (growth == GROWTH_RATE)
-		ck.status = !running_rate(r, t, &ck) ? COMMITTEE_IN_PROGRESS :
-		    (double)ck.num * 100.0 < goal * (double)ck.den - 1e-9 ? COMMITTEE_AT_RISK : COMMITTEE_ON_TRACK;
-	else if (!t->judged)
-		ck.status = COMMITTEE_IN_PROGRESS;
-	else if (ck.expected > 0 && t->value < ck.expected - 1e-9)
-		ck.status = COMMITTEE_AT_RISK;
-	else if (t->value >= goal - 1e-9)
-		/* The count is there but the target is unmet: a condition beside
-		 * it failed (a period of the year without an event). */
-		ck.status = COMMITTEE_AT_RISK;
-	else
-		ck.status = COMMITTEE_ON_TRACK;
-	return ck;
-}
-
 /* "ร้อยละ 95.08" or "4 ครั้ง": an amount in the unit of a target's value. */
 static const char *
 amount(Compose *c, const TargetResult *t, const char *number)
@@ -317,7 +209,7 @@ expected_text(Compose *c, const TargetResult *t, double expected)
 }
 
 static const char *
-period_text(Compose *c, const CommitteeCheck *ck)
+period_text(Compose *c, const ProgressCheck *ck)
 {
 	if (ck->activity && ck->activity->period_text && *ck->activity->period_text)
 		return fmt_text(c, ck->activity->period_text);
@@ -361,7 +253,7 @@ rate_words(Compose *c, const TargetResult *t)
  * rate counts a school not evaluated as not passed): Table 2 prints the one
  * figure and the judgement rests on the other. */
 static int
-two_figures(const TargetResult *t, const CommitteeCheck *ck)
+two_figures(const TargetResult *t, const ProgressCheck *ck)
 {
 	return ck->is_rate && !ck->ended && t->is_percent && ck->den > 0 && t->den > ck->den;
 }
@@ -369,7 +261,7 @@ two_figures(const TargetResult *t, const CommitteeCheck *ck)
 /* A rate judged on those measured so far; with two figures, both are named,
  * each with its denominator, so the reader sees how they relate. */
 static const char *
-running_reason(Compose *c, const TargetResult *t, const CommitteeCheck *ck, const char *period)
+running_reason(Compose *c, const TargetResult *t, const ProgressCheck *ck, const char *period)
 {
 	RateWords w = rate_words(c, t);
 	if (two_figures(t, ck))
@@ -385,7 +277,7 @@ running_reason(Compose *c, const TargetResult *t, const CommitteeCheck *ck, cons
 
 /* Why a target is at risk, with the figures behind it. */
 static const char *
-risk_reason(Compose *c, const TargetResult *t, const CommitteeCheck *ck)
+risk_reason(Compose *c, const TargetResult *t, const ProgressCheck *ck)
 {
 	const char *period = period_text(c, ck);
 	if (ck->ended && !t->judged)
@@ -461,16 +353,16 @@ exceptions(Compose *c)
 	DocBlock *later = NULL;
 	for (size_t i = 0; i < r->ntargets; i++) {
 		const TargetResult *t = &r->targets[i];
-		CommitteeCheck ck = committee_check_target(r, t, c->m->plan);
+		ProgressCheck ck = measure_progress(r, t, c->m->plan);
 		const char *note = t->note ? fmt_printf(c, " - %s", fmt_text(c, t->note)) : "";
 		switch (ck.status) {
-		case COMMITTEE_AT_RISK:
+		case PROGRESS_AT_RISK:
 			/* With two figures the reason already holds every count the
 			 * note would repeat. */
 			doc_list_item(c->doc, l, fmt_printf(c, "%s %s: %s%s", fmt_text(c, t->target->id), t->target->text,
 			    risk_reason(c, t, &ck), two_figures(t, &ck) ? "" : note));
 			break;
-		case COMMITTEE_NO_DATA:
+		case PROGRESS_NO_DATA:
 			if (later == NULL) {
 				doc_para(c->doc, "เป้าหมายที่ยังไม่ประเมินความเสี่ยง:")->u.para.keep_with_next = 1;
 				later = doc_list(c->doc, 0);
@@ -478,19 +370,19 @@ exceptions(Compose *c)
 			doc_list_item(c->doc, later, fmt_printf(c, "%s %s (ยังไม่มีข้อมูลสำหรับวัดผล)%s",
 			    fmt_text(c, t->target->id), t->target->text, note));
 			break;
-		case COMMITTEE_NOT_YET_DUE:
-		case COMMITTEE_IN_PROGRESS:
+		case PROGRESS_NOT_YET_DUE:
+		case PROGRESS_IN_PROGRESS:
 			if (later == NULL) {
 				doc_para(c->doc, "เป้าหมายที่ยังไม่ประเมินความเสี่ยง:")->u.para.keep_with_next = 1;
 				later = doc_list(c->doc, 0);
 			}
 			doc_list_item(c->doc, later, fmt_printf(c, "%s %s (ช่วง%s %s)%s", fmt_text(c, t->target->id),
-			    ck.status == COMMITTEE_NOT_YET_DUE ? "ยังไม่ถึงช่วงดำเนินการ" : "อยู่ระหว่างดำเนินการ",
+			    ck.status == PROGRESS_NOT_YET_DUE ? "ยังไม่ถึงช่วงดำเนินการ" : "อยู่ระหว่างดำเนินการ",
 			    ck.is_rate ? "วัดผล" : "ดำเนินการ", period_text(c, &ck),
-			    ck.status == COMMITTEE_IN_PROGRESS ? note : ""));
+			    ck.status == PROGRESS_IN_PROGRESS ? note : ""));
 			break;
-		case COMMITTEE_ON_TRACK:
-		case COMMITTEE_NO_GOAL:
+		case PROGRESS_ON_TRACK:
+		case PROGRESS_NO_GOAL:
 			break;
 		}
 	}

@@ -113,8 +113,8 @@ TEST(committee_count_target_before_during_after_its_period)
 	fix_init(&f, 2014, 12, 31);
 	target(&pt, &t, "event-count", 1, 4, 0);
 	count(&t, 0);
-	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
-	CHECK_INT(ck.status, COMMITTEE_NOT_YET_DUE);
+	ProgressCheck ck = measure_progress(&f.r, &t, &f.plan);
+	CHECK_INT(ck.status, PROGRESS_NOT_YET_DUE);
 	CHECK_NEAR(ck.expected, 0, 1e-9);
 	CHECK(ck.activity == &f.acts[0]);
 	CHECK_INT(ck.total, 120);
@@ -123,31 +123,31 @@ TEST(committee_count_target_before_during_after_its_period)
 	/* 28 Feb: 59 of 120 days, 4 x 59/120 = 1.97 -> 1 whole event due. */
 	fix_init(&f, 2015, 2, 28);
 	count(&t, 1);
-	ck = committee_check_target(&f.r, &t, &f.plan);
+	ck = measure_progress(&f.r, &t, &f.plan);
 	CHECK_INT(ck.days, 59);
 	CHECK_NEAR(ck.expected, 1, 1e-9);
-	CHECK_INT(ck.status, COMMITTEE_ON_TRACK);
+	CHECK_INT(ck.status, PROGRESS_ON_TRACK);
 	CHECK(!ck.is_rate && !ck.ended && !ck.whole_year);
 	count(&t, 0);
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_AT_RISK);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_AT_RISK);
 
 	/* 2 March: 61 days, 2.03 -> 2 due; 1 held is behind. */
 	fix_init(&f, 2015, 3, 2);
 	count(&t, 1);
-	ck = committee_check_target(&f.r, &t, &f.plan);
+	ck = measure_progress(&f.r, &t, &f.plan);
 	CHECK_NEAR(ck.expected, 2, 1e-9);
-	CHECK_INT(ck.status, COMMITTEE_AT_RISK);
+	CHECK_INT(ck.status, PROGRESS_AT_RISK);
 
 	/* After 30 April the whole goal is due. */
 	fix_init(&f, 2015, 6, 1);
 	count(&t, 3);
-	ck = committee_check_target(&f.r, &t, &f.plan);
-	CHECK_INT(ck.status, COMMITTEE_AT_RISK);
+	ck = measure_progress(&f.r, &t, &f.plan);
+	CHECK_INT(ck.status, PROGRESS_AT_RISK);
 	CHECK(ck.ended);
 	CHECK_NEAR(ck.expected, 4, 1e-9);
 	CHECK_INT(ck.days, 120);
 	count(&t, 4);
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_ON_TRACK);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_ON_TRACK);
 }
 
 TEST(committee_coverage_is_prorated_exactly)
@@ -158,11 +158,11 @@ TEST(committee_coverage_is_prorated_exactly)
 	fix_init(&f, 2015, 2, 28);
 	target(&pt, &t, "school-coverage", 1, 100, 1);
 	rate(&t, 57, 117);                      /* 48.72 % */
-	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
+	ProgressCheck ck = measure_progress(&f.r, &t, &f.plan);
 	CHECK_NEAR(ck.expected, 100.0 * 59 / 120, 1e-9);   /* 49.17, not rounded down */
-	CHECK_INT(ck.status, COMMITTEE_AT_RISK);
+	CHECK_INT(ck.status, PROGRESS_AT_RISK);
 	rate(&t, 58, 117);                      /* 49.57 % */
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_ON_TRACK);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_ON_TRACK);
 }
 
 /* The reviewer's case: 3.1.11 (a workshop planned for September) read "at
@@ -175,13 +175,13 @@ TEST(committee_one_off_event_is_due_only_when_its_period_ends)
 	fix_init(&f, 2015, 3, 26);
 	target(&pt, &t, "event-held", 9, 1, 0);
 	count(&t, 0);
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_NOT_YET_DUE);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_NOT_YET_DUE);
 	fix_init(&f, 2015, 9, 24);                /* within September: 0.8 -> 0 due */
-	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
+	ProgressCheck ck = measure_progress(&f.r, &t, &f.plan);
 	CHECK_NEAR(ck.expected, 0, 1e-9);
-	CHECK_INT(ck.status, COMMITTEE_ON_TRACK);
+	CHECK_INT(ck.status, PROGRESS_ON_TRACK);
 	fix_init(&f, 2015, 9, 30);
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_AT_RISK);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_AT_RISK);
 }
 
 TEST(committee_without_activity_uses_the_fiscal_year)
@@ -192,16 +192,16 @@ TEST(committee_without_activity_uses_the_fiscal_year)
 	fix_init(&f, 2015, 3, 31);
 	target(&pt, &t, "month-coverage", 0, 12, 0);
 	count(&t, 5);
-	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
+	ProgressCheck ck = measure_progress(&f.r, &t, &f.plan);
 	CHECK(ck.whole_year);
 	CHECK(ck.activity == NULL);
 	CHECK_INT(ck.total, 365);
 	CHECK_INT(ck.days, 182);
 	CHECK_NEAR(ck.expected, 5, 1e-9);        /* 12 x 182/365 = 5.98 */
-	CHECK_INT(ck.status, COMMITTEE_ON_TRACK);
+	CHECK_INT(ck.status, PROGRESS_ON_TRACK);
 	/* An activity number the plan does not have counts as none. */
 	pt.metric.activities[0] = 7;
-	CHECK(committee_check_target(&f.r, &t, &f.plan).whole_year);
+	CHECK(measure_progress(&f.r, &t, &f.plan).whole_year);
 }
 
 TEST(committee_several_activities_span_their_periods)
@@ -213,12 +213,12 @@ TEST(committee_several_activities_span_their_periods)
 	target(&pt, &t, "event-count", 1, 2, 0);
 	pt.metric.activities[1] = 9;
 	count(&t, 0);
-	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
+	ProgressCheck ck = measure_progress(&f.r, &t, &f.plan);
 	CHECK(ck.activity == NULL && !ck.whole_year);
 	CHECK_INT(cal_compare(ck.from, (CalDate){ 2015, 1, 1 }), 0);
 	CHECK_INT(cal_compare(ck.to, (CalDate){ 2015, 9, 30 }), 0);
 	CHECK_INT(ck.total, 273);
-	CHECK_INT(ck.status, COMMITTEE_ON_TRACK);  /* 2 x 59/273 -> 0 due */
+	CHECK_INT(ck.status, PROGRESS_ON_TRACK);  /* 2 x 59/273 -> 0 due */
 }
 
 TEST(committee_rate_before_during_after_its_window)
@@ -231,35 +231,35 @@ TEST(committee_rate_before_during_after_its_window)
 	fix_init(&f, 2015, 3, 26);
 	target(&pt, &t, "satisfied-percent", 12, 80, 1);
 	rate(&t, 0, 0);
-	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
-	CHECK_INT(ck.status, COMMITTEE_NOT_YET_DUE);
+	ProgressCheck ck = measure_progress(&f.r, &t, &f.plan);
+	CHECK_INT(ck.status, PROGRESS_NOT_YET_DUE);
 	CHECK(ck.is_rate);
 
 	/* In the window, nobody has answered yet. */
 	fix_init(&f, 2015, 8, 10);
-	ck = committee_check_target(&f.r, &t, &f.plan);
-	CHECK_INT(ck.status, COMMITTEE_IN_PROGRESS);
+	ck = measure_progress(&f.r, &t, &f.plan);
+	CHECK_INT(ck.status, PROGRESS_IN_PROGRESS);
 	CHECK_NEAR(ck.expected, 80, 1e-9);       /* a rate is never pro-rated */
 
 	/* In the window with answers: judged on those measured so far. */
 	rate(&t, 6, 10);
-	ck = committee_check_target(&f.r, &t, &f.plan);
-	CHECK_INT(ck.status, COMMITTEE_AT_RISK);
+	ck = measure_progress(&f.r, &t, &f.plan);
+	CHECK_INT(ck.status, PROGRESS_AT_RISK);
 	CHECK_INT(ck.num, 6);
 	CHECK_INT(ck.den, 10);
 	rate(&t, 8, 10);
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_ON_TRACK);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_ON_TRACK);
 
 	/* Window over, below the goal; and over with no answers at all. */
 	fix_init(&f, 2015, 9, 30);
 	rate(&t, 7, 10);
-	ck = committee_check_target(&f.r, &t, &f.plan);
-	CHECK_INT(ck.status, COMMITTEE_AT_RISK);
+	ck = measure_progress(&f.r, &t, &f.plan);
+	CHECK_INT(ck.status, PROGRESS_AT_RISK);
 	CHECK(ck.ended);
 	rate(&t, 0, 0);
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_AT_RISK);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_AT_RISK);
 	rate(&t, 9, 10);
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_ON_TRACK);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_ON_TRACK);
 }
 
 /* 3.2.1 counts schools not yet evaluated as failing: mid-year its headline
@@ -274,22 +274,22 @@ TEST(committee_eval_pass_runs_on_the_schools_evaluated)
 	rate(&t, 17, 117);
 	f.r.eval.evaluated = 17;
 	t.measured = 17;
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_ON_TRACK);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_ON_TRACK);
 	f.r.eval.evaluated = 22;
 	t.measured = 22;                 /* 5 evaluated schools failed */
-	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
-	CHECK_INT(ck.status, COMMITTEE_AT_RISK);
+	ProgressCheck ck = measure_progress(&f.r, &t, &f.plan);
+	CHECK_INT(ck.status, PROGRESS_AT_RISK);
 	CHECK_INT(ck.num, 17);
 	CHECK_INT(ck.den, 22);
 	f.r.eval.evaluated = 0;
 	t.measured = 0;
 	rate(&t, 0, 117);
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_IN_PROGRESS);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_IN_PROGRESS);
 	/* A rate without a running figure waits for the end of its period. */
 	const char *needs;
 	CHECK_INT(plan_v1_compose("practice-percent", &pt.metric, &needs), 0);
 	rate(&t, 10, 117);
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_IN_PROGRESS);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_IN_PROGRESS);
 }
 
 TEST(committee_goal_zero_or_none)
@@ -300,22 +300,22 @@ TEST(committee_goal_zero_or_none)
 	fix_init(&f, 2015, 3, 26);
 	target(&pt, &t, "event-count", 3, 0, 0);
 	count(&t, 0);
-	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
-	CHECK_INT(ck.status, COMMITTEE_ON_TRACK);
+	ProgressCheck ck = measure_progress(&f.r, &t, &f.plan);
+	CHECK_INT(ck.status, PROGRESS_ON_TRACK);
 	CHECK_NEAR(ck.expected, 0, 1e-9);
 	target(&pt, &t, "satisfied-percent", 0, 0, 1);
 	fix_init(&f, 2015, 9, 30);
 	rate(&t, 0, 10);
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_ON_TRACK);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_ON_TRACK);
 
 	/* No goal (6.4): never at risk, and not listed as pending either. */
 	target(&pt, &t, "practice-percent", 0, 0, 1);
 	pt.has_goal = 0;
 	rate(&t, 0, 117);
 	t.judged = 0;
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_NO_GOAL);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_NO_GOAL);
 	fix_init(&f, 2015, 3, 26);
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_NO_GOAL);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_NO_GOAL);
 }
 
 TEST(committee_due_so_far_and_unmet_conditions)
@@ -327,26 +327,26 @@ TEST(committee_due_so_far_and_unmet_conditions)
 	fix_init(&f, 2015, 1, 29);
 	target(&pt, &t, "weekday-coverage", 3, 100, 1);
 	rate(&t, 16, 17);
-	CommitteeCheck ck = committee_check_target(&f.r, &t, &f.plan);
+	ProgressCheck ck = measure_progress(&f.r, &t, &f.plan);
 	CHECK_NEAR(ck.expected, 100, 1e-9);
-	CHECK_INT(ck.status, COMMITTEE_AT_RISK);
+	CHECK_INT(ck.status, PROGRESS_AT_RISK);
 	CHECK(!ck.is_rate);
 	rate(&t, 17, 17);
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_ON_TRACK);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_ON_TRACK);
 
 	/* Six meetings held but a two-month window missed: unmet, at risk. */
 	target(&pt, &t, "event-windows", 3, 6, 0);
 	count(&t, 6);
 	t.met = 0;
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_AT_RISK);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_AT_RISK);
 
 	/* Not judged (no ดำ/แดง schools): pending while running, at risk after. */
 	target(&pt, &t, "school-coverage", 1, 100, 1);
 	rate(&t, 0, 0);
 	fix_init(&f, 2015, 2, 1);
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_IN_PROGRESS);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_IN_PROGRESS);
 	fix_init(&f, 2015, 5, 1);
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_AT_RISK);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_AT_RISK);
 }
 
 /* The whole pack, to read what 5.1 says: each reason carries the figures,
@@ -934,5 +934,5 @@ TEST(committee_target_without_data_is_not_judged)
 	fix_init(&f, 2015, 9, 30);
 	target(&pt, &t, "system-quality", 0, 3, 0);
 	t.no_data = 1;
-	CHECK_INT(committee_check_target(&f.r, &t, &f.plan).status, COMMITTEE_NO_DATA);
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_NO_DATA);
 }

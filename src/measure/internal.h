@@ -29,13 +29,8 @@ typedef struct Facts {
 int measure_counted_date(const Ctx *c, CalDate d);
 size_t measure_school_index(const Ctx *c, const School *s);
 double measure_percent(long long num, long long den);
-/* A grouped count for a note (1,692), in c's arena. */
-const char *measure_num(Ctx *c, long long v);
 /* The schools flagged in include, in model order. */
 SchoolList measure_school_list(Ctx *c, const unsigned char *include);
-/* "ต.ค. 57" for a month's first day; "15 ธันวาคม 2557". */
-const char *measure_month_short(Ctx *c, CalDate d);
-const char *measure_date_long(Ctx *c, CalDate d);
 
 /* Each school's satisfaction in a survey: the mean over its respondents of
  * each respondent's mean of valid answers, averaged first within each

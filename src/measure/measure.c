@@ -71,16 +71,6 @@ measure_percent(long long num, long long den)
 	return den > 0 ? (double)num * 100.0 / (double)den : 0.0;
 }
 
-/* A count for a note: grouped (1,692), as every other figure the reader
- * sees; Thai digits are the report's business (fmt_text). */
-const char *
-measure_num(Ctx *c, long long v)
-{
-	char buf[32];
-	num_format_int(v, 0, buf, sizeof(buf));
-	return arena_strdup(c->a, buf);
-}
-
 SchoolList
 measure_school_list(Ctx *c, const unsigned char *include)
 {
@@ -93,23 +83,6 @@ measure_school_list(Ctx *c, const unsigned char *include)
 		if (include[i])
 			l.items[l.n++] = &c->m->schools[i];
 	return l;
-}
-
-/* "ต.ค. 57" for a month's first day. */
-const char *
-measure_month_short(Ctx *c, CalDate d)
-{
-	char buf[64];
-	cal_format(d, CAL_FORMAT_MONTH_SHORT, 0, buf, sizeof(buf));
-	return arena_strdup(c->a, buf);
-}
-
-const char *
-measure_date_long(Ctx *c, CalDate d)
-{
-	char buf[64];
-	cal_format(d, CAL_FORMAT_LONG, 0, buf, sizeof(buf));
-	return arena_strdup(c->a, buf);
 }
 
 /* --- evaluation levels --------------------------------------------------- */

@@ -13,7 +13,6 @@
 
 #include <string.h>
 
-#include "core/numfmt.h"
 
 /* --- which rows count ----------------------------------------------------- */
 
@@ -332,42 +331,6 @@ period_index(const Metric *p, const Periods *ps, const Row *r)
 	return -1;
 }
 
-/* How a reader names one period: "ต.ค. 57", "ต.ค. 57–พ.ย. 57", a day. */
-static const char *
-period_name(Ctx *c, const Metric *p, const Periods *ps, size_t k)
-{
-	if (p->every == PERIOD_WEEKDAY)
-		return measure_date_long(c, ps->from[k]);
-	if (p->every == PERIOD_MONTH)
-		return measure_month_short(c, ps->from[k]);
-	CalDate last_month = { ps->to[k].year, ps->to[k].month, 1 };
-	return arena_printf(c->a, "%s–%s", measure_month_short(c, ps->from[k]),
-	    measure_month_short(c, last_month));
-}
-
-/* The noun of a period for a reader: "เดือน", "ช่วง 2 เดือน", "ภาคเรียน". */
-const char *
-measure_period_noun(Arena *a, const Metric *p)
-{
-	switch (p->every) {
-	case PERIOD_TERM: return "ภาคเรียน";
-	case PERIOD_QUARTER: return "ไตรมาส";
-	case PERIOD_MONTH: return "เดือน";
-	case PERIOD_MONTHS: return arena_printf(a, "ช่วง %d เดือน", p->months);
-	case PERIOD_WEEKDAY: return arena_printf(a, "วัน%s", cal_weekday_name(p->weekday, CAL_NAME_LONG));
-	case PERIOD_NONE:
-	case PERIOD_NKINDS:
-		break;
-	}
-	return "ปีงบประมาณ";
-}
-
-static const char *
-period_noun(Ctx *c, const Metric *p)
-{
-	return measure_period_noun(c->a, p);
-}
-
 /* --- summing up ------------------------------------------------------------ */
 
 static void
@@ -388,12 +351,12 @@ set_count(TargetResult *t, long long n)
 }
 
 static void
-add_extra(TargetResult *t, const char *label, long long num, long long den)
+add_extra(TargetResult *t, ExtraKind kind, long long num, long long den)
 {
 	if (t->nextras == RESULTS_MAX_EXTRAS)
 		return;
 	Extra *e = &t->extras[t->nextras++];
-	e->label = label;
+	e->kind = kind;
 	e->is_percent = 1;
 	e->num = num;
 	e->den = den;
@@ -407,8 +370,6 @@ judge(TargetResult *t)
 	if (!t->target->has_goal) {
 		t->judged = 0;
 		t->met = 0;
-		if (t->note == NULL)
-			t->note = "ไม่ได้กำหนดค่าเป้าหมาย";
 		return;
 	}
 	t->judged = 1;
@@ -420,11 +381,11 @@ judge(TargetResult *t)
 }
 
 static void
-not_judged(TargetResult *t, const char *note)
+not_judged(TargetResult *t, TargetGap gap)
 {
 	t->judged = 0;
 	t->met = 0;
-	t->note = note;
+	t->gap = gap;
 }
 
 /* Count or percentage of qualifying members among den. */
@@ -437,15 +398,18 @@ sum_up(TargetResult *t, long long hit, long long den)
 		set_count(t, hit);
 }
 
-/* A comma-separated list of the due periods without enough rows. */
-static const char *
-missing_periods(Ctx *c, const Metric *p, const Periods *ps, const long *per)
+/* The due periods without enough rows, first and last days. */
+static void
+missing_periods(Ctx *c, const Metric *p, const Periods *ps, const long *per, DateList *out)
 {
-	const char *list = "";
+	out->items = arena_array(c->a, ps->n ? ps->n : 1, sizeof(CalDate));
+	out->to = arena_array(c->a, ps->n ? ps->n : 1, sizeof(CalDate));
+	out->n = 0;
 	for (size_t k = 0; k < ps->due; k++)
-		if (per[k] < p->at_least)
-			list = arena_printf(c->a, "%s%s%s", list, *list ? ", " : "", period_name(c, p, ps, k));
-	return list;
+		if (per[k] < p->at_least) {
+			out->items[out->n] = ps->from[k];
+			out->to[out->n++] = ps->to[k];
+		}
 }
 
 /* The survey a responses target counts: one the plan declares, or the
@@ -483,35 +447,24 @@ members_events(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps)
 		for (size_t k = 0; k < ps->n; k++)
 			t->periods_met += per[k] >= p->at_least;
 		t->periods = (int)ps->n;
-		add_extra(t, arena_printf(c->a, "%sที่มีการดำเนินการ", period_noun(c, p)), t->periods_met, t->periods);
+		t->periods_due = (int)ps->due;
+		add_extra(t, EXTRA_PERIODS_MET, t->periods_met, t->periods);
 		t->extras[t->nextras - 1].is_percent = 0;
 		t->extras[t->nextras - 1].value = t->periods_met;
 		if (t->judged)
 			t->met = t->met && t->periods_met == t->periods;
-		const char *list = missing_periods(c, p, ps, per);
-		if (*list)
-			t->note = arena_printf(c->a, "ไม่มีการดำเนินการใน%s %s", p->every == PERIOD_MONTH ?
-			    "เดือน" : "ช่วง", list);
+		missing_periods(c, p, ps, per, &t->dates_missing);
 		return;
 	}
-	if (p->source != SOURCE_EVENTS || !t->target->has_goal || t->goal > 1)
-		return;
-	if (rs->n == 0) {
-		t->note = "ยังไม่ได้จัด";
-		return;
-	}
-	CalDate first = rs->items[0].date;
-	for (size_t i = 1; i < rs->n; i++)
-		if (cal_compare(rs->items[i].date, first) < 0)
-			first = rs->items[i].date;
+	/* The first day held, and whether after the planned end of the
+	 * target's (first) activity: said of a single event. */
+	for (size_t i = 0; i < rs->n; i++)
+		if (t->first_held.year == 0 || cal_compare(rs->items[i].date, t->first_held) < 0)
+			t->first_held = rs->items[i].date;
 	const PlanActivity *pa = p->activities[0] ? plan_activity(c->m->plan, p->activities[0]) : NULL;
 	CalDate end;
-	if (pa && pa->end && cal_parse_iso(pa->end, strlen(pa->end), &end) == CAL_OK &&
-	    cal_compare(first, end) > 0)
-		t->note = arena_printf(c->a, "จัดเมื่อ %s ช้ากว่าแผน (%s)", measure_date_long(c, first),
-		    pa->period_text ? pa->period_text : pa->end);
-	else
-		t->note = arena_printf(c->a, "จัดเมื่อ %s", measure_date_long(c, first));
+	t->late = t->first_held.year != 0 && pa && pa->end && cal_parse_iso(pa->end, strlen(pa->end), &end) == CAL_OK &&
+	    cal_compare(t->first_held, end) > 0;
 }
 
 /* Periods with at least at_least rows: months with online supervision, the
@@ -527,27 +480,19 @@ members_periods(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps)
 			per[k]++;
 	}
 	long met = 0;
-	t->dates_missing.items = arena_array(c->a, ps->n ? ps->n : 1, sizeof(CalDate));
-	for (size_t k = 0; k < ps->due; k++) {
-		if (per[k] >= p->at_least)
-			met++;
-		else
-			t->dates_missing.items[t->dates_missing.n++] = ps->from[k];
-	}
+	for (size_t k = 0; k < ps->due; k++)
+		met += per[k] >= p->at_least;
+	missing_periods(c, p, ps, per, &t->dates_missing);
+	if (p->every == PERIOD_WEEKDAY)
+		t->dates_missing.to = NULL;   /* days, not spans */
 	t->periods = (int)ps->n;
 	t->periods_met = (int)met;
+	t->periods_due = (int)ps->due;
 	t->holidays = ps->holidays;
+	t->hit = met;
+	t->whole = (long long)ps->due;
 	sum_up(t, met, (long long)ps->due);
 	judge(t);
-	if (p->every == PERIOD_WEEKDAY) {
-		t->note = arena_printf(c->a, "จัด %s ครั้ง จาก %s %s%s", measure_num(c, met),
-		    measure_num(c, (long long)ps->due), period_noun(c, p),
-		    ps->holidays ? arena_printf(c->a, " (ไม่นับวันหยุด %ld วัน)", ps->holidays) : "");
-		return;
-	}
-	const char *list = missing_periods(c, p, ps, per);
-	if (*list)
-		t->note = arena_printf(c->a, "%sที่ไม่มีการดำเนินการ: %s", period_noun(c, p), list);
 }
 
 /* Per school: rows, and rows in each period when every= is given. A school
@@ -687,6 +632,8 @@ members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, cons
 		high += p->source == SOURCE_EVALUATIONS && t->min_level < 5 && er->level[i] > t->min_level;
 	}
 	t->measured = measured;
+	t->hit = hit;
+	t->whole = group;
 	t->schools_missing = measure_school_list(c, missing);
 	long long den = p->denominator == DENOMINATOR_MEASURED ? measured : group;
 	if (p->result == RESULT_MEAN) {
@@ -697,57 +644,37 @@ members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, cons
 	}
 	switch (p->source) {
 	case SOURCE_EVALUATIONS:
-		add_extra(t, "ได้รับการประเมิน", measured, group);
+		add_extra(t, EXTRA_EVALUATED, measured, group);
 		if (t->min_level < 5)
-			add_extra(t, arena_printf(c->a, "ระดับ%s%s (คุณภาพสูง)", c->s->rubric_bands[t->min_level].label,
-			    t->min_level + 1 < 5 ? " ขึ้นไป" : ""), high, group);
+			add_extra(t, EXTRA_ABOVE_PASS, high, group);
 		judge(t);
-		t->note = arena_printf(c->a, "ผ่านระดับ%s ขึ้นไป %s จาก %s โรงเรียน; ไม่ได้รับการประเมิน %s โรงเรียน",
-		    c->s->rubric_bands[t->min_level - 1].label, measure_num(c, hit), measure_num(c, group),
-		    measure_num(c, group - measured));
 		return;
-	case SOURCE_SCORES: {
-		int year = measure_score_year(p, c->r->fiscal_year);
-		add_extra(t, arena_printf(c->a, "มีคะแนนทั้งปีการศึกษา %d และ %d", year - 1, year), measured, group);
+	case SOURCE_SCORES:
+		add_extra(t, EXTRA_SCORED, measured, group);
 		if (measured == 0) {
-			not_judged(t, arena_printf(c->a, "ไม่มีโรงเรียนที่มีคะแนน %s ทั้งปีการศึกษา %d และ %d",
-			    p->test, year - 1, year));
+			not_judged(t, GAP_NO_SCORES);
 			t->no_data = 1;
 			return;
 		}
 		judge(t);
-		t->note = arena_printf(c->a, "ค่าเฉลี่ย %s ปีการศึกษา %d สูงกว่าปี %d: %s จาก %s โรงเรียน; "
-		    "ไม่มีคะแนนครบสองปี %s โรงเรียน", p->test, year, year - 1, measure_num(c, hit),
-		    measure_num(c, measured), measure_num(c, group - measured));
 		return;
-	}
 	case SOURCE_RESPONSES:
-		add_extra(t, "ความครอบคลุม (โรงเรียนที่ตอบ)", measured, group);
-		add_extra(t, "พึงพอใจ เทียบกับโรงเรียนทั้งหมด", hit, group);
+		add_extra(t, EXTRA_ANSWERED, measured, group);
+		add_extra(t, EXTRA_SATISFIED_OF_ALL, hit, group);
 		if (measured == 0) {
-			not_judged(t, "ยังไม่มีโรงเรียนตอบแบบสำรวจ");
+			not_judged(t, GAP_NO_SCHOOL_ANSWERED);
 			return;
 		}
 		judge(t);
-		t->note = arena_printf(c->a, "พึงพอใจ %s จาก %s โรงเรียนที่ตอบ (เกณฑ์ค่าเฉลี่ย %.2f)",
-		    measure_num(c, hit), measure_num(c, measured), t->min_mean);
 		return;
 	default:
 		break;
 	}
 	if (group == 0) {
-		not_judged(t, p->color_groups ? arena_printf(c->a, "ไม่มีโรงเรียนกลุ่มสี%s", p->color_groups) :
-		    "ไม่มีโรงเรียนในกลุ่มเป้าหมาย");
+		not_judged(t, GAP_EMPTY_GROUP);
 		return;
 	}
 	judge(t);
-	if (p->source != SOURCE_VISITS)
-		return;
-	if (p->at_least > 1 || p->every != PERIOD_NONE)
-		t->note = arena_printf(c->a, "โรงเรียนที่ได้รับการนิเทศอย่างน้อย %d ครั้ง%s%s", p->at_least,
-		    p->every != PERIOD_NONE ? "ทุก" : "", p->every != PERIOD_NONE ? period_noun(c, p) : "");
-	else
-		t->note = arena_printf(c->a, "%s จาก %s โรงเรียน", measure_num(c, hit), measure_num(c, group));
 }
 
 /* Administrators and teachers (or teachers only) reached, each school's
@@ -787,11 +714,12 @@ members_people(Ctx *c, TargetResult *t, const Rows *rs)
 			missing[i] = 1;
 	}
 	sum_up(t, reached, staff);
-	add_extra(t, "โรงเรียนที่เข้าร่วม", schools, c->r->schools);
+	t->hit = reached;
+	t->whole = staff;
+	t->from_visits = rs->from_visits;
+	add_extra(t, EXTRA_SCHOOLS_TAKING_PART, schools, c->r->schools);
 	t->schools_missing = measure_school_list(c, missing);
 	judge(t);
-	t->note = arena_printf(c->a, "%s %s จาก %s คน (%s)", teachers_only ? "ครู" : "ผู้บริหารและครู",
-	    measure_num(c, reached), measure_num(c, staff), rs->from_visits ? "จากบันทึกการนิเทศ" : "จากบัญชีลงเวลา");
 }
 
 /* Networks with at_least rows; a school is reached when it or its network
@@ -847,18 +775,15 @@ members_networks(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps)
 			missing[i] = 1;
 	}
 	sum_up(t, nets, (long long)m->nnetworks);
-	add_extra(t, "โรงเรียนที่ได้รับการนิเทศผ่านเครือข่าย", schools, c->r->schools);
+	t->hit = nets;
+	t->whole = (long long)m->nnetworks;
+	add_extra(t, EXTRA_SCHOOLS_VIA_NETWORK, schools, c->r->schools);
 	t->schools_missing = measure_school_list(c, missing);
 	if (m->nnetworks == 0) {
-		not_judged(t, "ไม่มีข้อมูลเครือข่าย");
+		not_judged(t, GAP_NO_NETWORKS);
 		return;
 	}
 	judge(t);
-	t->note = p->at_least > 1 || p->every != PERIOD_NONE ?
-	    arena_printf(c->a, "%s จาก %s เครือข่าย ได้รับการนิเทศอย่างน้อย %d ครั้ง%s%s", measure_num(c, nets),
-	    measure_num(c, (long long)m->nnetworks), p->at_least, p->every != PERIOD_NONE ? "ทุก" : "",
-	    p->every != PERIOD_NONE ? period_noun(c, p) : "") :
-	    arena_printf(c->a, "%s จาก %s เครือข่าย", measure_num(c, nets), measure_num(c, (long long)m->nnetworks));
 }
 
 /* Respondents of the survey: each one's mean over their valid answers. */
@@ -893,20 +818,19 @@ members_respondents(Ctx *c, TargetResult *t)
 	if (n == 0) {
 		/* Nobody has answered yet: a figure still to come, not one the
 		 * office has no way to measure. */
-		not_judged(t, "ยังไม่มีผู้ตอบแบบสำรวจ");
+		not_judged(t, GAP_NO_RESPONDENTS);
 		return;
 	}
+	t->hit = hit;
+	t->whole = n;
+	t->mean = sum / (double)n;
 	if (p->result == RESULT_MEAN) {
-		t->value = sum / (double)n;
+		t->value = t->mean;
 		t->num = n;
-		judge(t);
-		t->note = arena_printf(c->a, "ค่าเฉลี่ยของผู้ตอบ %s คน", measure_num(c, n));
-		return;
+	} else {
+		sum_up(t, hit, n);
 	}
-	sum_up(t, hit, n);
 	judge(t);
-	t->note = arena_printf(c->a, "ผู้ตอบที่มีค่าเฉลี่ยตั้งแต่ %.2f ขึ้นไป %s จาก %s คน", t->min_mean,
-	    measure_num(c, hit), measure_num(c, n));
 }
 
 /* An instrument of the plan: the mean of the scores (1-5) its evaluators
@@ -933,25 +857,22 @@ measure_assessments(Ctx *c, TargetResult *t)
 	}
 	if (n == 0) {
 		t->no_data = 1;
-		not_judged(t, "ยังไม่มีข้อมูลจากเครื่องมือที่แผนกำหนด จึงยังไม่ได้วัดผล");
+		not_judged(t, GAP_NO_DATA);
 		return;
 	}
-	double mean = (double)sum / (double)n;
+	t->mean = (double)sum / (double)n;
+	t->evaluators = evaluators;
 	t->num = n;
 	t->measured = n;
+	/* A goal in ระดับ is a level, which the unit word says: the level
+	 * the mean reads as. */
 	if (!strncmp(t->unit, "ระดับ", strlen("ระดับ"))) {
-		int level = settings_level_of_mean(c->s, mean);
 		t->is_level = 1;
-		t->value = level;
-		judge(t);
-		t->note = arena_printf(c->a, "ค่าเฉลี่ย %.2f จากการประเมิน %s รายการ (ผู้ประเมิน %s คน) ตรงกับระดับ%s",
-		    measure_round2(mean), measure_num(c, n), measure_num(c, evaluators), c->s->rubric_bands[level - 1].label);
-		return;
+		t->value = settings_level_of_mean(c->s, t->mean);
+	} else {
+		t->value = t->mean;
 	}
-	t->value = mean;
 	judge(t);
-	t->note = arena_printf(c->a, "ค่าเฉลี่ยจากการประเมิน %s รายการ (ผู้ประเมิน %s คน)", measure_num(c, n),
-	    measure_num(c, evaluators));
 }
 
 /* Disbursement ("เบิกจ่ายงบประมาณร้อยละ 95"): the payments dated in the
@@ -976,15 +897,13 @@ measure_spending(Ctx *c, TargetResult *t)
 			if (in_activities(p, plan->activities[k].no))
 				approved += plan->activities[k].budget;
 	set_percent(t, spent, approved);
+	t->hit = spent;
+	t->whole = approved;
 	if (approved == 0) {
-		not_judged(t, "ไม่มีงบประมาณที่ได้รับสำหรับกิจกรรมนี้");
+		not_judged(t, GAP_NO_BUDGET);
 		return;
 	}
 	judge(t);
-	char a[64], b[64];
-	num_format_money(spent, 0, a, sizeof(a));
-	num_format_money(approved, 0, b, sizeof(b));
-	t->note = arena_printf(c->a, "เบิกจ่าย %s บาท จากงบประมาณ %s บาท", a, b);
 }
 
 void
@@ -1022,6 +941,6 @@ measure_target(Ctx *c, TargetResult *t, const Facts *f)
 	case MEMBERS_TEACHERS: members_people(c, t, &rs); break;
 	case MEMBERS_NETWORKS: members_networks(c, t, &rs, &ps); break;
 	case MEMBERS_RESPONDENTS: members_respondents(c, t); break;
-	case MEMBERS_NKINDS: not_judged(t, "-"); break;
+	case MEMBERS_NKINDS: not_judged(t, GAP_NO_DATA); break;
 	}
 }

@@ -28,18 +28,43 @@ typedef struct SchoolList {
 
 typedef struct DateList {
 	CalDate *items;
+	CalDate *to;               /* each item's last day when it is a span; NULL: days */
 	size_t n;
 } DateList;
 
 enum { RESULTS_MAX_EXTRAS = 4 };
 
-/* A secondary figure: "ความครอบคลุม" 88.03 %. */
+/* What a secondary figure is; report/ words it. */
+typedef enum ExtraKind {
+	EXTRA_PERIODS_MET,         /* periods of the year with enough rows (of all) */
+	EXTRA_EVALUATED,           /* schools evaluated (of the group) */
+	EXTRA_ABOVE_PASS,          /* schools a level above the pass level */
+	EXTRA_SCORED,              /* schools with scores for both years */
+	EXTRA_ANSWERED,            /* schools that answered the survey */
+	EXTRA_SATISFIED_OF_ALL,    /* schools satisfied, of the whole group */
+	EXTRA_SCHOOLS_TAKING_PART, /* schools whose staff took part (of all) */
+	EXTRA_SCHOOLS_VIA_NETWORK  /* schools reached themselves or through their network */
+} ExtraKind;
+
+/* A secondary figure printed beside a target's headline. */
 typedef struct Extra {
-	const char *label;         /* Thai */
+	ExtraKind kind;
 	double value;
 	int is_percent;
 	long long num, den;        /* behind a percentage */
 } Extra;
+
+/* Why a target with a goal could not be judged. */
+typedef enum TargetGap {
+	GAP_NONE,
+	GAP_EMPTY_GROUP,           /* no school in its population (colour, size) */
+	GAP_NO_NETWORKS,           /* no network in networks */
+	GAP_NO_SCHOOL_ANSWERED,    /* no school has answered the survey yet */
+	GAP_NO_RESPONDENTS,        /* nobody has answered the survey yet */
+	GAP_NO_SCORES,             /* no school has scores for both years */
+	GAP_NO_DATA,               /* the plan's instrument has no rows */
+	GAP_NO_BUDGET              /* the plan approved nothing for its activities */
+} TargetGap;
 
 /* Where one school stands in one target: measure's decision, for the
  * school report to word. */
@@ -71,7 +96,19 @@ typedef struct TargetResult {
 	int min_level;             /* evaluations: the pass level used */
 	double min_mean;           /* responses: the satisfied mean used */
 	int met;                   /* บรรลุ, when judged */
-	const char *note;          /* Thai explanation for the reader, or NULL */
+	/* The facts behind the headline, which report/ words (compose_note):
+	 * hit of whole (schools reached of the group, people of the staff,
+	 * satang spent of approved, respondents satisfied of those counted),
+	 * the gap when not judged, a single event's first day and whether it
+	 * was later than planned, whether attendance came from the visits, an
+	 * instrument's mean and evaluators. */
+	long long hit, whole;
+	TargetGap gap;
+	CalDate first_held;        /* year 0: not held */
+	int late;
+	int from_visits;
+	double mean;
+	long evaluators;
 	/* Figures printed beside the headline (see each metric in measure.c),
 	 * e.g. a survey's coverage and strict variant, schools reached through
 	 * networks, the share at the level above the pass level. */
@@ -81,6 +118,7 @@ typedef struct TargetResult {
 	DateList dates_missing;    /* periods due without enough rows (their first day) */
 	long holidays;             /* weekly targets: days not due (holidays) */
 	int periods, periods_met;  /* every=: periods in the year, and with enough rows */
+	int periods_due;           /* of them, begun by the as-of day */
 	/* Per school (index as m->schools) for targets about schools, people or
 	 * networks; NULL otherwise. */
 	SchoolFact *school;
@@ -252,9 +290,6 @@ int measure_visit_matches(const Plan *plan, const Visit *v, const Metric *p);
 int measure_in_colour_groups(const char *groups, const char *colour);
 
 
-/* How a reader names one period of a metric's every=: "ภาคเรียน", "ช่วง 2
- * เดือน", "วันพุธ"; "ปีงบประมาณ" without one. In a. */
-const char *measure_period_noun(Arena *a, const Metric *p);
 
 /* The academic year (BE) a scores target compares with the year before. */
 int measure_score_year(const Metric *p, int fiscal_year);

@@ -92,8 +92,8 @@ targets_table(Compose *c, const TargetResult *t, size_t n, int group, int with_n
 			continue;
 		const char *value = fmt_target_result(c, &t[i]);
 		const char *what = t[i].target->text;
-		if (with_note && t[i].note)
-			what = fmt_printf(c, "%s (%s)", what, fmt_text(c, t[i].note));
+		if (with_note && compose_note(c, &t[i]))
+			what = fmt_printf(c, "%s (%s)", what, fmt_text(c, compose_note(c, &t[i])));
 		compose_row(c, tb, DOC_ROW_BODY, 5, fmt_text(c, t[i].target->id), what,
 		    fmt_target_goal(c, &t[i]), value, fmt_met(&t[i]));
 	}
@@ -142,7 +142,7 @@ summary(Compose *c)
 		}
 		doc_list_item(c->doc, list, fmt_printf(c, "%s %s: ผล %s เป้าหมาย %s%s%s",
 		    fmt_text(c, t->target->id), t->target->text, fmt_target_result(c, t),
-		    fmt_target_goal(c, t), t->note ? "; " : "", t->note ? fmt_text(c, t->note) : ""));
+		    fmt_target_goal(c, t), compose_note(c, t) ? "; " : "", compose_note(c, t) ? fmt_text(c, compose_note(c, t)) : ""));
 	}
 	/* Not measured is said apart: it is neither met nor missed. */
 	list = NULL;
@@ -155,7 +155,7 @@ summary(Compose *c)
 			list = doc_list(c->doc, 0);
 		}
 		doc_list_item(c->doc, list, fmt_printf(c, "%s %s: %s", fmt_text(c, t->target->id), t->target->text,
-		    t->note ? fmt_text(c, t->note) : "ยังไม่มีข้อมูล"));
+		    compose_note(c, t) ? fmt_text(c, compose_note(c, t)) : "ยังไม่มีข้อมูล"));
 	}
 }
 
@@ -514,7 +514,7 @@ results_part(Compose *c)
 			continue;
 		DocBlock *l = doc_labels(c->doc);
 		for (size_t k = 0; k < t->nextras; k++)
-			doc_label(c->doc, l, fmt_printf(c, "%s: %s", fmt_text(c, t->target->id), t->extras[k].label),
+			doc_label(c->doc, l, fmt_printf(c, "%s: %s", fmt_text(c, t->target->id), compose_extra_label(c, t, &t->extras[k])),
 			    t->extras[k].is_percent ? fmt_printf(c, "ร้อยละ %s (%s จาก %s)",
 			        fmt_percent(c, t->extras[k].num, t->extras[k].den), fmt_int(c, t->extras[k].num),
 			        fmt_int(c, t->extras[k].den)) : fmt_double(c, t->extras[k].value, 0));
@@ -766,7 +766,7 @@ problems_part(Compose *c)
 			continue;
 		doc_list_item(c->doc, l, fmt_printf(c, "เป้าหมาย %s ยังไม่บรรลุ: ผล %s เป้าหมาย %s%s%s",
 		    fmt_text(c, t->target->id), fmt_target_result(c, t), fmt_target_goal(c, t),
-		    t->note ? "; " : "", t->note ? fmt_text(c, t->note) : ""));
+		    compose_note(c, t) ? "; " : "", compose_note(c, t) ? fmt_text(c, compose_note(c, t)) : ""));
 		said++;
 	}
 	/* The per-school goals of an activity's topics (activity 4: 10 and 4

@@ -157,7 +157,7 @@ progress(Compose *c, const Results *prev, const char *since, const char *prev_se
 		if (r->targets[i].target->metric.members == MEMBERS_SCHOOLS &&
 		    r->targets[i].target->metric.source == SOURCE_VISITS && r->targets[i].target->metric.color_groups)
 			doc_label(c->doc, l, fmt_printf(c, "โรงเรียนกลุ่มสี%s", r->targets[i].target->metric.color_groups),
-			    r->targets[i].note ? fmt_text(c, r->targets[i].note) : fmt_target_value(c, &r->targets[i]));
+			    compose_note(c, &r->targets[i]) ? fmt_text(c, compose_note(c, &r->targets[i])) : fmt_target_value(c, &r->targets[i]));
 	doc_label(c->doc, l, "ประเมินการนิเทศภายในแล้ว", fmt_printf(c, "%s โรงเรียน ผ่านเกณฑ์ %s โรงเรียน",
 	    fmt_int(c, r->eval.evaluated), fmt_int(c, r->eval.passed)));
 	doc_label(c->doc, l, "ความพึงพอใจ", r->survey.respondents ? fmt_printf(c, "ผู้ตอบ %s คน ค่าเฉลี่ย %s (%s) "
@@ -354,7 +354,7 @@ exceptions(Compose *c)
 	for (size_t i = 0; i < r->ntargets; i++) {
 		const TargetResult *t = &r->targets[i];
 		ProgressCheck ck = measure_progress(r, t, c->m->plan);
-		const char *note = t->note ? fmt_printf(c, " - %s", fmt_text(c, t->note)) : "";
+		const char *note = compose_note(c, t) ? fmt_printf(c, " - %s", fmt_text(c, compose_note(c, t))) : "";
 		switch (ck.status) {
 		case PROGRESS_AT_RISK:
 			/* With two figures the reason already holds every count the

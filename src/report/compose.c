@@ -226,6 +226,22 @@ fmt_met(const TargetResult *t)
 	return t->met ? "บรรลุ" : "ไม่บรรลุ";
 }
 
+const char *
+fmt_period_noun(Compose *c, const Metric *p)
+{
+	switch (p->every) {
+	case PERIOD_TERM: return "ภาคเรียน";
+	case PERIOD_QUARTER: return "ไตรมาส";
+	case PERIOD_MONTH: return "เดือน";
+	case PERIOD_MONTHS: return fmt_printf(c, "ช่วง %s เดือน", fmt_int(c, p->months));
+	case PERIOD_WEEKDAY: return fmt_printf(c, "วัน%s", cal_weekday_name(p->weekday, CAL_NAME_LONG));
+	case PERIOD_NONE:
+	case PERIOD_NKINDS:
+		break;
+	}
+	return "ปีงบประมาณ";
+}
+
 int
 compose_has_colours(const Compose *c)
 {

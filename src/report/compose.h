@@ -59,9 +59,20 @@ const char *fmt_target_result(Compose *c, const TargetResult *t);
 const char *fmt_target_goal(Compose *c, const TargetResult *t);
 const char *fmt_met(const TargetResult *t);               /* บรรลุ / ไม่บรรลุ / ยังไม่ได้วัดผล / - */
 
+/* How a reader names one period of a metric's every=: "ภาคเรียน", "ช่วง 2
+ * เดือน", "วันพุธ"; "ปีงบประมาณ" without one. */
+const char *fmt_period_noun(Compose *c, const Metric *p);
+
 /* 1 when some active school has a colour group (schools.csv): the office
  * groups its schools by colour, and the reports show them so. */
 int compose_has_colours(const Compose *c);
+
+/* The sentence beside a target's result, from measure's facts: "46 จาก 50
+ * วันพุธ (ไม่นับวันหยุด 2 วัน)", "จัดเมื่อ 15 มกราคม 2558 ช้ากว่าแผน (...)",
+ * why it could not be judged; NULL when there is nothing to add (notes.c). */
+const char *compose_note(Compose *c, const TargetResult *t);
+/* The name of one of a target's secondary figures (notes.c). */
+const char *compose_extra_label(Compose *c, const TargetResult *t, const Extra *e);
 
 /* The name of a school as printed: "บ้านควนประกอบ (93010012)". */
 const char *fmt_school(Compose *c, const School *s);

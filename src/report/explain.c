@@ -138,7 +138,7 @@ event_noun(const PlanTarget *t)
 static const char *
 period_noun(Compose *c, const Metric *p)
 {
-	return p->every == PERIOD_NONE ? "" : measure_period_noun(c->doc->arena, p);
+	return p->every == PERIOD_NONE ? "" : fmt_period_noun(c, p);
 }
 
 /* The periods themselves, as measure counts them: "12 เดือน (ต.ค. 57 ถึง

@@ -95,9 +95,14 @@ rate(TargetResult *t, long num, long den)
 {
 	t->num = num;
 	t->den = den;
-	/* Satisfaction is a share of those who answered: all measured. */
-	if (t->target->metric.denominator == DENOMINATOR_MEASURED)
+	/* The facts measure would leave: num of den qualify; satisfaction is a
+	 * share of those who answered (all measured), at a mean of 3.51. */
+	t->hit = num;
+	t->whole = den;
+	if (t->target->metric.denominator == DENOMINATOR_MEASURED) {
 		t->measured = den;
+		t->min_mean = 3.51;
+	}
 	t->value = den ? num * 100.0 / den : 0;
 	t->judged = den > 0;
 	t->met = t->judged && t->value >= t->goal;
@@ -418,7 +423,7 @@ TEST(committee_pack_says_why_with_the_figures)
 	target(&pt[2], &t[2], "satisfied-percent", 0, 80, 1);
 	pt[2].id = "3.2.2";
 	rate(&t[2], 0, 0);
-	t[2].note = "ยังไม่มีโรงเรียนตอบแบบสำรวจ";
+	t[2].gap = GAP_NO_SCHOOL_ANSWERED;
 
 	Arena *a = arena_new();
 	Doc *d = pack(a, &f, t, 3, 0);
@@ -445,11 +450,12 @@ TEST(committee_pack_says_why_with_the_figures)
 	rate(&t[0], 7, 10);
 	d = pack(a, &f, t, 1, 0);
 	CHECK_STR(list_after(d, "5.1", 0, 0), "3.2.2 เป้าหมาย: สิ้นสุดช่วงวัดผล (ส.ค. – ก.ย. 2558) แล้ว "
-	    "ผล ร้อยละ 70.00 ยังไม่ถึงค่าเป้าหมาย ร้อยละ 80");
+	    "ผล ร้อยละ 70.00 ยังไม่ถึงค่าเป้าหมาย ร้อยละ 80 - พึงพอใจ 7 จาก 10 โรงเรียนที่ตอบ (เกณฑ์ค่าเฉลี่ย 3.51)");
 	fix_init(&f, 2015, 8, 31);
 	d = pack(a, &f, t, 1, 0);
 	CHECK_STR(list_after(d, "5.1", 0, 0), "3.2.2 เป้าหมาย: ผลเท่าที่วัดได้ถึงวันประชุม ร้อยละ 70.00 "
-	    "(พึงพอใจ 7 จาก 10 โรงเรียนที่ตอบแบบสำรวจแล้ว) ต่ำกว่าค่าเป้าหมาย ร้อยละ 80 (ช่วงวัดผล ส.ค. – ก.ย. 2558)");
+	    "(พึงพอใจ 7 จาก 10 โรงเรียนที่ตอบแบบสำรวจแล้ว) ต่ำกว่าค่าเป้าหมาย ร้อยละ 80 (ช่วงวัดผล ส.ค. – ก.ย. 2558) "
+	    "- พึงพอใจ 7 จาก 10 โรงเรียนที่ตอบ (เกณฑ์ค่าเฉลี่ย 3.51)");
 	arena_free(a);
 }
 
@@ -570,7 +576,7 @@ TEST(committee_eval_pass_names_both_figures)
 	target(&pt, &t, "eval-pass-percent", 3, 100, 1);
 	pt.id = "3.2.1";
 	rate(&t, 107, 117);
-	t.note = "ผ่านระดับดี ขึ้นไป 107 จาก 117 โรงเรียน; ไม่ได้รับการประเมิน 4 โรงเรียน";
+	t.min_level = 3;                   /* the pass level measure applied */
 	f.r.eval.evaluated = 113;
 	t.measured = 113;
 	Arena *a = arena_new();
@@ -588,7 +594,7 @@ TEST(committee_eval_pass_names_both_figures)
 	d = pack(a, &f, &t, 1, 0);
 	CHECK_STR(list_after(d, "5.1", 0, 0), "3.2.1 เป้าหมาย: ผลเท่าที่วัดได้ถึงวันประชุม ร้อยละ 94.02 "
 	    "(ผ่านเกณฑ์ระดับดีขึ้นไป 110 จาก 117 โรงเรียนที่ได้รับการประเมินแล้ว) ต่ำกว่าค่าเป้าหมาย ร้อยละ 100 "
-	    "(ช่วงวัดผล ต.ค. 57 – ก.ย. 58) - ผ่านระดับดี ขึ้นไป 107 จาก 117 โรงเรียน; ไม่ได้รับการประเมิน 4 โรงเรียน");
+	    "(ช่วงวัดผล ต.ค. 57 – ก.ย. 58) - ผ่านระดับดี ขึ้นไป 110 จาก 117 โรงเรียน; ไม่ได้รับการประเมิน 0 โรงเรียน");
 	CHECK_STR(cell_after(d, "4.2", 0, 0, 3), "ร้อยละ 94.02");
 	arena_free(a);
 }

@@ -35,7 +35,7 @@ format_value(const TargetResult *t, char *buf, size_t size)
 		num_format_double(t->value, 2, NUM_NO_GROUPING, buf, size);
 	else
 		num_format_int((long long)(t->value + (t->value < 0 ? -0.5 : 0.5)), NUM_NO_GROUPING, buf, size);
-	if ((t->is_percent && t->den == 0) || t->no_data)
+	if ((t->is_percent && t->den == 0) || t->no_data || t->gap != GAP_NONE)
 		snprintf(buf, size, "null");
 }
 

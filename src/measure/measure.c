@@ -471,6 +471,25 @@ measure_activities(Ctx *c)
 		ar->events++;
 		note_date(ar, mt->date);
 	}
+	/* An activity whose work leaves no visit or meeting (an evaluation
+	 * round, a purchase) still took place: then its payments and, when a
+	 * target measures it by evaluations, the evaluations date it. */
+	for (size_t i = 0; i < m->nspending; i++) {
+		const Spending *sp = &m->spending[i];
+		if (sp->activity > 0 && sp->activity < MAX_ACTIVITY_NO && index_of[sp->activity] >= 0 &&
+		    r->activities[index_of[sp->activity]].events == 0 && measure_counted_date(c, sp->date))
+			note_date(&r->activities[index_of[sp->activity]], sp->date);
+	}
+	for (size_t t = 0; t < plan->ntargets + plan->nindicators; t++) {
+		const PlanTarget *pt = t < plan->ntargets ? &plan->targets[t] : &plan->indicators[t - plan->ntargets].target;
+		int no = pt->metric.activities[0];
+		if (pt->metric.source != SOURCE_EVALUATIONS || no <= 0 || no >= MAX_ACTIVITY_NO || index_of[no] < 0 ||
+		    r->activities[index_of[no]].events > 0)
+			continue;
+		for (size_t i = 0; i < m->nevaluations; i++)
+			if (measure_counted_date(c, m->evaluations[i].date))
+				note_date(&r->activities[index_of[no]], m->evaluations[i].date);
+	}
 	/* A school whose staff attended a session of the activity (a kind that
 	 * keeps attendance, not visits) was reached by it too. */
 	for (size_t i = 0; i < m->nattendance; i++) {

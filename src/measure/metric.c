@@ -767,6 +767,7 @@ members_networks(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps)
 			continue;
 		const Network *n = *s->network_code ? model_network(m, s->network_code) : NULL;
 		int net_hit = n && net_ok[n - m->networks];
+		sf[i].network_rows = n ? net_rows[n - m->networks] : 0;
 		sf[i].counts = sf[i].rows > 0 || net_hit;
 		sf[i].via_network = sf[i].rows == 0 && net_hit;
 		if (sf[i].counts)

@@ -110,16 +110,21 @@ summary(Compose *c)
 	long mk = count_met(r->targets, r->ntargets, QUALITATIVE, &nk);
 	long mi = count_met(r->indicators, r->nindicators, ALL_TARGETS, &ni);
 	const BudgetResults *b = &r->budget;
-	long unmeasured = 0;
-	for (size_t k = 0; k < r->ntargets + r->nindicators; k++)
-		unmeasured += (k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets])->no_data;
+	long unmeasured = 0, no_goal = 0;
+	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
+		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
+		unmeasured += t->no_data && t->target->has_goal;
+		no_goal += !t->target->has_goal;
+	}
 	DocBlock *p = doc_para(c->doc, fmt_printf(c,
 	    "%s ดำเนินโครงการ%s%s ข้อมูล ณ วันที่ %s ผลการดำเนินงานบรรลุเป้าหมายเชิงปริมาณ "
 	    "%s จาก %s ข้อ เป้าหมายเชิงคุณภาพ %s จาก %s ข้อ และตัวชี้วัดความสำเร็จ %s จาก %s ตัวชี้วัด%s "
 	    "ใช้งบประมาณ %s บาท จากที่ได้รับ %s บาท คิดเป็นร้อยละ %s คงเหลือ %s บาท",
 	    c->s->office_name, fmt_project(c), fmt_project_year(c), fmt_date(c, r->as_of),
 	    fmt_int(c, mq), fmt_int(c, nq), fmt_int(c, mk), fmt_int(c, nk), fmt_int(c, mi), fmt_int(c, ni),
-	    unmeasured ? fmt_printf(c, " (ยังไม่ได้วัดผล %s ข้อ)", fmt_int(c, unmeasured)) : "",
+	    unmeasured || no_goal ? fmt_printf(c, " (%s%s%s)", unmeasured ? fmt_printf(c, "ยังไม่ได้วัดผล %s ข้อ",
+	    fmt_int(c, unmeasured)) : "", unmeasured && no_goal ? "; " : "", no_goal ?
+	    fmt_printf(c, "ไม่ได้กำหนดค่าเป้าหมาย %s ข้อ", fmt_int(c, no_goal)) : "") : "",
 	    fmt_money(c, b->spent), fmt_baht(c, b->approved_total),
 	    fmt_percent(c, b->spent, b->approved_total), fmt_money(c, b->remaining)));
 	p->u.para.indent_mm = 12.5;
@@ -140,7 +145,7 @@ summary(Compose *c)
 			doc_para(c->doc, "เป้าหมายและตัวชี้วัดที่ยังไม่บรรลุ ได้แก่")->u.para.keep_with_next = 1;
 			list = doc_list(c->doc, 0);
 		}
-		doc_list_item(c->doc, list, fmt_printf(c, "%s %s: ผล %s เป้าหมาย %s%s%s",
+		doc_list_item(c->doc, list, fmt_printf(c, "ข้อ %s %s: ผล %s เป้าหมาย %s%s%s",
 		    fmt_text(c, t->target->id), t->target->text, fmt_target_result(c, t),
 		    fmt_target_goal(c, t), compose_note(c, t) ? "; " : "", compose_note(c, t) ? fmt_text(c, compose_note(c, t)) : ""));
 	}
@@ -154,7 +159,7 @@ summary(Compose *c)
 			doc_para(c->doc, "เป้าหมายและตัวชี้วัดที่ยังไม่ได้วัดผล ได้แก่")->u.para.keep_with_next = 1;
 			list = doc_list(c->doc, 0);
 		}
-		doc_list_item(c->doc, list, fmt_printf(c, "%s %s: %s", fmt_text(c, t->target->id), t->target->text,
+		doc_list_item(c->doc, list, fmt_printf(c, "ข้อ %s %s: %s", fmt_text(c, t->target->id), t->target->text,
 		    compose_note(c, t) ? fmt_text(c, compose_note(c, t)) : "ยังไม่มีข้อมูล"));
 	}
 }
@@ -428,8 +433,12 @@ static void
 breakdown_table(Compose *c, const Breakdown *b, const char *title, const char *key_head)
 {
 	compose_table_caption(c, title);
+	/* The breakdowns count the config's pass level (a target may set
+	 * another): the header says which. */
+	int pass = c->s->pass_level >= 1 && c->s->pass_level <= 5 ? c->s->pass_level : 3;
 	DocBlock *tb = compose_table(c, 0, fmt_printf(c, "%s:0:l|โรงเรียน:19:r|ได้รับการนิเทศ:19:r|ครั้ง:19:r|"
-	    "ผ่านนิเทศภายใน (%%):19:r|พึงพอใจ (%%):19:r|มี BP (%%):19:r", key_head));
+	    "นิเทศภายในระดับ%sขึ้นไป (%%):19:r|พึงพอใจ (%%):19:r|มี BP (%%):19:r", key_head,
+	    c->s->rubric_bands[pass - 1].label));
 	long t[7] = { 0 };
 	for (size_t i = 0; i < b->n; i++) {
 		const GroupRow *g = &b->rows[i];

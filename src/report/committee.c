@@ -359,7 +359,7 @@ exceptions(Compose *c)
 		case PROGRESS_AT_RISK:
 			/* With two figures the reason already holds every count the
 			 * note would repeat. */
-			doc_list_item(c->doc, l, fmt_printf(c, "%s %s: %s%s", fmt_text(c, t->target->id), t->target->text,
+			doc_list_item(c->doc, l, fmt_printf(c, "ข้อ %s %s: %s%s", fmt_text(c, t->target->id), t->target->text,
 			    risk_reason(c, t, &ck), two_figures(t, &ck) ? "" : note));
 			break;
 		case PROGRESS_NO_DATA:
@@ -367,7 +367,7 @@ exceptions(Compose *c)
 				doc_para(c->doc, "เป้าหมายที่ยังไม่ประเมินความเสี่ยง:")->u.para.keep_with_next = 1;
 				later = doc_list(c->doc, 0);
 			}
-			doc_list_item(c->doc, later, fmt_printf(c, "%s %s (ยังไม่มีข้อมูลสำหรับวัดผล)%s",
+			doc_list_item(c->doc, later, fmt_printf(c, "ข้อ %s %s (ยังไม่มีข้อมูลสำหรับวัดผล)%s",
 			    fmt_text(c, t->target->id), t->target->text, note));
 			break;
 		case PROGRESS_NOT_YET_DUE:
@@ -376,7 +376,7 @@ exceptions(Compose *c)
 				doc_para(c->doc, "เป้าหมายที่ยังไม่ประเมินความเสี่ยง:")->u.para.keep_with_next = 1;
 				later = doc_list(c->doc, 0);
 			}
-			doc_list_item(c->doc, later, fmt_printf(c, "%s %s (ช่วง%s %s)%s", fmt_text(c, t->target->id),
+			doc_list_item(c->doc, later, fmt_printf(c, "ข้อ %s %s (ช่วง%s %s)%s", fmt_text(c, t->target->id),
 			    ck.status == PROGRESS_NOT_YET_DUE ? "ยังไม่ถึงช่วงดำเนินการ" : "อยู่ระหว่างดำเนินการ",
 			    ck.is_rate ? "วัดผล" : "ดำเนินการ", period_text(c, &ck),
 			    ck.status == PROGRESS_IN_PROGRESS ? note : ""));

@@ -166,7 +166,7 @@ fmt_printf(Compose *c, const char *fmt, ...)
 const char *
 fmt_target_value(Compose *c, const TargetResult *t)
 {
-	if (t->no_data)
+	if (t->no_data || t->gap != GAP_NONE)
 		return "-";
 	if (t->is_percent)
 		return t->den > 0 ? fmt_percent(c, t->num, t->den) : "-";

@@ -63,10 +63,20 @@ counted(Compose *c, const Metric *p, const char *tool)
 		const char *s = fmt_printf(c, "การนิเทศที่บันทึกไว้%s%s", from(c, "visits"), of_acts);
 		if (p->topic)
 			s = fmt_printf(c, "%s ประเด็น %s", s, fmt_text(c, p->topic));
-		if (p->mode)
-			s = fmt_printf(c, *acts ? "%s และการนิเทศแบบ %s ของกิจกรรมใดก็ได้%s" : "%s เฉพาะแบบ %s%s", s,
-			    p->mode, !strcmp(p->mode, "online") ? (c->technical ? " (รวมรายการในแฟ้ม online)" :
-			    " (รวมบันทึกการนิเทศออนไลน์)") : "");
+		if (p->mode) {
+			/* The mode as the data write it for the writer; in Thai for a reader. */
+			static const struct { const char *mode, *thai; } MODES[] = {
+				{ "onsite", "ลงพื้นที่" }, { "online", "ออนไลน์" }, { "group", "พบกลุ่ม" },
+				{ "network", "ผ่านเครือข่าย" },
+			};
+			const char *mode = p->mode;
+			for (size_t i = 0; !c->technical && i < sizeof(MODES) / sizeof(MODES[0]); i++)
+				if (!strcmp(MODES[i].mode, p->mode))
+					mode = MODES[i].thai;
+			s = fmt_printf(c, *acts ? "%s และการนิเทศแบบ%s%s ของกิจกรรมใดก็ได้%s" : "%s เฉพาะแบบ%s%s%s", s,
+			    c->technical ? " " : "", mode, !strcmp(p->mode, "online") ? (c->technical ?
+			    " (รวมรายการในแฟ้ม online)" : " (รวมบันทึกการนิเทศออนไลน์)") : "");
+		}
 		return fmt_printf(c, "%s ไม่นับฉบับร่าง", s);
 	}
 	case SOURCE_EVENTS:
@@ -78,8 +88,8 @@ counted(Compose *c, const Metric *p, const char *tool)
 		    acts) : "");
 	case SOURCE_EVALUATIONS:
 		return fmt_printf(c, "ผลการประเมินการนิเทศภายในครั้งล่าสุดในปีงบประมาณของแต่ละโรงเรียน%s%s",
-		    c->m->plan->evaluation_form.name ? fmt_printf(c, " ตามแบบประเมิน %s %s ด้าน",
-		    c->m->plan->evaluation_form.name, fmt_int(c, (long long)c->m->plan->evaluation_form.criteria.n)) :
+		    c->m->plan->evaluation_form.name ? fmt_printf(c, " ตามแบบประเมิน “%s”",
+		    c->m->plan->evaluation_form.name) :
 		    " ตามแบบประเมิน PIDRE 5 ขั้นตอน", from(c, "evaluations"));
 	case SOURCE_RESPONSES:
 		return p->survey ? fmt_printf(c, "คำตอบแบบสำรวจ “%s”%s ค่าเฉลี่ยของผู้ตอบแต่ละคนจากทุกข้อที่ตอบ",

@@ -104,16 +104,21 @@ schools_note(Compose *c, const TargetResult *t)
 		    fmt_int(c, t->whole - t->measured));
 	case SOURCE_SCORES: {
 		int year = measure_score_year(p, c->r->fiscal_year);
-		return fmt_printf(c, "ค่าเฉลี่ย %s ปีการศึกษา %s สูงกว่าปี %s: %s จาก %s โรงเรียน; ไม่มีคะแนนครบสองปี %s "
-		    "โรงเรียน", p->test, fmt_year(c, year), fmt_year(c, year - 1), fmt_int(c, t->hit),
-		    fmt_int(c, t->measured), fmt_int(c, t->whole - t->measured));
+		/* The count is of the denominator the result uses. */
+		if (p->denominator == DENOMINATOR_MEASURED)
+			return fmt_printf(c, "ค่าเฉลี่ย %s ปีการศึกษา %s สูงกว่าปี %s: %s จาก %s โรงเรียนที่มีคะแนนครบสองปี",
+			    p->test, fmt_year(c, year), fmt_year(c, year - 1), fmt_int(c, t->hit), fmt_int(c, t->measured));
+		return fmt_printf(c, "ค่าเฉลี่ย %s ปีการศึกษา %s สูงกว่าปี %s: %s จาก %s โรงเรียน (ไม่มีคะแนนครบสองปี %s "
+		    "โรงเรียน นับว่ายังไม่สูงขึ้น)", p->test, fmt_year(c, year), fmt_year(c, year - 1), fmt_int(c, t->hit),
+		    fmt_int(c, t->whole), fmt_int(c, t->whole - t->measured));
 	}
 	case SOURCE_RESPONSES:
 		return fmt_printf(c, "พึงพอใจ %s จาก %s โรงเรียนที่ตอบ (เกณฑ์ค่าเฉลี่ย %s)", fmt_int(c, t->hit),
 		    fmt_int(c, t->measured), fmt_double(c, t->min_mean, 2));
 	case SOURCE_VISITS:
 		if (p->at_least > 1 || p->every != PERIOD_NONE)
-			return fmt_printf(c, "โรงเรียนที่ได้รับการนิเทศ%s", at_least(c, p));
+			return fmt_printf(c, "โรงเรียนที่ได้รับการนิเทศ%s %s จาก %s โรงเรียน", at_least(c, p),
+			    fmt_int(c, t->hit), fmt_int(c, t->whole));
 		return fmt_printf(c, "%s จาก %s โรงเรียน", fmt_int(c, t->hit), fmt_int(c, t->whole));
 	default:
 		return NULL;

@@ -379,7 +379,12 @@ school_standing(Compose *c, const School *s, const TargetResult *t, const char *
 	case MEMBERS_NETWORKS: {
 		const Network *n = *s->network_code ? model_network(c->m, s->network_code) : NULL;
 		const char *net = n ? n->name : *s->network_code ? s->network_code : NULL;
-		if (!f->counts)
+		if (!f->counts && net && f->network_rows > 0)
+			/* Its network was supervised, not yet as often as required. */
+			*why = fmt_printf(c, "%s ได้รับการนิเทศตาม%s แล้ว %s ครั้ง ยังไม่ครบเกณฑ์อย่างน้อย %s ครั้ง%s", net, acts,
+			    fmt_int(c, f->network_rows), fmt_int(c, p->at_least), p->every != PERIOD_NONE ?
+			    fmt_printf(c, "ทุก%s", fmt_period_noun(c, p)) : "");
+		else if (!f->counts)
 			*why = net ? fmt_printf(c, "ทั้งโรงเรียนและ%s ยังไม่ได้รับการนิเทศตาม%s", net, acts) :
 			    fmt_printf(c, "ยังไม่ได้รับการนิเทศตาม%s และไม่ได้ระบุเครือข่ายของโรงเรียน", acts);
 		else

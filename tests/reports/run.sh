@@ -176,7 +176,7 @@ has "rules appendix says the lowest level in Thai" "$work/a.flat" "ปรับ�
 has "notes group thousands" "$work/a.flat" "1,692 จาก 1,753 คน"
 has "results carry their unit in Thai order" "$work/a.flat" "ผล ร้อยละ 96.52 เป้าหมาย ร้อยละ 100"
 has "indicators without a goal or not measured are not counted as missed" "$work/a.flat" \
-	"ตัวชี้วัดความสำเร็จ 1 จาก 2 ตัวชี้วัด (ยังไม่ได้วัดผล 1 ข้อ)"
+	"ตัวชี้วัดความสำเร็จ 1 จาก 2 ตัวชี้วัด (ยังไม่ได้วัดผล 1 ข้อ; ไม่ได้กำหนดค่าเป้าหมาย 1 ข้อ)"
 has "part 5 names the per-school topic goal that falls short" "$work/a.flat" \
 	"โรงเรียนที่ได้รับการนิเทศครบ 10 ครั้ง 48 จาก 117 โรงเรียน"
 has "answers that say nothing are counted, not quoted" "$work/a.flat" "คำตอบที่ไม่มีข้อเสนอแนะ"

@@ -617,7 +617,7 @@ TEST(measure_vocabulary_each_term_at_least)
 	const TargetResult *t = results_target(run(f), "1.1");
 	CHECK_INT(t->num, 2);              /* schools 0 and 1 */
 	CHECK_INT(t->den, 5);
-	CHECK_STR(note_of(f, t), "โรงเรียนที่ได้รับการนิเทศอย่างน้อย 2 ครั้งทุกภาคเรียน");
+	CHECK_STR(note_of(f, t), "โรงเรียนที่ได้รับการนิเทศอย่างน้อย 2 ครั้งทุกภาคเรียน 2 จาก 5 โรงเรียน");
 	CHECK(t->school[0].counts && t->school[1].counts && !t->school[2].counts && !t->school[3].counts);
 	/* On 1 March 2015 only term 2/2557 has begun: school 0 has its two,
 	 * school 1 one so far. */

@@ -74,7 +74,8 @@ on_attendance(void *vl, const Record *r)
 	if (!e->kind->attendance)
 		diag_report(d, DIAG_WARNING, r->file, r->line, r->col[COL_EVENT],
 		    "event %s is of kind %s, which the plan does not mark attendance=\"yes\"; its "
-		    "attendance is kept but no target counts it", e->id, e->kind->code);
+		    "attendance is kept, but only a target that names no event-kind= counts it", e->id,
+		    e->kind->code);
 	char key[160];
 	snprintf(key, sizeof(key), "%s#%s", e->id, school->code);
 	const char *k = load_str(&l->pool, key);

@@ -23,7 +23,7 @@ plan_parse_money(const char *s, Satang *out)
 	int digits = 0;
 	const char *p = s;
 	for (; *p >= '0' && *p <= '9'; p++) {
-		if (++digits > 15)
+		if (++digits > 12)  /* as the schema: 99 items stay far below LLONG_MAX */
 			return -1;
 		baht = baht * 10 + (*p - '0');
 	}
@@ -349,10 +349,22 @@ read_surveys(Loader *L, const XmlNode *surveys, Plan *p)
 			ERR(L, c->line, "survey %s: activity=\"%s\" is not an activity number; write the number "
 			    "of an <activity>", sv->code, act);
 		sv->activity = (int)no;
-		/* The file is a name in the input folder, never a path. */
-		if (strchr(sv->file, '/') != NULL || !strcmp(sv->file, "surveys") || sv->file[0] == '.')
-			ERR(L, c->line, "survey %s: file=\"%s\" must be a plain name (no folder, not surveys, "
-			    "which is the yearly survey), such as surveys-workshop", sv->code, sv->file);
+		/* The file is a name in the input folder, never a path nor the
+		 * name of another input. */
+		static const char *const TAKEN[] = { "plan", "schools", "networks", "staff", "visits",
+			"evaluations", "surveys", "spending", "meetings", "attendance", "practices", "online",
+			"scores", "assessments" };
+		int taken = strchr(sv->file, '/') != NULL || sv->file[0] == '.';
+		for (size_t k = 0; k < sizeof(TAKEN) / sizeof(TAKEN[0]); k++)
+			taken |= !strcmp(sv->file, TAKEN[k]);
+		if (taken)
+			ERR(L, c->line, "survey %s: file=\"%s\" must be a plain name of its own (no folder, not "
+			    "the name of another input such as surveys or visits), such as surveys-workshop",
+			    sv->code, sv->file);
+		if (p->nsurveys == 8) {
+			ERR(L, c->line, "survey %s is a ninth survey; a plan declares 8 at most", sv->code);
+			break;
+		}
 		for (size_t k = 0; k < p->nsurveys; k++)
 			if (!strcmp(p->surveys[k].code, sv->code) || !strcmp(p->surveys[k].file, sv->file))
 				ERR(L, c->line, "survey %s: its code or file is used by survey %s too; give each "
@@ -476,7 +488,12 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 	m->members = (MetricMembers)vocab_attr(L, n, t, "of", plan_members_names,
 	    (int)source_rules[s].default_members);
 	m->every = (MetricPeriod)vocab_attr(L, n, t, "every", plan_period_names, PERIOD_NONE);
-	m->result = (MetricResult)vocab_attr(L, n, t, "result", plan_result_names, RESULT_COUNT);
+	/* An instrument's items are summed up as their mean, and only so. */
+	m->result = (MetricResult)vocab_attr(L, n, t, "result", plan_result_names,
+	    m->source == SOURCE_ASSESSMENTS ? RESULT_MEAN : RESULT_COUNT);
+	if (m->source == SOURCE_ASSESSMENTS && m->result != RESULT_MEAN)
+		ERR(L, n->line, "target %s: count=\"assessments\" is the mean of its instrument's scores; write "
+		    "result=\"mean\" or leave result= out", t->id);
 	static const char *const denominators[] = { "all", "measured", NULL };
 	m->denominator = (MetricDenominator)vocab_attr(L, n, t, "denominator", denominators, DENOMINATOR_ALL);
 	if (!(source_rules[s].allowed & (1u << m->members)))
@@ -544,6 +561,10 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 		    "like 3.51", t->id, mean);
 
 	/* What the composition cannot do without. */
+	if (m->every != PERIOD_WEEKDAY && xml_attr(n, "weekday") != NULL)
+		ERR(L, n->line, "target %s: weekday= goes with every=\"week\"; add it or remove weekday=", t->id);
+	if (m->every != PERIOD_MONTHS && xml_attr(n, "months") != NULL)
+		ERR(L, n->line, "target %s: months= goes with every=\"months\"; add it or remove months=", t->id);
 	if (m->every == PERIOD_WEEKDAY && xml_attr(n, "weekday") == NULL)
 		ERR(L, n->line, "target %s: every=\"week\" needs weekday= (0 = Sunday .. 6); add "
 		    "it", t->id);
@@ -667,6 +688,7 @@ read_metric(Loader *L, const XmlNode *n, PlanTarget *t, int need_goal, const Pla
 	t->id = id ? id : "";
 	const char *unit = need_attr(L, n, "unit");
 	t->unit = unit ? trimmed(L, unit) : "";
+	t->metric.level_goal = !strncmp(t->unit, "ระดับ", strlen("ระดับ"));
 
 	const char *goal = need_goal ? need_attr(L, n, "goal") : xml_attr(n, "goal");
 	if (goal != NULL) {

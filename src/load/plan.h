@@ -44,7 +44,7 @@
 Plan *plan_load(Arena *a, const char *path, const char *xsd_path,
 	int max_depth, long max_bytes, Diag *d);
 
-/* Parse baht written "20000", "20000.5" or "20000.00" (digits, at most 15
+/* Parse baht written "20000", "20000.5" or "20000.00" (digits, at most 12
  * before the point and 2 after, nothing else) into exact satang.
  * Returns 0 and sets *out, or -1 (and leaves *out alone) when s is not such a
  * number. */

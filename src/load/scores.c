@@ -2,6 +2,7 @@
  * score in a national test (O-NET, NT, RT, or any test the office names) by
  * grade, subject and academic year, as offices download them. Targets that
  * count score changes compare one academic year with the year before. */
+#include <stdio.h>
 #include <string.h>
 
 #include "load/fields.h"
@@ -25,6 +26,7 @@ typedef struct Loader {
 	Diag *d;
 	StrPool pool;
 	LoadVec rows;
+	LoadIdSet *keys;           /* school, test, grade, subject, year */
 } Loader;
 
 static int
@@ -40,6 +42,18 @@ on_score(void *vl, const Record *r)
 	    field_int(r, &spec, COL_YEAR, 2400, 2700, 0, 0, &year, d) != 0 ||
 	    field_hundredths(r, &spec, COL_MEAN, 0, 100000, &mean, d) != 0)
 		return 1;
+	/* The same school, test, grade, subject and year twice would be
+	 * averaged unseen: the second is rejected. */
+	char key[512];
+	snprintf(key, sizeof(key), "%s#%s#%s#%s#%ld", school->code, r->field[COL_TEST], r->field[COL_GRADE],
+	    r->field[COL_SUBJECT], year);
+	long first = load_idset_add(l->keys, load_str(&l->pool, key), r->line);
+	if (first) {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[COL_MEAN], "school %s already has a %s score "
+		    "for this grade, subject and year (line %ld); keep one row (row rejected)", school->code,
+		    r->field[COL_TEST], first);
+		return 1;
+	}
 	Score *s = load_vec_push(&l->rows);
 	s->school = school;
 	s->test = load_str(&l->pool, r->field[COL_TEST]);
@@ -54,9 +68,10 @@ on_score(void *vl, const Record *r)
 int
 scores_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum, Diag *d)
 {
-	Loader l = { .m = m, .d = d, .pool = { a, NULL, 0 } };
+	Loader l = { .m = m, .d = d, .pool = { a, NULL, 0 }, .keys = load_idset_new() };
 	load_vec_init(&l.rows, a, sizeof(Score), 0);
 	int rc = load_table(path, &spec, o, on_score, &l, sum, d);
+	load_idset_free(l.keys);
 	m->scores = load_vec_finish(&l.rows);
 	m->nscores = l.rows.n;
 	return rc;

@@ -159,8 +159,9 @@ gather_attendance(Ctx *c, const Metric *p, Rows *rs)
 	const Model *m = c->m;
 	for (size_t i = 0; i < m->nattendance; i++) {
 		const Attendance *at = &m->attendance[i];
-		if (at->school == NULL || (at->event && (!measure_counted_date(c, at->event->date) ||
-		    !event_matches(at->event, p))))
+		/* A school that sent nobody did not take part. */
+		if (at->school == NULL || at->teachers_present + at->admins_present <= 0 ||
+		    (at->event && (!measure_counted_date(c, at->event->date) || !event_matches(at->event, p))))
 			continue;
 		Row r = { at->event ? at->event->date : c->first, { 0, 0, 0 }, at->school,
 		    at->school->network_code, at->teachers_present, at->admins_present };
@@ -695,13 +696,14 @@ members_people(Ctx *c, TargetResult *t, const Rows *rs)
 		sf[si].people += r->teachers + (teachers_only ? 0 : r->admins);
 	}
 	long long reached = 0, staff = 0;
-	long schools = 0;
+	long schools = 0, group = 0;
 	unsigned char *missing = arena_alloc(c->a, m->nschools + 1);
 	for (size_t i = 0; i < m->nschools; i++) {
 		const School *s = &m->schools[i];
 		sf[i].in_group = (unsigned char)in_population(s, p);
 		if (!sf[i].in_group)
 			continue;
+		group++;
 		sf[i].of_people = s->teachers + (teachers_only ? 0 : s->admins);
 		if (sf[i].people > sf[i].of_people)
 			sf[i].people = sf[i].of_people;
@@ -717,7 +719,7 @@ members_people(Ctx *c, TargetResult *t, const Rows *rs)
 	t->hit = reached;
 	t->whole = staff;
 	t->from_visits = rs->from_visits;
-	add_extra(t, EXTRA_SCHOOLS_TAKING_PART, schools, c->r->schools);
+	add_extra(t, EXTRA_SCHOOLS_TAKING_PART, schools, group);
 	t->schools_missing = measure_school_list(c, missing);
 	judge(t);
 }
@@ -800,7 +802,8 @@ members_respondents(Ctx *c, TargetResult *t)
 		const Response *rs = &sv->responses[i];
 		if (!measure_counted_date(c, rs->timestamp.date))
 			continue;
-		if (rs->school && !in_population(rs->school, p))
+		/* A target about some schools counts only their respondents. */
+		if (rs->school ? !in_population(rs->school, p) : p->color_groups != NULL || p->school_size != NULL)
 			continue;
 		int rsum = 0, rn = 0;
 		for (size_t k = 0; k < sv->nitems; k++)
@@ -842,8 +845,9 @@ members_respondents(Ctx *c, TargetResult *t)
 static void
 measure_assessments(Ctx *c, TargetResult *t)
 {
+	const Metric *p = &t->target->metric;
 	long n = 0, sum = 0, evaluators = 0;
-	const char *seen[64];
+	const char **seen = arena_array(c->a, c->m->nassessments + 1, sizeof(*seen));
 	for (size_t i = 0; i < c->m->nassessments; i++) {
 		const Assessment *a = &c->m->assessments[i];
 		if (a->target != t->target || !measure_counted_date(c, a->date))
@@ -851,9 +855,9 @@ measure_assessments(Ctx *c, TargetResult *t)
 		n++;
 		sum += a->score;
 		int known = 0;
-		for (long k = 0; k < evaluators && k < 64; k++)
-			known |= !strcmp(seen[k], a->evaluator);
-		if (!known && evaluators < 64)
+		for (long k = 0; k < evaluators && !known; k++)
+			known = !strcmp(seen[k], a->evaluator);
+		if (!known)
 			seen[evaluators++] = a->evaluator;
 	}
 	if (n == 0) {
@@ -867,7 +871,7 @@ measure_assessments(Ctx *c, TargetResult *t)
 	t->measured = n;
 	/* A goal in ระดับ is a level, which the unit word says: the level
 	 * the mean reads as. */
-	if (!strncmp(t->unit, "ระดับ", strlen("ระดับ"))) {
+	if (p->level_goal) {
 		t->is_level = 1;
 		t->value = settings_level_of_mean(c->s, t->mean);
 	} else {

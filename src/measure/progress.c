@@ -15,7 +15,8 @@ measure_growth(const Metric *m)
 	case SOURCE_PRACTICES:
 	case SOURCE_SCORES:
 	case SOURCE_ASSESSMENTS:
-		return GROWTH_RATE;
+		/* A share or a mean of those measured; a count of them grows. */
+		return m->result == RESULT_COUNT ? GROWTH_PRORATED : GROWTH_RATE;
 	case SOURCE_SPENDING:
 	case SOURCE_VISITS:
 	case SOURCE_EVENTS:
@@ -120,6 +121,10 @@ measure_progress(const Results *r, const TargetResult *t, const Plan *p)
 		ck.status = PROGRESS_ON_TRACK;
 	else if (ck.ended)
 		ck.status = PROGRESS_AT_RISK;   /* over, and unmet or not judged */
+	else if (growth == GROWTH_RATE && t->target->metric.result == RESULT_MEAN)
+		/* A mean (or a level) so far is the figure itself. */
+		ck.status = t->measured == 0 || t->gap != GAP_NONE ? PROGRESS_IN_PROGRESS :
+		    t->value < goal - 1e-9 ? PROGRESS_AT_RISK : PROGRESS_ON_TRACK;
 	else if (growth == GROWTH_RATE)
 		ck.status = !running_rate(r, t, &ck) ? PROGRESS_IN_PROGRESS :
 		    (double)ck.num * 100.0 < goal * (double)ck.den - 1e-9 ? PROGRESS_AT_RISK : PROGRESS_ON_TRACK;

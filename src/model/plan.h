@@ -137,6 +137,8 @@ typedef struct Metric {
 	int year;
 	int min_level;             /* evaluations: level 1..5; 0 = the config's */
 	double min_mean;           /* responses: mean as printed; 0 = the config's */
+	int level_goal;            /* the goal is a level (unit ระดับ): an instrument's
+	                            * mean is judged as the level it reads as */
 } Metric;
 
 typedef struct PlanTarget {

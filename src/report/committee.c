@@ -286,6 +286,9 @@ risk_reason(Compose *c, const TargetResult *t, const ProgressCheck *ck)
 	if (ck->ended)
 		return fmt_printf(c, "สิ้นสุดช่วง%s (%s) แล้ว ผล%s %s ยังไม่ถึงค่าเป้าหมาย %s", ck->is_rate ? "วัดผล" :
 		    "ดำเนินการ", period, ck->is_rate ? "" : "สะสม", value_text(c, t), goal_text(c, t));
+	if (ck->is_rate && t->target->metric.result == RESULT_MEAN)
+		return fmt_printf(c, "ผลเท่าที่วัดได้ถึงวันประชุม %s ต่ำกว่าค่าเป้าหมาย %s (ช่วงวัดผล %s)", value_text(c, t),
+		    goal_text(c, t), period);
 	if (ck->is_rate)
 		return running_reason(c, t, ck, period);
 	if (measure_growth(&t->target->metric) == GROWTH_DUE_SO_FAR)

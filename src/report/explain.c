@@ -364,7 +364,7 @@ explain_target(Compose *c, const PlanTarget *t, const char *tool, ExplainLine *o
 		return n;
 	}
 	if (p->source == SOURCE_ASSESSMENTS) {
-		int level = !strncmp(t->unit, "ระดับ", strlen("ระดับ"));
+		int level = p->level_goal;
 		out[n++] = (ExplainLine){ "ผลที่รายงาน", level ? "ค่าเฉลี่ยของคะแนนทุกรายการ อ่านเป็นระดับตามเกณฑ์"
 		    "ค่าเฉลี่ยของระดับคุณภาพ" : "ค่าเฉลี่ยของคะแนนทุกรายการ" };
 		out[n++] = (ExplainLine){ "ช่วงเวลา", fmt_printf(c, "การประเมินที่ลงวันที่ในปีงบประมาณ %s นับถึงวันที่ของรายงาน",

@@ -942,3 +942,26 @@ TEST(committee_target_without_data_is_not_judged)
 	t.no_data = 1;
 	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_NO_DATA);
 }
+
+/* A mean so far is judged on itself: 4.33 against a goal of 4.50 is at
+ * risk mid-window, 4.60 on track; nobody measured yet is in progress. */
+TEST(committee_mean_runs_on_itself)
+{
+	Fix f;
+	PlanTarget pt;
+	TargetResult t;
+	fix_init(&f, 2015, 8, 10);
+	target(&pt, &t, "satisfied-percent", 12, 4.5, 0);
+	pt.metric.members = MEMBERS_RESPONDENTS;
+	pt.metric.result = RESULT_MEAN;
+	pt.metric.denominator = DENOMINATOR_ALL;
+	t.measured = 0;
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_IN_PROGRESS);
+	t.measured = 72;
+	t.value = 4.33;
+	t.judged = 1;
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_AT_RISK);
+	t.value = 4.60;
+	t.met = 1;
+	CHECK_INT(measure_progress(&f.r, &t, &f.plan).status, PROGRESS_ON_TRACK);
+}

@@ -618,8 +618,10 @@ TEST(load_scores_rows_and_messages)
 	    "93010012,O-NET,ป.6,ภาษาไทย,2557,38.456\n"
 	    "93010012,O-NET,ป.6,ภาษาไทย,57,40\n"
 	    "93019999,O-NET,ป.6,ภาษาไทย,2557,40\n"
-	    "93010012,,ป.6,ภาษาไทย,2557,40\n"), &opts, &sum, d), 0);
+	    "93010012,,ป.6,ภาษาไทย,2557,40\n"
+	    "93010012,O-NET,ป.6,คณิตศาสตร์,2557,39.00\n"), &opts, &sum, d), 0);
 	CHECK_INT(m.nscores, 2);
+	CHECK(said(d, DIAG_ROW, 8, "already has a O-NET score for this grade, subject and year (line 2)"));
 	CHECK_INT(m.scores[0].mean, 3845);
 	CHECK_STR(m.scores[0].subject, "คณิตศาสตร์");
 	CHECK_INT(m.scores[1].mean, 5210);             /* Thai digits, one decimal */
@@ -628,7 +630,7 @@ TEST(load_scores_rows_and_messages)
 	CHECK(said(d, DIAG_ROW, 5, "year"));
 	CHECK(said(d, DIAG_ROW, 6, "93019999"));
 	CHECK(said(d, DIAG_ROW, 7, "test"));
-	CHECK_INT(sum.rejected, 4);
+	CHECK_INT(sum.rejected, 5);
 	diag_free(d);
 	arena_free(a);
 	cleanup();

@@ -653,16 +653,19 @@ TEST(measure_vocabulary_teachers_only)
 {
 	Fixture *f = vocabulary();
 	Meeting *mt = meeting(f, "อบรม", D(2015, 3, 1));
-	Attendance *at = arena_array(f->a, 2, sizeof(Attendance));
+	Attendance *at = arena_array(f->a, 3, sizeof(Attendance));
 	at[0] = (Attendance){ mt, &f->schools[0], 5, 1, 2 };
 	at[1] = (Attendance){ mt, &f->schools[3], 10, 2, 3 };
+	at[2] = (Attendance){ mt, &f->schools[1], 0, 0, 4 };   /* sent nobody: not taking part */
 	f->m.attendance = at;
-	f->m.nattendance = 2;
+	f->m.nattendance = 3;
 	const TargetResult *t = results_target(run(f), "1.3");
 	CHECK_INT(t->num, 13);
 	CHECK_INT(t->den, 32);
 	CHECK_NEAR(measure_round2(t->value), 40.63, 1e-9);
 	CHECK_INT(t->school[3].people, 8);
+	CHECK(!t->school[1].counts);
+	CHECK_INT(t->extras[0].num, 2);                /* schools 0 and 3 took part */
 	CHECK_STR(note_of(f, t), "ครู 13 จาก 32 คน (จากบัญชีลงเวลา)");
 	fixture_free(f);
 }

@@ -281,7 +281,6 @@ measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned c
 		acc_stats(c->s, &items[k], &sr->items[k]);
 	}
 	acc_stats(c->s, &all, &sr->overall);
-	sr->overall.text = "รวม/เฉลี่ย";
 	for (size_t a = 0; a < na; a++)
 		acc_stats(c->s, &by_act[a], &sr->by_activity[a]);
 
@@ -542,7 +541,7 @@ typedef const char *(*GroupKeyFn)(const School *s);
 
 static const char *key_district(const School *s) { return s->district; }
 static const char *key_network(const School *s) { return s->network_code; }
-static const char *key_colour(const School *s) { return *s->color_group ? s->color_group : "(ไม่ระบุ)"; }
+static const char *key_colour(const School *s) { return s->color_group; }
 
 /* Sort context for breakdown: qsort has no user pointer, so the key
  * function travels in a static set just before the sort. */

@@ -442,7 +442,7 @@ breakdown_table(Compose *c, const Breakdown *b, const char *title, const char *k
 	long t[7] = { 0 };
 	for (size_t i = 0; i < b->n; i++) {
 		const GroupRow *g = &b->rows[i];
-		compose_row(c, tb, DOC_ROW_BODY, 7, g->label, fmt_int(c, g->schools), fmt_int(c, g->supervised),
+		compose_row(c, tb, DOC_ROW_BODY, 7, *g->label ? g->label : "(ไม่ระบุ)", fmt_int(c, g->schools), fmt_int(c, g->supervised),
 		    fmt_int(c, g->visits), fmt_percent(c, g->passed, g->schools),
 		    fmt_percent(c, g->satisfied, g->responding), fmt_percent(c, g->with_practice, g->schools));
 		t[0] += g->schools;

@@ -49,6 +49,12 @@ for dir in examples/*/; do
 	run -q build >"$work/build.out" 2>"$work/build.err"
 	[ $? -le 1 ] && ok || { no "$name: build failed"; cat "$work/build.err"; }
 	run -q plan explain >"$work/explain.txt" 2>/dev/null && ok || no "$name: plan explain failed"
+	# How nithet reads the plan, as its writer checks it: any change in the
+	# reading shows here first (update with: nithet ... plan explain > explain.txt).
+	if [ -f "$dir/explain.txt" ]; then
+		if diff -u "$dir/explain.txt" "$work/explain.txt" >"$work/explain.diff"; then ok; else
+			no "$name: plan explain differs from $dir/explain.txt"; head -20 "$work/explain.diff"; fi
+	fi
 	for pdf in "$work"/out/*.pdf "$work"/out/schools/*.pdf; do
 		[ -f "$pdf" ] || continue
 		pdftotext "$pdf" - >>"$work/all.txt"

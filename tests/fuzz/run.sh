@@ -30,7 +30,8 @@ seeds() { # name -> seed directory
 	csv) cp input/*.csv tests/cases/*/input/*.csv "$dir" 2>/dev/null || true ;;
 	config) cp config/nithet.ini tests/cases/*/nithet.ini "$dir" 2>/dev/null || true ;;
 	xml|stream) cp input/*.xml config/*.xsd tests/unit/data/xml/* tests/cases/*/input/*.xml "$dir" 2>/dev/null || true ;;
-	plan) cp input/plan.xml tests/unit/data/plan/*.xml tests/cases/plan-*/input/plan.xml "$dir" 2>/dev/null || true ;;
+	plan) cp input/plan.xml tests/unit/data/plan/*.xml tests/cases/plan-*/input/plan.xml tests/plans/*.xml "$dir" 2>/dev/null || true
+		cp examples/secondary-2567/input/plan.xml "$dir/example-plan.xml" 2>/dev/null || true ;;
 	*) cp tests/fuzz/seeds/"$1"/* "$dir" 2>/dev/null || true ;;
 	esac
 	echo "$dir"

@@ -515,6 +515,11 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 			    "\"attendance\" only; remove it", t->id);
 	}
 	m->school_size = xml_attr(n, "school-size");
+	/* schools.csv keeps types without "โรงเรียน"; so does the plan. */
+	m->school_type = xml_attr(n, "school-type");
+	if (m->school_type != NULL && strncmp(m->school_type, "โรงเรียน", strlen("โรงเรียน")) == 0 &&
+	    m->school_type[strlen("โรงเรียน")] != '\0')
+		m->school_type += strlen("โรงเรียน");
 	const char *survey = xml_attr(n, "survey");
 	if (survey != NULL) {
 		m->survey = plan_survey(p, survey);
@@ -614,10 +619,11 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 	if ((m->topic || m->mode) && m->source != SOURCE_VISITS)
 		ERR(L, n->line, "target %s: topic= and mode= apply to count=\"visits\" only; remove them",
 		    t->id);
-	if ((m->color_groups || m->school_size) && (m->members == MEMBERS_EVENTS ||
+	if ((m->color_groups || m->school_size || m->school_type) && (m->members == MEMBERS_EVENTS ||
 	    m->members == MEMBERS_PERIODS || m->members == MEMBERS_NETWORKS))
-		ERR(L, n->line, "target %s: color-groups= and school-size= choose schools; they apply to "
-		    "of=\"schools\", \"people\", \"teachers\" or \"respondents\" only; remove them", t->id);
+		ERR(L, n->line, "target %s: color-groups=, school-size= and school-type= choose "
+		    "schools; they apply to of=\"schools\", \"people\", \"teachers\" or "
+		    "\"respondents\" only; remove them", t->id);
 	if (xml_attr(n, "at-least") != NULL && m->members == MEMBERS_EVENTS && m->every == PERIOD_NONE)
 		ERR(L, n->line, "target %s: at-least= on of=\"events\" needs every= (at least N in each "
 		    "period); for a number of events in the year write goal= instead", t->id);

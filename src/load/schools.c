@@ -10,7 +10,7 @@
 
 enum {
 	COL_CODE, COL_NAME, COL_DISTRICT, COL_SUBDISTRICT, COL_NETWORK, COL_COLOR, COL_SIZE,
-	COL_STUDENTS, COL_TEACHERS, COL_ADMINS, COL_PRINCIPAL, COL_ACTIVE, NCOLS
+	COL_STUDENTS, COL_TEACHERS, COL_ADMINS, COL_PRINCIPAL, COL_ACTIVE, COL_TYPE, NCOLS
 };
 
 static const ColumnSpec columns[NCOLS] = {
@@ -26,6 +26,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_ADMINS] = { "admins", "จำนวนผู้บริหาร", 0 },
 	[COL_PRINCIPAL] = { "principal", "ผู้บริหาร|ชื่อผู้บริหาร|ผู้อำนวยการ", 0 },
 	[COL_ACTIVE] = { "active", "สถานะ", 0 },
+	[COL_TYPE] = { "school_type", "ประเภท|ประเภทโรงเรียน|ประเภทสถานศึกษา", 0 },
 };
 
 static const TableSpec spec = { "schools", columns, NCOLS };
@@ -43,7 +44,8 @@ typedef struct Loader {
 	size_t cap;
 } Loader;
 
-/* Names are kept without the "โรงเรียน" / "ร.ร." prefix. */
+/* Names and types are kept without the "โรงเรียน" / "ร.ร." prefix: the
+ * reports put it back where Thai needs it. */
 static const char *
 strip_prefix(const char *name)
 {
@@ -97,6 +99,7 @@ on_school(void *vl, const Record *r)
 	s->color_group = arena_strdup(l->a, r->field[COL_COLOR]);
 	s->size = arena_strdup(l->a, r->field[COL_SIZE]);
 	s->principal = arena_strdup(l->a, r->field[COL_PRINCIPAL]);
+	s->type = arena_strdup(l->a, strip_prefix(r->field[COL_TYPE]));
 	s->students = (int)students;
 	s->teachers = (int)teachers;
 	s->admins = (int)admins;

@@ -80,12 +80,35 @@ event_matches(const Meeting *e, const Metric *p)
 	return e->activity == 0 || in_activities(p, e->activity);
 }
 
-/* A school in the target's population: active, of its colours and size. */
+/* Whether a school is in the target's population (active, of its type,
+ * size and colours), and if not, which rule keeps it out. */
+static Outside
+population_miss(const School *s, const Metric *p)
+{
+	if (!s->active)
+		return OUTSIDE_INACTIVE;
+	if (p->school_type != NULL && strcmp(p->school_type, s->type) != 0)
+		return OUTSIDE_TYPE;
+	if (p->school_size != NULL && strcmp(p->school_size, s->size) != 0)
+		return OUTSIDE_SIZE;
+	if (!measure_in_colour_groups(p->color_groups, s->color_group))
+		return OUTSIDE_COLOUR;
+	return OUTSIDE_NONE;
+}
+
 static int
 in_population(const School *s, const Metric *p)
 {
-	return s->active && measure_in_colour_groups(p->color_groups, s->color_group) &&
-	    (p->school_size == NULL || !strcmp(p->school_size, s->size));
+	return population_miss(s, p) == OUTSIDE_NONE;
+}
+
+/* Records the school's place in the population on its fact; 1 = in. */
+static int
+place(SchoolFact *f, const School *s, const Metric *p)
+{
+	f->outside = (unsigned char)population_miss(s, p);
+	f->in_group = f->outside == OUTSIDE_NONE;
+	return f->in_group;
 }
 
 /* One gathered row. */
@@ -617,8 +640,7 @@ members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, cons
 	double sum = 0;
 	unsigned char *missing = arena_alloc(c->a, m->nschools + 1);
 	for (size_t i = 0; i < m->nschools; i++) {
-		sf[i].in_group = (unsigned char)in_population(&m->schools[i], p);
-		if (!sf[i].in_group) {
+		if (!place(&sf[i], &m->schools[i], p)) {
 			sf[i].counts = 0;
 			continue;
 		}
@@ -700,8 +722,7 @@ members_people(Ctx *c, TargetResult *t, const Rows *rs)
 	unsigned char *missing = arena_alloc(c->a, m->nschools + 1);
 	for (size_t i = 0; i < m->nschools; i++) {
 		const School *s = &m->schools[i];
-		sf[i].in_group = (unsigned char)in_population(s, p);
-		if (!sf[i].in_group)
+		if (!place(&sf[i], s, p))
 			continue;
 		group++;
 		sf[i].of_people = s->teachers + (teachers_only ? 0 : s->admins);
@@ -764,8 +785,7 @@ members_networks(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps)
 	unsigned char *missing = arena_alloc(c->a, m->nschools + 1);
 	for (size_t i = 0; i < m->nschools; i++) {
 		const School *s = &m->schools[i];
-		sf[i].in_group = (unsigned char)in_population(s, p);
-		if (!sf[i].in_group)
+		if (!place(&sf[i], s, p))
 			continue;
 		const Network *n = *s->network_code ? model_network(m, s->network_code) : NULL;
 		int net_hit = n && net_ok[n - m->networks];
@@ -803,7 +823,8 @@ members_respondents(Ctx *c, TargetResult *t)
 		if (!measure_counted_date(c, rs->timestamp.date))
 			continue;
 		/* A target about some schools counts only their respondents. */
-		if (rs->school ? !in_population(rs->school, p) : p->color_groups != NULL || p->school_size != NULL)
+		if (rs->school ? !in_population(rs->school, p) :
+		    p->color_groups != NULL || p->school_size != NULL || p->school_type != NULL)
 			continue;
 		int rsum = 0, rn = 0;
 		for (size_t k = 0; k < sv->nitems; k++)

@@ -57,7 +57,7 @@ typedef struct Extra {
 /* Why a target with a goal could not be judged. */
 typedef enum TargetGap {
 	GAP_NONE,
-	GAP_EMPTY_GROUP,           /* no school in its population (colour, size) */
+	GAP_EMPTY_GROUP,           /* no school in its population (type, size, colour) */
 	GAP_NO_NETWORKS,           /* no network in networks */
 	GAP_NO_SCHOOL_ANSWERED,    /* no school has answered the survey yet */
 	GAP_NO_RESPONDENTS,        /* nobody has answered the survey yet */
@@ -66,10 +66,20 @@ typedef enum TargetGap {
 	GAP_NO_BUDGET              /* the plan approved nothing for its activities */
 } TargetGap;
 
+/* Which rule of a target's population keeps a school out of it. */
+typedef enum Outside {
+	OUTSIDE_NONE,              /* in the population */
+	OUTSIDE_INACTIVE,          /* merged or closed */
+	OUTSIDE_TYPE,              /* another ประเภท (or none given) */
+	OUTSIDE_SIZE,              /* another size (or none given) */
+	OUTSIDE_COLOUR             /* another colour group (or none given) */
+} Outside;
+
 /* Where one school stands in one target: measure's decision, for the
  * school report to word. */
 typedef struct SchoolFact {
-	unsigned char in_group;    /* in the target's population (colour, size) */
+	unsigned char in_group;    /* in the target's population (type, size, colour) */
+	unsigned char outside;     /* Outside: the first rule that keeps it out */
 	unsigned char counts;      /* counts toward the target */
 	unsigned char measured;    /* evaluated / answered (evaluations, responses) */
 	unsigned char via_network; /* networks: reached through its network only */

@@ -18,7 +18,9 @@ typedef struct School {
 	const char *subdistrict;   /* ตำบล; "" when not given */
 	const char *network_code;  /* "" when not given */
 	const char *color_group;   /* ดำ แดง เหลือง เขียว ฟ้า, or "" */
-	const char *size;          /* เล็ก กลาง ใหญ่, or "" */
+	const char *size;          /* เล็ก กลาง ใหญ่ ใหญ่พิเศษ, or "" */
+	const char *type;          /* ประเภท as the office writes it (ขยายโอกาส,
+	                            * มัธยมศึกษา, ...), without "โรงเรียน"; or "" */
 	const char *principal;     /* "" when not given */
 	int students, teachers, admins;
 	int active;                /* 0: merged or closed, out of every denominator */

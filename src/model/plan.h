@@ -124,7 +124,8 @@ typedef struct Metric {
 	                            * activity (online, network, ...) */
 	/* Which schools are in the population. */
 	const char *color_groups;  /* space-separated colours; NULL = all */
-	const char *school_size;   /* เล็ก กลาง ใหญ่; NULL = all */
+	const char *school_size;   /* เล็ก กลาง ใหญ่ ใหญ่พิเศษ; NULL = all */
+	const char *school_type;   /* a ประเภท of schools.csv; NULL = all */
 	/* The requirement on each member (and each period). */
 	int at_least;              /* rows a member needs; 1 when not given */
 	int months;                /* PERIOD_MONTHS: window length */

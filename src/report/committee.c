@@ -155,8 +155,9 @@ progress(Compose *c, const Results *prev, const char *since, const char *prev_se
 	    fmt_percent(c, r->schools - (long)r->schools_not_visited.n, r->schools)));
 	for (size_t i = 0; i < r->ntargets; i++)
 		if (r->targets[i].target->metric.members == MEMBERS_SCHOOLS &&
-		    r->targets[i].target->metric.source == SOURCE_VISITS && r->targets[i].target->metric.color_groups)
-			doc_label(c->doc, l, fmt_printf(c, "โรงเรียนกลุ่มสี%s", r->targets[i].target->metric.color_groups),
+		    r->targets[i].target->metric.source == SOURCE_VISITS &&
+		    metric_chooses_schools(&r->targets[i].target->metric))
+			doc_label(c->doc, l, fmt_population(c, &r->targets[i].target->metric),
 			    compose_note(c, &r->targets[i]) ? fmt_text(c, compose_note(c, &r->targets[i])) : fmt_target_value(c, &r->targets[i]));
 	doc_label(c->doc, l, "ประเมินการนิเทศภายในแล้ว", fmt_printf(c, "%s โรงเรียน ผ่านเกณฑ์ %s โรงเรียน",
 	    fmt_int(c, r->eval.evaluated), fmt_int(c, r->eval.passed)));

@@ -242,6 +242,40 @@ fmt_period_noun(Compose *c, const Metric *p)
 	return "ปีงบประมาณ";
 }
 
+const char *
+fmt_population(Compose *c, const Metric *p)
+{
+	const char *s = "โรงเรียน";
+	if (p->school_type)
+		s = fmt_printf(c, "%s%s", s, p->school_type);
+	if (p->school_size)
+		s = fmt_printf(c, "%sขนาด%s", s, p->school_size);
+	if (p->color_groups)
+		s = fmt_printf(c, "%sกลุ่มสี%s", s, p->color_groups);
+	return s;
+}
+
+int
+metric_chooses_schools(const Metric *p)
+{
+	return p->school_type || p->school_size || p->color_groups;
+}
+
+const char *
+fmt_outside(Compose *c, const School *s, Outside why)
+{
+	switch (why) {
+	case OUTSIDE_INACTIVE: return "ยุบรวมหรือเลิกสอนแล้ว";
+	case OUTSIDE_TYPE: return *s->type ? fmt_printf(c, "เป็นโรงเรียน%s", s->type) : "ไม่ได้ระบุประเภท";
+	case OUTSIDE_SIZE: return *s->size ? fmt_printf(c, "มีขนาด%s", s->size) : "ไม่ได้ระบุขนาด";
+	case OUTSIDE_COLOUR:
+		return *s->color_group ? fmt_printf(c, "อยู่กลุ่มสี%s", s->color_group) : "ไม่ได้ระบุกลุ่มสี";
+	case OUTSIDE_NONE:
+		break;
+	}
+	return "";
+}
+
 int
 compose_has_colours(const Compose *c)
 {

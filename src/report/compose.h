@@ -63,6 +63,14 @@ const char *fmt_met(const TargetResult *t);               /* บรรลุ / �
  * เดือน", "วันพุธ"; "ปีงบประมาณ" without one. */
 const char *fmt_period_noun(Compose *c, const Metric *p);
 
+/* The schools a target is about, in Thai: "โรงเรียน" narrowed by the
+ * plan's school-type=, school-size= and color-groups=
+ * ("โรงเรียนขยายโอกาสขนาดเล็ก"); metric_chooses_schools says whether any
+ * is set. fmt_outside words why a school is not among them ("มีขนาดกลาง"). */
+const char *fmt_population(Compose *c, const Metric *p);
+int metric_chooses_schools(const Metric *p);
+const char *fmt_outside(Compose *c, const School *s, Outside why);
+
 /* 1 when some active school has a colour group (schools.csv): the office
  * groups its schools by colour, and the reports show them so. */
 int compose_has_colours(const Compose *c);

@@ -125,12 +125,8 @@ counted(Compose *c, const Metric *p, const char *tool)
 static const char *
 schools(Compose *c, const Metric *p)
 {
-	const char *s = "โรงเรียน";
-	if (p->school_size)
-		s = fmt_printf(c, "%sขนาด%s", s, p->school_size);
-	if (p->color_groups)
-		s = fmt_printf(c, "%sกลุ่มสี%s ", s, p->color_groups);
-	return fmt_printf(c, "%sในสังกัด", s);
+	/* A list of colours ends in a space before the next word. */
+	return fmt_printf(c, "%s%sในสังกัด", fmt_population(c, p), p->color_groups ? " " : "");
 }
 
 /* What one event is called in the target's unit: "รุ่น" for "4 รุ่น", else

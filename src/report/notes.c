@@ -37,7 +37,7 @@ gap_text(Compose *c, const TargetResult *t)
 	const Metric *p = &t->target->metric;
 	switch (t->gap) {
 	case GAP_EMPTY_GROUP:
-		return p->color_groups ? fmt_printf(c, "ไม่มีโรงเรียนกลุ่มสี%s", p->color_groups) :
+		return metric_chooses_schools(p) ? fmt_printf(c, "ไม่มี%s", fmt_population(c, p)) :
 		    "ไม่มีโรงเรียนในกลุ่มเป้าหมาย";
 	case GAP_NO_NETWORKS: return "ไม่มีข้อมูลเครือข่าย";
 	case GAP_NO_SCHOOL_ANSWERED: return "ยังไม่มีโรงเรียนตอบแบบสำรวจ";

@@ -354,12 +354,8 @@ school_standing(Compose *c, const School *s, const TargetResult *t, const char *
 		return STAND_NONE;
 	const SchoolFact *f = &t->school[s - c->m->schools];
 	if (!f->in_group) {
-		const char *group = p->color_groups ? fmt_printf(c, "โรงเรียนกลุ่มสี%s", p->color_groups) : "";
-		if (p->school_size)
-			group = fmt_printf(c, "%s%sโรงเรียนขนาด%s", group, *group ? " ที่เป็น" : "", p->school_size);
-		*why = fmt_printf(c, "เป้าหมายนี้สำหรับ%s; โรงเรียนนี้%s", group,
-		    p->color_groups ? (*s->color_group ? fmt_printf(c, "อยู่กลุ่มสี%s", s->color_group) :
-		    "ไม่ได้ระบุกลุ่มสี") : (*s->size ? fmt_printf(c, "มีขนาด%s", s->size) : "ไม่ได้ระบุขนาด"));
+		*why = fmt_printf(c, "เป้าหมายนี้สำหรับ%s; โรงเรียนนี้%s", fmt_population(c, p),
+		    fmt_outside(c, s, (Outside)f->outside));
 		return STAND_NOT_IN_GROUP;
 	}
 	const char *acts = activities_text(c, p);

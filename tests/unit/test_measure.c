@@ -64,7 +64,7 @@ fixture_with(const char *plan)
 		s->code = rows[i].code;
 		s->name = rows[i].code;
 		s->district = rows[i].district;
-		s->subdistrict = s->principal = s->size = "";
+		s->subdistrict = s->principal = s->size = s->type = "";
 		s->network_code = rows[i].net;
 		s->color_group = rows[i].colour;
 		s->teachers = rows[i].teachers;
@@ -725,6 +725,38 @@ TEST(measure_vocabulary_school_size)
 	CHECK_INT(t->num, 1);
 	CHECK_INT(t->den, 2);                  /* school 5 is closed */
 	CHECK(!t->school[2].in_group);
+	fixture_free(f);
+}
+
+/* Only the ขยายโอกาส schools are the population: the plan may write the
+ * type with "โรงเรียน" before it; a school with no type is outside and the
+ * school report says which rule keeps each one out. */
+TEST(measure_vocabulary_school_type)
+{
+	Fixture *f = vocabulary();
+	static const char *const type[6] = { "ขยายโอกาส", "ประถมศึกษา", "ขยายโอกาส", "", "ขยายโอกาส", "ขยายโอกาส" };
+	for (int i = 0; i < 6; i++)
+		f->schools[i].type = type[i];
+	visit(f, D(2015, 1, 5), 0, 1, NULL);
+	visit(f, D(2015, 1, 5), 1, 1, NULL);   /* ประถมศึกษา: not counted */
+	Results *r = run(f);
+	const TargetResult *t = results_target(r, "1.11");
+	CHECK_INT(t->num, 1);
+	CHECK_INT(t->den, 3);                  /* schools 1, 3 and 5; 6 is closed */
+	CHECK(t->school[0].in_group);
+	CHECK_INT(t->school[1].outside, OUTSIDE_TYPE);
+	CHECK_INT(t->school[3].outside, OUTSIDE_TYPE);
+	CHECK_INT(t->school[5].outside, OUTSIDE_INACTIVE);
+	Compose c = { doc_new(f->a), f->s, &f->m, r, 0, 0, 0, 0 };
+	CHECK_STR(fmt_population(&c, &t->target->metric), "โรงเรียนขยายโอกาส");
+	CHECK_STR(fmt_outside(&c, &f->schools[1], OUTSIDE_TYPE), "เป็นโรงเรียนประถมศึกษา");
+	CHECK_STR(fmt_outside(&c, &f->schools[3], OUTSIDE_TYPE), "ไม่ได้ระบุประเภท");
+	/* No school of the type: the target cannot be judged, and says why. */
+	for (int i = 0; i < 6; i++)
+		f->schools[i].type = "";
+	t = results_target(run(f), "1.11");
+	CHECK_INT(t->gap, GAP_EMPTY_GROUP);
+	CHECK_STR(note_of(f, t), "ไม่มีโรงเรียนขยายโอกาส");
 	fixture_free(f);
 }
 

@@ -1044,6 +1044,8 @@ plan_from_tree(Loader *L, const XmlNode *root)
 	p->fiscal_year = (int)fy;
 	const char *office = need_attr(L, root, "office");
 	p->office = office ? trimmed(L, office) : "";
+	const char *network_word = xml_attr(root, "network-word");
+	p->network_word = network_word ? trimmed(L, network_word) : NULL;
 	p->title = need_text(L, root, "title");
 	p->unit = need_text(L, root, "unit");
 	p->alignment = text_list(L, need(L, root, "alignment"), "line");

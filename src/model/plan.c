@@ -45,6 +45,12 @@ const char *const plan_result_names[RESULT_NKINDS + 1] = {
 	[RESULT_NKINDS] = NULL,
 };
 
+const char *
+plan_network_word(const Plan *p)
+{
+	return p->network_word && *p->network_word ? p->network_word : "เครือข่าย";
+}
+
 const PlanActivity *
 plan_activity(const Plan *p, int no)
 {

@@ -185,6 +185,8 @@ typedef struct PlanIndicator {
 typedef struct Plan {
 	int fiscal_year;           /* BE */
 	const char *office;        /* the office, as the plan names it */
+	const char *network_word;  /* what the office calls a group of schools
+	                            * (networks.csv): สหวิทยาเขต; NULL = เครือข่าย */
 	const char *title;         /* โครงการ ... */
 	TextList alignment;        /* สนอง นโยบาย / มาตรฐาน / จุดเน้น / กลยุทธ์ lines */
 	const char *unit;          /* กลุ่ม/หน่วยผู้ที่รับผิดชอบ */
@@ -222,6 +224,8 @@ const PlanTopic *plan_topic(const Plan *p, const char *code);
 const PlanEventKind *plan_event_kind(const Plan *p, const char *word);
 /* The declared survey called code, or NULL. */
 const PlanSurvey *plan_survey(const Plan *p, const char *code);
+/* What the office calls a network: the plan's network-word= or เครือข่าย. */
+const char *plan_network_word(const Plan *p);
 /* The kind whose meetings get committee packs, or NULL. */
 const PlanEventKind *plan_committee_kind(const Plan *p);
 

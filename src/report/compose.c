@@ -255,6 +255,19 @@ fmt_population(Compose *c, const Metric *p)
 	return s;
 }
 
+const char *
+fmt_network_word(Compose *c)
+{
+	return plan_network_word(c->m->plan);
+}
+
+const char *
+fmt_network_title(Compose *c)
+{
+	const char *w = fmt_network_word(c);
+	return strcmp(w, "เครือข่าย") ? w : "เครือข่ายโรงเรียน";
+}
+
 int
 metric_chooses_schools(const Metric *p)
 {

@@ -68,6 +68,11 @@ const char *fmt_period_noun(Compose *c, const Metric *p);
  * ("โรงเรียนขยายโอกาสขนาดเล็ก"); metric_chooses_schools says whether any
  * is set. fmt_outside words why a school is not among them ("มีขนาดกลาง"). */
 const char *fmt_population(Compose *c, const Metric *p);
+/* What the office calls a group of schools: the plan's network-word=
+ * (สหวิทยาเขต) or เครือข่าย. */
+const char *fmt_network_word(Compose *c);
+/* The same as a title: "เครือข่ายโรงเรียน", or the office's own word. */
+const char *fmt_network_title(Compose *c);
 int metric_chooses_schools(const Metric *p);
 const char *fmt_outside(Compose *c, const School *s, Outside why);
 

@@ -67,12 +67,13 @@ counted(Compose *c, const Metric *p, const char *tool)
 			/* The mode as the data write it for the writer; in Thai for a reader. */
 			static const struct { const char *mode, *thai; } MODES[] = {
 				{ "onsite", "ลงพื้นที่" }, { "online", "ออนไลน์" }, { "group", "พบกลุ่ม" },
-				{ "network", "ผ่านเครือข่าย" },
 			};
 			const char *mode = p->mode;
 			for (size_t i = 0; !c->technical && i < sizeof(MODES) / sizeof(MODES[0]); i++)
 				if (!strcmp(MODES[i].mode, p->mode))
 					mode = MODES[i].thai;
+			if (!c->technical && !strcmp(p->mode, "network"))
+				mode = fmt_printf(c, "ผ่าน%s", fmt_network_word(c));
 			s = fmt_printf(c, *acts ? "%s และการนิเทศแบบ%s%s ของกิจกรรมใดก็ได้%s" : "%s เฉพาะแบบ%s%s%s", s,
 			    c->technical ? " " : "", mode, !strcmp(p->mode, "online") ? (c->technical ?
 			    " (รวมรายการในแฟ้ม online)" : " (รวมบันทึกการนิเทศออนไลน์)") : "");
@@ -259,11 +260,13 @@ members(Compose *c, const PlanTarget *t, int fy, int *has_requirement, const cha
 		*requirement = fmt_printf(c, "แต่ละโรงเรียนนับไม่เกินจำนวน%sของโรงเรียน%s",
 		    p->members == MEMBERS_TEACHERS ? "ครู" : "ผู้บริหารและครู", from(c, "schools"));
 		return fmt_printf(c, "%sของ%s", p->members == MEMBERS_TEACHERS ? "ครู" : "ผู้บริหารและครู", schools(c, p));
-	case MEMBERS_NETWORKS:
-		*requirement = fmt_printf(c, "เครือข่ายหนึ่งนับเมื่อได้รับการนิเทศอย่างน้อย %s ครั้ง%s (การนิเทศของ"
-		    "เครือข่ายหรือของโรงเรียนในเครือข่าย)%s", n, every,
+	case MEMBERS_NETWORKS: {
+		const char *nw = fmt_network_word(c);
+		*requirement = fmt_printf(c, "%sหนึ่งนับเมื่อได้รับการนิเทศอย่างน้อย %s ครั้ง%s (การนิเทศของ"
+		    "%sหรือของโรงเรียนใน%s)%s", nw, n, every, nw, nw,
 		    p->every != PERIOD_NONE ? fmt_printf(c, " (%s)", periods(c, p, fy)) : "");
-		return fmt_printf(c, "เครือข่ายโรงเรียน%s", from(c, "networks"));
+		return fmt_printf(c, "%s%s", fmt_network_title(c), from(c, "networks"));
+	}
 	case MEMBERS_RESPONDENTS:
 		*has_requirement = p->result != RESULT_MEAN;
 		*requirement = fmt_printf(c, "ผู้ตอบพึงพอใจเมื่อค่าเฉลี่ย (ทศนิยม 2 ตำแหน่ง) ตั้งแต่ %s ขึ้นไป%s",
@@ -295,7 +298,7 @@ result(Compose *c, const PlanTarget *t)
 		case MEMBERS_EVENTS: return fmt_printf(c, "จำนวน%s", event_noun(t));
 		case MEMBERS_PERIODS: return fmt_printf(c, "จำนวน%sที่นับได้", period_noun(c, p));
 		case MEMBERS_SCHOOLS: return "จำนวนโรงเรียนที่นับได้";
-		case MEMBERS_NETWORKS: return "จำนวนเครือข่ายที่นับได้";
+		case MEMBERS_NETWORKS: return fmt_printf(c, "จำนวน%sที่นับได้", fmt_network_word(c));
 		case MEMBERS_RESPONDENTS: return "จำนวนผู้ตอบที่พึงพอใจ";
 		default: return "จำนวนคน";
 		}
@@ -315,7 +318,7 @@ result(Compose *c, const PlanTarget *t)
 	case MEMBERS_TEACHERS:
 		return fmt_printf(c, "ร้อยละของครูทั้งหมดของ%s", schools(c, p));
 	case MEMBERS_NETWORKS:
-		return "ร้อยละของเครือข่ายทั้งหมด";
+		return fmt_printf(c, "ร้อยละของ%sทั้งหมด", fmt_network_word(c));
 	case MEMBERS_RESPONDENTS:
 		return "ร้อยละของผู้ตอบทั้งหมด";
 	case MEMBERS_PERIODS:

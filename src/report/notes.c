@@ -39,7 +39,7 @@ gap_text(Compose *c, const TargetResult *t)
 	case GAP_EMPTY_GROUP:
 		return metric_chooses_schools(p) ? fmt_printf(c, "ไม่มี%s", fmt_population(c, p)) :
 		    "ไม่มีโรงเรียนในกลุ่มเป้าหมาย";
-	case GAP_NO_NETWORKS: return "ไม่มีข้อมูลเครือข่าย";
+	case GAP_NO_NETWORKS: return fmt_printf(c, "ไม่มีข้อมูล%s", fmt_network_word(c));
 	case GAP_NO_SCHOOL_ANSWERED: return "ยังไม่มีโรงเรียนตอบแบบสำรวจ";
 	case GAP_NO_RESPONDENTS: return "ยังไม่มีผู้ตอบแบบสำรวจ";
 	case GAP_NO_SCORES: {
@@ -155,8 +155,9 @@ compose_note(Compose *c, const TargetResult *t)
 		break;
 	case MEMBERS_NETWORKS:
 		note = p->at_least > 1 || p->every != PERIOD_NONE ?
-		    fmt_printf(c, "%s จาก %s เครือข่าย ได้รับการนิเทศ%s", fmt_int(c, t->hit), fmt_int(c, t->whole),
-		    at_least(c, p)) : fmt_printf(c, "%s จาก %s เครือข่าย", fmt_int(c, t->hit), fmt_int(c, t->whole));
+		    fmt_printf(c, "%s จาก %s %s ได้รับการนิเทศ%s", fmt_int(c, t->hit), fmt_int(c, t->whole),
+		    fmt_network_word(c), at_least(c, p)) :
+		    fmt_printf(c, "%s จาก %s %s", fmt_int(c, t->hit), fmt_int(c, t->whole), fmt_network_word(c));
 		break;
 	case MEMBERS_RESPONDENTS:
 		note = p->result == RESULT_MEAN ? fmt_printf(c, "ค่าเฉลี่ยของผู้ตอบ %s คน", fmt_int(c, t->whole)) :
@@ -189,7 +190,7 @@ compose_extra_label(Compose *c, const TargetResult *t, const Extra *e)
 	case EXTRA_ANSWERED: return "ความครอบคลุม (โรงเรียนที่ตอบ)";
 	case EXTRA_SATISFIED_OF_ALL: return "พึงพอใจ เทียบกับโรงเรียนทั้งหมด";
 	case EXTRA_SCHOOLS_TAKING_PART: return "โรงเรียนที่เข้าร่วม";
-	case EXTRA_SCHOOLS_VIA_NETWORK: return "โรงเรียนที่ได้รับการนิเทศผ่านเครือข่าย";
+	case EXTRA_SCHOOLS_VIA_NETWORK: return fmt_printf(c, "โรงเรียนที่ได้รับการนิเทศผ่าน%s", fmt_network_word(c));
 	}
 	return "";
 }

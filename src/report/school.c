@@ -40,7 +40,7 @@ facts(Compose *c, const School *s)
 		doc_label(c->doc, l, "ตำบล / อำเภอ", fmt_printf(c, "%s / %s", s->subdistrict, s->district));
 	else
 		doc_label(c->doc, l, "อำเภอ", s->district);
-	doc_label(c->doc, l, "เครือข่าย", n ? n->name : *s->network_code ? s->network_code : "-");
+	doc_label(c->doc, l, fmt_network_word(c), n ? n->name : *s->network_code ? s->network_code : "-");
 	if (compose_has_colours(c))
 		doc_label(c->doc, l, "กลุ่มสี / ขนาด", fmt_printf(c, "%s / %s", *s->color_group ? s->color_group : "-",
 		    *s->size ? s->size : "-"));
@@ -382,7 +382,8 @@ school_standing(Compose *c, const School *s, const TargetResult *t, const char *
 			    fmt_printf(c, "ทุก%s", fmt_period_noun(c, p)) : "");
 		else if (!f->counts)
 			*why = net ? fmt_printf(c, "ทั้งโรงเรียนและ%s ยังไม่ได้รับการนิเทศตาม%s", net, acts) :
-			    fmt_printf(c, "ยังไม่ได้รับการนิเทศตาม%s และไม่ได้ระบุเครือข่ายของโรงเรียน", acts);
+			    fmt_printf(c, "ยังไม่ได้รับการนิเทศตาม%s และไม่ได้ระบุ%sของโรงเรียน", acts,
+			    fmt_network_word(c));
 		else
 			*why = fmt_printf(c, "โรงเรียน%s ได้รับการนิเทศตาม%s แล้ว", net ? fmt_printf(c, "หรือ%s", net) : "",
 			    acts);

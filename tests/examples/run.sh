@@ -60,6 +60,17 @@ for dir in examples/*/; do
 		pdftotext "$pdf" - >>"$work/all.txt"
 	done
 	[ -s "$work/all.txt" ] && ok || no "$name: no report text"
+	# An office that calls its networks by its own word (network-word=) reads
+	# that word, never เครือข่าย.
+	nw=$(sed -n 's/.*network-word="\([^"]*\)".*/\1/p' "$dir/input/plan.xml" | head -1)
+	if [ -n "$nw" ] && [ "$nw" != เครือข่าย ]; then
+		if grep -qF เครือข่าย "$work/all.txt"; then
+			no "$name: a report says เครือข่าย where the plan calls them $nw:"
+			grep -F เครือข่าย "$work/all.txt" | head -3
+		else
+			ok
+		fi
+	fi
 	for w in $FIRST; do
 		if grep -qF -- "$w" "$work/all.txt" "$work/explain.txt"; then
 			no "$name: \"$w\" of the first example's plan is in a report:"

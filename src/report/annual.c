@@ -614,10 +614,12 @@ budget_part(Compose *c)
 	    "ค่าตอบแทน|ค่าใช้สอย|ค่าวัสดุ|รวมจ่ายจริง");
 	for (size_t i = 0; i < b->nlines; i++) {
 		const BudgetLine *l = &b->lines[i];
+		/* What an activity left over is "moved out" only when another
+		 * drew on it: with nothing overspent, nothing was moved. */
 		const char *note = "";
 		if (l->moved_in > 0)
 			note = fmt_printf(c, "ถัวจ่ายเพิ่ม %s", fmt_money(c, l->moved_in));
-		else if (l->moved_out > 0 && l->approved > 0)
+		else if (l->moved_out > 0 && l->approved > 0 && b->moved > 0)
 			note = fmt_printf(c, "ถัวจ่ายออก %s", fmt_money(c, l->moved_out));
 		DocRow *row = doc_table_row(c->doc, tb, DOC_ROW_BODY);
 		doc_row_cell(c->doc, row, fmt_int(c, l->activity));

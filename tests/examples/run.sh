@@ -71,6 +71,12 @@ for dir in examples/*/; do
 			ok
 		fi
 	fi
+	# Money left over is "moved out" only when some activity drew on it.
+	if ! grep -qF ถัวจ่ายเพิ่ม "$work/all.txt" && grep -qF ถัวจ่ายออก "$work/all.txt"; then
+		no "$name: the budget table says ถัวจ่ายออก though no activity spent more than it was given"
+	else
+		ok
+	fi
 	for w in $FIRST; do
 		if grep -qF -- "$w" "$work/all.txt" "$work/explain.txt"; then
 			no "$name: \"$w\" of the first example's plan is in a report:"

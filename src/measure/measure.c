@@ -239,8 +239,51 @@ measure_school_means(Ctx *c, const Survey *sv, double *mean, long *respondents)
 	}
 }
 
+/* The mean a school needs to be satisfied with the yearly survey: the
+ * first target on it that sets min-mean=, else the config's. */
+static double
+satisfied_mean(const Ctx *c)
+{
+	const Plan *p = c->m->plan;
+	for (size_t i = 0; i < p->ntargets; i++) {
+		const Metric *mt = &p->targets[i].metric;
+		if (mt->source == SOURCE_RESPONSES && mt->survey == NULL && mt->min_mean > 0)
+			return mt->min_mean;
+	}
+	return c->s->satisfied_threshold;
+}
+
+double
+measure_min_mean(const Settings *s, const Metric *p)
+{
+	return p->min_mean > 0 ? p->min_mean : s->satisfied_threshold;
+}
+
+void
+measure_school_items(const Model *m, const Results *r, const School *s, double *mean, long *n)
+{
+	const Survey *sv = &m->survey;
+	double sum[SURVEY_MAX_ITEMS] = { 0 };
+	for (size_t k = 0; k < sv->nitems; k++)
+		n[k] = 0;
+	size_t nr;
+	const Response *const *rows = (const Response *const *)model_rows(&m->responses_by_school, m, s, &nr);
+	for (size_t i = 0; i < nr; i++) {
+		const Response *rs = rows[i];
+		if (cal_compare(rs->timestamp.date, r->fy_first) < 0 || cal_compare(rs->timestamp.date, r->as_of) > 0)
+			continue;
+		for (size_t k = 0; k < sv->nitems; k++)
+			if (rs->answers[k] > 0) {
+				sum[k] += rs->answers[k];
+				n[k]++;
+			}
+	}
+	for (size_t k = 0; k < sv->nitems; k++)
+		mean[k] = n[k] ? sum[k] / n[k] : 0;
+}
+
 /* The yearly survey: item statistics, the whole and per activity, and each
- * school's mean and whether it is satisfied at the config's threshold. */
+ * school's mean and whether it is satisfied (satisfied_mean). */
 static void
 measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned char *satisfied)
 {
@@ -255,6 +298,8 @@ measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned c
 	sr->by_activity = arena_array(c->a, na, sizeof(ItemStats));
 	sr->school_mean = arena_array(c->a, ns, sizeof(double));
 	sr->school_respondents = arena_array(c->a, ns, sizeof(long));
+	sr->school_satisfied = arena_alloc(c->a, ns);
+	sr->satisfied_mean = satisfied_mean(c);
 
 	sr->nitems = sv->nitems;
 	for (size_t i = 0; i < sv->nresponses; i++) {
@@ -298,18 +343,19 @@ measure_survey(Ctx *c, double *school_mean, unsigned char *responded, unsigned c
 
 	measure_school_means(c, sv, sr->school_mean, sr->school_respondents);
 	for (size_t si = 0; si < m->nschools; si++) {
+		if (sr->school_respondents[si] == 0)
+			continue;
+		/* Compared as printed (2 decimals), like the bands. */
+		sr->school_satisfied[si] = measure_round2(sr->school_mean[si]) >= sr->satisfied_mean - 1e-9;
 		/* A merged or closed school's answers are shown on its own report
 		 * but count in no figure. */
-		if (sr->school_respondents[si] == 0 || !m->schools[si].active)
+		if (!m->schools[si].active)
 			continue;
 		responded[si] = 1;
 		school_mean[si] = sr->school_mean[si];
 		sr->schools_responding++;
-		/* Compared as printed (2 decimals), like the bands. */
-		if (measure_round2(school_mean[si]) >= c->s->satisfied_threshold - 1e-9) {
-			satisfied[si] = 1;
-			sr->schools_satisfied++;
-		}
+		satisfied[si] = sr->school_satisfied[si];
+		sr->schools_satisfied += satisfied[si];
 	}
 }
 

@@ -600,7 +600,7 @@ members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, cons
 	SchoolFact *sf = t->school;
 	const EvalResults *er = &c->r->eval;
 	t->min_level = p->min_level > 0 ? p->min_level : c->s->pass_level;
-	t->min_mean = p->min_mean > 0 ? p->min_mean : c->s->satisfied_threshold;
+	t->min_mean = measure_min_mean(c->s, p);
 	switch (p->source) {
 	case SOURCE_EVALUATIONS:
 		for (size_t i = 0; i < m->nschools; i++) {
@@ -815,7 +815,7 @@ members_respondents(Ctx *c, TargetResult *t)
 {
 	const Metric *p = &t->target->metric;
 	const Survey *sv = survey_of(c, p);
-	t->min_mean = p->min_mean > 0 ? p->min_mean : c->s->satisfied_threshold;
+	t->min_mean = measure_min_mean(c->s, p);
 	long n = 0, hit = 0;
 	double sum = 0;
 	for (size_t i = 0; i < sv->nresponses; i++) {

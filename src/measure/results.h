@@ -154,6 +154,10 @@ typedef struct SurveyResults {
 	long invalid_answers;
 	long schools_responding;
 	long schools_satisfied;
+	/* The mean (as printed) a school needs to be satisfied: min-mean= of
+	 * the plan's first target on this survey that sets one, else the
+	 * config's satisfied_threshold. One rule for every report. */
+	double satisfied_mean;
 	/* Per activity, when the form has an activity column. */
 	ItemStats *by_activity;    /* index = activity number 0..nby_activity-1
 	                            * (0: the whole project); n = 0 when none */
@@ -163,6 +167,7 @@ typedef struct SurveyResults {
 	 * first when the form has an activity column. */
 	long *school_respondents;
 	double *school_mean;       /* valid when school_respondents > 0 */
+	unsigned char *school_satisfied; /* mean reaches satisfied_mean */
 } SurveyResults;
 
 /* Internal supervision levels. */
@@ -286,6 +291,15 @@ const TargetResult *results_target(const Results *r, const char *id);
 /* Interpretation of a Likert mean by the configured bands, using the mean
  * rounded to 2 decimals (4.505 reads as 4.51, มากที่สุด). NULL below every band. */
 const char *measure_likert_band(const Settings *s, double mean);
+
+/* The mean (as printed) a respondent or school needs to be satisfied in a
+ * target on responses: its min-mean=, else the config's satisfied_threshold. */
+double measure_min_mean(const Settings *s, const Metric *p);
+
+/* One school's mean per item of the yearly survey (mean[k], n[k] answers;
+ * mean 0 when n is 0), over the responses measure counted: a school
+ * report's table. Arrays of SURVEY_MAX_ITEMS. */
+void measure_school_items(const Model *m, const Results *r, const School *s, double *mean, long *n);
 
 /* Round half away from zero to 2 decimals, as printed. */
 double measure_round2(double x);

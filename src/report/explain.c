@@ -246,7 +246,7 @@ members(Compose *c, const PlanTarget *t, int fy, int *has_requirement, const cha
 		}
 		case SOURCE_RESPONSES:
 			*requirement = fmt_printf(c, "โรงเรียนพึงพอใจเมื่อค่าเฉลี่ยของผู้ตอบจากโรงเรียน (ทศนิยม 2 ตำแหน่ง) "
-			    "ตั้งแต่ %s ขึ้นไป%s", fmt_double(c, p->min_mean > 0 ? p->min_mean : c->s->satisfied_threshold, 2),
+			    "ตั้งแต่ %s ขึ้นไป%s", fmt_double(c, measure_min_mean(c->s, p), 2),
 			    p->min_mean > 0 ? "" : by_config(c));
 			break;
 		default:
@@ -270,7 +270,7 @@ members(Compose *c, const PlanTarget *t, int fy, int *has_requirement, const cha
 	case MEMBERS_RESPONDENTS:
 		*has_requirement = p->result != RESULT_MEAN;
 		*requirement = fmt_printf(c, "ผู้ตอบพึงพอใจเมื่อค่าเฉลี่ย (ทศนิยม 2 ตำแหน่ง) ตั้งแต่ %s ขึ้นไป%s",
-		    fmt_double(c, p->min_mean > 0 ? p->min_mean : c->s->satisfied_threshold, 2),
+		    fmt_double(c, measure_min_mean(c->s, p), 2),
 		    p->min_mean > 0 ? "" : by_config(c));
 		return "ผู้ตอบแบบสำรวจ";
 	case MEMBERS_PERIODS:

@@ -220,66 +220,31 @@ evaluation(Compose *c, const School *s)
 	    level_text(c, level), level >= pass ? "ผ่าน" : "ยังไม่ผ่าน", level_text(c, pass)) : "-");
 }
 
-/* The school's answers per item, for the table; its mean and whether it is
- * satisfied are measure's (the first target that counts responses sets the
- * satisfied mean, else the config). */
-typedef struct SchoolSatisfaction {
-	long respondents;
-	double mean;               /* valid when respondents > 0 */
-	double threshold;
-	double sum[SURVEY_MAX_ITEMS];
-	long n[SURVEY_MAX_ITEMS];
-} SchoolSatisfaction;
-
-static void
-school_satisfaction(const Compose *c, const School *s, SchoolSatisfaction *out)
-{
-	const Model *m = c->m;
-	const Survey *sv = &m->survey;
-	size_t si = (size_t)(s - m->schools);
-	memset(out, 0, sizeof(*out));
-	out->respondents = c->r->survey.school_respondents[si];
-	out->mean = c->r->survey.school_mean[si];
-	out->threshold = c->s->satisfied_threshold;
-	for (size_t i = 0; i < c->r->ntargets; i++)
-		if (c->r->targets[i].target->metric.source == SOURCE_RESPONSES && c->r->targets[i].min_mean > 0) {
-			out->threshold = c->r->targets[i].min_mean;
-			break;
-		}
-	size_t nr;
-	const Response *const *rows = (const Response *const *)model_rows(&m->responses_by_school, m, s, &nr);
-	for (size_t i = 0; i < nr; i++) {
-		const Response *rs = rows[i];
-		if (!in_year(c->r, rs->timestamp.date))
-			continue;
-		for (size_t k = 0; k < sv->nitems; k++)
-			if (rs->answers[k] > 0) {
-				out->sum[k] += rs->answers[k];
-				out->n[k]++;
-			}
-	}
-}
-
+/* The school's mean, whether it is satisfied and its item means: all
+ * measure's (one rule for the satisfied mean in every report). */
 static void
 satisfaction(Compose *c, const School *s)
 {
 	const Survey *sv = &c->m->survey;
+	const SurveyResults *sr = &c->r->survey;
+	size_t si = (size_t)(s - c->m->schools);
 	doc_heading(c->doc, 2, "3", "ความพึงพอใจต่อการนิเทศ");
-	SchoolSatisfaction st;
-	school_satisfaction(c, s, &st);
-	if (st.respondents == 0) {
+	if (sr->school_respondents[si] == 0) {
 		doc_para(c->doc, "ไม่มีผู้ตอบแบบสำรวจจากโรงเรียนนี้");
 		return;
 	}
-	const char *band = measure_likert_band(c->s, st.mean);
+	double mean = sr->school_mean[si];
+	const char *band = measure_likert_band(c->s, mean);
 	doc_para(c->doc, fmt_printf(c, "ผู้ตอบ %s คน ค่าเฉลี่ย %s (คะแนน 1–5) ระดับ%s (%sเกณฑ์พึงพอใจ คือค่าเฉลี่ย %s ขึ้นไป)",
-	    fmt_int(c, st.respondents), fmt_double(c, st.mean, 2), band ? band : "-",
-	    measure_round2(st.mean) >= st.threshold - 1e-9 ? "ถึง" : "ยังไม่ถึง", fmt_double(c, st.threshold, 2)));
+	    fmt_int(c, sr->school_respondents[si]), fmt_double(c, mean, 2), band ? band : "-",
+	    sr->school_satisfied[si] ? "ถึง" : "ยังไม่ถึง", fmt_double(c, sr->satisfied_mean, 2)));
+	double item[SURVEY_MAX_ITEMS];
+	long n[SURVEY_MAX_ITEMS];
+	measure_school_items(c->m, c->r, s, item, n);
 	DocBlock *tb = compose_table(c, 13, "รายการประเมิน:0:l|ค่าเฉลี่ย:22:r|ระดับ:30:c");
 	for (size_t k = 0; k < sv->nitems; k++) {
-		const char *b = st.n[k] ? measure_likert_band(c->s, st.sum[k] / st.n[k]) : NULL;
-		compose_row(c, tb, DOC_ROW_BODY, 3, sv->items[k], st.n[k] ? fmt_double(c, st.sum[k] / st.n[k], 2) : "-",
-		    b ? b : "-");
+		const char *b = n[k] ? measure_likert_band(c->s, item[k]) : NULL;
+		compose_row(c, tb, DOC_ROW_BODY, 3, sv->items[k], n[k] ? fmt_double(c, item[k], 2) : "-", b ? b : "-");
 	}
 }
 

@@ -807,6 +807,43 @@ TEST(measure_vocabulary_respondents_and_schools)
 	t = results_target(r, "2.3");
 	CHECK_NEAR(t->value, 13.0 / 3.0, 1e-9);
 	CHECK(t->met);
+	/* Every report's satisfied school is measure's: at 2.1's min-mean. */
+	CHECK_NEAR(r->survey.satisfied_mean, 3.51, 1e-9);
+	CHECK_INT(r->survey.schools_satisfied, 2);
+	CHECK(r->survey.school_satisfied[0]);
+	fixture_free(f);
+}
+
+/* The yearly survey's satisfied mean is the first target on it that sets
+ * min-mean= (4.50 here), for the committee's count and the school report
+ * alike; a school report's item means are measure's too. */
+TEST(measure_satisfied_mean_comes_from_the_plan)
+{
+	Fixture *f = vocabulary();
+	f->m.survey.items[0] = "1. ก";
+	f->m.survey.items[1] = "2. ข";
+	f->m.survey.nitems = 2;
+	static const struct { int school, a, b; } rs[3] = { { 0, 4, 5 }, { 0, 3, 4 }, { 1, 5, 5 } };
+	for (int i = 0; i < 3; i++) {
+		f->responses[i] = (Response){ .timestamp = { { 2015, 9, 1 }, 9, 0, 0 }, .email = "", .role = "",
+			.comment = "", .school = &f->schools[rs[i].school], .in_fy = 1 };
+		f->responses[i].answers[0] = (signed char)rs[i].a;
+		f->responses[i].answers[1] = (signed char)rs[i].b;
+	}
+	f->m.survey.nresponses = 3;
+	model_index_rows(&f->m, f->a);
+	((PlanTarget *)plan_target(f->m.plan, "2.1"))->metric.min_mean = 4.5;
+	Results *r = run(f);
+	CHECK_NEAR(r->survey.satisfied_mean, 4.5, 1e-9);
+	CHECK(!r->survey.school_satisfied[0]);          /* mean of means 4.00 */
+	CHECK(r->survey.school_satisfied[1]);           /* 5.00 */
+	CHECK_INT(r->survey.schools_satisfied, 1);
+	double mean[SURVEY_MAX_ITEMS];
+	long n[SURVEY_MAX_ITEMS];
+	measure_school_items(&f->m, r, &f->schools[0], mean, n);
+	CHECK_INT(n[0], 2);
+	CHECK_NEAR(mean[0], 3.5, 1e-9);
+	CHECK_NEAR(mean[1], 4.5, 1e-9);
 	fixture_free(f);
 }
 

@@ -451,52 +451,105 @@ vocab_attr(Loader *L, const XmlNode *n, const PlanTarget *t, const char *attr,
 	return i;
 }
 
-/* What each source can be counted as (members) and what it needs. */
-static const struct SourceRule {
-	MetricMembers default_members;
-	unsigned allowed;          /* bit per MetricMembers */
-} source_rules[SOURCE_NSOURCES] = {
-#define M(x) (1u << (x))
-	[SOURCE_VISITS] = { MEMBERS_EVENTS, M(MEMBERS_EVENTS) | M(MEMBERS_SCHOOLS) | M(MEMBERS_PEOPLE) |
-	    M(MEMBERS_TEACHERS) | M(MEMBERS_NETWORKS) | M(MEMBERS_PERIODS) },
-	[SOURCE_EVENTS] = { MEMBERS_EVENTS, M(MEMBERS_EVENTS) | M(MEMBERS_PERIODS) },
-	[SOURCE_ATTENDANCE] = { MEMBERS_PEOPLE, M(MEMBERS_PEOPLE) | M(MEMBERS_TEACHERS) | M(MEMBERS_SCHOOLS) },
-	[SOURCE_EVALUATIONS] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) },
-	[SOURCE_RESPONSES] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) | M(MEMBERS_RESPONDENTS) },
-	[SOURCE_PRACTICES] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) | M(MEMBERS_EVENTS) },
-	[SOURCE_SCORES] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) },
-	[SOURCE_SPENDING] = { MEMBERS_EVENTS, M(MEMBERS_EVENTS) },
-	[SOURCE_ASSESSMENTS] = { MEMBERS_EVENTS, M(MEMBERS_EVENTS) },
-#undef M
-};
+/* Whether the space-separated list holds the word w. */
+static int
+has_word(const char *list, const char *w)
+{
+	size_t wl = strlen(w);
+	for (const char *g = list; *g;) {
+		g += strspn(g, " ");
+		size_t n = strcspn(g, " ");
+		if (n == wl && n > 0 && !memcmp(g, w, n))
+			return 1;
+		g += n;
+	}
+	return 0;
+}
+
+/* "\"events\" or \"attendance\"": the sources with bit set in want(). */
+static const char *
+source_choices(Loader *L, int (*want)(const PlanSource *, const void *), const void *arg)
+{
+	char buf[256] = "";
+	size_t n = 0, k = 0, len = 0;
+	for (size_t i = 0; i < SOURCE_NSOURCES; i++)
+		n += want(&plan_sources[i], arg) != 0;
+	for (size_t i = 0; i < SOURCE_NSOURCES; i++) {
+		if (!want(&plan_sources[i], arg))
+			continue;
+		k++;
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s\"%s\"",
+		    k == 1 ? "" : k == n ? " or " : ", ", plan_source_names[i]);
+		if (len >= sizeof(buf))
+			break;
+	}
+	return arena_strdup(L->a, buf);
+}
+
+static int
+owns_attribute(const PlanSource *s, const void *attr)
+{
+	return has_word(s->attributes, attr);
+}
+
+static int
+gives_result(const PlanSource *s, const void *result)
+{
+	return (s->results >> *(const MetricResult *)result) & 1u;
+}
+
+/* An attribute that belongs to other sources is an error: a plan never
+ * says more than is counted. */
+static void
+check_source_attributes(Loader *L, const XmlNode *n, const PlanTarget *t)
+{
+	const PlanSource *src = &plan_sources[t->metric.source];
+	char attr[32];
+	for (const char *g = plan_source_attributes; *g;) {
+		g += strspn(g, " ");
+		size_t len = strcspn(g, " ");
+		if (len == 0 || len >= sizeof(attr))
+			break;
+		memcpy(attr, g, len);
+		attr[len] = '\0';
+		g += len;
+		if (xml_attr(n, attr) != NULL && !has_word(src->attributes, attr))
+			ERR(L, n->line, "target %s: %s= applies to count=%s only; remove it", t->id, attr,
+			    source_choices(L, owns_attribute, attr));
+	}
+}
 
 /* The attributes that compose a metric (see docs/plan.md). */
 static void
 read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 {
 	Metric *m = &t->metric;
-	const char *src = need_attr(L, n, "count");
-	int s = name_index(plan_source_names, src);
-	if (src != NULL && s < 0) {
-		ERR(L, n->line, "target %s: count=\"%s\" is not known; write %s", t->id, src,
+	const char *count = need_attr(L, n, "count");
+	int s = name_index(plan_source_names, count);
+	if (count != NULL && s < 0) {
+		ERR(L, n->line, "target %s: count=\"%s\" is not known; write %s", t->id, count,
 		    name_choices(L, plan_source_names));
 		return;
 	}
 	if (s < 0)
 		return;
 	m->source = (MetricSource)s;
-	m->members = (MetricMembers)vocab_attr(L, n, t, "of", plan_members_names,
-	    (int)source_rules[s].default_members);
+	const PlanSource *src = &plan_sources[s];
+	m->members = (MetricMembers)vocab_attr(L, n, t, "of", plan_members_names, (int)src->default_members);
 	m->every = (MetricPeriod)vocab_attr(L, n, t, "every", plan_period_names, PERIOD_NONE);
-	/* An instrument's items are summed up as their mean, and only so. */
-	m->result = (MetricResult)vocab_attr(L, n, t, "result", plan_result_names,
-	    m->source == SOURCE_ASSESSMENTS ? RESULT_MEAN : RESULT_COUNT);
-	if (m->source == SOURCE_ASSESSMENTS && m->result != RESULT_MEAN)
-		ERR(L, n->line, "target %s: count=\"assessments\" is the mean of its instrument's scores; write "
-		    "result=\"mean\" or leave result= out", t->id);
+	m->result = (MetricResult)vocab_attr(L, n, t, "result", plan_result_names, (int)src->default_result);
+	if (!((src->results >> m->result) & 1u)) {
+		if (m->result == RESULT_MEAN)
+			ERR(L, n->line, "target %s: result=\"mean\" needs a measured value: count=%s "
+			    "(not %s)", t->id, source_choices(L, gives_result, &m->result), plan_source_names[s]);
+		else
+			ERR(L, n->line, "target %s: count=\"%s\" gives result=\"%s\" only; write that or "
+			    "leave result= out", t->id, plan_source_names[s], plan_result_names[src->default_result]);
+	}
 	static const char *const denominators[] = { "all", "measured", NULL };
 	m->denominator = (MetricDenominator)vocab_attr(L, n, t, "denominator", denominators, DENOMINATOR_ALL);
-	if (!(source_rules[s].allowed & (1u << m->members)))
+	check_source_attributes(L, n, t);
+	if (!((src->members >> m->members) & 1u))
 		ERR(L, n->line, "target %s: %s cannot be counted of=\"%s\"; see the table of "
 		    "count= and of= in docs/plan.md", t->id, plan_source_names[s],
 		    plan_members_names[m->members]);
@@ -510,9 +563,6 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 		else if (m->source == SOURCE_ATTENDANCE && !m->kind->attendance)
 			ERR(L, n->line, "target %s counts attendance of %s, whose <event-kind> does "
 			    "not say attendance=\"yes\"; add it there", t->id, m->kind->code);
-		else if (m->source != SOURCE_EVENTS && m->source != SOURCE_ATTENDANCE)
-			ERR(L, n->line, "target %s: event-kind= applies to count=\"events\" or "
-			    "\"attendance\" only; remove it", t->id);
 	}
 	m->school_size = xml_attr(n, "school-size");
 	/* schools.csv keeps types without "โรงเรียน"; so does the plan. */
@@ -523,10 +573,7 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 	const char *survey = xml_attr(n, "survey");
 	if (survey != NULL) {
 		m->survey = plan_survey(p, survey);
-		if (m->source != SOURCE_RESPONSES)
-			ERR(L, n->line, "target %s: survey= applies to count=\"responses\" only; remove it",
-			    t->id);
-		else if (m->survey == NULL)
+		if (m->survey == NULL && has_word(src->attributes, "survey"))
 			ERR(L, n->line, "target %s: survey=\"%s\" is not declared; add it to <surveys> or "
 			    "correct the name", t->id, survey);
 	}
@@ -536,9 +583,6 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 	if (m->source == SOURCE_SCORES && m->test == NULL)
 		ERR(L, n->line, "target %s: count=\"scores\" needs test= (O-NET, NT, RT, ... as written "
 		    "in scores); add it", t->id);
-	if (m->source != SOURCE_SCORES && (m->test || m->grade || m->subject || xml_attr(n, "year")))
-		ERR(L, n->line, "target %s: test=, grade=, subject= and year= apply to count=\"scores\" "
-		    "only; remove them", t->id);
 	m->holidays = word_list(L, xml_attr(n, "holidays"));
 	for (size_t i = 0; i < m->holidays.n; i++)
 		if (check_iso_date(m->holidays.items[i]) != 0)
@@ -582,26 +626,16 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 	if (m->source == SOURCE_EVENTS && m->kind == NULL && m->activities[0] == 0)
 		ERR(L, n->line, "target %s: count=\"events\" needs event-kind= or activity=; add "
 		    "one", t->id);
-	if (m->result == RESULT_MEAN && m->source != SOURCE_EVALUATIONS &&
-	    m->source != SOURCE_RESPONSES && m->source != SOURCE_ASSESSMENTS)
-		ERR(L, n->line, "target %s: result=\"mean\" needs a measured value: count="
-		    "\"evaluations\", \"responses\" or \"assessments\" (not visits, events, attendance, "
-		    "practices or scores)", t->id);
-	if (m->denominator == DENOMINATOR_MEASURED && (m->members != MEMBERS_SCHOOLS ||
-	    (m->source != SOURCE_EVALUATIONS && m->source != SOURCE_RESPONSES && m->source != SOURCE_SCORES)))
+	if (m->denominator == DENOMINATOR_MEASURED && (m->members != MEMBERS_SCHOOLS || !src->measured))
 		ERR(L, n->line, "target %s: denominator=\"measured\" applies to schools counted by "
 		    "evaluations, responses or scores only; remove it", t->id);
 	/* Parts that would be read and do nothing are errors, so that a plan
 	 * never says more than is counted. */
-	if (m->source == SOURCE_SPENDING && m->result != RESULT_PERCENT)
-		ERR(L, n->line, "target %s: count=\"spending\" is a share of the approved budget; write "
-		    "result=\"percent\"", t->id);
 	if (m->result == RESULT_PERCENT && m->members == MEMBERS_EVENTS && m->source != SOURCE_SPENDING)
 		ERR(L, n->line, "target %s: result=\"percent\" of=\"events\" has no denominator; "
 		    "count events with result=\"count\", or a share of schools, people or periods",
 		    t->id);
-	int counted_rows = m->source == SOURCE_VISITS || m->source == SOURCE_EVENTS ||
-	    m->source == SOURCE_ATTENDANCE || m->source == SOURCE_PRACTICES;
+	int counted_rows = src->rows;
 	int per_member = m->members == MEMBERS_EVENTS || m->members == MEMBERS_SCHOOLS ||
 	    m->members == MEMBERS_PERIODS || m->members == MEMBERS_NETWORKS;
 	if (m->every != PERIOD_NONE && (!counted_rows || !per_member))
@@ -610,15 +644,6 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 	if (xml_attr(n, "at-least") != NULL && (!counted_rows || !per_member))
 		ERR(L, n->line, "target %s: at-least= applies to events, schools, networks or periods "
 		    "counted from visits, events, attendance or practices; remove it", t->id);
-	if (m->min_level && m->source != SOURCE_EVALUATIONS)
-		ERR(L, n->line, "target %s: min-level= applies to count=\"evaluations\" only; remove it",
-		    t->id);
-	if (mean != NULL && m->source != SOURCE_RESPONSES)
-		ERR(L, n->line, "target %s: min-mean= applies to count=\"responses\" only; remove it",
-		    t->id);
-	if ((m->topic || m->mode) && m->source != SOURCE_VISITS)
-		ERR(L, n->line, "target %s: topic= and mode= apply to count=\"visits\" only; remove them",
-		    t->id);
 	if ((m->color_groups || m->school_size || m->school_type) && (m->members == MEMBERS_EVENTS ||
 	    m->members == MEMBERS_PERIODS || m->members == MEMBERS_NETWORKS))
 		ERR(L, n->line, "target %s: color-groups=, school-size= and school-type= choose "

@@ -9,21 +9,10 @@
 MetricGrowth
 measure_growth(const Metric *m)
 {
-	switch (m->source) {
-	case SOURCE_EVALUATIONS:
-	case SOURCE_RESPONSES:
-	case SOURCE_PRACTICES:
-	case SOURCE_SCORES:
-	case SOURCE_ASSESSMENTS:
-		/* A share or a mean of those measured; a count of them grows. */
+	/* A share or a mean of those measured is judged as it stands; a count
+	 * of them grows. */
+	if (m->source < SOURCE_NSOURCES && !plan_sources[m->source].paced)
 		return m->result == RESULT_COUNT ? GROWTH_PRORATED : GROWTH_RATE;
-	case SOURCE_SPENDING:
-	case SOURCE_VISITS:
-	case SOURCE_EVENTS:
-	case SOURCE_ATTENDANCE:
-	case SOURCE_NSOURCES:
-		break;
-	}
 	if (m->members == MEMBERS_PERIODS && m->result == RESULT_PERCENT)
 		return GROWTH_DUE_SO_FAR;
 	return GROWTH_PRORATED;

@@ -17,6 +17,34 @@ const char *const plan_source_names[SOURCE_NSOURCES + 1] = {
 	[SOURCE_NSOURCES] = NULL,
 };
 
+#define M(x) (1u << (x))
+#define ROWS_MEMBERS (M(MEMBERS_EVENTS) | M(MEMBERS_PERIODS))
+#define COUNT_OR_PERCENT (M(RESULT_COUNT) | M(RESULT_PERCENT))
+const PlanSource plan_sources[SOURCE_NSOURCES] = {
+	[SOURCE_VISITS] = { MEMBERS_EVENTS, ROWS_MEMBERS | M(MEMBERS_SCHOOLS) | M(MEMBERS_PEOPLE) |
+	    M(MEMBERS_TEACHERS) | M(MEMBERS_NETWORKS), RESULT_COUNT, COUNT_OR_PERCENT, "topic mode", 1, 0, 1 },
+	[SOURCE_EVENTS] = { MEMBERS_EVENTS, ROWS_MEMBERS, RESULT_COUNT, COUNT_OR_PERCENT, "event-kind", 1, 0, 1 },
+	[SOURCE_ATTENDANCE] = { MEMBERS_PEOPLE, M(MEMBERS_PEOPLE) | M(MEMBERS_TEACHERS) | M(MEMBERS_SCHOOLS),
+	    RESULT_COUNT, COUNT_OR_PERCENT, "event-kind", 1, 0, 1 },
+	[SOURCE_EVALUATIONS] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS), RESULT_COUNT,
+	    COUNT_OR_PERCENT | M(RESULT_MEAN), "min-level", 0, 1, 0 },
+	[SOURCE_RESPONSES] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) | M(MEMBERS_RESPONDENTS), RESULT_COUNT,
+	    COUNT_OR_PERCENT | M(RESULT_MEAN), "survey min-mean", 0, 1, 0 },
+	[SOURCE_PRACTICES] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS) | M(MEMBERS_EVENTS), RESULT_COUNT,
+	    COUNT_OR_PERCENT, "", 1, 0, 0 },
+	[SOURCE_SCORES] = { MEMBERS_SCHOOLS, M(MEMBERS_SCHOOLS), RESULT_COUNT, COUNT_OR_PERCENT,
+	    "test grade subject year", 0, 1, 0 },
+	/* A share of the approved budget, and only that. */
+	[SOURCE_SPENDING] = { MEMBERS_EVENTS, M(MEMBERS_EVENTS), RESULT_PERCENT, M(RESULT_PERCENT), "", 0, 0, 1 },
+	/* An instrument's items are summed up as their mean, and only so. */
+	[SOURCE_ASSESSMENTS] = { MEMBERS_EVENTS, M(MEMBERS_EVENTS), RESULT_MEAN, M(RESULT_MEAN), "", 0, 0, 0 },
+};
+#undef COUNT_OR_PERCENT
+#undef ROWS_MEMBERS
+#undef M
+
+const char plan_source_attributes[] = "topic mode event-kind min-level survey min-mean test grade subject year";
+
 const char *const plan_members_names[MEMBERS_NKINDS + 1] = {
 	[MEMBERS_EVENTS] = "events",
 	[MEMBERS_SCHOOLS] = "schools",

@@ -209,6 +209,29 @@ typedef struct Plan {
 	TextList outcomes;         /* section 7 */
 } Plan;
 
+/* The table of what can be counted: one entry per count= (MetricSource).
+ * The loader checks each target against it (of=, result=, the attributes
+ * that belong to one source, every= and at-least=, denominator=); progress
+ * reads its pace. A new source is one entry here plus its gathering in
+ * measure/metric.c, its words in report/ and its name in config/plan.xsd. */
+typedef struct PlanSource {
+	MetricMembers default_members;
+	unsigned members;          /* of= allowed: a bit per MetricMembers */
+	MetricResult default_result;
+	unsigned results;          /* result= allowed: a bit per MetricResult */
+	const char *attributes;    /* its own attributes, space-separated */
+	unsigned char rows;        /* counts rows: every= and at-least= apply */
+	unsigned char measured;    /* each school has a measured value:
+	                            * denominator="measured" applies */
+	unsigned char paced;       /* grows through the year: the committee
+	                            * pack pro-rates it; else a share or mean
+	                            * is judged as it stands */
+} PlanSource;
+
+extern const PlanSource plan_sources[SOURCE_NSOURCES];
+/* Every attribute some source owns (the union of .attributes). */
+extern const char plan_source_attributes[];
+
 /* Names of the metric vocabulary as written in plan.xml ("visits",
  * "schools", "term", "percent"); NULL past the end. Index = enum value. */
 extern const char *const plan_source_names[SOURCE_NSOURCES + 1];

@@ -425,11 +425,20 @@ TEST(plan_refuses_semantic_errors)
 	REFUSED("color-groups=\"ดำ แดง\"", "color-groups=\"ดำ แดง\" weekday=\"2\"", 0,
 	    "weekday= goes with every=\"week\"");
 	REFUSED("count=\"assessments\" result=\"mean\"", "count=\"assessments\" result=\"count\"", 0,
-	    "count=\"assessments\" is the mean of its instrument's scores");
+	    "count=\"assessments\" gives result=\"mean\" only");
+	/* From the table of sources: an attribute of another source names the
+	 * sources it belongs to. */
+	REFUSED("color-groups=\"ดำ แดง\"", "color-groups=\"ดำ แดง\" event-kind=\"KM\"", 0,
+	    "event-kind= applies to count=\"events\" or \"attendance\" only; remove it");
+	REFUSED("color-groups=\"ดำ แดง\"", "color-groups=\"ดำ แดง\" test=\"O-NET\"", 0,
+	    "test= applies to count=\"scores\" only");
+	REFUSED("color-groups=\"ดำ แดง\"", "color-groups=\"ดำ แดง\" min-mean=\"3.51\"", 0,
+	    "min-mean= applies to count=\"responses\" only");
 	REFUSED("<targets>", "<surveys><survey code=\"x\" file=\"visits\">แบบสำรวจ</survey></surveys>\n  <targets>", 0,
 	    "must be a plain name of its own");
 	REFUSED("event-kind=\"กตปน\" activity=\"10\" goal", "event-kind=\"กตปน\" activity=\"10\" result=\"mean\" goal",
-	    0, "result=\"mean\" needs a measured value");
+	    0, "result=\"mean\" needs a measured value: count=\"evaluations\", \"responses\" or "
+	    "\"assessments\" (not events)");
 	REFUSED("code=\"KM\"", "code=\"กตปน\"", 0, "\"กตปน\" already names another kind");
 	/* Reported on the target that counts the attendance (11 lines below). */
 	REFUSED(" attendance=\"yes\">", ">", 11, "does not say attendance=\"yes\"");

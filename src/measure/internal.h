@@ -22,7 +22,7 @@ typedef struct Facts {
 	long *visits;                  /* counted visits per school */
 	unsigned char *responded;
 	double *sat_mean;              /* mean of respondents' means, when responded */
-	unsigned char *satisfied;      /* responded and mean >= the config's threshold */
+	unsigned char *satisfied;      /* responded and mean >= the survey's satisfied mean */
 	unsigned char *with_practice;
 } Facts;
 
@@ -31,6 +31,9 @@ size_t measure_school_index(const Ctx *c, const School *s);
 double measure_percent(long long num, long long den);
 /* The schools flagged in include, in model order. */
 SchoolList measure_school_list(Ctx *c, const unsigned char *include);
+
+/* A respondent's mean of their valid answers (1-5); 0 when they gave none. */
+int measure_respondent_mean(const Survey *sv, const Response *rs, double *mean);
 
 /* Each school's satisfaction in a survey: the mean over its respondents of
  * each respondent's mean of valid answers, averaged first within each

@@ -212,18 +212,13 @@ measure_school_means(Ctx *c, const Survey *sv, double *mean, long *respondents)
 		const Response *rs = &sv->responses[i];
 		if (!measure_counted_date(c, rs->timestamp.date) || rs->school == NULL)
 			continue;
-		int rsum = 0, rn = 0;
-		for (size_t k = 0; k < sv->nitems; k++)
-			if (rs->answers[k] > 0) {
-				rsum += rs->answers[k];
-				rn++;
-			}
-		if (rn == 0)
+		double rmean;
+		if (!measure_respondent_mean(sv, rs, &rmean))
 			continue;
 		/* The loader accepts only the plan's activities. */
 		size_t act = rs->activity > 0 && (size_t)rs->activity < na ? (size_t)rs->activity : 0;
 		size_t si = measure_school_index(c, rs->school);
-		sum[si * na + act] += (double)rsum / rn;
+		sum[si * na + act] += rmean;
 		cnt[si * na + act]++;
 		respondents[si]++;
 	}
@@ -237,6 +232,19 @@ measure_school_means(Ctx *c, const Survey *sv, double *mean, long *respondents)
 			}
 		mean[si] = nacts ? acts / nacts : 0;
 	}
+}
+
+int
+measure_respondent_mean(const Survey *sv, const Response *rs, double *mean)
+{
+	int sum = 0, n = 0;
+	for (size_t k = 0; k < sv->nitems; k++)
+		if (rs->answers[k] > 0) {
+			sum += rs->answers[k];
+			n++;
+		}
+	*mean = n ? (double)sum / n : 0;
+	return n > 0;
 }
 
 /* The mean a school needs to be satisfied with the yearly survey: the

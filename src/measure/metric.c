@@ -826,15 +826,9 @@ members_respondents(Ctx *c, TargetResult *t)
 		if (rs->school ? !in_population(rs->school, p) :
 		    p->color_groups != NULL || p->school_size != NULL || p->school_type != NULL)
 			continue;
-		int rsum = 0, rn = 0;
-		for (size_t k = 0; k < sv->nitems; k++)
-			if (rs->answers[k] > 0) {
-				rsum += rs->answers[k];
-				rn++;
-			}
-		if (rn == 0)
+		double mean;
+		if (!measure_respondent_mean(sv, rs, &mean))
 			continue;
-		double mean = (double)rsum / rn;
 		n++;
 		sum += mean;
 		hit += measure_round2(mean) >= t->min_mean - 1e-9;

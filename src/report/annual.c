@@ -937,7 +937,7 @@ data_quality(Compose *c)
 		    fmt_int(c, f->outside_fy));
 	}
 	doc_para(c->doc, "แถวที่ถูกปฏิเสธไม่นำมาคำนวณ แถวที่ลงวันที่นอกปีงบประมาณเก็บไว้แต่ไม่นับ "
-	    "รายละเอียดแต่ละแถวดูได้จากคำสั่ง nithet check");
+	    "รายละเอียดแต่ละแถวดูได้จากรายงานการตรวจสอบข้อมูลของโปรแกรม");
 }
 
 /* Thai names of the rules the figures depend on. */
@@ -1017,7 +1017,7 @@ rules_used(Compose *c)
 				name = rule_names[k].thai;
 		doc_label(c->doc, l, name, rule_value(c, &r->rules[i]));
 	}
-	doc_label(c->doc, l, "ข้อมูลที่นับ", fmt_printf(c, "ลงวันที่ระหว่าง %s ถึง %s; การนิเทศสถานะ draft ไม่นับ; "
+	doc_label(c->doc, l, "ข้อมูลที่นับ", fmt_printf(c, "ลงวันที่ระหว่าง %s ถึง %s; บันทึกการนิเทศที่ยังเป็นฉบับร่างไม่นับ; "
 	    "โรงเรียนที่ยุบหรือควบรวมไม่นับในตัวหาร", fmt_date(c, r->fy_first), fmt_date(c, r->as_of)));
 	if (compose_has_colours(c))
 		doc_label(c->doc, l, "กลุ่มสีของโรงเรียน", "ตามข้อมูลในแฟ้ม schools (กำหนดโดยสำนักงานเขต) ไม่ได้คำนวณ");

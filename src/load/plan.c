@@ -5,6 +5,7 @@
 
 #include "load/plan_v1.h"
 #include "load/xml.h"
+#include "model/model.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -565,11 +566,9 @@ read_composed_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 			    "not say attendance=\"yes\"; add it there", t->id, m->kind->code);
 	}
 	m->school_size = xml_attr(n, "school-size");
-	/* schools.csv keeps types without "โรงเรียน"; so does the plan. */
-	m->school_type = xml_attr(n, "school-type");
-	if (m->school_type != NULL && strncmp(m->school_type, "โรงเรียน", strlen("โรงเรียน")) == 0 &&
-	    m->school_type[strlen("โรงเรียน")] != '\0')
-		m->school_type += strlen("โรงเรียน");
+	/* Read as schools.csv's ประเภท is: trimmed, without "โรงเรียน". */
+	const char *type = xml_attr(n, "school-type");
+	m->school_type = type ? model_without_school_word(trimmed(L, type)) : NULL;
 	const char *survey = xml_attr(n, "survey");
 	if (survey != NULL) {
 		m->survey = plan_survey(p, survey);

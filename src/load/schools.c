@@ -44,24 +44,6 @@ typedef struct Loader {
 	size_t cap;
 } Loader;
 
-/* Names and types are kept without the "โรงเรียน" / "ร.ร." prefix: the
- * reports put it back where Thai needs it. */
-static const char *
-strip_prefix(const char *name)
-{
-	static const char *const prefixes[] = { "โรงเรียน", "ร.ร.", "รร." };
-	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
-		size_t n = strlen(prefixes[i]);
-		if (strncmp(name, prefixes[i], n) == 0 && name[n] != '\0') {
-			name += n;
-			while (*name == ' ')
-				name++;
-			return name;
-		}
-	}
-	return name;
-}
-
 static int
 on_school(void *vl, const Record *r)
 {
@@ -92,14 +74,14 @@ on_school(void *vl, const Record *r)
 	}
 	School *s = &l->m->schools[l->m->nschools++];
 	s->code = arena_strdup(l->a, code);
-	s->name = arena_strdup(l->a, strip_prefix(r->field[COL_NAME]));
+	s->name = arena_strdup(l->a, model_without_school_word(r->field[COL_NAME]));
 	s->district = arena_strdup(l->a, r->field[COL_DISTRICT]);
 	s->subdistrict = arena_strdup(l->a, r->field[COL_SUBDISTRICT]);
 	s->network_code = arena_strdup(l->a, r->field[COL_NETWORK]);
 	s->color_group = arena_strdup(l->a, r->field[COL_COLOR]);
 	s->size = arena_strdup(l->a, r->field[COL_SIZE]);
 	s->principal = arena_strdup(l->a, r->field[COL_PRINCIPAL]);
-	s->type = arena_strdup(l->a, strip_prefix(r->field[COL_TYPE]));
+	s->type = arena_strdup(l->a, model_without_school_word(r->field[COL_TYPE]));
 	s->students = (int)students;
 	s->teachers = (int)teachers;
 	s->admins = (int)admins;

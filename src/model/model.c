@@ -70,6 +70,20 @@ find_sorted(const void *base, size_t n, size_t size, const char *key)
 	return NULL;
 }
 
+const char *
+model_without_school_word(const char *s)
+{
+	static const char *const prefixes[] = { "โรงเรียน", "ร.ร.", "รร." };
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		size_t n = strlen(prefixes[i]);
+		if (strncmp(s, prefixes[i], n) != 0)
+			continue;
+		const char *rest = s + n + strspn(s + n, " ");
+		return *rest ? rest : s;
+	}
+	return s;
+}
+
 const Network *
 model_network(const Model *m, const char *code)
 {

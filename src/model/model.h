@@ -298,6 +298,11 @@ const School *model_school(const Model *m, const char *code);
 
 /* Lookups by code or id; NULL when absent. */
 const Network *model_network(const Model *m, const char *code);
+
+/* A school's name or type without a leading "โรงเรียน", "ร.ร." or "รร." and
+ * the spaces after it (the reports put the word back where Thai needs it);
+ * the word alone is kept. Points into s. */
+const char *model_without_school_word(const char *s);
 const Staff *model_staff(const Model *m, const char *id);
 
 #endif

@@ -430,6 +430,13 @@ activity_results(Compose *c)
 	    "(ตารางผลการดำเนินงานรายกิจกรรมนับการประชุมด้วย)", fmt_network_word(c)));
 }
 
+/* A breakdown row's name; schools with no colour (or network) form a row. */
+static const char *
+group_label(const GroupRow *g)
+{
+	return *g->label ? g->label : "(ไม่ระบุ)";
+}
+
 static void
 breakdown_table(Compose *c, const Breakdown *b, const char *title, const char *key_head)
 {
@@ -443,7 +450,7 @@ breakdown_table(Compose *c, const Breakdown *b, const char *title, const char *k
 	long t[7] = { 0 };
 	for (size_t i = 0; i < b->n; i++) {
 		const GroupRow *g = &b->rows[i];
-		compose_row(c, tb, DOC_ROW_BODY, 7, *g->label ? g->label : "(ไม่ระบุ)", fmt_int(c, g->schools), fmt_int(c, g->supervised),
+		compose_row(c, tb, DOC_ROW_BODY, 7, group_label(g), fmt_int(c, g->schools), fmt_int(c, g->supervised),
 		    fmt_int(c, g->visits), fmt_percent(c, g->passed, g->schools),
 		    fmt_percent(c, g->satisfied, g->responding), fmt_percent(c, g->with_practice, g->schools));
 		t[0] += g->schools;
@@ -480,7 +487,7 @@ breakdown_chart(Compose *c, const Breakdown *b, const char *title)
 	ch->u.chart.goal = 100;
 	doc_chart_series(c->doc, ch, 0, "ร้อยละของโรงเรียนที่ได้รับการนิเทศ");
 	for (size_t i = 0; i < b->n; i++) {
-		doc_chart_category(c->doc, ch, i, b->rows[i].label);
+		doc_chart_category(c->doc, ch, i, group_label(&b->rows[i]));
 		doc_chart_value(ch, 0, i, b->rows[i].schools ? b->rows[i].supervised * 100.0 / b->rows[i].schools : 0);
 	}
 }

@@ -706,7 +706,7 @@ school_fix(void)
 		s->subdistrict = i == 0 ? "คลองเฉลิม" : "";
 		s->network_code = "N1";
 		s->color_group = colour[i];
-		s->size = s->principal = "";
+		s->size = s->principal = s->type = "";
 		s->teachers = 9;
 		s->admins = 1;
 		s->active = 1;

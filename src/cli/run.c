@@ -88,8 +88,9 @@ run_measure(Run *run, CalDate as_of)
 	if (as_of.year == 0)
 		as_of = run->opt.has_as_of ? run->opt.as_of : cal_fy_last(run->settings->fiscal_year);
 	Results *r = measure_run(&run->model, run->settings, as_of, run->arena);
-	for (size_t i = 0; i < r->nfindings; i++)
+	for (size_t i = 0; !run->findings_said && i < r->nfindings; i++)
 		diag_report(run->diag, r->findings[i].severity, NULL, 0, 0, "%s", r->findings[i].text);
+	run->findings_said = 1;
 	return r;
 }
 

@@ -31,6 +31,8 @@ typedef struct Run {
 	Diag *diag;
 	Arena *arena;       /* the model's arena, freed at the end of the run */
 	Model model;
+	int findings_said;  /* measure's findings are said once a run: they
+	                     * come of the plan and data, not of the date */
 } Run;
 
 /* A command: argv[0] is its name. Returns an exit code (diag.h). */
@@ -45,7 +47,9 @@ int run_load(Run *run);
 int run_load_plan(Run *run);
 
 /* Measure as of --as-of, or of `as_of` when given (year 0 = the option or
- * the end of the fiscal year). Findings are reported through diag. */
+ * the end of the fiscal year). Findings are reported through diag, by the
+ * first measurement of the run only (a build measures once per committee
+ * pack too). */
 Results *run_measure(Run *run, CalDate as_of);
 
 /* Create the output folder (and sub, when not NULL) if needed. -1 after

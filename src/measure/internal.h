@@ -43,6 +43,10 @@ int measure_respondent_mean(const Survey *sv, const Response *rs, double *mean);
  * arrays have m->nschools entries, zeroed by the caller. */
 void measure_school_means(Ctx *c, const Survey *sv, double *mean, long *respondents);
 
+/* Something the operator should know, said on the command line (English,
+ * like every message; the reports word results, not findings). */
+void measure_add_finding(Ctx *c, DiagSeverity sev, const char *text);
+
 /* Compute one target or indicator (metric.c). */
 void measure_target(Ctx *c, TargetResult *t, const Facts *f);
 

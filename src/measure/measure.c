@@ -375,8 +375,8 @@ school_passed(const Ctx *c, size_t i, int min_level)
 
 /* --- budget ------------------------------------------------- */
 
-static void
-add_finding(Ctx *c, DiagSeverity sev, const char *text)
+void
+measure_add_finding(Ctx *c, DiagSeverity sev, const char *text)
 {
 	Results *r = c->r;
 	Finding *grown = arena_array(c->a, r->nfindings + 1, sizeof(Finding));
@@ -434,7 +434,7 @@ measure_budget(Ctx *c)
 		num_format_money(b->spent, 0, spent, sizeof(spent));
 		num_format_money(b->approved_total, 0, total, sizeof(total));
 		b->over_total = 1;
-		add_finding(c, DIAG_ROW, arena_printf(c->a, "spending (%s baht) is above the project total "
+		measure_add_finding(c, DIAG_ROW, arena_printf(c->a, "spending (%s baht) is above the project total "
 		    "(%s baht): ถัวจ่าย allows moves between activities, never above the total; check "
 		    "spending.csv", spent, total));
 	}

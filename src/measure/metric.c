@@ -895,6 +895,29 @@ measure_assessments(Ctx *c, TargetResult *t)
 	judge(t);
 }
 
+/* A population the plan chooses (type, size, colours) that no active
+ * school is in is most likely a misspelling: the reports say the target
+ * could not be judged; the operator is told why. */
+static void
+warn_empty_population(Ctx *c, const PlanTarget *pt)
+{
+	const Metric *p = &pt->metric;
+	if (!p->school_type && !p->school_size && !p->color_groups)
+		return;
+	for (size_t i = 0; i < c->m->nschools; i++)
+		if (in_population(&c->m->schools[i], p))
+			return;
+	const char *by = arena_printf(c->a, "%s%s%s%s%s%s%s%s%s",
+	    p->school_type ? " school-type=\"" : "", p->school_type ? p->school_type : "", p->school_type ? "\"" : "",
+	    p->school_size ? " school-size=\"" : "", p->school_size ? p->school_size : "", p->school_size ? "\"" : "",
+	    p->color_groups ? " color-groups=\"" : "", p->color_groups ? p->color_groups : "",
+	    p->color_groups ? "\"" : "");
+	measure_add_finding(c, DIAG_WARNING, arena_printf(c->a, "%s:%d: target %s chooses schools by%s, "
+	    "but no active school in schools.csv is among them; check the spelling against its columns "
+	    "ประเภท, ขนาด and กลุ่มสี (the target is reported as not judged)", c->s->plan_file, pt->line,
+	    pt->id, by));
+}
+
 /* Disbursement ("เบิกจ่ายงบประมาณร้อยละ 95"): the payments dated in the
  * window, of the target's activities (all when it names none), as a share
  * of what the plan approved for them (the project total when it names
@@ -932,6 +955,7 @@ measure_target(Ctx *c, TargetResult *t, const Facts *f)
 	const Metric *p = &t->target->metric;
 	t->unit = t->target->unit;
 	t->goal = t->target->goal;
+	warn_empty_population(c, t->target);
 	if (p->source == SOURCE_ASSESSMENTS) {
 		measure_assessments(c, t);
 		return;

@@ -667,6 +667,15 @@ plan_v1_metric(Loader *L, const XmlNode *n, PlanTarget *t, const Plan *p)
 		    "target with count= as docs/plan.md shows)", t->id, name, plan_v1_names());
 		return;
 	}
+	/* The parts of the count= form mean nothing here: an error, not a
+	 * silent difference between what the plan says and what is counted. */
+	static const char *const composed_only[] = { "of", "every", "at-least", "result", "denominator",
+		"school-size", "school-type", "event-kind", "survey", "min-mean", "months", "holidays",
+		"test", "grade", "subject", "year" };
+	for (size_t i = 0; i < sizeof(composed_only) / sizeof(composed_only[0]); i++)
+		if (xml_attr(n, composed_only[i]) != NULL)
+			ERR(L, n->line, "target %s: %s= belongs to targets written with count=, not metric=; "
+			    "write the target with count= (docs/plan.md) or remove it", t->id, composed_only[i]);
 	const char *type = xml_attr(n, "event-type");
 	if (type != NULL && (m->kind = plan_event_kind(p, type)) == NULL)
 		ERR(L, n->line, "target %s: event-type=\"%s\" is not an event kind of the plan; "
@@ -1070,6 +1079,10 @@ plan_from_tree(Loader *L, const XmlNode *root)
 	p->office = office ? trimmed(L, office) : "";
 	const char *network_word = xml_attr(root, "network-word");
 	p->network_word = network_word ? trimmed(L, network_word) : NULL;
+	/* It heads a table column, whose layout string uses | and :. */
+	if (p->network_word && p->network_word[strcspn(p->network_word, "|:")] != '\0')
+		ERR(L, root->line, "network-word=\"%s\" is the name of a group of schools, such as "
+		    "สหวิทยาเขต; remove the | or :", p->network_word);
 	p->title = need_text(L, root, "title");
 	p->unit = need_text(L, root, "unit");
 	p->alignment = text_list(L, need(L, root, "alignment"), "line");

@@ -380,6 +380,8 @@ TEST(plan_refuses_schema_violations)
 	REFUSED("start=\"2014-12-01\"", "start=\"2014-12-32\"", 0, "start");
 	REFUSED("<target id=\"3.1.2\"", "<target id=\"3..2\"", 0, "attribute 'id'");
 	REFUSED("fiscal-year=\"2558\"", "fiscal-year=\"2015\"", 0, "fiscal-year");
+	REFUSED("fiscal-year=\"2558\"", "fiscal-year=\"2558\" network-word=\"สหวิทยาเขต|ก\"", 0,
+	    "remove the | or :");
 	REFUSED("<title>", "<title>ซ้ำ</title>\n  <title>", 1,
 	    "Element 'title': This element is not expected. Expected is ( alignment )");
 	REFUSED("<title>", "<title>\n</title><title>", 0,
@@ -446,6 +448,9 @@ TEST(plan_refuses_semantic_errors)
 	    "a second committee=\"yes\"");
 	REFUSED("code=\"KM\" activity=\"11\"", "code=\"KM\" activity=\"12\"", 0,
 	    "event kind KM belongs to activity 12");
+	REFUSED("count=\"visits\" activity=\"2\" of=\"schools\" color-groups=\"ดำ แดง\" result=\"percent\"",
+	    "metric=\"school-coverage\" activity=\"2\" color-groups=\"ดำ แดง\" school-type=\"ขยายโอกาส\"", 0,
+	    "target 3.1.3: school-type= belongs to targets written with count=, not metric=");
 	REFUSED("count=\"events\" event-kind=\"กตปน\"", "metric=\"event-count\" count=\"events\" event-kind=\"กตปน\"",
 	    0, "has both metric= (the first plan format) and count=");
 	REFUSED("activity=\"4 7\" topic=\"4.4\"", "activity=\"7\" topic=\"4.4\"", 0,

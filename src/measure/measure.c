@@ -115,11 +115,14 @@ measure_eval_level(const Settings *s, const Evaluation *e, double *pct_out)
 	return e->level; /* only a level word was given */
 }
 
+static int pass_level(const Ctx *c);
+
 static void
 measure_evaluations(Ctx *c)
 {
 	const Model *m = c->m;
 	EvalResults *er = &c->r->eval;
+	er->pass_level = pass_level(c);
 	er->latest = arena_array(c->a, m->nschools ? m->nschools : 1, sizeof(*er->latest));
 	er->level = arena_array(c->a, m->nschools ? m->nschools : 1, sizeof(*er->level));
 	for (size_t i = 0; i < m->nevaluations; i++) {
@@ -147,7 +150,7 @@ measure_evaluations(Ctx *c)
 		er->level[k] = level;
 		er->level_count[level]++;
 		er->evaluated++;
-		er->passed += level >= c->s->pass_level;
+		er->passed += level >= er->pass_level;
 		if (pct >= 0) {
 			pct_sum += pct;
 			pct_n++;
@@ -259,6 +262,26 @@ satisfied_mean(const Ctx *c)
 			return mt->min_mean;
 	}
 	return c->s->satisfied_threshold;
+}
+
+int
+measure_min_level(const Settings *s, const Metric *p)
+{
+	int level = p->min_level > 0 ? p->min_level : s->pass_level;
+	return level < 1 ? 1 : level > 5 ? 5 : level;
+}
+
+/* The pass level of the per-school figures: the first target on
+ * evaluations that sets min-level=, else the config's. */
+static int
+pass_level(const Ctx *c)
+{
+	const Plan *p = c->m->plan;
+	for (size_t i = 0; i < p->ntargets; i++)
+		if (p->targets[i].metric.source == SOURCE_EVALUATIONS && p->targets[i].metric.min_level > 0)
+			return measure_min_level(c->s, &p->targets[i].metric);
+	Metric none = { .min_level = 0 };
+	return measure_min_level(c->s, &none);
 }
 
 double
@@ -651,7 +674,7 @@ breakdown(Ctx *c, GroupKeyFn key, const Facts *f)
 		row->supervised += f->visited[i] != 0;
 		row->visits += f->visits[i];
 		row->evaluated += c->r->eval.level[i] > 0;
-		row->passed += school_passed(c, i, c->s->pass_level);
+		row->passed += school_passed(c, i, c->r->eval.pass_level);
 		row->responding += f->responded[i];
 		row->satisfied += f->satisfied[i];
 		row->with_practice += f->with_practice[i];

@@ -599,7 +599,7 @@ members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, cons
 	const Model *m = c->m;
 	SchoolFact *sf = t->school;
 	const EvalResults *er = &c->r->eval;
-	t->min_level = p->min_level > 0 ? p->min_level : c->s->pass_level;
+	t->min_level = measure_min_level(c->s, p);
 	t->min_mean = measure_min_mean(c->s, p);
 	switch (p->source) {
 	case SOURCE_EVALUATIONS:

@@ -173,7 +173,11 @@ typedef struct SurveyResults {
 /* Internal supervision levels. */
 typedef struct EvalResults {
 	long level_count[RESULTS_LEVELS + 1]; /* index 1..5; index 0 = not evaluated */
-	long evaluated, passed;
+	long evaluated, passed;    /* passed: at pass_level or above */
+	/* The level (1..5) a school passes its internal supervision at, in every
+	 * report's per-school figures: min-level= of the plan's first target on
+	 * evaluations that sets one, else the config's pass_level. */
+	int pass_level;
 	double mean_percent;       /* mean score % over evaluated schools */
 	const Evaluation **latest; /* per school (index as m->schools), NULL if none */
 	int *level;                /* per school: 0 not evaluated, else 1..5 */
@@ -291,6 +295,10 @@ const TargetResult *results_target(const Results *r, const char *id);
 /* Interpretation of a Likert mean by the configured bands, using the mean
  * rounded to 2 decimals (4.505 reads as 4.51, มากที่สุด). NULL below every band. */
 const char *measure_likert_band(const Settings *s, double mean);
+
+/* The level a school passes at in a target on evaluations: its
+ * min-level=, else the config's pass_level. */
+int measure_min_level(const Settings *s, const Metric *p);
 
 /* The mean (as printed) a respondent or school needs to be satisfied in a
  * target on responses: its min-mean=, else the config's satisfied_threshold. */

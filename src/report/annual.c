@@ -443,7 +443,7 @@ breakdown_table(Compose *c, const Breakdown *b, const char *title, const char *k
 	compose_table_caption(c, title);
 	/* The breakdowns count the config's pass level (a target may set
 	 * another): the header says which. */
-	int pass = c->s->pass_level >= 1 && c->s->pass_level <= 5 ? c->s->pass_level : 3;
+	int pass = c->r->eval.pass_level;
 	DocBlock *tb = compose_table(c, 0, fmt_printf(c, "%s:0:l|โรงเรียน:19:r|ได้รับการนิเทศ:19:r|ครั้ง:19:r|"
 	    "นิเทศภายในระดับ%sขึ้นไป (%%):19:r|พึงพอใจ (%%):19:r|มี BP (%%):19:r", key_head,
 	    c->s->rubric_bands[pass - 1].label));
@@ -551,7 +551,9 @@ results_part(Compose *c)
 	    fmt_printf(c, "ผลการดำเนินงานจำแนกตามอำเภอและ%s", nw));
 	doc_para(c->doc, fmt_printf(c, "ได้รับการนิเทศ = โรงเรียนที่ได้รับการนิเทศอย่างน้อย 1 ครั้งจากกิจกรรมใดก็ได้ "
 	    "(เป้าหมายแต่ละข้อนับเฉพาะกิจกรรมที่เป้าหมายนั้นกำหนด); ครั้ง = การนิเทศที่ระบุโรงเรียน "
-	    "ไม่รวมการประชุมและการนิเทศระดับ%s; ร้อยละคิดจากจำนวนโรงเรียนในแต่ละกลุ่ม", nw));
+	    "ไม่รวมการประชุมและการนิเทศระดับ%s; ร้อยละคิดจากจำนวนโรงเรียนในแต่ละกลุ่ม "
+	    "ยกเว้นพึงพอใจ ซึ่งคิดจากโรงเรียนที่ตอบแบบสำรวจ และนับโรงเรียนที่ค่าเฉลี่ยตั้งแต่ %s ขึ้นไป", nw,
+	    fmt_double(c, r->survey.satisfied_mean, 2)));
 	breakdown_table(c, &r->by_district, "ผลการดำเนินงานจำแนกตามอำเภอ", "อำเภอ");
 	breakdown_chart(c, &r->by_district, "ร้อยละของโรงเรียนที่ได้รับการนิเทศ จำแนกตามอำเภอ");
 	breakdown_table(c, &r->by_network, fmt_printf(c, "ผลการดำเนินงานจำแนกตาม%s", fmt_network_title(c)), nw);

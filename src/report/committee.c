@@ -232,7 +232,7 @@ rate_words(Compose *c, const TargetResult *t)
 	RateWords w = { "ถึงเกณฑ์", "ถึงเกณฑ์", "ที่วัดผลแล้ว", "ยังไม่ได้วัดผล" };
 	switch (t->target->metric.source) {
 	case SOURCE_EVALUATIONS: {
-		int min = t->min_level > 0 ? t->min_level : c->s->pass_level;
+		int min = t->min_level;
 		w.passed_short = "ผ่านเกณฑ์";
 		w.passed = min >= 1 && min <= 5 ?
 		    fmt_printf(c, "ผ่านเกณฑ์ระดับ%sขึ้นไป", c->s->rubric_bands[min - 1].label) : w.passed_short;

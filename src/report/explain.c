@@ -229,7 +229,7 @@ members(Compose *c, const PlanTarget *t, int fy, int *has_requirement, const cha
 	case MEMBERS_SCHOOLS:
 		switch (p->source) {
 		case SOURCE_EVALUATIONS: {
-			int level = p->min_level ? p->min_level : c->s->pass_level;
+			int level = measure_min_level(c->s, p);
 			*has_requirement = p->result != RESULT_MEAN;  /* a mean of levels judges none */
 			*requirement = level >= 1 && level <= 5 ?
 			    fmt_printf(c, "โรงเรียนผ่านเมื่อได้ระดับ %s (%s) ขึ้นไป%s", fmt_int(c, level),

@@ -157,20 +157,6 @@ static const struct { const char *letter, *name; } PIDRE[5] = {
 	{ "E", "การประเมินผล" },
 };
 
-/* The pass level (1..5) of the first target on internal supervision, as
- * measure applied it; the config's when the plan has none. */
-static int
-pass_level(const Compose *c)
-{
-	int min = c->s->pass_level;
-	for (size_t i = 0; i < c->r->ntargets; i++)
-		if (c->r->targets[i].target->metric.source == SOURCE_EVALUATIONS) {
-			min = c->r->targets[i].min_level;
-			break;
-		}
-	return min < 1 ? 1 : min > 5 ? 5 : min;
-}
-
 static const char *
 level_text(Compose *c, int level)
 {
@@ -192,7 +178,7 @@ evaluation(Compose *c, const School *s)
 	}
 	double pct;
 	int level = measure_eval_level(c->s, e, &pct);
-	int pass = pass_level(c);
+	int pass = c->r->eval.pass_level;
 	DocBlock *l = doc_labels(c->doc);
 	l->u.labels.label_mm = LABEL_MM;
 	doc_label(c->doc, l, "ครั้งที่ / วันที่ประเมิน", fmt_printf(c, "%s / %s", fmt_int(c, e->round),

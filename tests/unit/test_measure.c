@@ -859,12 +859,16 @@ TEST(measure_vocabulary_pass_level_on_the_target)
 	e[2] = (Evaluation){ .school = &f->schools[2], .round = 1, .date = D(2015, 1, 10),
 		.scores = { 4, 4, 4, 4, 4 }, .nscores = 5 };       /* 80 %: ดีมาก */
 	f->m.nevaluations = 3;
-	const TargetResult *t = results_target(run(f), "2.4");
+	Results *r = run(f);
+	const TargetResult *t = results_target(r, "2.4");
 	CHECK_INT(t->min_level, 4);
 	CHECK_INT(t->num, 2);
 	CHECK_INT(t->den, 5);
 	CHECK_INT(t->measured, 3);
 	CHECK(!t->met);                        /* 40 % < 50 % */
+	/* Every report's per-school figure passes at the same level. */
+	CHECK_INT(r->eval.pass_level, 4);
+	CHECK_INT(r->eval.passed, 2);
 	fixture_free(f);
 }
 

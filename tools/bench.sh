@@ -27,6 +27,7 @@ rm -rf "$out"
 nat=$B/bench/national
 if [ ! -f "$nat/visits.csv" ]; then
 	echo "== generating the national-scale set into $nat (about 7 s, 1.1 GB)"
+	mkdir -p "$nat"
 	"$B/tools/gen-sample" --national --out "$nat" >/dev/null
 	cp input/plan.xml "$nat/"
 fi

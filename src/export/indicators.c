@@ -55,8 +55,9 @@ met_word(const TargetResult *t)
 {
 	if (t->judged)
 		return t->met ? "true" : "false";
-	/* Not measured (no data from its instrument) is not a miss: unknown. */
-	return t->target->has_goal && !t->no_data ? "false" : "null";
+	/* Not judged (no data from its instrument, no school in its population,
+	 * nobody to count yet) is not a miss: unknown. */
+	return "null";
 }
 
 /* Baht: "500000", or "212350.50" when there are satang. */

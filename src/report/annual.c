@@ -65,18 +65,18 @@ in_group(const TargetResult *t, int group)
 	return group == ALL_TARGETS || t->target->quantitative == group;
 }
 
-/* Met of those with a goal (an indicator without one, or not measured for
- * want of data, is reported but cannot be met or missed). */
+/* Met of those with a goal (an indicator without one, or one that could not
+ * be judged for want of data, is reported but cannot be met or missed). */
 static long
 count_met(const TargetResult *t, size_t n, int group, long *total)
 {
 	long met = 0;
 	*total = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (!in_group(&t[i], group) || !t[i].target->has_goal || t[i].no_data)
+		if (!in_group(&t[i], group) || !t[i].target->has_goal || !t[i].judged)
 			continue;
 		(*total)++;
-		met += t[i].judged && t[i].met;
+		met += t[i].met;
 	}
 	return met;
 }
@@ -113,7 +113,7 @@ summary(Compose *c)
 	long unmeasured = 0, no_goal = 0;
 	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
 		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
-		unmeasured += t->no_data && t->target->has_goal;
+		unmeasured += !t->judged && t->target->has_goal;
 		no_goal += !t->target->has_goal;
 	}
 	DocBlock *p = doc_para(c->doc, fmt_printf(c,
@@ -139,7 +139,7 @@ summary(Compose *c)
 	DocBlock *list = NULL;
 	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
 		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
-		if ((t->judged && t->met) || !t->target->has_goal || t->no_data)
+		if (!t->judged || t->met || !t->target->has_goal)
 			continue;
 		if (list == NULL) {
 			doc_para(c->doc, "เป้าหมายและตัวชี้วัดที่ยังไม่บรรลุ ได้แก่")->u.para.keep_with_next = 1;
@@ -153,7 +153,7 @@ summary(Compose *c)
 	list = NULL;
 	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
 		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
-		if (!t->no_data)
+		if (t->judged || (!t->target->has_goal && !t->no_data))
 			continue;
 		if (list == NULL) {
 			doc_para(c->doc, "เป้าหมายและตัวชี้วัดที่ยังไม่ได้วัดผล ได้แก่")->u.para.keep_with_next = 1;
@@ -786,6 +786,12 @@ problems_part(Compose *c)
 		const TargetResult *t = &r->targets[i];
 		if (t->judged && t->met)
 			continue;
+		if (!t->judged) {
+			doc_list_item(c->doc, l, fmt_printf(c, "เป้าหมาย %s ยังไม่ได้วัดผล%s%s", fmt_text(c, t->target->id),
+			    compose_note(c, t) ? ": " : "", compose_note(c, t) ? fmt_text(c, compose_note(c, t)) : ""));
+			said++;
+			continue;
+		}
 		doc_list_item(c->doc, l, fmt_printf(c, "เป้าหมาย %s ยังไม่บรรลุ: ผล %s เป้าหมาย %s%s%s",
 		    fmt_text(c, t->target->id), fmt_target_result(c, t), fmt_target_goal(c, t),
 		    compose_note(c, t) ? "; " : "", compose_note(c, t) ? fmt_text(c, compose_note(c, t)) : ""));

@@ -219,10 +219,12 @@ fmt_target_result(Compose *c, const TargetResult *t)
 const char *
 fmt_met(const TargetResult *t)
 {
+	/* Not judged for want of data (no school of its type, nobody has
+	 * answered yet) is neither met nor missed. */
 	if (t->no_data)
 		return "ยังไม่ได้วัดผล";
 	if (!t->judged)
-		return t->target->has_goal ? "ไม่บรรลุ" : "-";
+		return t->target->has_goal ? "ยังไม่ได้วัดผล" : "-";
 	return t->met ? "บรรลุ" : "ไม่บรรลุ";
 }
 

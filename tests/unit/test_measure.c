@@ -757,6 +757,7 @@ TEST(measure_vocabulary_school_type)
 	t = results_target(run(f), "1.11");
 	CHECK_INT(t->gap, GAP_EMPTY_GROUP);
 	CHECK_STR(note_of(f, t), "ไม่มีโรงเรียนขยายโอกาส");
+	CHECK_STR(fmt_met(t), "ยังไม่ได้วัดผล");   /* neither met nor missed */
 	fixture_free(f);
 }
 

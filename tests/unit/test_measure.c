@@ -751,6 +751,21 @@ TEST(measure_vocabulary_school_type)
 	CHECK_STR(fmt_population(&c, &t->target->metric), "โรงเรียนขยายโอกาส");
 	CHECK_STR(fmt_outside(&c, &f->schools[1], OUTSIDE_TYPE), "เป็นโรงเรียนประถมศึกษา");
 	CHECK_STR(fmt_outside(&c, &f->schools[3], OUTSIDE_TYPE), "ไม่ได้ระบุประเภท");
+	/* Just short of the goal is printed cut, never rounded up to it. */
+	TargetResult near = *t;
+	near.judged = 1;
+	near.met = 0;
+	near.value = 99.998;
+	near.num = 49999;
+	near.den = 50000;
+	CHECK_STR(fmt_target_value(&c, &near), "99.99");
+	near.num = 49997;                      /* 99.994: rounds to 99.99 itself */
+	near.value = 99.994;
+	CHECK_STR(fmt_target_value(&c, &near), "99.99");
+	near.num = 3;
+	near.den = 4;
+	near.value = 75.0;
+	CHECK_STR(fmt_target_value(&c, &near), "75.00");
 	/* No school of the type: the target cannot be judged, and says why. */
 	for (int i = 0; i < 6; i++)
 		f->schools[i].type = "";

@@ -37,11 +37,12 @@ foreword(Compose *c)
 	DocBlock *p = doc_para(c->doc, fmt_printf(c,
 	    "รายงานผลการดำเนินงานโครงการ%s%s ฉบับนี้ จัดทำขึ้นเพื่อสรุปผลการดำเนินงานตามแผนของ%s "
 	    "%s ระหว่างวันที่ %s ถึงวันที่ %s ครอบคลุมโรงเรียนในสังกัด %s โรงเรียน "
-	    "โดยรายงานผลตามเป้าหมายเชิงปริมาณ เป้าหมายเชิงคุณภาพ ตัวชี้วัดความสำเร็จ และการใช้งบประมาณ "
+	    "โดยรายงานผลตามเป้าหมายเชิงปริมาณ เป้าหมายเชิงคุณภาพ%s และการใช้งบประมาณ "
 	    "ตัวเลขทุกรายการคำนวณจากข้อมูลการนิเทศ การประเมิน การสำรวจความพึงพอใจ และการเบิกจ่าย "
 	    "ตามเกณฑ์ที่ระบุไว้ในภาคผนวก",
 	    fmt_project(c), fmt_project_year(c), c->s->unit_name, c->s->office_name,
-	    fmt_date(c, r->fy_first), fmt_date(c, r->as_of), fmt_int(c, r->schools)));
+	    fmt_date(c, r->fy_first), fmt_date(c, r->as_of), fmt_int(c, r->schools),
+	    r->nindicators ? " ตัวชี้วัดความสำเร็จ" : ""));
 	p->u.para.indent_mm = 12.5;
 	p = doc_para(c->doc, "หวังเป็นอย่างยิ่งว่ารายงานฉบับนี้จะเป็นประโยชน์ต่อการวางแผนพัฒนาคุณภาพการศึกษา "
 	    "และการนิเทศ ติดตาม ตรวจสอบและประเมินผลการจัดการศึกษาในปีงบประมาณต่อไป");
@@ -118,10 +119,12 @@ summary(Compose *c)
 	}
 	DocBlock *p = doc_para(c->doc, fmt_printf(c,
 	    "%s ดำเนินโครงการ%s%s ข้อมูล ณ วันที่ %s ผลการดำเนินงานบรรลุเป้าหมายเชิงปริมาณ "
-	    "%s จาก %s ข้อ เป้าหมายเชิงคุณภาพ %s จาก %s ข้อ และตัวชี้วัดความสำเร็จ %s จาก %s ตัวชี้วัด%s "
+	    "%s จาก %s ข้อ%sเป้าหมายเชิงคุณภาพ %s จาก %s ข้อ%s%s "
 	    "ใช้งบประมาณ %s บาท จากที่ได้รับ %s บาท คิดเป็นร้อยละ %s คงเหลือ %s บาท",
 	    c->s->office_name, fmt_project(c), fmt_project_year(c), fmt_date(c, r->as_of),
-	    fmt_int(c, mq), fmt_int(c, nq), fmt_int(c, mk), fmt_int(c, nk), fmt_int(c, mi), fmt_int(c, ni),
+	    fmt_int(c, mq), fmt_int(c, nq), r->nindicators ? " " : " และ", fmt_int(c, mk), fmt_int(c, nk),
+	    r->nindicators ? fmt_printf(c, " และตัวชี้วัดความสำเร็จ %s จาก %s ตัวชี้วัด", fmt_int(c, mi),
+	    fmt_int(c, ni)) : "",
 	    unmeasured || no_goal ? fmt_printf(c, " (%s%s%s)", unmeasured ? fmt_printf(c, "ยังไม่ได้วัดผล %s ข้อ",
 	    fmt_int(c, unmeasured)) : "", unmeasured && no_goal ? "; " : "", no_goal ?
 	    fmt_printf(c, "ไม่ได้กำหนดค่าเป้าหมาย %s ข้อ", fmt_int(c, no_goal)) : "") : "",
@@ -129,10 +132,13 @@ summary(Compose *c)
 	    fmt_percent(c, b->spent, b->approved_total), fmt_money(c, b->remaining)));
 	p->u.para.indent_mm = 12.5;
 
-	compose_table_caption(c, "สรุปผลการดำเนินงานตามเป้าหมายและตัวชี้วัด");
+	compose_table_caption(c, r->nindicators ? "สรุปผลการดำเนินงานตามเป้าหมายและตัวชี้วัด" :
+	    "สรุปผลการดำเนินงานตามเป้าหมาย");
 	targets_table(c, r->targets, r->ntargets, ALL_TARGETS, 0);
-	doc_space(c->doc, 4);
-	targets_table(c, r->indicators, r->nindicators, ALL_TARGETS, 0);
+	if (r->nindicators) {
+		doc_space(c->doc, 4);
+		targets_table(c, r->indicators, r->nindicators, ALL_TARGETS, 0);
+	}
 
 	/* The targets and indicators not met, in words, so a committee member
 	 * sees them first. */
@@ -540,8 +546,13 @@ results_part(Compose *c)
 	satisfaction_table(c);
 
 	doc_heading(c->doc, 2, "3.3", "ผลตามตัวชี้วัดความสำเร็จ");
-	compose_table_caption(c, "ผลตามตัวชี้วัดความสำเร็จของโครงการ");
-	targets_table(c, r->indicators, r->nindicators, ALL_TARGETS, 1);
+	if (r->nindicators) {
+		compose_table_caption(c, "ผลตามตัวชี้วัดความสำเร็จของโครงการ");
+		targets_table(c, r->indicators, r->nindicators, ALL_TARGETS, 1);
+	} else {
+		doc_para(c->doc, "โครงการไม่ได้กำหนดตัวชี้วัดความสำเร็จแยกจากเป้าหมาย "
+		    "ผลการดำเนินงานรายงานตามเป้าหมายในหัวข้อ 3.1 และ 3.2");
+	}
 
 	activity_results(c);
 

@@ -401,8 +401,8 @@ activity_results(Compose *c)
 		    a->has_satisfaction ? fmt_double(c, a->satisfaction, 2) : "-");
 	}
 	if (group_level)
-		doc_para(c->doc, fmt_printf(c, "* จัดเป็นราย%sหรือรายกลุ่ม ข้อมูลไม่ได้ระบุรายโรงเรียน",
-		    fmt_network_word(c)));
+		doc_para(c->doc, fmt_printf(c, "* ข้อมูลของกิจกรรมไม่ได้ระบุรายโรงเรียน "
+		    "(ดำเนินการกับ%sหรือกับกลุ่มบุคลากร)", fmt_network_word(c)));
 	doc_para(c->doc, "ครั้ง = การนิเทศและการประชุมของกิจกรรม; โรงเรียน = โรงเรียนที่ได้รับการนิเทศหรือเข้าร่วม "
 	    "(จากบัญชีลงเวลา) อย่างน้อย 1 ครั้ง");
 

@@ -124,8 +124,8 @@ progress(Compose *c, const Results *prev, const char *since, const char *prev_se
 	    compose_row(c, tb, DOC_ROW_TOTAL, 3, "รวม", fmt_int(c, total), "");
 	row->first->colspan = 2;
 	if (group_level)
-		doc_para(c->doc, fmt_printf(c, "* จัดเป็นราย%sหรือรายกลุ่ม ข้อมูลไม่ได้ระบุรายโรงเรียน",
-		    fmt_network_word(c)));
+		doc_para(c->doc, fmt_printf(c, "* ข้อมูลของกิจกรรมไม่ได้ระบุรายโรงเรียน "
+		    "(ดำเนินการกับ%sหรือกับกลุ่มบุคลากร)", fmt_network_word(c)));
 
 	doc_heading(c->doc, 2, "4.2", "ผลตามเป้าหมาย ณ วันประชุม");
 	compose_table_caption(c, "ผลการดำเนินงานตามเป้าหมาย สะสมถึงวันประชุม");

@@ -149,8 +149,8 @@ has "committee 5.3 names activities given no allocation" "$work/c5.flat" "ไม
 has "committee 5.3 prints every amount with satang" "$work/c5.flat" \
 	"กิจกรรมที่ 2 ได้รับงบประมาณ 20,000.00 บาท ใช้จ่ายจริง 23,850.00 บาท เกินงบประมาณที่ได้รับ 3,850.00 บาท"
 has "committee Table 2 names the previous meeting" "$work/c5.flat" "ณ การประชุมครั้งก่อน (4/2558)"
-has "committee Table 1 footnotes activities held per network or group" "$work/c5.flat" \
-	"* จัดเป็นรายเครือข่ายหรือรายกลุ่ม ข้อมูลไม่ได้ระบุรายโรงเรียน"
+has "committee Table 1 footnotes activities whose data name no school" "$work/c5.flat" \
+	"* ข้อมูลของกิจกรรมไม่ได้ระบุรายโรงเรียน (ดำเนินการกับเครือข่ายหรือกับกลุ่มบุคลากร)"
 # 3.2.1 in 5.1 carries the figure of Table 2 (all schools, as of the meeting)
 # and says which share the judgement rests on.
 v=$("$NITHET" -q --as-of 2015-09-24 indicators --format csv 2>/dev/null | awk -F, '$1 == "3.2.1" { print $2 }')

@@ -643,7 +643,7 @@ TEST(committee_progress_tables_say_what_their_numbers_are)
 	CHECK_STR(cell_after(d, "4.1", 0, 0, 4), "-*");
 	CHECK_STR(cell_after(d, "4.1", 0, 1, 4), "7");
 	CHECK_STR(cell_after(d, "4.1", 0, 2, 4), "0");      /* nothing held: a plain 0 */
-	CHECK_STR(para_after(d, "4.1", 1), "* จัดเป็นรายเครือข่ายหรือรายกลุ่ม ข้อมูลไม่ได้ระบุรายโรงเรียน");
+	CHECK_STR(para_after(d, "4.1", 1), "* ข้อมูลของกิจกรรมไม่ได้ระบุรายโรงเรียน (ดำเนินการกับเครือข่ายหรือกับกลุ่มบุคลากร)");
 	CHECK_STR(cell_after(d, "4.2", 0, -1, 4), "ณ การประชุมครั้งก่อน (2/2558)");
 	CHECK_STR(cell_after(d, "4.2", 0, 0, 3), "5 ครั้ง");
 	CHECK_STR(cell_after(d, "4.2", 0, 0, 4), "4 ครั้ง");

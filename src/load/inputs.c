@@ -606,6 +606,29 @@ wants_assessments(const Plan *p)
 	return plan_counts(p, SOURCE_ASSESSMENTS);
 }
 
+/* Online items stand in for visits of mode="online" only. */
+static int
+wants_online(const Plan *p)
+{
+	for (size_t i = 0; p && i < p->ntargets + p->nindicators; i++) {
+		const Metric *m = i < p->ntargets ? &p->targets[i].metric :
+		    &p->indicators[i - p->ntargets].target.metric;
+		if (m->mode && !strcmp(m->mode, "online"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Attendance is taken at the kinds that say so, and counted by targets. */
+static int
+wants_attendance(const Plan *p)
+{
+	for (size_t i = 0; p && i < p->nevent_kinds; i++)
+		if (p->event_kinds[i].attendance)
+			return 1;
+	return plan_counts(p, SOURCE_ATTENDANCE);
+}
+
 enum { F_SCHOOLS, F_NETWORKS, F_STAFF, F_VISITS, F_EVALUATIONS, F_SURVEYS, F_SPENDING,
 	F_MEETINGS, F_ATTENDANCE, F_PRACTICES, F_ONLINE, F_SCORES, F_ASSESSMENTS, NFILES };
 
@@ -620,11 +643,11 @@ static const InputFile files[NFILES] = {
 	[F_MEETINGS] = { "meetings", 1, meetings_load },
 	[F_ATTENDANCE] = { "attendance", 0, attendance_load, "the teachers and administrators met "
 		"are counted from the visits of each target's activity instead; add the file "
-		"if the sessions of a kind marked attendance=\"yes\" took attendance" },
+		"if the sessions of a kind marked attendance=\"yes\" took attendance", wants_attendance },
 	[F_PRACTICES] = { "practices", 1, practices_load },
 	[F_ONLINE] = { "online", 0, online_load, "online supervision is counted from the visits "
 		"whose mode is online instead; add the file if the office posts online outside "
-		"visits" },
+		"visits", wants_online },
 	[F_SCORES] = { "scores", 0, scores_load, "the targets that count test scores have no data and "
 		"are reported as not measured; add the schools' mean scores (school_code, test, grade, "
 		"subject, year, mean) for this year and the year before", wants_scores },

@@ -476,6 +476,26 @@ note_date(ActivityResults *ar, CalDate d)
 
 /* What each activity did, in one pass over the visits and one over the meetings: each
  * row goes to its activity through a table of activity numbers. */
+/* The mean of every valid answer of a survey's counted responses, as the
+ * yearly survey's per-activity mean is; 0 when there is none. */
+static int
+answers_mean(const Ctx *c, const Survey *sv, double *mean)
+{
+	long sum = 0, n = 0;
+	for (size_t i = 0; i < sv->nresponses; i++) {
+		const Response *rs = &sv->responses[i];
+		if (!measure_counted_date(c, rs->timestamp.date))
+			continue;
+		for (size_t k = 0; k < sv->nitems; k++)
+			if (rs->answers[k] > 0) {
+				sum += rs->answers[k];
+				n++;
+			}
+	}
+	*mean = n ? (double)sum / n : 0;
+	return n > 0;
+}
+
 static void
 measure_activities(Ctx *c)
 {
@@ -610,6 +630,11 @@ measure_activities(Ctx *c)
 		if (pa->no > 0 && (size_t)pa->no < r->survey.nby_activity && r->survey.by_activity[pa->no].n > 0) {
 			ar->has_satisfaction = 1;
 			ar->satisfaction = r->survey.by_activity[pa->no].mean;
+		} else {
+			/* Else a form of the activity's own (<survey activity=>). */
+			for (size_t sv = 0; sv < m->plan->nsurveys && !ar->has_satisfaction; sv++)
+				if (m->plan->surveys[sv].activity == pa->no && m->more_surveys)
+					ar->has_satisfaction = answers_mean(c, &m->more_surveys[sv], &ar->satisfaction);
 		}
 	}
 }

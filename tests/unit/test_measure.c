@@ -1034,11 +1034,21 @@ TEST(measure_vocabulary_declared_survey)
 		.comment = "", .school = &f->schools[2], .in_fy = 1 };
 	f->responses[0].answers[0] = 5;
 	f->m.survey.nresponses = 1;
-	const TargetResult *t = results_target(run(f), "2.8");
+	Results *r = run(f);
+	const TargetResult *t = results_target(r, "2.8");
 	CHECK_INT(t->measured, 2);                 /* schools 0 and 1 answered it */
 	CHECK_INT(t->num, 1);                      /* school 1 */
 	CHECK_NEAR(t->school[0].value, 3.5, 1e-9);
 	CHECK(!t->school[2].measured);
+	/* The form belongs to activity 2, which the yearly survey has no
+	 * answers for: its satisfaction is the form's, (5 + 2 + 4) / 3. */
+	for (size_t i = 0; i < r->nactivities; i++)
+		if (r->activities[i].plan->no == 2) {
+			CHECK(r->activities[i].has_satisfaction);
+			CHECK_NEAR(r->activities[i].satisfaction, 11.0 / 3.0, 1e-9);
+		} else if (r->activities[i].plan->no == 1) {
+			CHECK(!r->activities[i].has_satisfaction);
+		}
 	fixture_free(f);
 }
 

@@ -912,10 +912,26 @@ warn_empty_population(Ctx *c, const PlanTarget *pt)
 	    p->school_size ? " school-size=\"" : "", p->school_size ? p->school_size : "", p->school_size ? "\"" : "",
 	    p->color_groups ? " color-groups=\"" : "", p->color_groups ? p->color_groups : "",
 	    p->color_groups ? "\"" : "");
+	/* The types the schools do have, for a misspelt or differently worded one. */
+	const char *types = "";
+	if (p->school_type) {
+		size_t n = 0;
+		for (size_t i = 0; i < c->m->nschools && n < 6; i++) {
+			const School *s = &c->m->schools[i];
+			if (!s->active || !*s->type)
+				continue;
+			int seen = 0;
+			for (size_t j = 0; j < i && !seen; j++)
+				seen = c->m->schools[j].active && !strcmp(c->m->schools[j].type, s->type);
+			if (!seen)
+				types = arena_printf(c->a, "%s%s\"%s\"", types, n++ ? ", " : "", s->type);
+		}
+		types = n ? arena_printf(c->a, " (its ประเภท values: %s)", types) : " (it has no ประเภท)";
+	}
 	measure_add_finding(c, DIAG_WARNING, arena_printf(c->a, "%s:%d: target %s chooses schools by%s, "
-	    "but no active school in schools.csv is among them; check the spelling against its columns "
+	    "but no active school in schools.csv%s is among them; check the spelling against its columns "
 	    "ประเภท, ขนาด and กลุ่มสี (the target is reported as not judged)", c->s->plan_file, pt->line,
-	    pt->id, by));
+	    pt->id, by, types));
 }
 
 /* Disbursement ("เบิกจ่ายงบประมาณร้อยละ 95"): the payments dated in the

@@ -797,6 +797,10 @@ members_networks(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps)
 		else
 			missing[i] = 1;
 	}
+	t->networks_missing.items = arena_array(c->a, m->nnetworks + 1, sizeof(const char *));
+	for (size_t i = 0; i < m->nnetworks; i++)
+		if (!net_ok[i])
+			t->networks_missing.items[t->networks_missing.n++] = m->networks[i].name;
 	sum_up(t, nets, (long long)m->nnetworks);
 	t->hit = nets;
 	t->whole = (long long)m->nnetworks;

@@ -126,6 +126,7 @@ typedef struct TargetResult {
 	Extra extras[RESULTS_MAX_EXTRAS];
 	size_t nextras;
 	SchoolList schools_missing; /* not reached / not evaluated / not satisfied */
+	TextList networks_missing; /* of="networks": the names of those short of it */
 	DateList dates_missing;    /* periods due without enough rows (their first day) */
 	long holidays;             /* weekly targets: days not due (holidays) */
 	int periods, periods_met;  /* every=: periods in the year, and with enough rows */

@@ -877,6 +877,15 @@ schools_not_reached(Compose *c)
 	    fmt_school_list(c, &r->schools_not_visited, 1, 200, see) : "ไม่มี");
 	for (size_t t = 0; t < r->ntargets; t++) {
 		const TargetResult *tr = &r->targets[t];
+		/* A target on networks names the networks short of it; the schools
+		 * not reached otherwise follow on their own line. */
+		if (tr->networks_missing.n > 0 && tr->networks_missing.n < (size_t)tr->whole) {
+			const char *names = "";
+			for (size_t i = 0; i < tr->networks_missing.n; i++)
+				names = fmt_printf(c, "%s%s%s", names, i ? ", " : "", tr->networks_missing.items[i]);
+			doc_label(c->doc, l, fmt_printf(c, "เป้าหมาย %s (%s %s)", fmt_text(c, tr->target->id),
+			    fmt_int(c, (long long)tr->networks_missing.n), fmt_network_word(c)), names);
+		}
 		if (tr->schools_missing.n == 0 || tr->schools_missing.n == (size_t)r->schools)
 			continue;
 		doc_label(c->doc, l, fmt_printf(c, "เป้าหมาย %s (%s โรงเรียน)", fmt_text(c, tr->target->id),

@@ -643,6 +643,9 @@ TEST(measure_vocabulary_each_network_at_least)
 	CHECK(t->school[1].counts && t->school[1].via_network);
 	CHECK(t->school[3].counts && !t->school[3].via_network);
 	CHECK(!t->school[4].counts);
+	/* The appendix names the network short of it. */
+	CHECK_INT(t->networks_missing.n, 1);
+	CHECK_STR(t->networks_missing.items[0], "เครือข่าย 2");
 	fixture_free(f);
 }
 

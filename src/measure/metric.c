@@ -541,8 +541,12 @@ tally_schools(Ctx *c, const Metric *p, const Rows *rs, const Periods *ps, School
 	}
 	for (size_t si = 0; si < m->nschools; si++) {
 		int ok = sf[si].rows >= p->at_least;
-		for (size_t k = 0; per && k < ps->due; k++)
-			ok = ok && per[si * np + k] >= p->at_least;
+		for (size_t k = 0; per && k < ps->due; k++) {
+			int met = per[si * np + k] >= p->at_least;
+			sf[si].periods_met += met;
+			ok = ok && met;
+		}
+		sf[si].periods_due = per ? (int)ps->due : 0;
 		if (per && ps->due == 0)
 			ok = 0;
 		sf[si].counts = (unsigned char)ok;

@@ -84,6 +84,7 @@ typedef struct SchoolFact {
 	unsigned char measured;    /* evaluated / answered (evaluations, responses) */
 	unsigned char via_network; /* networks: reached through its network only */
 	long rows;                 /* rows that count (visits, events attended) */
+	int periods_due, periods_met; /* every=: periods due so far, and with enough rows */
 	long network_rows;         /* networks: rows of the school's network */
 	long people, of_people;    /* people/teachers: present (at most staff), staff */
 	double value;              /* level or mean, when measured */

@@ -378,9 +378,12 @@ school_standing(Compose *c, const School *s, const TargetResult *t, const char *
 		break;
 	default:
 		if (p->at_least > 1 || p->every != PERIOD_NONE)
-			*why = fmt_printf(c, "ได้รับการนิเทศตาม%s %s ครั้ง%s %s ครั้ง%s", acts, fmt_int(c, f->rows),
+			*why = fmt_printf(c, "ได้รับการนิเทศตาม%s %s ครั้ง%s %s ครั้ง%s%s", acts, fmt_int(c, f->rows),
 			    f->counts ? " ถึงเกณฑ์" : " ยังไม่ถึงเกณฑ์", fmt_int(c, p->at_least),
-			    p->every != PERIOD_NONE ? fmt_printf(c, "ทุก%s", fmt_period_noun(c, p)) : "");
+			    p->every != PERIOD_NONE ? fmt_printf(c, "ทุก%s", fmt_period_noun(c, p)) : "",
+			    /* Which share of the periods, so the reader sees what is short. */
+			    !f->counts && f->periods_due > 0 ? fmt_printf(c, " (ครบ %s จาก %s %s)",
+			    fmt_int(c, f->periods_met), fmt_int(c, f->periods_due), fmt_period_noun(c, p)) : "");
 		else
 			*why = f->counts ? fmt_printf(c, "ได้รับการนิเทศตาม%s แล้ว %s ครั้ง", acts, fmt_int(c, f->rows)) :
 			    fmt_printf(c, "ยังไม่ได้รับการนิเทศตาม%s", acts);

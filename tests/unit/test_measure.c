@@ -619,6 +619,11 @@ TEST(measure_vocabulary_each_term_at_least)
 	CHECK_INT(t->den, 5);
 	CHECK_STR(note_of(f, t), "โรงเรียนที่ได้รับการนิเทศอย่างน้อย 2 ครั้งทุกภาคเรียน 2 จาก 5 โรงเรียน");
 	CHECK(t->school[0].counts && t->school[1].counts && !t->school[2].counts && !t->school[3].counts);
+	/* Schools 2 and 3 met the second term only: 1 of 2. */
+	CHECK_INT(t->school[2].periods_due, 2);
+	CHECK_INT(t->school[2].periods_met, 1);
+	CHECK_INT(t->school[3].periods_met, 1);
+	CHECK_INT(t->school[0].periods_met, 2);
 	/* On 1 March 2015 only term 2/2557 has begun: school 0 has its two,
 	 * school 1 one so far. */
 	Results *r = measure_run(&f->m, f->s, D(2015, 3, 1), f->a);

@@ -581,17 +581,24 @@ typedef struct InputFile {
 	int (*wanted)(const Plan *p);
 } InputFile;
 
-/* Whether a target or indicator of p counts source. */
 static int
 plan_counts(const Plan *p, MetricSource source)
 {
-	for (size_t i = 0; p && i < p->ntargets; i++)
-		if (p->targets[i].metric.source == source)
-			return 1;
-	for (size_t i = 0; p && i < p->nindicators; i++)
-		if (p->indicators[i].target.metric.source == source)
-			return 1;
-	return 0;
+	return p && plan_counts_source(p, source);
+}
+
+/* Evaluations and practices are every plan's in the first format; a plan
+ * that counts neither does without the file (the reports say so). */
+static int
+wants_evaluations(const Plan *p)
+{
+	return plan_counts(p, SOURCE_EVALUATIONS);
+}
+
+static int
+wants_practices(const Plan *p)
+{
+	return plan_counts(p, SOURCE_PRACTICES);
 }
 
 static int
@@ -637,14 +644,14 @@ static const InputFile files[NFILES] = {
 	[F_NETWORKS] = { "networks", 1, networks_load },
 	[F_STAFF] = { "staff", 1, staff_load },
 	[F_VISITS] = { "visits", 1, visits_load },
-	[F_EVALUATIONS] = { "evaluations", 1, evaluations_load },
+	[F_EVALUATIONS] = { "evaluations", 1, evaluations_load, NULL, wants_evaluations },
 	[F_SURVEYS] = { "surveys", 1, surveys_load },
 	[F_SPENDING] = { "spending", 1, spending_load },
 	[F_MEETINGS] = { "meetings", 1, meetings_load },
 	[F_ATTENDANCE] = { "attendance", 0, attendance_load, "the teachers and administrators met "
 		"are counted from the visits of each target's activity instead; add the file "
 		"if the sessions of a kind marked attendance=\"yes\" took attendance", wants_attendance },
-	[F_PRACTICES] = { "practices", 1, practices_load },
+	[F_PRACTICES] = { "practices", 1, practices_load, NULL, wants_practices },
 	[F_ONLINE] = { "online", 0, online_load, "online supervision is counted from the visits "
 		"whose mode is online instead; add the file if the office posts online outside "
 		"visits", wants_online },

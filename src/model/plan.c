@@ -73,6 +73,18 @@ const char *const plan_result_names[RESULT_NKINDS + 1] = {
 	[RESULT_NKINDS] = NULL,
 };
 
+int
+plan_counts_source(const Plan *p, MetricSource source)
+{
+	for (size_t i = 0; i < p->ntargets; i++)
+		if (p->targets[i].metric.source == source)
+			return 1;
+	for (size_t i = 0; i < p->nindicators; i++)
+		if (p->indicators[i].target.metric.source == source)
+			return 1;
+	return 0;
+}
+
 const char *
 plan_network_word(const Plan *p)
 {

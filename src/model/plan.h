@@ -247,6 +247,8 @@ const PlanTopic *plan_topic(const Plan *p, const char *code);
 const PlanEventKind *plan_event_kind(const Plan *p, const char *word);
 /* The declared survey called code, or NULL. */
 const PlanSurvey *plan_survey(const Plan *p, const char *code);
+/* Whether a target or indicator of p counts source. */
+int plan_counts_source(const Plan *p, MetricSource source);
 /* What the office calls a network: the plan's network-word= or เครือข่าย. */
 const char *plan_network_word(const Plan *p);
 /* The kind whose meetings get committee packs, or NULL. */

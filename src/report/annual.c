@@ -303,6 +303,10 @@ static void
 level_table(Compose *c)
 {
 	const EvalResults *e = &c->r->eval;
+	if (!compose_reports_evaluations(c)) {
+		doc_para(c->doc, "โครงการนี้ไม่ได้กำหนดการประเมินการนิเทศภายในของโรงเรียน และไม่มีข้อมูลการประเมิน");
+		return;
+	}
 	compose_table_caption(c, "จำนวนโรงเรียนจำแนกตามระดับคุณภาพการนิเทศภายใน");
 	DocBlock *tb = compose_table(c, 0, "ระดับคุณภาพ:0:l|จำนวนโรงเรียน:30:r|ร้อยละ:30:r");
 	for (int l = 5; l >= 1; l--)
@@ -454,11 +458,13 @@ breakdown_table(Compose *c, const Breakdown *b, const char *title, const char *k
 	    "นิเทศภายในระดับ%sขึ้นไป (%%):19:r|พึงพอใจ (%%):19:r|มี BP (%%):19:r", key_head,
 	    c->s->rubric_bands[pass - 1].label));
 	long t[7] = { 0 };
+	int evals = compose_reports_evaluations(c), practices = compose_reports_practices(c);
 	for (size_t i = 0; i < b->n; i++) {
 		const GroupRow *g = &b->rows[i];
 		compose_row(c, tb, DOC_ROW_BODY, 7, group_label(g), fmt_int(c, g->schools), fmt_int(c, g->supervised),
-		    fmt_int(c, g->visits), fmt_percent(c, g->passed, g->schools),
-		    fmt_percent(c, g->satisfied, g->responding), fmt_percent(c, g->with_practice, g->schools));
+		    fmt_int(c, g->visits), evals ? fmt_percent(c, g->passed, g->schools) : "-",
+		    fmt_percent(c, g->satisfied, g->responding),
+		    practices ? fmt_percent(c, g->with_practice, g->schools) : "-");
 		t[0] += g->schools;
 		t[1] += g->supervised;
 		t[2] += g->visits;
@@ -468,7 +474,8 @@ breakdown_table(Compose *c, const Breakdown *b, const char *title, const char *k
 		t[6] += g->with_practice;
 	}
 	compose_row(c, tb, DOC_ROW_TOTAL, 7, "รวม", fmt_int(c, t[0]), fmt_int(c, t[1]), fmt_int(c, t[2]),
-	    fmt_percent(c, t[3], t[0]), fmt_percent(c, t[4], t[5]), fmt_percent(c, t[6], t[0]));
+	    evals ? fmt_percent(c, t[3], t[0]) : "-", fmt_percent(c, t[4], t[5]),
+	    practices ? fmt_percent(c, t[6], t[0]) : "-");
 }
 
 static void
@@ -843,7 +850,7 @@ school_status(Compose *c)
 	compose_table_caption(c, "ผลการดำเนินงานรายโรงเรียน");
 	/* Every figure is measure's: the counted visits, the level, the mean
 	 * of the respondents' means (per activity first), a practice published. */
-	int colours = compose_has_colours(c);
+	int colours = compose_has_colours(c), evals = compose_reports_evaluations(c);
 	DocBlock *tb = compose_table(c, 14, colours ?
 	    "ที่:10:c|โรงเรียน:0:l|อำเภอ:20:l|กลุ่มสี:14:c|นิเทศ (ครั้ง):14:r|นิเทศภายใน:20:c|พึงพอใจ:16:r|BP:10:c" :
 	    "ที่:10:c|โรงเรียน:0:l|อำเภอ:20:l|นิเทศ (ครั้ง):14:r|นิเทศภายใน:20:c|พึงพอใจ:16:r|BP:10:c");
@@ -854,7 +861,7 @@ school_status(Compose *c)
 			continue;
 		int level = r->eval.level[i];
 		const char *no = fmt_int(c, ++row), *visits = fmt_int(c, r->school_visits[i]);
-		const char *eval = level ? c->s->rubric_bands[level - 1].label : "ไม่ได้ประเมิน";
+		const char *eval = level ? c->s->rubric_bands[level - 1].label : evals ? "ไม่ได้ประเมิน" : "-";
 		const char *sat = r->survey.school_respondents[i] ? fmt_double(c, r->survey.school_mean[i], 2) : "-";
 		const char *bp = r->school_practice[i] ? "มี" : "-";
 		if (colours)

@@ -160,8 +160,9 @@ progress(Compose *c, const Results *prev, const char *since, const char *prev_se
 		    metric_chooses_schools(&r->targets[i].target->metric))
 			doc_label(c->doc, l, fmt_population(c, &r->targets[i].target->metric),
 			    compose_note(c, &r->targets[i]) ? fmt_text(c, compose_note(c, &r->targets[i])) : fmt_target_value(c, &r->targets[i]));
-	doc_label(c->doc, l, "ประเมินการนิเทศภายในแล้ว", fmt_printf(c, "%s โรงเรียน ผ่านเกณฑ์ %s โรงเรียน",
-	    fmt_int(c, r->eval.evaluated), fmt_int(c, r->eval.passed)));
+	if (compose_reports_evaluations(c))
+		doc_label(c->doc, l, "ประเมินการนิเทศภายในแล้ว", fmt_printf(c, "%s โรงเรียน ผ่านเกณฑ์ %s โรงเรียน",
+		    fmt_int(c, r->eval.evaluated), fmt_int(c, r->eval.passed)));
 	doc_label(c->doc, l, "ความพึงพอใจ", r->survey.respondents ? fmt_printf(c, "ผู้ตอบ %s คน ค่าเฉลี่ย %s (%s) "
 	    "โรงเรียนพึงพอใจ %s จาก %s", fmt_int(c, r->survey.respondents), fmt_double(c, r->survey.overall.mean, 2),
 	    r->survey.overall.band ? r->survey.overall.band : "-", fmt_int(c, r->survey.schools_satisfied),

@@ -300,6 +300,18 @@ fmt_outside(Compose *c, const School *s, Outside why)
 }
 
 int
+compose_reports_evaluations(const Compose *c)
+{
+	return c->m->nevaluations > 0 || plan_counts_source(c->m->plan, SOURCE_EVALUATIONS);
+}
+
+int
+compose_reports_practices(const Compose *c)
+{
+	return c->m->npractices > 0 || plan_counts_source(c->m->plan, SOURCE_PRACTICES);
+}
+
+int
 compose_has_colours(const Compose *c)
 {
 	for (size_t i = 0; i < c->m->nschools; i++)

@@ -76,6 +76,12 @@ const char *fmt_network_title(Compose *c);
 int metric_chooses_schools(const Metric *p);
 const char *fmt_outside(Compose *c, const School *s, Outside why);
 
+/* 1 when the reports speak of schools' internal supervision (of their
+ * best practices): the plan counts it, or there are data. A plan that has
+ * neither is not reported as "not evaluated" school by school. */
+int compose_reports_evaluations(const Compose *c);
+int compose_reports_practices(const Compose *c);
+
 /* 1 when some active school has a colour group (schools.csv): the office
  * groups its schools by colour, and the reports show them so. */
 int compose_has_colours(const Compose *c);

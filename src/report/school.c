@@ -171,6 +171,10 @@ evaluation(Compose *c, const School *s)
 	size_t k = (size_t)(s - c->m->schools);
 	const Evaluation *e = r->eval.latest[k];
 	doc_heading(c->doc, 2, "2", "ผลการประเมินการนิเทศภายใน");
+	if (!compose_reports_evaluations(c)) {
+		doc_para(c->doc, "โครงการนี้ไม่ได้กำหนดการประเมินการนิเทศภายในของโรงเรียน");
+		return;
+	}
 	if (e == NULL) {
 		doc_para(c->doc, s->active ? "ยังไม่ได้รับการประเมินในปีงบประมาณนี้ (นับว่ายังไม่ผ่านเกณฑ์การประเมินการนิเทศภายใน)" :
 		    "ไม่ได้รับการประเมินในปีงบประมาณนี้");

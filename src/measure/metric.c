@@ -669,11 +669,20 @@ members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, cons
 	} else {
 		sum_up(t, hit, den);
 	}
+	if (group == 0) {
+		not_judged(t, GAP_EMPTY_GROUP);
+		return;
+	}
 	switch (p->source) {
 	case SOURCE_EVALUATIONS:
 		add_extra(t, EXTRA_EVALUATED, measured, group);
 		if (t->min_level < 5)
 			add_extra(t, EXTRA_ABOVE_PASS, high, group);
+		/* A mean of levels, or a share of those evaluated, of nobody. */
+		if (measured == 0 && (p->result == RESULT_MEAN || p->denominator == DENOMINATOR_MEASURED)) {
+			not_judged(t, GAP_NONE_EVALUATED);
+			return;
+		}
 		judge(t);
 		return;
 	case SOURCE_SCORES:
@@ -696,10 +705,6 @@ members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, cons
 		return;
 	default:
 		break;
-	}
-	if (group == 0) {
-		not_judged(t, GAP_EMPTY_GROUP);
-		return;
 	}
 	judge(t);
 }
@@ -746,6 +751,10 @@ members_people(Ctx *c, TargetResult *t, const Rows *rs)
 	t->from_visits = rs->from_visits;
 	add_extra(t, EXTRA_SCHOOLS_TAKING_PART, schools, group);
 	t->schools_missing = measure_school_list(c, missing);
+	if (group == 0) {
+		not_judged(t, GAP_EMPTY_GROUP);
+		return;
+	}
 	judge(t);
 }
 

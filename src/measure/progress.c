@@ -87,7 +87,9 @@ measure_progress(const Results *r, const TargetResult *t, const Plan *p)
 		ck.status = PROGRESS_NO_GOAL;
 		return ck;
 	}
-	if (t->no_data) {
+	/* Nothing to measure with, or nobody to measure (no school of its
+	 * population): not a risk of the work, which the warning names. */
+	if (t->no_data || t->gap == GAP_EMPTY_GROUP) {
 		ck.status = PROGRESS_NO_DATA;
 		return ck;
 	}

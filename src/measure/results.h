@@ -60,6 +60,7 @@ typedef enum TargetGap {
 	GAP_EMPTY_GROUP,           /* no school in its population (type, size, colour) */
 	GAP_NO_NETWORKS,           /* no network in networks */
 	GAP_NO_SCHOOL_ANSWERED,    /* no school has answered the survey yet */
+	GAP_NONE_EVALUATED,        /* a mean or share of evaluated schools: none yet */
 	GAP_NO_RESPONDENTS,        /* nobody has answered the survey yet */
 	GAP_NO_SCORES,             /* no school has scores for both years */
 	GAP_NO_DATA,               /* the plan's instrument has no rows */

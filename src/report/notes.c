@@ -41,6 +41,7 @@ gap_text(Compose *c, const TargetResult *t)
 		    "ไม่มีโรงเรียนในกลุ่มเป้าหมาย";
 	case GAP_NO_NETWORKS: return fmt_printf(c, "ไม่มีข้อมูล%s", fmt_network_word(c));
 	case GAP_NO_SCHOOL_ANSWERED: return "ยังไม่มีโรงเรียนตอบแบบสำรวจ";
+	case GAP_NONE_EVALUATED: return "ยังไม่มีโรงเรียนได้รับการประเมิน";
 	case GAP_NO_RESPONDENTS: return "ยังไม่มีผู้ตอบแบบสำรวจ";
 	case GAP_NO_SCORES: {
 		int year = measure_score_year(p, c->r->fiscal_year);

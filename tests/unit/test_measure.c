@@ -784,6 +784,35 @@ TEST(measure_vocabulary_school_type)
 	fixture_free(f);
 }
 
+/* Nobody to judge is not a miss: an evaluations target of a type no school
+ * has, a mean of levels before any school is evaluated, a teachers target
+ * of an empty population. */
+TEST(measure_nobody_to_judge)
+{
+	Fixture *f = vocabulary();
+	PlanTarget *ev = (PlanTarget *)plan_target(f->m.plan, "2.4");
+	PlanTarget *tc = (PlanTarget *)plan_target(f->m.plan, "1.3");
+	ev->metric.school_type = "ขยายโอกาส";
+	tc->metric.school_type = "ขยายโอกาส";
+	Results *r = run(f);
+	CHECK(!results_target(r, "2.4")->judged);
+	CHECK_INT(results_target(r, "2.4")->gap, GAP_EMPTY_GROUP);
+	CHECK(!results_target(r, "1.3")->judged);
+	CHECK_INT(results_target(r, "1.3")->gap, GAP_EMPTY_GROUP);
+	int told = 0;                               /* the operator is told */
+	for (size_t i = 0; i < r->nfindings; i++)
+		told += strstr(r->findings[i].text, "target 2.4 chooses") != NULL ||
+		    strstr(r->findings[i].text, "target 1.3 chooses") != NULL;
+	CHECK_INT(told, 2);
+	ev->metric.school_type = NULL;
+	ev->metric.result = RESULT_MEAN;
+	const TargetResult *t = results_target(run(f), "2.4");
+	CHECK(!t->judged);
+	CHECK_INT(t->gap, GAP_NONE_EVALUATED);
+	CHECK_STR(note_of(f, t), "ยังไม่มีโรงเรียนได้รับการประเมิน");
+	fixture_free(f);
+}
+
 /* Months with a meeting, as of mid-December: October, November and
  * December are due, November has none. */
 TEST(measure_vocabulary_months_due_so_far)

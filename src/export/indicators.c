@@ -29,7 +29,9 @@ json_string(FILE *out, const char *s)
 static void
 format_value(const TargetResult *t, char *buf, size_t size)
 {
-	if (t->is_percent)
+	if (measure_shown_cut(t))
+		num_format_double(measure_cut2(t->value), 2, NUM_NO_GROUPING, buf, size);
+	else if (t->is_percent)
 		num_format_percent(t->num, t->den, NUM_NO_GROUPING, buf, size);
 	else if (t->target->metric.result == RESULT_MEAN && !t->is_level)
 		num_format_double(t->value, 2, NUM_NO_GROUPING, buf, size);

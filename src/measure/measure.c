@@ -251,13 +251,15 @@ measure_respondent_mean(const Survey *sv, const Response *rs, double *mean)
 }
 
 /* The mean a school needs to be satisfied with the yearly survey: the
- * first target on it that sets min-mean=, else the config's. */
+ * first target (then indicator) on it that sets min-mean=, else the
+ * config's. */
 static double
 satisfied_mean(const Ctx *c)
 {
 	const Plan *p = c->m->plan;
-	for (size_t i = 0; i < p->ntargets; i++) {
-		const Metric *mt = &p->targets[i].metric;
+	for (size_t i = 0; i < p->ntargets + p->nindicators; i++) {
+		const Metric *mt = i < p->ntargets ? &p->targets[i].metric :
+		    &p->indicators[i - p->ntargets].target.metric;
 		if (mt->source == SOURCE_RESPONSES && mt->survey == NULL && mt->min_mean > 0)
 			return mt->min_mean;
 	}
@@ -271,17 +273,34 @@ measure_min_level(const Settings *s, const Metric *p)
 	return level < 1 ? 1 : level > 5 ? 5 : level;
 }
 
-/* The pass level of the per-school figures: the first target on
- * evaluations that sets min-level=, else the config's. */
+/* The pass level of the per-school figures: the first target (then
+ * indicator) on evaluations that sets min-level=, else the config's. */
 static int
 pass_level(const Ctx *c)
 {
 	const Plan *p = c->m->plan;
-	for (size_t i = 0; i < p->ntargets; i++)
-		if (p->targets[i].metric.source == SOURCE_EVALUATIONS && p->targets[i].metric.min_level > 0)
-			return measure_min_level(c->s, &p->targets[i].metric);
+	for (size_t i = 0; i < p->ntargets + p->nindicators; i++) {
+		const Metric *mt = i < p->ntargets ? &p->targets[i].metric :
+		    &p->indicators[i - p->ntargets].target.metric;
+		if (mt->source == SOURCE_EVALUATIONS && mt->min_level > 0)
+			return measure_min_level(c->s, mt);
+	}
 	Metric none = { .min_level = 0 };
 	return measure_min_level(c->s, &none);
+}
+
+int
+measure_shown_cut(const TargetResult *t)
+{
+	int two_decimals = t->is_percent || (t->target->metric.result == RESULT_MEAN && !t->is_level);
+	return two_decimals && t->judged && !t->met && t->target->has_goal && t->value < t->goal &&
+	    measure_round2(t->value) >= t->goal;
+}
+
+double
+measure_cut2(double x)
+{
+	return floor(x * 100) / 100;
 }
 
 double

@@ -158,8 +158,8 @@ typedef struct SurveyResults {
 	long schools_responding;
 	long schools_satisfied;
 	/* The mean (as printed) a school needs to be satisfied: min-mean= of
-	 * the plan's first target on this survey that sets one, else the
-	 * config's satisfied_threshold. One rule for every report. */
+	 * the plan's first target (or indicator) on this survey that sets one,
+	 * else the config's satisfied_threshold. One rule for every report. */
 	double satisfied_mean;
 	/* Per activity, when the form has an activity column. */
 	ItemStats *by_activity;    /* index = activity number 0..nby_activity-1
@@ -178,8 +178,8 @@ typedef struct EvalResults {
 	long level_count[RESULTS_LEVELS + 1]; /* index 1..5; index 0 = not evaluated */
 	long evaluated, passed;    /* passed: at pass_level or above */
 	/* The level (1..5) a school passes its internal supervision at, in every
-	 * report's per-school figures: min-level= of the plan's first target on
-	 * evaluations that sets one, else the config's pass_level. */
+	 * report's per-school figures: min-level= of the plan's first target (or
+	 * indicator) on evaluations that sets one, else the config's pass_level. */
 	int pass_level;
 	double mean_percent;       /* mean score % over evaluated schools */
 	const Evaluation **latest; /* per school (index as m->schools), NULL if none */
@@ -311,6 +311,12 @@ double measure_min_mean(const Settings *s, const Metric *p);
  * mean 0 when n is 0), over the responses measure counted: a school
  * report's table. Arrays of SURVEY_MAX_ITEMS. */
 void measure_school_items(const Model *m, const Results *r, const School *s, double *mean, long *n);
+
+/* Whether a value printed with two decimals would reach a goal the exact
+ * value misses (99.998 of 100): then it is shown cut, measure_cut2(v), so
+ * that no "100.00" stands beside ไม่บรรลุ in a report, a chart or the JSON. */
+int measure_shown_cut(const TargetResult *t);
+double measure_cut2(double x);
 
 /* Round half away from zero to 2 decimals, as printed. */
 double measure_round2(double x);

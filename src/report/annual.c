@@ -294,7 +294,7 @@ targets_chart(Compose *c)
 		if (!same && t->target->has_goal)
 			label = fmt_printf(c, "%s (%s)", label, fmt_target_goal(c, t));
 		doc_chart_category(c->doc, ch, k, label);
-		doc_chart_value(ch, 0, k, t->value);
+		doc_chart_value(ch, 0, k, measure_shown_cut(t) ? measure_cut2(t->value) : t->value);
 		k++;
 	}
 }

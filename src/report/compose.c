@@ -1,7 +1,6 @@
 /* compose.c - shared formatting for the report composers (see compose.h). */
 #include "report/compose.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,10 +171,8 @@ fmt_target_value(Compose *c, const TargetResult *t)
 	/* A goal is judged on the exact value: one just short of it (99.998)
 	 * is printed cut, not rounded up to the goal (99.99, never a "100.00"
 	 * beside ไม่บรรลุ). */
-	int decimals = t->is_percent || (t->target->metric.result == RESULT_MEAN && !t->is_level);
-	if (decimals && t->judged && !t->met && t->target->has_goal && t->value < t->goal &&
-	    floor(t->value * 100 + 0.5) / 100 >= t->goal)
-		return fmt_double(c, floor(t->value * 100) / 100, 2);
+	if (measure_shown_cut(t))
+		return fmt_double(c, measure_cut2(t->value), 2);
 	if (t->is_percent)
 		return t->den > 0 ? fmt_percent(c, t->num, t->den) : "-";
 	if (t->target->metric.result == RESULT_MEAN && !t->is_level)

@@ -767,6 +767,7 @@ TEST(measure_vocabulary_school_type)
 	near.num = 49999;
 	near.den = 50000;
 	CHECK_STR(fmt_target_value(&c, &near), "99.99");
+	CHECK(measure_shown_cut(&near));           /* the chart and the JSON cut too */
 	near.num = 49997;                      /* 99.994: rounds to 99.99 itself */
 	near.value = 99.994;
 	CHECK_STR(fmt_target_value(&c, &near), "99.99");

@@ -830,13 +830,11 @@ TEST(measure_vocabulary_months_due_so_far)
 	fixture_free(f);
 }
 
-/* Respondents and schools give different shares of the same answers:
- * school 0's two respondents mean 4.50 and 3.50 (3.50 < 3.51), school 1's
- * one 5.00. Respondents satisfied 2 of 3; schools 2 of 2 (school 0's mean
- * of means is 4.00); the mean of the respondents' means 13/3 = 4.33. */
-TEST(measure_vocabulary_respondents_and_schools)
+/* Two items; school 0's two respondents answer (4, 5) and (3, 4), school
+ * 1's one (5, 5). */
+static void
+three_respondents(Fixture *f)
 {
-	Fixture *f = vocabulary();
 	f->m.survey.items[0] = "1. ก";
 	f->m.survey.items[1] = "2. ข";
 	f->m.survey.nitems = 2;
@@ -848,6 +846,16 @@ TEST(measure_vocabulary_respondents_and_schools)
 		f->responses[i].answers[1] = (signed char)rs[i].b;
 	}
 	f->m.survey.nresponses = 3;
+}
+
+/* Respondents and schools give different shares of the same answers:
+ * school 0's two respondents mean 4.50 and 3.50 (3.50 < 3.51), school 1's
+ * one 5.00. Respondents satisfied 2 of 3; schools 2 of 2 (school 0's mean
+ * of means is 4.00); the mean of the respondents' means 13/3 = 4.33. */
+TEST(measure_vocabulary_respondents_and_schools)
+{
+	Fixture *f = vocabulary();
+	three_respondents(f);
 	Results *r = run(f);
 	const TargetResult *t = results_target(r, "2.1");
 	CHECK_INT(t->num, 2);
@@ -874,17 +882,7 @@ TEST(measure_vocabulary_respondents_and_schools)
 TEST(measure_satisfied_mean_comes_from_the_plan)
 {
 	Fixture *f = vocabulary();
-	f->m.survey.items[0] = "1. ก";
-	f->m.survey.items[1] = "2. ข";
-	f->m.survey.nitems = 2;
-	static const struct { int school, a, b; } rs[3] = { { 0, 4, 5 }, { 0, 3, 4 }, { 1, 5, 5 } };
-	for (int i = 0; i < 3; i++) {
-		f->responses[i] = (Response){ .timestamp = { { 2015, 9, 1 }, 9, 0, 0 }, .email = "", .role = "",
-			.comment = "", .school = &f->schools[rs[i].school], .in_fy = 1 };
-		f->responses[i].answers[0] = (signed char)rs[i].a;
-		f->responses[i].answers[1] = (signed char)rs[i].b;
-	}
-	f->m.survey.nresponses = 3;
+	three_respondents(f);
 	model_index_rows(&f->m, f->a);
 	((PlanTarget *)plan_target(f->m.plan, "2.1"))->metric.min_mean = 4.5;
 	Results *r = run(f);

@@ -287,10 +287,7 @@ read_event_kinds(Loader *L, const XmlNode *kinds, Plan *p)
 	size_t n = xml_count(kinds, "event-kind");
 	p->event_kinds = arena_array(L->a, n ? n : 1, sizeof(*p->event_kinds));
 	int committees = 0;
-	for (size_t i = 0; i < kinds->nchildren; i++) {
-		const XmlNode *c = &kinds->children[i];
-		if (strcmp(c->name, "event-kind") != 0)
-			continue;
+	for (const XmlNode *c = xml_next(kinds, "event-kind", NULL); c; c = xml_next(kinds, "event-kind", c)) {
 		PlanEventKind *k = &p->event_kinds[p->nevent_kinds];
 		const char *code = need_attr(L, c, "code");
 		if (code == NULL)
@@ -332,10 +329,7 @@ read_surveys(Loader *L, const XmlNode *surveys, Plan *p)
 		return;
 	size_t n = xml_count(surveys, "survey");
 	p->surveys = arena_array(L->a, n ? n : 1, sizeof(*p->surveys));
-	for (size_t i = 0; i < surveys->nchildren; i++) {
-		const XmlNode *c = &surveys->children[i];
-		if (strcmp(c->name, "survey") != 0)
-			continue;
+	for (const XmlNode *c = xml_next(surveys, "survey", NULL); c; c = xml_next(surveys, "survey", c)) {
 		PlanSurvey *sv = &p->surveys[p->nsurveys];
 		const char *code = need_attr(L, c, "code"), *file = need_attr(L, c, "file");
 		if (code == NULL || file == NULL)
@@ -769,10 +763,7 @@ read_targets(Loader *L, const XmlNode *targets, Plan *p)
 	for (int g = 0; g < 2; g++) {
 		if (groups[g] == NULL)
 			continue;
-		for (size_t i = 0; i < groups[g]->nchildren; i++) {
-			const XmlNode *c = &groups[g]->children[i];
-			if (strcmp(c->name, "target") != 0)
-				continue;
+		for (const XmlNode *c = xml_next(groups[g], "target", NULL); c; c = xml_next(groups[g], "target", c)) {
 			PlanTarget *t = &p->targets[p->ntargets++];
 			read_metric(L, c, t, 1, p);
 			t->quantitative = g == 0;
@@ -788,10 +779,7 @@ read_topics(Loader *L, const XmlNode *topics, PlanActivity *act)
 	act->topics = n ? arena_array(L->a, n, sizeof(*act->topics)) : NULL;
 	char prefix[16];
 	int plen = snprintf(prefix, sizeof(prefix), "%d.", act->no);
-	for (size_t i = 0; i < topics->nchildren; i++) {
-		const XmlNode *c = &topics->children[i];
-		if (strcmp(c->name, "topic") != 0)
-			continue;
+	for (const XmlNode *c = xml_next(topics, "topic", NULL); c; c = xml_next(topics, "topic", c)) {
 		PlanTopic *tp = &act->topics[act->ntopics];
 		const char *code = need_attr(L, c, "code");
 		if (code == NULL)
@@ -834,10 +822,7 @@ read_activities(Loader *L, const XmlNode *acts, Plan *p)
 	char fy_start[32], fy_end[32];
 	snprintf(fy_start, sizeof(fy_start), "%04d-10-01", p->fiscal_year - 544);
 	snprintf(fy_end, sizeof(fy_end), "%04d-09-30", p->fiscal_year - 543);
-	for (size_t i = 0; i < acts->nchildren; i++) {
-		const XmlNode *c = &acts->children[i];
-		if (strcmp(c->name, "activity") != 0)
-			continue;
+	for (const XmlNode *c = xml_next(acts, "activity", NULL); c; c = xml_next(acts, "activity", c)) {
 		PlanActivity *act = &p->activities[p->nactivities++];
 		long no = 0;
 		const char *nos = need_attr(L, c, "no");
@@ -907,10 +892,7 @@ read_budget(Loader *L, const XmlNode *b, Plan *p)
 	/* seen[k]: line of the item for activity index k, 0 = none yet. */
 	long *seen = p->nactivities ? arena_array(L->a, p->nactivities, sizeof(long)) : NULL;
 	Satang sum = 0;
-	for (size_t i = 0; i < b->nchildren; i++) {
-		const XmlNode *c = &b->children[i];
-		if (strcmp(c->name, "item") != 0)
-			continue;
+	for (const XmlNode *c = xml_next(b, "item", NULL); c; c = xml_next(b, "item", c)) {
 		const char *nos = need_attr(L, c, "activity");
 		long no;
 		if (nos == NULL)
@@ -974,10 +956,7 @@ read_indicators(Loader *L, const XmlNode *ind, Plan *p)
 		return;
 	size_t n = xml_count(ind, "indicator");
 	p->indicators = n ? arena_array(L->a, n, sizeof(*p->indicators)) : NULL;
-	for (size_t i = 0; i < ind->nchildren; i++) {
-		const XmlNode *c = &ind->children[i];
-		if (strcmp(c->name, "indicator") != 0)
-			continue;
+	for (const XmlNode *c = xml_next(ind, "indicator", NULL); c; c = xml_next(ind, "indicator", c)) {
 		PlanIndicator *pi = &p->indicators[p->nindicators++];
 		read_metric(L, c, &pi->target, 0, p);
 		pi->target.text = need_text(L, c, "text");

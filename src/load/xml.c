@@ -1077,7 +1077,14 @@ xml_attr_ns(const XmlNode *n, const char *ns, const char *name)
 const XmlNode *
 xml_child(const XmlNode *n, const char *name)
 {
-	for (size_t i = 0; i < n->nchildren; i++)
+	return xml_next(n, name, NULL);
+}
+
+const XmlNode *
+xml_next(const XmlNode *n, const char *name, const XmlNode *after)
+{
+	size_t i = after ? (size_t)(after - n->children) + 1 : 0;
+	for (; i < n->nchildren; i++)
 		if (strcmp(n->children[i].name, name) == 0)
 			return &n->children[i];
 	return NULL;

@@ -136,6 +136,10 @@ const char *xml_attr_ns(const XmlNode *n, const char *ns, const char *name);
 /* First child element with this local name, or NULL. */
 const XmlNode *xml_child(const XmlNode *n, const char *name);
 
+/* The next child element with this local name after `after` (NULL: the
+ * first), or NULL: for (c = xml_next(n, "x", NULL); c; c = xml_next(n, "x", c)). */
+const XmlNode *xml_next(const XmlNode *n, const char *name, const XmlNode *after);
+
 /* Number of child elements with this local name. */
 size_t xml_count(const XmlNode *n, const char *name);
 

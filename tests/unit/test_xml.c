@@ -78,6 +78,10 @@ TEST(xml_tree_shape)
 	CHECK_STR(row->children[0].text, "");
 	CHECK_INT(root->children[1].line, 6);
 	CHECK(xml_child(root, "Table") == NULL);
+	/* Walking the children of one name: both rows, then the end. */
+	CHECK(xml_next(root, "Row", row) == &root->children[1]);
+	CHECK(xml_next(root, "Row", &root->children[1]) == NULL);
+	CHECK(xml_next(root, "Cell", NULL) == NULL);
 out:
 	diag_free(d);
 	arena_free(a);

@@ -193,6 +193,26 @@ flat "$work/again/schools/93020040.pdf" >"$work/s40.flat"
 has "a merged school's report says it is merged" "$work/s40.flat" "โรงเรียนนี้ยุบหรือควบรวมแล้ว"
 hasnt "a merged school's report lists no target as counted" "$work/s40.flat" "นับเป็นผลสำเร็จแล้ว"
 hasnt "a merged school's report lists no target as reached" "$work/s40.flat" "ถึงเกณฑ์แล้ว"
+# Another office's choices: no <indicators>, no target on internal supervision
+# or practices, and neither file. Nothing is reported as missed for it.
+mkdir -p "$work/lean"
+cp -R input/. "$work/lean/"
+rm -f "$work/lean/evaluations.xml" "$work/lean/practices.csv"
+awk '/<indicators>/ { skip = 1 } !skip { print } /<\/indicators>/ { skip = 0 }' \
+	tests/cases/plan-without-optional-parts/input/plan.xml >"$work/lean/plan.xml"
+"$NITHET" -q -i "$work/lean" -o "$work/lean-out" annual >/dev/null 2>&1
+"$NITHET" -q -i "$work/lean" -o "$work/lean-out" school 93020001 >/dev/null 2>&1
+flat "$work/lean-out/annual-2558.pdf" >"$work/lean.flat"
+flat "$work/lean-out/schools/93020001.pdf" >"$work/lean-s.flat"
+has "a plan without indicators is said to have set none" "$work/lean.flat" \
+	"โครงการไม่ได้กำหนดตัวชี้วัดความสำเร็จแยกจากเป้าหมาย"
+hasnt "a plan without indicators has no '0 of 0 indicators'" "$work/lean.flat" "ตัวชี้วัดความสำเร็จ 0 จาก 0"
+has "a plan without internal supervision says so in the annual report" "$work/lean.flat" \
+	"โครงการนี้ไม่ได้กำหนดการประเมินการนิเทศภายในของโรงเรียน"
+has "a plan without internal supervision says so in a school's report" "$work/lean-s.flat" \
+	"โครงการนี้ไม่ได้กำหนดการประเมินการนิเทศภายในของโรงเรียน"
+hasnt "no school is called not passed for an evaluation the plan does not make" "$work/lean-s.flat" \
+	"นับว่ายังไม่ผ่านเกณฑ์"
 # The specimen needs the plan only: no data warning printed.
 "$NITHET" -o "$work/spec" specimen >/dev/null 2>"$work/spec.err"
 check "specimen prints no data warnings" sh -c "! grep -q 'visits.csv' '$work/spec.err'"

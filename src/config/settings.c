@@ -33,6 +33,7 @@ typedef enum KeyType {
 	KEY_EVAL,       /* EvalMethod: percent | mean                 */
 	KEY_WORDS,      /* keep_words: whitespace-separated list      */
 	KEY_DATES,      /* holidays: whitespace/comma-separated ISO   */
+	KEY_DATE,       /* char *: one ISO date, or empty             */
 	KEY_PERCENTS,   /* level_percent: 5 ascending numbers         */
 	KEY_BANDS,      /* "min-max label | ..." five bands           */
 } KeyType;
@@ -54,6 +55,15 @@ static const KeySpec keys[] = {
 	{ "office", "unit", KEY_STRING, OFF(unit_name), 0, 0,
 	  "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา", "text" },
 	{ "office", "director", KEY_STRING, OFF(director_name), 0, 0, "", "text" },
+	{ "office", "director_position", KEY_STRING, OFF(director_position), 0, 0, "", "text" },
+	{ "office", "group_director", KEY_STRING, OFF(group_director_name), 0, 0, "", "text" },
+	{ "office", "group_director_position", KEY_STRING, OFF(group_director_position), 0, 0, "", "text" },
+	{ "office", "reporter", KEY_STRING, OFF(reporter_name), 0, 0, "", "text" },
+	{ "office", "reporter_position", KEY_STRING, OFF(reporter_position), 0, 0, "", "text" },
+	{ "office", "emblem", KEY_STRING, OFF(emblem_file), 0, 0, "",
+	  "a PNG or JPEG file, relative to input_dir unless it starts with /; or empty" },
+	{ "office", "document", KEY_STRING, OFF(document_number), 0, 0, "", "text" },
+	{ "office", "date", KEY_DATE, OFF(document_date), 0, 0, "", "a date yyyy-mm-dd, or empty" },
 	{ "office", "fiscal_year", KEY_INT, OFF(fiscal_year), 2500, 2700, "2558",
 	  "a Buddhist-Era year such as 2558" },
 	{ "office", "expected_schools", KEY_INT, OFF(expected_schools), 1, 100000, "117",
@@ -363,6 +373,14 @@ set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsiz
 			return -1;
 		}
 		return 0;
+	case KEY_DATE:
+		if (*v != '\0' && !is_iso_date(v, strlen(v))) {
+			snprintf(err, errsize, "'%s' is not a date yyyy-mm-dd", v);
+			return -1;
+		}
+		free(*(char **)f);
+		*(char **)f = mem_strdup(v);
+		return 0;
 	case KEY_WORDS:
 	case KEY_DATES: {
 		char **items = f;
@@ -435,6 +453,7 @@ settings_free(Settings *s)
 		switch (keys[i].type) {
 		case KEY_STRING:
 		case KEY_PATH:
+		case KEY_DATE:
 			free(*(char **)f);
 			break;
 		case KEY_WORDS:
@@ -731,6 +750,7 @@ format_value(const Settings *s, const KeySpec *k, char *out, size_t size)
 	switch (k->type) {
 	case KEY_STRING:
 	case KEY_PATH:
+	case KEY_DATE:
 		append_item(out, size, &used, *(char *const *)f ? *(char *const *)f : "");
 		return;
 	case KEY_INT:
@@ -788,7 +808,8 @@ settings_rules(const Settings *s, SettingRule *rules, size_t max)
 		int wanted = 0;
 		for (size_t j = 0; j < sizeof(rule_sections) / sizeof(rule_sections[0]); j++)
 			wanted |= !strcmp(keys[i].section, rule_sections[j]);
-		if (!wanted || (keys[i].type == KEY_STRING && !strcmp(keys[i].section, "office")))
+		if (!wanted || ((keys[i].type == KEY_STRING || keys[i].type == KEY_DATE) &&
+		    !strcmp(keys[i].section, "office")))
 			continue;
 		rules[n].section = keys[i].section;
 		rules[n].key = keys[i].key;

@@ -30,7 +30,16 @@ typedef struct Settings {
 	/* [office] */
 	char *office_name;          /* in full; "" = the plan's office= */
 	char *unit_name;            /* กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา */
-	char *director_name;        /* signs the report; may be empty */
+	/* Who signs: the office's director (approves the report and signs the
+	 * foreword), the unit's director and the reporter; positions default
+	 * to ผู้อำนวยการ + the office's or unit's name. Empty names leave a
+	 * dotted line to fill in. */
+	char *director_name, *director_position;
+	char *group_director_name, *group_director_position;
+	char *reporter_name, *reporter_position;
+	char *emblem_file;          /* the office's emblem for covers; "" = none */
+	char *document_number;      /* printed on covers as written; "" = none */
+	char *document_date;        /* ISO date of the report; "" = the as-of date */
 	int fiscal_year;            /* Buddhist Era, e.g. 2558 */
 	int expected_schools;       /* 117: warn when schools.csv differs */
 

@@ -150,6 +150,44 @@ emit_rounded(Sink *k, int neg, char *d, size_t ni, int dec, unsigned flags)
 }
 
 size_t
+num_thai_letter(long n, char *out, size_t size)
+{
+	/* The consonants U+0E01..U+0E2E as Thai lists are lettered: without
+	 * the obsolete ฃ ฅ, without ฆ (never a list letter), and without the
+	 * vowels ฤ ฦ that sit among them. */
+	static const unsigned char skip[] = { 0x03, 0x05, 0x06, 0x24, 0x26 };
+	unsigned char order[46];
+	size_t k = 0;
+	for (unsigned char c = 0x01; c <= 0x2E; c++)
+		if (memchr(skip, c, sizeof skip) == NULL)
+			order[k++] = c;
+	char buf[32];
+	size_t len = 0;
+	if (n < 1)
+		n = 1;
+	/* Bijective base k: 1..k are one letter, then two. */
+	char rev[32];
+	size_t nr = 0;
+	while (n > 0 && nr + 3 <= sizeof rev) {
+		long d = (n - 1) % (long)k;
+		rev[nr++] = (char)order[d];
+		n = (n - 1) / (long)k;
+	}
+	while (nr > 0) {
+		unsigned char c = (unsigned char)rev[--nr];
+		buf[len++] = (char)0xE0;
+		buf[len++] = (char)0xB8;
+		buf[len++] = (char)(0x80 + c);
+	}
+	if (size > 0) {
+		size_t m = len < size - 1 ? len : size - 1;
+		memcpy(out, buf, m);
+		out[m] = '\0';
+	}
+	return len;
+}
+
+size_t
 num_format_int(long long v, unsigned flags, char *out, size_t size)
 {
 	Sink k = sink_make(out, size);

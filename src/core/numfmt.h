@@ -36,6 +36,11 @@ typedef enum NumStatus {
 /* 500,000 / -1,250; flags NUM_THAI_DIGITS, NUM_NO_GROUPING. */
 size_t num_format_int(long long v, unsigned flags, char *out, size_t size);
 
+/* The n-th (from 1) in Thai letter order, as front-matter pages and
+ * appendices are labelled: ก ข ค ง จ … ฮ (ฃ ฅ ฆ and the vowels ฤ ฦ
+ * skipped: 39 letters), then กก กข …. Writes at most size bytes with a NUL; returns the length. */
+size_t num_thai_letter(long n, char *out, size_t size);
+
 /* Money from satang: 21235050 -> "212,350.50", -125050 -> "-1,250.50".
  * flags: NUM_THAI_DIGITS, NUM_NO_GROUPING, NUM_TRIM_SATANG. */
 size_t num_format_money(long long satang, unsigned flags, char *out, size_t size);

@@ -267,9 +267,80 @@ doc_cover_line(Doc *d, DocBlock *cover, const char *text, double size, int bold,
 }
 
 DocBlock *
-doc_toc(Doc *d)
+doc_toc(Doc *d, DocCaptionKind of)
 {
-	return add_block(d, DOC_TOC);
+	DocBlock *b = add_block(d, DOC_TOC);
+	b->u.toc = of;
+	return b;
+}
+
+DocBlock *
+doc_caption(Doc *d, DocCaptionKind kind, const char *label, const char *title)
+{
+	DocBlock *b = add_block(d, DOC_PARA);
+	DocPara *p = &b->u.para;
+	p->align = DOC_ALIGN_LEFT;
+	p->keep_with_next = 1;
+	p->caption = kind;
+	p->caption_label = arena_strdup(d->arena, label);
+	p->caption_title = arena_strdup(d->arena, title);
+	doc_text_add(d, &p->text, label, 1);
+	doc_text_add(d, &p->text, " ", 0);
+	doc_text_add(d, &p->text, title, 0);
+	return b;
+}
+
+DocBlock *
+doc_body_start(Doc *d)
+{
+	DocBlock *b = doc_pagebreak(d, -1);
+	b->u.pagebreak.body_starts = 1;
+	return b;
+}
+
+DocBlock *
+doc_images(Doc *d, int per_row, double height_mm)
+{
+	DocBlock *b = add_block(d, DOC_IMAGE);
+	b->u.images.per_row = per_row < 1 ? 1 : per_row;
+	b->u.images.height_mm = height_mm;
+	return b;
+}
+
+void
+doc_picture(Doc *d, DocBlock *images, const DocImage *image, const char *caption)
+{
+	assert(images->kind == DOC_IMAGE);
+	DocPicture *p = arena_alloc(d->arena, sizeof *p);
+	p->image = image;
+	doc_text_add(d, &p->caption, caption, 0);
+	DocImages *g = &images->u.images;
+	if (g->last)
+		g->last->next = p;
+	else
+		g->first = p;
+	g->last = p;
+	g->n++;
+}
+
+static const char *
+dup_or_null(Doc *d, const char *s)
+{
+	return s ? arena_strdup(d->arena, s) : NULL;
+}
+
+DocBlock *
+doc_signature(Doc *d, int sign_line, const char *role, const char *name,
+	const char *position, const char *date)
+{
+	DocBlock *b = add_block(d, DOC_SIGNATURE);
+	DocSignature *g = &b->u.signature;
+	g->sign_line = sign_line;
+	g->role = dup_or_null(d, role);
+	g->name = arena_strdup(d->arena, name ? name : "");
+	g->position = dup_or_null(d, position);
+	g->date = dup_or_null(d, date);
+	return b;
 }
 
 DocBlock *

@@ -6,8 +6,9 @@
  * in "Sarabun points" (0 = the body size of the Settings), lengths in mm.
  *
  * Blocks are kept in document order as a singly linked list: headings,
- * paragraphs, lists, label/value blocks, tables, charts, page breaks, a cover
- * page and the place of the table of contents. */
+ * paragraphs, lists, label/value blocks, tables, charts, images, signature
+ * blocks, page breaks, a cover page and the places of the lists of contents,
+ * tables and charts. */
 #ifndef NITHET_DOC_H
 #define NITHET_DOC_H
 
@@ -37,8 +38,14 @@ typedef struct DocText {
 
 typedef enum DocKind {
 	DOC_HEADING, DOC_PARA, DOC_LIST, DOC_LABELS, DOC_TABLE, DOC_CHART,
-	DOC_PAGEBREAK, DOC_COVER, DOC_TOC, DOC_SPACE
+	DOC_PAGEBREAK, DOC_COVER, DOC_TOC, DOC_SPACE, DOC_IMAGE, DOC_SIGNATURE
 } DocKind;
+
+/* What a caption numbers, and what a list of contents lists (NONE: the
+ * headings, i.e. สารบัญ). */
+typedef enum DocCaptionKind {
+	DOC_CAPTION_NONE, DOC_CAPTION_TABLE, DOC_CAPTION_CHART
+} DocCaptionKind;
 
 typedef struct DocHeading {
 	int level;                 /* 1..3 */
@@ -53,6 +60,11 @@ typedef struct DocPara {
 	double indent_mm;          /* first-line indent */
 	double size;               /* 0 = body size */
 	int keep_with_next;        /* a caption: never the last line of a page */
+	/* A numbered caption (doc_caption): listed in สารบัญตาราง/สารบัญแผนภูมิ,
+	 * and a table's label is repeated with "(ต่อ)" where it continues. */
+	DocCaptionKind caption;
+	const char *caption_label; /* "ตารางที่ 3" */
+	const char *caption_title;
 } DocPara;
 
 typedef struct DocItem {
@@ -129,7 +141,51 @@ typedef struct DocChart {
 
 typedef struct DocPageBreak {
 	int orientation;           /* -1 keep, 0 portrait, 1 landscape */
+	/* The body starts after this break: pages before it are front matter,
+	 * labelled ก ข ค …, and pages from here on are numbered 1, 2, 3 … */
+	int body_starts;
 } DocPageBreak;
+
+typedef enum DocImageFormat { DOC_IMAGE_PNG, DOC_IMAGE_JPEG } DocImageFormat;
+
+/* An image file's bytes (borrowed, not copied: they must outlive the Doc's
+ * layout and PDF) and its size in pixels. */
+typedef struct DocImage {
+	const unsigned char *data;
+	size_t len;
+	DocImageFormat format;
+	int px_w, px_h;
+	const char *source;        /* file name, for messages */
+} DocImage;
+
+/* Images side by side, each scaled into a cell of width_mm x height_mm
+ * (aspect kept) with its caption centred below; rows break across pages. */
+typedef struct DocPicture {
+	const DocImage *image;
+	DocText caption;
+	struct DocPicture *next;
+} DocPicture;
+
+typedef struct DocImages {
+	int per_row;               /* >= 1 */
+	double height_mm;          /* of each image's cell */
+	DocPicture *first, *last;
+	size_t n;
+} DocImages;
+
+/* A signature block in the right half of the text width, lines centred,
+ * never split across pages:
+ *   (ลงชื่อ) ........................ role      when sign_line
+ *            (name)                            a dotted line when name is empty
+ *            position
+ *            date                              when not NULL */
+typedef struct DocSignature {
+	int sign_line;
+	const char *role;          /* may be NULL */
+	const char *name;
+	const char *position;      /* may be NULL */
+	const char *date;          /* may be NULL */
+} DocSignature;
 
 typedef struct DocCoverLine {
 	DocText text;
@@ -139,6 +195,7 @@ typedef struct DocCoverLine {
 } DocCoverLine;
 
 typedef struct DocCover {
+	const DocImage *emblem;    /* the office's emblem, centred at the top; NULL = none */
 	DocCoverLine *first, *last;
 } DocCover;
 
@@ -153,6 +210,9 @@ typedef struct DocBlock {
 		DocChart chart;
 		DocPageBreak pagebreak;
 		DocCover cover;
+		DocCaptionKind toc;  /* DOC_TOC: which list; NONE = the headings */
+		DocImages images;
+		DocSignature signature;
 		double space_mm;    /* DOC_SPACE */
 	} u;
 	struct DocBlock *next;
@@ -165,6 +225,7 @@ typedef struct Doc {
 	const char *header_text;   /* running header on every page but the cover */
 	const char *footer_text;   /* left of the page number in the footer */
 	const char *toc_title;     /* "สารบัญ" */
+	const char *toc_tables_title, *toc_charts_title;  /* "สารบัญตาราง", "สารบัญแผนภูมิ" */
 	int landscape;             /* orientation of the first page */
 	int number_headings;       /* doc_heading fills "1", "1.1", ... itself */
 	int counters[3];
@@ -206,7 +267,20 @@ void      doc_chart_value(DocBlock *chart, size_t series, size_t cat, double v);
 DocBlock *doc_pagebreak(Doc *d, int orientation);
 DocBlock *doc_cover(Doc *d);
 void      doc_cover_line(Doc *d, DocBlock *cover, const char *text, double size, int bold, double gap_mm);
-DocBlock *doc_toc(Doc *d);
+/* The list of contents (DOC_CAPTION_NONE), of tables or of charts, each on
+ * its own page(s). */
+DocBlock *doc_toc(Doc *d, DocCaptionKind of);
+/* A numbered caption: label (bold, e.g. "ตารางที่ 3") and title, kept with
+ * the table or chart that follows. */
+DocBlock *doc_caption(Doc *d, DocCaptionKind kind, const char *label, const char *title);
+/* A page break after which the body starts (see DocPageBreak). */
+DocBlock *doc_body_start(Doc *d);
+/* A grid of images, per_row to a row, each cell height_mm high. */
+DocBlock *doc_images(Doc *d, int per_row, double height_mm);
+void      doc_picture(Doc *d, DocBlock *images, const DocImage *image, const char *caption);
+/* A signature block; strings are copied, NULL ones stay NULL. */
+DocBlock *doc_signature(Doc *d, int sign_line, const char *role, const char *name,
+	const char *position, const char *date);
 DocBlock *doc_space(Doc *d, double mm);
 
 #endif

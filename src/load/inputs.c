@@ -11,6 +11,7 @@
 
 #include "core/mem.h"
 #include "load/fields.h"
+#include "load/image.h"
 #include "load/loaders.h"
 #include "load/schools.h"
 #include "load/sheet.h"
@@ -818,6 +819,12 @@ inputs_load(Model *m, Arena *a, const Settings *s, Diag *d)
 			continue;
 		}
 		if (surveys_load_into(m, &m->more_surveys[k], a, path, &o, sum, d) != 0)
+			failed = 1;
+	}
+	if (s->emblem_file && *s->emblem_file) {
+		const char *path = s->emblem_file[0] == '/' ? s->emblem_file :
+			arena_printf(a, "%s/%s", s->input_dir, s->emblem_file);
+		if (image_load(path, a, s->max_file_bytes, &m->emblem, d) != 0)
 			failed = 1;
 	}
 	return failed ? -1 : 0;

@@ -218,6 +218,15 @@ typedef struct Assessment {
 	long line;
 } Assessment;
 
+/* An image file (load/image.c): its bytes whole, its size in pixels. */
+typedef struct ImageFile {
+	const unsigned char *data; /* NULL = none */
+	size_t len;
+	int jpeg;                  /* 0: PNG */
+	int px_w, px_h;
+	const char *path;
+} ImageFile;
+
 /* What loading one input file found, for `nithet check` and the reports'
  * data-quality appendix. */
 typedef struct FileSummary {
@@ -269,6 +278,7 @@ typedef struct Model {
 	size_t nscores;
 	Assessment *assessments;
 	size_t nassessments;
+	ImageFile emblem;          /* [office] emblem; data NULL = none */
 	FileSummary files[MODEL_MAX_FILES];
 	size_t nfiles;
 	/* Per-school views, built by model_index_rows (NULL until then), so that

@@ -328,6 +328,10 @@ typedef struct Writer {
 	z_stream z;                   /* page contents, reset after each page */
 	int z_ok;
 	Buf zout;                     /* a page's content, deflated */
+	/* Images, each embedded once however many pages show it. */
+	struct { const unsigned char *data; HPDF_Image image; } *images;
+	size_t nimages, cap_images;
+	const char *bad_image;        /* the image libharu could not read */
 } Writer;
 
 static long
@@ -863,6 +867,54 @@ put_text(Writer *w, HPDF_Page page, const char **names, const DlText *t)
 	buf_str(b, "ET\nEMC\n");
 }
 
+/* The image XObject for im's bytes, loaded on first use; NULL (and
+ * w->bad_image set) when libharu cannot read them. */
+static HPDF_Image
+image_of(Writer *w, const DlImage *im)
+{
+	for (size_t i = 0; i < w->nimages; i++)
+		if (w->images[i].data == im->data)
+			return w->images[i].image;
+	HPDF_Image img = im->jpeg ?
+		HPDF_LoadJpegImageFromMem(w->pdf, im->data, (HPDF_UINT)im->len) :
+		HPDF_LoadPngImageFromMem(w->pdf, im->data, (HPDF_UINT)im->len);
+	if (img == NULL) {
+		w->bad_image = im->source ? im->source : "?";
+		return NULL;
+	}
+	if (w->nimages == w->cap_images) {
+		w->cap_images = w->cap_images ? w->cap_images * 2 : 8;
+		w->images = mem_grow(w->images, w->cap_images, sizeof *w->images);
+	}
+	w->images[w->nimages].data = im->data;
+	w->images[w->nimages].image = img;
+	w->nimages++;
+	return img;
+}
+
+static void
+put_image(Writer *w, HPDF_Page page, const DlImage *im)
+{
+	HPDF_Image img = image_of(w, im);
+	if (img == NULL)
+		return;
+	const char *name = HPDF_Page_GetXObjectName(page, img);
+	if (name == NULL)
+		return;
+	Buf *b = &w->content;
+	buf_str(b, "q ");
+	buf_num(b, im->w, 2);
+	buf_str(b, " 0 0 ");
+	buf_num(b, im->h, 2);
+	buf_str(b, " ");
+	buf_num(b, im->x, 2);
+	buf_str(b, " ");
+	buf_num(b, im->y, 2);
+	buf_str(b, " cm /");
+	buf_str(b, name);
+	buf_str(b, " Do Q\n");
+}
+
 static void
 put_page(Writer *w, HPDF_Page page, const DlPage *pg)
 {
@@ -903,6 +955,9 @@ put_page(Writer *w, HPDF_Page page, const DlPage *pg)
 			buf_str(b, op);
 			break;
 		}
+		case DL_IMAGE:
+			put_image(w, page, &it->u.image);
+			break;
 		case DL_LINE:
 			buf_str(b, "q ");
 			put_color(b, it->u.line.stroke, " RG ");
@@ -961,6 +1016,44 @@ put_info(Writer *w)
 		tm.tm_sec, 'Z', 0, 0 };
 	HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, date);
 	HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, date);
+}
+
+/* /PageLabels when the pages carry labels: each front-matter page its own
+ * range with its letter as the prefix (PDF has no Thai numbering style),
+ * and the body one decimal range from 1, so a viewer shows "ก" and "3"
+ * where the page prints them. */
+static void
+put_page_labels(Writer *w)
+{
+	const DisplayList *dl = w->dl;
+	if (dl->npages == 0 || dl->pages[0].label == NULL)
+		return;
+	HPDF_MMgr mmgr = w->pdf->mmgr;
+	HPDF_Dict labels = HPDF_Dict_New(mmgr);
+	HPDF_Array nums = HPDF_Array_New(mmgr);
+	if (labels == NULL || nums == NULL)
+		return;
+	int in_body = 0;
+	for (size_t p = 0; p < dl->npages; p++) {
+		const DlPage *pg = &dl->pages[p];
+		if (pg->body_first)
+			in_body = 1;
+		if (in_body && !pg->body_first)
+			continue;
+		HPDF_Dict range = HPDF_Dict_New(mmgr);
+		if (range == NULL)
+			return;
+		if (in_body) {
+			HPDF_Dict_AddName(range, "S", "D");
+		} else {
+			const char *label = pg->label && *pg->label ? pg->label : "ปก";
+			HPDF_Dict_Add(range, "P", text_string(mmgr, label));
+		}
+		HPDF_Array_AddNumber(nums, (HPDF_INT32)p);
+		HPDF_Array_Add(nums, range);
+	}
+	HPDF_Dict_Add(labels, "Nums", nums);
+	HPDF_Dict_Add(w->pdf->catalog, "PageLabels", labels);
 }
 
 static void
@@ -1024,6 +1117,7 @@ pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
 	if (w.err.code == 0 && rc == 0) {
 		put_info(&w);
 		put_outlines(&w, pages);
+		put_page_labels(&w);
 	}
 	if (w.err.code == 0 && rc == 0 && HPDF_SaveToStream(w.pdf) == HPDF_OK) {
 		/* Copied chunk by chunk: HPDF_ReadFromStream copies byte by byte. */
@@ -1048,7 +1142,11 @@ pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
 	} else {
 		rc = -1;
 	}
-	if (rc < 0)
+	if (rc < 0 && w.bad_image)
+		diag_report(d, DIAG_INPUT, w.bad_image, 0, 0,
+			"this image cannot be embedded in the PDF (libharu error 0x%04X); save it again as "
+			"an 8-bit PNG without interlacing, or as a baseline JPEG", (unsigned)w.err.code);
+	else if (rc < 0)
 		diag_report(d, DIAG_INTERNAL, NULL, 0, 0,
 			"cannot build the PDF (libharu error 0x%04X, detail %u; font subsetting %s)",
 			(unsigned)w.err.code, (unsigned)w.err.detail, w.err.code ? "not reached" : "failed");
@@ -1058,6 +1156,7 @@ pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
 		embed_put(w.fonts[i].embed);
 	}
 	free(w.fonts);
+	free(w.images);
 	free(pages);
 	if (w.z_ok)
 		deflateEnd(&w.z);

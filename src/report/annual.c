@@ -14,17 +14,25 @@
 
 /* --- cover, foreword, summary -------------------------------------------- */
 
+/* The cover: the emblem, the title, the year, the unit and office, and
+ * the document's number and date as the office registers it. */
 static void
 cover(Compose *c)
 {
 	DocBlock *cv = doc_cover(c->doc);
-	doc_cover_line(c->doc, cv, "รายงานผลการดำเนินงานโครงการ", 26, 1, 40);
+	cv->u.cover.emblem = compose_image(c, &c->m->emblem);
+	int emblem = cv->u.cover.emblem != NULL;
+	doc_cover_line(c->doc, cv, "รายงานผลการดำเนินงานโครงการ", 26, 1, emblem ? 12 : 40);
 	doc_cover_line(c->doc, cv, fmt_printf(c, "โครงการ%s", fmt_project(c)), 20, 1, 12);
 	if (*fmt_project_year(c))
 		doc_cover_line(c->doc, cv, fmt_printf(c, "ปีงบประมาณ %s", fmt_year(c, c->r->fiscal_year)), 20, 1, 12);
-	doc_cover_line(c->doc, cv, c->s->unit_name, 18, 0, 90);
+	doc_cover_line(c->doc, cv, c->s->unit_name, 18, 0, emblem ? 60 : 80);
 	doc_cover_line(c->doc, cv, c->s->office_name, 18, 1, 6);
 	doc_cover_line(c->doc, cv, "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน กระทรวงศึกษาธิการ", 16, 0, 6);
+	if (c->s->document_number && *c->s->document_number)
+		doc_cover_line(c->doc, cv, fmt_text(c, c->s->document_number), 16, 0, 10);
+	doc_cover_line(c->doc, cv, fmt_month_year(c, compose_report_date(c)), 16, 0,
+	    c->s->document_number && *c->s->document_number ? 2 : 10);
 }
 
 static void
@@ -47,13 +55,84 @@ foreword(Compose *c)
 	p = doc_para(c->doc, "หวังเป็นอย่างยิ่งว่ารายงานฉบับนี้จะเป็นประโยชน์ต่อการวางแผนพัฒนาคุณภาพการศึกษา "
 	    "และการนิเทศ ติดตาม ตรวจสอบและประเมินผลการจัดการศึกษาในปีงบประมาณต่อไป");
 	p->u.para.indent_mm = 12.5;
-	doc_space(c->doc, 10);
-	p = doc_para(c->doc, c->s->unit_name);
-	p->u.para.align = DOC_ALIGN_RIGHT;
-	p = doc_para(c->doc, c->s->office_name);
-	p->u.para.align = DOC_ALIGN_RIGHT;
+	doc_space(c->doc, 6);
+	/* Signed by the office's director, dated with the report's month. */
+	doc_signature(c->doc, 0, NULL, c->s->director_name, fmt_director_position(c),
+	    fmt_month_year(c, compose_report_date(c)));
 	doc_pagebreak(c->doc, -1);
-	doc_toc(c->doc);
+	doc_toc(c->doc, DOC_CAPTION_NONE);
+	doc_toc(c->doc, DOC_CAPTION_TABLE);
+	doc_toc(c->doc, DOC_CAPTION_CHART);
+}
+
+/* การรับรองรายงาน: the reporter and the unit's director sign that the
+ * report is theirs, the office's director approves it. Names and
+ * positions come from the configuration; an empty name is a dotted line. */
+static void
+approval(Compose *c)
+{
+	doc_pagebreak(c->doc, -1);
+	doc_heading(c->doc, 1, NULL, "การรับรองรายงาน");
+	DocBlock *p = doc_para(c->doc, fmt_printf(c, "ขอรับรองว่าผลการดำเนินงานที่รายงานไว้ในเอกสารฉบับนี้ "
+	    "เป็นไปตามข้อมูลการดำเนินงานโครงการ%s%s ณ วันที่ %s", fmt_project(c), fmt_project_year(c),
+	    fmt_date(c, c->r->as_of)));
+	p->u.para.indent_mm = 12.5;
+	doc_signature(c->doc, 1, "ผู้รายงาน", c->s->reporter_name, c->s->reporter_position,
+	    "วันที่ ........ เดือน ........................ พ.ศ. ..............");
+	doc_signature(c->doc, 1, "ผู้ตรวจสอบ", c->s->group_director_name, fmt_group_director_position(c),
+	    "วันที่ ........ เดือน ........................ พ.ศ. ..............");
+	doc_space(c->doc, 4);
+	p = doc_para(c->doc, fmt_printf(c, "ความเห็นของ%s", fmt_director_position(c)));
+	p->u.para.keep_with_next = 1;
+	doc_para(c->doc, "(   ) เห็นชอบ     (   ) ไม่เห็นชอบ  เนื่องจาก ............................................................")->
+	    u.para.keep_with_next = 1;
+	doc_signature(c->doc, 1, NULL, c->s->director_name, fmt_director_position(c),
+	    "วันที่ ........ เดือน ........................ พ.ศ. ..............");
+}
+
+/* คณะผู้จัดทำ: the advisers (the office's and the unit's directors) and the
+ * staff of staff.csv, each with the position written there. */
+/* One name column for every group of คณะผู้จัดทำ. */
+static DocBlock *
+team_labels(Compose *c)
+{
+	DocBlock *l = doc_labels(c->doc);
+	l->u.labels.label_mm = 55;
+	return l;
+}
+
+static void
+team(Compose *c)
+{
+	const Model *m = c->m;
+	const Settings *s = c->s;
+	doc_pagebreak(c->doc, -1);
+	doc_heading(c->doc, 1, NULL, "คณะผู้จัดทำ");
+	DocBlock *h = doc_heading(c->doc, 3, NULL, "ที่ปรึกษา");
+	h->u.heading.in_toc = 0;
+	DocBlock *l = team_labels(c);
+	doc_label(c->doc, l, *s->director_name ? s->director_name : "..............................",
+	    fmt_director_position(c));
+	if (*s->group_director_name)
+		doc_label(c->doc, l, s->group_director_name, fmt_group_director_position(c));
+	l = NULL;
+	for (size_t i = 0; i < m->nstaff; i++) {
+		const Staff *st = &m->staff[i];
+		if (!strcmp(st->name, s->group_director_name) || !strcmp(st->name, s->reporter_name))
+			continue;
+		if (l == NULL) {
+			h = doc_heading(c->doc, 3, NULL, "คณะทำงาน");
+			h->u.heading.in_toc = 0;
+			l = team_labels(c);
+		}
+		doc_label(c->doc, l, st->name, st->position ? st->position : "");
+	}
+	if (*s->reporter_name) {
+		h = doc_heading(c->doc, 3, NULL, "ผู้รายงาน");
+		h->u.heading.in_toc = 0;
+		l = team_labels(c);
+		doc_label(c->doc, l, s->reporter_name, s->reporter_position);
+	}
 }
 
 /* Which targets a table or count takes: the plan's own grouping, never
@@ -176,7 +255,7 @@ static void
 introduction(Compose *c)
 {
 	const Plan *p = c->m->plan;
-	doc_pagebreak(c->doc, -1);
+	doc_body_start(c->doc);
 	doc_heading(c->doc, 1, "ส่วนที่ 1", "บทนำ");
 	doc_heading(c->doc, 2, "1.1", "หลักการและเหตุผล");
 	for (size_t i = 0; i < p->rationale.n; i++) {
@@ -1115,6 +1194,8 @@ annual_compose(Arena *a, const Model *m, const Results *r, const Settings *s)
 	results_part(&c);
 	budget_part(&c);
 	problems_part(&c);
+	approval(&c);
 	appendices(&c);
+	team(&c);
 	return d;
 }

@@ -78,6 +78,7 @@ const char *fmt_date(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_LO
 const char *fmt_date_short(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_SHORT); }
 const char *fmt_date_full(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_FULL); }
 const char *fmt_month(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_MONTH_SHORT); }
+const char *fmt_month_year(Compose *c, CalDate d) { return fmt_cal(c, d, CAL_FORMAT_MONTH_LONG); }
 
 const char *
 compose_item_text(const char *text, size_t index)
@@ -422,24 +423,53 @@ compose_row(Compose *c, DocBlock *table, DocRowKind kind, int n, ...)
 	return row;
 }
 
-static void
-caption(Compose *c, const char *word, int n, const char *text)
-{
-	DocBlock *p = doc_para(c->doc, "");
-	p->u.para.align = DOC_ALIGN_LEFT;
-	p->u.para.keep_with_next = 1;
-	doc_text_add(c->doc, &p->u.para.text, fmt_printf(c, "%sที่ %s ", word, fmt_int(c, n)), 1);
-	doc_text_add(c->doc, &p->u.para.text, text, 0);
-}
-
 void
 compose_table_caption(Compose *c, const char *text)
 {
-	caption(c, "ตาราง", ++c->ntables, text);
+	doc_caption(c->doc, DOC_CAPTION_TABLE, fmt_printf(c, "ตารางที่ %s", fmt_int(c, ++c->ntables)), text);
 }
 
 void
 compose_chart_caption(Compose *c, const char *text)
 {
-	caption(c, "แผนภูมิ", ++c->ncharts, text);
+	doc_caption(c->doc, DOC_CAPTION_CHART, fmt_printf(c, "แผนภูมิที่ %s", fmt_int(c, ++c->ncharts)), text);
+}
+
+const char *
+fmt_director_position(Compose *c)
+{
+	const char *p = c->s->director_position;
+	return p && *p ? p : fmt_printf(c, "ผู้อำนวยการ%s", c->s->office_name);
+}
+
+const char *
+fmt_group_director_position(Compose *c)
+{
+	const char *p = c->s->group_director_position;
+	return p && *p ? p : fmt_printf(c, "ผู้อำนวยการ%s", c->s->unit_name);
+}
+
+CalDate
+compose_report_date(Compose *c)
+{
+	CalDate d;
+	const char *iso = c->s->document_date;
+	if (iso && *iso && cal_parse_iso(iso, strlen(iso), &d) == CAL_OK)
+		return d;
+	return c->r->as_of;
+}
+
+const DocImage *
+compose_image(Compose *c, const ImageFile *f)
+{
+	if (f == NULL || f->data == NULL)
+		return NULL;
+	DocImage *im = arena_alloc(c->doc->arena, sizeof *im);
+	im->data = f->data;
+	im->len = f->len;
+	im->format = f->jpeg ? DOC_IMAGE_JPEG : DOC_IMAGE_PNG;
+	im->px_w = f->px_w;
+	im->px_h = f->px_h;
+	im->source = f->path;
+	return im;
 }

@@ -32,6 +32,7 @@ const char *fmt_date(Compose *c, CalDate d);               /* 15 ธันวา
 const char *fmt_date_short(Compose *c, CalDate d);         /* 15 ธ.ค. 57 */
 const char *fmt_date_full(Compose *c, CalDate d);          /* วันจันทร์ที่ 15 ธันวาคม พ.ศ. 2557 */
 const char *fmt_month(Compose *c, CalDate d);              /* ธ.ค. 57 */
+const char *fmt_month_year(Compose *c, CalDate d);         /* ธันวาคม 2557 */
 const char *fmt_text(Compose *c, const char *s);           /* digits converted when Thai */
 /* The project's name to follow the word โครงการ: the plan's title without a
  * leading "โครงการ" of its own, so that it is never said twice. */
@@ -110,6 +111,15 @@ DocBlock *compose_table(Compose *c, double size, const char *columns);
 /* Table helpers: a header row from a |-separated list, and a body row. */
 DocRow *compose_header(Compose *c, DocBlock *table, const char *cells);
 DocRow *compose_row(Compose *c, DocBlock *table, DocRowKind kind, int n, ...);
+
+/* The office's signers' positions: as configured, else ผู้อำนวยการ + the
+ * office's (or unit's) name, the position's usual wording. */
+const char *fmt_director_position(Compose *c);
+const char *fmt_group_director_position(Compose *c);
+/* The report's date: [office] date, else the as-of date of the figures. */
+CalDate compose_report_date(Compose *c);
+/* An image of the model as a Doc image (NULL when the file is absent). */
+const DocImage *compose_image(Compose *c, const ImageFile *f);
 
 /* A caption line above a table ("ตารางที่ N text") or a chart ("แผนภูมิที่ N
  * text"), numbered in order per report. */

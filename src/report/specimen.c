@@ -128,7 +128,7 @@ specimen_doc(Arena *a, const Settings *s, const Plan *p)
 		doc_cover_line(d, cv, p->unit, s->body_size + 2, 0, 5);
 	doc_cover_line(d, cv, arena_printf(a, "ปีงบประมาณ %s", year(a, p->fiscal_year, thai)),
 		s->body_size + 2, 0, 5);
-	doc_toc(d);
+	doc_toc(d, DOC_CAPTION_NONE);
 	doc_pagebreak(d, 0);
 
 	doc_heading(d, 1, NULL, "หลักการและเหตุผล");

@@ -171,6 +171,11 @@ dl_dump(const DisplayList *dl, FILE *out)
 		fputc(' ', out);
 		put_num(out, pg->h);
 		fputc('\n', out);
+		if (pg->label) {
+			fputs("label ", out);
+			put_str(out, pg->label);
+			fputc('\n', out);
+		}
 		for (size_t m = 0; m < dl->nmarks; m++) {
 			if (dl->marks[m].page != p)
 				continue;
@@ -225,6 +230,18 @@ dl_dump(const DisplayList *dl, FILE *out)
 				put_color(out, it->u.line.stroke);
 				fputc(' ', out);
 				put_num(out, it->u.line.lw);
+				break;
+			case DL_IMAGE:
+				fputs("image ", out);
+				put_num(out, it->u.image.x);
+				fputc(' ', out);
+				put_num(out, it->u.image.y);
+				fputc(' ', out);
+				put_num(out, it->u.image.w);
+				fputc(' ', out);
+				put_num(out, it->u.image.h);
+				fputs(it->u.image.jpeg ? " jpeg " : " png ", out);
+				put_str(out, it->u.image.source ? it->u.image.source : "");
 				break;
 			}
 			fputc('\n', out);

@@ -17,6 +17,10 @@
  *                                     paragraph or cell: "p12"), its text
  *   rect X Y W H FILL STROKE LW       FILL/STROKE as #rrggbb or -
  *   line X1 Y1 X2 Y2 STROKE LW
+ *   image X Y W H FORMAT "source"     png or jpeg, scaled into the box
+ *   label "ก"                         the page's label (front matter) or
+ *                                     its number, when the document has
+ *                                     front matter
  *   mark LEVEL Y "title"              a bookmark on this page
  *   end
  */
@@ -69,7 +73,17 @@ typedef struct DlText {
 
 typedef struct DlColor { unsigned char r, g, b, none; } DlColor;
 
-typedef enum DlKind { DL_TEXT, DL_RECT, DL_LINE } DlKind;
+typedef enum DlKind { DL_TEXT, DL_RECT, DL_LINE, DL_IMAGE } DlKind;
+
+/* An image file's bytes, borrowed from the Doc (see DocImage): the writer
+ * embeds each distinct data pointer once. */
+typedef struct DlImage {
+	double x, y, w, h;           /* the box it fills, bottom-left origin */
+	const unsigned char *data;
+	size_t len;
+	int jpeg;                    /* 0: PNG */
+	const char *source;
+} DlImage;
 
 typedef struct DlItem {
 	DlKind kind;
@@ -77,11 +91,17 @@ typedef struct DlItem {
 		DlText text;
 		struct { double x, y, w, h; DlColor fill, stroke; double lw; } rect;
 		struct { double x1, y1, x2, y2; DlColor stroke; double lw; } line;
+		DlImage image;
 	} u;
 } DlItem;
 
 typedef struct DlPage {
 	double w, h;
+	/* Set on every page of a document with front matter: the page's label
+	 * as printed ("ก", "ข", … or "1", "2", …; "" on a cover), and whether it
+	 * is the first page numbered 1. NULL: pages are simply 1, 2, 3 … */
+	const char *label;
+	int body_first;
 	DlItem *items;
 	size_t nitems, cap;
 } DlPage;

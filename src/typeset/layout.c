@@ -10,14 +10,19 @@
 #include <time.h>
 
 #include "core/mem.h"
+#include "core/numfmt.h"
 #include "core/utf8.h"
 
 #define MM 2.834645669  /* points per millimetre */
 
+/* A line of one of the lists of contents: a heading, or a table's or
+ * chart's caption, in document order. */
 typedef struct TocEntry {
+	DocCaptionKind kind;       /* NONE: a heading */
 	int level;
+	const char *label;         /* a caption's "ตารางที่ 3"; NULL for headings */
 	const char *text;
-	int page;                  /* printed page number, 0 = unknown */
+	char page[24];             /* the page's label, from the previous pass */
 } TocEntry;
 
 typedef struct Lay {
@@ -38,8 +43,15 @@ typedef struct Lay {
 	size_t cap_cover;
 	double body, spacing;
 	int thai_digits;
-	TocEntry *toc;             /* headings in order, pages of the previous pass */
+	TocEntry *toc;             /* headings and captions in order, pages of the previous pass */
 	size_t ntoc, itoc;
+	/* Front matter: with a body start in the Doc, pages before it are
+	 * labelled ก ข ค and the body is numbered from 1. */
+	int has_body;
+	int body_pending;          /* the next page opened is the body's first */
+	size_t body_first;         /* its index, once known */
+	int body_known;
+	const char *table_label;   /* the caption of the table being laid, for "(ต่อ)" */
 	int nblock;
 	double page_w_mm, page_h_mm;
 } Lay;
@@ -87,6 +99,11 @@ open_page(Lay *L)
 		L->cover = mem_grow(L->cover, L->cap_cover, 1);
 	}
 	L->cover[L->page] = 0;
+	if (L->body_pending) {
+		L->body_first = L->page;
+		L->body_known = 1;
+		L->body_pending = 0;
+	}
 	L->x0 = L->ml;
 	L->width = w - L->ml - L->mr;
 	L->top = L->mt;
@@ -117,6 +134,26 @@ close_page(Lay *L, int orientation)
 		if (L->open && !L->page_used)
 			L->open = 0;  /* reopen blank page with the new orientation */
 	}
+}
+
+/* Page p's label as printed: in a document with front matter, ก ข ค …
+ * before the body and 1, 2, 3 … from its first page; otherwise 1, 2, 3 …
+ * counting every page but the covers. "" for a cover. */
+static void
+page_label(const Lay *L, size_t p, char *buf, size_t size)
+{
+	if (L->cover[p]) {
+		buf[0] = '\0';
+		return;
+	}
+	int front = L->has_body && (!L->body_known || p < L->body_first);
+	size_t from = L->has_body && !front ? L->body_first : 0, n = 0;
+	for (size_t q = from; q <= p; q++)
+		n += !L->cover[q];
+	if (front)
+		num_thai_letter((long)n, buf, size);
+	else
+		snprintf(buf, size, "%zu", n);
 }
 
 /* The source tag of an item: fmt holds only literal characters and up to
@@ -521,6 +558,16 @@ keep_room(Lay *L, const DocBlock *next)
 	return room + lines * lh_of(L, L->body);
 }
 
+/* The next entry of the lists of contents is on the current page. */
+static void
+toc_reached(Lay *L)
+{
+	if (L->itoc < L->ntoc) {
+		TocEntry *e = &L->toc[L->itoc++];
+		page_label(L, L->page, e->page, sizeof e->page);
+	}
+}
+
 static void
 do_heading(Lay *L, const DocHeading *h, const DocBlock *next)
 {
@@ -554,13 +601,7 @@ do_heading(Lay *L, const DocHeading *h, const DocBlock *next)
 	flow_lines(L, &tf, L->x0, L->width, 0, DOC_ALIGN_LEFT, tag(L, "h%d", L->nblock, 0, 0));
 	if (h->in_toc) {
 		dl_add_mark(L->dl, L->page, h->level, L->ph - ytop, body);
-		if (L->itoc < L->ntoc) {
-			int num = 0;
-			for (size_t p = 0; p <= L->page; p++)
-				num += !L->cover[p];
-			L->toc[L->itoc].page = num;
-			L->itoc++;
-		}
+		toc_reached(L);
 	}
 	L->y += after;
 }
@@ -574,6 +615,11 @@ do_para(Lay *L, const DocPara *p, const DocBlock *next)
 	if (p->keep_with_next && L->open && L->page_used &&
 	    L->y + flow_head(&tf.f) + keep_room(L, next) > L->bottom)
 		open_page(L);
+	/* A caption's entry takes the page of its first line. */
+	if (p->caption != DOC_CAPTION_NONE && tf.f.n > 0)
+		need(L, tf.f.lh);
+	if (p->caption != DOC_CAPTION_NONE)
+		toc_reached(L);
 	flow_lines(L, &tf, L->x0, L->width, p->indent_mm * MM, p->align, tag(L, "p%d", L->nblock, 0, 0));
 	L->y += lh_of(L, size) * 0.25;
 }
@@ -790,6 +836,18 @@ fit_header_words(Lay *L, const DocTable *tb, const TCell *cells, size_t ncells, 
 	free(floor);
 }
 
+/* At the top of a page a table continues on: its caption's label and
+ * "(ต่อ)", as Thai reports mark a continued table. */
+static void
+table_continues(Lay *L, double size)
+{
+	if (L->table_label == NULL)
+		return;
+	const char *text = arena_printf(L->a, "%s (ต่อ)", L->table_label);
+	put_text(L, text, size, 1, L->x0, L->y, L->width, DOC_ALIGN_LEFT, tag(L, "t%dcont", L->nblock, 0, 0));
+	L->y += lh_of(L, size);
+}
+
 static void
 do_table(Lay *L, const DocTable *tb)
 {
@@ -942,10 +1000,11 @@ do_table(Lay *L, const DocTable *tb)
 		}
 		double h = rows[r].h;
 		if (L->y + h > L->bottom + 0.01) {
-			double room = L->bottom - L->top - hh;
+			double room = L->bottom - L->top - hh - (L->table_label ? lh : 0);
 			if (h <= room || L->y > L->top + hh + lh * 3) {
 				open_page(L);
 				L->page_used = 1;
+				table_continues(L, size);
 				for (size_t k = 0; k < nhead; k++) {
 					draw_row(L, tb, rows, k, cells, xcol, L->y, 0, 0, rows[k].h, "t%dr%dc%d", bi);
 					L->y += rows[k].h;
@@ -975,6 +1034,7 @@ do_table(Lay *L, const DocTable *tb)
 			if (done < most) {
 				open_page(L);
 				L->page_used = 1;
+				table_continues(L, size);
 				for (size_t k = 0; k < nhead; k++) {
 					draw_row(L, tb, rows, k, cells, xcol, L->y, 0, 0, rows[k].h, "t%dr%dc%d", bi);
 					L->y += rows[k].h;
@@ -1203,6 +1263,114 @@ do_chart(Lay *L, const DocChart *ch)
 	L->y += lh * 0.5;
 }
 
+/* ---- images and signatures ---- */
+
+/* Image im scaled into the box (x, ytop, w, h), aspect kept, centred. */
+static void
+put_image(Lay *L, const DocImage *im, double x, double ytop, double w, double h, int k)
+{
+	if (im == NULL || im->px_w <= 0 || im->px_h <= 0)
+		return;
+	double sw = w / im->px_w, sh = h / im->px_h, sc = sw < sh ? sw : sh;
+	double iw = im->px_w * sc, ih = im->px_h * sc;
+	DlItem *it = dl_add_item(L->dl, L->page, DL_IMAGE);
+	it->u.image.x = x + (w - iw) / 2;
+	it->u.image.y = L->ph - (ytop + (h - ih) / 2) - ih;
+	it->u.image.w = iw;
+	it->u.image.h = ih;
+	it->u.image.data = im->data;
+	it->u.image.len = im->len;
+	it->u.image.jpeg = im->format == DOC_IMAGE_JPEG;
+	it->u.image.source = im->source ? arena_strdup(L->a, im->source) : NULL;
+	(void)k;
+}
+
+/* A grid of pictures: a row (its images and their captions) never splits. */
+static void
+do_images(Lay *L, const DocImages *g)
+{
+	double size = L->body - 2, lh = lh_of(L, size), gap = 5 * MM;
+	int per = g->per_row;
+	double cw = (L->width - gap * (per - 1)) / per, ch = g->height_mm * MM;
+	const DocPicture *p = g->first;
+	int k = 0;
+	while (p) {
+		const DocPicture *row[16];
+		int n = 0;
+		while (p && n < per && n < 16) {
+			row[n++] = p;
+			p = p->next;
+		}
+		TsLine *lines[16];
+		size_t nl[16];
+		const TsText *t[16];
+		size_t most = 0;
+		for (int i = 0; i < n; i++) {
+			t[i] = ts_text_shape(L->c, L->a, &row[i]->caption, NULL, size, 0);
+			nl[i] = ts_text_break(t[i], L->a, cw, cw, 0, &lines[i]);
+			if (nl[i] > most)
+				most = nl[i];
+		}
+		need(L, ch + 2 * MM + lh * (double)most);
+		for (int i = 0; i < n; i++) {
+			double x = L->x0 + i * (cw + gap);
+			put_image(L, row[i]->image, x, L->y, cw, ch, k++);
+			for (size_t j = 0; j < nl[i]; j++)
+				ts_text_emit(L->c, L->dl, L->page, t[i], lines[i], j, nl[i], x,
+					L->ph - (L->y + ch + 2 * MM + lh * (double)j + base_of(L, size)), cw,
+					DOC_ALIGN_CENTER, tag(L, "img%dc%d", L->nblock, k, 0));
+		}
+		L->y += ch + 2 * MM + lh * (double)most + 3 * MM;
+	}
+}
+
+/* A signature block in the right part of the text width, lines centred,
+ * kept on one page, with a line's room above "ลงชื่อ" to sign in. */
+static void
+do_signature(Lay *L, const DocSignature *g)
+{
+	double size = L->body, lh = lh_of(L, size);
+	const char *dots = "....................................................";
+	const char *lines[4];
+	int n = 0;
+	if (g->sign_line)
+		lines[n++] = g->role && *g->role ? arena_printf(L->a, "ลงชื่อ %s %s", dots, g->role) :
+			arena_printf(L->a, "ลงชื่อ %s", dots);
+	lines[n++] = *g->name ? arena_printf(L->a, "(%s)", g->name) : arena_printf(L->a, "(%s)", dots);
+	if (g->position && *g->position)
+		lines[n++] = g->position;
+	if (g->date && *g->date)
+		lines[n++] = g->date;
+	/* The block's width: at least half the text width, wider for a long
+	 * position so that it stays on one line; flush with the right margin. */
+	double w = L->width * 0.5;
+	for (int i = 0; i < n; i++) {
+		double tw = text_width(L, lines[i], size, 0) + 2 * MM;
+		if (tw > w)
+			w = tw < L->width ? tw : L->width;
+	}
+	double x = L->x0 + L->width - w;
+	const TsText *t[4];
+	TsLine *ln[4];
+	size_t nl[4], total = 0;
+	for (int i = 0; i < n; i++) {
+		t[i] = ts_text_shape(L->c, L->a, NULL, lines[i], size, 0);
+		nl[i] = ts_text_break(t[i], L->a, w, w, 0, &ln[i]);
+		total += nl[i];
+	}
+	double above = g->sign_line ? lh * 1.5 : lh * 0.5;
+	need(L, above + lh * (double)total);
+	L->y += above;
+	for (int i = 0; i < n; i++)
+		for (size_t j = 0; j < nl[i]; j++) {
+			ts_text_emit(L->c, L->dl, L->page, t[i], ln[i], j, nl[i], x,
+				L->ph - (L->y + base_of(L, size)), w, DOC_ALIGN_CENTER,
+				tag(L, "sig%dl%d", L->nblock, i, 0));
+			L->y += lh;
+		}
+	L->y += lh * 0.5;
+}
+
 /* ---- cover, TOC ---- */
 
 static void
@@ -1213,6 +1381,11 @@ do_cover(Lay *L, const DocCover *cv)
 	need(L, 0);
 	L->cover[L->page] = 1;
 	double y = L->top + 30 * MM;
+	if (cv->emblem) {
+		/* The emblem at the head of the cover, as on an office's documents. */
+		put_image(L, cv->emblem, L->x0, L->top, L->width, 35 * MM, 0);
+		y = L->top + 35 * MM;
+	}
 	L->y = y;
 	int k = 0;
 	for (const DocCoverLine *l = cv->first; l; l = l->next, k++) {
@@ -1231,33 +1404,56 @@ do_cover(Lay *L, const DocCover *cv)
 	L->open = 0;
 }
 
+/* สารบัญ, สารบัญตาราง or สารบัญแผนภูมิ: the entries of one kind, each with
+ * the page label the previous pass found. Captions are listed as their
+ * label in a column, then the title, as Thai reports list them. */
 static void
-do_toc(Lay *L)
+do_toc(Lay *L, DocCaptionKind kind)
 {
 	double size = L->body, lh = lh_of(L, size);
 	if (L->open && L->page_used)
 		L->open = 0;
 	need(L, lh * 2);
-	const char *title = L->doc->toc_title ? L->doc->toc_title : "สารบัญ";
+	const Doc *doc = L->doc;
+	const char *title = kind == DOC_CAPTION_TABLE ? (doc->toc_tables_title ? doc->toc_tables_title : "สารบัญตาราง") :
+		kind == DOC_CAPTION_CHART ? (doc->toc_charts_title ? doc->toc_charts_title : "สารบัญแผนภูมิ") :
+		(doc->toc_title ? doc->toc_title : "สารบัญ");
 	put_text(L, title, L->body + 4, 1, L->x0, L->y, L->width, DOC_ALIGN_CENTER, "toc");
 	L->y += lh_of(L, L->body + 4);
+	double numw = 15 * MM, labw = 0;
+	if (kind != DOC_CAPTION_NONE) {
+		/* The label column: as wide as the widest label ("ตารางที่ 18"). */
+		const char *head = kind == DOC_CAPTION_TABLE ? "ตารางที่" : "แผนภูมิที่";
+		labw = text_width(L, head, size, 1);
+		for (size_t i = 0; i < L->ntoc; i++)
+			if (L->toc[i].kind == kind) {
+				double w = text_width(L, L->toc[i].label, size, 0);
+				if (w > labw)
+					labw = w;
+			}
+		labw += 4 * MM;
+		put_text(L, head, size, 1, L->x0, L->y, labw, DOC_ALIGN_LEFT, "toc");
+	}
 	put_text(L, "หน้า", size, 1, L->x0, L->y, L->width, DOC_ALIGN_RIGHT, "toc");
 	L->y += lh;
-	double numw = 15 * MM;
 	for (size_t i = 0; i < L->ntoc; i++) {
 		const TocEntry *e = &L->toc[i];
-		double ind = (e->level - 1) * 8 * MM;
-		const TsText *t = ts_text_shape(L->c, L->a, NULL, e->text, size, e->level == 1);
+		if (e->kind != kind)
+			continue;
+		double ind = kind == DOC_CAPTION_NONE ? (e->level - 1) * 8 * MM : labw;
+		int bold = kind == DOC_CAPTION_NONE && e->level == 1;
+		const TsText *t = ts_text_shape(L->c, L->a, NULL, e->text, size, bold);
 		TsLine *ln;
 		double w = L->width - ind - numw;
 		size_t n = ts_text_break(t, L->a, w, w, 0, &ln);
 		need(L, lh * (double)n);
-		char num[32];
-		snprintf(num, sizeof num, "%d", e->page);
-		/* The number is drawn first so that the TOC's length never depends
+		/* The number is drawn first so that the list's length never depends
 		 * on the page numbers (the layout runs twice). */
-		put_text(L, digits(L, num), size, e->level == 1, L->x0 + L->width - numw, L->y, numw,
-			DOC_ALIGN_RIGHT, tag(L, "toc%dn", (int)i, 0, 0));
+		put_text(L, digits(L, e->page[0] ? e->page : "0"), size, bold, L->x0 + L->width - numw, L->y,
+			numw, DOC_ALIGN_RIGHT, tag(L, "toc%dn", (int)i, 0, 0));
+		if (e->label)
+			put_text(L, e->label, size, 0, L->x0, L->y, labw, DOC_ALIGN_LEFT,
+				tag(L, "toc%dl", (int)i, 0, 0));
 		for (size_t k = 0; k < n; k++) {
 			ts_text_emit(L->c, L->dl, L->page, t, ln, k, n, L->x0 + ind,
 				L->ph - (L->y + base_of(L, size)), w, DOC_ALIGN_LEFT, tag(L, "toc%d", (int)i, 0, 0));
@@ -1273,14 +1469,19 @@ static void
 decorate(Lay *L)
 {
 	size_t total = 0;
-	for (size_t p = 0; p < L->dl->npages; p++)
+	for (size_t p = L->has_body && L->body_known ? L->body_first : 0; p < L->dl->npages; p++)
 		total += !L->cover[p];
-	size_t num = 0;
 	double size = L->body - 2, lh = lh_of(L, size);
 	for (size_t p = 0; p < L->dl->npages; p++) {
+		char label[24];
+		page_label(L, p, label, sizeof label);
+		int front = L->has_body && (!L->body_known || p < L->body_first);
+		if (L->has_body) {
+			L->dl->pages[p].label = arena_strdup(L->a, label);
+			L->dl->pages[p].body_first = L->body_known && p == L->body_first;
+		}
 		if (L->cover[p])
 			continue;
-		num++;
 		L->page = p;
 		L->pw = L->dl->pages[p].w;
 		L->ph = L->dl->pages[p].h;
@@ -1293,7 +1494,10 @@ decorate(Lay *L)
 			line(L, x0, yt + lh + 0.5 * MM, x0 + w, yt + lh + 0.5 * MM, GRID, 0.4);
 		}
 		char pg[96];
-		snprintf(pg, sizeof pg, "หน้า %zu จาก %zu", num, total);
+		if (front)
+			snprintf(pg, sizeof pg, "หน้า %s", label);
+		else
+			snprintf(pg, sizeof pg, "หน้า %s จาก %zu", label, total);
 		double yf = L->ph - L->mb + 3 * MM;
 		if (yf + lh > L->ph - 2 * MM)
 			yf = L->ph - 2 * MM - lh;
@@ -1352,14 +1556,20 @@ lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc
 	L.ntoc = ntoc;
 	if (doc->landscape)
 		L.orient = 1;
+	for (const DocBlock *b = doc->first; b; b = b->next)
+		if (b->kind == DOC_PAGEBREAK && b->u.pagebreak.body_starts)
+			L.has_body = 1;
+	const DocBlock *prev = NULL;
 	dl->title = doc->title ? arena_strdup(dl->arena, doc->title) : NULL;
 	dl->author = doc->author ? arena_strdup(dl->arena, doc->author) : NULL;
 	dl->subject = doc->subject ? arena_strdup(dl->arena, doc->subject) : NULL;
 	dl->keywords = doc->keywords ? arena_strdup(dl->arena, doc->keywords) : NULL;
 	dl->creator = doc->creator ? arena_strdup(dl->arena, doc->creator) : NULL;
 	dl->created = created_time();
-	for (const DocBlock *b = doc->first; b; b = b->next) {
+	for (const DocBlock *b = doc->first; b; prev = b, b = b->next) {
 		L.nblock++;
+		L.table_label = prev && prev->kind == DOC_PARA && prev->u.para.caption == DOC_CAPTION_TABLE ?
+			prev->u.para.caption_label : NULL;
 		/* Blocks read the text box of the current page: open one first
 		 * (page breaks, covers and the TOC open their own). */
 		if (!L.open && b->kind != DOC_PAGEBREAK && b->kind != DOC_COVER && b->kind != DOC_TOC)
@@ -1373,9 +1583,19 @@ lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc
 		case DOC_LABELS: do_labels(&L, &b->u.labels); break;
 		case DOC_TABLE: do_table(&L, &b->u.table); break;
 		case DOC_CHART: do_chart(&L, &b->u.chart); break;
-		case DOC_PAGEBREAK: close_page(&L, b->u.pagebreak.orientation); break;
+		case DOC_PAGEBREAK:
+			close_page(&L, b->u.pagebreak.orientation);
+			if (b->u.pagebreak.body_starts && L.open) {
+				L.body_first = L.page;  /* an empty page left open: the body's first */
+				L.body_known = 1;
+			} else if (b->u.pagebreak.body_starts) {
+				L.body_pending = 1;
+			}
+			break;
 		case DOC_COVER: do_cover(&L, &b->u.cover); break;
-		case DOC_TOC: do_toc(&L); break;
+		case DOC_TOC: do_toc(&L, b->u.toc); break;
+		case DOC_IMAGE: do_images(&L, &b->u.images); break;
+		case DOC_SIGNATURE: do_signature(&L, &b->u.signature); break;
 		case DOC_SPACE:
 			need(&L, 0);
 			L.y += b->u.space_mm * MM;
@@ -1400,6 +1620,8 @@ ts_layout(TsCtx *c, const Doc *doc, const Settings *s, Diag *d)
 	for (const DocBlock *b = doc->first; b; b = b->next) {
 		if (b->kind == DOC_HEADING && b->u.heading.in_toc)
 			ntoc++;
+		if (b->kind == DOC_PARA && b->u.para.caption != DOC_CAPTION_NONE)
+			ntoc++;
 		if (b->kind == DOC_TOC)
 			has_toc = 1;
 	}
@@ -1407,6 +1629,13 @@ ts_layout(TsCtx *c, const Doc *doc, const Settings *s, Diag *d)
 	Arena *ta = arena_new();
 	size_t i = 0;
 	for (const DocBlock *b = doc->first; b; b = b->next) {
+		if (b->kind == DOC_PARA && b->u.para.caption != DOC_CAPTION_NONE) {
+			toc[i].kind = b->u.para.caption;
+			toc[i].label = b->u.para.caption_label;
+			toc[i].text = b->u.para.caption_title;
+			i++;
+			continue;
+		}
 		if (b->kind != DOC_HEADING || !b->u.heading.in_toc)
 			continue;
 		const DocHeading *h = &b->u.heading;

@@ -213,6 +213,33 @@ has "a plan without internal supervision says so in a school's report" "$work/le
 	"โครงการนี้ไม่ได้กำหนดการประเมินการนิเทศภายในของโรงเรียน"
 hasnt "no school is called not passed for an evaluation the plan does not make" "$work/lean-s.flat" \
 	"นับว่ายังไม่ผ่านเกณฑ์"
+# The official form: the cover's emblem, number and date; the foreword signed
+# by the director named in the config; front matter labelled ก ข (on the page
+# and in the PDF's page labels); the lists of tables and charts; a continued
+# table headed "(ต่อ)"; the approval page and คณะผู้จัดทำ.
+director=$(sed -n 's/^director = //p' config/nithet.ini)
+reporter=$(sed -n 's/^reporter = //p' config/nithet.ini)
+[ -n "$director" ] && [ -n "$reporter" ] && ok || no "the bundled config names no director or reporter"
+pdftotext -f 2 -l 2 "$out/annual-2558.pdf" - | tr -d ' \n\f' >"$work/a2.flat"
+has "the foreword is signed with the director's name" "$work/a2.flat" "($director)"
+has "the foreword is dated with the report's month" "$work/a2.flat" "ตุลาคม2558"
+has "the foreword's page is labelled ก" "$work/a2.flat" "หน้าก"
+pdftotext -f 3 -l 3 "$out/annual-2558.pdf" - | tr -d ' \n\f' >"$work/a3.flat"
+has "the contents' page is labelled ข" "$work/a3.flat" "หน้าข"
+has "the contents list the summary on a lettered page" "$work/a3.flat" "บทสรุปผู้บริหาร"
+has "the body starts at page 1" "$work/a3.flat" "ส่วนที่1บทนำ1"
+has "the cover carries the document's number" "$work/a.flat" "เอกสารนิเทศ ลำดับที่ 12/2558"
+has "the annual report lists its tables" "$work/a.flat" "สารบัญตาราง ตารางที่"
+has "the annual report lists its charts" "$work/a.flat" "สารบัญแผนภูมิ แผนภูมิที่"
+has "a continued table is headed (ต่อ)" "$work/a.flat" "ตารางที่ 1 (ต่อ)"
+has "the approval page has the reporter's signature line" "$work/a.flat" "ผู้รายงาน ($reporter)"
+has "the director approves the report" "$work/a.flat" "( ) เห็นชอบ"
+has "the annual report ends with its team" "$work/a.flat" "คณะผู้จัดทำ ที่ปรึกษา"
+check "the PDF labels its front pages" sh -c "strings '$out/annual-2558.pdf' | grep -q PageLabels"
+pdfimages -list "$out/annual-2558.pdf" >"$work/images" 2>&1
+n=$(tail -n +3 "$work/images" | awk '$3 == "image"' | wc -l)
+[ "$n" -ge 1 ] && ok || { no "the annual report's cover has no emblem image"; cat "$work/images"; }
+
 # The specimen needs the plan only: no data warning printed.
 "$NITHET" -o "$work/spec" specimen >/dev/null 2>"$work/spec.err"
 check "specimen prints no data warnings" sh -c "! grep -q 'visits.csv' '$work/spec.err'"

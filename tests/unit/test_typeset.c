@@ -323,7 +323,7 @@ TEST(typeset_toc_and_bookmarks)
 	d->number_headings = 1;
 	DocBlock *cv = doc_cover(d);
 	doc_cover_line(d, cv, "รายงานผลการดำเนินงาน", 24, 1, 0);
-	doc_toc(d);
+	doc_toc(d, DOC_CAPTION_NONE);
 	doc_pagebreak(d, 0);
 	doc_heading(d, 1, NULL, "บทนำ");
 	doc_para(d, "ข้อความ");

@@ -1,0 +1,147 @@
+/* image.c - PNG and JPEG files read whole, their size taken from the header
+ * (see image.h). No image library: the PDF carries JPEG as it is and
+ * libharu decodes PNG; all we need here is to refuse, with the file's name,
+ * what it would refuse later without one. */
+#include "load/image.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+static unsigned long
+be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
+}
+
+/* The PNG header chunk: width, height, and what libharu can embed (8-bit
+ * samples, no interlacing; palette, grey and colour with or without
+ * alpha). Returns NULL or why not. */
+static const char *
+png_size(const unsigned char *b, size_t n, int *w, int *h)
+{
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	if (n < 33 || memcmp(b, sig, 8) != 0 || memcmp(b + 12, "IHDR", 4) != 0)
+		return "not a PNG file (its first bytes are wrong)";
+	unsigned long pw = be32(b + 16), ph = be32(b + 20);
+	int depth = b[24], interlace = b[28];
+	if (pw == 0 || ph == 0 || pw > 20000 || ph > 20000)
+		return "its size in pixels is 0 or above 20000";
+	if (depth != 8 && !(b[25] == 3 && depth <= 8))
+		return "it has 16-bit or under-8-bit samples; save it as an 8-bit PNG";
+	if (interlace != 0)
+		return "it is interlaced; save it again without interlacing";
+	*w = (int)pw;
+	*h = (int)ph;
+	return NULL;
+}
+
+/* The JPEG frame header (SOF0..SOF15 but DHT, JPG and DAC) carries the
+ * size; markers before it are skipped by their lengths. Progressive JPEG
+ * (SOF2) is fine in a PDF. */
+static const char *
+jpeg_size(const unsigned char *b, size_t n, int *w, int *h)
+{
+	if (n < 4 || b[0] != 0xFF || b[1] != 0xD8)
+		return "not a JPEG file (its first bytes are wrong)";
+	size_t i = 2;
+	while (i + 4 <= n) {
+		if (b[i] != 0xFF)
+			return "a damaged JPEG file (a marker is missing)";
+		unsigned m = b[i + 1];
+		if (m == 0xFF) {
+			i++;
+			continue;
+		}
+		if (m == 0xD9 || m == 0xDA)
+			break;
+		size_t len = (size_t)b[i + 2] << 8 | b[i + 3];
+		if (len < 2 || i + 2 + len > n)
+			return "a truncated JPEG file";
+		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+			if (len < 7)
+				return "a damaged JPEG file (its frame header is short)";
+			int ph = b[i + 5] << 8 | b[i + 6], pw = b[i + 7] << 8 | b[i + 8];
+			int comps = len >= 8 ? b[i + 9] : 0;
+			if (pw == 0 || ph == 0)
+				return "its size in pixels is 0";
+			if (comps != 1 && comps != 3)
+				return "it is not grey or colour (CMYK?); save it as an RGB JPEG";
+			*w = pw;
+			*h = ph;
+			return NULL;
+		}
+		i += 2 + len;
+	}
+	return "a JPEG file without a frame header";
+}
+
+int
+image_name_ok(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	return dot && (!strcasecmp(dot, ".png") || !strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg"));
+}
+
+int
+image_load(const char *path, Arena *a, long max_bytes, ImageFile *out, Diag *d)
+{
+	memset(out, 0, sizeof *out);
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		diag_report(d, DIAG_INPUT, path, 0, 0, "cannot open the image (%s); put the file there or "
+		    "correct its name in the configuration", strerror(errno));
+		return -1;
+	}
+	unsigned char *buf = NULL;
+	size_t n = 0, cap = 0;
+	int too_big = 0;
+	for (;;) {
+		if (n == cap) {
+			size_t ncap = cap ? cap * 2 : 65536;
+			if ((long)ncap > max_bytes + 1)
+				ncap = (size_t)max_bytes + 1;
+			if (ncap <= cap) {
+				too_big = 1;
+				break;
+			}
+			unsigned char *nb = arena_alloc(a, ncap);
+			if (n)
+				memcpy(nb, buf, n);
+			buf = nb;
+			cap = ncap;
+		}
+		size_t k = fread(buf + n, 1, cap - n, f);
+		n += k;
+		if (k == 0)
+			break;
+	}
+	int err = ferror(f);
+	fclose(f);
+	if (err) {
+		diag_report(d, DIAG_INPUT, path, 0, 0, "cannot read the image");
+		return -1;
+	}
+	if (too_big || (long)n > max_bytes) {
+		diag_report(d, DIAG_INPUT, path, 0, 0, "the image is larger than max_file_bytes (%ld bytes); "
+		    "save it smaller", max_bytes);
+		return -1;
+	}
+	int w = 0, h = 0;
+	const char *why;
+	int jpeg = n >= 2 && buf[0] == 0xFF && buf[1] == 0xD8;
+	why = jpeg ? jpeg_size(buf, n, &w, &h) : png_size(buf, n, &w, &h);
+	if (why != NULL) {
+		diag_report(d, DIAG_INPUT, path, 0, 0, "this image cannot be used: %s; use a PNG or "
+		    "JPEG file", why);
+		return -1;
+	}
+	out->data = buf;
+	out->len = n;
+	out->jpeg = jpeg;
+	out->px_w = w;
+	out->px_h = h;
+	out->path = arena_strdup(a, path);
+	return 0;
+}

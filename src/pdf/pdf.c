@@ -875,6 +875,9 @@ image_of(Writer *w, const DlImage *im)
 	for (size_t i = 0; i < w->nimages; i++)
 		if (w->images[i].data == im->data)
 			return w->images[i].image;
+	/* PNG pixels are stored deflated (libharu would store them raw). */
+	if (!im->jpeg)
+		HPDF_SetCompressionMode(w->pdf, HPDF_COMP_IMAGE);
 	HPDF_Image img = im->jpeg ?
 		HPDF_LoadJpegImageFromMem(w->pdf, im->data, (HPDF_UINT)im->len) :
 		HPDF_LoadPngImageFromMem(w->pdf, im->data, (HPDF_UINT)im->len);
@@ -882,6 +885,11 @@ image_of(Writer *w, const DlImage *im)
 		w->bad_image = im->source ? im->source : "?";
 		return NULL;
 	}
+	/* libharu leaves a PNG's alpha channel (its soft mask) raw: deflate it
+	 * too, or a small emblem costs 50 KB in every document. */
+	HPDF_Dict smask = HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT);
+	if (smask != NULL)
+		smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	if (w->nimages == w->cap_images) {
 		w->cap_images = w->cap_images ? w->cap_images * 2 : 8;
 		w->images = mem_grow(w->images, w->cap_images, sizeof *w->images);

@@ -112,6 +112,7 @@ enum { TS_MEMO_BYTES = 16 << 20 };
 
 struct TsCtx {
 	TsFonts *fonts;
+	int thai_digits;                  /* every 0-9 shaped as ๐-๙ (ts_ctx_set_digits) */
 	ThBrk *brk;
 	hb_buffer_t *buf;
 	/* scratch, grown as needed */
@@ -174,6 +175,10 @@ int ts_face_of(const TsFonts *f, int fam, int bold);
 /* Settings keep words into c (replaces the previous list; a different list
  * empties the memo, whose breaks depend on it). */
 void ts_ctx_set_keep(TsCtx *c, char *const *words, size_t n);
+/* Whether every ASCII digit of the text shaped from now on is printed as a
+ * Thai digit: one switch for all the text of a document (plan text, data,
+ * page numbers), so that none is left in Arabic digits. */
+void ts_ctx_set_digits(TsCtx *c, int thai);
 /* Empty c's memo when it has reached TS_MEMO_BYTES. Call between documents
  * only: it frees every TsText the memo handed out. */
 void ts_memo_trim(TsCtx *c);

@@ -800,6 +800,11 @@ fit_header_words(Lay *L, const DocTable *tb, const TCell *cells, size_t ncells, 
 	for (size_t k = 0; k < nc; k++)
 		if (wd[k] < hmin[k])
 			wd[k] = hmin[k];
+	/* A fixed width never cuts an unbreakable piece of its cells either (a
+	 * number such as ๓.๑.๑๐ is wider in Thai digits than in Arabic). */
+	for (size_t k = 0; k < nc; k++)
+		if (tb->cols[k].width_mm > 0 && wd[k] < umin[k])
+			wd[k] = umin[k];
 	for (size_t i = 0; i < ncells; i++) {
 		const TCell *c = &cells[i];
 		if (c->cs < 2 || rows[c->row].dr->kind != DOC_ROW_HEADER)
@@ -1527,6 +1532,7 @@ lay_init(Lay *L, TsCtx *c, const Settings *s, DisplayList *dl)
 	L->page_h_mm = 297;
 	L->orient = s->landscape;
 	ts_ctx_set_keep(c, s->keep_words, s->nkeep_words);
+	ts_ctx_set_digits(c, s->thai_digits);
 	ts_memo_trim(c);
 }
 

@@ -143,6 +143,15 @@ ts_ctx_set_keep(TsCtx *c, char *const *words, size_t n)
 	}
 }
 
+void
+ts_ctx_set_digits(TsCtx *c, int thai)
+{
+	if (c->thai_digits == thai)
+		return;
+	memo_clear(c);  /* the memo is keyed by the text before conversion */
+	c->thai_digits = thai;
+}
+
 static void
 grow(TsCtx *c, size_t n)
 {
@@ -720,12 +729,16 @@ TsText *
 ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain, double size, int bold_all)
 {
 	/* One string for the whole paragraph, control characters made spaces. */
+	/* With Thai digits each 0-9 becomes ๐-๙ (three bytes). */
 	size_t len = 0;
-	if (t) {
-		for (const DocSpan *s = t->first; s; s = s->next)
-			len += strlen(s->text);
-	} else {
-		len = strlen(plain);
+	DocSpan one = { plain, bold_all, NULL };
+	const DocSpan *first = t ? t->first : &one;
+	for (const DocSpan *s = first; s; s = s->next) {
+		size_t k = strlen(s->text);
+		len += k;
+		if (c->thai_digits)
+			for (size_t i = 0; i < k; i++)
+				len += (unsigned char)(s->text[i] - '0') <= 9 ? 2 : 0;
 	}
 	grow(c, len + 1);
 	if (c->sbuf_cap < len + 1) {
@@ -734,16 +747,24 @@ ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain, double si
 	}
 	char *sb = c->sbuf;
 	size_t at = 0;
-	if (t) {
-		for (const DocSpan *s = t->first; s; s = s->next) {
-			size_t k = strlen(s->text);
+	for (const DocSpan *s = first; s; s = s->next) {
+		size_t k = strlen(s->text), from = at;
+		if (!c->thai_digits) {
 			memcpy(sb + at, s->text, k);
-			memset(c->bold + at, s->bold || bold_all, k);
 			at += k;
+		} else {
+			for (size_t i = 0; i < k; i++) {
+				unsigned d = (unsigned char)(s->text[i] - '0');
+				if (d <= 9) {
+					sb[at++] = (char)0xE0;
+					sb[at++] = (char)0xB9;
+					sb[at++] = (char)(0x90 + d);
+				} else {
+					sb[at++] = s->text[i];
+				}
+			}
 		}
-	} else {
-		memcpy(sb, plain, len);
-		memset(c->bold, bold_all, len);
+		memset(c->bold + from, s->bold || bold_all, at - from);
 	}
 	sb[len] = '\0';
 	/* Control characters would draw as missing-glyph boxes; a newline stays,

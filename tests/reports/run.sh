@@ -240,6 +240,19 @@ pdfimages -list "$out/annual-2558.pdf" >"$work/images" 2>&1
 n=$(tail -n +3 "$work/images" | awk '$3 == "image"' | wc -l)
 [ "$n" -ge 1 ] && ok || { no "the annual report's cover has no emblem image"; cat "$work/images"; }
 
+# Thai digits everywhere when the config asks: plan text, data, tables, page
+# numbers and dates; and a target's number (๓.๑.๑๐) whole on its line.
+sed 's/^thai_digits = no/thai_digits = yes/' config/nithet.ini >"$work/thai.ini"
+"$NITHET" -q -c "$work/thai.ini" -o "$work/thai" annual >/dev/null 2>&1
+"$NITHET" -q -c "$work/thai.ini" -o "$work/thai" committee 5/2558 >/dev/null 2>&1
+"$NITHET" -q -c "$work/thai.ini" -o "$work/thai" school 93020001 >/dev/null 2>&1
+for f in annual-2558.pdf committee-5-2558.pdf schools/93020001.pdf; do
+	n=$(pdftotext "$work/thai/$f" - 2>/dev/null | grep -c '[0-9]')
+	[ -s "$work/thai/$f" ] && [ "$n" = 0 ] && ok || no "Thai-digit mode leaves $n lines with Arabic digits in $f"
+done
+pdftotext -layout "$work/thai/annual-2558.pdf" - 2>/dev/null | grep -q '๓\.๑\.๑๐ ' && ok ||
+	no "Thai-digit mode splits ๓.๑.๑๐ across lines"
+
 # The specimen needs the plan only: no data warning printed.
 "$NITHET" -o "$work/spec" specimen >/dev/null 2>"$work/spec.err"
 check "specimen prints no data warnings" sh -c "! grep -q 'visits.csv' '$work/spec.err'"

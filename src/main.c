@@ -30,6 +30,8 @@ static const Command commands[] = {
 	{ "build", "", "every report: annual, one per school, one per committee meeting held, "
 	  "indicators files", cmd_build },
 	{ "annual", "", "OUT/annual-<FY>.pdf, the end-of-year report", cmd_annual },
+	{ "review", "", "OUT/review-<FY>.pdf, for the office before printing: rows left out, drafts, "
+	  "warnings, targets one record short, the files read", cmd_review },
 	{ "committee", "N/<FY>", "OUT/committee-<N>-<FY>.pdf, the ก.ต.ป.น. meeting pack "
 	  "(e.g. committee 3/2558)", cmd_committee },
 	{ "school", "CODE... | --all", "OUT/schools/<CODE>.pdf, one report per school", cmd_school },
@@ -160,7 +162,7 @@ main(int argc, char **argv)
 		if (!strcmp(argv[0], commands[i].name))
 			cmd = &commands[i];
 	if (cmd == NULL) {
-		fprintf(stderr, "nithet: error: unknown command '%s'; the commands are build, annual, "
+		fprintf(stderr, "nithet: error: unknown command '%s'; the commands are build, annual, review, "
 		    "committee, school, indicators, check, plan, specimen (see nithet --help)\n", argv[0]);
 		return EXIT_USAGE;
 	}

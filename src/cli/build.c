@@ -23,7 +23,7 @@
 #include "export/indicators.h"
 #include "report/committee.h"
 
-typedef enum JobKind { JOB_ANNUAL, JOB_COMMITTEE, JOB_SCHOOL } JobKind;
+typedef enum JobKind { JOB_ANNUAL, JOB_REVIEW, JOB_COMMITTEE, JOB_SCHOOL } JobKind;
 
 typedef struct Job {
 	JobKind kind;
@@ -115,6 +115,8 @@ do_job(Run *run, const Results *r, const Job *job)
 	switch (job->kind) {
 	case JOB_ANNUAL:
 		return annual_write(run, r);
+	case JOB_REVIEW:
+		return review_write(run, r);
 	case JOB_COMMITTEE:
 		return committee_write(run, job->meeting);
 	case JOB_SCHOOL:
@@ -200,9 +202,10 @@ cmd_build(Run *run, int argc, char **argv)
 
 	Results *r = run_measure(run, (CalDate){ 0, 0, 0 });
 	const Model *m = &run->model;
-	Job *jobs = arena_array(run->arena, m->nschools + m->nmeetings + 2, sizeof(Job));
+	Job *jobs = arena_array(run->arena, m->nschools + m->nmeetings + 3, sizeof(Job));
 	size_t njobs = 0, ncommittee = 0, nschools = 0;
 	jobs[njobs++] = (Job){ JOB_ANNUAL, NULL, NULL, run_annual_name(run) };
+	jobs[njobs++] = (Job){ JOB_REVIEW, NULL, NULL, run_review_name(run) };
 	for (size_t i = 0; i < m->nmeetings; i++) {
 		const Meeting *mt = &m->meetings[i];
 		if (mt->kind->committee && mt->seq_no > 0 && cal_compare(mt->date, r->fy_first) >= 0 &&
@@ -320,8 +323,9 @@ cmd_build(Run *run, int argc, char **argv)
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (!quiet && !run->opt.dump_layout)
 		printf("wrote %s/: annual-%d.pdf, %zu committee pack%s, %zu school reports, indicators-%d.json "
-		    "and .csv in %.2f s\n", run->settings->output_dir, r->fiscal_year, ncommittee,
-		    ncommittee == 1 ? "" : "s", nschools, r->fiscal_year, secs);
+		    "and .csv, and review-%d.pdf (for the office: rows left out, drafts, warnings) in %.2f s\n",
+		    run->settings->output_dir, r->fiscal_year, ncommittee, ncommittee == 1 ? "" : "s", nschools,
+		    r->fiscal_year, r->fiscal_year, secs);
 	if (lock >= 0)
 		close(lock);
 	int diag_rc = diag_exit_status(run->diag);

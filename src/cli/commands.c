@@ -7,6 +7,7 @@
 #include "core/numfmt.h"
 #include "export/indicators.h"
 #include "report/annual.h"
+#include "report/review.h"
 #include "report/committee.h"
 #include "report/explain.h"
 #include "report/school.h"
@@ -52,7 +53,7 @@ cmd_plan(Run *run, int argc, char **argv)
 		return diag_exit_status(run->diag);
 	Arena *a = arena_new();
 	Doc *doc = doc_new(a);
-	Compose c = { doc, run->settings, &run->model, NULL, run->settings->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0, 1 };
+	Compose c = { .doc = doc, .s = run->settings, .m = &run->model, .r = NULL, .digits = run->settings->thai_digits ? NUM_THAI_DIGITS : 0, .technical = 1 };
 	const char *text = explain_plan(&c);
 	int rc = fputs(text, stdout) < 0 || fflush(stdout) != 0;
 	arena_free(a);
@@ -128,6 +129,28 @@ cmd_annual(Run *run, int argc, char **argv)
 	if (run_output_dir(run, NULL) != 0)
 		return EXIT_OUTPUT;
 	return annual_write(run, run_measure(run, (CalDate){ 0, 0, 0 }));
+}
+
+int
+cmd_review(Run *run, int argc, char **argv)
+{
+	if (no_arguments(run, argc, argv) != 0)
+		return EXIT_USAGE;
+	if (run_load(run) != 0)
+		return diag_exit_status(run->diag);
+	if (run_output_dir(run, NULL) != 0)
+		return EXIT_OUTPUT;
+	return review_write(run, run_measure(run, (CalDate){ 0, 0, 0 }));
+}
+
+int
+review_write(Run *run, const Results *r)
+{
+	Arena *a = arena_new();
+	int rc = run_write(run, review_compose(a, &run->model, r, run->settings, run->diag),
+	    run_review_name(run));
+	arena_free(a);
+	return rc;
 }
 
 int

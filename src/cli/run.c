@@ -250,6 +250,12 @@ run_annual_name(Run *run)
 }
 
 const char *
+run_review_name(Run *run)
+{
+	return arena_printf(run->arena, "review-%d.pdf", run->settings->fiscal_year);
+}
+
+const char *
 run_committee_name(Run *run, const Meeting *mt)
 {
 	return arena_printf(run->arena, "committee-%d-%d.pdf", mt->seq_no, run->settings->fiscal_year);

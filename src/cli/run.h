@@ -75,6 +75,7 @@ void run_discard(Run *run, const char *const *names, size_t n);
 
 /* Output file names relative to the output folder, in the run's arena. */
 const char *run_annual_name(Run *run);
+const char *run_review_name(Run *run);
 const char *run_committee_name(Run *run, const struct Meeting *mt);
 const char *run_school_name(Run *run, const School *s);
 
@@ -84,6 +85,7 @@ void run_print_summary(const Model *m, FILE *out);
 /* Writers shared by the commands and build (commands.c). */
 struct Meeting;
 int annual_write(Run *run, const Results *r);
+int review_write(Run *run, const Results *r);
 int committee_write(Run *run, const Meeting *mt);
 int school_write(Run *run, const Results *r, const School *s);
 
@@ -93,6 +95,7 @@ int cmd_plan(Run *, int, char **);
 int cmd_specimen(Run *, int, char **);
 int cmd_indicators(Run *, int, char **);
 int cmd_annual(Run *, int, char **);
+int cmd_review(Run *, int, char **);
 int cmd_committee(Run *, int, char **);
 int cmd_school(Run *, int, char **);
 int cmd_build(Run *, int, char **);

@@ -25,7 +25,8 @@ static const TableSpec spec = { "practices", columns, NCOLS };
 /* Kinds and levels: the canonical words first, then synonyms mapped onto
  * them by the tables below. */
 static const char KINDS[] = "นวัตกรรม|BP|วิธีปฏิบัติที่เป็นเลิศ|Best Practice";
-static const char *const KIND_NAMES[] = { "นวัตกรรม", "BP", "BP", "BP" };
+static const char *const KIND_NAMES[] = { "นวัตกรรม", "วิธีปฏิบัติที่เป็นเลิศ", "วิธีปฏิบัติที่เป็นเลิศ",
+	"วิธีปฏิบัติที่เป็นเลิศ" };
 static const char LEVELS[] = "เขต|จังหวัด|ภาค|ชาติ|เขตพื้นที่|ประเทศ";
 static const char *const LEVEL_NAMES[] = { "เขต", "จังหวัด", "ภาค", "ชาติ", "เขต", "ชาติ" };
 

@@ -205,7 +205,7 @@ summary(Compose *c)
 	    r->nindicators ? fmt_printf(c, " และตัวชี้วัดความสำเร็จ %s จาก %s ตัวชี้วัด", fmt_int(c, mi),
 	    fmt_int(c, ni)) : "",
 	    unmeasured || no_goal ? fmt_printf(c, " (%s%s%s)", unmeasured ? fmt_printf(c, "ยังไม่ได้วัดผล %s ข้อ",
-	    fmt_int(c, unmeasured)) : "", unmeasured && no_goal ? "; " : "", no_goal ?
+	    fmt_int(c, unmeasured)) : "", unmeasured && no_goal ? " และ" : "", no_goal ?
 	    fmt_printf(c, "ไม่ได้กำหนดค่าเป้าหมาย %s ข้อ", fmt_int(c, no_goal)) : "") : "",
 	    fmt_money(c, b->spent), fmt_baht(c, b->approved_total),
 	    fmt_percent(c, b->spent, b->approved_total), fmt_money(c, b->remaining)));
@@ -230,9 +230,9 @@ summary(Compose *c)
 			doc_para(c->doc, "เป้าหมายและตัวชี้วัดที่ยังไม่บรรลุ ได้แก่")->u.para.keep_with_next = 1;
 			list = doc_list(c->doc, 0);
 		}
-		doc_list_item(c->doc, list, fmt_printf(c, "ข้อ %s %s: ผล %s เป้าหมาย %s%s%s",
-		    fmt_text(c, t->target->id), t->target->text, fmt_target_result(c, t),
-		    fmt_target_goal(c, t), compose_note(c, t) ? "; " : "", compose_note(c, t) ? fmt_text(c, compose_note(c, t)) : ""));
+		doc_list_item(c->doc, list, fmt_printf(c, "ข้อ %s %s: %s", fmt_text(c, t->target->id), t->target->text,
+		    fmt_with_note(c, fmt_printf(c, "ผล %s เป้าหมาย %s", fmt_target_result(c, t), fmt_target_goal(c, t)),
+		    compose_note(c, t))));
 	}
 	/* Not measured is said apart: it is neither met nor missed. */
 	list = NULL;
@@ -486,8 +486,8 @@ activity_results(Compose *c)
 	if (group_level)
 		doc_para(c->doc, fmt_printf(c, "* ข้อมูลของกิจกรรมไม่ได้ระบุรายโรงเรียน "
 		    "(ดำเนินการกับ%sหรือกับกลุ่มบุคลากร)", fmt_network_word(c)));
-	doc_para(c->doc, "ครั้ง = การนิเทศและการประชุมของกิจกรรม; โรงเรียน = โรงเรียนที่ได้รับการนิเทศหรือเข้าร่วม "
-	    "(จากบัญชีลงเวลา) อย่างน้อย 1 ครั้ง");
+	doc_para(c->doc, "ครั้ง หมายถึง จำนวนการนิเทศและการประชุมของกิจกรรม โรงเรียน หมายถึง จำนวนโรงเรียนที่ได้รับการนิเทศ"
+	    "หรือเข้าร่วมตามบัญชีลงเวลาอย่างน้อย 1 ครั้ง");
 
 	/* Activity 4 in detail: each topic, and the per-school counts of 10 and 4. */
 	for (size_t i = 0; i < r->nactivities; i++) {
@@ -534,7 +534,7 @@ breakdown_table(Compose *c, const Breakdown *b, const char *title, const char *k
 	 * another): the header says which. */
 	int pass = c->r->eval.pass_level;
 	DocBlock *tb = compose_table(c, 0, fmt_printf(c, "%s:0:l|โรงเรียน:19:r|ได้รับการนิเทศ:19:r|ครั้ง:19:r|"
-	    "นิเทศภายในระดับ%sขึ้นไป (%%):19:r|พึงพอใจ (%%):19:r|มี BP (%%):19:r", key_head,
+	    "นิเทศภายในระดับ%sขึ้นไป (%%):19:r|พึงพอใจ (%%):19:r|มีนวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศ (%%):22:r", key_head,
 	    c->s->rubric_bands[pass - 1].label));
 	long t[7] = { 0 };
 	int evals = compose_reports_evaluations(c), practices = compose_reports_practices(c);
@@ -646,9 +646,9 @@ results_part(Compose *c)
 	const char *nw = fmt_network_word(c);
 	doc_heading(c->doc, 2, "3.5", colours ? fmt_printf(c, "ผลการดำเนินงานจำแนกตามอำเภอ %s และกลุ่มสี", nw) :
 	    fmt_printf(c, "ผลการดำเนินงานจำแนกตามอำเภอและ%s", nw));
-	doc_para(c->doc, fmt_printf(c, "ได้รับการนิเทศ = โรงเรียนที่ได้รับการนิเทศอย่างน้อย 1 ครั้งจากกิจกรรมใดก็ได้ "
-	    "(เป้าหมายแต่ละข้อนับเฉพาะกิจกรรมที่เป้าหมายนั้นกำหนด); ครั้ง = การนิเทศที่ระบุโรงเรียน "
-	    "ไม่รวมการประชุมและการนิเทศระดับ%s; ร้อยละคิดจากจำนวนโรงเรียนในแต่ละกลุ่ม "
+	doc_para(c->doc, fmt_printf(c, "ได้รับการนิเทศ หมายถึง โรงเรียนที่ได้รับการนิเทศอย่างน้อย 1 ครั้งจากกิจกรรมใดก็ได้ "
+	    "ส่วนเป้าหมายแต่ละข้อนับเฉพาะกิจกรรมที่เป้าหมายนั้นกำหนด ครั้ง หมายถึง การนิเทศที่ระบุโรงเรียน "
+	    "ไม่รวมการประชุมและการนิเทศระดับ%s ร้อยละคิดจากจำนวนโรงเรียนในแต่ละกลุ่ม "
 	    "ยกเว้นพึงพอใจ ซึ่งคิดจากโรงเรียนที่ตอบแบบสำรวจ และนับโรงเรียนที่ค่าเฉลี่ยตั้งแต่ %s ขึ้นไป", nw,
 	    fmt_double(c, r->survey.satisfied_mean, 2)));
 	breakdown_table(c, &r->by_district, "ผลการดำเนินงานจำแนกตามอำเภอ", "อำเภอ");
@@ -889,9 +889,9 @@ problems_part(Compose *c)
 			said++;
 			continue;
 		}
-		doc_list_item(c->doc, l, fmt_printf(c, "เป้าหมาย %s ยังไม่บรรลุ: ผล %s เป้าหมาย %s%s%s",
-		    fmt_text(c, t->target->id), fmt_target_result(c, t), fmt_target_goal(c, t),
-		    compose_note(c, t) ? "; " : "", compose_note(c, t) ? fmt_text(c, compose_note(c, t)) : ""));
+		doc_list_item(c->doc, l, fmt_printf(c, "เป้าหมาย %s ยังไม่บรรลุ: %s", fmt_text(c, t->target->id),
+		    fmt_with_note(c, fmt_printf(c, "ผล %s เป้าหมาย %s", fmt_target_result(c, t), fmt_target_goal(c, t)),
+		    compose_note(c, t))));
 		said++;
 	}
 	/* The per-school goals of an activity's topics (activity 4: 10 and 4
@@ -925,14 +925,14 @@ school_status(Compose *c)
 {
 	const Model *m = c->m;
 	const Results *r = c->r;
-	doc_heading(c->doc, 2, "ก", "สถานะรายโรงเรียน");
+	compose_appendix(c, "สถานะรายโรงเรียน");
 	compose_table_caption(c, "ผลการดำเนินงานรายโรงเรียน");
 	/* Every figure is measure's: the counted visits, the level, the mean
 	 * of the respondents' means (per activity first), a practice published. */
 	int colours = compose_has_colours(c), evals = compose_reports_evaluations(c);
 	DocBlock *tb = compose_table(c, 14, colours ?
-	    "ที่:10:c|โรงเรียน:0:l|อำเภอ:20:l|กลุ่มสี:14:c|นิเทศ (ครั้ง):14:r|นิเทศภายใน:20:c|พึงพอใจ:16:r|BP:10:c" :
-	    "ที่:10:c|โรงเรียน:0:l|อำเภอ:20:l|นิเทศ (ครั้ง):14:r|นิเทศภายใน:20:c|พึงพอใจ:16:r|BP:10:c");
+	    "ที่:10:c|โรงเรียน:0:l|อำเภอ:20:l|กลุ่มสี:14:c|นิเทศ (ครั้ง):14:r|นิเทศภายใน:20:c|พึงพอใจ:16:r|ผลงานเผยแพร่:16:c" :
+	    "ที่:10:c|โรงเรียน:0:l|อำเภอ:20:l|นิเทศ (ครั้ง):14:r|นิเทศภายใน:20:c|พึงพอใจ:16:r|ผลงานเผยแพร่:16:c");
 	long row = 0;
 	for (size_t i = 0; i < m->nschools; i++) {
 		const School *s = &m->schools[i];
@@ -955,7 +955,7 @@ static void
 schools_not_reached(Compose *c)
 {
 	const Results *r = c->r;
-	doc_heading(c->doc, 2, "ข", "โรงเรียนที่ยังไม่ได้รับการนิเทศหรือยังไม่ผ่านเกณฑ์");
+	compose_appendix(c, "โรงเรียนที่ยังไม่ได้รับการนิเทศหรือยังไม่ผ่านเกณฑ์");
 	DocBlock *l = doc_labels(c->doc);
 	/* Up to 200 names a list; the status of every school is in table ก. */
 	const char *see = "(ดูสถานะรายโรงเรียนในภาคผนวก ก)";
@@ -984,7 +984,7 @@ meetings_list(Compose *c)
 {
 	const Model *m = c->m;
 	const Results *r = c->r;
-	doc_heading(c->doc, 2, "ค", "การประชุมและกิจกรรมกลุ่ม");
+	compose_appendix(c, "การประชุมและกิจกรรมกลุ่ม");
 	compose_table_caption(c, "การประชุมและกิจกรรมกลุ่มที่จัดในปีงบประมาณ");
 	/* An event kind held every week (a target counts it every=week) would
 	 * fill pages: it is summed up under the table, not listed. */
@@ -1030,35 +1030,13 @@ static void
 instrument(Compose *c)
 {
 	const Survey *sv = &c->m->survey;
-	doc_heading(c->doc, 2, "ง", "แบบสำรวจความพึงพอใจ");
+	compose_appendix(c, "แบบสำรวจความพึงพอใจ");
 	doc_para(c->doc, fmt_printf(c, "แบบสำรวจมาตราส่วนประมาณค่า 5 ระดับ (5 มากที่สุด ถึง 1 น้อยที่สุด) "
 	    "จำนวน %s ข้อ มีผู้ตอบ %s คน จาก %s โรงเรียน", fmt_int(c, (long long)sv->nitems),
 	    fmt_int(c, c->r->survey.respondents), fmt_int(c, c->r->survey.schools_responding)));
 	DocBlock *l = doc_list(c->doc, 1);
 	for (size_t i = 0; i < sv->nitems; i++)
 		doc_list_item(c->doc, l, compose_item_text(sv->items[i], i));
-}
-
-static void
-data_quality(Compose *c)
-{
-	const Model *m = c->m;
-	doc_heading(c->doc, 2, "จ", "คุณภาพข้อมูล");
-	compose_table_caption(c, "ข้อมูลนำเข้า การเข้ารหัส และจำนวนแถว");
-	DocBlock *tb = compose_table(c, 14, "แฟ้มข้อมูล:0:l|การเข้ารหัส:30:l|แถว:17:r|รับ:17:r|ปฏิเสธ:17:r|"
-	    "คำเตือน:17:r|นอกปีงบประมาณ:17:r");
-	for (size_t i = 0; i < m->nfiles; i++) {
-		const FileSummary *f = &m->files[i];
-		if (!f->present) {
-			compose_row(c, tb, DOC_ROW_BODY, 7, f->name, "ไม่มีแฟ้ม", "-", "-", "-", "-", "-");
-			continue;
-		}
-		compose_row(c, tb, DOC_ROW_BODY, 7, f->name, f->encoding ? f->encoding : "-", fmt_int(c, f->rows),
-		    fmt_int(c, f->accepted), fmt_int(c, f->rejected), fmt_int(c, f->warnings),
-		    fmt_int(c, f->outside_fy));
-	}
-	doc_para(c->doc, "แถวที่ถูกปฏิเสธไม่นำมาคำนวณ แถวที่ลงวันที่นอกปีงบประมาณเก็บไว้แต่ไม่นับ "
-	    "รายละเอียดแต่ละแถวดูได้จากรายงานการตรวจสอบข้อมูลของโปรแกรม");
 }
 
 /* Thai names of the rules the figures depend on. */
@@ -1128,7 +1106,7 @@ static void
 rules_used(Compose *c)
 {
 	const Results *r = c->r;
-	doc_heading(c->doc, 2, "ฉ", "เกณฑ์ที่ใช้");
+	compose_appendix(c, "เกณฑ์ที่ใช้");
 	doc_para(c->doc, "เกณฑ์ทั่วไปของสำนักงาน ใช้กับเป้าหมายที่แผนไม่ได้กำหนดเกณฑ์ของตนเอง");
 	DocBlock *l = doc_labels(c->doc);
 	for (size_t i = 0; i < r->nrules; i++) {
@@ -1138,10 +1116,10 @@ rules_used(Compose *c)
 				name = rule_names[k].thai;
 		doc_label(c->doc, l, name, rule_value(c, &r->rules[i]));
 	}
-	doc_label(c->doc, l, "ข้อมูลที่นับ", fmt_printf(c, "ลงวันที่ระหว่าง %s ถึง %s; บันทึกการนิเทศที่ยังเป็นฉบับร่างไม่นับ; "
-	    "โรงเรียนที่ยุบหรือควบรวมไม่นับในตัวหาร", fmt_date(c, r->fy_first), fmt_date(c, r->as_of)));
+	doc_label(c->doc, l, "ข้อมูลที่นับ", fmt_printf(c, "ลงวันที่ระหว่าง %s ถึง %s บันทึกการนิเทศที่ยังรออนุมัติไม่นับ "
+	    "และโรงเรียนที่ยุบหรือควบรวมไม่นับในตัวหาร", fmt_date(c, r->fy_first), fmt_date(c, r->as_of)));
 	if (compose_has_colours(c))
-		doc_label(c->doc, l, "กลุ่มสีของโรงเรียน", "ตามข้อมูลในแฟ้ม schools (กำหนดโดยสำนักงานเขต) ไม่ได้คำนวณ");
+		doc_label(c->doc, l, "กลุ่มสีของโรงเรียน", "ตามทะเบียนโรงเรียนของสำนักงานเขต ไม่ได้คำนวณจากผลการดำเนินงาน");
 
 	/* Each target's own rule beside it, in the words of plan explain. */
 	doc_para(c->doc, "วิธีนับของแต่ละเป้าหมายและตัวชี้วัด ตามที่แผนกำหนด")->u.para.keep_with_next = 1;
@@ -1167,7 +1145,6 @@ appendices(Compose *c)
 	schools_not_reached(c);
 	meetings_list(c);
 	instrument(c);
-	data_quality(c);
 	rules_used(c);
 }
 
@@ -1175,7 +1152,7 @@ Doc *
 annual_compose(Arena *a, const Model *m, const Results *r, const Settings *s)
 {
 	Doc *d = doc_new(a);
-	Compose c = { d, s, m, r, s->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0, 0 };
+	Compose c = { .doc = d, .s = s, .m = m, .r = r, .digits = s->thai_digits ? NUM_THAI_DIGITS : 0 };
 	doc_set(d, &d->title, fmt_printf(&c, "รายงานผลการดำเนินงานโครงการ%s%s", fmt_project(&c),
 	    fmt_project_year(&c)));
 	doc_set(d, &d->author, fmt_printf(&c, "%s %s", s->unit_name, s->office_name));

@@ -268,7 +268,7 @@ running_reason(Compose *c, const TargetResult *t, const ProgressCheck *ck, const
 {
 	RateWords w = rate_words(c, t);
 	if (two_figures(t, ck))
-		return fmt_printf(c, "ผลสะสม %s ของโรงเรียนทั้งหมด (%s %s จาก %s โรงเรียน %s %s โรงเรียน); "
+		return fmt_printf(c, "ผลสะสม %s ของโรงเรียนทั้งหมด (%s %s จาก %s โรงเรียน %s %s โรงเรียน) "
 		    "ในจำนวน%s %s โรงเรียน %sร้อยละ %s ซึ่งยังต่ำกว่าค่าเป้าหมาย %s (ช่วงวัดผล %s)",
 		    value_text(c, t), w.passed, fmt_int(c, t->num), fmt_int(c, t->den), w.unmeasured,
 		    fmt_int(c, t->den - ck->den), w.measured, fmt_int(c, ck->den), w.passed_short,
@@ -421,7 +421,7 @@ committee_compose(Arena *a, const Model *m, const Results *r, const Results *pre
     const Meeting *previous, const Settings *s)
 {
 	Doc *d = doc_new(a);
-	Compose c = { d, s, m, r, s->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0, 0 };
+	Compose c = { .doc = d, .s = s, .m = m, .r = r, .digits = s->thai_digits ? NUM_THAI_DIGITS : 0 };
 	const char *no = meeting_no(&c, meeting);
 	const char *title = fmt_printf(&c, "เอกสารประกอบการประชุมคณะกรรมการ ก.ต.ป.น. ครั้งที่ %s", no);
 	doc_set(d, &d->title, title);

@@ -473,3 +473,20 @@ compose_image(Compose *c, const ImageFile *f)
 	im->source = f->path;
 	return im;
 }
+
+DocBlock *
+compose_appendix(Compose *c, const char *title)
+{
+	char letter[16];
+	num_thai_letter(++c->nappendices, letter, sizeof letter);
+	return doc_heading(c->doc, 2, letter, title);
+}
+
+const char *
+fmt_with_note(Compose *c, const char *text, const char *note)
+{
+	if (note == NULL || *note == '\0')
+		return text;
+	note = fmt_text(c, note);
+	return strchr(note, '(') ? fmt_printf(c, "%s %s", text, note) : fmt_printf(c, "%s (%s)", text, note);
+}

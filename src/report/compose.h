@@ -19,6 +19,7 @@ typedef struct Compose {
 	int ntables, ncharts;      /* caption numbers so far */
 	int technical;             /* words for the plan's writer (file and
 	                            * column names), not a report's reader */
+	int nappendices;           /* appendices so far: lettered ก ข ค */
 } Compose;
 
 /* Each returns a string in the Doc's arena, valid as long as the Doc. */
@@ -120,6 +121,14 @@ const char *fmt_group_director_position(Compose *c);
 CalDate compose_report_date(Compose *c);
 /* An image of the model as a Doc image (NULL when the file is absent). */
 const DocImage *compose_image(Compose *c, const ImageFile *f);
+
+/* text followed by its note: in brackets, or after a space when the note
+ * has brackets of its own (never one bracket inside another). note may be
+ * NULL. Digits converted when Thai. */
+const char *fmt_with_note(Compose *c, const char *text, const char *note);
+
+/* The next appendix's heading, lettered in order (ก ข ค ง จ …). */
+DocBlock *compose_appendix(Compose *c, const char *title);
 
 /* A caption line above a table ("ตารางที่ N text") or a chart ("แผนภูมิที่ N
  * text"), numbered in order per report. */

@@ -239,7 +239,7 @@ members(Compose *c, const PlanTarget *t, int fy, int *has_requirement, const cha
 		case SOURCE_SCORES: {
 			int year = measure_score_year(p, fy);
 			*requirement = fmt_printf(c, "โรงเรียนหนึ่งนับเมื่อค่าเฉลี่ยปีการศึกษา %s สูงกว่าปีการศึกษา %s "
-			    "(เทียบทศนิยม 2 ตำแหน่ง); โรงเรียนที่ไม่มีคะแนนครบทั้งสองปี%s", fmt_year(c, year),
+			    "(เทียบทศนิยม 2 ตำแหน่ง) ส่วนโรงเรียนที่ไม่มีคะแนนครบทั้งสองปี%s", fmt_year(c, year),
 			    fmt_year(c, year - 1), p->denominator == DENOMINATOR_MEASURED ? "ไม่นับในตัวหาร" :
 			    "นับว่ายังไม่สูงขึ้น");
 			break;

@@ -100,9 +100,10 @@ schools_note(Compose *c, const TargetResult *t)
 	const Metric *p = &t->target->metric;
 	switch (p->source) {
 	case SOURCE_EVALUATIONS:
-		return fmt_printf(c, "ผ่านระดับ%s ขึ้นไป %s จาก %s โรงเรียน; ไม่ได้รับการประเมิน %s โรงเรียน",
+		return fmt_printf(c, "ผ่านระดับ%s ขึ้นไป %s จาก %s โรงเรียน%s",
 		    c->s->rubric_bands[t->min_level - 1].label, fmt_int(c, t->hit), fmt_int(c, t->whole),
-		    fmt_int(c, t->whole - t->measured));
+		    t->whole > t->measured ? fmt_printf(c, " และยังไม่ได้รับการประเมิน %s โรงเรียน",
+		    fmt_int(c, t->whole - t->measured)) : "");
 	case SOURCE_SCORES: {
 		int year = measure_score_year(p, c->r->fiscal_year);
 		/* The count is of the denominator the result uses. */

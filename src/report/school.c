@@ -290,7 +290,7 @@ standing_word(Standing st)
 	switch (st) {
 	case STAND_COUNTED: return "นับเป็นผลสำเร็จแล้ว";
 	case STAND_PARTLY: return "นับแล้วบางส่วน";
-	case STAND_NOT_YET: return "ยังไม่นับ";
+	case STAND_NOT_YET: return "ยังไม่ครบเกณฑ์";
 	case STAND_NOT_IN_GROUP: return "ไม่อยู่ในกลุ่มเป้าหมาย";
 	case STAND_NONE: break;
 	}
@@ -309,7 +309,7 @@ school_standing(Compose *c, const School *s, const TargetResult *t, const char *
 		return STAND_NONE;
 	const SchoolFact *f = &t->school[s - c->m->schools];
 	if (!f->in_group) {
-		*why = fmt_printf(c, "เป้าหมายนี้สำหรับ%s; โรงเรียนนี้%s", fmt_population(c, p),
+		*why = fmt_printf(c, "เป้าหมายนี้สำหรับ%s แต่โรงเรียนนี้%s", fmt_population(c, p),
 		    fmt_outside(c, s, (Outside)f->outside));
 		return STAND_NOT_IN_GROUP;
 	}
@@ -404,7 +404,7 @@ standing(Compose *c, const School *s)
 	const Results *r = c->r;
 	doc_heading(c->doc, 2, "5", "สถานะของโรงเรียนในเป้าหมายของโครงการ");
 	if (!s->active) {
-		doc_para(c->doc, "โรงเรียนนี้ยุบหรือควบรวมแล้ว (ตามแฟ้ม schools) จึงไม่นับในเป้าหมายของโครงการ");
+		doc_para(c->doc, "โรงเรียนนี้ยุบหรือควบรวมแล้วตามทะเบียนโรงเรียน จึงไม่นับในเป้าหมายของโครงการ");
 		return;
 	}
 	/* A table at the tables' size: a school's report stays on two pages. */
@@ -432,7 +432,7 @@ Doc *
 school_compose(Arena *a, const Model *m, const Results *r, const School *s, const Settings *set)
 {
 	Doc *d = doc_new(a);
-	Compose c = { d, set, m, r, set->thai_digits ? NUM_THAI_DIGITS : 0, 0, 0, 0 };
+	Compose c = { .doc = d, .s = set, .m = m, .r = r, .digits = set->thai_digits ? NUM_THAI_DIGITS : 0 };
 	doc_set(d, &d->title, fmt_printf(&c, "รายงานผลการนิเทศ โรงเรียน%s ปีงบประมาณ %d", s->name, r->fiscal_year));
 	doc_set(d, &d->author, set->office_name);
 	doc_set(d, &d->subject, "รายงานผลการนิเทศรายโรงเรียน");

@@ -63,8 +63,8 @@ done <"$work/figures"
 # The headings of the annual report, and the total in BAHTTEXT.
 for h in "คำนำ" "สารบัญ" "บทสรุปผู้บริหาร" "ส่วนที่ 1 บทนำ" "หลักการและเหตุผล" "วัตถุประสงค์" \
 	"ส่วนที่ 2 วิธีดำเนินการ" "ส่วนที่ 3 ผลการดำเนินงาน" "ส่วนที่ 4 การใช้งบประมาณ" \
-	"ส่วนที่ 5 ปัญหา อุปสรรค และข้อเสนอแนะ" "ภาคผนวก" "เกณฑ์ที่ใช้" "คุณภาพข้อมูล" \
-	"ห้าแสนบาทถ้วน" "ขอถัวจ่ายทุกรายการ"; do
+	"ส่วนที่ 5 ปัญหา อุปสรรค และข้อเสนอแนะ" "ภาคผนวก" "เกณฑ์ที่ใช้" \
+	"ห้าแสนบาทถ้วน" "ขอถัวจ่ายทุกรายการ" "การรับรองรายงาน" "คณะผู้จัดทำ"; do
 	grep -qF -- "$h" "$work/annual.flat" && ok || no "annual report lacks \"$h\""
 done
 # The Thai text copies back exactly: the plan's title and first objective,
@@ -176,7 +176,7 @@ has "rules appendix says the lowest level in Thai" "$work/a.flat" "ปรับ�
 has "notes group thousands" "$work/a.flat" "1,692 จาก 1,753 คน"
 has "results carry their unit in Thai order" "$work/a.flat" "ผล ร้อยละ 96.52 เป้าหมาย ร้อยละ 100"
 has "indicators without a goal or not measured are not counted as missed" "$work/a.flat" \
-	"ตัวชี้วัดความสำเร็จ 1 จาก 2 ตัวชี้วัด (ยังไม่ได้วัดผล 1 ข้อ; ไม่ได้กำหนดค่าเป้าหมาย 1 ข้อ)"
+	"ตัวชี้วัดความสำเร็จ 1 จาก 2 ตัวชี้วัด (ยังไม่ได้วัดผล 1 ข้อ และไม่ได้กำหนดค่าเป้าหมาย 1 ข้อ)"
 has "part 5 names the per-school topic goal that falls short" "$work/a.flat" \
 	"โรงเรียนที่ได้รับการนิเทศครบ 10 ครั้ง 48 จาก 117 โรงเรียน"
 has "answers that say nothing are counted, not quoted" "$work/a.flat" "คำตอบที่ไม่มีข้อเสนอแนะ"
@@ -252,6 +252,25 @@ for f in annual-2558.pdf committee-5-2558.pdf schools/93020001.pdf; do
 done
 pdftotext -layout "$work/thai/annual-2558.pdf" - 2>/dev/null | grep -q '๓\.๑\.๑๐ ' && ok ||
 	no "Thai-digit mode splits ๓.๑.๑๐ across lines"
+
+# The printed reports speak of the work, never of the software, its files or
+# their encodings; the review report, for the office only, carries those:
+# every row left out, the drafts, the duplicate document, the files.
+for f in "$out/annual-2558.pdf" "$out"/committee-*-2558.pdf "$out"/schools/*.pdf; do
+	pdftotext "$f" - 2>/dev/null
+done >"$work/printed.txt"
+for w in BP draft config/ nithet UTF-8 SpreadsheetML Windows-874 .csv .xml .ini "แฟ้ม schools" "ยังไม่นับ"; do
+	if grep -qF -- "$w" "$work/printed.txt"; then no "a printed report says \"$w\""; else ok; fi
+done
+check "the review report is written" test -s "$out/review-2558.pdf"
+flat "$out/review-2558.pdf" >"$work/review.flat"
+draft=$(awk -F, 'NR > 1 && $11 == "draft" { print $1; exit }' input/visits.csv)
+[ -n "$draft" ] && ok || no "the bundled visits have no draft record"
+has "the review lists a draft record" "$work/review.flat" "$draft"
+has "the review lists the duplicate document number" "$work/review.flat" "0212/2558 was already used"
+has "the review lists the off-plan category" "$work/review.flat" "ค่าสาธารณูปโภค is not one of the plan's"
+has "the review gives the files' encodings" "$work/review.flat" "Windows-874"
+has "the review names a target one record short" "$work/review.flat" "อีกหนึ่งรายการจะถึงเป้าหมาย"
 
 # The specimen needs the plan only: no data warning printed.
 "$NITHET" -o "$work/spec" specimen >/dev/null 2>"$work/spec.err"

@@ -102,7 +102,7 @@ note_of(Fixture *f, const TargetResult *t)
 	static char buf[1024];
 	static Results r = { .fiscal_year = 2558 };
 	Arena *a = arena_new();
-	Compose c = { doc_new(a), f->s, &f->m, &r, 0, 0, 0, 0 };
+	Compose c = { .doc = doc_new(a), .s = f->s, .m = &f->m, .r = &r };
 	const char *n = compose_note(&c, t);
 	snprintf(buf, sizeof(buf), "%s", n ? n : "");
 	arena_free(a);
@@ -755,7 +755,7 @@ TEST(measure_vocabulary_school_type)
 	CHECK_INT(t->school[1].outside, OUTSIDE_TYPE);
 	CHECK_INT(t->school[3].outside, OUTSIDE_TYPE);
 	CHECK_INT(t->school[5].outside, OUTSIDE_INACTIVE);
-	Compose c = { doc_new(f->a), f->s, &f->m, r, 0, 0, 0, 0 };
+	Compose c = { .doc = doc_new(f->a), .s = f->s, .m = &f->m, .r = r };
 	CHECK_STR(fmt_population(&c, &t->target->metric), "โรงเรียนขยายโอกาส");
 	CHECK_STR(fmt_outside(&c, &f->schools[1], OUTSIDE_TYPE), "เป็นโรงเรียนประถมศึกษา");
 	CHECK_STR(fmt_outside(&c, &f->schools[3], OUTSIDE_TYPE), "ไม่ได้ระบุประเภท");

@@ -508,6 +508,7 @@ typedef struct Event {
 	int participants;
 	char minutes[160];
 	const char *resolutions;
+	const char *time, *venue;
 	int dist;          /* สวัสดีคุณครู: district, -1 for the catch-up */
 } Event;
 
@@ -1605,6 +1606,8 @@ static Event *new_event(Ctx *c)
 	memset(e, 0, sizeof *e);
 	e->dist = -1;
 	e->resolutions = "";
+	e->time = "";
+	e->venue = "";
 	return e;
 }
 
@@ -1626,6 +1629,8 @@ static void setup_events(Ctx *c)
 		e->day = c->nschools <= 600 ? D(2014, 10, gdays[di]) : gwin.d[di % gwin.n];
 		e->dist = di;
 		fmt(e->title, sizeof e->title, "กิจกรรมนิเทศแบบพบกลุ่ม “สวัสดีคุณครู” อำเภอ%s", c->dists[di].name);
+		e->time = "08.30-16.00 น.";
+		e->venue = "หอประชุมที่ว่าการอำเภอ";
 	}
 	free(gwin.d);
 	Event *g = new_event(c);
@@ -1634,6 +1639,8 @@ static void setup_events(Ctx *c)
 	g->act = 1;
 	g->day = D(2014, 11, 12);
 	g->dist = -2;
+	g->time = "09.00-12.00 น.";
+	g->venue = "ห้องประชุมสำนักงานเขตพื้นที่การศึกษา";
 	fmt(g->title, sizeof g->title, "กิจกรรมนิเทศแบบพบกลุ่ม “สวัสดีคุณครู” (รอบเก็บตก)");
 
 	/* Activity 10, ก.ต.ป.น.: five meetings; the sixth, planned for
@@ -1652,6 +1659,8 @@ static void setup_events(Ctx *c)
 		e->participants = (int)rng_range(&r, 13, 16);
 		fmt(e->minutes, sizeof e->minutes, "รายงานการประชุม ก.ต.ป.น. ครั้งที่ %d/2558", i + 1);
 		e->resolutions = KTPN_RESOLUTIONS[i];
+		e->time = "09.00-12.00 น.";
+		e->venue = "ห้องประชุมสำนักงานเขตพื้นที่การศึกษา ชั้น 2";
 	}
 
 	/* ประชุมประจำเดือน (3.1.5, counted as activity 7): six meetings, but
@@ -1675,6 +1684,8 @@ static void setup_events(Ctx *c)
 		    THAI_MONTH_LONG[m - 1], y + 543);
 		e->participants = heads - (int)rng_range(&r, 0, heads / 12) + 9;
 		fmt(e->minutes, sizeof e->minutes, "รายงานการประชุมผู้บริหารสถานศึกษา ครั้งที่ %d/2558", i + 1);
+		e->time = "09.00-16.00 น.";
+		e->venue = "หอประชุมสำนักงานเขตพื้นที่การศึกษา";
 	}
 
 	/* KM every Tuesday, except six: the New-Year week, an O-NET field
@@ -1699,6 +1710,8 @@ static void setup_events(Ctx *c)
 		e->day = z;
 		fmt(e->title, sizeof e->title, "%s", PICK(&r, KM_TITLES));
 		e->participants = (int)rng_range(&r, 8, 12);
+		e->time = "13.30-16.30 น.";
+		e->venue = "ห้องกลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา";
 	}
 
 	/* The two workshops: the plan late (planned ธ.ค. 2557), the report on
@@ -1781,7 +1794,7 @@ static void write_meetings(Ctx *c)
 {
 	static const char *const cols[] = {
 		"event_id", "type", "activity_no", "seq", "date", "title", "participants",
-		"minutes_ref", "resolutions"
+		"minutes_ref", "resolutions", "time", "venue"
 	};
 	Event *sorted = mem_array((size_t)c->nevents, sizeof *sorted);
 	memcpy(sorted, c->events, (size_t)c->nevents * sizeof *sorted);
@@ -1802,10 +1815,42 @@ static void write_meetings(Ctx *c)
 		out_int(&o, e->participants);
 		out_field(&o, e->minutes);
 		out_field(&o, e->resolutions);
+		out_field(&o, e->time);
+		out_field(&o, e->venue);
 		out_endrow(&o);
 	}
 	out_close(&o);
 	free(sorted);
+}
+
+/* resolutions.csv: what became of the committee's resolutions that ask for
+ * work (a "รับทราบ" asks for none). One is done late, one is still open
+ * past its due date at meeting 5, two run into the next year. */
+static void write_resolutions(Ctx *c)
+{
+	static const char *const cols[] = { "meeting", "resolution", "owner", "due", "done", "result" };
+	static const char *const rows[][6] = {
+		{ "1/2558", "เห็นชอบแนวทางการนิเทศแบบบูรณาการโดยใช้เครือข่ายเป็นฐาน", "กลุ่มนิเทศฯ",
+		  "2014-12-31", "2015-01-16",
+		  "ประชุมปฏิบัติการจัดทำแผนการนิเทศแบบบูรณาการโดยใช้เครือข่ายเป็นฐาน 14-16 ม.ค. 2558" },
+		{ "2/2558", "มอบกลุ่มนิเทศฯ ติดตามการเตรียมสอบ O-NET", "ศึกษานิเทศก์ผู้รับผิดชอบเครือข่าย",
+		  "2015-02-06", "2015-02-05", "ติดตามการเตรียมสอบ O-NET ของโรงเรียนกลุ่มสีดำ-สีแดงตามปฏิทินการสอบ" },
+		{ "3/2558", "ให้เร่งรัดการนิเทศภายในของโรงเรียนที่ยังไม่ผ่านเกณฑ์", "ศึกษานิเทศก์ผู้รับผิดชอบเครือข่าย",
+		  "2015-08-31", "", "ประเมินการนิเทศภายในรอบที่ 2 แล้ว ยังมีโรงเรียนอยู่ในระดับพอใช้" },
+		{ "4/2558", "เห็นชอบมาตรการยกระดับผลสัมฤทธิ์ ปีการศึกษา 2558", "กลุ่มนิเทศฯ",
+		  "2016-03-31", "", "ดำเนินการตามมาตรการในภาคเรียนที่ 1/2558" },
+		{ "5/2558", "ให้จัดประชุมให้ครบ 6 ครั้งในปีงบประมาณ 2559", "ฝ่ายเลขานุการ ก.ต.ป.น.",
+		  "2016-09-30", "", "" },
+	};
+	Out o;
+	out_open(&o, c->out, "resolutions.csv", "\n", 0, 0);
+	out_header(&o, cols, N_(cols));
+	for (int i = 0; i < N_(rows); i++) {
+		for (int k = 0; k < 6; k++)
+			out_field(&o, rows[i][k]);
+		out_endrow(&o);
+	}
+	out_close(&o);
 }
 
 static void write_attendance(Ctx *c)
@@ -2641,6 +2686,7 @@ int main(int argc, char **argv)
 	write_spending(&c);
 	write_meetings(&c);
 	write_attendance(&c);
+	write_resolutions(&c);
 	write_practices(&c);
 	write_online(&c);
 

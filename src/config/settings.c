@@ -58,6 +58,7 @@ static const KeySpec keys[] = {
 	{ "office", "director_position", KEY_STRING, OFF(director_position), 0, 0, "", "text" },
 	{ "office", "group_director", KEY_STRING, OFF(group_director_name), 0, 0, "", "text" },
 	{ "office", "group_director_position", KEY_STRING, OFF(group_director_position), 0, 0, "", "text" },
+	{ "office", "committee_chair", KEY_STRING, OFF(committee_chair), 0, 0, "", "text" },
 	{ "office", "reporter", KEY_STRING, OFF(reporter_name), 0, 0, "", "text" },
 	{ "office", "reporter_position", KEY_STRING, OFF(reporter_position), 0, 0, "", "text" },
 	{ "office", "emblem", KEY_STRING, OFF(emblem_file), 0, 0, "",

@@ -37,6 +37,7 @@ typedef struct Settings {
 	char *director_name, *director_position;
 	char *group_director_name, *group_director_position;
 	char *reporter_name, *reporter_position;
+	char *committee_chair;      /* ประธานกรรมการ ก.ต.ป.น.; "" = the role alone */
 	char *emblem_file;          /* the office's emblem for covers; "" = none */
 	char *document_number;      /* printed on covers as written; "" = none */
 	char *document_date;        /* ISO date of the report; "" = the as-of date */

@@ -637,8 +637,15 @@ wants_attendance(const Plan *p)
 	return plan_counts(p, SOURCE_ATTENDANCE);
 }
 
+/* Resolutions are followed up in the committee's packs. */
+static int
+wants_committee(const Plan *p)
+{
+	return p && plan_committee_kind(p) != NULL;
+}
+
 enum { F_SCHOOLS, F_NETWORKS, F_STAFF, F_VISITS, F_EVALUATIONS, F_SURVEYS, F_SPENDING,
-	F_MEETINGS, F_ATTENDANCE, F_PRACTICES, F_ONLINE, F_SCORES, F_ASSESSMENTS, NFILES };
+	F_MEETINGS, F_ATTENDANCE, F_RESOLUTIONS, F_PRACTICES, F_ONLINE, F_SCORES, F_ASSESSMENTS, NFILES };
 
 static const InputFile files[NFILES] = {
 	[F_SCHOOLS] = { "schools", 1, NULL },
@@ -652,6 +659,9 @@ static const InputFile files[NFILES] = {
 	[F_ATTENDANCE] = { "attendance", 0, attendance_load, "the teachers and administrators met "
 		"are counted from the visits of each target's activity instead; add the file "
 		"if the sessions of a kind marked attendance=\"yes\" took attendance", wants_attendance },
+	[F_RESOLUTIONS] = { "resolutions", 0, resolutions_load, "the committee packs quote the previous "
+		"meeting's resolutions from meetings without their follow-up; add the file to carry each "
+		"resolution's owner, due date and what was done from meeting to meeting", wants_committee },
 	[F_PRACTICES] = { "practices", 1, practices_load, NULL, wants_practices },
 	[F_ONLINE] = { "online", 0, online_load, "online supervision is counted from the visits "
 		"whose mode is online instead; add the file if the office posts online outside "
@@ -767,7 +777,7 @@ inputs_load(Model *m, Arena *a, const Settings *s, Diag *d)
 			if (file_failed && (i == F_NETWORKS || i == F_STAFF))
 				skip[F_VISITS] = 1;
 			if (i == F_MEETINGS)
-				skip[F_ATTENDANCE] = 1;
+				skip[F_ATTENDANCE] = skip[F_RESOLUTIONS] = 1;
 			continue;
 		}
 		sum->path = path;
@@ -790,7 +800,7 @@ inputs_load(Model *m, Arena *a, const Settings *s, Diag *d)
 			if (i == F_NETWORKS || i == F_STAFF)
 				skip[F_VISITS] = 1;
 			if (i == F_MEETINGS)
-				skip[F_ATTENDANCE] = 1;
+				skip[F_ATTENDANCE] = skip[F_RESOLUTIONS] = 1;
 		}
 		if (i == F_NETWORKS && rc == 0)
 			check_school_networks(m, sums[F_SCHOOLS], d);

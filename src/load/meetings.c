@@ -8,7 +8,7 @@
 #include "load/loaders.h"
 
 enum { COL_ID, COL_TYPE, COL_ACTIVITY, COL_SEQ, COL_DATE, COL_TITLE, COL_PARTICIPANTS,
-	COL_MINUTES, COL_RESOLUTIONS, COL_REPLACES, NCOLS };
+	COL_MINUTES, COL_RESOLUTIONS, COL_REPLACES, COL_TIME, COL_VENUE, NCOLS };
 
 static const ColumnSpec columns[NCOLS] = {
 	[COL_ID] = { "event_id", "รหัส|รหัสกิจกรรม", 1 },
@@ -21,6 +21,8 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_MINUTES] = { "minutes_ref", "รายงานการประชุม", 0 },
 	[COL_RESOLUTIONS] = { "resolutions", "มติ|มติที่ประชุม", 0 },
 	[COL_REPLACES] = { "replaces", "แทนวันที่", 0 },
+	[COL_TIME] = { "time", "เวลา", 0 },
+	[COL_VENUE] = { "venue", "สถานที่|สถานที่ประชุม", 0 },
 };
 
 static const TableSpec spec = { "meetings", columns, NCOLS };
@@ -56,6 +58,62 @@ seq_number(Loader *l, const Record *r, int *out)
 	return 0;
 }
 
+/* "09.00", "9:30 น.", "13.30-16.30 น.": the time of day in minutes, a
+ * dot or a colon between hours and minutes, an optional end after a dash.
+ * Returns the text after what was read, or NULL when it is not a time. */
+static const char *
+clock_time(const char *s, int *out)
+{
+	int h = 0, m = 0, nh = 0;
+	while (*s == ' ')
+		s++;
+	while (*s >= '0' && *s <= '9' && nh < 3)
+		h = h * 10 + (*s++ - '0'), nh++;
+	if (nh == 0 || nh > 2 || (*s != '.' && *s != ':'))
+		return NULL;
+	s++;
+	if (!(s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9'))
+		return NULL;
+	m = (s[0] - '0') * 10 + (s[1] - '0');
+	if (h > 23 || m > 59)
+		return NULL;
+	*out = h * 60 + m;
+	return s + 2;
+}
+
+/* The time column: start and end in minutes (-1 when not given). */
+static int
+meeting_time(Loader *l, const Record *r, int *start, int *end)
+{
+	const char *v = r->field[COL_TIME];
+	*start = *end = -1;
+	if (*v == '\0')
+		return 0;
+	const char *p = clock_time(v, start);
+	if (p != NULL) {
+		while (*p == ' ')
+			p++;
+		if (*p == '-' || !strncmp(p, "\xE2\x80\x93", 3)) {   /* - or – */
+			p += *p == '-' ? 1 : 3;
+			p = clock_time(p, end);
+			if (p != NULL && *end <= *start)
+				p = NULL;
+		}
+	}
+	if (p != NULL) {
+		while (*p == ' ')
+			p++;
+		if (!strcmp(p, "น.") || !strcmp(p, "น"))
+			p += strlen(p);
+	}
+	if (p == NULL || *p != '\0') {
+		diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_TIME],
+		    "time is not a time of day (found \"%s\"); write it as 09.00 or 09.00-12.00 น. (row rejected)", v);
+		return -1;
+	}
+	return 0;
+}
+
 /* The declared kind the type column names (its code or an alias). */
 static int
 event_kind(Loader *l, const Record *r, const PlanEventKind **out)
@@ -88,7 +146,7 @@ on_meeting(void *vl, const Record *r)
 	Loader *l = vl;
 	Diag *d = l->d;
 	CalDate date, replaces;
-	int activity, seq;
+	int activity, seq, start, end;
 	long participants;
 
 	const PlanEventKind *kind = NULL;
@@ -96,6 +154,7 @@ on_meeting(void *vl, const Record *r)
 	    event_kind(l, r, &kind) != 0 ||
 	    load_activity(r, &spec, COL_ACTIVITY, l->m, 1, &activity, d) != 0 ||
 	    seq_number(l, r, &seq) != 0 ||
+	    meeting_time(l, r, &start, &end) != 0 ||
 	    field_date(r, &spec, COL_DATE, 0, &date, d) != 0 ||
 	    field_date(r, &spec, COL_REPLACES, 1, &replaces, d) != 0 ||
 	    field_int(r, &spec, COL_PARTICIPANTS, 0, 1000000, 1, 0, &participants, d) != 0)
@@ -120,6 +179,9 @@ on_meeting(void *vl, const Record *r)
 	e->participants = (int)participants;
 	e->minutes_ref = load_str(&l->pool, r->field[COL_MINUTES]);
 	e->resolutions = load_str(&l->pool, r->field[COL_RESOLUTIONS]);
+	e->start_min = start;
+	e->end_min = end;
+	e->venue = load_str(&l->pool, r->field[COL_VENUE]);
 	e->in_fy = load_check_fy(r, &spec, COL_DATE, date, l->fy, l->sum, d);
 	e->line = r->line;
 	return 0;

@@ -123,7 +123,16 @@ measure_progress(const Results *r, const TargetResult *t, const Plan *p)
 		ck.status = PROGRESS_IN_PROGRESS;
 	else if (ck.expected > 0 && t->value < ck.expected - 1e-9)
 		ck.status = PROGRESS_AT_RISK;
-	else if (t->value >= goal - 1e-9)
+	else if (growth == GROWTH_PRORATED && !t->is_percent && goal >= 2 && t->value < goal - 1e-9 &&
+	    (double)(ck.total - ck.days) * goal < (double)ck.total) {
+		/* Rounding the pace down forgives an event not yet due; with
+		 * less than one event's interval left, what is missing can no
+		 * longer be held at the plan's rhythm (5 of 6 meetings, 6 days
+		 * left). A one-off event has no rhythm: any day of its period
+		 * will do. */
+		ck.status = PROGRESS_AT_RISK;
+		ck.little_time = 1;
+	} else if (t->value >= goal - 1e-9)
 		/* The count is there but the target is unmet: a condition beside
 		 * it failed (a period of the year without an event). */
 		ck.status = PROGRESS_AT_RISK;

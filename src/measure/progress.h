@@ -37,6 +37,9 @@ typedef struct ProgressCheck {
 	int whole_year;            /* no activity gives a period: the fiscal year */
 	long days, total;          /* days of the period elapsed, and its length */
 	long long num, den;        /* a running rate: passed/satisfied of those measured */
+	int little_time;           /* at risk on pace although not behind it: less time
+	                            * is left than one event takes at the plan's pace
+	                            * (goal per period), and events are still missing */
 } ProgressCheck;
 
 /* The decision for one target as of r->as_of: its planned period (the

@@ -155,9 +155,23 @@ typedef struct Meeting {
 	const char *title;
 	int participants;
 	const char *minutes_ref, *resolutions;
+	int start_min, end_min;    /* time of day in minutes; -1 = not given */
+	const char *venue;         /* "" when not given */
 	int in_fy;
 	long line;
 } Meeting;
+
+/* What became of one resolution of a meeting (resolutions.*): carried
+ * from meeting to meeting until it is done. */
+typedef struct Resolution {
+	const Meeting *meeting;    /* whose resolution it is */
+	const char *text;
+	const char *owner;         /* "" when not given */
+	CalDate due;               /* year 0 = none */
+	CalDate done;              /* year 0 = not done yet */
+	const char *result;        /* what was done, "" when not given */
+	long line;
+} Resolution;
 
 /* Per-school attendance at an event whose kind takes attendance
  * (attendance.csv). */
@@ -270,6 +284,8 @@ typedef struct Model {
 	size_t nmeetings;
 	Attendance *attendance;
 	size_t nattendance;
+	Resolution *resolutions;   /* in file order */
+	size_t nresolutions;
 	Practice *practices;
 	size_t npractices;
 	OnlineItem *online;

@@ -297,6 +297,10 @@ risk_reason(Compose *c, const TargetResult *t, const ProgressCheck *ck)
 	if (measure_growth(&t->target->metric) == GROWTH_DUE_SO_FAR)
 		return fmt_printf(c, "ผล %s ของครั้งที่ถึงกำหนดแล้ว ต่ำกว่าค่าเป้าหมาย %s (ช่วงดำเนินการ %s)",
 		    value_text(c, t), goal_text(c, t), period);
+	if (ck->little_time)
+		return fmt_printf(c, "ผลสะสม %s จากค่าเป้าหมาย %s ยังขาดอีก %s โดยเหลือเวลาในช่วง %s อีกเพียง %s วัน",
+		    value_text(c, t), goal_text(c, t), amount(c, t, fmt_double(c, t->goal - t->value, 0)), period,
+		    fmt_int(c, ck->total - ck->days));
 	if (t->value >= t->goal - 1e-9)
 		return fmt_printf(c, "ผลสะสม %s ครบค่าเป้าหมาย (%s) แล้ว แต่ยังไม่บรรลุตามเงื่อนไขของเป้าหมาย",
 		    value_text(c, t), goal_text(c, t));
@@ -305,15 +309,15 @@ risk_reason(Compose *c, const TargetResult *t, const ProgressCheck *ck)
 	    fmt_int(c, ck->total));
 }
 
-/* Section 5.3: the activities that spent more than they were given, paid
+/* Section 5.n: the activities that spent more than they were given, paid
  * from what others left (ถัวจ่าย). An activity given nothing
  * did not "overspend by 0 baht": it is said to have had no allocation. All
  * money in satang form (fmt_money), one format throughout. */
 static void
-budget_moves(Compose *c)
+budget_moves(Compose *c, int n)
 {
 	const BudgetResults *b = &c->r->budget;
-	doc_heading(c->doc, 2, "5.3", "การถัวจ่ายงบประมาณระหว่างกิจกรรม");
+	doc_heading(c->doc, 2, fmt_text(c, fmt_printf(c, "5.%d", n)), "การถัวจ่ายงบประมาณระหว่างกิจกรรม");
 	DocBlock *bl = doc_list(c->doc, 0);
 	Satang moved_in = 0, left_over = 0;
 	for (size_t i = 0; i < b->nlines; i++) {
@@ -350,52 +354,85 @@ budget_moves(Compose *c)
 /* Targets at risk, each with its reason; then those not yet due or still
  * being measured, which are named so the committee knows why they are not
  * judged. */
+/* 4.4: the targets whose risk cannot be judged yet (not due, under way,
+ * or without data), for information: the committee decides on the others
+ * in agenda 5. */
 static void
-exceptions(Compose *c)
+pending_targets(Compose *c)
 {
 	const Results *r = c->r;
-	doc_heading(c->doc, 2, "5.1", "เป้าหมายที่มีความเสี่ยงไม่บรรลุ");
-	DocBlock *l = doc_list(c->doc, 0);
 	DocBlock *later = NULL;
 	for (size_t i = 0; i < r->ntargets; i++) {
 		const TargetResult *t = &r->targets[i];
 		ProgressCheck ck = measure_progress(r, t, c->m->plan);
-		const char *note = compose_note(c, t) ? fmt_printf(c, " - %s", fmt_text(c, compose_note(c, t))) : "";
-		switch (ck.status) {
-		case PROGRESS_AT_RISK:
-			/* With two figures the reason already holds every count the
-			 * note would repeat. */
-			doc_list_item(c->doc, l, fmt_printf(c, "ข้อ %s %s: %s%s", fmt_text(c, t->target->id), t->target->text,
-			    risk_reason(c, t, &ck), two_figures(t, &ck) ? "" : note));
-			break;
-		case PROGRESS_NO_DATA:
-			if (later == NULL) {
-				doc_para(c->doc, "เป้าหมายที่ยังไม่ประเมินความเสี่ยง:")->u.para.keep_with_next = 1;
-				later = doc_list(c->doc, 0);
-			}
-			doc_list_item(c->doc, later, fmt_printf(c, "ข้อ %s %s (ยังไม่มีข้อมูลสำหรับวัดผล)%s",
-			    fmt_text(c, t->target->id), t->target->text, note));
-			break;
-		case PROGRESS_NOT_YET_DUE:
-		case PROGRESS_IN_PROGRESS:
-			if (later == NULL) {
-				doc_para(c->doc, "เป้าหมายที่ยังไม่ประเมินความเสี่ยง:")->u.para.keep_with_next = 1;
-				later = doc_list(c->doc, 0);
-			}
+		if (ck.status != PROGRESS_NO_DATA && ck.status != PROGRESS_NOT_YET_DUE && ck.status != PROGRESS_IN_PROGRESS)
+			continue;
+		if (later == NULL) {
+			doc_heading(c->doc, 2, fmt_text(c, "4.4"), "เป้าหมายที่ยังไม่ถึงเวลาประเมินความเสี่ยง");
+			later = doc_list(c->doc, 0);
+		}
+		const char *note = compose_note(c, t) ? fmt_printf(c, " %s", fmt_text(c, compose_note(c, t))) : "";
+		if (ck.status == PROGRESS_NO_DATA)
+			doc_list_item(c->doc, later, fmt_printf(c, "ข้อ %s %s (ยังไม่มีข้อมูลสำหรับวัดผล)",
+			    fmt_text(c, t->target->id), t->target->text));
+		else
 			doc_list_item(c->doc, later, fmt_printf(c, "ข้อ %s %s (ช่วง%s %s)%s", fmt_text(c, t->target->id),
 			    ck.status == PROGRESS_NOT_YET_DUE ? "ยังไม่ถึงช่วงดำเนินการ" : "อยู่ระหว่างดำเนินการ",
 			    ck.is_rate ? "วัดผล" : "ดำเนินการ", period_text(c, &ck),
 			    ck.status == PROGRESS_IN_PROGRESS ? note : ""));
-			break;
-		case PROGRESS_ON_TRACK:
-		case PROGRESS_NO_GOAL:
-			break;
-		}
 	}
-	if (l->u.list.n == 0)
-		doc_list_item(c->doc, l, "ไม่มี เป้าหมายที่ถึงช่วงดำเนินการแล้วเป็นไปตามแผน");
+}
 
-	doc_heading(c->doc, 2, "5.2", "โรงเรียนที่ยังไม่ได้รับการนิเทศ");
+/* What the committee is asked to decide about one target at risk: the
+ * plan's activity behind it, the schools not reached (when there are a
+ * few to name), and a question a chair can put to the vote. */
+static void
+decision_item(Compose *c, int *n, const TargetResult *t, const ProgressCheck *ck)
+{
+	const Results *r = c->r;
+	const Metric *p = &t->target->metric;
+	doc_heading(c->doc, 2, fmt_text(c, fmt_printf(c, "5.%d", ++*n)), fmt_printf(c, "เป้าหมายข้อ %s %s",
+	    fmt_text(c, t->target->id), t->target->text));
+	DocBlock *l = doc_labels(c->doc);
+	l->u.labels.label_mm = 45;
+	/* A running rate's reason already gives its counts: no note after it. */
+	doc_label(c->doc, l, "ความเป็นมา", two_figures(t, ck) || (ck->is_rate && !ck->ended) ?
+	    risk_reason(c, t, ck) : fmt_with_note(c, risk_reason(c, t, ck), compose_note(c, t)));
+	if (t->schools_missing.n > 0 && t->schools_missing.n <= 30 && t->schools_missing.n < (size_t)r->schools)
+		doc_label(c->doc, l, fmt_printf(c, "โรงเรียนที่ยังไม่ถึงเกณฑ์ (%s โรงเรียน)",
+		    fmt_int(c, (long long)t->schools_missing.n)), fmt_school_list(c, &t->schools_missing, 0, 30, ""));
+	const PlanActivity *act = p->activities[0] ? plan_activity(c->m->plan, p->activities[0]) : NULL;
+	if (act && act->owner && *act->owner)
+		doc_label(c->doc, l, "ผู้รับผิดชอบตามแผน", act->owner);
+	const char *who = c->s->unit_name;
+	const char *what = act ? fmt_printf(c, "กิจกรรมที่ %s %s", fmt_int(c, act->no), act->name) :
+	    "การดำเนินงานตามเป้าหมายนี้";
+	const char *question;
+	if (ck->ended || ck->little_time)
+		question = fmt_printf(c, "ที่ประชุมพิจารณาว่าจะให้%sดำเนิน%sเพิ่มเติมให้ครบก่อนสิ้นปีงบประมาณ %s "
+		    "หรือให้บันทึกเป็นข้อเสนอแนะสำหรับการวางแผนปีงบประมาณถัดไป", who, what,
+		    fmt_year(c, r->fiscal_year));
+	else
+		question = fmt_printf(c, "ที่ประชุมพิจารณาให้%sเร่งรัด%s ให้ถึงค่าเป้าหมาย %s ภายในช่วง %s", who, what,
+		    goal_text(c, t), period_text(c, ck));
+	doc_label(c->doc, l, "ประเด็นเสนอเพื่อพิจารณา", question);
+	doc_para(c->doc, "มติที่ประชุม ....................................................................................");
+}
+
+static void
+exceptions(Compose *c)
+{
+	const Results *r = c->r;
+	int n = 0;
+	for (size_t i = 0; i < r->ntargets; i++) {
+		const TargetResult *t = &r->targets[i];
+		ProgressCheck ck = measure_progress(r, t, c->m->plan);
+		if (ck.status == PROGRESS_AT_RISK)
+			decision_item(c, &n, t, &ck);
+	}
+	if (n == 0)
+		doc_para(c->doc, "ไม่มีเป้าหมายที่มีความเสี่ยงไม่บรรลุ เป้าหมายที่ถึงช่วงดำเนินการแล้วเป็นไปตามแผน");
+	doc_heading(c->doc, 2, fmt_text(c, fmt_printf(c, "5.%d", ++n)), "โรงเรียนที่ยังไม่ได้รับการนิเทศ");
 	if (r->schools_not_visited.n == 0) {
 		doc_para(c->doc, "ทุกโรงเรียนได้รับการนิเทศแล้ว");
 	} else {
@@ -412,8 +449,96 @@ exceptions(Compose *c)
 				    s->district);
 		}
 	}
+	budget_moves(c, ++n);
+}
 
-	budget_moves(c);
+/* A resolution's standing on the day of meeting `on`: done (and whether
+ * late), overdue, or under way with its due date. */
+static const char *
+resolution_status(Compose *c, const Resolution *x, CalDate on)
+{
+	if (x->done.year && cal_compare(x->done, on) <= 0)
+		return x->due.year && cal_compare(x->done, x->due) > 0 ?
+		    fmt_printf(c, "ดำเนินการแล้ว เมื่อ %s (หลังกำหนด %s)", fmt_date_short(c, x->done),
+		    fmt_date_short(c, x->due)) :
+		    fmt_printf(c, "ดำเนินการแล้ว เมื่อ %s", fmt_date_short(c, x->done));
+	if (x->due.year && cal_compare(x->due, on) < 0)
+		return fmt_printf(c, "ยังไม่แล้วเสร็จ เลยกำหนด %s", fmt_date_short(c, x->due));
+	return x->due.year ? fmt_printf(c, "อยู่ระหว่างดำเนินการ กำหนดเสร็จ %s", fmt_date_short(c, x->due)) :
+	    "อยู่ระหว่างดำเนินการ";
+}
+
+/* ระเบียบวาระที่ 3: the resolutions of the earlier meetings with what
+ * became of them by this meeting. Carried from meeting to meeting: those
+ * of the previous meeting, and older ones not yet reported done then. */
+static void
+follow_up(Compose *c, const Meeting *meeting, const Meeting *previous)
+{
+	const Model *m = c->m;
+	if (m->nresolutions == 0) {
+		if (previous && *previous->resolutions)
+			doc_para(c->doc, fmt_printf(c, "มติจากการประชุมครั้งที่ %s: %s", meeting_no(c, previous),
+			    previous->resolutions));
+		else
+			doc_para(c->doc, "ไม่มี");
+		return;
+	}
+	DocBlock *tb = NULL;
+	long n = 0;
+	for (size_t i = 0; i < m->nresolutions; i++) {
+		const Resolution *x = &m->resolutions[i];
+		if (cal_compare(x->meeting->date, meeting->date) >= 0)
+			continue;
+		/* Reported done at an earlier meeting: not carried further. */
+		if (previous && x->meeting != previous && x->done.year && cal_compare(x->done, previous->date) <= 0)
+			continue;
+		if (tb == NULL) {
+			compose_table_caption(c, "การดำเนินการตามมติการประชุมครั้งก่อน");
+			tb = compose_table(c, 14, "ที่:8:c|มติ (การประชุมครั้งที่):0:l|ผู้รับผิดชอบ:34:l|"
+			    "สถานะ ณ วันประชุม:34:l|ผลการดำเนินการ:44:l");
+		}
+		compose_row(c, tb, DOC_ROW_BODY, 5, fmt_int(c, ++n), fmt_printf(c, "%s (%s)", x->text,
+		    meeting_no(c, x->meeting)), *x->owner ? x->owner : "-", resolution_status(c, x, meeting->date),
+		    *x->result ? x->result : "-");
+	}
+	if (tb == NULL)
+		doc_para(c->doc, "ไม่มีมติที่ต้องติดตาม");
+	doc_para(c->doc, "มติที่ประชุม ....................................................................................");
+}
+
+/* The agenda on one page, with who presents each item. */
+static void
+agenda_page(Compose *c, const Meeting *meeting, const Meeting *previous)
+{
+	const Settings *s = c->s;
+	/* A name on its own line: never broken between given name and surname. */
+	const char *chair = *s->committee_chair ? fmt_printf(c, "ประธานกรรมการ\n(%s)", s->committee_chair) :
+	    "ประธานกรรมการ";
+	const char *secretary = *s->director_name ? fmt_printf(c, "กรรมการและเลขานุการ\n(%s)", s->director_name) :
+	    "กรรมการและเลขานุการ";
+	const char *unit = *s->group_director_name ? fmt_printf(c, "%s\n(%s)", fmt_group_director_position(c),
+	    s->group_director_name) : fmt_group_director_position(c);
+	DocBlock *h = doc_heading(c->doc, 1, NULL, fmt_printf(c, "ระเบียบวาระการประชุมคณะกรรมการ ก.ต.ป.น. ครั้งที่ %s",
+	    meeting_no(c, meeting)));
+	h->u.heading.in_toc = 0;
+	DocBlock *l = doc_labels(c->doc);
+	doc_label(c->doc, l, "วันที่", fmt_date_full(c, meeting->date));
+	if (meeting->start_min >= 0)
+		doc_label(c->doc, l, "เวลา", fmt_clock(c, meeting->start_min, meeting->end_min));
+	if (*meeting->venue)
+		doc_label(c->doc, l, "สถานที่", meeting->venue);
+	DocBlock *tb = compose_table(c, 0, "วาระที่:16:c|เรื่อง:0:l|ผู้เสนอ:60:l");
+	compose_row(c, tb, DOC_ROW_BODY, 3, fmt_int(c, 1), "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", chair);
+	compose_row(c, tb, DOC_ROW_BODY, 3, fmt_int(c, 2), previous ?
+	    fmt_printf(c, "รับรองรายงานการประชุมครั้งที่ %s", meeting_no(c, previous)) :
+	    "รับรองรายงานการประชุมครั้งที่แล้ว", secretary);
+	compose_row(c, tb, DOC_ROW_BODY, 3, fmt_int(c, 3), "เรื่องสืบเนื่อง: การดำเนินการตามมติการประชุมครั้งก่อน",
+	    secretary);
+	compose_row(c, tb, DOC_ROW_BODY, 3, fmt_int(c, 4), "เรื่องเสนอเพื่อทราบ: ผลการนิเทศ ติดตาม และการใช้งบประมาณ",
+	    unit);
+	compose_row(c, tb, DOC_ROW_BODY, 3, fmt_int(c, 5), "เรื่องเสนอเพื่อพิจารณา: เป้าหมายที่มีความเสี่ยง "
+	    "โรงเรียนที่ยังไม่ได้รับการนิเทศ และการถัวจ่ายงบประมาณ", unit);
+	compose_row(c, tb, DOC_ROW_BODY, 3, fmt_int(c, 6), "เรื่องอื่น ๆ", "ที่ประชุม");
 }
 
 Doc *
@@ -433,15 +558,24 @@ committee_compose(Arena *a, const Model *m, const Results *r, const Results *pre
 	doc_set(d, &d->footer_text, s->office_name);
 
 	DocBlock *cv = doc_cover(d);
-	doc_cover_line(d, cv, "เอกสารประกอบการประชุม", 24, 1, 40);
+	cv->u.cover.emblem = compose_image(&c, &m->emblem);
+	int emblem = cv->u.cover.emblem != NULL;
+	doc_cover_line(d, cv, "เอกสารประกอบการประชุม", 24, 1, emblem ? 12 : 40);
 	doc_cover_line(d, cv, "คณะกรรมการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา (ก.ต.ป.น.)", 20, 1, 10);
 	doc_cover_line(d, cv, fmt_printf(&c, "ครั้งที่ %s", no), 20, 1, 10);
 	doc_cover_line(d, cv, fmt_date_full(&c, meeting->date), 18, 0, 20);
+	if (meeting->start_min >= 0)
+		doc_cover_line(d, cv, fmt_printf(&c, "เวลา %s", fmt_clock(&c, meeting->start_min, meeting->end_min)),
+		    18, 0, 4);
+	if (*meeting->venue)
+		doc_cover_line(d, cv, fmt_printf(&c, "ณ %s", meeting->venue), 18, 0, 4);
 	if (*meeting->title)
 		doc_cover_line(d, cv, meeting->title, 16, 0, 8);
-	doc_cover_line(d, cv, s->office_name, 18, 1, 80);
+	doc_cover_line(d, cv, s->office_name, 18, 1, emblem ? 50 : 70);
 	doc_cover_line(d, cv, fmt_printf(&c, "ข้อมูล ณ วันที่ %s", fmt_date(&c, r->as_of)), 16, 0, 8);
 
+	doc_pagebreak(d, -1);
+	agenda_page(&c, meeting, previous);
 	doc_pagebreak(d, -1);
 	agenda(&c, 1, "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ");
 	blank_lines(&c, 3);
@@ -454,17 +588,13 @@ committee_compose(Arena *a, const Model *m, const Results *r, const Results *pre
 		doc_para(d, "เป็นการประชุมครั้งแรกของปีงบประมาณ ไม่มีรายงานการประชุมที่ต้องรับรอง");
 	doc_para(d, "มติที่ประชุม ....................................................................................");
 	agenda(&c, 3, "เรื่องสืบเนื่อง");
-	if (previous && *previous->resolutions)
-		doc_para(d, fmt_printf(&c, "มติจากการประชุมครั้งที่ %s: %s", meeting_no(&c, previous),
-		    previous->resolutions));
-	else
-		doc_para(d, "ไม่มี");
+	follow_up(&c, meeting, previous);
 	agenda(&c, 4, "เรื่องเสนอเพื่อทราบ: ผลการนิเทศ ติดตาม และการใช้งบประมาณ");
 	progress(&c, prev, previous ? fmt_printf(&c, "ตั้งแต่ %s", fmt_date_short(&c, cal_add_days(previous->date, 1)))
 	    : NULL, previous ? meeting_no(&c, previous) : NULL);
+	pending_targets(&c);
 	agenda(&c, 5, "เรื่องเสนอเพื่อพิจารณา");
 	exceptions(&c);
-	doc_para(d, "มติที่ประชุม ....................................................................................");
 	agenda(&c, 6, "เรื่องอื่น ๆ");
 	blank_lines(&c, 3);
 	return d;

@@ -490,3 +490,11 @@ fmt_with_note(Compose *c, const char *text, const char *note)
 	note = fmt_text(c, note);
 	return strchr(note, '(') ? fmt_printf(c, "%s %s", text, note) : fmt_printf(c, "%s (%s)", text, note);
 }
+
+const char *
+fmt_clock(Compose *c, int start_min, int end_min)
+{
+	const char *from = fmt_printf(c, "%02d.%02d", start_min / 60, start_min % 60);
+	return fmt_text(c, end_min >= 0 ? fmt_printf(c, "%s–%02d.%02d น.", from, end_min / 60, end_min % 60) :
+	    fmt_printf(c, "%s น.", from));
+}

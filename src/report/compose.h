@@ -34,6 +34,7 @@ const char *fmt_date_short(Compose *c, CalDate d);         /* 15 ธ.ค. 57 */
 const char *fmt_date_full(Compose *c, CalDate d);          /* วันจันทร์ที่ 15 ธันวาคม พ.ศ. 2557 */
 const char *fmt_month(Compose *c, CalDate d);              /* ธ.ค. 57 */
 const char *fmt_month_year(Compose *c, CalDate d);         /* ธันวาคม 2557 */
+const char *fmt_clock(Compose *c, int start_min, int end_min); /* 09.00-12.00 น.; end -1 = none */
 const char *fmt_text(Compose *c, const char *s);           /* digits converted when Thai */
 /* The project's name to follow the word โครงการ: the plan's title without a
  * leading "โครงการ" of its own, so that it is never said twice. */

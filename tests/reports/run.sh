@@ -272,6 +272,30 @@ has "the review lists the off-plan category" "$work/review.flat" "ค่าส�
 has "the review gives the files' encodings" "$work/review.flat" "Windows-874"
 has "the review names a target one record short" "$work/review.flat" "อีกหนึ่งรายการจะถึงเป้าหมาย"
 
+# The committee pack as a meeting document: time and venue from meetings, an
+# agenda page with presenters, the earlier resolutions with their standing on
+# the day (resolutions), and the committee's own target among those at risk.
+# Table cells are read in the order they are drawn (-raw): a wrapped cell's
+# lines stay together.
+rawflat() { pdftotext -raw "$1" - 2>/dev/null | tr -d ' \n\f'; }
+rawflat "$out/committee-5-2558.pdf" >"$work/c5.raw"
+venue=$(awk -F, '$4 == "5/2558" { print $NF }' input/meetings.csv | tr -d '\r')
+[ -n "$venue" ] && ok || no "meeting 5/2558 has no venue in the bundled meetings"
+has "pack 5 names the venue" "$work/c5.flat" "ณ $venue"
+has "pack 5 gives the time" "$work/c5.flat" "เวลา 09.00–12.00 น."
+has "pack 5 has an agenda page with presenters" "$work/c5.raw" "วาระที่ เรื่อง ผู้เสนอ"
+has "pack 5 names the chair from the config" "$work/c5.flat" \
+	"($(sed -n 's/^committee_chair = //p' config/nithet.ini))"
+has "pack 5 follows up an overdue resolution" "$work/c5.raw" "ยังไม่แล้วเสร็จ เลยกำหนด 31 ส.ค. 58"
+has "pack 5 follows up a resolution under way" "$work/c5.raw" "อยู่ระหว่างดำเนินการ กำหนดเสร็จ 31 มี.ค. 59"
+has "pack 5 counts the committee's own target at risk" "$work/c5.flat" "ยังขาดอีก 1 ครั้ง โดยเหลือเวลา"
+has "pack 5 asks a question for each target at risk" "$work/c5.flat" "ประเด็นเสนอเพื่อพิจารณา"
+has "pack 5 names the school behind a miss" "$work/c5.flat" "บ้านพรุพ้อ"
+rawflat "$out/committee-2-2558.pdf" >"$work/c2.raw"
+has "pack 2 reports a resolution done late" "$work/c2.raw" "ดำเนินการแล้ว เมื่อ 16 ม.ค. 58 (หลังกำหนด 31 ธ.ค. 57)"
+flat "$out/committee-3-2558.pdf" >"$work/c3.flat"
+hasnt "a resolution reported done is not carried to the next pack" "$work/c3.flat" "ใช้เครือข่ายเป็นฐาน (1/2558)"
+
 # The specimen needs the plan only: no data warning printed.
 "$NITHET" -o "$work/spec" specimen >/dev/null 2>"$work/spec.err"
 check "specimen prints no data warnings" sh -c "! grep -q 'visits.csv' '$work/spec.err'"

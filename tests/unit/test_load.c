@@ -821,12 +821,15 @@ TEST(load_inputs_directory)
 	memset(&m, 0, sizeof(m));
 	m.plan = plan_load(a, "input/plan.xml", "config/plan.xsd", 64, 1 << 24, d);
 	CHECK_INT(inputs_load(&m, a, s, d), 0);
-	CHECK_INT(m.nfiles, 12);                     /* the plan's 6.1 wants assessments */
-	CHECK_STR(m.files[11].name, "assessments.csv");
-	CHECK_INT(m.files[11].present, 0);
+	CHECK_INT(m.nfiles, 13);                     /* the plan's 6.1 wants assessments */
+	CHECK_STR(m.files[12].name, "assessments.csv");
+	CHECK_INT(m.files[12].present, 0);
 	CHECK_STR(m.files[3].name, "visits.csv");
 	CHECK_INT(m.files[8].present, 0);            /* attendance is optional */
-	CHECK_INT(m.files[10].present, 0);
+	CHECK_STR(m.files[9].name, "resolutions.csv");  /* so are resolutions: the plan has a committee */
+	CHECK_INT(m.files[9].present, 0);
+	CHECK_STR(m.files[11].name, "online.csv");
+	CHECK_INT(m.files[11].present, 0);
 	CHECK_INT(m.nvisits, 1);
 	CHECK_INT(diag_exit_status(d), EXIT_DONE);
 	diag_free(d);

@@ -109,6 +109,8 @@ static const KeySpec keys[] = {
 	{ "survey", "likert_bands", KEY_BANDS, OFF(likert_bands), 1, 5,
 	  "1.00-1.50 น้อยที่สุด | 1.51-2.50 น้อย | 2.51-3.50 ปานกลาง | 3.51-4.50 มาก | 4.51-5.00 มากที่สุด",
 	  "five bands 'min-max label' from lowest to highest, separated by |" },
+	{ "survey", "min_item_respondents", KEY_INT, OFF(min_item_respondents), 1, 1000, "3",
+	  "a number of respondents, 1 or more" },
 	{ "survey", "satisfied_threshold", KEY_DOUBLE, OFF(satisfied_threshold), 1, 5, "3.51",
 	  "a mean from 1.00 to 5.00" },
 

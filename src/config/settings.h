@@ -69,6 +69,8 @@ typedef struct Settings {
 	/* [survey] Likert bands and the satisfied mean */
 	Band likert_bands[5];       /* index 0 = น้อยที่สุด .. 4 = มากที่สุด */
 	double satisfied_threshold; /* 3.51 */
+	int min_item_respondents;   /* a school's item means shown from this many
+	                             * respondents: fewer could be told apart */
 
 	/* [calendar] */
 	char *holidays[SETTINGS_MAX_LIST]; /* ISO dates the office was closed:

@@ -227,6 +227,11 @@ typedef struct Doc {
 	const char *toc_title;     /* "สารบัญ" */
 	const char *toc_tables_title, *toc_charts_title;  /* "สารบัญตาราง", "สารบัญแผนภูมิ" */
 	int landscape;             /* orientation of the first page */
+	/* 0 = any length. Else the most pages the document may take: typeset
+	 * tightens the line spacing, and at last the sizes, a step at a time
+	 * until it fits (a school's report on two sheets); if even the last
+	 * step does not fit, the last layout is kept. */
+	int max_pages;
 	int number_headings;       /* doc_heading fills "1", "1.1", ... itself */
 	int counters[3];
 	DocBlock *first, *last;

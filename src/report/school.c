@@ -87,9 +87,21 @@ visits(Compose *c, const School *s)
 			rows[k].latest = v;
 		}
 	}
+	/* Records awaiting approval are not counted, and the school is told so:
+	 * "not visited" would be untrue when a supervisor did come. */
+	size_t ndraft = 0;
+	const char *draft_dates = "";
+	for (size_t i = 0; i < nv; i++)
+		if (vs[i]->status == STATUS_DRAFT && in_year(r, vs[i]->date))
+			draft_dates = fmt_printf(c, "%s%s%s", draft_dates, ndraft++ ? ", " : "",
+			    fmt_date_short(c, vs[i]->date));
 	doc_heading(c->doc, 2, "1", fmt_printf(c, "การนิเทศที่ได้รับ (%s ครั้ง)", fmt_int(c, (long long)total)));
+	if (ndraft > 0)
+		doc_para(c->doc, fmt_printf(c, "มีบันทึกการนิเทศอีก %s ครั้ง (%s) ที่รออนุมัติ เมื่ออนุมัติแล้วจะนับในรายงานฉบับถัดไป",
+		    fmt_int(c, (long long)ndraft), draft_dates));
 	if (total == 0) {
-		doc_para(c->doc, "ยังไม่ได้รับการนิเทศในปีงบประมาณนี้");
+		doc_para(c->doc, ndraft ? "ยังไม่มีบันทึกการนิเทศที่อนุมัติแล้วในปีงบประมาณนี้" :
+		    "ยังไม่ได้รับการนิเทศในปีงบประมาณนี้");
 		return;
 	}
 	DocBlock *tb = compose_table(c, 13, "กิจกรรม:0:l|ครั้ง:14:r|วันที่ล่าสุด:22:c|ผู้นิเทศครั้งล่าสุด:44:l");
@@ -164,50 +176,91 @@ level_text(Compose *c, int level)
 	    "-";
 }
 
+/* The criteria's names, for the note under the rounds: the plan's form,
+ * else PIDRE's five, else "ด้านที่ n". */
+static const char *
+criteria_note(Compose *c, int n)
+{
+	const PlanEvaluationForm *form = &c->m->plan->evaluation_form;
+	const char *out = "";
+	for (int i = 0; i < n; i++) {
+		const char *name = form->name != NULL && (size_t)i < form->criteria.n ? form->criteria.items[i] :
+		    !form->name && n == 5 ? fmt_printf(c, "%s %s", PIDRE[i].letter, PIDRE[i].name) :
+		    fmt_printf(c, "ด้านที่ %s", fmt_int(c, i + 1));
+		out = fmt_printf(c, "%s%s%s", out, i ? ", " : "", name);
+	}
+	return out;
+}
+
+/* Every round of the year side by side, so a school sees whether it
+ * improved: the scores (1-5) per criterion, the percentage and the level,
+ * then the change from the first round to the latest in words. */
 static void
 evaluation(Compose *c, const School *s)
 {
+	const Model *m = c->m;
 	const Results *r = c->r;
-	size_t k = (size_t)(s - c->m->schools);
-	const Evaluation *e = r->eval.latest[k];
 	doc_heading(c->doc, 2, "2", "ผลการประเมินการนิเทศภายใน");
 	if (!compose_reports_evaluations(c)) {
 		doc_para(c->doc, "โครงการนี้ไม่ได้กำหนดการประเมินการนิเทศภายในของโรงเรียน");
 		return;
 	}
-	if (e == NULL) {
+	size_t ne;
+	const Evaluation *const *es = (const Evaluation *const *)model_rows(&m->evaluations_by_school, m, s, &ne);
+	const Evaluation *rounds[16];
+	size_t n = 0;
+	for (size_t i = 0; i < ne && n < 16; i++)
+		if (es[i]->in_fy && cal_compare(es[i]->date, r->as_of) <= 0)
+			rounds[n++] = es[i];
+	if (n == 0) {
 		doc_para(c->doc, s->active ? "ยังไม่ได้รับการประเมินในปีงบประมาณนี้ (นับว่ายังไม่ผ่านเกณฑ์การประเมินการนิเทศภายใน)" :
 		    "ไม่ได้รับการประเมินในปีงบประมาณนี้");
 		return;
 	}
-	double pct;
-	int level = measure_eval_level(c->s, e, &pct);
-	int pass = c->r->eval.pass_level;
-	DocBlock *l = doc_labels(c->doc);
-	l->u.labels.label_mm = LABEL_MM;
-	doc_label(c->doc, l, "ครั้งที่ / วันที่ประเมิน", fmt_printf(c, "%s / %s", fmt_int(c, e->round),
-	    fmt_date(c, e->date)));
-	if (e->nscores > 0) {
-		/* Each score with its criterion and the scale: "4 3 3 3 4" says
-		 * nothing to a reader who does not know the form or that 5 is the
-		 * top. The plan's own form names its criteria; else PIDRE's five. */
-		const PlanEvaluationForm *form = &c->m->plan->evaluation_form;
-		int named = form->name != NULL && (size_t)e->nscores <= form->criteria.n;
-		int pidre = !form->name && e->nscores == 5;
-		const char *scores = "";
-		for (int i = 0; i < e->nscores; i++) {
-			const char *v = e->scores[i] ? fmt_int(c, e->scores[i]) : "-";
-			scores = named ? fmt_printf(c, "%s%s%s %s", scores, i ? ", " : "", form->criteria.items[i], v) :
-			    pidre ? fmt_printf(c, "%s%s%s (%s) %s", scores, i ? ", " : "", PIDRE[i].name, PIDRE[i].letter, v) :
-			    fmt_printf(c, "%s%sด้านที่ %s: %s", scores, i ? ", " : "", fmt_int(c, i + 1), v);
+	/* In date order (the file's order may be any). */
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && cal_compare(rounds[k]->date, rounds[k - 1]->date) < 0; k--) {
+			const Evaluation *t = rounds[k];
+			rounds[k] = rounds[k - 1];
+			rounds[k - 1] = t;
 		}
-		doc_label(c->doc, l, named ? fmt_printf(c, "คะแนนรายด้าน %s (คะแนน 1–5)", form->name) :
-		    pidre ? "คะแนนรายขั้นตอน PIDRE (คะแนน 1–5)" : "คะแนนรายด้าน (คะแนน 1–5)", scores);
+	int ncrit = 0;
+	for (size_t i = 0; i < n; i++)
+		if (rounds[i]->nscores > ncrit)
+			ncrit = rounds[i]->nscores;
+	int pass = r->eval.pass_level;
+	DocBlock *tb = compose_table(c, 13, ncrit ? "ครั้งที่:14:c|วันที่ประเมิน:24:c|คะแนนรายด้าน (1–5):0:c|"
+	    "ร้อยละ:18:r|ระดับคุณภาพ:30:c" : "ครั้งที่:14:c|วันที่ประเมิน:24:c|ร้อยละ:18:r|ระดับคุณภาพ:30:c");
+	int first_level = 0, last_level = 0;
+	for (size_t i = 0; i < n; i++) {
+		const Evaluation *e = rounds[i];
+		double pct;
+		int level = measure_eval_level(c->s, e, &pct);
+		if (i == 0)
+			first_level = level;
+		last_level = level;
+		const char *scores = "";
+		for (int k = 0; k < e->nscores; k++)
+			scores = fmt_printf(c, "%s%s%s", scores, k ? "  " : "", e->scores[k] ? fmt_int(c, e->scores[k]) : "-");
+		const char *round = fmt_int(c, e->round ? e->round : (long long)i + 1);
+		if (ncrit)
+			compose_row(c, tb, DOC_ROW_BODY, 5, round, fmt_date_short(c, e->date), scores,
+			    pct >= 0 ? fmt_double(c, pct, 2) : "-", level_text(c, level));
+		else
+			compose_row(c, tb, DOC_ROW_BODY, 4, round, fmt_date_short(c, e->date),
+			    pct >= 0 ? fmt_double(c, pct, 2) : "-", level_text(c, level));
 	}
-	if (pct >= 0)
-		doc_label(c->doc, l, "ร้อยละของคะแนน", fmt_double(c, pct, 2));
-	doc_label(c->doc, l, "ระดับคุณภาพ", level >= 1 ? fmt_printf(c, "%s จาก 5 ระดับ (%sเกณฑ์ระดับ %s ขึ้นไป)",
-	    level_text(c, level), level >= pass ? "ผ่าน" : "ยังไม่ผ่าน", level_text(c, pass)) : "-");
+	const char *change = "";
+	if (n > 1 && first_level >= 1 && last_level >= 1)
+		change = last_level > first_level ? fmt_printf(c, " ระดับคุณภาพดีขึ้นจาก %s เป็น %s", level_text(c, first_level),
+		    level_text(c, last_level)) : last_level < first_level ?
+		    fmt_printf(c, " ระดับคุณภาพลดลงจาก %s เป็น %s", level_text(c, first_level), level_text(c, last_level)) :
+		    fmt_printf(c, " ระดับคุณภาพคงที่ที่ %s", level_text(c, last_level));
+	doc_para(c->doc, fmt_printf(c, "ผลล่าสุด %s%sเกณฑ์ระดับ %s ขึ้นไป%s%s", level_text(c, last_level),
+	    last_level >= pass ? " ผ่าน" : " ยังไม่ผ่าน", level_text(c, pass), *change ? " และ" : "", *change ? change + 1 : ""));
+	if (ncrit)
+		doc_para(c->doc, fmt_printf(c, "คะแนนรายด้านเรียงตาม%s: %s", c->m->plan->evaluation_form.name ?
+		    c->m->plan->evaluation_form.name : "ขั้นตอน", criteria_note(c, ncrit)))->u.para.size = 13;
 }
 
 /* The school's mean, whether it is satisfied and its item means: all
@@ -228,6 +281,12 @@ satisfaction(Compose *c, const School *s)
 	doc_para(c->doc, fmt_printf(c, "ผู้ตอบ %s คน ค่าเฉลี่ย %s (คะแนน 1–5) ระดับ%s (%sเกณฑ์พึงพอใจ คือค่าเฉลี่ย %s ขึ้นไป)",
 	    fmt_int(c, sr->school_respondents[si]), fmt_double(c, mean, 2), band ? band : "-",
 	    sr->school_satisfied[si] ? "ถึง" : "ยังไม่ถึง", fmt_double(c, sr->satisfied_mean, 2)));
+	/* Item means of a handful of respondents could tell who answered what. */
+	if (sr->school_respondents[si] < c->s->min_item_respondents) {
+		doc_para(c->doc, fmt_printf(c, "ไม่แสดงค่าเฉลี่ยรายข้อ เนื่องจากผู้ตอบน้อยกว่า %s คน",
+		    fmt_int(c, c->s->min_item_respondents)));
+		return;
+	}
 	double item[SURVEY_MAX_ITEMS];
 	long n[SURVEY_MAX_ITEMS];
 	measure_school_items(c->m, c->r, s, item, n);
@@ -295,6 +354,27 @@ standing_word(Standing st)
 	case STAND_NONE: break;
 	}
 	return "";
+}
+
+/* " มีบันทึกการนิเทศวันที่ ... รออนุมัติ" when s has visits of p's
+ * activities still awaiting approval in the year; "" otherwise. */
+static const char *
+draft_note(Compose *c, const School *s, const Metric *p)
+{
+	size_t nv;
+	const Visit *const *vs = (const Visit *const *)model_rows(&c->m->visits_by_school, c->m, s, &nv);
+	const char *dates = "";
+	for (size_t i = 0; i < nv; i++) {
+		const Visit *v = vs[i];
+		if (v->status != STATUS_DRAFT || !in_year(c->r, v->date))
+			continue;
+		int of = p->activities[0] == 0;
+		for (size_t k = 0; p->activities[k] && !of; k++)
+			of = p->activities[k] == v->activity;
+		if (of)
+			dates = fmt_printf(c, "%s%s%s", dates, *dates ? ", " : "", fmt_date_short(c, v->date));
+	}
+	return *dates ? fmt_printf(c, " มีบันทึกการนิเทศวันที่ %s รออนุมัติ", dates) : "";
 }
 
 /* The standing of s in target t and why, from measure's facts about the
@@ -391,6 +471,8 @@ school_standing(Compose *c, const School *s, const TargetResult *t, const char *
 		else
 			*why = f->counts ? fmt_printf(c, "ได้รับการนิเทศตาม%s แล้ว %s ครั้ง", acts, fmt_int(c, f->rows)) :
 			    fmt_printf(c, "ยังไม่ได้รับการนิเทศตาม%s", acts);
+		if (!f->counts && p->source == SOURCE_VISITS)
+			*why = fmt_printf(c, "%s%s", *why, draft_note(c, s, p));
 		break;
 	}
 	return f->counts ? STAND_COUNTED : STAND_NOT_YET;
@@ -433,6 +515,7 @@ school_compose(Arena *a, const Model *m, const Results *r, const School *s, cons
 {
 	Doc *d = doc_new(a);
 	Compose c = { .doc = d, .s = set, .m = m, .r = r, .digits = set->thai_digits ? NUM_THAI_DIGITS : 0 };
+	d->max_pages = 2;   /* a school's report is one sheet, printed on both sides */
 	doc_set(d, &d->title, fmt_printf(&c, "รายงานผลการนิเทศ โรงเรียน%s ปีงบประมาณ %d", s->name, r->fiscal_year));
 	doc_set(d, &d->author, set->office_name);
 	doc_set(d, &d->subject, "รายงานผลการนิเทศรายโรงเรียน");

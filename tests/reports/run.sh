@@ -296,6 +296,23 @@ has "pack 2 reports a resolution done late" "$work/c2.raw" "ดำเนิน�
 flat "$out/committee-3-2558.pdf" >"$work/c3.flat"
 hasnt "a resolution reported done is not carried to the next pack" "$work/c3.flat" "ใช้เครือข่ายเป็นฐาน (1/2558)"
 
+# School reports a principal can trust: a record awaiting approval is said to
+# be one, not "not visited"; every evaluation round of the year with the
+# change; no item means from fewer respondents than the config allows; and
+# every report on one sheet (two pages).
+draft_school=$(awk -F, 'NR > 1 && $11 == "draft" && $5 == 2 { print $3; exit }' input/visits.csv)
+flat "$out/schools/$draft_school.pdf" >"$work/sd.flat"
+has "a school report says a visit awaits approval" "$work/sd.flat" "ที่รออนุมัติ เมื่ออนุมัติแล้วจะนับในรายงานฉบับถัดไป"
+has "a school report gives the draft as the reason a target is short" "$work/sd.flat" "รออนุมัติ)"
+has "a school report shows both evaluation rounds and the change" "$work/sd.flat" "ระดับคุณภาพดีขึ้นจาก"
+has "item means are withheld below min_item_respondents" "$work/sd.flat" "ไม่แสดงค่าเฉลี่ยรายข้อ เนื่องจากผู้ตอบน้อยกว่า 3 คน"
+over=0
+for f in "$out"/schools/*.pdf; do
+	n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	[ "${n:-9}" -le 2 ] || { over=$((over + 1)); echo "  $f: $n pages"; }
+done
+[ $over = 0 ] && ok || no "$over school reports are longer than two pages"
+
 # The specimen needs the plan only: no data warning printed.
 "$NITHET" -o "$work/spec" specimen >/dev/null 2>"$work/spec.err"
 check "specimen prints no data warnings" sh -c "! grep -q 'visits.csv' '$work/spec.err'"

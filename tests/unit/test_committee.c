@@ -879,10 +879,14 @@ TEST(school_standing_says_whether_and_why_the_school_counts)
 	CHECK_STR(standing_of(d, "3.2.2"), "นับเป็นผลสำเร็จแล้ว (ค่าเฉลี่ยความพึงพอใจ 4.50 ถึงเกณฑ์ 3.51)");
 	CHECK(standing_of(d, "3.1.1") == NULL);        /* counts meetings, not schools */
 	CHECK_STR(label_value(d, "ตำบล / อำเภอ"), "คลองเฉลิม / กงหรา");
-	CHECK_STR(label_value(d, "ระดับคุณภาพ"), "4 ดีมาก จาก 5 ระดับ (ผ่านเกณฑ์ระดับ 3 ดี ขึ้นไป)");
-	/* The PIDRE steps named in Thai, with the scale of the scores. */
-	CHECK_STR(label_value(d, "คะแนนรายขั้นตอน PIDRE (คะแนน 1–5)"), "การวางแผน (P) 4, การให้ความรู้/ชี้แจง (I) 4, "
-	    "การดำเนินการนิเทศ (D) 4, การเสริมแรง (R) 4, การประเมินผล (E) 4");
+	/* Every round in a table: scores on their scale, the level; then the
+	 * latest against the pass level, and the PIDRE steps named in Thai. */
+	CHECK_STR(cell_after(d, "2", 0, -1, 2), "คะแนนรายด้าน (1–5)");
+	CHECK_STR(cell_after(d, "2", 0, 0, 2), "4  4  4  4  4");
+	CHECK_STR(cell_after(d, "2", 0, 0, 4), "4 ดีมาก");
+	CHECK_STR(para_after(d, "2", 0), "ผลล่าสุด 4 ดีมาก ผ่านเกณฑ์ระดับ 3 ดี ขึ้นไป");
+	CHECK_STR(para_after(d, "2", 1), "คะแนนรายด้านเรียงตามขั้นตอน: P การวางแผน, I การให้ความรู้/ชี้แจง, "
+	    "D การดำเนินการนิเทศ, R การเสริมแรง, E การประเมินผล");
 	/* The dates column of the visits table says what its dates are. */
 	CHECK_STR(cell_after(d, "1", 0, -1, 2), "วันที่ล่าสุด");
 	CHECK_STR(cell_after(d, "1", 0, 0, 2), "10 ธ.ค. 57");     /* activity 2 */

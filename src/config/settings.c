@@ -34,6 +34,7 @@ typedef enum KeyType {
 	KEY_WORDS,      /* keep_words: whitespace-separated list      */
 	KEY_DATES,      /* holidays: whitespace/comma-separated ISO   */
 	KEY_DATE,       /* char *: one ISO date, or empty             */
+	KEY_THEME,      /* Theme: "name: word word ...", or empty     */
 	KEY_PERCENTS,   /* level_percent: 5 ascending numbers         */
 	KEY_BANDS,      /* "min-max label | ..." five bands           */
 } KeyType;
@@ -114,6 +115,33 @@ static const KeySpec keys[] = {
 	{ "survey", "satisfied_threshold", KEY_DOUBLE, OFF(satisfied_threshold), 1, 5, "3.51",
 	  "a mean from 1.00 to 5.00" },
 
+	{ "themes", "theme1", KEY_THEME, OFF(themes[0]), 0, 0, "การอ่านออกเขียนได้: อ่าน เขียน",
+	  "a name, a colon, then words separated by spaces" },
+	{ "themes", "theme2", KEY_THEME, OFF(themes[1]), 0, 0, "การวัดและประเมินผล: ข้อสอบ วัดผล คัดกรอง ประเมิน",
+	  "a name, a colon, then words separated by spaces" },
+	{ "themes", "theme3", KEY_THEME, OFF(themes[2]), 0, 0, "การจัดการเรียนรู้และสื่อ: แผนการสอน แผนการจัดการเรียนรู้ คละชั้น สื่อ ห้องเรียน การสอน",
+	  "a name, a colon, then words separated by spaces" },
+	{ "themes", "theme4", KEY_THEME, OFF(themes[3]), 0, 0, "การพัฒนาครูและการนิเทศภายใน: อบรม ID Plan นิเทศภายใน แลกเปลี่ยนเรียนรู้ ครูแกนนำ",
+	  "a name, a colon, then words separated by spaces" },
+	{ "themes", "theme5", KEY_THEME, OFF(themes[4]), 0, 0, "ความร่วมมือกับผู้ปกครองและชุมชน: ผู้ปกครอง ชุมชน",
+	  "a name, a colon, then words separated by spaces" },
+	{ "themes", "theme6", KEY_THEME, OFF(themes[5]), 0, 0, "งบประมาณ: งบประมาณ เบิกจ่าย",
+	  "a name, a colon, then words separated by spaces" },
+	{ "themes", "theme7", KEY_THEME, OFF(themes[6]), 0, 0, "ภาระงานเอกสารและการรายงาน: เอกสาร รายงาน เผยแพร่",
+	  "a name, a colon, then words separated by spaces" },
+	{ "themes", "theme8", KEY_THEME, OFF(themes[7]), 0, 0, "การนัดหมายและช่วงเวลานิเทศ: ล่วงหน้า กำหนดการ ช่วงเวลา นัดหมาย ประสานก่อน",
+	  "a name, a colon, then words separated by spaces" },
+	{ "themes", "theme9", KEY_THEME, OFF(themes[8]), 0, 0, "ความถี่และรูปแบบการนิเทศ: บ่อยขึ้น ออนไลน์ พบกลุ่ม มาเยี่ยม ต่อเนื่อง",
+	  "a name, a colon, then words separated by spaces" },
+	{ "themes", "theme10", KEY_THEME, OFF(themes[9]), 0, 0, "",
+	  "a name, a colon, then words separated by spaces" },
+	{ "themes", "theme11", KEY_THEME, OFF(themes[10]), 0, 0, "",
+	  "a name, a colon, then words separated by spaces" },
+	{ "themes", "theme12", KEY_THEME, OFF(themes[11]), 0, 0, "",
+	  "a name, a colon, then words separated by spaces" },
+	{ "themes", "praise", KEY_WORDS, OFF(praise_words), 0, 0,
+	  "ขอบคุณ ชื่นชม ประทับใจ กัลยาณมิตร กำลังใจ", "words separated by spaces" },
+
 	{ "calendar", "holidays", KEY_DATES, OFF(holidays), 0, 0, "",
 	  "ISO dates (yyyy-mm-dd) separated by spaces" },
 
@@ -136,6 +164,7 @@ static const struct { size_t items, count; } lists[] = {
 	{ OFF(keep_words), OFF(nkeep_words) },
 	{ OFF(holidays), OFF(nholidays) },
 	{ OFF(no_answer_words), OFF(nno_answer_words) },
+	{ OFF(praise_words), OFF(npraise_words) },
 };
 
 static size_t *
@@ -376,6 +405,27 @@ set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsiz
 			return -1;
 		}
 		return 0;
+	case KEY_THEME: {
+		Theme *t = f;
+		free_list(t->words, &t->nwords);
+		free(t->name);
+		t->name = NULL;
+		if (*v == '\0')
+			return 0;
+		const char *colon = strchr(v, ':');
+		char *name = colon ? mem_strndup(v, (size_t)(colon - v)) : NULL;
+		char *tn = name ? trim(name) : NULL;
+		int n = colon ? split_list(colon + 1, " \t", t->words, THEME_MAX_WORDS) : 0;
+		if (tn == NULL || *tn == '\0' || n <= 0) {
+			snprintf(err, errsize, n < 0 ? "more than %d words" : "not 'name: word word ...'", THEME_MAX_WORDS);
+			free(name);
+			return -1;
+		}
+		t->name = mem_strdup(tn);
+		t->nwords = (size_t)n;
+		free(name);
+		return 0;
+	}
 	case KEY_DATE:
 		if (*v != '\0' && !is_iso_date(v, strlen(v))) {
 			snprintf(err, errsize, "'%s' is not a date yyyy-mm-dd", v);
@@ -466,6 +516,10 @@ settings_free(Settings *s)
 		case KEY_BANDS:
 			for (int b = 0; b < 5; b++)
 				free(((Band *)f)[b].label);
+			break;
+		case KEY_THEME:
+			free_list(((Theme *)f)->words, &((Theme *)f)->nwords);
+			free(((Theme *)f)->name);
 			break;
 		case KEY_INT:
 		case KEY_LONG:
@@ -787,6 +841,18 @@ format_value(const Settings *s, const KeySpec *k, char *out, size_t size)
 	case KEY_PERCENTS: {
 		const double *p = f;
 		snprintf(out, size, "%g %g %g %g %g", p[0], p[1], p[2], p[3], p[4]);
+		return;
+	}
+	case KEY_THEME: {
+		const Theme *t = f;
+		if (t->name == NULL)
+			return;
+		snprintf(item, sizeof(item), "%s:", t->name);
+		append_item(out, size, &used, item);
+		for (size_t i = 0; i < t->nwords; i++) {
+			snprintf(item, sizeof(item), " %s", t->words[i]);
+			append_item(out, size, &used, item);
+		}
 		return;
 	}
 	case KEY_BANDS: {

@@ -18,6 +18,15 @@ typedef struct Band {
 	char *label;
 } Band;
 
+/* A theme of free-text comments: a comment that holds one of its words
+ * belongs to it (the first theme that matches, in the config's order). */
+enum { THEME_MAX_WORDS = 32, SETTINGS_MAX_THEMES = 12 };
+typedef struct Theme {
+	char *name;                 /* NULL = unused */
+	char *words[THEME_MAX_WORDS];
+	size_t nwords;
+} Theme;
+
 typedef enum EvalMethod { EVAL_BY_PERCENT, EVAL_BY_MEAN } EvalMethod;
 
 typedef struct FontSetting {
@@ -82,6 +91,12 @@ typedef struct Settings {
 	 * suggestions; compared after trimming spaces, dots and ครับ/ค่ะ. */
 	char *no_answer_words[SETTINGS_MAX_LIST];
 	size_t nno_answer_words;
+
+	/* [themes] how the comments of visits and surveys are grouped in the
+	 * reports, and the words of praise, kept apart from suggestions. */
+	Theme themes[SETTINGS_MAX_THEMES];
+	char *praise_words[SETTINGS_MAX_LIST];
+	size_t npraise_words;
 
 	/* [limits] for loading: exceeding one is an error, never a silent cut */
 	long max_file_bytes;

@@ -645,7 +645,8 @@ wants_committee(const Plan *p)
 }
 
 enum { F_SCHOOLS, F_NETWORKS, F_STAFF, F_VISITS, F_EVALUATIONS, F_SURVEYS, F_SPENDING,
-	F_MEETINGS, F_ATTENDANCE, F_RESOLUTIONS, F_PRACTICES, F_ONLINE, F_SCORES, F_ASSESSMENTS, NFILES };
+	F_MEETINGS, F_ATTENDANCE, F_RESOLUTIONS, F_PRACTICES, F_ONLINE, F_SCORES, F_ASSESSMENTS, F_NARRATIVE,
+	NFILES };
 
 static const InputFile files[NFILES] = {
 	[F_SCHOOLS] = { "schools", 1, NULL },
@@ -673,6 +674,9 @@ static const InputFile files[NFILES] = {
 		"the plan (count=\"assessments\") have no data and are reported as not measured; add the "
 		"scores its evaluators gave (target_id, criterion, score 1-5, evaluator, date)",
 		wants_assessments },
+	[F_NARRATIVE] = { "narrative", 0, narrative_load, "the annual report says which causes, remedies, "
+		"discussion and suggestions for next year the office has not written yet; add the office's own words "
+		"(about, kind, text)" },
 };
 
 static int

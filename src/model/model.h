@@ -161,6 +161,25 @@ typedef struct Meeting {
 	long line;
 } Meeting;
 
+/* The office's own words (narrative.*): what it says about a target, an
+ * activity or the project, merged into the annual report where each
+ * belongs. */
+typedef enum NarrativeKind {
+	NARR_CAUSE,                /* สาเหตุ: why a target fell short */
+	NARR_REMEDY,               /* แนวทางแก้ไข */
+	NARR_NEXT_YEAR,            /* ข้อเสนอแนะสำหรับปีถัดไป */
+	NARR_DISCUSSION,           /* อภิปรายผล */
+	NARR_NKINDS
+} NarrativeKind;
+
+typedef struct Narrative {
+	const char *target_id;     /* a target's or indicator's id; NULL otherwise */
+	int activity;              /* an activity's number; 0 otherwise */
+	NarrativeKind kind;        /* neither of the two: about the project */
+	const char *text;
+	long line;
+} Narrative;
+
 /* What became of one resolution of a meeting (resolutions.*): carried
  * from meeting to meeting until it is done. */
 typedef struct Resolution {
@@ -286,6 +305,8 @@ typedef struct Model {
 	size_t nattendance;
 	Resolution *resolutions;   /* in file order */
 	size_t nresolutions;
+	Narrative *narrative;      /* in file order */
+	size_t nnarrative;
 	Practice *practices;
 	size_t npractices;
 	OnlineItem *online;

@@ -11,6 +11,7 @@
 #include "core/numfmt.h"
 #include "report/compose.h"
 #include "report/explain.h"
+#include "report/themes.h"
 
 /* --- cover, foreword, summary -------------------------------------------- */
 
@@ -778,70 +779,118 @@ budget_part(Compose *c)
 	doc_pagebreak(c->doc, 0);
 }
 
-/* --- ส่วนที่ 5: problems and suggestions, quoted ---------------------- */
+/* --- ส่วนที่ 5: สรุป อภิปรายผล และข้อเสนอแนะ ------------------------------ */
 
-typedef struct Quote {
-	const char *text;
-	long count;
-	long first;                /* order of first appearance */
-} Quote;
-
-static int
-by_count(const void *a, const void *b)
+/* The office's words of one kind about a target (id), an activity (no) or
+ * the project (both 0/NULL), in the file's order, as one paragraph each in
+ * a list; NULL when it wrote none. */
+static DocBlock *
+narrative_list(Compose *c, const char *target_id, int activity, NarrativeKind kind, DocBlock *list)
 {
-	const Quote *x = a, *y = b;
-	if (x->count != y->count)
-		return x->count < y->count ? 1 : -1;
-	return x->first < y->first ? -1 : x->first > y->first;
-}
-
-static int
-by_text(const void *a, const void *b)
-{
-	const Quote *x = a, *y = b;
-	int c = strcmp(x->text, y->text);
-	return c ? c : (x->first > y->first) - (x->first < y->first);
-}
-
-/* Quotes with duplicates merged, most frequent first; answers that say
- * nothing ("-", "ไม่มี": compose_no_answer) counted, not quoted. */
-static void
-quote_list(Compose *c, Quote *q, size_t n, const char *title, size_t show)
-{
-	doc_heading(c->doc, 2, NULL, title);
-	size_t kept = 0;
-	long empty = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (compose_no_answer(c, q[i].text))
-			empty++;
-		else
-			q[kept++] = q[i];
-	}
-	n = kept;
-	if (empty > 0)
-		doc_para(c->doc, fmt_printf(c, "คำตอบที่ไม่มีข้อเสนอแนะ เช่น \"-\" หรือ \"ไม่มี\" จำนวน %s ข้อความ ไม่นำมาแสดง",
-		    fmt_int(c, empty)));
-	if (n == 0) {
-		doc_para(c->doc, "ไม่มีข้อความในข้อมูล");
-		return;
-	}
-	qsort(q, n, sizeof(*q), by_text);
-	size_t w = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (w > 0 && !strcmp(q[w - 1].text, q[i].text)) {
-			q[w - 1].count++;
+	const Model *m = c->m;
+	for (size_t i = 0; i < m->nnarrative; i++) {
+		const Narrative *n = &m->narrative[i];
+		if (n->kind != kind || n->activity != activity ||
+		    (target_id ? n->target_id == NULL || strcmp(n->target_id, target_id) : n->target_id != NULL))
 			continue;
-		}
-		q[w++] = q[i];
+		if (list == NULL)
+			list = doc_list(c->doc, 0);
+		doc_list_item(c->doc, list, n->text);
 	}
-	qsort(q, w, sizeof(*q), by_count);
-	DocBlock *l = doc_list(c->doc, 0);
-	for (size_t i = 0; i < w && i < show; i++)
-		doc_list_item(c->doc, l, q[i].count > 1 ? fmt_printf(c, "“%s” (%s ครั้ง)", q[i].text,
-		    fmt_int(c, q[i].count)) : fmt_printf(c, "“%s”", q[i].text));
-	if (w > show)
-		doc_para(c->doc, fmt_printf(c, "แสดง %s ข้อความที่พบบ่อยที่สุด จากทั้งหมด %s ข้อความที่ไม่ซ้ำกัน",
-		    fmt_int(c, (long long)show), fmt_int(c, (long long)w)));
+	return list;
+}
+
+/* The office's words of one kind about one target, joined: "" when none. */
+static const char *
+narrative_text(Compose *c, const char *target_id, NarrativeKind kind)
+{
+	const char *out = "";
+	for (size_t i = 0; i < c->m->nnarrative; i++) {
+		const Narrative *n = &c->m->narrative[i];
+		if (n->kind == kind && n->target_id && !strcmp(n->target_id, target_id))
+			out = *out ? fmt_printf(c, "%s %s", out, n->text) : n->text;
+	}
+	return out;
+}
+
+static const char *const NOT_WRITTEN = "สำนักงานยังไม่ได้บันทึก";
+
+/* 5.3: each target or indicator not met (or not measured) with what was
+ * measured, and the office's cause and remedy beside it; the per-school
+ * goals of activities' topics; the activities' own problems. */
+static void
+shortfalls(Compose *c)
+{
+	const Results *r = c->r;
+	doc_heading(c->doc, 2, "5.3", "ปัญหา อุปสรรค และแนวทางแก้ไข");
+	size_t said = 0, unwritten = 0;
+	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
+		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
+		if (!t->target->has_goal || (t->judged && t->met))
+			continue;
+		DocBlock *p = doc_para(c->doc, "");
+		p->u.para.keep_with_next = 1;
+		doc_text_add(c->doc, &p->u.para.text, fmt_printf(c, "ข้อ %s ", fmt_text(c, t->target->id)), 1);
+		doc_text_add(c->doc, &p->u.para.text, t->target->text, 0);
+		DocBlock *l = doc_labels(c->doc);
+		l->u.labels.label_mm = 32;
+		doc_label(c->doc, l, "ผลการดำเนินงาน", t->judged ?
+		    fmt_with_note(c, fmt_printf(c, "%s เป้าหมาย %s ยังไม่บรรลุ", fmt_target_result(c, t), fmt_target_goal(c, t)),
+		    compose_note(c, t)) : fmt_printf(c, "ยังไม่ได้วัดผล %s", compose_note(c, t) ? fmt_text(c, compose_note(c, t)) : ""));
+		const char *cause = narrative_text(c, t->target->id, NARR_CAUSE);
+		const char *remedy = narrative_text(c, t->target->id, NARR_REMEDY);
+		doc_label(c->doc, l, "สาเหตุ", *cause ? cause : NOT_WRITTEN);
+		doc_label(c->doc, l, "แนวทางแก้ไข", *remedy ? remedy : NOT_WRITTEN);
+		unwritten += !*cause + !*remedy;
+		said++;
+	}
+	/* The activities' own problems and remedies, as the office wrote them. */
+	for (size_t i = 0; i < r->nactivities; i++) {
+		const PlanActivity *a = r->activities[i].plan;
+		DocBlock *l = NULL;
+		for (size_t n = 0; n < c->m->nnarrative; n++) {
+			const Narrative *x = &c->m->narrative[n];
+			if (x->activity != a->no || (x->kind != NARR_CAUSE && x->kind != NARR_REMEDY))
+				continue;
+			if (l == NULL) {
+				DocBlock *p = doc_para(c->doc, "");
+				p->u.para.keep_with_next = 1;
+				doc_text_add(c->doc, &p->u.para.text, fmt_printf(c, "กิจกรรมที่ %s ", fmt_int(c, a->no)), 1);
+				doc_text_add(c->doc, &p->u.para.text, a->name, 0);
+				l = doc_labels(c->doc);
+				l->u.labels.label_mm = 32;
+			}
+			doc_label(c->doc, l, x->kind == NARR_CAUSE ? "สาเหตุ" : "แนวทางแก้ไข", x->text);
+			said++;
+		}
+	}
+	if (said == 0)
+		doc_para(c->doc, "ไม่มี ทุกเป้าหมายและตัวชี้วัดที่กำหนดค่าเป้าหมายบรรลุแล้ว");
+	else if (unwritten > 0)
+		doc_para(c->doc, fmt_printf(c, "หมายเหตุ: สาเหตุหรือแนวทางแก้ไข %s รายการข้างต้นที่ระบุว่า%s "
+		    "เป็นส่วนที่สำนักงานยังต้องเขียนก่อนลงนามรายงาน", fmt_int(c, (long long)unwritten), NOT_WRITTEN));
+
+	/* The per-school goals of an activity's topics (activity 4: 10 and 4
+	 * visits a school), which no target of section 3 counts: facts the
+	 * director should see beside the targets met. */
+	DocBlock *l = NULL;
+	for (size_t i = 0; i < r->nactivities; i++) {
+		const ActivityResults *a = &r->activities[i];
+		for (size_t k = 0; k < a->plan->ntopics; k++) {
+			const PlanTopic *tp = &a->plan->topics[k];
+			if (tp->per_school_goal <= 0 || a->topic_schools_meeting_goal[k] >= r->schools)
+				continue;
+			if (l == NULL) {
+				doc_para(c->doc, "ข้อสังเกตจากผลการดำเนินงานรายโรงเรียนตามที่แผนกำหนด")->u.para.keep_with_next = 1;
+				l = doc_list(c->doc, 0);
+			}
+			doc_list_item(c->doc, l, fmt_printf(c, "กิจกรรมที่ %s ประเด็น %s %s กำหนด %s ครั้งต่อโรงเรียน "
+			    "มีโรงเรียนที่ได้รับการนิเทศครบ %s จาก %s โรงเรียน (ร้อยละ %s)", fmt_int(c, a->plan->no),
+			    fmt_text(c, tp->code), tp->name, fmt_int(c, tp->per_school_goal),
+			    fmt_int(c, a->topic_schools_meeting_goal[k]), fmt_int(c, r->schools),
+			    fmt_percent(c, a->topic_schools_meeting_goal[k], r->schools)));
+		}
+	}
 }
 
 static void
@@ -850,72 +899,87 @@ problems_part(Compose *c)
 	const Model *m = c->m;
 	const Results *r = c->r;
 	doc_pagebreak(c->doc, -1);
-	doc_heading(c->doc, 1, "ส่วนที่ 5", "ปัญหา อุปสรรค และข้อเสนอแนะ");
-	doc_para(c->doc, "ข้อความต่อไปนี้ยกมาจากบันทึกการนิเทศและแบบสำรวจความพึงพอใจ ตามที่ผู้บันทึกเขียนไว้ "
-	    "ข้อความที่ซ้ำกันรวมไว้เป็นข้อเดียวพร้อมจำนวนครั้ง");
-	Quote *q = arena_array(c->doc->arena, m->nvisits + 1, sizeof(Quote));
-	size_t n = 0;
-	for (size_t i = 0; i < m->nvisits; i++) {
-		const Visit *v = &m->visits[i];
-		if (v->status == STATUS_DRAFT || !*v->suggestions || cal_compare(v->date, r->fy_first) < 0 ||
-		    cal_compare(v->date, r->as_of) > 0)
-			continue;
-		q[n++] = (Quote){ v->suggestions, 1, (long)i };
+	doc_heading(c->doc, 1, "ส่วนที่ 5", "สรุป อภิปรายผล และข้อเสนอแนะ");
+
+	doc_heading(c->doc, 2, "5.1", "สรุปผลการดำเนินงาน");
+	long nq, nk, ni;
+	long mq = count_met(r->targets, r->ntargets, QUANTITATIVE, &nq);
+	long mk = count_met(r->targets, r->ntargets, QUALITATIVE, &nk);
+	long mi = count_met(r->indicators, r->nindicators, ALL_TARGETS, &ni);
+	const char *unmet = "";
+	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
+		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
+		if (t->judged && !t->met && t->target->has_goal)
+			unmet = fmt_printf(c, "%s%s%s", unmet, *unmet ? ", " : "", fmt_text(c, t->target->id));
 	}
-	quote_list(c, q, n, "ข้อเสนอแนะจากการนิเทศ", 40);
+	DocBlock *p = doc_para(c->doc, fmt_printf(c, "การดำเนินงาน%s%s บรรลุเป้าหมายเชิงปริมาณ %s จาก %s ข้อ "
+	    "เป้าหมายเชิงคุณภาพ %s จาก %s ข้อ%s ใช้งบประมาณร้อยละ %s ของงบประมาณที่ได้รับ%s",
+	    fmt_project(c), fmt_project_year(c), fmt_int(c, mq), fmt_int(c, nq), fmt_int(c, mk), fmt_int(c, nk),
+	    r->nindicators ? fmt_printf(c, " และตัวชี้วัดความสำเร็จ %s จาก %s ตัวชี้วัด", fmt_int(c, mi), fmt_int(c, ni)) : "",
+	    fmt_percent(c, r->budget.spent, r->budget.approved_total),
+	    *unmet ? fmt_printf(c, " ข้อที่ยังไม่บรรลุ ได้แก่ ข้อ %s ซึ่งสาเหตุและแนวทางแก้ไขอยู่ในหัวข้อ 5.3", unmet) : ""));
+	p->u.para.indent_mm = 12.5;
+
+	doc_heading(c->doc, 2, "5.2", "อภิปรายผล");
+	DocBlock *l = narrative_list(c, NULL, 0, NARR_DISCUSSION, NULL);
+	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
+		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
+		const char *d = narrative_text(c, t->target->id, NARR_DISCUSSION);
+		if (!*d)
+			continue;
+		if (l == NULL)
+			l = doc_list(c->doc, 0);
+		doc_list_item(c->doc, l, fmt_printf(c, "ข้อ %s: %s", fmt_text(c, t->target->id), d));
+	}
+	if (l == NULL)
+		doc_para(c->doc, fmt_printf(c, "%sการอภิปรายผลของปีงบประมาณนี้", NOT_WRITTEN));
+
+	shortfalls(c);
+
+	doc_heading(c->doc, 2, "5.4", "ความคิดเห็นและข้อเสนอแนะของโรงเรียนต่อการนิเทศ");
 	const Survey *sv = &m->survey;
-	q = arena_array(c->doc->arena, sv->nresponses + 1, sizeof(Quote));
-	n = 0;
+	const char **texts = arena_array(c->doc->arena, sv->nresponses + m->nvisits + 1, sizeof *texts);
+	size_t n = 0;
 	for (size_t i = 0; i < sv->nresponses; i++) {
 		const Response *rs = &sv->responses[i];
-		if (!*rs->comment || cal_compare(rs->timestamp.date, r->fy_first) < 0 ||
-		    cal_compare(rs->timestamp.date, r->as_of) > 0)
-			continue;
-		q[n++] = (Quote){ rs->comment, 1, (long)i };
+		if (cal_compare(rs->timestamp.date, r->fy_first) >= 0 && cal_compare(rs->timestamp.date, r->as_of) <= 0)
+			texts[n++] = rs->comment;
 	}
-	quote_list(c, q, n, "ข้อเสนอแนะจากแบบสำรวจความพึงพอใจ", 40);
+	compose_themes(c, texts, n, "ความคิดเห็นของโรงเรียนต่อการนิเทศ จำแนกตามประเด็น", "ผู้ตอบแบบสำรวจความพึงพอใจ");
 
-	/* What the figures themselves say needs attention. */
-	doc_heading(c->doc, 2, NULL, "ประเด็นที่ควรพัฒนาจากผลการดำเนินงาน");
-	DocBlock *l = doc_list(c->doc, 0);
-	size_t said = 0;
-	for (size_t i = 0; i < r->ntargets; i++) {
-		const TargetResult *t = &r->targets[i];
-		if (t->judged && t->met)
-			continue;
-		if (!t->judged) {
-			doc_list_item(c->doc, l, fmt_printf(c, "เป้าหมาย %s ยังไม่ได้วัดผล%s%s", fmt_text(c, t->target->id),
-			    compose_note(c, t) ? ": " : "", compose_note(c, t) ? fmt_text(c, compose_note(c, t)) : ""));
-			said++;
-			continue;
-		}
-		doc_list_item(c->doc, l, fmt_printf(c, "เป้าหมาย %s ยังไม่บรรลุ: %s", fmt_text(c, t->target->id),
-		    fmt_with_note(c, fmt_printf(c, "ผล %s เป้าหมาย %s", fmt_target_result(c, t), fmt_target_goal(c, t)),
-		    compose_note(c, t))));
-		said++;
+	doc_heading(c->doc, 2, "5.5", "ข้อเสนอแนะที่ศึกษานิเทศก์ให้แก่โรงเรียน");
+	n = 0;
+	for (size_t i = 0; i < m->nvisits; i++) {
+		const Visit *v = &m->visits[i];
+		if (v->status != STATUS_DRAFT && cal_compare(v->date, r->fy_first) >= 0 && cal_compare(v->date, r->as_of) <= 0)
+			texts[n++] = v->suggestions;
 	}
-	/* The per-school goals of an activity's topics (activity 4: 10 and 4
-	 * visits a school), which no target of section 3 counts. */
+	compose_themes(c, texts, n, "ข้อเสนอแนะจากการนิเทศ จำแนกตามประเด็น", "ศึกษานิเทศก์");
+
+	doc_heading(c->doc, 2, "5.6", "ข้อเสนอแนะสำหรับการดำเนินงานในปีงบประมาณถัดไป");
+	l = narrative_list(c, NULL, 0, NARR_NEXT_YEAR, NULL);
 	for (size_t i = 0; i < r->nactivities; i++) {
-		const ActivityResults *a = &r->activities[i];
-		for (size_t k = 0; k < a->plan->ntopics; k++) {
-			const PlanTopic *tp = &a->plan->topics[k];
-			if (tp->per_school_goal <= 0 || a->topic_schools_meeting_goal[k] >= r->schools)
+		const PlanActivity *a = r->activities[i].plan;
+		for (size_t k = 0; k < m->nnarrative; k++) {
+			const Narrative *x = &m->narrative[k];
+			if (x->activity != a->no || x->kind != NARR_NEXT_YEAR)
 				continue;
-			doc_list_item(c->doc, l, fmt_printf(c, "กิจกรรมที่ %s ประเด็น %s %s: โรงเรียนที่ได้รับการนิเทศครบ "
-			    "%s ครั้ง %s จาก %s โรงเรียน", fmt_int(c, a->plan->no), fmt_text(c, tp->code), tp->name,
-			    fmt_int(c, tp->per_school_goal), fmt_int(c, a->topic_schools_meeting_goal[k]),
-			    fmt_int(c, r->schools)));
-			said++;
+			if (l == NULL)
+				l = doc_list(c->doc, 0);
+			doc_list_item(c->doc, l, fmt_printf(c, "กิจกรรมที่ %s: %s", fmt_int(c, a->no), x->text));
 		}
 	}
-	if (r->schools_not_visited.n > 0) {
-		doc_list_item(c->doc, l, fmt_printf(c, "โรงเรียนที่ยังไม่ได้รับการนิเทศ %s โรงเรียน (รายชื่อในภาคผนวก)",
-		    fmt_int(c, (long long)r->schools_not_visited.n)));
-		said++;
+	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
+		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
+		const char *x = narrative_text(c, t->target->id, NARR_NEXT_YEAR);
+		if (!*x)
+			continue;
+		if (l == NULL)
+			l = doc_list(c->doc, 0);
+		doc_list_item(c->doc, l, fmt_printf(c, "ข้อ %s: %s", fmt_text(c, t->target->id), x));
 	}
-	if (said == 0)
-		doc_list_item(c->doc, l, "บรรลุทุกเป้าหมาย");
+	if (l == NULL)
+		doc_para(c->doc, fmt_printf(c, "%sข้อเสนอแนะสำหรับปีงบประมาณถัดไป", NOT_WRITTEN));
 }
 
 /* --- appendices ---------------------------------------------------------- */

@@ -166,6 +166,50 @@ near_misses(Compose *c)
 		doc_label(c->doc, l, "ไม่มี", "ไม่มีเป้าหมายหรือโรงเรียนที่ขาดอีกเพียงหนึ่งรายการ");
 }
 
+/* Whether the office wrote words of this kind about target id (or, with
+ * id NULL, about the project). */
+static int
+written(const Model *m, const char *id, NarrativeKind kind)
+{
+	for (size_t i = 0; i < m->nnarrative; i++) {
+		const Narrative *n = &m->narrative[i];
+		if (n->kind == kind && n->activity == 0 &&
+		    (id ? n->target_id && !strcmp(n->target_id, id) : n->target_id == NULL))
+			return 1;
+	}
+	return 0;
+}
+
+/* What the annual report prints as "สำนักงานยังไม่ได้บันทึก": the causes
+ * and remedies of the shortfalls, the discussion, the suggestions for next
+ * year, to be written in narrative before the report is signed. */
+static void
+unwritten(Compose *c)
+{
+	const Model *m = c->m;
+	const Results *r = c->r;
+	doc_heading(c->doc, 1, NULL, "ข้อความของสำนักงานที่ยังไม่ได้เขียน");
+	DocBlock *l = doc_list(c->doc, 0);
+	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
+		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
+		if (!t->target->has_goal || (t->judged && t->met))
+			continue;
+		int cause = written(m, t->target->id, NARR_CAUSE), remedy = written(m, t->target->id, NARR_REMEDY);
+		if (!cause || !remedy)
+			doc_list_item(c->doc, l, fmt_printf(c, "ข้อ %s (%s): %s%s%s", t->target->id, t->judged ? "ยังไม่บรรลุ" : "ยังไม่ได้วัดผล",
+			    cause ? "" : "สาเหตุ", !cause && !remedy ? " และ" : "", remedy ? "" : "แนวทางแก้ไข"));
+	}
+	if (!written(m, NULL, NARR_DISCUSSION))
+		doc_list_item(c->doc, l, "โครงการ: อภิปรายผล");
+	if (!written(m, NULL, NARR_NEXT_YEAR))
+		doc_list_item(c->doc, l, "โครงการ: ข้อเสนอแนะสำหรับปีงบประมาณถัดไป");
+	if (l->u.list.n == 0)
+		doc_list_item(c->doc, l, "ไม่มี สำนักงานเขียนครบทุกส่วนที่รายงานต้องการแล้ว");
+	else
+		doc_para(c->doc, "เขียนในแฟ้ม narrative (คอลัมน์ about = ข้อหรือ โครงการ, kind = สาเหตุ แนวทางแก้ไข "
+		    "อภิปรายผล หรือ ข้อเสนอแนะ, text = ข้อความ) แล้วสร้างรายงานใหม่");
+}
+
 Doc *
 review_compose(Arena *a, const Model *m, const Results *r, const Settings *s, const Diag *d)
 {
@@ -185,6 +229,7 @@ review_compose(Arena *a, const Model *m, const Results *r, const Settings *s, co
 	    "การเข้ารหัส หรือโปรแกรม รายละเอียดเหล่านั้นรวมไว้ที่นี่", fmt_date(&c, r->as_of), s->unit_name));
 	p->u.para.indent_mm = 12.5;
 	drafts(&c);
+	unwritten(&c);
 	near_misses(&c);
 	messages(&c, d, DIAG_ROW, "แถวที่ไม่นำมาคำนวณ", "ไม่มีแถวที่ถูกปฏิเสธ");
 	messages(&c, d, DIAG_WARNING, "คำเตือนที่ควรตรวจสอบ", "ไม่มีคำเตือน");

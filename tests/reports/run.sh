@@ -63,7 +63,7 @@ done <"$work/figures"
 # The headings of the annual report, and the total in BAHTTEXT.
 for h in "คำนำ" "สารบัญ" "บทสรุปผู้บริหาร" "ส่วนที่ 1 บทนำ" "หลักการและเหตุผล" "วัตถุประสงค์" \
 	"ส่วนที่ 2 วิธีดำเนินการ" "ส่วนที่ 3 ผลการดำเนินงาน" "ส่วนที่ 4 การใช้งบประมาณ" \
-	"ส่วนที่ 5 ปัญหา อุปสรรค และข้อเสนอแนะ" "ภาคผนวก" "เกณฑ์ที่ใช้" \
+	"ส่วนที่ 5 สรุป อภิปรายผล และข้อเสนอแนะ" "ภาคผนวก" "เกณฑ์ที่ใช้" \
 	"ห้าแสนบาทถ้วน" "ขอถัวจ่ายทุกรายการ" "การรับรองรายงาน" "คณะผู้จัดทำ"; do
 	grep -qF -- "$h" "$work/annual.flat" && ok || no "annual report lacks \"$h\""
 done
@@ -178,8 +178,8 @@ has "results carry their unit in Thai order" "$work/a.flat" "ผล ร้อย
 has "indicators without a goal or not measured are not counted as missed" "$work/a.flat" \
 	"ตัวชี้วัดความสำเร็จ 1 จาก 2 ตัวชี้วัด (ยังไม่ได้วัดผล 1 ข้อ และไม่ได้กำหนดค่าเป้าหมาย 1 ข้อ)"
 has "part 5 names the per-school topic goal that falls short" "$work/a.flat" \
-	"โรงเรียนที่ได้รับการนิเทศครบ 10 ครั้ง 48 จาก 117 โรงเรียน"
-has "answers that say nothing are counted, not quoted" "$work/a.flat" "คำตอบที่ไม่มีข้อเสนอแนะ"
+	"กำหนด 10 ครั้งต่อโรงเรียน มีโรงเรียนที่ได้รับการนิเทศครบ 48 จาก 117 โรงเรียน"
+hasnt "answers that say nothing are left out without a tool's message" "$work/a.flat" "ไม่นำมาแสดง"
 has "an indicator whose instrument has no data says so" "$work/a.flat" "ยังไม่มีข้อมูลจากเครื่องมือที่แผนกำหนด"
 hasnt "no value stands in for one nobody measured" "$work/a.flat" "ค่าแทน"
 has "a weekly event kind is summed up under the meetings table" "$work/a.flat" "แลกเปลี่ยนเรียนรู้ (KM) จัดทั้งสิ้น"
@@ -312,6 +312,21 @@ for f in "$out"/schools/*.pdf; do
 	[ "${n:-9}" -le 2 ] || { over=$((over + 1)); echo "  $f: $n pages"; }
 done
 [ $over = 0 ] && ok || no "$over school reports are longer than two pages"
+
+# The office's own words where each belongs: a target's cause and remedy in
+# 5.3 beside its result, what is not written said plainly, the discussion and
+# the suggestions for next year; comments grouped into themes, praise apart.
+cause=$(awk -F, '$1 == "3.1.1" && $2 == "สาเหตุ" { print $3; exit }' input/narrative.csv | tr -d '\r')
+[ -n "$cause" ] && ok || no "the bundled narrative has no cause for 3.1.1"
+rawflat "$out/annual-2558.pdf" >"$work/a.raw"
+has "a target's cause is printed beside its result" "$work/a.raw" "ยังไม่บรรลุ สาเหตุ $cause"
+has "a missing remedy is said plainly" "$work/a.flat" "แนวทางแก้ไข สำนักงานยังไม่ได้บันทึก"
+has "the discussion is printed in 5.2" "$work/a.flat" "5.2 อภิปรายผล • การนิเทศโดยใช้เครือข่ายโรงเรียนเป็นฐาน"
+has "next year's suggestions are printed in 5.6" "$work/a.flat" "ควรบันทึกและอนุมัติบันทึกการนิเทศให้เป็นปัจจุบัน"
+has "comments are grouped into themes" "$work/a.flat" "จำแนกตามประเด็น"
+has "praise is kept apart" "$work/a.flat" "คำชื่นชม 21 ข้อความ เช่น"
+hasnt "no raw list of one comment per line" "$work/a.flat" "(13 ครั้ง)"
+has "the review lists what the office has not written" "$work/review.flat" "ข้อ 3.1.7 (ยังไม่บรรลุ): แนวทางแก้ไข"
 
 # The specimen needs the plan only: no data warning printed.
 "$NITHET" -o "$work/spec" specimen >/dev/null 2>"$work/spec.err"

@@ -821,7 +821,9 @@ TEST(load_inputs_directory)
 	memset(&m, 0, sizeof(m));
 	m.plan = plan_load(a, "input/plan.xml", "config/plan.xsd", 64, 1 << 24, d);
 	CHECK_INT(inputs_load(&m, a, s, d), 0);
-	CHECK_INT(m.nfiles, 13);                     /* the plan's 6.1 wants assessments */
+	CHECK_INT(m.nfiles, 14);                     /* the plan's 6.1 wants assessments */
+	CHECK_STR(m.files[13].name, "narrative.csv");  /* the office's words: optional */
+	CHECK_INT(m.files[13].present, 0);
 	CHECK_STR(m.files[12].name, "assessments.csv");
 	CHECK_INT(m.files[12].present, 0);
 	CHECK_STR(m.files[3].name, "visits.csv");

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
 #include "core/mem.h"
 
@@ -73,7 +74,7 @@ typedef struct Rng {
 enum Stream {
 	ST_SCHOOLS = 1, ST_NAMES, ST_NETWORKS, ST_STAFF, ST_VISITS, ST_ACT3,
 	ST_EVAL, ST_SURVEY, ST_SPENDING, ST_MEETINGS, ST_ATTEND, ST_PRACTICE,
-	ST_ONLINE, ST_NETVISIT, ST_SETUP
+	ST_ONLINE, ST_NETVISIT, ST_SETUP, ST_PHOTOS
 };
 
 static uint64_t rng_next(Rng *r)
@@ -1904,6 +1905,140 @@ static void write_narrative(Ctx *c)
 	out_close(&o);
 }
 
+/* photos/<activity>/<caption>.png: a few generated pictures of activities
+ * (a room, a screen, rows of people), so that the annual report's
+ * appendix of photos shows; an office puts its own JPEGs there. Each PNG is
+ * written by hand with zlib: 8-bit RGB, no interlacing. */
+enum { PH_W = 360, PH_H = 240 };
+
+static void put_be32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+static void png_chunk(FILE *f, const char *type, const unsigned char *data, uint32_t len)
+{
+	unsigned char b[4];
+	put_be32(b, len);
+	fwrite(b, 1, 4, f);
+	uLong crc = crc32(0L, (const Bytef *)type, 4);
+	fwrite(type, 1, 4, f);
+	if (len) {
+		fwrite(data, 1, len, f);
+		crc = crc32(crc, data, len);
+	}
+	put_be32(b, (uint32_t)crc);
+	fwrite(b, 1, 4, f);
+}
+
+static void fill(unsigned char *px, int x0, int y0, int x1, int y1, const unsigned char rgb[3])
+{
+	for (int y = y0 < 0 ? 0 : y0; y < y1 && y < PH_H; y++)
+		for (int x = x0 < 0 ? 0 : x0; x < x1 && x < PH_W; x++)
+			memcpy(px + (size_t)(y * PH_W + x) * 3, rgb, 3);
+}
+
+static void disc(unsigned char *px, int cx, int cy, int r, const unsigned char rgb[3])
+{
+	for (int y = cy - r; y <= cy + r; y++)
+		for (int x = cx - r; x <= cx + r; x++)
+			if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r && x >= 0 && y >= 0 && x < PH_W && y < PH_H)
+				memcpy(px + (size_t)(y * PH_W + x) * 3, rgb, 3);
+}
+
+static void write_photo(Ctx *c, Rng *r, const char *dir, const char *caption)
+{
+	unsigned char *px = mem_alloc((size_t)PH_W * PH_H * 3);
+	static const unsigned char wall[3] = { 226, 221, 205 }, floor_[3] = { 150, 120, 92 },
+		screen[3] = { 245, 247, 250 }, frame[3] = { 60, 60, 70 }, table[3] = { 120, 86, 60 },
+		skin[3] = { 196, 152, 118 }, hair[3] = { 40, 32, 30 };
+	static const unsigned char shirts[][3] = {
+		{ 196, 165, 92 }, { 70, 110, 160 }, { 220, 220, 225 }, { 150, 60, 60 }, { 90, 130, 90 }, { 230, 200, 80 }
+	};
+	fill(px, 0, 0, PH_W, PH_H * 2 / 3, wall);
+	fill(px, 0, PH_H * 2 / 3, PH_W, PH_H, floor_);
+	int sx = (int)rng_range(r, 40, 200);
+	fill(px, sx - 3, 22, sx + 123, 103, frame);
+	fill(px, sx, 25, sx + 120, 100, screen);
+	fill(px, sx + 10, 40, sx + 10 + (int)rng_range(r, 40, 100), 48, frame);
+	fill(px, sx + 10, 58, sx + 10 + (int)rng_range(r, 30, 90), 64, shirts[1]);
+	int rows = (int)rng_range(r, 2, 3);
+	for (int row = 0; row < rows; row++) {
+		int y = 140 + row * 38, n = (int)rng_range(r, 5, 8);
+		fill(px, 10, y + 22, PH_W - 10, y + 30, table);
+		for (int k = 0; k < n; k++) {
+			int x = 30 + k * (PH_W - 60) / n + (int)rng_range(r, -6, 6);
+			fill(px, x - 13, y, x + 13, y + 24, shirts[rng_range(r, 0, 5)]);
+			disc(px, x, y - 10, 10, skin);
+			fill(px, x - 10, y - 21, x + 10, y - 14, hair);
+		}
+	}
+	unsigned char *raw = mem_alloc((size_t)(PH_W * 3 + 1) * PH_H);
+	for (int y = 0; y < PH_H; y++) {
+		raw[(size_t)y * (PH_W * 3 + 1)] = 0;
+		memcpy(raw + (size_t)y * (PH_W * 3 + 1) + 1, px + (size_t)y * PH_W * 3, (size_t)PH_W * 3);
+	}
+	uLongf zlen = compressBound((uLong)(PH_W * 3 + 1) * PH_H);
+	unsigned char *z = mem_alloc(zlen);
+	compress2(z, &zlen, raw, (uLong)(PH_W * 3 + 1) * PH_H, 9);
+	char path[8192];
+	snprintf(path, sizeof path, "%s/%s.png", dir, caption);
+	FILE *f = fopen(path, "wb");
+	if (f == NULL) {
+		fprintf(stderr, "gen-sample: cannot write %s: %s\n", path, strerror(errno));
+		exit(1);
+	}
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	unsigned char ihdr[13];
+	put_be32(ihdr, PH_W);
+	put_be32(ihdr + 4, PH_H);
+	ihdr[8] = 8;       /* bits per sample */
+	ihdr[9] = 2;       /* RGB */
+	ihdr[10] = ihdr[11] = ihdr[12] = 0;
+	fwrite(sig, 1, 8, f);
+	png_chunk(f, "IHDR", ihdr, 13);
+	png_chunk(f, "IDAT", z, (uint32_t)zlen);
+	png_chunk(f, "IEND", NULL, 0);
+	if (fclose(f) != 0) {
+		fprintf(stderr, "gen-sample: cannot write %s\n", path);
+		exit(1);
+	}
+	free(z);
+	free(raw);
+	free(px);
+	(void)c;
+}
+
+static void write_photos(Ctx *c)
+{
+	static const struct { int act; const char *caption; } photos[] = {
+		{ 1, "กิจกรรมสวัสดีคุณครู อำเภอกงหรา" }, { 1, "กิจกรรมสวัสดีคุณครู รอบเก็บตก" },
+		{ 2, "นิเทศชั้นเรียน โรงเรียนกลุ่มสีแดง" }, { 5, "นิเทศแบบพบกลุ่มเครือข่าย" },
+		{ 8, "ประชุมปฏิบัติการจัดทำแผนการนิเทศ" }, { 10, "ประชุมคณะกรรมการ ก.ต.ป.น. ครั้งที่ 1-2558" },
+		{ 10, "ประชุมคณะกรรมการ ก.ต.ป.น. ครั้งที่ 4-2558" }, { 11, "แลกเปลี่ยนเรียนรู้ศึกษานิเทศก์ วันอังคาร" },
+	};
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s/photos", c->out);
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "gen-sample: cannot create %s: %s\n", dir, strerror(errno));
+		exit(1);
+	}
+	Rng r;
+	rng_init(&r, c->seed, ST_PHOTOS, 0);
+	for (size_t i = 0; i < sizeof photos / sizeof photos[0]; i++) {
+		snprintf(dir, sizeof dir, "%s/photos/%d", c->out, photos[i].act);
+		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+			fprintf(stderr, "gen-sample: cannot create %s: %s\n", dir, strerror(errno));
+			exit(1);
+		}
+		write_photo(c, &r, dir, photos[i].caption);
+	}
+	printf("%-24s %4zu files\n", "photos/", sizeof photos / sizeof photos[0]);
+}
+
 static void write_attendance(Ctx *c)
 {
 	static const char *const cols[] = { "event_id", "school_code", "teachers_present", "admins_present" };
@@ -2739,6 +2874,7 @@ int main(int argc, char **argv)
 	write_attendance(&c);
 	write_resolutions(&c);
 	write_narrative(&c);
+	write_photos(&c);
 	write_practices(&c);
 	write_online(&c);
 

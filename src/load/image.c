@@ -4,10 +4,15 @@
  * what it would refuse later without one. */
 #include "load/image.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+
+#include "core/mem.h"
 
 static unsigned long
 be32(const unsigned char *p)
@@ -144,4 +149,134 @@ image_load(const char *path, Arena *a, long max_bytes, ImageFile *out, Diag *d)
 	out->px_h = h;
 	out->path = arena_strdup(a, path);
 	return 0;
+}
+
+/* "4", "กิจกรรมที่ 4", "กิจกรรม 4": the activity's number, or 0. */
+static int
+folder_activity(const char *name)
+{
+	static const char *const prefix[] = { "กิจกรรมที่", "กิจกรรม", "" };
+	for (size_t i = 0; i < sizeof prefix / sizeof prefix[0]; i++) {
+		size_t n = strlen(prefix[i]);
+		if (strncmp(name, prefix[i], n) != 0)
+			continue;
+		const char *p = name + n;
+		while (*p == ' ')
+			p++;
+		char *end;
+		long no = strtol(p, &end, 10);
+		if (end != p && *end == '\0' && no > 0 && no < 1000)
+			return (int)no;
+	}
+	return 0;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The entries of dir other than . and .., sorted; NULL when dir cannot be
+ * opened. *n their count. Freed with free_names. */
+static char **
+sorted_names(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	*n = 0;
+	if (d == NULL)
+		return NULL;
+	char **names = NULL;
+	size_t cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 16;
+			names = mem_grow(names, cap, sizeof *names);
+		}
+		names[(*n)++] = mem_strdup(e->d_name);
+	}
+	closedir(d);
+	if (*n)
+		qsort(names, *n, sizeof *names, by_name);
+	return names;
+}
+
+static void
+free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+void
+photos_load(Model *m, Arena *a, const char *dir, long max_bytes, Diag *d)
+{
+	size_t nf;
+	char **folders = sorted_names(dir, &nf);
+	if (folders == NULL)
+		return;
+	size_t cap = 0;
+	for (size_t i = 0; i < nf; i++) {
+		char *path = arena_printf(a, "%s/%s", dir, folders[i]);
+		struct stat st;
+		if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			diag_report(d, DIAG_WARNING, path, 0, 0, "not a folder: photos go into a folder per activity "
+			    "(photos/1/, photos/2/ …); the file is left out");
+			continue;
+		}
+		int no = folder_activity(folders[i]);
+		if (no == 0 || (m->plan && plan_activity(m->plan, no) == NULL)) {
+			diag_report(d, DIAG_WARNING, path, 0, 0, "the folder is not an activity of the plan; name it "
+			    "by the activity's number (1 to %zu); its photos are left out", m->plan ? m->plan->nactivities : 0);
+			continue;
+		}
+		size_t np;
+		char **files = sorted_names(path, &np);
+		size_t taken = 0;
+		for (size_t k = 0; files && k < np; k++) {
+			const char *file = arena_printf(a, "%s/%s", path, files[k]);
+			if (!image_name_ok(files[k])) {
+				diag_report(d, DIAG_WARNING, file, 0, 0, "not a .jpg, .jpeg or .png file; it is left out "
+				    "of the photos");
+				continue;
+			}
+			if (taken == PHOTOS_PER_ACTIVITY) {
+				diag_report(d, DIAG_WARNING, file, 0, 0, "activity %d has more than %d photos; the report "
+				    "shows the first %d by file name, this one is left out", no, PHOTOS_PER_ACTIVITY,
+				    PHOTOS_PER_ACTIVITY);
+				continue;
+			}
+			Photo ph = { 0 };
+			/* A bad photo is said and skipped: the report is still built. */
+			Diag *quiet = diag_new(NULL);
+			int bad = image_load(file, a, max_bytes, &ph.image, quiet);
+			if (bad) {
+				char msg[1024];
+				diag_format(diag_record(quiet, diag_nrecords(quiet) - 1), msg, sizeof msg);
+				const char *why = strstr(msg, ": error: ");
+				diag_report(d, DIAG_WARNING, file, 0, 0, "%s; the photo is left out", why ? why + 9 : msg);
+			}
+			diag_free(quiet);
+			if (bad)
+				continue;
+			ph.activity = no;
+			const char *dot = strrchr(files[k], '.');
+			ph.caption = arena_strndup(a, files[k], (size_t)(dot - files[k]));
+			if (m->nphotos == cap) {
+				Photo *grown = arena_array(a, cap ? 2 * cap : 16, sizeof *grown);
+				if (m->nphotos)
+					memcpy(grown, m->photos, m->nphotos * sizeof *grown);
+				m->photos = grown;
+				cap = cap ? 2 * cap : 16;
+			}
+			m->photos[m->nphotos++] = ph;
+			taken++;
+		}
+		free_names(files, np);
+	}
+	free_names(folders, nf);
 }

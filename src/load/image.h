@@ -18,4 +18,14 @@ int image_load(const char *path, Arena *a, long max_bytes, ImageFile *out, Diag 
 /* Whether name ends in .png, .jpg or .jpeg (any case). */
 int image_name_ok(const char *name);
 
+/* The photos of the activities: dir/<N>/ (or dir/กิจกรรมที่ N/) holds
+ * activity N's pictures, each captioned with its file name without the
+ * extension. At most PHOTOS_PER_ACTIVITY per activity, in name order (a
+ * warning names the ones left out). No dir: no photos, nothing said. A
+ * folder that is not an activity of the plan, a file that is not a PNG or
+ * JPEG, or an unreadable image is a warning and is skipped: photos never
+ * stop a build. Fills m->photos (in a). */
+enum { PHOTOS_PER_ACTIVITY = 6 };
+void photos_load(Model *m, Arena *a, const char *dir, long max_bytes, Diag *d);
+
 #endif

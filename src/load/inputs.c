@@ -835,6 +835,7 @@ inputs_load(Model *m, Arena *a, const Settings *s, Diag *d)
 		if (surveys_load_into(m, &m->more_surveys[k], a, path, &o, sum, d) != 0)
 			failed = 1;
 	}
+	photos_load(m, a, arena_printf(a, "%s/photos", s->input_dir), s->max_file_bytes, d);
 	if (s->emblem_file && *s->emblem_file) {
 		const char *path = s->emblem_file[0] == '/' ? s->emblem_file :
 			arena_printf(a, "%s/%s", s->input_dir, s->emblem_file);

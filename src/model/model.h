@@ -260,6 +260,13 @@ typedef struct ImageFile {
 	const char *path;
 } ImageFile;
 
+/* A photo of an activity (photos/<activity>/<caption>.jpg). */
+typedef struct Photo {
+	int activity;
+	const char *caption;       /* the file's name without its extension */
+	ImageFile image;
+} Photo;
+
 /* What loading one input file found, for `nithet check` and the reports'
  * data-quality appendix. */
 typedef struct FileSummary {
@@ -316,6 +323,8 @@ typedef struct Model {
 	Assessment *assessments;
 	size_t nassessments;
 	ImageFile emblem;          /* [office] emblem; data NULL = none */
+	Photo *photos;             /* by activity, then file name */
+	size_t nphotos;
 	FileSummary files[MODEL_MAX_FILES];
 	size_t nfiles;
 	/* Per-school views, built by model_index_rows (NULL until then), so that

@@ -1201,6 +1201,31 @@ rules_used(Compose *c)
 	}
 }
 
+/* ภาพกิจกรรม: each activity's photos in a captioned grid, two to a row. */
+static void
+photos(Compose *c)
+{
+	const Model *m = c->m;
+	if (m->nphotos == 0)
+		return;
+	compose_appendix(c, "ภาพกิจกรรม");
+	for (size_t i = 0; i < m->plan->nactivities; i++) {
+		const PlanActivity *a = &m->plan->activities[i];
+		DocBlock *grid = NULL;
+		for (size_t k = 0; k < m->nphotos; k++) {
+			const Photo *ph = &m->photos[k];
+			if (ph->activity != a->no)
+				continue;
+			if (grid == NULL) {
+				DocBlock *h = doc_heading(c->doc, 3, NULL, fmt_printf(c, "กิจกรรมที่ %s %s", fmt_int(c, a->no), a->name));
+				h->u.heading.in_toc = 0;
+				grid = doc_images(c->doc, 2, 55);
+			}
+			doc_picture(c->doc, grid, compose_image(c, &ph->image), ph->caption);
+		}
+	}
+}
+
 static void
 appendices(Compose *c)
 {
@@ -1209,6 +1234,7 @@ appendices(Compose *c)
 	school_status(c);
 	schools_not_reached(c);
 	meetings_list(c);
+	photos(c);
 	instrument(c);
 	rules_used(c);
 }

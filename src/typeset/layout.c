@@ -555,6 +555,8 @@ keep_room(Lay *L, const DocBlock *next)
 		label_flow(L, &next->u.labels, &bf);
 		return room + flow_head(&bf.f);
 	}
+	if (kind == DOC_IMAGE)
+		return room + next->u.images.height_mm * MM + 2 * MM + 2 * lh_of(L, L->body - 2);
 	int lines = kind == DOC_CHART ? 12 : kind == DOC_TABLE ? 6 : 2;
 	return room + lines * lh_of(L, L->body);
 }

@@ -239,6 +239,22 @@ check "the PDF labels its front pages" sh -c "strings '$out/annual-2558.pdf' | g
 pdfimages -list "$out/annual-2558.pdf" >"$work/images" 2>&1
 n=$(tail -n +3 "$work/images" | awk '$3 == "image"' | wc -l)
 [ "$n" -ge 1 ] && ok || { no "the annual report's cover has no emblem image"; cat "$work/images"; }
+nphotos=$(find input/photos -name '*.png' -o -name '*.jpg' | wc -l)
+[ "$nphotos" -ge 2 ] && ok || no "the bundled input has $nphotos photos"
+[ "$n" -ge $((nphotos + 1)) ] && ok || no "the annual report shows $n images, want the emblem and $nphotos photos"
+has "the photos are captioned with their file names" "$work/a.flat" "กิจกรรมสวัสดีคุณครู รอบเก็บตก"
+has "the appendix of photos is headed ภาพกิจกรรม" "$work/a.flat" "ภาพกิจกรรม"
+# A folder that is not an activity and a file that is no image are said and
+# skipped; the report is still written.
+mkdir -p "$work/ph"
+cp -R input/. "$work/ph/"
+mkdir -p "$work/ph/photos/99"
+cp input/emblem.png "$work/ph/photos/99/a.png"
+echo "not an image" >"$work/ph/photos/1/broken.jpg"
+"$NITHET" -q -i "$work/ph" -o "$work/ph-out" annual >/dev/null 2>"$work/ph.err"
+[ $? -le 1 ] && [ -s "$work/ph-out/annual-2558.pdf" ] && ok || no "a bad photo stops the annual report"
+grep -q "photos/99: warning" "$work/ph.err" && grep -q "broken.jpg: warning" "$work/ph.err" && ok ||
+	{ no "bad photos are not named"; cat "$work/ph.err"; }
 
 # Thai digits everywhere when the config asks: plan text, data, tables, page
 # numbers and dates; and a target's number (๓.๑.๑๐) whole on its line.

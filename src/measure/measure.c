@@ -584,8 +584,11 @@ measure_activities(Ctx *c)
 			continue;
 		ActivityResults *ar = &r->activities[index_of[mt->activity]];
 		ar->events++;
+		r->tally.meetings++;
 		note_date(ar, mt->date);
 	}
+	for (size_t k = 0; k < r->nactivities; k++)
+		r->tally.activity_total += r->activities[k].events;
 	/* An activity whose work leaves no visit or meeting (an evaluation
 	 * round, a purchase) still took place: then its payments and, when a
 	 * target measures it by evaluations, the evaluations date it. */
@@ -840,16 +843,26 @@ measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a)
 		arena_alloc(a, ns), arena_array(a, ns, sizeof(long)), arena_alloc(a, ns),
 		arena_array(a, ns, sizeof(double)), arena_alloc(a, ns), arena_alloc(a, ns),
 	};
+	VisitTally *vt = &r->tally;
+	vt->rows = (long)m->nvisits;
 	for (size_t i = 0; i < m->nvisits; i++) {
 		const Visit *v = &m->visits[i];
+		if (v->status == STATUS_DRAFT)
+			vt->drafts++;
+		else if (!visit_counted(&c, v))
+			vt->outside++;
 		if (v->school && visit_counted(&c, v)) {
 			f.visited[measure_school_index(&c, v->school)] = 1;
 			f.visits[measure_school_index(&c, v->school)]++;
 			r->visits_counted++;
+			vt->with_school++;
 		} else if (visit_counted(&c, v)) {
 			r->visits_counted++;
 		}
+		if (visit_counted(&c, v) && plan_activity(m->plan, v->activity) == NULL)
+			vt->no_activity++;
 	}
+	vt->counted = r->visits_counted;
 	for (size_t i = 0; i < m->npractices; i++) {
 		const Practice *p = &m->practices[i];
 		if (p->school && p->published.year != 0 && measure_counted_date(&c, p->published) && *p->channel)

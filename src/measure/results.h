@@ -251,6 +251,20 @@ typedef struct MonthRow {
 	double cumulative_percent; /* Σ spending to the month's end / total x 100 */
 } MonthRow;
 
+/* How the visits read become each count the reports print: one tally so
+ * that a reader can reconcile the total of the activities' table with
+ * that of the breakdowns. counted = rows - drafts - outside. */
+typedef struct VisitTally {
+	long rows;                 /* visits read */
+	long drafts;               /* awaiting approval: never counted */
+	long outside;              /* approved, dated outside the FY or after the as-of day */
+	long counted;              /* = visits_counted */
+	long with_school;          /* of counted: naming a school (breakdowns, school tables) */
+	long no_activity;          /* of counted: of no activity of the plan (not in the activities' table) */
+	long meetings;             /* meetings and group events of the plan's activities, in the FY */
+	long activity_total;       /* Σ events of the activities' table = counted - no_activity + meetings */
+} VisitTally;
+
 /* A finding for the user (budget over the total, ...): the caller reports it. */
 typedef struct Finding {
 	DiagSeverity severity;
@@ -275,6 +289,7 @@ typedef struct Results {
 	size_t nsupervisors;
 	MonthRow months[RESULTS_MONTHS];
 	long visits_counted;       /* approved/published, in FY, up to as-of */
+	VisitTally tally;
 	/* Per school (index as m->schools): counted visits, and whether it
 	 * published a practice in the year (on a channel). */
 	const long *school_visits;

@@ -163,20 +163,61 @@ count_met(const TargetResult *t, size_t n, int group, long *total)
 }
 
 /* One table of targets: ที่ | เป้าหมาย | ค่าเป้าหมาย | ผลการดำเนินงาน | ร้อยละ/หน่วย | ผล */
+/* The per-school requirement of the topic a target counts, when the plan
+ * sets one ("4.4 … 10 ครั้ง/โรงเรียน"): how many schools reached it, which
+ * the target itself (months with a visit) does not show. NULL otherwise. */
+static const char *
+topic_goal_note(Compose *c, const TargetResult *t)
+{
+	const Results *r = c->r;
+	const char *code = t->target->metric.topic;
+	for (size_t i = 0; code && i < r->nactivities; i++) {
+		const ActivityResults *a = &r->activities[i];
+		for (size_t k = 0; k < a->plan->ntopics; k++) {
+			const PlanTopic *tp = &a->plan->topics[k];
+			if (strcmp(tp->code, code) != 0 || tp->per_school_goal <= 0)
+				continue;
+			return fmt_printf(c, "ประเด็น %s กำหนด %s ครั้งต่อโรงเรียน ครบ %s จาก %s โรงเรียน", fmt_text(c, tp->code),
+			    fmt_int(c, tp->per_school_goal), fmt_int(c, a->topic_schools_meeting_goal[k]), fmt_int(c, r->schools));
+		}
+	}
+	return NULL;
+}
+
+/* What was measured beside a result, for the หมายเหตุ column: the
+ * counts behind it and the reason it is not met, then the per-school
+ * requirement of its topic. */
+static const char *
+result_remark(Compose *c, const TargetResult *t)
+{
+	const char *note = compose_note(c, t) ? fmt_text(c, compose_note(c, t)) : NULL;
+	const char *topic = topic_goal_note(c, t);
+	/* A count short of its goal with nothing else to say: by how much. */
+	if (note == NULL && t->judged && !t->met && !t->is_percent && t->goal > t->value)
+		note = fmt_printf(c, "ต่ำกว่าค่าเป้าหมาย %s%s", fmt_double(c, t->goal - t->value,
+		    t->goal - t->value == (double)(long)(t->goal - t->value) ? 0 : 2),
+		    t->unit && *t->unit ? fmt_printf(c, " %s", t->unit) : "");
+	if (note && topic)
+		return fmt_printf(c, "%s %s", note, topic);
+	return note ? note : topic ? topic : "";
+}
+
 static void
 targets_table(Compose *c, const TargetResult *t, size_t n, int group, int with_note)
 {
-	DocBlock *tb = compose_table(c, 0, "ข้อ:14:c|เป้าหมาย / ตัวชี้วัด:0:l|ค่าเป้าหมาย:24:c|"
-	    "ผลการดำเนินงาน:26:r|ผล:20:c");
+	DocBlock *tb = with_note ? compose_table(c, 14, "ข้อ:13:c|เป้าหมาย / ตัวชี้วัด:0:l|ค่าเป้าหมาย:20:c|"
+	    "ผลการดำเนินงาน:22:r|ผล:17:c|หมายเหตุ:46:l") : compose_table(c, 0, "ข้อ:14:c|เป้าหมาย / ตัวชี้วัด:0:l|"
+	    "ค่าเป้าหมาย:24:c|ผลการดำเนินงาน:26:r|ผล:20:c");
 	for (size_t i = 0; i < n; i++) {
 		if (!in_group(&t[i], group))
 			continue;
 		const char *value = fmt_target_result(c, &t[i]);
-		const char *what = t[i].target->text;
-		if (with_note && compose_note(c, &t[i]))
-			what = fmt_printf(c, "%s (%s)", what, fmt_text(c, compose_note(c, &t[i])));
-		compose_row(c, tb, DOC_ROW_BODY, 5, fmt_text(c, t[i].target->id), what,
-		    fmt_target_goal(c, &t[i]), value, fmt_met(&t[i]));
+		if (with_note)
+			compose_row(c, tb, DOC_ROW_BODY, 6, fmt_text(c, t[i].target->id), t[i].target->text,
+			    fmt_target_goal(c, &t[i]), value, fmt_met(&t[i]), result_remark(c, &t[i]));
+		else
+			compose_row(c, tb, DOC_ROW_BODY, 5, fmt_text(c, t[i].target->id), t[i].target->text,
+			    fmt_target_goal(c, &t[i]), value, fmt_met(&t[i]));
 	}
 }
 
@@ -214,40 +255,22 @@ summary(Compose *c)
 
 	compose_table_caption(c, r->nindicators ? "สรุปผลการดำเนินงานตามเป้าหมายและตัวชี้วัด" :
 	    "สรุปผลการดำเนินงานตามเป้าหมาย");
-	targets_table(c, r->targets, r->ntargets, ALL_TARGETS, 0);
+	targets_table(c, r->targets, r->ntargets, ALL_TARGETS, 1);
 	if (r->nindicators) {
 		doc_space(c->doc, 4);
-		targets_table(c, r->indicators, r->nindicators, ALL_TARGETS, 0);
+		targets_table(c, r->indicators, r->nindicators, ALL_TARGETS, 1);
 	}
-
-	/* The targets and indicators not met, in words, so a committee member
-	 * sees them first. */
-	DocBlock *list = NULL;
+	/* The table says what was measured and why a target is not met; the
+	 * office's causes and remedies are in part 5, said once. */
+	long unmet = 0;
 	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
 		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
-		if (!t->judged || t->met || !t->target->has_goal)
-			continue;
-		if (list == NULL) {
-			doc_para(c->doc, "เป้าหมายและตัวชี้วัดที่ยังไม่บรรลุ ได้แก่")->u.para.keep_with_next = 1;
-			list = doc_list(c->doc, 0);
-		}
-		doc_list_item(c->doc, list, fmt_printf(c, "ข้อ %s %s: %s", fmt_text(c, t->target->id), t->target->text,
-		    fmt_with_note(c, fmt_printf(c, "ผล %s เป้าหมาย %s", fmt_target_result(c, t), fmt_target_goal(c, t)),
-		    compose_note(c, t))));
+		unmet += t->target->has_goal && (!t->judged || !t->met);
 	}
-	/* Not measured is said apart: it is neither met nor missed. */
-	list = NULL;
-	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
-		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
-		if (t->judged || (!t->target->has_goal && !t->no_data))
-			continue;
-		if (list == NULL) {
-			doc_para(c->doc, "เป้าหมายและตัวชี้วัดที่ยังไม่ได้วัดผล ได้แก่")->u.para.keep_with_next = 1;
-			list = doc_list(c->doc, 0);
-		}
-		doc_list_item(c->doc, list, fmt_printf(c, "ข้อ %s %s: %s", fmt_text(c, t->target->id), t->target->text,
-		    compose_note(c, t) ? fmt_text(c, compose_note(c, t)) : "ยังไม่มีข้อมูล"));
-	}
+	if (unmet > 0)
+		doc_para(c->doc, fmt_printf(c, "จากตารางที่ %s ข้อที่ยังไม่บรรลุหรือยังไม่ได้วัดผล %s ข้อ "
+		    "มีผลที่วัดได้และเหตุผลอยู่ในช่องหมายเหตุ ส่วนสาเหตุและแนวทางแก้ไขอยู่ในส่วนที่ 5 หัวข้อ 5.3",
+		    fmt_int(c, c->ntables), fmt_int(c, unmet)))->u.para.indent_mm = 12.5;
 }
 
 /* --- ส่วนที่ 1 and 2: the plan itself ----------------------------------- */
@@ -489,6 +512,39 @@ activity_results(Compose *c)
 		    "(ดำเนินการกับ%sหรือกับกลุ่มบุคลากร)", fmt_network_word(c)));
 	doc_para(c->doc, "ครั้ง หมายถึง จำนวนการนิเทศและการประชุมของกิจกรรม โรงเรียน หมายถึง จำนวนโรงเรียนที่ได้รับการนิเทศ"
 	    "หรือเข้าร่วมตามบัญชีลงเวลาอย่างน้อย 1 ครั้ง");
+	/* The activity done most often, in words under its table. */
+	const ActivityResults *most = NULL;
+	for (size_t i = 0; i < r->nactivities; i++)
+		if (most == NULL || r->activities[i].events > most->events)
+			most = &r->activities[i];
+	if (most && most->events > 0)
+		doc_para(c->doc, fmt_printf(c, "จากตารางที่ %s พบว่า ดำเนินการรวม %s ครั้ง กิจกรรมที่ดำเนินการมากที่สุดคือ "
+		    "กิจกรรมที่ %s %s จำนวน %s ครั้ง คิดเป็นร้อยละ %s ของทั้งหมด", fmt_int(c, c->ntables),
+		    fmt_int(c, r->tally.activity_total), fmt_int(c, most->plan->no), most->plan->name,
+		    fmt_int(c, most->events), fmt_percent(c, most->events, r->tally.activity_total)))->u.para.indent_mm = 12.5;
+
+	/* One table explains every count of visits the report prints: the
+	 * activities' total above, the breakdowns' and the schools' below. */
+	const VisitTally *vt = &r->tally;
+	compose_table_caption(c, "ที่มาของจำนวนครั้งการนิเทศที่รายงาน");
+	DocBlock *rt = compose_table(c, 14, "รายการ:0:l|จำนวน (ครั้ง):26:r|ใช้ในตาราง:52:l");
+	compose_row(c, rt, DOC_ROW_BODY, 3, "บันทึกการนิเทศทั้งหมด", fmt_int(c, vt->rows), "-");
+	if (vt->drafts)
+		compose_row(c, rt, DOC_ROW_BODY, 3, "หัก บันทึกที่ยังรออนุมัติ", fmt_int(c, vt->drafts), "ไม่นับ");
+	if (vt->outside)
+		compose_row(c, rt, DOC_ROW_BODY, 3, fmt_printf(c, "หัก บันทึกที่ลงวันที่นอกช่วง %s ถึง %s",
+		    fmt_date_short(c, r->fy_first), fmt_date_short(c, r->as_of)), fmt_int(c, vt->outside), "ไม่นับ");
+	DocRow *row = compose_row(c, rt, DOC_ROW_TOTAL, 3, "การนิเทศที่นับในรายงาน", fmt_int(c, vt->counted), "");
+	(void)row;
+	compose_row(c, rt, DOC_ROW_BODY, 3, "ในจำนวนนี้ ระบุโรงเรียน", fmt_int(c, vt->with_school),
+	    fmt_printf(c, "จำแนกตามอำเภอ %s กลุ่มสี และสถานะรายโรงเรียน", fmt_network_word(c)));
+	compose_row(c, rt, DOC_ROW_BODY, 3, fmt_printf(c, "ในจำนวนนี้ ระดับ%sหรือกลุ่มบุคลากร (ไม่ระบุโรงเรียน)", fmt_network_word(c)),
+	    fmt_int(c, vt->counted - vt->with_school), "-");
+	if (vt->no_activity)
+		compose_row(c, rt, DOC_ROW_BODY, 3, "หัก การนิเทศที่ไม่ระบุกิจกรรมตามแผน", fmt_int(c, vt->no_activity), "-");
+	compose_row(c, rt, DOC_ROW_BODY, 3, "บวก การประชุมและกิจกรรมกลุ่มของกิจกรรมตามแผน", fmt_int(c, vt->meetings), "-");
+	compose_row(c, rt, DOC_ROW_TOTAL, 3, "รวมจำนวนครั้งของกิจกรรม", fmt_int(c, vt->activity_total),
+	    "ผลการดำเนินงานรายกิจกรรม");
 
 	/* Activity 4 in detail: each topic, and the per-school counts of 10 and 4. */
 	for (size_t i = 0; i < r->nactivities; i++) {

@@ -79,9 +79,12 @@ events_note(Compose *c, const TargetResult *t)
 	default:
 		break;
 	}
+	/* What was measured: the count, and the periods that had enough of it
+	 * ("6 ครั้ง ใน 5 จาก 6 ช่วง 2 เดือน"), then the periods without. */
 	if (p->every != PERIOD_NONE)
-		return t->dates_missing.n ? fmt_printf(c, "ไม่มีการดำเนินการใน%s %s", p->every == PERIOD_MONTH ?
-		    "เดือน" : "ช่วง", missing_list(c, t)) : NULL;
+		return t->dates_missing.n ? fmt_printf(c, "จัด %s ครั้ง ครบใน %s จาก %s %s ไม่มีการดำเนินการใน%s %s",
+		    fmt_int(c, t->num), fmt_int(c, t->periods_met), fmt_int(c, t->periods), fmt_period_noun(c, p),
+		    p->every == PERIOD_MONTH ? "เดือน" : "ช่วง", missing_list(c, t)) : NULL;
 	/* A single event: when it was held, and whether later than planned. */
 	if (p->source != SOURCE_EVENTS || !t->target->has_goal || t->goal > 1)
 		return NULL;

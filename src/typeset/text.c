@@ -370,7 +370,7 @@ enum {
 	 * inside a word. */
 	PEN_TIED = 20000,
 	UNIT_MAX = 8,           /* letters (marks not counted) of a unit word */
-	WORD_BEFORE_MAX = 3     /* ... of a word tied to the number after it */
+	WORD_BEFORE_MAX = 5     /* ... of a word tied to the number after it (ร้อยละ 96.52) */
 };
 
 static const char *const function_words[] = {

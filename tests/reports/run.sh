@@ -174,7 +174,7 @@ has "budget table has a column for ค่าสาธารณูปโภค an
 	"6,000.00 8,300.00 7,200.00 21,500.00"
 has "rules appendix says the lowest level in Thai" "$work/a.flat" "ปรับปรุง: ต่ำกว่าร้อยละ 50"
 has "notes group thousands" "$work/a.flat" "1,692 จาก 1,753 คน"
-has "results carry their unit in Thai order" "$work/a.flat" "ผล ร้อยละ 96.52 เป้าหมาย ร้อยละ 100"
+has "results carry their unit in Thai order" "$work/a.flat" "ร้อยละ 96.52 เป้าหมาย ร้อยละ 100 ยังไม่บรรลุ"
 has "indicators without a goal or not measured are not counted as missed" "$work/a.flat" \
 	"ตัวชี้วัดความสำเร็จ 1 จาก 2 ตัวชี้วัด (ยังไม่ได้วัดผล 1 ข้อ และไม่ได้กำหนดค่าเป้าหมาย 1 ข้อ)"
 has "part 5 names the per-school topic goal that falls short" "$work/a.flat" \

@@ -692,7 +692,7 @@ TEST(measure_vocabulary_every_quarter)
 	CHECK_INT(t->periods, 4);
 	CHECK_INT(t->periods_met, 3);
 	CHECK(!t->met);                        /* four held, quarter 4 without */
-	CHECK_STR(note_of(f, t), "ไม่มีการดำเนินการในช่วง ก.ค. 58–ก.ย. 58");
+	CHECK_STR(note_of(f, t), "จัด 4 ครั้ง ครบใน 3 จาก 4 ไตรมาส ไม่มีการดำเนินการในช่วง ก.ค. 58–ก.ย. 58");
 	f->meetings[3].date = D(2015, 7, 1);
 	t = results_target(run(f), "1.4");
 	CHECK_INT(t->periods_met, 4);
@@ -716,7 +716,7 @@ TEST(measure_vocabulary_month_windows_at_the_year_end)
 	t = results_target(run(f), "1.5");
 	CHECK_INT(t->num, 3);
 	CHECK(!t->met);
-	CHECK_STR(note_of(f, t), "ไม่มีการดำเนินการในช่วง มี.ค. 58–ก.ค. 58");
+	CHECK_STR(note_of(f, t), "จัด 3 ครั้ง ครบใน 2 จาก 3 ช่วง 5 เดือน ไม่มีการดำเนินการในช่วง มี.ค. 58–ก.ค. 58");
 	fixture_free(f);
 }
 

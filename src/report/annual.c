@@ -537,7 +537,8 @@ activity_results(Compose *c)
 	DocRow *row = compose_row(c, rt, DOC_ROW_TOTAL, 3, "การนิเทศที่นับในรายงาน", fmt_int(c, vt->counted), "");
 	(void)row;
 	compose_row(c, rt, DOC_ROW_BODY, 3, "ในจำนวนนี้ ระบุโรงเรียน", fmt_int(c, vt->with_school),
-	    fmt_printf(c, "จำแนกตามอำเภอ %s กลุ่มสี และสถานะรายโรงเรียน", fmt_network_word(c)));
+	    fmt_printf(c, "จำแนกตามอำเภอ %s%s และสถานะรายโรงเรียน", fmt_network_word(c),
+	    compose_has_colours(c) ? " กลุ่มสี" : ""));
 	compose_row(c, rt, DOC_ROW_BODY, 3, fmt_printf(c, "ในจำนวนนี้ ระดับ%sหรือกลุ่มบุคลากร (ไม่ระบุโรงเรียน)", fmt_network_word(c)),
 	    fmt_int(c, vt->counted - vt->with_school), "-");
 	if (vt->no_activity)

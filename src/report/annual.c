@@ -301,11 +301,36 @@ introduction(Compose *c)
 	for (size_t i = 0; i < p->ntargets; i++)
 		if (!p->targets[i].quantitative)
 			doc_list_item(c->doc, l, fmt_printf(c, "%s %s", fmt_text(c, p->targets[i].id), p->targets[i].text));
+	int sec = 4;
 	if (p->alignment.n > 0) {
-		doc_heading(c->doc, 2, "1.4", "ความสอดคล้อง");
+		doc_heading(c->doc, 2, fmt_text(c, fmt_printf(c, "1.%d", sec++)), "ความสอดคล้อง");
 		l = doc_list(c->doc, 0);
 		for (size_t i = 0; i < p->alignment.n; i++)
 			doc_list_item(c->doc, l, p->alignment.items[i]);
+	}
+	/* The scope: whom and when, from the data; the budget from the plan. */
+	const Model *m = c->m;
+	long teachers = 0, admins = 0;
+	for (size_t i = 0; i < m->nschools; i++)
+		if (m->schools[i].active) {
+			teachers += m->schools[i].teachers;
+			admins += m->schools[i].admins;
+		}
+	doc_heading(c->doc, 2, fmt_text(c, fmt_printf(c, "1.%d", sec++)), "ขอบเขตของการดำเนินงาน");
+	DocBlock *lb = doc_labels(c->doc);
+	lb->u.labels.label_mm = 32;
+	doc_label(c->doc, lb, "กลุ่มเป้าหมาย", fmt_printf(c, "โรงเรียนในสังกัด %s โรงเรียน%s%s", fmt_int(c, c->r->schools),
+	    teachers + admins > 0 ? fmt_printf(c, " ผู้บริหาร %s คน และครู %s คน", fmt_int(c, admins), fmt_int(c, teachers)) : "",
+	    m->nnetworks ? fmt_printf(c, " ใน %s %s", fmt_int(c, (long long)m->nnetworks), fmt_network_word(c)) : ""));
+	doc_label(c->doc, lb, "ระยะเวลา", fmt_printf(c, "%s ถึง %s (ปีงบประมาณ %s)", fmt_date(c, c->r->fy_first),
+	    fmt_date(c, c->r->fy_last), fmt_year(c, c->r->fiscal_year)));
+	doc_label(c->doc, lb, "งบประมาณ", fmt_printf(c, "%s บาท%s", fmt_baht(c, p->budget_total),
+	    p->budget_note && *p->budget_note ? fmt_printf(c, " (%s)", p->budget_note) : ""));
+	if (p->outcomes.n > 0) {
+		doc_heading(c->doc, 2, fmt_text(c, fmt_printf(c, "1.%d", sec++)), "ผลที่คาดว่าจะได้รับ");
+		l = doc_list(c->doc, 1);
+		for (size_t i = 0; i < p->outcomes.n; i++)
+			doc_list_item(c->doc, l, compose_item_text(p->outcomes.items[i], i));
 	}
 }
 
@@ -334,6 +359,83 @@ actual_period(Compose *c, const ActivityResults *a)
 	return fmt_printf(c, "%s - %s", fmt_date_short(c, a->first), fmt_date_short(c, a->last));
 }
 
+/* "4.51–5.00 มากที่สุด, 3.51–4.50 มาก, …": five bands, highest first. */
+static const char *
+fmt_bands(Compose *c, const Band *b)
+{
+	const char *out = "";
+	for (int i = 4; i >= 0; i--)
+		out = fmt_printf(c, "%s%s%s–%s %s", out, i < 4 ? ", " : "", fmt_double(c, b[i].min, 2),
+		    fmt_double(c, b[i].max, 2), b[i].label);
+	return out;
+}
+
+/* "ดีเยี่ยม ร้อยละ 90 ขึ้นไป, ดีมาก ร้อยละ 75 ถึงต่ำกว่า 90, …". */
+static const char *
+fmt_levels(Compose *c)
+{
+	const Settings *s = c->s;
+	const char *out = "";
+	for (int i = 4; i >= 0; i--) {
+		double lo = s->level_percent[i];
+		const char *lo_s = fmt_double(c, lo, lo == (double)(long)lo ? 0 : 2);
+		const char *hi_s = i < 4 ? fmt_double(c, s->level_percent[i + 1],
+		    s->level_percent[i + 1] == (double)(long)s->level_percent[i + 1] ? 0 : 2) : NULL;
+		out = fmt_printf(c, "%s%s%s %s", out, i < 4 ? ", " : "", s->rubric_bands[i].label,
+		    i == 4 ? fmt_printf(c, "ร้อยละ %s ขึ้นไป", lo_s) : i == 0 && lo <= 0 ?
+		    fmt_printf(c, "ต่ำกว่าร้อยละ %s", hi_s) : fmt_printf(c, "ร้อยละ %s ถึงต่ำกว่า %s", lo_s, hi_s));
+	}
+	return out;
+}
+
+/* How the results were measured: the plan's methods and tools for its
+ * indicators, the records the figures come from, and the statistics in
+ * words (the config's bands and cut-offs). */
+static void
+method_instruments(Compose *c)
+{
+	const Model *m = c->m;
+	const Plan *p = m->plan;
+	const Settings *s = c->s;
+	doc_heading(c->doc, 2, "2.1", "เครื่องมือและวิธีการเก็บข้อมูล");
+	DocBlock *l = doc_list(c->doc, 0);
+	doc_list_item(c->doc, l, "บันทึกการนิเทศของศึกษานิเทศก์ ระบุวันที่ โรงเรียนหรือเครือข่าย กิจกรรม ประเด็น "
+	    "และข้อเสนอแนะ นับเฉพาะบันทึกที่อนุมัติแล้ว");
+	if (m->nmeetings)
+		doc_list_item(c->doc, l, "บันทึกการประชุมและกิจกรรมกลุ่ม พร้อมบัญชีลงเวลาผู้เข้าร่วม");
+	if (compose_reports_evaluations(c)) {
+		const PlanEvaluationForm *f = &p->evaluation_form;
+		doc_list_item(c->doc, l, f->name ? fmt_printf(c, "แบบประเมินการนิเทศภายในของโรงเรียน (%s) %s ด้าน คะแนน 1–5",
+		    f->name, fmt_int(c, (long long)f->criteria.n)) :
+		    "แบบประเมินการนิเทศภายในของโรงเรียนตามขั้นตอน PIDRE 5 ด้าน คะแนน 1–5");
+	}
+	if (m->survey.nitems)
+		doc_list_item(c->doc, l, fmt_printf(c, "แบบสำรวจความพึงพอใจต่อการนิเทศ มาตราส่วนประมาณค่า 5 ระดับ %s ข้อ "
+		    "และคำถามปลายเปิด (ภาคผนวก)", fmt_int(c, (long long)m->survey.nitems)));
+	if (m->nspending)
+		doc_list_item(c->doc, l, "ทะเบียนคุมการเบิกจ่ายงบประมาณ");
+	if (p->nindicators) {
+		compose_table_caption(c, "ตัวชี้วัดความสำเร็จ วิธีการประเมิน และเครื่องมือที่ใช้ตามแผน");
+		DocBlock *tb = compose_table(c, 0, "ข้อ:14:c|ตัวชี้วัดความสำเร็จ:0:l|วิธีการประเมิน:28:l|เครื่องมือที่ใช้:40:l");
+		for (size_t i = 0; i < p->nindicators; i++) {
+			const PlanIndicator *in = &p->indicators[i];
+			compose_row(c, tb, DOC_ROW_BODY, 4, fmt_text(c, in->target.id), in->target.text,
+			    in->method ? in->method : "-", in->tool ? in->tool : "-");
+		}
+	}
+	doc_heading(c->doc, 2, "2.2", "การวิเคราะห์ข้อมูลและสถิติที่ใช้");
+	l = doc_list(c->doc, 0);
+	doc_list_item(c->doc, l, "ร้อยละ คือ จำนวนที่บรรลุเกณฑ์หารด้วยจำนวนทั้งหมดของกลุ่มที่ระบุไว้กับตัวเลขนั้น คูณด้วย 100 "
+	    "ตัวตั้งและตัวหารของร้อยละแต่ละค่าระบุไว้ในช่องหมายเหตุ ในข้อความ หรือใต้ตาราง");
+	doc_list_item(c->doc, l, fmt_printf(c, "ค่าเฉลี่ยและส่วนเบี่ยงเบนมาตรฐาน (S.D.) ของคะแนนความพึงพอใจ "
+	    "แปลความหมายค่าเฉลี่ยดังนี้ %s", fmt_bands(c, s->likert_bands)));
+	if (compose_reports_evaluations(c))
+		doc_list_item(c->doc, l, s->eval_method == EVAL_BY_MEAN ?
+		    fmt_printf(c, "ระดับคุณภาพการนิเทศภายในจากค่าเฉลี่ยคะแนนรายด้าน ดังนี้ %s", fmt_bands(c, s->rubric_bands)) :
+		    fmt_printf(c, "ระดับคุณภาพการนิเทศภายในจากร้อยละของคะแนน ดังนี้ %s", fmt_levels(c)));
+	doc_list_item(c->doc, l, "ความถี่ของข้อเสนอแนะ จัดกลุ่มตามประเด็นจากคำสำคัญในข้อความ");
+}
+
 static void
 method(Compose *c)
 {
@@ -354,6 +456,7 @@ method(Compose *c)
 		compose_row(c, tb, DOC_ROW_BODY, 6, fmt_int(c, pa->no), name, fmt_text(c, pa->period_text),
 		    actual_period(c, a), join_list(c, &pa->target_groups), pa->owner);
 	}
+	method_instruments(c);
 }
 
 /* --- ส่วนที่ 3: results -------------------------------------------------- */

@@ -399,8 +399,8 @@ method_instruments(Compose *c)
 	const Settings *s = c->s;
 	doc_heading(c->doc, 2, "2.1", "เครื่องมือและวิธีการเก็บข้อมูล");
 	DocBlock *l = doc_list(c->doc, 0);
-	doc_list_item(c->doc, l, "บันทึกการนิเทศของศึกษานิเทศก์ ระบุวันที่ โรงเรียนหรือเครือข่าย กิจกรรม ประเด็น "
-	    "และข้อเสนอแนะ นับเฉพาะบันทึกที่อนุมัติแล้ว");
+	doc_list_item(c->doc, l, fmt_printf(c, "บันทึกการนิเทศของศึกษานิเทศก์ ระบุวันที่ โรงเรียนหรือ%s กิจกรรม ประเด็น "
+	    "และข้อเสนอแนะ นับเฉพาะบันทึกที่อนุมัติแล้ว", fmt_network_word(c)));
 	if (m->nmeetings)
 		doc_list_item(c->doc, l, "บันทึกการประชุมและกิจกรรมกลุ่ม พร้อมบัญชีลงเวลาผู้เข้าร่วม");
 	if (compose_reports_evaluations(c)) {

@@ -523,6 +523,20 @@ level_table(Compose *c)
 	    fmt_percent(c, e->level_count[0], c->r->schools));
 	compose_row(c, tb, DOC_ROW_TOTAL, 3, "รวม", fmt_int(c, c->r->schools),
 	    fmt_percent(c, c->r->schools, c->r->schools));
+	/* In words: the commonest level, and how many reach the pass level. */
+	int top = 0;
+	for (int l = 1; l <= 5; l++)
+		if (top == 0 || e->level_count[l] > e->level_count[top])
+			top = l;
+	if (e->evaluated > 0)
+		doc_para(c->doc, fmt_printf(c, "จากตารางที่ %s พบว่า โรงเรียนได้รับการประเมิน %s จาก %s โรงเรียน "
+		    "ส่วนใหญ่อยู่ในระดับ%s %s โรงเรียน (ร้อยละ %s ของโรงเรียนทั้งหมด) ผ่านเกณฑ์ระดับ%s ขึ้นไป %s โรงเรียน "
+		    "(ร้อยละ %s)%s", fmt_int(c, c->ntables), fmt_int(c, e->evaluated), fmt_int(c, c->r->schools),
+		    c->s->rubric_bands[top - 1].label, fmt_int(c, e->level_count[top]),
+		    fmt_percent(c, e->level_count[top], c->r->schools), c->s->rubric_bands[e->pass_level - 1].label,
+		    fmt_int(c, e->passed), fmt_percent(c, e->passed, c->r->schools),
+		    e->level_count[0] ? fmt_printf(c, " และยังไม่ได้รับการประเมิน %s โรงเรียน", fmt_int(c, e->level_count[0])) :
+		    ""))->u.para.indent_mm = 12.5;
 
 	/* The same distribution per district, as stacked bars. */
 	const Breakdown *bd = &c->r->by_district;
@@ -588,6 +602,24 @@ satisfaction_table(Compose *c)
 	DocRow *row = compose_row(c, tb, DOC_ROW_TOTAL, 5, "รวม/เฉลี่ย", o->n ? fmt_double(c, o->mean, 2) : "-",
 	    o->has_sd ? fmt_double(c, o->sd, 2) : "-", o->band ? o->band : "-", "");
 	row->first->colspan = 2;
+	/* In words: the overall mean and the items ranked first and last. */
+	const ItemStats *hi = NULL, *lo = NULL;
+	size_t ihi = 0, ilo = 0;
+	for (size_t i = 0; i < sv->nitems; i++) {
+		const ItemStats *it = &sv->items[i];
+		if (!it->n)
+			continue;
+		if (hi == NULL || it->mean > hi->mean)
+			hi = it, ihi = i;
+		if (lo == NULL || it->mean < lo->mean)
+			lo = it, ilo = i;
+	}
+	if (o->n && hi && lo && hi != lo)
+		doc_para(c->doc, fmt_printf(c, "จากตารางที่ %s พบว่า ผู้ตอบพึงพอใจต่อการดำเนินงานนิเทศในภาพรวมระดับ%s "
+		    "(ค่าเฉลี่ย %s ส่วนเบี่ยงเบนมาตรฐาน %s) ข้อที่มีค่าเฉลี่ยสูงสุดคือ %s (%s) ข้อที่มีค่าเฉลี่ยต่ำสุดคือ %s (%s)",
+		    fmt_int(c, c->ntables), o->band ? o->band : "-", fmt_double(c, o->mean, 2),
+		    o->has_sd ? fmt_double(c, o->sd, 2) : "-", compose_item_text(hi->text, ihi), fmt_double(c, hi->mean, 2),
+		    compose_item_text(lo->text, ilo), fmt_double(c, lo->mean, 2)))->u.para.indent_mm = 12.5;
 }
 
 static void
@@ -716,6 +748,28 @@ breakdown_table(Compose *c, const Breakdown *b, const char *title, const char *k
 	compose_row(c, tb, DOC_ROW_TOTAL, 7, "รวม", fmt_int(c, t[0]), fmt_int(c, t[1]), fmt_int(c, t[2]),
 	    evals ? fmt_percent(c, t[3], t[0]) : "-", fmt_percent(c, t[4], t[5]),
 	    practices ? fmt_percent(c, t[6], t[0]) : "-");
+	/* In words: the groups with the highest and the lowest share passing
+	 * internal supervision (or, without evaluations, visits per school). */
+	const GroupRow *hi = NULL, *lo = NULL;
+	for (size_t i = 0; i < b->n; i++) {
+		const GroupRow *g = &b->rows[i];
+		if (g->schools == 0)
+			continue;
+		double v = evals ? (double)g->passed / (double)g->schools : (double)g->visits / (double)g->schools;
+		if (hi == NULL || v > (evals ? (double)hi->passed / (double)hi->schools : (double)hi->visits / (double)hi->schools))
+			hi = g;
+		if (lo == NULL || v < (evals ? (double)lo->passed / (double)lo->schools : (double)lo->visits / (double)lo->schools))
+			lo = g;
+	}
+	if (hi && lo && hi != lo)
+		doc_para(c->doc, evals ? fmt_printf(c, "จากตารางที่ %s พบว่า %sที่มีร้อยละของโรงเรียนที่ผ่านเกณฑ์การนิเทศภายใน"
+		    "สูงที่สุดคือ %s (%s จาก %s โรงเรียน ร้อยละ %s) ต่ำที่สุดคือ %s (%s จาก %s โรงเรียน ร้อยละ %s)", fmt_int(c, c->ntables),
+		    key_head, group_label(hi), fmt_int(c, hi->passed), fmt_int(c, hi->schools), fmt_percent(c, hi->passed, hi->schools),
+		    group_label(lo), fmt_int(c, lo->passed), fmt_int(c, lo->schools), fmt_percent(c, lo->passed, lo->schools)) :
+		    fmt_printf(c, "จากตารางที่ %s พบว่า %sที่ได้รับการนิเทศเฉลี่ยต่อโรงเรียนมากที่สุดคือ %s (%s ครั้ง จาก %s โรงเรียน) "
+		    "น้อยที่สุดคือ %s (%s ครั้ง จาก %s โรงเรียน)", fmt_int(c, c->ntables), key_head, group_label(hi),
+		    fmt_int(c, hi->visits), fmt_int(c, hi->schools), group_label(lo), fmt_int(c, lo->visits),
+		    fmt_int(c, lo->schools)))->u.para.indent_mm = 12.5;
 }
 
 static void
@@ -832,6 +886,42 @@ money_or_dash(Compose *c, Satang v)
 	return v == 0 ? "-" : fmt_money(c, v);
 }
 
+/* What an auditor reading the budget must see beside it: payments in a
+ * category the plan does not budget, one document number paid twice, and
+ * refunds, each with its date, activity and amount. */
+static void
+budget_remarks(Compose *c)
+{
+	const Model *m = c->m;
+	const Results *r = c->r;
+	DocBlock *l = NULL;
+	for (size_t i = 0; i < m->nspending; i++) {
+		const Spending *sp = &m->spending[i];
+		if (!sp->in_fy || cal_compare(sp->date, r->as_of) > 0)
+			continue;
+		const char *what = NULL;
+		if (sp->category == CAT_UTILITIES)
+			what = fmt_printf(c, "เบิกจ่ายหมวด%s ซึ่งไม่อยู่ในหมวดรายจ่ายของโครงการ", model_category_name(sp->category));
+		else if (sp->amount < 0)
+			what = "รายการคืนเงิน";
+		for (size_t k = 0; k < i && what == NULL; k++) {
+			const Spending *o = &m->spending[k];
+			if (*sp->doc_no && o->in_fy && !strcmp(o->doc_no, sp->doc_no))
+				what = fmt_printf(c, "เอกสารเลขที่ %s ใช้เบิกจ่ายซ้ำกับรายการวันที่ %s จำนวน %s บาท", sp->doc_no,
+				    fmt_date_short(c, o->date), fmt_money(c, o->amount));
+		}
+		if (what == NULL)
+			continue;
+		if (l == NULL) {
+			doc_para(c->doc, "ข้อสังเกตสำหรับการตรวจสอบ")->u.para.keep_with_next = 1;
+			l = doc_list(c->doc, 0);
+		}
+		doc_list_item(c->doc, l, fmt_printf(c, "%s กิจกรรมที่ %s จำนวน %s บาท%s: %s", fmt_date_short(c, sp->date),
+		    fmt_int(c, sp->activity), fmt_money(c, sp->amount), *sp->doc_no ? fmt_printf(c, " (เอกสาร %s)", sp->doc_no) : "",
+		    what));
+	}
+}
+
 static void
 budget_part(Compose *c)
 {
@@ -928,6 +1018,7 @@ budget_part(Compose *c)
 			        fmt_percent(c, b->by_category[k], b->spent)));
 	if (b->over_total)
 		doc_para(c->doc, "การใช้จ่ายเกินงบประมาณรวมของโครงการ ซึ่งไม่อยู่ในหลักการถัวจ่าย ต้องตรวจสอบ");
+	budget_remarks(c);
 	compose_table_caption(c, "การเบิกจ่ายรายไตรมาส");
 	DocBlock *q = compose_table(c, 0, "ไตรมาส:0:c|เบิกจ่าย (บาท):45:r|สะสม (บาท):45:r|ร้อยละสะสม:35:r");
 	Satang cum = 0;

@@ -344,6 +344,20 @@ has "praise is kept apart" "$work/a.flat" "คำชื่นชม 21 ข้อ
 hasnt "no raw list of one comment per line" "$work/a.flat" "(13 ครั้ง)"
 has "the review lists what the office has not written" "$work/review.flat" "ข้อ 3.1.7 (ยังไม่บรรลุ): แนวทางแก้ไข"
 
+# A Thai project report's structure: the plan's expected outcomes and the
+# scope in บทนำ, the instruments and statistics in วิธีดำเนินการ, a sentence
+# under the main tables, the budget's remarks where an auditor reads it.
+has "บทนำ prints the plan's expected outcomes" "$work/a.flat" "ผลที่คาดว่าจะได้รับ 1. สถานศึกษาจัดกิจกรรมการเรียนรู้"
+has "บทนำ states the scope" "$work/a.flat" "ขอบเขตของการดำเนินงาน"
+has "วิธีดำเนินการ names the statistics" "$work/a.flat" "การวิเคราะห์ข้อมูลและสถิติที่ใช้"
+n=$(grep -o "จากตารางที่" "$work/a.flat" | wc -l)
+[ "$n" -ge 6 ] && ok || no "only $n tables are interpreted in words"
+has "the budget part flags the duplicate document" "$work/a.flat" "ใช้เบิกจ่ายซ้ำกับรายการวันที่"
+has "the budget part flags the off-plan category" "$work/a.flat" "ซึ่งไม่อยู่ในหมวดรายจ่ายของโครงการ"
+has "one table reconciles the counts of visits" "$work/a.flat" "ที่มาของจำนวนครั้งการนิเทศที่รายงาน"
+has "a result says what was measured (periods)" "$work/a.flat" "ครบใน 5 จาก 6 ช่วง 2 เดือน"
+has "3.1.9's per-school requirement is stated" "$work/a.flat" "ครบ 48 จาก 117 โรงเรียน"
+
 # The specimen needs the plan only: no data warning printed.
 "$NITHET" -o "$work/spec" specimen >/dev/null 2>"$work/spec.err"
 check "specimen prints no data warnings" sh -c "! grep -q 'visits.csv' '$work/spec.err'"

@@ -2039,6 +2039,36 @@ static void write_photos(Ctx *c)
 	printf("%-24s %4zu files\n", "photos/", sizeof photos / sizeof photos[0]);
 }
 
+/* indicators-2557.csv: last year's results as nithet would have written
+ * them (FY 2557), which the office copies into the input folder so that
+ * the annual report compares the two years. Invented: most targets a
+ * little lower than this year, the online target met both years, 6.1 not
+ * measured then either. */
+static void write_last_year(Ctx *c)
+{
+	static const char *const cols[] = { "id", "value", "goal", "unit", "met" };
+	static const char *const rows[][5] = {
+		{ "3.1.1", "4", "6", "ครั้ง", "false" }, { "3.1.2", "93.10", "100", "ร้อยละ", "false" },
+		{ "3.1.3", "85.71", "100", "ร้อยละ", "false" }, { "3.1.4", "88.46", "100", "ร้อยละ", "false" },
+		{ "3.1.5", "6", "6", "ครั้ง", "true" }, { "3.1.6", "12", "12", "เดือน", "true" },
+		{ "3.1.7", "94.02", "100", "ร้อยละ", "false" }, { "3.1.8", "92.86", "100", "ร้อยละ", "false" },
+		{ "3.1.9", "11", "12", "เดือน", "false" }, { "3.1.10", "1", "1", "ครั้ง", "true" },
+		{ "3.1.11", "1", "1", "ครั้ง", "true" }, { "3.2.1", "86.32", "100", "ร้อยละ", "false" },
+		{ "3.2.2", "91.18", "80", "ร้อยละ", "true" }, { "6.1", "", "3", "ระดับ", "" },
+		{ "6.2", "86.32", "100", "ร้อยละ", "false" }, { "6.3", "91.18", "80", "ร้อยละ", "true" },
+		{ "6.4", "15.38", "", "ร้อยละ", "" }, { "budget", "471250.00", "500000", "บาท", "true" },
+	};
+	Out o;
+	out_open(&o, c->out, "indicators-2557.csv", "\n", 0, 0);
+	out_header(&o, cols, N_(cols));
+	for (int i = 0; i < N_(rows); i++) {
+		for (int k = 0; k < 5; k++)
+			out_field(&o, rows[i][k]);
+		out_endrow(&o);
+	}
+	out_close(&o);
+}
+
 static void write_attendance(Ctx *c)
 {
 	static const char *const cols[] = { "event_id", "school_code", "teachers_present", "admins_present" };
@@ -2875,6 +2905,7 @@ int main(int argc, char **argv)
 	write_resolutions(&c);
 	write_narrative(&c);
 	write_photos(&c);
+	write_last_year(&c);
 	write_practices(&c);
 	write_online(&c);
 

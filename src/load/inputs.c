@@ -836,6 +836,21 @@ inputs_load(Model *m, Arena *a, const Settings *s, Diag *d)
 			failed = 1;
 	}
 	photos_load(m, a, arena_printf(a, "%s/photos", s->input_dir), s->max_file_bytes, d);
+	/* Last year's indicators, as nithet wrote them: optional, never asked
+	 * for, listed with the other files when present. */
+	int last = o.fiscal_year - 1;
+	const char *prev = arena_printf(a, "%s/indicators-%d.csv", s->input_dir, last);
+	if (exists(prev) && m->nfiles < MODEL_MAX_FILES) {
+		FileSummary *sum = &m->files[m->nfiles++];
+		memset(sum, 0, sizeof(*sum));
+		sum->name = arena_printf(a, "indicators-%d.csv", last);
+		sum->path = prev;
+		sum->present = 1;
+		if (previous_load(m, a, prev, &o, sum, d) != 0)
+			failed = 1;
+		else
+			m->previous_year = last;
+	}
 	if (s->emblem_file && *s->emblem_file) {
 		const char *path = s->emblem_file[0] == '/' ? s->emblem_file :
 			arena_printf(a, "%s/%s", s->input_dir, s->emblem_file);

@@ -49,6 +49,8 @@ int meetings_load(Model *m, Arena *a, const char *path, const LoadOptions *o, Fi
 	Diag *d);
 int attendance_load(Model *m, Arena *a, const char *path, const LoadOptions *o,
 	FileSummary *sum, Diag *d);
+int previous_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
+	Diag *d);
 int narrative_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
 	Diag *d);
 int resolutions_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,

@@ -260,6 +260,16 @@ typedef struct ImageFile {
 	const char *path;
 } ImageFile;
 
+/* A target's result of the year before (indicators-<FY-1>.csv). */
+typedef struct PreviousResult {
+	const char *id;
+	int has_value;
+	double value;
+	const char *unit;
+	int met;                   /* 1, 0, or -1 when not judged */
+	long line;
+} PreviousResult;
+
 /* A photo of an activity (photos/<activity>/<caption>.jpg). */
 typedef struct Photo {
 	int activity;
@@ -325,6 +335,9 @@ typedef struct Model {
 	ImageFile emblem;          /* [office] emblem; data NULL = none */
 	Photo *photos;             /* by activity, then file name */
 	size_t nphotos;
+	PreviousResult *previous;  /* last year's results; NULL = no file */
+	size_t nprevious;
+	int previous_year;         /* BE of previous, 0 = none */
 	FileSummary files[MODEL_MAX_FILES];
 	size_t nfiles;
 	/* Per-school views, built by model_index_rows (NULL until then), so that

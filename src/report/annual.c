@@ -818,6 +818,54 @@ practices_list(Compose *c)
 		compose_row(c, tb, DOC_ROW_BODY, 5, "-", "ไม่มีผลงานที่เผยแพร่", "", "", "");
 }
 
+/* 3.7: each target beside its result of the year before, from last
+ * year's indicators file; nothing when the office has not put it in. */
+static void
+year_over_year(Compose *c)
+{
+	const Model *m = c->m;
+	const Results *r = c->r;
+	if (m->previous_year == 0)
+		return;
+	doc_heading(c->doc, 2, "3.7", fmt_printf(c, "เปรียบเทียบผลการดำเนินงานกับปีงบประมาณ %s", fmt_year(c, m->previous_year)));
+	compose_table_caption(c, fmt_printf(c, "ผลการดำเนินงานตามเป้าหมาย ปีงบประมาณ %s และ %s",
+	    fmt_year(c, m->previous_year), fmt_year(c, r->fiscal_year)));
+	DocBlock *tb = compose_table(c, 14, fmt_printf(c, "ข้อ:13:c|เป้าหมาย / ตัวชี้วัด:0:l|ปี %s:24:r|ปี %s:24:r|"
+	    "การเปลี่ยนแปลง:30:l", fmt_year(c, m->previous_year), fmt_year(c, r->fiscal_year)));
+	long up = 0, down = 0, same = 0, none = 0;
+	for (size_t k = 0; k < r->ntargets + r->nindicators; k++) {
+		const TargetResult *t = k < r->ntargets ? &r->targets[k] : &r->indicators[k - r->ntargets];
+		const PreviousResult *p = NULL;
+		for (size_t i = 0; i < m->nprevious && p == NULL; i++)
+			if (!strcmp(m->previous[i].id, t->target->id))
+				p = &m->previous[i];
+		const char *before = p && p->has_value ? (t->is_percent ? fmt_printf(c, "ร้อยละ %s", fmt_double(c, p->value, 2)) :
+		    fmt_printf(c, "%s%s%s", fmt_double(c, p->value, p->value == (double)(long)p->value ? 0 : 2),
+		    *p->unit ? " " : "", p->unit)) : "-";
+		const char *change;
+		if (p == NULL || !p->has_value || t->no_data) {
+			change = p == NULL ? "ไม่มีข้อมูลปีก่อน" : "เปรียบเทียบไม่ได้";
+			none++;
+		} else {
+			double d = t->value - p->value;
+			const char *amount = fmt_double(c, d < 0 ? -d : d, t->is_percent || d != (double)(long)d ? 2 : 0);
+			const char *unit = t->is_percent ? " จุด" : t->unit && *t->unit ? fmt_printf(c, " %s", t->unit) : "";
+			if (d > 1e-9)
+				change = fmt_printf(c, "สูงขึ้น %s%s", amount, unit), up++;
+			else if (d < -1e-9)
+				change = fmt_printf(c, "ลดลง %s%s", amount, unit), down++;
+			else
+				change = "เท่าเดิม", same++;
+		}
+		compose_row(c, tb, DOC_ROW_BODY, 5, fmt_text(c, t->target->id), t->target->text, before,
+		    fmt_target_result(c, t), change);
+	}
+	doc_para(c->doc, fmt_printf(c, "จากตารางที่ %s พบว่า เมื่อเทียบกับปีงบประมาณ %s ผลการดำเนินงานสูงขึ้น %s ข้อ "
+	    "ลดลง %s ข้อ เท่าเดิม %s ข้อ%s (จุด หมายถึง ผลต่างของร้อยละ)", fmt_int(c, c->ntables),
+	    fmt_year(c, m->previous_year), fmt_int(c, up), fmt_int(c, down), fmt_int(c, same),
+	    none ? fmt_printf(c, " และเปรียบเทียบไม่ได้ %s ข้อ", fmt_int(c, none)) : ""))->u.para.indent_mm = 12.5;
+}
+
 static void
 results_part(Compose *c)
 {
@@ -876,6 +924,7 @@ results_part(Compose *c)
 
 	doc_heading(c->doc, 2, "3.6", "นวัตกรรมและวิธีปฏิบัติที่เป็นเลิศ");
 	practices_list(c);
+	year_over_year(c);
 }
 
 /* --- ส่วนที่ 4: budget --------------------------------------------------- */

@@ -197,7 +197,7 @@ hasnt "a merged school's report lists no target as reached" "$work/s40.flat" "�
 # or practices, and neither file. Nothing is reported as missed for it.
 mkdir -p "$work/lean"
 cp -R input/. "$work/lean/"
-rm -f "$work/lean/evaluations.xml" "$work/lean/practices.csv"
+rm -f "$work/lean/evaluations.xml" "$work/lean/practices.csv" "$work/lean/indicators-2557.csv"
 awk '/<indicators>/ { skip = 1 } !skip { print } /<\/indicators>/ { skip = 0 }' \
 	tests/cases/plan-without-optional-parts/input/plan.xml >"$work/lean/plan.xml"
 "$NITHET" -q -i "$work/lean" -o "$work/lean-out" annual >/dev/null 2>&1
@@ -357,6 +357,12 @@ has "the budget part flags the off-plan category" "$work/a.flat" "ซึ่ง�
 has "one table reconciles the counts of visits" "$work/a.flat" "ที่มาของจำนวนครั้งการนิเทศที่รายงาน"
 has "a result says what was measured (periods)" "$work/a.flat" "ครบใน 5 จาก 6 ช่วง 2 เดือน"
 has "3.1.9's per-school requirement is stated" "$work/a.flat" "ครบ 48 จาก 117 โรงเรียน"
+
+# Year over year: with last year's indicators in the input, each target
+# beside its result of the year before; without the file, no such part.
+has "the annual report compares with last year" "$work/a.flat" "เปรียบเทียบผลการดำเนินงานกับปีงบประมาณ 2557"
+has "a target's change is given with its unit" "$work/a.flat" "ร้อยละ 93.10 ร้อยละ 96.52 สูงขึ้น 3.42 จุด"
+hasnt "without last year's file there is no comparison" "$work/lean.flat" "เปรียบเทียบผลการดำเนินงานกับปีงบประมาณ"
 
 # The specimen needs the plan only: no data warning printed.
 "$NITHET" -o "$work/spec" specimen >/dev/null 2>"$work/spec.err"

@@ -1390,17 +1390,91 @@ meetings_list(Compose *c)
 	}
 }
 
+/* The instruments in full, as an office attaches them: the survey form
+ * with its scale and open question, and the internal-supervision
+ * evaluation form with its criteria, scale and level cut-offs. */
 static void
 instrument(Compose *c)
 {
 	const Survey *sv = &c->m->survey;
-	compose_appendix(c, "แบบสำรวจความพึงพอใจ");
-	doc_para(c->doc, fmt_printf(c, "แบบสำรวจมาตราส่วนประมาณค่า 5 ระดับ (5 มากที่สุด ถึง 1 น้อยที่สุด) "
-	    "จำนวน %s ข้อ มีผู้ตอบ %s คน จาก %s โรงเรียน", fmt_int(c, (long long)sv->nitems),
-	    fmt_int(c, c->r->survey.respondents), fmt_int(c, c->r->survey.schools_responding)));
-	DocBlock *l = doc_list(c->doc, 1);
-	for (size_t i = 0; i < sv->nitems; i++)
-		doc_list_item(c->doc, l, compose_item_text(sv->items[i], i));
+	const Settings *s = c->s;
+	compose_appendix(c, "เครื่องมือที่ใช้");
+	if (sv->nitems) {
+		DocBlock *h = doc_heading(c->doc, 3, NULL, "แบบสำรวจความพึงพอใจต่อการนิเทศ");
+		h->u.heading.in_toc = 0;
+		doc_para(c->doc, fmt_printf(c, "คำชี้แจง โปรดเลือกระดับความพึงพอใจของท่านต่อการนิเทศในแต่ละข้อ "
+		    "5 หมายถึง มากที่สุด 4 มาก 3 ปานกลาง 2 น้อย 1 น้อยที่สุด (มีผู้ตอบ %s คน จาก %s โรงเรียน)",
+		    fmt_int(c, c->r->survey.respondents), fmt_int(c, c->r->survey.schools_responding)));
+		DocBlock *tb = compose_table(c, 14, "ข้อ:10:c|รายการ:0:l|5:9:c|4:9:c|3:9:c|2:9:c|1:9:c");
+		for (size_t i = 0; i < sv->nitems; i++)
+			compose_row(c, tb, DOC_ROW_BODY, 7, fmt_int(c, (long long)i + 1), compose_item_text(sv->items[i], i),
+			    "", "", "", "", "");
+		doc_para(c->doc, "ข้อเสนอแนะเพิ่มเติม ........................................................................"
+		    "...................................");
+	}
+	if (compose_reports_evaluations(c)) {
+		const PlanEvaluationForm *f = &c->m->plan->evaluation_form;
+		static const char *const pidre[] = { "การวางแผนการนิเทศ (P)", "การให้ความรู้ก่อนการนิเทศ (I)",
+			"การดำเนินการนิเทศ (D)", "การเสริมแรง (R)", "การประเมินผลการนิเทศ (E)" };
+		size_t n = f->name ? f->criteria.n : 5;
+		DocBlock *h = doc_heading(c->doc, 3, NULL, f->name ? fmt_printf(c, "แบบประเมินการนิเทศภายใน (%s)", f->name) :
+		    "แบบประเมินการนิเทศภายในของโรงเรียน (PIDRE)");
+		h->u.heading.in_toc = 0;
+		doc_para(c->doc, "ผู้ประเมินให้คะแนนแต่ละด้าน 1 ถึง 5 (5 ดีเยี่ยม 4 ดีมาก 3 ดี 2 พอใช้ 1 ปรับปรุง)");
+		DocBlock *tb = compose_table(c, 14, "ด้านที่:14:c|รายการประเมิน:0:l|คะแนน (1–5):26:c");
+		for (size_t i = 0; i < n; i++)
+			compose_row(c, tb, DOC_ROW_BODY, 3, fmt_int(c, (long long)i + 1),
+			    f->name ? f->criteria.items[i] : pidre[i], "");
+		const double *lp = f->has_levels ? f->level_percent : s->level_percent;
+		const char *levels = "";
+		for (int i = 4; i >= 0; i--)
+			levels = fmt_printf(c, "%s%s%s %s", levels, i < 4 ? ", " : "", s->rubric_bands[i].label,
+			    i == 4 ? fmt_printf(c, "ร้อยละ %s ขึ้นไป", fmt_double(c, lp[i], 0)) :
+			    i == 0 ? fmt_printf(c, "ต่ำกว่าร้อยละ %s", fmt_double(c, lp[1], 0)) :
+			    fmt_printf(c, "ร้อยละ %s ถึงต่ำกว่า %s", fmt_double(c, lp[i], 0), fmt_double(c, lp[i + 1], 0)));
+		doc_para(c->doc, fmt_printf(c, "การแปลผล คิดร้อยละของคะแนนรวมจากคะแนนเต็ม แล้วเทียบระดับคุณภาพ ดังนี้ %s "
+		    "ผ่านเกณฑ์เมื่ออยู่ในระดับ%s ขึ้นไป", levels, s->rubric_bands[c->r->eval.pass_level - 1].label));
+	}
+}
+
+/* The committee's resolutions of the year, with what became of them by the
+ * report's date when the office keeps resolutions. */
+static void
+committee_resolutions(Compose *c)
+{
+	const Model *m = c->m;
+	const Results *r = c->r;
+	size_t n = 0;
+	for (size_t i = 0; i < m->nmeetings; i++)
+		n += m->meetings[i].kind->committee && *m->meetings[i].resolutions && m->meetings[i].in_fy;
+	if (n == 0 && m->nresolutions == 0)
+		return;
+	compose_appendix(c, "มติคณะกรรมการ ก.ต.ป.น.");
+	compose_table_caption(c, "มติการประชุมคณะกรรมการ ก.ต.ป.น. ในปีงบประมาณ");
+	DocBlock *tb = compose_table(c, 14, "ครั้งที่:18:c|วันที่:22:c|มติที่ประชุม:0:l");
+	for (size_t i = 0; i < m->nmeetings; i++) {
+		const Meeting *mt = &m->meetings[i];
+		if (!mt->kind->committee || !*mt->resolutions || !mt->in_fy || cal_compare(mt->date, r->as_of) > 0)
+			continue;
+		compose_row(c, tb, DOC_ROW_BODY, 3, fmt_text(c, *mt->seq ? mt->seq : "-"), fmt_date_short(c, mt->date),
+		    mt->resolutions);
+	}
+	if (m->nresolutions == 0)
+		return;
+	compose_table_caption(c, fmt_printf(c, "การดำเนินการตามมติ ณ วันที่ %s", fmt_date(c, r->as_of)));
+	tb = compose_table(c, 14, "มติ (ครั้งที่):0:l|ผู้รับผิดชอบ:34:l|สถานะ:36:l|ผลการดำเนินการ:44:l");
+	for (size_t i = 0; i < m->nresolutions; i++) {
+		const Resolution *x = &m->resolutions[i];
+		if (cal_compare(x->meeting->date, r->as_of) > 0)
+			continue;
+		const char *status = x->done.year && cal_compare(x->done, r->as_of) <= 0 ?
+		    fmt_printf(c, "ดำเนินการแล้ว เมื่อ %s", fmt_date_short(c, x->done)) :
+		    x->due.year && cal_compare(x->due, r->as_of) < 0 ? fmt_printf(c, "เลยกำหนด %s", fmt_date_short(c, x->due)) :
+		    x->due.year ? fmt_printf(c, "อยู่ระหว่างดำเนินการ กำหนดเสร็จ %s", fmt_date_short(c, x->due)) :
+		    "อยู่ระหว่างดำเนินการ";
+		compose_row(c, tb, DOC_ROW_BODY, 4, fmt_printf(c, "%s (%s)", x->text, fmt_text(c, *x->meeting->seq ?
+		    x->meeting->seq : x->meeting->id)), *x->owner ? x->owner : "-", status, *x->result ? x->result : "-");
+	}
 }
 
 /* Thai names of the rules the figures depend on. */
@@ -1534,6 +1608,7 @@ appendices(Compose *c)
 	school_status(c);
 	schools_not_reached(c);
 	meetings_list(c);
+	committee_resolutions(c);
 	photos(c);
 	instrument(c);
 	rules_used(c);

@@ -364,6 +364,12 @@ has "the annual report compares with last year" "$work/a.flat" "เปรีย�
 has "a target's change is given with its unit" "$work/a.flat" "ร้อยละ 93.10 ร้อยละ 96.52 สูงขึ้น 3.42 จุด"
 hasnt "without last year's file there is no comparison" "$work/lean.flat" "เปรียบเทียบผลการดำเนินงานกับปีงบประมาณ"
 
+# The appendices an office attaches: the instruments in full and the
+# committee's resolutions with what became of them.
+has "the survey form is attached with its scale" "$work/a.flat" "แบบสำรวจความพึงพอใจต่อการนิเทศ คำชี้แจง"
+has "the evaluation form is attached" "$work/a.flat" "แบบประเมินการนิเทศภายในของโรงเรียน (PIDRE)"
+has "the committee's resolutions are attached" "$work/a.flat" "มติการประชุมคณะกรรมการ ก.ต.ป.น. ในปีงบประมาณ"
+
 # The specimen needs the plan only: no data warning printed.
 "$NITHET" -o "$work/spec" specimen >/dev/null 2>"$work/spec.err"
 check "specimen prints no data warnings" sh -c "! grep -q 'visits.csv' '$work/spec.err'"

@@ -66,6 +66,15 @@ meeting_no(Compose *c, const Meeting *mt)
 	return fmt_text(c, *mt->seq ? mt->seq : fmt_printf(c, "%d/%d", mt->seq_no, cal_fiscal_year(mt->date)));
 }
 
+/* The day the figures are as of, in words: "วันประชุม" when it is the
+ * meeting's, else its date (a pack built ahead of its meeting). */
+static const char *
+on_day(Compose *c)
+{
+	return cal_compare(c->r->as_of, c->meeting_day) == 0 ? "วันประชุม" :
+	    fmt_printf(c, "วันที่ %s", fmt_date_short(c, c->r->as_of));
+}
+
 static void
 agenda(Compose *c, int no, const char *title)
 {
@@ -127,14 +136,14 @@ progress(Compose *c, const Results *prev, const char *since, const char *prev_se
 		doc_para(c->doc, fmt_printf(c, "* ข้อมูลของกิจกรรมไม่ได้ระบุรายโรงเรียน "
 		    "(ดำเนินการกับ%sหรือกับกลุ่มบุคลากร)", fmt_network_word(c)));
 
-	doc_heading(c->doc, 2, "4.2", "ผลตามเป้าหมาย ณ วันประชุม");
-	compose_table_caption(c, "ผลการดำเนินงานตามเป้าหมาย สะสมถึงวันประชุม");
+	doc_heading(c->doc, 2, "4.2", fmt_printf(c, "ผลตามเป้าหมาย ณ %s", on_day(c)));
+	compose_table_caption(c, fmt_printf(c, "ผลการดำเนินงานตามเป้าหมาย สะสมถึง%s", on_day(c)));
 	/* Values carry their unit (ครั้ง, เดือน, ร้อยละ) like the goals beside
 	 * them: a bare "5" next to "ร้อยละ 100" reads as either. */
 	DocBlock *tt = prev_seq ?
-	    compose_table(c, 0, fmt_printf(c, "ข้อ:14:c|เป้าหมาย:0:l|ค่าเป้าหมาย:24:c|ผลสะสม ณ วันประชุม:28:r|"
-	    "ณ การประชุมครั้งก่อน (%s):28:r", prev_seq)) :
-	    compose_table(c, 0, "ข้อ:14:c|เป้าหมาย:0:l|ค่าเป้าหมาย:24:c|ผลสะสม ณ วันประชุม:28:r");
+	    compose_table(c, 0, fmt_printf(c, "ข้อ:14:c|เป้าหมาย:0:l|ค่าเป้าหมาย:24:c|ผลสะสม ณ %s:28:r|"
+	    "ณ การประชุมครั้งก่อน (%s):28:r", on_day(c), prev_seq)) :
+	    compose_table(c, 0, fmt_printf(c, "ข้อ:14:c|เป้าหมาย:0:l|ค่าเป้าหมาย:24:c|ผลสะสม ณ %s:28:r", on_day(c)));
 	for (size_t i = 0; i < r->ntargets; i++) {
 		const TargetResult *t = &r->targets[i];
 		if (prev_seq)
@@ -273,8 +282,8 @@ running_reason(Compose *c, const TargetResult *t, const ProgressCheck *ck, const
 		    value_text(c, t), w.passed, fmt_int(c, t->num), fmt_int(c, t->den), w.unmeasured,
 		    fmt_int(c, t->den - ck->den), w.measured, fmt_int(c, ck->den), w.passed_short,
 		    fmt_percent(c, ck->num, ck->den), goal_text(c, t), period);
-	return fmt_printf(c, "ผลเท่าที่วัดได้ถึงวันประชุม ร้อยละ %s (%s %s จาก %s โรงเรียน%s) ต่ำกว่าค่าเป้าหมาย %s "
-	    "(ช่วงวัดผล %s)", fmt_percent(c, ck->num, ck->den), w.passed, fmt_int(c, ck->num), fmt_int(c, ck->den),
+	return fmt_printf(c, "ผลเท่าที่วัดได้ถึง%s ร้อยละ %s (%s %s จาก %s โรงเรียน%s) ต่ำกว่าค่าเป้าหมาย %s "
+	    "(ช่วงวัดผล %s)", on_day(c), fmt_percent(c, ck->num, ck->den), w.passed, fmt_int(c, ck->num), fmt_int(c, ck->den),
 	    w.measured, goal_text(c, t), period);
 }
 
@@ -290,7 +299,7 @@ risk_reason(Compose *c, const TargetResult *t, const ProgressCheck *ck)
 		return fmt_printf(c, "สิ้นสุดช่วง%s (%s) แล้ว ผล%s %s ยังไม่ถึงค่าเป้าหมาย %s", ck->is_rate ? "วัดผล" :
 		    "ดำเนินการ", period, ck->is_rate ? "" : "สะสม", value_text(c, t), goal_text(c, t));
 	if (ck->is_rate && t->target->metric.result == RESULT_MEAN)
-		return fmt_printf(c, "ผลเท่าที่วัดได้ถึงวันประชุม %s ต่ำกว่าค่าเป้าหมาย %s (ช่วงวัดผล %s)", value_text(c, t),
+		return fmt_printf(c, "ผลเท่าที่วัดได้ถึง%s %s ต่ำกว่าค่าเป้าหมาย %s (ช่วงวัดผล %s)", on_day(c), value_text(c, t),
 		    goal_text(c, t), period);
 	if (ck->is_rate)
 		return running_reason(c, t, ck, period);
@@ -304,8 +313,8 @@ risk_reason(Compose *c, const TargetResult *t, const ProgressCheck *ck)
 	if (t->value >= t->goal - 1e-9)
 		return fmt_printf(c, "ผลสะสม %s ครบค่าเป้าหมาย (%s) แล้ว แต่ยังไม่บรรลุตามเงื่อนไขของเป้าหมาย",
 		    value_text(c, t), goal_text(c, t));
-	return fmt_printf(c, "ผลสะสม %s ต่ำกว่าที่ควรได้ ณ วันประชุม %s (ค่าเป้าหมาย %s ในช่วง %s ผ่านไปแล้ว %s จาก %s วัน)",
-	    value_text(c, t), expected_text(c, t, ck->expected), goal_text(c, t), period, fmt_int(c, ck->days),
+	return fmt_printf(c, "ผลสะสม %s ต่ำกว่าที่ควรได้ ณ %s %s (ค่าเป้าหมาย %s ในช่วง %s ผ่านไปแล้ว %s จาก %s วัน)",
+	    value_text(c, t), on_day(c), expected_text(c, t, ck->expected), goal_text(c, t), period, fmt_int(c, ck->days),
 	    fmt_int(c, ck->total));
 }
 
@@ -494,11 +503,11 @@ follow_up(Compose *c, const Meeting *meeting, const Meeting *previous)
 			continue;
 		if (tb == NULL) {
 			compose_table_caption(c, "การดำเนินการตามมติการประชุมครั้งก่อน");
-			tb = compose_table(c, 14, "ที่:8:c|มติ (การประชุมครั้งที่):0:l|ผู้รับผิดชอบ:34:l|"
-			    "สถานะ ณ วันประชุม:34:l|ผลการดำเนินการ:44:l");
+			tb = compose_table(c, 14, fmt_printf(c, "ที่:8:c|มติ (การประชุมครั้งที่):0:l|ผู้รับผิดชอบ:34:l|"
+			    "สถานะ ณ %s:34:l|ผลการดำเนินการ:44:l", on_day(c)));
 		}
 		compose_row(c, tb, DOC_ROW_BODY, 5, fmt_int(c, ++n), fmt_printf(c, "%s (%s)", x->text,
-		    meeting_no(c, x->meeting)), *x->owner ? x->owner : "-", resolution_status(c, x, meeting->date),
+		    meeting_no(c, x->meeting)), *x->owner ? x->owner : "-", resolution_status(c, x, c->r->as_of),
 		    *x->result ? x->result : "-");
 	}
 	if (tb == NULL)
@@ -546,7 +555,8 @@ committee_compose(Arena *a, const Model *m, const Results *r, const Results *pre
     const Meeting *previous, const Settings *s)
 {
 	Doc *d = doc_new(a);
-	Compose c = { .doc = d, .s = s, .m = m, .r = r, .digits = s->thai_digits ? NUM_THAI_DIGITS : 0 };
+	Compose c = { .doc = d, .s = s, .m = m, .r = r, .digits = s->thai_digits ? NUM_THAI_DIGITS : 0,
+		.meeting_day = meeting->date };
 	const char *no = meeting_no(&c, meeting);
 	const char *title = fmt_printf(&c, "เอกสารประกอบการประชุมคณะกรรมการ ก.ต.ป.น. ครั้งที่ %s", no);
 	doc_set(d, &d->title, title);

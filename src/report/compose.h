@@ -20,6 +20,7 @@ typedef struct Compose {
 	int technical;             /* words for the plan's writer (file and
 	                            * column names), not a report's reader */
 	int nappendices;           /* appendices so far: lettered ก ข ค */
+	CalDate meeting_day;       /* a committee pack's meeting; year 0 = none */
 } Compose;
 
 /* Each returns a string in the Doc's arena, valid as long as the Doc. */

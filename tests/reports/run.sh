@@ -370,6 +370,17 @@ has "the survey form is attached with its scale" "$work/a.flat" "แบบสำ
 has "the evaluation form is attached" "$work/a.flat" "แบบประเมินการนิเทศภายในของโรงเรียน (PIDRE)"
 has "the committee's resolutions are attached" "$work/a.flat" "มติการประชุมคณะกรรมการ ก.ต.ป.น. ในปีงบประมาณ"
 
+# A pack built ahead of its meeting: a planned meeting in meetings.csv, the
+# figures as of the day given, and said to be so.
+mkdir -p "$work/ahead"
+cp -R input/. "$work/ahead/"
+printf 'M006,กตปน,10,6/2558,2015-09-29,ประชุม ก.ต.ป.น. ครั้งที่ 6/2558,,,,09.00-12.00 น.,ห้องประชุม ชั้น 2\r\n' \
+	>>"$work/ahead/meetings.csv"
+"$NITHET" -q -i "$work/ahead" -o "$work/ahead-out" --as-of 2015-09-25 committee 6/2558 >/dev/null 2>&1
+flat "$work/ahead-out/committee-6-2558.pdf" >"$work/c6.flat"
+has "a pack built ahead gives its figures' day" "$work/c6.flat" "ผลตามเป้าหมาย ณ วันที่ 25 ก.ย. 58"
+hasnt "a pack built ahead does not call its figures the meeting's" "$work/c6.flat" "ณ วันประชุม"
+
 # The specimen needs the plan only: no data warning printed.
 "$NITHET" -o "$work/spec" specimen >/dev/null 2>"$work/spec.err"
 check "specimen prints no data warnings" sh -c "! grep -q 'visits.csv' '$work/spec.err'"

@@ -119,8 +119,10 @@ cmd_indicators(Run *run, int argc, char **argv)
 	return diag_exit_status(run->diag);
 }
 
-int
-cmd_annual(Run *run, int argc, char **argv)
+/* A command that writes one report of the whole year and takes no
+ * arguments: load, measure to the year's end, write with writer. */
+static int
+year_report(Run *run, int argc, char **argv, int (*writer)(Run *, const Results *))
 {
 	if (no_arguments(run, argc, argv) != 0)
 		return EXIT_USAGE;
@@ -128,19 +130,19 @@ cmd_annual(Run *run, int argc, char **argv)
 		return diag_exit_status(run->diag);
 	if (run_output_dir(run, NULL) != 0)
 		return EXIT_OUTPUT;
-	return annual_write(run, run_measure(run, (CalDate){ 0, 0, 0 }));
+	return writer(run, run_measure(run, (CalDate){ 0, 0, 0 }));
+}
+
+int
+cmd_annual(Run *run, int argc, char **argv)
+{
+	return year_report(run, argc, argv, annual_write);
 }
 
 int
 cmd_review(Run *run, int argc, char **argv)
 {
-	if (no_arguments(run, argc, argv) != 0)
-		return EXIT_USAGE;
-	if (run_load(run) != 0)
-		return diag_exit_status(run->diag);
-	if (run_output_dir(run, NULL) != 0)
-		return EXIT_OUTPUT;
-	return review_write(run, run_measure(run, (CalDate){ 0, 0, 0 }));
+	return year_report(run, argc, argv, review_write);
 }
 
 int

@@ -177,7 +177,8 @@ topic_goal_note(Compose *c, const TargetResult *t)
 			const PlanTopic *tp = &a->plan->topics[k];
 			if (strcmp(tp->code, code) != 0 || tp->per_school_goal <= 0)
 				continue;
-			return fmt_printf(c, "ประเด็น %s กำหนด %s ครั้งต่อโรงเรียน ครบ %s จาก %s โรงเรียน", fmt_text(c, tp->code),
+			return fmt_printf(c, "ทั้งนี้ ประเด็น %s ที่แผนกำหนด %s ครั้งต่อโรงเรียน (ไม่ใช่เกณฑ์ของข้อนี้) "
+			    "มีโรงเรียนได้รับครบ %s จาก %s โรงเรียน", fmt_text(c, tp->code),
 			    fmt_int(c, tp->per_school_goal), fmt_int(c, a->topic_schools_meeting_goal[k]), fmt_int(c, r->schools));
 		}
 	}
@@ -782,7 +783,7 @@ breakdown_chart(Compose *c, const Breakdown *b, const char *title)
 	for (size_t i = 0; i < b->n; i++)
 		full += b->rows[i].supervised == b->rows[i].schools;
 	if (full == b->n) {
-		doc_para(c->doc, "ทุกกลุ่มได้รับการนิเทศครบทุกโรงเรียน (ร้อยละ 100)");
+		doc_para(c->doc, "ทุกกลุ่มในตารางข้างต้นได้รับการนิเทศครบทุกโรงเรียน (ร้อยละ 100)");
 		return;
 	}
 	compose_chart_caption(c, title);
@@ -1414,8 +1415,6 @@ instrument(Compose *c)
 	}
 	if (compose_reports_evaluations(c)) {
 		const PlanEvaluationForm *f = &c->m->plan->evaluation_form;
-		static const char *const pidre[] = { "การวางแผนการนิเทศ (P)", "การให้ความรู้ก่อนการนิเทศ (I)",
-			"การดำเนินการนิเทศ (D)", "การเสริมแรง (R)", "การประเมินผลการนิเทศ (E)" };
 		size_t n = f->name ? f->criteria.n : 5;
 		DocBlock *h = doc_heading(c->doc, 3, NULL, f->name ? fmt_printf(c, "แบบประเมินการนิเทศภายใน (%s)", f->name) :
 		    "แบบประเมินการนิเทศภายในของโรงเรียน (PIDRE)");
@@ -1424,7 +1423,7 @@ instrument(Compose *c)
 		DocBlock *tb = compose_table(c, 14, "ด้านที่:14:c|รายการประเมิน:0:l|คะแนน (1–5):26:c");
 		for (size_t i = 0; i < n; i++)
 			compose_row(c, tb, DOC_ROW_BODY, 3, fmt_int(c, (long long)i + 1),
-			    f->name ? f->criteria.items[i] : pidre[i], "");
+			    f->name ? f->criteria.items[i] : fmt_printf(c, "%s (%s)", compose_pidre[i].name, compose_pidre[i].letter), "");
 		const double *lp = f->has_levels ? f->level_percent : s->level_percent;
 		const char *levels = "";
 		for (int i = 4; i >= 0; i--)
@@ -1583,6 +1582,7 @@ photos(Compose *c)
 	if (m->nphotos == 0)
 		return;
 	compose_appendix(c, "ภาพกิจกรรม");
+	int no = 0;
 	for (size_t i = 0; i < m->plan->nactivities; i++) {
 		const PlanActivity *a = &m->plan->activities[i];
 		DocBlock *grid = NULL;
@@ -1595,7 +1595,8 @@ photos(Compose *c)
 				h->u.heading.in_toc = 0;
 				grid = doc_images(c->doc, 2, 55);
 			}
-			doc_picture(c->doc, grid, compose_image(c, &ph->image), ph->caption);
+			doc_picture(c->doc, grid, compose_image(c, &ph->image),
+			    fmt_printf(c, "ภาพที่ %s %s", fmt_int(c, ++no), ph->caption));
 		}
 	}
 }

@@ -358,6 +358,11 @@ budget_moves(Compose *c, int n)
 		    "การใช้จ่ายรวมของโครงการ %s บาท ไม่เกินงบประมาณโครงการ %s บาท จึงถัวจ่ายได้ตามหมายเหตุของโครงการ "
 		    "“ขอถัวจ่ายทุกรายการ”", fmt_money(c, moved_in), fmt_money(c, left_over), fmt_money(c, b->spent),
 		    fmt_money(c, b->approved_total)))->u.para.align = DOC_ALIGN_LEFT;
+	if (moved_in > 0 || b->over_total) {
+		doc_para(c->doc, b->over_total ? "ประเด็นเสนอเพื่อพิจารณา ที่ประชุมพิจารณาแนวทางแก้ไขการใช้จ่ายที่เกินงบประมาณโครงการ" :
+		    "ประเด็นเสนอเพื่อพิจารณา จึงเสนอที่ประชุมเพื่อโปรดพิจารณาเห็นชอบการถัวจ่ายข้างต้น");
+		doc_para(c->doc, "มติที่ประชุม ....................................................................................");
+	}
 }
 
 /* Targets at risk, each with its reason; then those not yet due or still
@@ -408,7 +413,8 @@ decision_item(Compose *c, int *n, const TargetResult *t, const ProgressCheck *ck
 	doc_label(c->doc, l, "ความเป็นมา", two_figures(t, ck) || (ck->is_rate && !ck->ended) ?
 	    risk_reason(c, t, ck) : fmt_with_note(c, risk_reason(c, t, ck), compose_note(c, t)));
 	if (t->schools_missing.n > 0 && t->schools_missing.n <= 30 && t->schools_missing.n < (size_t)r->schools)
-		doc_label(c->doc, l, fmt_printf(c, "โรงเรียนที่ยังไม่ถึงเกณฑ์ (%s โรงเรียน)",
+		doc_label(c->doc, l, fmt_printf(c, p->members == MEMBERS_PEOPLE || p->members == MEMBERS_TEACHERS ?
+		    "โรงเรียนที่ไม่ได้เข้าร่วมเลย (%s โรงเรียน)" : "โรงเรียนที่ยังไม่ถึงเกณฑ์ (%s โรงเรียน)",
 		    fmt_int(c, (long long)t->schools_missing.n)), fmt_school_list(c, &t->schools_missing, 0, 30, ""));
 	const PlanActivity *act = p->activities[0] ? plan_activity(c->m->plan, p->activities[0]) : NULL;
 	if (act && act->owner && *act->owner)
@@ -417,8 +423,11 @@ decision_item(Compose *c, int *n, const TargetResult *t, const ProgressCheck *ck
 	const char *what = act ? fmt_printf(c, "กิจกรรมที่ %s %s", fmt_int(c, act->no), act->name) :
 	    "การดำเนินงานตามเป้าหมายนี้";
 	const char *question;
-	if (ck->ended || ck->little_time)
-		question = fmt_printf(c, "ที่ประชุมพิจารณาว่าจะให้%sดำเนิน%sเพิ่มเติมให้ครบก่อนสิ้นปีงบประมาณ %s "
+	if (!ck->is_rate && t->judged && t->value >= t->goal - 1e-9)
+		question = fmt_printf(c, "จำนวนครบค่าเป้าหมายแล้ว แต่ช่วงที่ไม่ได้ดำเนินการผ่านไปแล้ว ที่ประชุมพิจารณาให้บันทึก"
+		    "เป็นข้อเสนอแนะ เพื่อกำหนด%s ให้ครบทุกช่วงในปีงบประมาณถัดไป", what);
+	else if (ck->ended || ck->little_time)
+		question = fmt_printf(c, "ที่ประชุมพิจารณาว่าจะให้%sดำเนิน%s เพิ่มเติมให้ครบก่อนสิ้นปีงบประมาณ %s "
 		    "หรือให้บันทึกเป็นข้อเสนอแนะสำหรับการวางแผนปีงบประมาณถัดไป", who, what,
 		    fmt_year(c, r->fiscal_year));
 	else
@@ -441,10 +450,10 @@ exceptions(Compose *c)
 	}
 	if (n == 0)
 		doc_para(c->doc, "ไม่มีเป้าหมายที่มีความเสี่ยงไม่บรรลุ เป้าหมายที่ถึงช่วงดำเนินการแล้วเป็นไปตามแผน");
-	doc_heading(c->doc, 2, fmt_text(c, fmt_printf(c, "5.%d", ++n)), "โรงเรียนที่ยังไม่ได้รับการนิเทศ");
-	if (r->schools_not_visited.n == 0) {
-		doc_para(c->doc, "ทุกโรงเรียนได้รับการนิเทศแล้ว");
-	} else {
+	/* Schools not yet visited are a question for the committee only when
+	 * there are some; agenda 4 says when every school was. */
+	if (r->schools_not_visited.n > 0) {
+		doc_heading(c->doc, 2, fmt_text(c, fmt_printf(c, "5.%d", ++n)), "โรงเรียนที่ยังไม่ได้รับการนิเทศ");
 		int colours = compose_has_colours(c);
 		DocBlock *tb = compose_table(c, 0, colours ? "ที่:10:c|โรงเรียน:0:l|อำเภอ:30:l|กลุ่มสี:20:c" :
 		    "ที่:10:c|โรงเรียน:0:l|อำเภอ:30:l");
@@ -457,6 +466,10 @@ exceptions(Compose *c)
 				compose_row(c, tb, DOC_ROW_BODY, 3, fmt_int(c, (long long)i + 1), fmt_school(c, s),
 				    s->district);
 		}
+		doc_para(c->doc, fmt_printf(c, "ประเด็นเสนอเพื่อพิจารณา ที่ประชุมพิจารณาให้%sนิเทศโรงเรียน %s โรงเรียนข้างต้น"
+		    "ก่อนสิ้นปีงบประมาณ %s", c->s->unit_name, fmt_int(c, (long long)r->schools_not_visited.n),
+		    fmt_year(c, r->fiscal_year)));
+	doc_para(c->doc, "มติที่ประชุม ....................................................................................");
 	}
 	budget_moves(c, ++n);
 }
@@ -603,6 +616,9 @@ committee_compose(Arena *a, const Model *m, const Results *r, const Results *pre
 	progress(&c, prev, previous ? fmt_printf(&c, "ตั้งแต่ %s", fmt_date_short(&c, cal_add_days(previous->date, 1)))
 	    : NULL, previous ? meeting_no(&c, previous) : NULL);
 	pending_targets(&c);
+	if (r->schools_not_visited.n == 0)
+		doc_para(d, "ทุกโรงเรียนได้รับการนิเทศแล้ว");
+	doc_para(d, "มติที่ประชุม รับทราบ ....................................................................");
 	agenda(&c, 5, "เรื่องเสนอเพื่อพิจารณา");
 	exceptions(&c);
 	agenda(&c, 6, "เรื่องอื่น ๆ");

@@ -498,3 +498,11 @@ fmt_clock(Compose *c, int start_min, int end_min)
 	return fmt_text(c, end_min >= 0 ? fmt_printf(c, "%s–%02d.%02d น.", from, end_min / 60, end_min % 60) :
 	    fmt_printf(c, "%s น.", from));
 }
+
+const struct PidreStep compose_pidre[5] = {
+	{ "P", "การวางแผน" },
+	{ "I", "การให้ความรู้/ชี้แจง" },
+	{ "D", "การดำเนินการนิเทศ" },
+	{ "R", "การเสริมแรง" },
+	{ "E", "การประเมินผล" },
+};

@@ -129,6 +129,11 @@ const DocImage *compose_image(Compose *c, const ImageFile *f);
  * NULL. Digits converted when Thai. */
 const char *fmt_with_note(Compose *c, const char *text, const char *note);
 
+/* The default criteria c1..c5 of internal supervision: the steps of the
+ * PIDRE model, named as load/evaluations.c accepts them in a header, one
+ * wording for every report. */
+extern const struct PidreStep { const char *letter, *name; } compose_pidre[5];
+
 /* The next appendix's heading, lettered in order (ก ข ค ง จ …). */
 DocBlock *compose_appendix(Compose *c, const char *title);
 

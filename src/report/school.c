@@ -97,7 +97,7 @@ visits(Compose *c, const School *s)
 			    fmt_date_short(c, vs[i]->date));
 	doc_heading(c->doc, 2, "1", fmt_printf(c, "การนิเทศที่ได้รับ (%s ครั้ง)", fmt_int(c, (long long)total)));
 	if (ndraft > 0)
-		doc_para(c->doc, fmt_printf(c, "มีบันทึกการนิเทศอีก %s ครั้ง (%s) ที่รออนุมัติ เมื่ออนุมัติแล้วจะนับในรายงานฉบับถัดไป",
+		doc_para(c->doc, fmt_printf(c, "มีบันทึกการนิเทศอีก %s ครั้ง (%s) ที่รออนุมัติ เมื่ออนุมัติแล้วจะนับรวมในรายงานที่จัดทำใหม่",
 		    fmt_int(c, (long long)ndraft), draft_dates));
 	if (total == 0) {
 		doc_para(c->doc, ndraft ? "ยังไม่มีบันทึกการนิเทศที่อนุมัติแล้วในปีงบประมาณนี้" :
@@ -158,17 +158,6 @@ visits(Compose *c, const School *s)
 	}
 }
 
-/* The default criteria c1..c5 are the steps of the PIDRE model of internal
- * supervision, named as load/evaluations.c accepts them
- * in a header. */
-static const struct { const char *letter, *name; } PIDRE[5] = {
-	{ "P", "การวางแผน" },
-	{ "I", "การให้ความรู้/ชี้แจง" },
-	{ "D", "การดำเนินการนิเทศ" },
-	{ "R", "การเสริมแรง" },
-	{ "E", "การประเมินผล" },
-};
-
 static const char *
 level_text(Compose *c, int level)
 {
@@ -185,7 +174,7 @@ criteria_note(Compose *c, int n)
 	const char *out = "";
 	for (int i = 0; i < n; i++) {
 		const char *name = form->name != NULL && (size_t)i < form->criteria.n ? form->criteria.items[i] :
-		    !form->name && n == 5 ? fmt_printf(c, "%s %s", PIDRE[i].letter, PIDRE[i].name) :
+		    !form->name && n == 5 ? fmt_printf(c, "%s %s", compose_pidre[i].letter, compose_pidre[i].name) :
 		    fmt_printf(c, "ด้านที่ %s", fmt_int(c, i + 1));
 		out = fmt_printf(c, "%s%s%s", out, i ? ", " : "", name);
 	}

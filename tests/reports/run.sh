@@ -306,6 +306,10 @@ has "pack 5 follows up an overdue resolution" "$work/c5.raw" "ยังไม่
 has "pack 5 follows up a resolution under way" "$work/c5.raw" "อยู่ระหว่างดำเนินการ กำหนดเสร็จ 31 มี.ค. 59"
 has "pack 5 counts the committee's own target at risk" "$work/c5.flat" "ยังขาดอีก 1 ครั้ง โดยเหลือเวลา"
 has "pack 5 asks a question for each target at risk" "$work/c5.flat" "ประเด็นเสนอเพื่อพิจารณา"
+n=$(grep -o "ประเด็นเสนอเพื่อพิจารณา" "$work/c5.flat" | wc -l)
+m=$(grep -o "มติที่ประชุม" "$work/c5.flat" | wc -l)
+[ "$n" -ge 1 ] && [ "$m" -ge $((n + 3)) ] && ok || no "pack 5: $n questions but $m resolution lines (agenda 2, 3, 4 and each item)"
+has "pack 5 asks to approve the budget moves" "$work/c5.flat" "เพื่อโปรดพิจารณาเห็นชอบการถัวจ่าย"
 has "pack 5 names the school behind a miss" "$work/c5.flat" "บ้านพรุพ้อ"
 rawflat "$out/committee-2-2558.pdf" >"$work/c2.raw"
 has "pack 2 reports a resolution done late" "$work/c2.raw" "ดำเนินการแล้ว เมื่อ 16 ม.ค. 58 (หลังกำหนด 31 ธ.ค. 57)"
@@ -318,7 +322,7 @@ hasnt "a resolution reported done is not carried to the next pack" "$work/c3.fla
 # every report on one sheet (two pages).
 draft_school=$(awk -F, 'NR > 1 && $11 == "draft" && $5 == 2 { print $3; exit }' input/visits.csv)
 flat "$out/schools/$draft_school.pdf" >"$work/sd.flat"
-has "a school report says a visit awaits approval" "$work/sd.flat" "ที่รออนุมัติ เมื่ออนุมัติแล้วจะนับในรายงานฉบับถัดไป"
+has "a school report says a visit awaits approval" "$work/sd.flat" "ที่รออนุมัติ เมื่ออนุมัติแล้วจะนับรวมในรายงานที่จัดทำใหม่"
 has "a school report gives the draft as the reason a target is short" "$work/sd.flat" "รออนุมัติ)"
 has "a school report shows both evaluation rounds and the change" "$work/sd.flat" "ระดับคุณภาพดีขึ้นจาก"
 has "item means are withheld below min_item_respondents" "$work/sd.flat" "ไม่แสดงค่าเฉลี่ยรายข้อ เนื่องจากผู้ตอบน้อยกว่า 3 คน"

@@ -1532,6 +1532,14 @@ rule_value(Compose *c, const SettingRule *rule)
 		}
 		return out;
 	}
+	/* Words the office counts as no answer, each in quotation marks: they
+	 * are quoted data ("-", "n/a"), not the report's own words. */
+	if (!strcmp(rule->key, "no_answer_words")) {
+		const char *out = "";
+		for (size_t i = 0; i < s->nno_answer_words; i++)
+			out = fmt_printf(c, "%s%s“%s”", out, i ? " " : "", s->no_answer_words[i]);
+		return *out ? out : "(ไม่มี)";
+	}
 	/* Bands ("1.00-1.50 ปรับปรุง | ...") a line each. */
 	const char *v = fmt_text(c, rule->value);
 	const char *out = "";

@@ -78,7 +78,7 @@ counted(Compose *c, const Metric *p, const char *tool)
 			    c->technical ? " " : "", mode, !strcmp(p->mode, "online") ? (c->technical ?
 			    " (รวมรายการในแฟ้ม online)" : " (รวมบันทึกการนิเทศออนไลน์)") : "");
 		}
-		return fmt_printf(c, "%s ไม่นับฉบับร่าง", s);
+		return fmt_printf(c, "%s ไม่นับบันทึกที่ยังไม่อนุมัติ", s);
 	}
 	case SOURCE_EVENTS:
 		return p->kind ? fmt_printf(c, "กิจกรรมประเภท %s%s", kind_name(c, p->kind), of_acts) : fmt_printf(c, "การประชุมและกิจกรรมกลุ่ม%s%s", from(c, "meetings"), of_acts);

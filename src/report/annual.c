@@ -1053,6 +1053,23 @@ budget_part(Compose *c)
 	total->first->colspan = 2;
 	DocBlock *note = doc_para(c->doc, fmt_printf(c, "*%s", p->budget_note ? p->budget_note : "ขอถัวจ่ายทุกรายการ"));
 	note->u.para.size = 14;
+	/* In words: the category spent most, and the activities over their
+	 * allocation (paid from what others left). */
+	int topcat = 0;
+	for (int k = 1; k < CAT_NCATEGORIES; k++)
+		if (b->by_category[k] > b->by_category[topcat])
+			topcat = k;
+	const char *over = "";
+	size_t nover = 0;
+	for (size_t i = 0; i < b->nlines; i++)
+		if (b->lines[i].moved_in > 0)
+			over = fmt_printf(c, "%s%s%s", over, nover++ ? ", " : "", fmt_int(c, b->lines[i].activity));
+	doc_para(c->doc, fmt_printf(c, "จากตารางที่ %s พบว่า ใช้จ่ายจริง %s บาท คิดเป็นร้อยละ %s ของงบประมาณที่ได้รับ "
+	    "หมวดที่ใช้จ่ายมากที่สุดคือหมวด%s %s บาท (ร้อยละ %s ของที่ใช้จ่าย)%s", fmt_int(c, c->ntables),
+	    fmt_money(c, b->spent), fmt_percent(c, b->spent, b->approved_total), model_category_name((Category)topcat),
+	    fmt_money(c, b->by_category[topcat]), fmt_percent(c, b->by_category[topcat], b->spent),
+	    nover ? fmt_printf(c, " กิจกรรมที่ใช้จ่ายเกินงบประมาณที่ได้รับหรือไม่ได้รับจัดสรร ได้แก่ กิจกรรมที่ %s "
+	    "ซึ่งถัวจ่ายจากกิจกรรมอื่น", over) : ""))->u.para.indent_mm = 12.5;
 
 	char spent_words[512], left_words[512];
 	num_baht_text(b->spent, spent_words, sizeof(spent_words));
@@ -1077,6 +1094,14 @@ budget_part(Compose *c)
 		compose_row(c, q, DOC_ROW_BODY, 4, fmt_int(c, k + 1), fmt_money(c, b->by_quarter[k]),
 		    fmt_money(c, cum), fmt_percent(c, cum, b->approved_total));
 	}
+	int topq = 0;
+	for (int k = 1; k < 4; k++)
+		if (b->by_quarter[k] > b->by_quarter[topq])
+			topq = k;
+	doc_para(c->doc, fmt_printf(c, "จากตารางที่ %s พบว่า ไตรมาสที่ %s เบิกจ่ายมากที่สุด %s บาท "
+	    "และเมื่อสิ้นไตรมาสที่ 2 เบิกจ่ายสะสมร้อยละ %s ของงบประมาณ", fmt_int(c, c->ntables), fmt_int(c, topq + 1),
+	    fmt_money(c, b->by_quarter[topq]), fmt_percent(c, b->by_quarter[0] + b->by_quarter[1],
+	    b->approved_total)))->u.para.indent_mm = 12.5;
 	doc_pagebreak(c->doc, 0);
 }
 

@@ -193,6 +193,14 @@ result_remark(Compose *c, const TargetResult *t)
 {
 	const char *note = compose_note(c, t) ? fmt_text(c, compose_note(c, t)) : NULL;
 	const char *topic = topic_goal_note(c, t);
+	/* A percentage states its denominator: "22 จาก 117 โรงเรียน". */
+	if (t->is_percent && t->den > 0 && (note == NULL || strstr(note, "จาก") == NULL)) {
+		MetricMembers mm = t->target->metric.members;
+		const char *noun = mm == MEMBERS_SCHOOLS ? "โรงเรียน" : mm == MEMBERS_NETWORKS ? fmt_network_word(c) :
+		    mm == MEMBERS_PEOPLE || mm == MEMBERS_TEACHERS || mm == MEMBERS_RESPONDENTS ? "คน" : "";
+		const char *count = fmt_printf(c, "%s จาก %s%s%s", fmt_int(c, t->num), fmt_int(c, t->den), *noun ? " " : "", noun);
+		note = note ? fmt_printf(c, "%s %s", count, note) : count;
+	}
 	/* A count short of its goal with nothing else to say: by how much. */
 	if (note == NULL && t->judged && !t->met && !t->is_percent && t->goal > t->value)
 		note = fmt_printf(c, "ต่ำกว่าค่าเป้าหมาย %s%s", fmt_double(c, t->goal - t->value,

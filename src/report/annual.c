@@ -555,7 +555,7 @@ level_table(Compose *c)
 	DocBlock *ch = doc_chart(c->doc, DOC_CHART_STACKED, "", bd->n, 6);
 	ch->u.chart.unit = "%";
 	ch->u.chart.max = 100;
-	ch->u.chart.decimals = 0;
+	ch->u.chart.decimals = 1;
 	for (int l = 5; l >= 1; l--)
 		doc_chart_series(c->doc, ch, (size_t)(5 - l), c->s->rubric_bands[l - 1].label);
 	doc_chart_series(c->doc, ch, 5, "ไม่ได้ประเมิน");
@@ -569,28 +569,15 @@ level_table(Compose *c)
 			int l = c->r->eval.level[k];
 			count[l == 0 ? 5 : 5 - l]++;
 		}
-		/* Whole percentages that add up to 100 (largest remainders), so
-		 * the labels of a bar never sum to 99 or 101. */
-		long pct[6] = { 0 }, total = bd->rows[i].schools, given = 0;
-		for (int j = 0; j < 6 && total > 0; j++) {
-			pct[j] = count[j] * 100 / total;
-			given += pct[j];
-		}
-		while (total > 0 && given < 100) {
-			int best = -1;
-			long best_rem = -1;
-			for (int j = 0; j < 6; j++) {
-				long rem = count[j] * 100 - pct[j] * total;
-				if (rem > best_rem) {
-					best_rem = rem;
-					best = j;
-				}
-			}
-			pct[best]++;
-			given++;
-		}
+		/* Exact shares to one decimal: two groups of the same size show
+		 * the same figure (rounded to whole numbers that add up to 100,
+		 * they would not). */
+		double pct[6] = { 0 };
+		long total = bd->rows[i].schools;
+		for (int j = 0; j < 6 && total > 0; j++)
+			pct[j] = (double)count[j] * 100.0 / (double)total;
 		for (int j = 0; j < 6; j++)
-			doc_chart_value(ch, (size_t)j, i, (double)pct[j]);
+			doc_chart_value(ch, (size_t)j, i, pct[j]);
 	}
 }
 
@@ -889,16 +876,24 @@ results_part(Compose *c)
 	doc_heading(c->doc, 2, "3.2", "ผลการดำเนินงานตามเป้าหมายเชิงคุณภาพ");
 	compose_table_caption(c, "ผลการดำเนินงานตามเป้าหมายเชิงคุณภาพ");
 	targets_table(c, r->targets, r->ntargets, QUALITATIVE, 1);
+	/* The figures beside each qualitative result (how many were measured,
+	 * how many above the pass level), in one captioned table. */
+	DocBlock *xt = NULL;
 	for (size_t i = 0; i < r->ntargets; i++) {
 		const TargetResult *t = &r->targets[i];
 		if (t->target->quantitative || t->nextras == 0)
 			continue;
-		DocBlock *l = doc_labels(c->doc);
-		for (size_t k = 0; k < t->nextras; k++)
-			doc_label(c->doc, l, fmt_printf(c, "%s: %s", fmt_text(c, t->target->id), compose_extra_label(c, t, &t->extras[k])),
-			    t->extras[k].is_percent ? fmt_printf(c, "ร้อยละ %s (%s จาก %s)",
-			        fmt_percent(c, t->extras[k].num, t->extras[k].den), fmt_int(c, t->extras[k].num),
-			        fmt_int(c, t->extras[k].den)) : fmt_double(c, t->extras[k].value, 0));
+		if (xt == NULL) {
+			compose_table_caption(c, "ข้อมูลประกอบผลการดำเนินงานตามเป้าหมายเชิงคุณภาพ");
+			xt = compose_table(c, 14, "ข้อ:13:c|รายการ:0:l|ร้อยละ:22:r|จำนวน:36:r");
+		}
+		for (size_t k = 0; k < t->nextras; k++) {
+			const Extra *e = &t->extras[k];
+			compose_row(c, xt, DOC_ROW_BODY, 4, fmt_text(c, t->target->id), compose_extra_label(c, t, e),
+			    e->is_percent ? fmt_percent(c, e->num, e->den) : "-",
+			    e->is_percent ? fmt_printf(c, "%s จาก %s", fmt_int(c, e->num), fmt_int(c, e->den)) :
+			    fmt_double(c, e->value, 0));
+		}
 	}
 	level_table(c);
 	satisfaction_table(c);

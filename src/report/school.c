@@ -158,11 +158,12 @@ visits(Compose *c, const School *s)
 	}
 }
 
+/* "ระดับ 3 (ดี)": a level with its name, as a school reads its result. */
 static const char *
 level_text(Compose *c, int level)
 {
-	return level >= 1 && level <= 5 ? fmt_printf(c, "%s %s", fmt_int(c, level), c->s->rubric_bands[level - 1].label) :
-	    "-";
+	return level >= 1 && level <= 5 ? fmt_printf(c, "ระดับ %s (%s)", fmt_int(c, level),
+	    c->s->rubric_bands[level - 1].label) : "-";
 }
 
 /* The criteria's names, for the note under the rounds: the plan's form,
@@ -245,7 +246,7 @@ evaluation(Compose *c, const School *s)
 		    level_text(c, last_level)) : last_level < first_level ?
 		    fmt_printf(c, " ระดับคุณภาพลดลงจาก %s เป็น %s", level_text(c, first_level), level_text(c, last_level)) :
 		    fmt_printf(c, " ระดับคุณภาพคงที่ที่ %s", level_text(c, last_level));
-	doc_para(c->doc, fmt_printf(c, "ผลล่าสุด %s%sเกณฑ์ระดับ %s ขึ้นไป%s%s", level_text(c, last_level),
+	doc_para(c->doc, fmt_printf(c, "ผลล่าสุด %s%sเกณฑ์ %s ขึ้นไป%s%s", level_text(c, last_level),
 	    last_level >= pass ? " ผ่าน" : " ยังไม่ผ่าน", level_text(c, pass), *change ? " และ" : "", *change ? change + 1 : ""));
 	if (ncrit)
 		doc_para(c->doc, fmt_printf(c, "คะแนนรายด้านเรียงตาม%s: %s", c->m->plan->evaluation_form.name ?
@@ -423,7 +424,7 @@ school_standing(Compose *c, const School *s, const TargetResult *t, const char *
 		if (!f->measured)
 			*why = "ยังไม่ได้รับการประเมินการนิเทศภายใน";
 		else
-			*why = fmt_printf(c, "ผลการประเมินระดับ %s %sเกณฑ์ระดับ %s ขึ้นไป", level_text(c, (int)f->value),
+			*why = fmt_printf(c, "ผลการประเมิน %s %sเกณฑ์ %s ขึ้นไป", level_text(c, (int)f->value),
 			    f->counts ? "ผ่าน" : "ต่ำกว่า", level_text(c, t->min_level));
 		break;
 	case SOURCE_RESPONSES:

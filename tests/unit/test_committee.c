@@ -874,8 +874,8 @@ TEST(school_standing_says_whether_and_why_the_school_counts)
 	CHECK_STR(standing_of(d, "3.1.7"), "นับเป็นผลสำเร็จแล้ว (ได้รับการนิเทศตามกิจกรรมที่ 3 แล้ว 2 ครั้ง)");
 	CHECK_STR(standing_of(d, "3.1.8"), "ยังไม่ครบเกณฑ์ (ทั้งโรงเรียนและเครือข่ายกงหรา 1 ยังไม่ได้รับการนิเทศ"
 	    "ตามกิจกรรมที่ 5)");
-	CHECK_STR(standing_of(d, "3.2.1"), "นับเป็นผลสำเร็จแล้ว (ผลการประเมินระดับ 4 ดีมาก "
-	    "ผ่านเกณฑ์ระดับ 3 ดี ขึ้นไป)");
+	CHECK_STR(standing_of(d, "3.2.1"), "นับเป็นผลสำเร็จแล้ว (ผลการประเมิน ระดับ 4 (ดีมาก) "
+	    "ผ่านเกณฑ์ ระดับ 3 (ดี) ขึ้นไป)");
 	CHECK_STR(standing_of(d, "3.2.2"), "นับเป็นผลสำเร็จแล้ว (ค่าเฉลี่ยความพึงพอใจ 4.50 ถึงเกณฑ์ 3.51)");
 	CHECK(standing_of(d, "3.1.1") == NULL);        /* counts meetings, not schools */
 	CHECK_STR(label_value(d, "ตำบล / อำเภอ"), "คลองเฉลิม / กงหรา");
@@ -883,8 +883,8 @@ TEST(school_standing_says_whether_and_why_the_school_counts)
 	 * latest against the pass level, and the PIDRE steps named in Thai. */
 	CHECK_STR(cell_after(d, "2", 0, -1, 2), "คะแนนรายด้าน (1–5)");
 	CHECK_STR(cell_after(d, "2", 0, 0, 2), "4  4  4  4  4");
-	CHECK_STR(cell_after(d, "2", 0, 0, 4), "4 ดีมาก");
-	CHECK_STR(para_after(d, "2", 0), "ผลล่าสุด 4 ดีมาก ผ่านเกณฑ์ระดับ 3 ดี ขึ้นไป");
+	CHECK_STR(cell_after(d, "2", 0, 0, 4), "ระดับ 4 (ดีมาก)");
+	CHECK_STR(para_after(d, "2", 0), "ผลล่าสุด ระดับ 4 (ดีมาก) ผ่านเกณฑ์ ระดับ 3 (ดี) ขึ้นไป");
 	CHECK_STR(para_after(d, "2", 1), "คะแนนรายด้านเรียงตามขั้นตอน: P การวางแผน, I การให้ความรู้/ชี้แจง, "
 	    "D การดำเนินการนิเทศ, R การเสริมแรง, E การประเมินผล");
 	/* The dates column of the visits table says what its dates are. */
@@ -898,7 +898,7 @@ TEST(school_standing_says_whether_and_why_the_school_counts)
 	CHECK_STR(standing_of(d, "3.1.3"), "ไม่อยู่ในกลุ่มเป้าหมาย (เป้าหมายนี้สำหรับโรงเรียนกลุ่มสีดำ แดง "
 	    "แต่โรงเรียนนี้อยู่กลุ่มสีเขียว)");
 	CHECK_STR(standing_of(d, "3.1.7"), "ยังไม่ครบเกณฑ์ (ยังไม่ได้รับการนิเทศตามกิจกรรมที่ 3)");
-	CHECK_STR(standing_of(d, "3.2.1"), "ยังไม่ครบเกณฑ์ (ผลการประเมินระดับ 2 พอใช้ ต่ำกว่าเกณฑ์ระดับ 3 ดี ขึ้นไป)");
+	CHECK_STR(standing_of(d, "3.2.1"), "ยังไม่ครบเกณฑ์ (ผลการประเมิน ระดับ 2 (พอใช้) ต่ำกว่าเกณฑ์ ระดับ 3 (ดี) ขึ้นไป)");
 	CHECK_STR(standing_of(d, "3.2.2"), "ยังไม่ครบเกณฑ์ (ยังไม่มีผู้ตอบแบบสำรวจจากโรงเรียนนี้)");
 	CHECK_STR(label_value(d, "อำเภอ"), "กงหรา");    /* no ตำบล given: no empty one */
 	CHECK(label_value(d, "ตำบล / อำเภอ") == NULL);

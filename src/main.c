@@ -27,7 +27,7 @@ typedef struct Command {
 } Command;
 
 static const Command commands[] = {
-	{ "build", "", "every report: annual, one per school, one per committee meeting held, "
+	{ "build", "", "every report: annual, review, one per school, one per committee meeting held, "
 	  "indicators files", cmd_build },
 	{ "annual", "", "OUT/annual-<FY>.pdf, the end-of-year report", cmd_annual },
 	{ "review", "", "OUT/review-<FY>.pdf, for the office before printing: rows left out, drafts, "

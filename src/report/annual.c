@@ -1324,8 +1324,8 @@ school_status(Compose *c)
 	 * of the respondents' means (per activity first), a practice published. */
 	int colours = compose_has_colours(c), evals = compose_reports_evaluations(c);
 	DocBlock *tb = compose_table(c, 14, colours ?
-	    "ที่:10:c|โรงเรียน:0:l|อำเภอ:20:l|กลุ่มสี:14:c|นิเทศ (ครั้ง):14:r|นิเทศภายใน:20:c|พึงพอใจ:16:r|ผลงานเผยแพร่:16:c" :
-	    "ที่:10:c|โรงเรียน:0:l|อำเภอ:20:l|นิเทศ (ครั้ง):14:r|นิเทศภายใน:20:c|พึงพอใจ:16:r|ผลงานเผยแพร่:16:c");
+	    "ที่:10:c|โรงเรียน:0:l|อำเภอ:20:l|กลุ่มสี:14:c|นิเทศ (ครั้ง):14:r|นิเทศภายใน:20:c|ความพึงพอใจ (ค่าเฉลี่ย):18:r|ผลงานเผยแพร่:16:c" :
+	    "ที่:10:c|โรงเรียน:0:l|อำเภอ:20:l|นิเทศ (ครั้ง):14:r|นิเทศภายใน:20:c|ความพึงพอใจ (ค่าเฉลี่ย):18:r|ผลงานเผยแพร่:16:c");
 	long row = 0;
 	for (size_t i = 0; i < m->nschools; i++) {
 		const School *s = &m->schools[i];
@@ -1342,6 +1342,10 @@ school_status(Compose *c)
 		else
 			compose_row(c, tb, DOC_ROW_BODY, 7, no, fmt_school(c, s), s->district, visits, eval, sat, bp);
 	}
+	DocBlock *p = doc_para(c->doc, "ความพึงพอใจ คือค่าเฉลี่ยของผู้ตอบแบบสำรวจจากโรงเรียน (คะแนน 1–5) "
+	    "เครื่องหมาย - หมายถึงไม่มีผู้ตอบจากโรงเรียนนั้น ผลงานเผยแพร่ หมายถึงมีนวัตกรรมหรือวิธีปฏิบัติที่เป็นเลิศ"
+	    "ที่เผยแพร่ในปีงบประมาณ");
+	p->u.para.size = 14;
 }
 
 static void

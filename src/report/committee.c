@@ -434,7 +434,8 @@ decision_item(Compose *c, int *n, const TargetResult *t, const ProgressCheck *ck
 		question = fmt_printf(c, "ที่ประชุมพิจารณาให้%sเร่งรัด%s ให้ถึงค่าเป้าหมาย %s ภายในช่วง %s", who, what,
 		    goal_text(c, t), period_text(c, ck));
 	doc_label(c->doc, l, "ประเด็นเสนอเพื่อพิจารณา", question);
-	doc_para(c->doc, "มติที่ประชุม ....................................................................................");
+	/* The resolution's line in the same block: never alone on a page. */
+	doc_label(c->doc, l, "มติที่ประชุม", "..................................................................................");
 }
 
 static void

@@ -637,6 +637,18 @@ wants_attendance(const Plan *p)
 	return plan_counts(p, SOURCE_ATTENDANCE);
 }
 
+int
+load_rows(Model *m, Arena *a, const char *path, const TableSpec *spec, const LoadOptions *o,
+    FileSummary *sum, Diag *d, size_t elem, RecordFn fn, void **out, size_t *n)
+{
+	LoadRows lr = { .m = m, .d = d, .pool = { a, NULL, 0 } };
+	load_vec_init(&lr.rows, a, elem, 0);
+	int rc = load_table(path, spec, o, fn, &lr, sum, d);
+	*out = load_vec_finish(&lr.rows);
+	*n = lr.rows.n;
+	return rc;
+}
+
 /* Resolutions are followed up in the committee's packs. */
 static int
 wants_committee(const Plan *p)

@@ -135,6 +135,22 @@ void load_vec_pop(LoadVec *v);
 /* The elements, in the arena (valid until it is freed); NULL when empty. */
 void *load_vec_finish(LoadVec *v);
 
+/* What a simple loader keeps while it reads: the model (the plan and the
+ * tables read before), where to report, its strings and its rows. */
+typedef struct LoadRows {
+	Model *m;
+	Diag *d;
+	StrPool pool;
+	LoadVec rows;
+} LoadRows;
+
+/* Read path with spec, calling fn for each record with a LoadRows as its
+ * context (push each accepted row with load_vec_push(&lr->rows)); then
+ * *out and *n the rows of elem bytes each, in the arena. Returns as
+ * load_table. For the inputs that need nothing else while they read. */
+int load_rows(Model *m, Arena *a, const char *path, const TableSpec *spec, const LoadOptions *o,
+	FileSummary *sum, Diag *d, size_t elem, RecordFn fn, void **out, size_t *n);
+
 /* A set of keys, each with the line where it was first seen: duplicate ids.
  * Keys are not copied and must outlive the set. Free with load_idset_free. */
 typedef struct LoadIdSet LoadIdSet;

@@ -26,13 +26,6 @@ static const NarrativeKind KIND_OF[] = { NARR_CAUSE, NARR_CAUSE, NARR_CAUSE, NAR
 	NARR_NEXT_YEAR, NARR_NEXT_YEAR, NARR_DISCUSSION, NARR_CAUSE, NARR_REMEDY, NARR_NEXT_YEAR,
 	NARR_DISCUSSION };
 
-typedef struct Loader {
-	Model *m;
-	Diag *d;
-	StrPool pool;
-	LoadVec rows;
-} Loader;
-
 /* "กิจกรรมที่ 4", "กิจกรรม 4", "activity 4": the activity's number; 0 when
  * the text is not one. */
 static int
@@ -56,7 +49,7 @@ activity_of(const char *v)
 static int
 on_narrative(void *vl, const Record *r)
 {
-	Loader *l = vl;
+	LoadRows *l = vl;
 	Diag *d = l->d;
 	const Plan *p = l->m->plan;
 	int kind = field_choice(r, &spec, COL_KIND, KINDS, 0, d);
@@ -86,13 +79,10 @@ on_narrative(void *vl, const Record *r)
 }
 
 int
-narrative_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
-    Diag *d)
+narrative_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum, Diag *d)
 {
-	Loader l = { .m = m, .d = d, .pool = { a, NULL, 0 } };
-	load_vec_init(&l.rows, a, sizeof(Narrative), 0);
-	int rc = load_table(path, &spec, o, on_narrative, &l, sum, d);
-	m->narrative = load_vec_finish(&l.rows);
-	m->nnarrative = l.rows.n;
+	void *rows;
+	int rc = load_rows(m, a, path, &spec, o, sum, d, sizeof(Narrative), on_narrative, &rows, &m->nnarrative);
+	m->narrative = rows;
 	return rc;
 }

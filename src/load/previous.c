@@ -19,17 +19,10 @@ static const ColumnSpec columns[NCOLS] = {
 
 static const TableSpec spec = { "previous", columns, NCOLS };
 
-typedef struct Loader {
-	Model *m;
-	Diag *d;
-	StrPool pool;
-	LoadVec rows;
-} Loader;
-
 static int
 on_previous(void *vl, const Record *r)
 {
-	Loader *l = vl;
+	LoadRows *l = vl;
 	Diag *d = l->d;
 	if (field_required(r, &spec, COL_ID, d) != 0)
 		return 1;
@@ -56,10 +49,8 @@ on_previous(void *vl, const Record *r)
 int
 previous_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum, Diag *d)
 {
-	Loader l = { .m = m, .d = d, .pool = { a, NULL, 0 } };
-	load_vec_init(&l.rows, a, sizeof(PreviousResult), 0);
-	int rc = load_table(path, &spec, o, on_previous, &l, sum, d);
-	m->previous = load_vec_finish(&l.rows);
-	m->nprevious = l.rows.n;
+	void *rows;
+	int rc = load_rows(m, a, path, &spec, o, sum, d, sizeof(PreviousResult), on_previous, &rows, &m->nprevious);
+	m->previous = rows;
 	return rc;
 }

@@ -22,13 +22,6 @@ static const ColumnSpec columns[NCOLS] = {
 
 static const TableSpec spec = { "resolutions", columns, NCOLS };
 
-typedef struct Loader {
-	Model *m;
-	Diag *d;
-	StrPool pool;
-	LoadVec rows;
-} Loader;
-
 /* The committee meeting a row names: its seq ("4/2558", or "4" within the
  * year of the other meetings) or its event id. */
 static const Meeting *
@@ -58,7 +51,7 @@ find_meeting(const Model *m, const char *v)
 static int
 on_resolution(void *vl, const Record *r)
 {
-	Loader *l = vl;
+	LoadRows *l = vl;
 	Diag *d = l->d;
 	CalDate due, done;
 	if (field_required(r, &spec, COL_MEETING, d) != 0 ||
@@ -91,13 +84,10 @@ on_resolution(void *vl, const Record *r)
 }
 
 int
-resolutions_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum,
-    Diag *d)
+resolutions_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum, Diag *d)
 {
-	Loader l = { .m = m, .d = d, .pool = { a, NULL, 0 } };
-	load_vec_init(&l.rows, a, sizeof(Resolution), 0);
-	int rc = load_table(path, &spec, o, on_resolution, &l, sum, d);
-	m->resolutions = load_vec_finish(&l.rows);
-	m->nresolutions = l.rows.n;
+	void *rows;
+	int rc = load_rows(m, a, path, &spec, o, sum, d, sizeof(Resolution), on_resolution, &rows, &m->nresolutions);
+	m->resolutions = rows;
 	return rc;
 }

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "core/mem.h"
+#include "load/loaders.h"
 
 static unsigned long
 be32(const unsigned char *p)
@@ -151,26 +152,6 @@ image_load(const char *path, Arena *a, long max_bytes, ImageFile *out, Diag *d)
 	return 0;
 }
 
-/* "4", "กิจกรรมที่ 4", "กิจกรรม 4": the activity's number, or 0. */
-static int
-folder_activity(const char *name)
-{
-	static const char *const prefix[] = { "กิจกรรมที่", "กิจกรรม", "" };
-	for (size_t i = 0; i < sizeof prefix / sizeof prefix[0]; i++) {
-		size_t n = strlen(prefix[i]);
-		if (strncmp(name, prefix[i], n) != 0)
-			continue;
-		const char *p = name + n;
-		while (*p == ' ')
-			p++;
-		char *end;
-		long no = strtol(p, &end, 10);
-		if (end != p && *end == '\0' && no > 0 && no < 1000)
-			return (int)no;
-	}
-	return 0;
-}
-
 static int
 by_name(const void *a, const void *b)
 {
@@ -228,7 +209,7 @@ photos_load(Model *m, Arena *a, const char *dir, long max_bytes, Diag *d)
 			    "(photos/1/, photos/2/ …); the file is left out");
 			continue;
 		}
-		int no = folder_activity(folders[i]);
+		int no = load_activity_word(folders[i], 1);
 		if (no == 0 || (m->plan && plan_activity(m->plan, no) == NULL)) {
 			diag_report(d, DIAG_WARNING, path, 0, 0, "the folder is not an activity of the plan; name it "
 			    "by the activity's number (1 to %zu); its photos are left out", m->plan ? m->plan->nactivities : 0);

@@ -638,6 +638,25 @@ wants_attendance(const Plan *p)
 }
 
 int
+load_activity_word(const char *v, int bare)
+{
+	static const char *const words[] = { "กิจกรรมที่", "กิจกรรม", "activity", "" };
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t n = strlen(words[i]);
+		if ((n == 0 && !bare) || strncmp(v, words[i], n) != 0)
+			continue;
+		const char *p = v + n;
+		while (*p == ' ')
+			p++;
+		char *end;
+		long no = strtol(p, &end, 10);
+		if (end != p && *end == '\0' && no > 0 && no < 1000)
+			return (int)no;
+	}
+	return 0;
+}
+
+int
 load_rows(Model *m, Arena *a, const char *path, const TableSpec *spec, const LoadOptions *o,
     FileSummary *sum, Diag *d, size_t elem, RecordFn fn, void **out, size_t *n)
 {

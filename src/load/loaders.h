@@ -135,6 +135,10 @@ void load_vec_pop(LoadVec *v);
 /* The elements, in the arena (valid until it is freed); NULL when empty. */
 void *load_vec_finish(LoadVec *v);
 
+/* An activity named in words: "กิจกรรมที่ 4", "กิจกรรม 4", "activity 4", or
+ * "4" alone when bare; its number, 0 when the text is not one. */
+int load_activity_word(const char *v, int bare);
+
 /* What a simple loader keeps while it reads: the model (the plan and the
  * tables read before), where to report, its strings and its rows. */
 typedef struct LoadRows {

@@ -26,26 +26,6 @@ static const NarrativeKind KIND_OF[] = { NARR_CAUSE, NARR_CAUSE, NARR_CAUSE, NAR
 	NARR_NEXT_YEAR, NARR_NEXT_YEAR, NARR_DISCUSSION, NARR_CAUSE, NARR_REMEDY, NARR_NEXT_YEAR,
 	NARR_DISCUSSION };
 
-/* "กิจกรรมที่ 4", "กิจกรรม 4", "activity 4": the activity's number; 0 when
- * the text is not one. */
-static int
-activity_of(const char *v)
-{
-	static const char *const words[] = { "กิจกรรมที่", "กิจกรรม", "activity" };
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-		size_t n = strlen(words[i]);
-		if (strncmp(v, words[i], n) != 0)
-			continue;
-		const char *p = v + n;
-		while (*p == ' ')
-			p++;
-		char *end;
-		long no = strtol(p, &end, 10);
-		return end != p && *end == '\0' && no > 0 && no < 1000 ? (int)no : 0;
-	}
-	return 0;
-}
-
 static int
 on_narrative(void *vl, const Record *r)
 {
@@ -60,7 +40,7 @@ on_narrative(void *vl, const Record *r)
 	int activity = 0;
 	if (*about && strcmp(about, "โครงการ") != 0 && strcmp(about, "project") != 0) {
 		t = plan_target(p, about);
-		activity = t ? 0 : activity_of(about);
+		activity = t ? 0 : load_activity_word(about, 0);
 		if (t == NULL && (activity == 0 || plan_activity(p, activity) == NULL)) {
 			diag_report(d, DIAG_ROW, r->file, r->line, r->col[COL_ABOUT],
 			    "about \"%s\" is neither a target of the plan (as numbered there, e.g. %s), an activity "

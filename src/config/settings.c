@@ -19,7 +19,10 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "core/file.h"
 #include "core/mem.h"
 
 typedef enum KeyType {
@@ -731,8 +734,15 @@ ini_quiet(const char *fmt, ...)
 Settings *
 settings_load(const char *path, Diag *d)
 {
-	FILE *fp = fopen(path, "r");
+	/* A regular file only, checked on its descriptor: a FIFO or a
+	 * device given as the config is refused before anything is read. */
+	struct stat st;
+	int fd = file_open_regular(path, 1L << 20, DIAG_USAGE, "the config file", &st, d);
+	if (fd < 0)
+		return NULL;
+	FILE *fp = fdopen(fd, "r");
 	if (fp == NULL) {
+		close(fd);
 		diag_report(d, DIAG_USAGE, path, 0, 0, "cannot open the config file (%s); "
 		    "give an existing file with -c FILE", strerror(errno));
 		return NULL;

@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/file.h"
 #include "core/mem.h"
 #include "core/utf8.h"
 
@@ -984,32 +985,7 @@ csvread_buffer(const char *name, const char *data, size_t len, const CsvLimits *
 static int
 open_checked(const char *path, long max_bytes, struct stat *stp, Diag *d)
 {
-	struct stat st;
-	if (stat(path, &st) != 0) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "cannot read the file (%s); check the name and "
-		    "the input directory (-i DIR)", strerror(errno));
-		return -1;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "is a directory, not a file; put the file there instead");
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "is not a regular file; give a file");
-		return -1;
-	}
-	if (st.st_size > max_bytes) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "the file has %lld bytes, more than the limit of %ld; "
-		    "raise [limits] max_file_bytes if it is right", (long long)st.st_size, max_bytes);
-		return -1;
-	}
-	int fd = open(path, O_RDONLY);
-	if (fd < 0) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "cannot open the file (%s)", strerror(errno));
-		return -1;
-	}
-	*stp = st;
-	return fd;
+	return file_open_regular(path, max_bytes, DIAG_INPUT, "the file", stp, d);
 }
 
 /* After reading size bytes: the file must have no more. */

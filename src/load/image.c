@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "core/file.h"
 #include "core/mem.h"
 #include "load/loaders.h"
 
@@ -94,46 +95,13 @@ int
 image_load(const char *path, Arena *a, long max_bytes, ImageFile *out, Diag *d)
 {
 	memset(out, 0, sizeof *out);
-	FILE *f = fopen(path, "rb");
-	if (f == NULL) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "cannot open the image (%s); put the file there or "
-		    "correct its name in the configuration", strerror(errno));
+	char *raw;
+	size_t n;
+	if (file_read_regular(path, max_bytes, DIAG_INPUT, "the image", 0, &raw, &n, d) != 0)
 		return -1;
-	}
-	unsigned char *buf = NULL;
-	size_t n = 0, cap = 0;
-	int too_big = 0;
-	for (;;) {
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 65536;
-			if ((long)ncap > max_bytes + 1)
-				ncap = (size_t)max_bytes + 1;
-			if (ncap <= cap) {
-				too_big = 1;
-				break;
-			}
-			unsigned char *nb = arena_alloc(a, ncap);
-			if (n)
-				memcpy(nb, buf, n);
-			buf = nb;
-			cap = ncap;
-		}
-		size_t k = fread(buf + n, 1, cap - n, f);
-		n += k;
-		if (k == 0)
-			break;
-	}
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "cannot read the image");
-		return -1;
-	}
-	if (too_big || (long)n > max_bytes) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "the image is larger than max_file_bytes (%ld bytes); "
-		    "save it smaller", max_bytes);
-		return -1;
-	}
+	unsigned char *buf = arena_alloc(a, n + 1);
+	memcpy(buf, raw, n);
+	free(raw);
 	int w = 0, h = 0;
 	const char *why;
 	int jpeg = n >= 2 && buf[0] == 0xFF && buf[1] == 0xD8;

@@ -2,6 +2,7 @@
  * of nithet that includes libxml2. */
 #include "load/xml.h"
 
+#include "core/file.h"
 #include "core/mem.h"
 
 #include <errno.h>
@@ -317,86 +318,7 @@ static int
 read_limited(const char *path, long max_bytes, char **out, size_t *outlen,
     Diag *d)
 {
-	*out = NULL;
-	*outlen = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		diag_report(d, DIAG_INPUT, path, 0, 0,
-		    "cannot open the file (%s); check the file name and the "
-		    "input directory", strerror(errno));
-		return -1;
-	}
-	struct stat st;
-	if (fstat(fd, &st) != 0) {
-		diag_report(d, DIAG_INPUT, path, 0, 0,
-		    "cannot read the file (%s); check the disk and the "
-		    "permissions", strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		diag_report(d, DIAG_INPUT, path, 0, 0,
-		    "this is a directory, not a file; give the path of an XML file");
-		close(fd);
-		return -1;
-	}
-	if (max_bytes <= 0)
-		max_bytes = 1;
-	if (S_ISREG(st.st_mode) && st.st_size > max_bytes) {
-		diag_report(d, DIAG_INPUT, path, 0, 0,
-		    "file too large (%lld bytes, the limit is %ld); check that it "
-		    "is the file expected, or raise max_file_bytes in the "
-		    "[limits] of the config", (long long)st.st_size, max_bytes);
-		close(fd);
-		return -1;
-	}
-	/* Read up to one byte past the limit, so that a file that grew, or a
-	 * pipe, is caught too. */
-	size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
-	size_t limit = (size_t)max_bytes;
-	char *buf = mem_alloc(cap + 1);
-	size_t len = 0;
-	for (;;) {
-		if (len == cap) {
-			if (len > limit)
-				break;
-			cap = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
-			buf = mem_grow(buf, cap + 1, 1);
-		}
-		ssize_t got = read(fd, buf + len, cap - len);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			diag_report(d, DIAG_INPUT, path, 0, 0,
-			    "cannot read the file (%s); check the disk and the "
-			    "permissions", strerror(errno));
-			free(buf);
-			close(fd);
-			return -1;
-		}
-		if (got == 0)
-			break;
-		len += (size_t)got;
-	}
-	close(fd);
-	if (len > limit) {
-		diag_report(d, DIAG_INPUT, path, 0, 0,
-		    "file too large (more than %ld bytes); check that it is the "
-		    "file expected, or raise max_file_bytes in the [limits] of "
-		    "the config", max_bytes);
-		free(buf);
-		return -1;
-	}
-	if (len == 0) {
-		diag_report(d, DIAG_INPUT, path, 0, 0,
-		    "the file is empty; export it again");
-		free(buf);
-		return -1;
-	}
-	buf[len] = '\0';
-	*out = buf;
-	*outlen = len;
-	return 0;
+	return file_read_regular(path, max_bytes, DIAG_INPUT, "the file", 0, out, outlen, d);
 }
 
 /* Turning libxml2's tree into ours. Element and attribute names come from

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/file.h"
 #include "core/mem.h"
 
 /* The head table's bounding box: xMin yMin xMax yMax at offset 36, int16 BE. */
@@ -75,13 +76,16 @@ static int
 face_load(TsFace *fc, const char *path, double scale, int bold, Diag *d)
 {
 	memset(fc, 0, sizeof *fc);
-	fc->blob = hb_blob_create_from_file_or_fail(path);
-	if (fc->blob == NULL) {
-		diag_report(d, DIAG_USAGE, path, 0, 0,
-			"cannot read the font file (not found or unreadable); "
-			"run `make fonts` or correct [fonts] in the config");
+	/* A regular file only, read whole and bounded: a FIFO or /dev/zero
+	 * named as a font is refused at once. 64 MB is larger than any Thai
+	 * TrueType font. */
+	char *data;
+	size_t size;
+	if (file_read_regular(path, 64L << 20, DIAG_USAGE, "the font file", 0, &data, &size, d) != 0) {
+		diag_report(d, DIAG_NOTE, path, 0, 0, "run `make fonts` or correct [fonts] in the config");
 		return -1;
 	}
+	fc->blob = hb_blob_create(data, (unsigned)size, HB_MEMORY_MODE_READONLY, data, free);
 	fc->face = hb_face_create(fc->blob, 0);
 	unsigned ng = hb_face_get_glyph_count(fc->face);
 	if (ng == 0 || hb_face_get_upem(fc->face) == 0) {

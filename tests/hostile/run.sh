@@ -84,6 +84,52 @@ fresh
 printf 'staff_id,name,position,group\nS01,a\000b,c,d\n' >"$work/in/staff.csv"
 hostile "a NUL byte" staff.csv 3 "NUL"
 
+# A named pipe (FIFO) in place of a file must be refused at once, never read
+# (a read would wait for a writer forever): an input, the plan, the schema,
+# the config and a font. timeout turns a hang into a failure (exit 124); the
+# time is printed for the reader, not asserted.
+fifo() { # name, the path to replace, want status, options before check
+	name=$1 path=$2 want=$3
+	shift 3
+	rm -f "$path"
+	mkfifo "$path"
+	start=$(date +%s%N)
+	timeout 5 "$NITHET" "$@" check >/dev/null 2>"$work/err"
+	rc=$?
+	ms=$(( ($(date +%s%N) - start) / 1000000 ))
+	if [ "$rc" = "$want" ] && grep -qF "named pipe (FIFO)" "$work/err"; then
+		pass=$((pass + 1))
+		echo "ok   FIFO as $name: exit $rc in $ms ms"
+	else
+		fail=$((fail + 1))
+		echo "FAIL FIFO as $name: exit $rc (want $want) in $ms ms, message:"
+		head -3 "$work/err"
+	fi
+}
+fresh
+fifo "an input" "$work/in/staff.csv" 3 -i "$work/in"
+fresh
+fifo "the plan" "$work/in/plan.xml" 3 -i "$work/in"
+cp config/nithet.ini "$work/fifo.ini"
+sed 's|^plan_schema = .*|plan_schema = '"$work"'/schema.xsd|' config/nithet.ini >"$work/schema.ini"
+fresh
+fifo "the schema" "$work/schema.xsd" 3 -c "$work/schema.ini" -i "$work/in"
+fifo "the config" "$work/fifo.ini" 2 -c "$work/fifo.ini"
+sed 's|^thai = .*|thai = '"$work"'/font.ttf|' config/nithet.ini >"$work/font.ini"
+mkfifo "$work/font.ttf"
+start=$(date +%s%N)
+timeout 5 "$NITHET" -c "$work/font.ini" -i "$work/in" -o "$work/out" annual >/dev/null 2>"$work/err"
+rc=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+if [ "$rc" = 2 ] && grep -qF "named pipe (FIFO)" "$work/err"; then
+	pass=$((pass + 1))
+	echo "ok   FIFO as a font: exit $rc in $ms ms"
+else
+	fail=$((fail + 1))
+	echo "FAIL FIFO as a font: exit $rc (want 2) in $ms ms"
+	head -3 "$work/err"
+fi
+
 # The input folder itself is missing: one message naming it.
 rm -rf "$work/in"
 hostile "no input folder" "$work/in" 3 "input directory does not exist"

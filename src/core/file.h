@@ -1,0 +1,27 @@
+/* file.h - opening the files nithet reads (plan, schema, config, fonts,
+ * inputs, images) the one safe way: only a regular file, checked on the
+ * open descriptor before any read, never blocking on a FIFO or a device,
+ * bounded in size. */
+#ifndef NITHET_FILE_H
+#define NITHET_FILE_H
+
+#include <stddef.h>
+#include <sys/stat.h>
+
+#include "core/diag.h"
+
+/* Open path read-only if it is a regular file of at most max_bytes.
+ * Returns the descriptor (blocking again, close-on-exec) and fills *st, or
+ * -1 after a message of severity sev naming path and saying what it is
+ * instead (a folder, a FIFO, a device), what the limit is, or why it could
+ * not be opened. what names the file for the message ("the config file"). */
+int file_open_regular(const char *path, long max_bytes, DiagSeverity sev, const char *what,
+	struct stat *st, Diag *d);
+
+/* The whole of a regular file (as file_open_regular) in a malloc'd buffer
+ * with a NUL after it; *len its size. Returns 0, or -1 after reporting
+ * (an empty file is reported too when !allow_empty). Caller frees *out. */
+int file_read_regular(const char *path, long max_bytes, DiagSeverity sev, const char *what,
+	int allow_empty, char **out, size_t *len, Diag *d);
+
+#endif

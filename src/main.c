@@ -34,7 +34,7 @@ static const Command commands[] = {
 	  "warnings, targets one record short, the files read", cmd_review },
 	{ "committee", "N/<FY>", "OUT/committee-<N>-<FY>.pdf, the ก.ต.ป.น. meeting pack "
 	  "(e.g. committee 3/2558)", cmd_committee },
-	{ "school", "CODE... | --all", "OUT/schools/<CODE>.pdf, one report per school", cmd_school },
+	{ "school", "CODE... | --all", "OUT/schools/<CODE>-<FY>.pdf, one report per school", cmd_school },
 	{ "indicators", "[--format json|csv]", "print every target and indicator to stdout",
 	  cmd_indicators },
 	{ "check", "", "read and validate all inputs, print diagnostics, write nothing", cmd_check },

@@ -264,7 +264,9 @@ run_committee_name(Run *run, const Meeting *mt)
 const char *
 run_school_name(Run *run, const School *s)
 {
-	return arena_printf(run->arena, "schools/%s.pdf", s->code);
+	/* The year in every name: a run with the wrong fiscal_year never
+	 * overwrites another year's reports. */
+	return arena_printf(run->arena, "schools/%s-%d.pdf", s->code, run->settings->fiscal_year);
 }
 
 void

@@ -436,6 +436,8 @@ load_idset_add(LoadIdSet *s, const char *key, long line)
 
 /* ---- checks shared by the loaders ---- */
 
+enum { LOAD_OUTSIDE_FY_SAID = 10 };
+
 int
 load_check_fy(const Record *r, const TableSpec *spec, int c, CalDate date, int fy_be,
     FileSummary *sum, Diag *d)
@@ -448,10 +450,16 @@ load_check_fy(const Record *r, const TableSpec *spec, int c, CalDate date, int f
 	cal_format(date, CAL_FORMAT_LONG, 0, got, sizeof(got));
 	cal_format(cal_fy_first(fy_be), CAL_FORMAT_LONG, 0, first, sizeof(first));
 	cal_format(cal_fy_last(fy_be), CAL_FORMAT_LONG, 0, last, sizeof(last));
-	diag_report(d, DIAG_WARNING, r->file, r->line, r->col[c],
-	    "%s %s (read as %s) is outside fiscal year %d (%s to %s); the row is kept but left "
-	    "out of the figures (check the year: BE years are written 25xx)", spec->cols[c].key,
-	    r->field[c], got, fy_be, first, last);
+	/* Ten such warnings a file say it; past them the summary counts the
+	 * rest (a whole file of another year would print thousands). */
+	if (sum->outside_fy < LOAD_OUTSIDE_FY_SAID)
+		diag_report(d, DIAG_WARNING, r->file, r->line, r->col[c],
+		    "%s %s (read as %s) is outside fiscal year %d (%s to %s); the row is kept but left "
+		    "out of the figures (check the year: BE years are written 25xx)", spec->cols[c].key,
+		    r->field[c], got, fy_be, first, last);
+	else if (sum->outside_fy == LOAD_OUTSIDE_FY_SAID)
+		diag_report(d, DIAG_WARNING, r->file, r->line, r->col[c], "more rows are dated outside fiscal year "
+		    "%d; they are counted in the summary of the file, not listed one by one", fy_be);
 	sum->outside_fy++;
 	return 0;
 }
@@ -772,6 +780,34 @@ check_school_networks(const Model *m, FileSummary *sum, Diag *d)
 	}
 }
 
+/* The fiscal year most of the dated rows (visits, meetings, payments) fall
+ * in, and how many of n fall outside fy. A wrong [office] fiscal_year over
+ * last year's data would otherwise build a year of empty reports. */
+static int
+data_year(const Model *m, int fy, long *outside, long *n)
+{
+	enum { SPAN = 8 };
+	long per[SPAN] = { 0 };   /* fy - 4 .. fy + 3 */
+	*outside = *n = 0;
+	CalDate dates[3];
+	for (size_t k = 0; k < m->nvisits + m->nmeetings + m->nspending; k++) {
+		dates[0] = k < m->nvisits ? m->visits[k].date : k < m->nvisits + m->nmeetings ?
+		    m->meetings[k - m->nvisits].date : m->spending[k - m->nvisits - m->nmeetings].date;
+		if (dates[0].year == 0)
+			continue;
+		int y = cal_fiscal_year(dates[0]);
+		(*n)++;
+		*outside += y != fy;
+		if (y - fy + 4 >= 0 && y - fy + 4 < SPAN)
+			per[y - fy + 4]++;
+	}
+	int best = 0;
+	for (int i = 1; i < SPAN; i++)
+		if (per[i] > per[best])
+			best = i;
+	return fy - 4 + best;
+}
+
 int
 inputs_load(Model *m, Arena *a, const Settings *s, Diag *d)
 {
@@ -881,6 +917,17 @@ inputs_load(Model *m, Arena *a, const Settings *s, Diag *d)
 			failed = 1;
 		else
 			m->previous_year = last;
+	}
+	/* Mostly another year's data: stop before a single report of the
+	 * wrong year replaces anything. */
+	long outside, dated;
+	int year = data_year(m, o.fiscal_year, &outside, &dated);
+	if (!failed && dated >= 20 && outside * 2 > dated) {
+		diag_report(d, DIAG_INPUT, s->input_dir, 0, 0, "%ld of the %ld dated rows (visits, meetings, payments) "
+		    "fall outside fiscal year %d; the data looks like fiscal year %d: set [office] fiscal_year = %d "
+		    "in the config, or give the input folder of year %d (nothing written)", outside, dated,
+		    o.fiscal_year, year, year, o.fiscal_year);
+		failed = 1;
 	}
 	if (s->emblem_file && *s->emblem_file) {
 		const char *path = s->emblem_file[0] == '/' ? s->emblem_file :

@@ -37,7 +37,7 @@ check "indicators CSV written" test -s "$out/indicators-2558.csv"
 check "no temporary files left" sh -c "! ls '$out' '$out/schools' | grep -qE '[.]tmp|[.]new$'"
 
 # Fonts: every font embedded, subset, with a ToUnicode map.
-for f in "$out/annual-2558.pdf" "$out/committee-1-2558.pdf" "$out/schools/93020001.pdf"; do
+for f in "$out/annual-2558.pdf" "$out/committee-1-2558.pdf" "$out/schools/93020001-2558.pdf"; do
 	pdffonts "$f" >"$work/fonts" 2>&1
 	rows=$(tail -n +3 "$work/fonts" | wc -l)
 	good=$(tail -n +3 "$work/fonts" | awk '$1 ~ /^[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z]\+/ && $(NF-4) == "yes" && $(NF-3) == "yes" && $(NF-2) == "yes"' | wc -l)
@@ -82,9 +82,9 @@ check "two builds give identical bytes" diff -r -x .nithet.lock "$out" "$work/ag
 
 # A school merged since an earlier run: its old report does not survive a build.
 "$NITHET" -q -o "$work/again" school 93020040 2>/dev/null
-check "a merged school's report can be asked for" test -s "$work/again/schools/93020040.pdf"
+check "a merged school's report can be asked for" test -s "$work/again/schools/93020040-2558.pdf"
 "$NITHET" -q -o "$work/again" build 2>/dev/null
-check "a build removes the report of a merged school" test ! -e "$work/again/schools/93020040.pdf"
+check "a build removes the report of a merged school" test ! -e "$work/again/schools/93020040-2558.pdf"
 check "117 school reports after the build" sh -c "[ \$(ls '$work/again/schools' | grep -c '[.]pdf$') = 117 ]"
 
 # A failed build leaves the previous reports byte for byte, and no stray files.
@@ -99,11 +99,11 @@ check "failed build left the reports untouched" diff -r -x .nithet.lock "$work/s
 
 # A failure while writing (one report cannot be written: a directory stands
 # where its file is staged) leaves every previous report as it was.
-mkdir "$out/schools/93020001.pdf.new"
+mkdir "$out/schools/93020001-2558.pdf.new"
 "$NITHET" -q -o "$out" build 2>/dev/null
 rc=$?
 [ $rc = 4 ] && ok || no "build that cannot write one report exited $rc, want 4"
-rmdir "$out/schools/93020001.pdf.new"
+rmdir "$out/schools/93020001-2558.pdf.new"
 check "a failed write left the reports untouched" diff -r -x .nithet.lock "$work/saved" "$out"
 
 # Two builds at once: both finish, the folder stays whole (the lock).
@@ -157,8 +157,8 @@ v=$("$NITHET" -q --as-of 2015-09-24 indicators --format csv 2>/dev/null | awk -F
 [ -n "$v" ] && ok || no "indicators --as-of 2015-09-24 gave no 3.2.1"
 has "committee 5.1 gives 3.2.1 as Table 2 does" "$work/c5.flat" "ผลสะสม ร้อยละ $v ของโรงเรียนทั้งหมด"
 has "committee 5.1 gives 3.2.1 among the schools evaluated" "$work/c5.flat" "ในจำนวนที่ได้รับการประเมินแล้ว"
-flat "$out/schools/93020017.pdf" >"$work/s17.flat"
-flat "$out/schools/93020001.pdf" >"$work/s01.flat"
+flat "$out/schools/93020017-2558.pdf" >"$work/s17.flat"
+flat "$out/schools/93020001-2558.pdf" >"$work/s01.flat"
 has "school report labels the subdistrict and the district" "$work/s17.flat" "ตำบล / อำเภอ คลองทรายขาว / กงหรา"
 has "school report gives the scale of the PIDRE scores" "$work/s17.flat" "(คะแนน 1–5)"
 has "school report names the PIDRE steps" "$work/s17.flat" "การเสริมแรง"
@@ -189,7 +189,7 @@ hasnt "the rules name no file or column of the software" "$work/a.flat" "replace
 has "the amount in words follows the amount" "$work/a.flat" "งบประมาณที่ได้รับ 500,000 บาท (ห้าแสนบาทถ้วน)"
 hasnt "meeting types are titled for readers, not as in the data" "$work/a.flat" "กตปน"
 "$NITHET" -q -o "$work/again" school 93020040 2>/dev/null
-flat "$work/again/schools/93020040.pdf" >"$work/s40.flat"
+flat "$work/again/schools/93020040-2558.pdf" >"$work/s40.flat"
 has "a merged school's report says it is merged" "$work/s40.flat" "โรงเรียนนี้ยุบหรือควบรวมแล้ว"
 hasnt "a merged school's report lists no target as counted" "$work/s40.flat" "นับเป็นผลสำเร็จแล้ว"
 hasnt "a merged school's report lists no target as reached" "$work/s40.flat" "ถึงเกณฑ์แล้ว"
@@ -203,7 +203,7 @@ awk '/<indicators>/ { skip = 1 } !skip { print } /<\/indicators>/ { skip = 0 }' 
 "$NITHET" -q -i "$work/lean" -o "$work/lean-out" annual >/dev/null 2>&1
 "$NITHET" -q -i "$work/lean" -o "$work/lean-out" school 93020001 >/dev/null 2>&1
 flat "$work/lean-out/annual-2558.pdf" >"$work/lean.flat"
-flat "$work/lean-out/schools/93020001.pdf" >"$work/lean-s.flat"
+flat "$work/lean-out/schools/93020001-2558.pdf" >"$work/lean-s.flat"
 has "a plan without indicators is said to have set none" "$work/lean.flat" \
 	"โครงการไม่ได้กำหนดตัวชี้วัดความสำเร็จแยกจากเป้าหมาย"
 hasnt "a plan without indicators has no '0 of 0 indicators'" "$work/lean.flat" "ตัวชี้วัดความสำเร็จ 0 จาก 0"
@@ -262,7 +262,7 @@ sed 's/^thai_digits = no/thai_digits = yes/' config/nithet.ini >"$work/thai.ini"
 "$NITHET" -q -c "$work/thai.ini" -o "$work/thai" annual >/dev/null 2>&1
 "$NITHET" -q -c "$work/thai.ini" -o "$work/thai" committee 5/2558 >/dev/null 2>&1
 "$NITHET" -q -c "$work/thai.ini" -o "$work/thai" school 93020001 >/dev/null 2>&1
-for f in annual-2558.pdf committee-5-2558.pdf schools/93020001.pdf; do
+for f in annual-2558.pdf committee-5-2558.pdf schools/93020001-2558.pdf; do
 	n=$(pdftotext "$work/thai/$f" - 2>/dev/null | grep -c '[0-9]')
 	[ -s "$work/thai/$f" ] && [ "$n" = 0 ] && ok || no "Thai-digit mode leaves $n lines with Arabic digits in $f"
 done
@@ -321,7 +321,7 @@ hasnt "a resolution reported done is not carried to the next pack" "$work/c3.fla
 # change; no item means from fewer respondents than the config allows; and
 # every report on one sheet (two pages).
 draft_school=$(awk -F, 'NR > 1 && $11 == "draft" && $5 == 2 { print $3; exit }' input/visits.csv)
-flat "$out/schools/$draft_school.pdf" >"$work/sd.flat"
+flat "$out/schools/$draft_school-2558.pdf" >"$work/sd.flat"
 has "a school report says a visit awaits approval" "$work/sd.flat" "ที่รออนุมัติ เมื่ออนุมัติแล้วจะนับรวมในรายงานที่จัดทำใหม่"
 has "a school report gives the draft as the reason a target is short" "$work/sd.flat" "รออนุมัติ)"
 has "a school report shows both evaluation rounds and the change" "$work/sd.flat" "ระดับคุณภาพดีขึ้นจาก"
@@ -384,6 +384,19 @@ printf 'M006,กตปน,10,6/2558,2015-09-29,ประชุม ก.ต.ป.�
 flat "$work/ahead-out/committee-6-2558.pdf" >"$work/c6.flat"
 has "a pack built ahead gives its figures' day" "$work/c6.flat" "ผลตามเป้าหมาย ณ วันที่ 25 ก.ย. 58"
 hasnt "a pack built ahead does not call its figures the meeting's" "$work/c6.flat" "ณ วันประชุม"
+
+# A forgotten fiscal year never destroys a year's reports: the run with
+# fiscal_year = 2559 over 2558 data stops (exit 3), says which year the data
+# looks like, and leaves the 2558 set byte for byte as it was.
+(cd "$out" && find . -type f ! -name .nithet.lock | sort | xargs md5sum) >"$work/before.sum"
+sed 's/^fiscal_year = 2558/fiscal_year = 2559/' config/nithet.ini >"$work/fy.ini"
+"$NITHET" -q -c "$work/fy.ini" -o "$out" build >/dev/null 2>"$work/fy.err"
+[ $? = 3 ] && ok || no "a build of the wrong fiscal year should exit 3"
+grep -q "the data looks like fiscal year 2558" "$work/fy.err" && ok || { no "the wrong year is not named"; tail -2 "$work/fy.err"; }
+n=$(grep -c "is outside fiscal year" "$work/fy.err")
+[ "$n" -le 100 ] && ok || no "$n lines about rows outside the year (ten a file, then a summary)"
+(cd "$out" && find . -type f ! -name .nithet.lock | sort | xargs md5sum) >"$work/after.sum"
+cmp -s "$work/before.sum" "$work/after.sum" && ok || no "the wrong fiscal year changed the 2558 reports"
 
 # The specimen needs the plan only: no data warning printed.
 "$NITHET" -o "$work/spec" specimen >/dev/null 2>"$work/spec.err"

@@ -41,11 +41,30 @@ take_lock(Run *run)
 {
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/.nithet.lock", run->settings->output_dir);
-	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot open the lock file (%s)", strerror(errno));
+	/* Never through a symbolic link, never a FIFO or a device: the lock
+	 * is written to, and a link would make that write land elsewhere. */
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0666);
+	struct stat st;
+	if (fd < 0 && errno == ELOOP) {
+		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "the lock file is a symbolic link; nithet never "
+		    "writes through one: remove it and run again");
 		return -1;
 	}
+	if (fd < 0) {
+		struct stat ls;
+		int owned = lstat(path, &ls) == 0;
+		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot open the lock file (%s)%s", strerror(errno),
+		    owned && ls.st_uid != geteuid() ? "; it belongs to another user (a run as root?): remove it, or run "
+		    "as its owner" : "; check the permissions of the output folder");
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "the lock file is not a regular file; remove it and "
+		    "run again");
+		close(fd);
+		return -1;
+	}
+	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
 	if (fcntl(fd, F_SETLK, &fl) != 0) {
 		char who[128] = "";

@@ -94,13 +94,21 @@ run_measure(Run *run, CalDate as_of)
 	return r;
 }
 
+/* The output folder the user names may be a symbolic link (their choice);
+ * a folder nithet makes inside it (sub) never is: one planted there would
+ * send reports, and the cleaning of stale files, into another folder. */
 static int
-make_dir(Run *run, const char *dir)
+make_dir(Run *run, const char *dir, int sub)
 {
 	struct stat st;
-	if (stat(dir, &st) == 0) {
+	if ((sub ? lstat(dir, &st) : stat(dir, &st)) == 0) {
 		if (S_ISDIR(st.st_mode))
 			return 0;
+		if (S_ISLNK(st.st_mode)) {
+			diag_report(run->diag, DIAG_OUTPUT, dir, 0, 0, "is a symbolic link; nithet writes only into "
+			    "folders it made itself: remove the link and run again");
+			return -1;
+		}
 		diag_report(run->diag, DIAG_OUTPUT, dir, 0, 0, "is not a directory; give an output directory "
 		    "with -o DIR");
 		return -1;
@@ -118,10 +126,10 @@ run_output_dir(Run *run, const char *sub)
 {
 	if (run->opt.dump_layout)
 		return 0;
-	if (make_dir(run, run->settings->output_dir) != 0)
+	if (make_dir(run, run->settings->output_dir, 0) != 0)
 		return -1;
 	if (sub)
-		return make_dir(run, arena_printf(run->arena, "%s/%s", run->settings->output_dir, sub));
+		return make_dir(run, arena_printf(run->arena, "%s/%s", run->settings->output_dir, sub), 1);
 	return 0;
 }
 
@@ -132,9 +140,17 @@ stage(Run *run, const char *path, const unsigned char *data, size_t len)
 {
 	char tmp[4200];
 	snprintf(tmp, sizeof(tmp), "%s.new", path);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	/* A file of that name (a killed run's, or a link planted there) is
+	 * removed, never written through: unlink removes a link, not what it
+	 * names, and the new file is created exclusively. */
+	if (unlink(tmp) != 0 && errno != ENOENT) {
+		diag_report(run->diag, DIAG_OUTPUT, tmp, 0, 0, "cannot replace (%s)", strerror(errno));
+		return EXIT_OUTPUT;
+	}
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
 	if (fd < 0) {
-		diag_report(run->diag, DIAG_OUTPUT, tmp, 0, 0, "cannot write (%s)", strerror(errno));
+		diag_report(run->diag, DIAG_OUTPUT, tmp, 0, 0, "cannot write (%s)%s", strerror(errno),
+		    errno == EEXIST ? "; another program put a file there during the build" : "");
 		return EXIT_OUTPUT;
 	}
 	size_t done = 0;

@@ -130,6 +130,46 @@ else
 	head -3 "$work/err"
 fi
 
+# The output folder is nithet's alone: a lock, a staging file or a subfolder
+# planted as a symbolic link is never written through, and the file or folder
+# it names (the victim) is left exactly as it was.
+symlink_case() { # name, want status, message, victim
+	name=$1 want=$2 text=$3 victim=$4
+	before=$(cd "$victim" 2>/dev/null && find . -type f | sort | xargs md5sum 2>/dev/null || md5sum "$victim")
+	"$NITHET" -q -i "$work/in" -o "$work/out" build >/dev/null 2>"$work/err"
+	rc=$?
+	after=$(cd "$victim" 2>/dev/null && find . -type f | sort | xargs md5sum 2>/dev/null || md5sum "$victim")
+	if [ "$rc" = "$want" ] && [ "$before" = "$after" ] && grep -qF -- "$text" "$work/err"; then
+		pass=$((pass + 1))
+		echo "ok   symlinked $name: exit $rc, victim untouched"
+	elif [ "$rc" = "$want" ] && [ "$before" = "$after" ] && [ -z "$text" ]; then
+		pass=$((pass + 1))
+		echo "ok   symlinked $name: exit $rc, victim untouched"
+	else
+		fail=$((fail + 1))
+		echo "FAIL symlinked $name: exit $rc (want $want), victim $( [ "$before" = "$after" ] && echo untouched || echo CHANGED)"
+		head -3 "$work/err"
+	fi
+}
+fresh
+rm -rf "$work/out" "$work/victim"
+mkdir -p "$work/out"
+echo "precious" >"$work/victim"
+ln -s "$work/victim" "$work/out/.nithet.lock"
+symlink_case "lock" 4 "symbolic link" "$work/victim"
+rm -rf "$work/out" "$work/victim"
+mkdir -p "$work/out/schools"
+echo "precious" >"$work/victim"
+ln -s "$work/victim" "$work/out/schools/93020001-2558.pdf.new"
+symlink_case "staging file" 0 "" "$work/victim"
+[ -L "$work/out/schools/93020001-2558.pdf" ] && { fail=$((fail + 1)); echo "FAIL the report is a link"; }
+rm -rf "$work/out" "$work/victim"
+mkdir -p "$work/out" "$work/victim"
+echo "precious" >"$work/victim/a.pdf.new"
+echo "precious" >"$work/victim/93020001-2558.pdf"
+ln -s "$work/victim" "$work/out/schools"
+symlink_case "schools folder" 4 "symbolic link" "$work/victim"
+
 # The input folder itself is missing: one message naming it.
 rm -rf "$work/in"
 hostile "no input folder" "$work/in" 3 "input directory does not exist"

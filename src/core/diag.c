@@ -74,6 +74,43 @@ diag_format(const DiagRecord *r, char *buf, size_t size)
 	return snprintf(buf, size, "%s:%ld:%ld: %s: %s", r->file, r->line, r->col, word, r->text);
 }
 
+/* s as it may reach a terminal, a log or a report: control characters
+ * (a newline in a quoted field, an escape sequence) and the bidirectional
+ * overrides and isolates (U+202A-U+202E, U+2066-U+2069: text that reads
+ * differently from what it is) written as \xNN or <U+202E>, so a value in
+ * the data can neither forge a log line nor hide what it says. Invalid
+ * UTF-8 bytes are written as \xNN too. In a's memory. */
+static char *
+escape_text(Arena *a, const char *s)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		n += 8;
+	char *out = arena_alloc(a, n + 1), *o = out;
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		if (*p < 0x20 || *p == 0x7f) {
+			*o++ = '\\';
+			*o++ = 'x';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+			p++;
+			continue;
+		}
+		/* E2 80 AA..AE and E2 81 A6..A9: the overrides and isolates. */
+		if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+		    (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) {
+			unsigned cp = 0x2000u | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+			o += sprintf(o, "<U+%04X>", cp);
+			p += 3;
+			continue;
+		}
+		*o++ = (char)*p++;
+	}
+	*o = '\0';
+	return out;
+}
+
 void
 diag_report(Diag *d, DiagSeverity sev, const char *file, long line, long col,
     const char *fmt, ...)
@@ -94,10 +131,10 @@ diag_report(Diag *d, DiagSeverity sev, const char *file, long line, long col,
 	}
 	DiagRecord *r = &d->records[d->n++];
 	r->severity = sev;
-	r->file = file ? arena_strdup(d->strings, file) : NULL;
+	r->file = file ? escape_text(d->strings, file) : NULL;
 	r->line = line;
 	r->col = col;
-	r->text = text;
+	r->text = escape_text(d->strings, text);
 	d->counts[sev]++;
 
 	if (d->out != NULL && (sev != DIAG_NOTE || d->verbose)) {

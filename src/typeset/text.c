@@ -767,6 +767,22 @@ ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain, double si
 		memset(c->bold + from, s->bold || bold_all, at - from);
 	}
 	sb[len] = '\0';
+	/* Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069)
+	 * from the data would make the copied text read differently from what
+	 * the page shows: they are dropped. */
+	size_t w = 0;
+	for (size_t i = 0; i < len;) {
+		const unsigned char *p = (const unsigned char *)sb + i;
+		if (i + 2 < len && p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+		    (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) {
+			i += 3;
+			continue;
+		}
+		sb[w] = sb[i];
+		c->bold[w++] = c->bold[i++];
+	}
+	len = w;
+	sb[len] = '\0';
 	/* Control characters would draw as missing-glyph boxes; a newline stays,
 	 * as a hard line break that is never drawn (TS_HARD). */
 	for (size_t i = 0; i < len; i++)

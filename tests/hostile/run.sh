@@ -170,6 +170,31 @@ echo "precious" >"$work/victim/93020001-2558.pdf"
 ln -s "$work/victim" "$work/out/schools"
 symlink_case "schools folder" 4 "symbolic link" "$work/victim"
 
+# What reaches a terminal, a log or a PDF is safe: an escape sequence and a
+# quoted newline in a code are written escaped in the message (never raw, so
+# a value cannot forge a log line), a right-to-left override is dropped from
+# the report's text.
+fresh
+printf 'V9001,2015-01-05,"9302\033]0;owned\007\nnithet: forged line",,2,,onsite,S02,1,0,,x,,\n' >>"$work/in/visits.csv"
+"$NITHET" -i "$work/in" check >/dev/null 2>"$work/err"
+if grep -qF '\x1B]0;owned\x07\x0Anithet: forged line' "$work/err" && ! grep -q "$(printf '\033')" "$work/err" &&
+    ! grep -q '^nithet: forged line' "$work/err"; then
+	pass=$((pass + 1)); echo "ok   escapes in messages"
+else
+	fail=$((fail + 1)); echo "FAIL escapes in messages:"; grep -a "owned" "$work/err" | head -2 | od -c | head -4
+fi
+fresh
+sed -i '2s/,[^,]*/,\xe2\x80\xaeโรงเรียนกลับด้าน/' "$work/in/schools.csv"
+code=$(sed -n '2s/^\([^,]*\),.*/\1/p' "$work/in/schools.csv" | tr -d '\357\273\277')
+rm -rf "$work/out2"
+"$NITHET" -q -i "$work/in" -o "$work/out2" school "$code" >/dev/null 2>"$work/err"
+if pdftotext "$work/out2/schools/$code-2558.pdf" - 2>/dev/null | grep -q "โรงเรียนกลับด้าน" &&
+    ! pdftotext "$work/out2/schools/$code-2558.pdf" - | grep -q "$(printf '\342\200\256')"; then
+	pass=$((pass + 1)); echo "ok   a right-to-left override is dropped from the report"
+else
+	fail=$((fail + 1)); echo "FAIL a right-to-left override reaches the report"; head -2 "$work/err"
+fi
+
 # The input folder itself is missing: one message naming it.
 rm -rf "$work/in"
 hostile "no input folder" "$work/in" 3 "input directory does not exist"

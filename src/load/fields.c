@@ -155,6 +155,9 @@ field_date(const Record *r, const TableSpec *spec, int c, int optional, CalDate 
 	return -1;
 }
 
+/* 100,000,000 baht in satang: 10^10 x 10^8 rows (max_rows at most) < 2^63. */
+#define FIELD_MONEY_MAX 10000000000LL
+
 int
 field_money(const Record *r, const TableSpec *spec, int c, int optional, long long *out, Diag *d)
 {
@@ -167,6 +170,14 @@ field_money(const Record *r, const TableSpec *spec, int c, int optional, long lo
 		return field_required(r, spec, c, d);
 	}
 	NumStatus st = num_parse_money(v, strlen(v), out);
+	/* One payment of a hundred million baht or more is a typing slip, and the sums
+	 * of up to max_rows rows of less stay far inside 64 bits. */
+	if (st == NUM_OK && (*out >= FIELD_MONEY_MAX || *out <= -FIELD_MONEY_MAX)) {
+		diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
+		    "%s %s is not a believable amount (one row must be less than 100,000,000 baht); check the "
+		    "number of digits (row rejected)", spec->cols[c].key, v);
+		return -1;
+	}
 	if (st == NUM_OK)
 		return 0;
 	diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],

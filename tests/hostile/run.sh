@@ -195,6 +195,12 @@ else
 	fail=$((fail + 1)); echo "FAIL a right-to-left override reaches the report"; head -2 "$work/err"
 fi
 
+# An absurd amount is rejected with its row, never summed into a wrapped
+# total.
+fresh
+printf 'T9999,1/3/2558,4,ค่าใช้สอย,"92,233,720,368,547,758.07",บค 9999/2558,x\r\n' | iconv -f UTF-8 -t WINDOWS-874 >>"$work/in/spending.csv"
+hostile "absurd amount" spending.csv 1 "not a believable amount"
+
 # The input folder itself is missing: one message naming it.
 rm -rf "$work/in"
 hostile "no input folder" "$work/in" 3 "input directory does not exist"

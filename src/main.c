@@ -70,6 +70,8 @@ usage(FILE *out)
 	    "      --as-of YYYY-MM-DD     count only data dated on or before this day (ค.ศ.;\n"
 	    "                             default: the end of the fiscal year)\n"
 	    "  -j, --jobs N               worker processes for build (default: the number of cores)\n"
+	    "      --wait SECONDS         how long build waits for another build of the same folder\n"
+	    "                             (default: until it ends; 0: not at all)\n"
 	    "  -q, --quiet                print only problems\n"
 	    "  -v, --verbose              print notes too\n"
 	    "      --dump-layout          print the page layout as text instead of writing PDFs\n"
@@ -102,6 +104,7 @@ main(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "as-of", required_argument, NULL, 'A' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "wait", required_argument, NULL, 'W' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "dump-layout", no_argument, NULL, 'D' },
@@ -114,6 +117,7 @@ main(int argc, char **argv)
 	run.opt.config = "config/nithet.ini";
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	run.opt.jobs = cores > 0 ? cores : 1;
+	run.opt.wait = -1;
 
 	int ch;
 	/* '+': options stop at the command, so a command's own options
@@ -137,6 +141,17 @@ main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
+		case 'W': {
+			char *end;
+			errno = 0;
+			long w = strtol(optarg, &end, 10);
+			if (end == optarg || *end != '\0' || errno != 0 || w < 0 || w > 86400) {
+				fprintf(stderr, "nithet: error: --wait wants seconds from 0 to 86400 (found \"%s\")\n", optarg);
+				return EXIT_USAGE;
+			}
+			run.opt.wait = w;
+			break;
+		}
 		case 'q': run.opt.quiet = 1; break;
 		case 'v': run.opt.verbose = 1; break;
 		case 'D': run.opt.dump_layout = 1; break;

@@ -71,20 +71,63 @@ take_lock(Run *run)
 		ssize_t n = pread(fd, who, sizeof(who) - 1, 0);
 		who[n > 0 ? n : 0] = '\0';
 		who[strcspn(who, "\n")] = '\0';
-		fprintf(stderr, "nithet: %s: another nithet run is writing this folder (%s); waiting for it\n",
-		    path, *who ? who : "pid unknown");
-		if (fcntl(fd, F_SETLKW, &fl) != 0) {
-			diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot take the lock (%s)", strerror(errno));
+		if (run->opt.wait == 0) {
+			diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "another nithet run is writing this folder (%s); "
+			    "not waiting (--wait 0): run again when it has ended", *who ? who : "pid unknown");
+			close(fd);
+			return -1;
+		}
+		fprintf(stderr, "nithet: %s: another nithet run is writing this folder (%s); waiting for it%s\n",
+		    path, *who ? who : "pid unknown", run->opt.wait > 0 ? " (--wait)" : "");
+		int got = 0;
+		for (long s = 0; !got && (run->opt.wait < 0 || s < run->opt.wait); s++) {
+			if (run->opt.wait < 0) {
+				got = fcntl(fd, F_SETLKW, &fl) == 0;
+				if (!got && errno != EINTR)
+					break;
+			} else {
+				sleep(1);
+				got = fcntl(fd, F_SETLK, &fl) == 0;
+			}
+		}
+		if (!got) {
+			if (run->opt.wait > 0)
+				diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "the other run did not end within %ld "
+				    "seconds (--wait); nothing written", run->opt.wait);
+			else
+				diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot take the lock (%s)", strerror(errno));
 			close(fd);
 			return -1;
 		}
 	}
+	/* A note left in the lock: the run before was killed before it ended
+	 * (a run that ends empties it). Its temporary files are removed next. */
+	char prev[128] = "";
+	ssize_t pn = pread(fd, prev, sizeof(prev) - 1, 0);
+	prev[pn > 0 ? pn : 0] = '\0';
+	prev[strcspn(prev, "\n")] = '\0';
+	if (*prev && !run->opt.quiet)
+		fprintf(stderr, "nithet: %s: the previous run (%s) ended before it finished; its temporary files "
+		    "are removed\n", path, prev);
 	char me[128];
 	int n = snprintf(me, sizeof(me), "pid %ld, started %ld\n", (long)getpid(), (long)time(NULL));
 	if (ftruncate(fd, 0) != 0 || pwrite(fd, me, (size_t)n, 0) != n) {
 		/* The lock holds without the note; the note only helps people. */
 	}
 	return fd;
+}
+
+/* A run that ends (well or not, but not killed) empties its note and lets
+ * the lock go. */
+static void
+release_lock(int fd)
+{
+	if (fd < 0)
+		return;
+	if (ftruncate(fd, 0) != 0) {
+		/* Only the note is left; the lock itself goes with the close. */
+	}
+	close(fd);
 }
 
 /* Remove "NAME.tmpXXXXXX" and "NAME.new" files a killed run left in dir. */
@@ -207,13 +250,17 @@ cmd_build(Run *run, int argc, char **argv)
 	}
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (run_load(run) != 0)
-		return diag_exit_status(run->diag); /* nothing written */
+	/* The lock first: a second run waits before it reads anything, and a
+	 * run that cannot read its inputs still holds no one up. */
 	if (run_output_dir(run, "schools") != 0)
 		return EXIT_OUTPUT;
 	int lock = run->opt.dump_layout ? -1 : take_lock(run);
 	if (lock < 0 && !run->opt.dump_layout)
 		return EXIT_OUTPUT;
+	if (run_load(run) != 0) {
+		release_lock(lock);
+		return diag_exit_status(run->diag); /* nothing written */
+	}
 	remove_stale_temps(run->settings->output_dir);
 	char sub[4096];
 	snprintf(sub, sizeof(sub), "%s/schools", run->settings->output_dir);
@@ -345,8 +392,7 @@ cmd_build(Run *run, int argc, char **argv)
 		    "and .csv, and review-%d.pdf (for the office: rows left out, drafts, warnings) in %.2f s\n",
 		    run->settings->output_dir, r->fiscal_year, ncommittee, ncommittee == 1 ? "" : "s", nschools,
 		    r->fiscal_year, r->fiscal_year, secs);
-	if (lock >= 0)
-		close(lock);
+	release_lock(lock);
 	int diag_rc = diag_exit_status(run->diag);
 	return diag_rc > worst ? diag_rc : worst;
 }

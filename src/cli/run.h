@@ -21,6 +21,7 @@ typedef struct Options {
 	long jobs;
 	int quiet, verbose;
 	int dump_layout;
+	long wait;          /* --wait: seconds to wait for another build's lock; -1 = as long as it takes */
 } Options;
 
 /* Everything one command needs; owned by main. */

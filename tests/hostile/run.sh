@@ -201,6 +201,21 @@ fresh
 printf 'T9999,1/3/2558,4,ค่าใช้สอย,"92,233,720,368,547,758.07",บค 9999/2558,x\r\n' | iconv -f UTF-8 -t WINDOWS-874 >>"$work/in/spending.csv"
 hostile "absurd amount" spending.csv 1 "not a believable amount"
 
+# A lock left by a run that was killed is taken over with a notice (the lock
+# itself dies with its process; the note it left says who it was).
+fresh
+rm -rf "$work/out3"
+mkdir -p "$work/out3"
+echo "pid 999999, started 1" >"$work/out3/.nithet.lock"
+"$NITHET" -i "$work/in" -o "$work/out3" build >/dev/null 2>"$work/err"
+rc=$?
+if [ "$rc" -le 1 ] && grep -qF "the previous run (pid 999999, started 1) ended before it finished" "$work/err" &&
+    [ ! -s "$work/out3/.nithet.lock" ]; then
+	pass=$((pass + 1)); echo "ok   a killed run's lock is taken over with a notice, and emptied at the end"
+else
+	fail=$((fail + 1)); echo "FAIL stale lock: exit $rc"; grep -v warning "$work/err" | head -3
+fi
+
 # The input folder itself is missing: one message naming it.
 rm -rf "$work/in"
 hostile "no input folder" "$work/in" 3 "input directory does not exist"

@@ -8,6 +8,8 @@
  *
  * One table drives everything: the defaults (settings_defaults), the keys
  * allowed per section, the ranges, and the rule list printed in reports. */
+/* memfd_create: iniparser reads the checked bytes from memory. */
+#define _GNU_SOURCE
 #include "config/settings.h"
 
 #include <ctype.h>
@@ -19,11 +21,13 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/file.h"
 #include "core/mem.h"
+#include "core/utf8.h"
 
 typedef enum KeyType {
 	KEY_STRING,     /* char *                                     */
@@ -611,6 +615,48 @@ lowercase(char *s)
 		*s = (char)tolower((unsigned char)*s);
 }
 
+/* The config as text: valid UTF-8 (else the line of the first bad byte,
+ * and Windows-874 named when the bytes look like it), no NUL, and no line
+ * longer than iniparser reads (1,024 bytes, continuations included).
+ * Returns 0, or -1 after reporting. */
+enum { INI_LINE_MAX = 1000 };
+
+static int
+check_text(const char *path, const char *t, size_t len, Diag *d)
+{
+	size_t ok = utf8_valid_prefix(t, len);
+	if (ok < len || memchr(t, '\0', len)) {
+		size_t bad = ok < len ? ok : (size_t)((const char *)memchr(t, '\0', len) - t);
+		long line = 1;
+		for (size_t i = 0; i < bad; i++)
+			line += t[i] == '\n';
+		int thai874 = (unsigned char)t[bad] >= 0xA1 && (unsigned char)t[bad] <= 0xFB;
+		diag_report(d, DIAG_USAGE, path, line, 0, "the config file is not UTF-8%s; open it in a text editor "
+		    "and save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)", thai874 ?
+		    " (it looks like Thai Windows-874, \"ANSI\")" : "");
+		return -1;
+	}
+	long line = 1;
+	size_t run = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (t[i] == '\n') {
+			/* A line ending in a backslash continues: iniparser joins them
+			 * within one buffer. */
+			int cont = i > 0 && (t[i - 1] == '\\' || (t[i - 1] == '\r' && i > 1 && t[i - 2] == '\\'));
+			if (!cont)
+				run = 0;
+			line++;
+			continue;
+		}
+		if (++run > INI_LINE_MAX) {
+			diag_report(d, DIAG_USAGE, path, line, 0, "line too long (more than %d bytes, lines joined with "
+			    "\\ included); split the list over fewer words or shorter values", INI_LINE_MAX);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Scan the file: returns the number of problems reported; fills seen_line[i]
  * with the line of keys[i] (0 when absent). */
 static int
@@ -734,27 +780,48 @@ ini_quiet(const char *fmt, ...)
 Settings *
 settings_load(const char *path, Diag *d)
 {
-	/* A regular file only, checked on its descriptor: a FIFO or a
-	 * device given as the config is refused before anything is read. */
-	struct stat st;
-	int fd = file_open_regular(path, 1L << 20, DIAG_USAGE, "the config file", &st, d);
-	if (fd < 0)
+	/* Read once, a regular file only (a FIFO or a device is refused
+	 * before anything is read); checked as text before any parsing: UTF-8
+	 * (a file saved by Thai Notepad as "ANSI", Windows-874, is refused with
+	 * its line), a BOM dropped, lines within iniparser's limit. iniparser
+	 * then reads exactly these bytes, from memory. */
+	char *text;
+	size_t len;
+	if (file_read_regular(path, 1L << 20, DIAG_USAGE, "the config file", 1, &text, &len, d) != 0)
 		return NULL;
-	FILE *fp = fdopen(fd, "r");
+	char *body = text;
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+		body += 3;
+		len -= 3;
+	}
+	if (check_text(path, body, len, d) != 0) {
+		free(text);
+		return NULL;
+	}
+	FILE *fp = fmemopen(body, len ? len : 1, "r");
 	if (fp == NULL) {
-		close(fd);
-		diag_report(d, DIAG_USAGE, path, 0, 0, "cannot open the config file (%s); "
-		    "give an existing file with -c FILE", strerror(errno));
+		free(text);
+		diag_report(d, DIAG_INTERNAL, path, 0, 0, "cannot read the config from memory (%s)", strerror(errno));
 		return NULL;
 	}
 	long seen_line[NKEYS] = { 0 };
-	int problems = scan_file(path, fp, seen_line, d);
+	int problems = len ? scan_file(path, fp, seen_line, d) : 0;
 	fclose(fp);
-	if (problems > 0)
+	if (problems > 0) {
+		free(text);
 		return NULL;
+	}
 
 	iniparser_set_error_callback(ini_quiet);
-	dictionary *ini = iniparser_load(path);
+	int mfd = memfd_create("nithet.ini", MFD_CLOEXEC);
+	char fdpath[64];
+	snprintf(fdpath, sizeof fdpath, "/proc/self/fd/%d", mfd);
+	dictionary *ini = NULL;
+	if (mfd >= 0 && write(mfd, body, len) == (ssize_t)len)
+		ini = iniparser_load(fdpath);
+	if (mfd >= 0)
+		close(mfd);
+	free(text);
 	if (ini == NULL) {
 		diag_report(d, DIAG_USAGE, path, 0, 0, "cannot parse the config file; check its syntax");
 		return NULL;

@@ -216,6 +216,29 @@ else
 	fail=$((fail + 1)); echo "FAIL stale lock: exit $rc"; grep -v warning "$work/err" | head -3
 fi
 
+# The config as offices save it: Thai Notepad's "ANSI" (Windows-874) is
+# refused with its line and what to do; a UTF-8 BOM is accepted; a line
+# longer than iniparser reads is refused with its line.
+config_case() { # name, config file, want status, message
+	name=$1 ini=$2 want=$3 text=$4
+	"$NITHET" -c "$ini" -i "$work/in" check >/dev/null 2>"$work/err"
+	rc=$?
+	if [ "$rc" = "$want" ] && { [ -z "$text" ] || grep -qF -- "$text" "$work/err"; }; then
+		pass=$((pass + 1)); echo "ok   config $name: exit $rc"
+	else
+		fail=$((fail + 1)); echo "FAIL config $name: exit $rc (want $want)"; grep -v warning "$work/err" | head -2
+	fi
+}
+fresh
+iconv -f UTF-8 -t WINDOWS-874 config/nithet.ini >"$work/874.ini"
+config_case "in Windows-874" "$work/874.ini" 2 "874.ini:2: error: the config file is not UTF-8 (it looks like Thai Windows-874"
+{ printf '\357\273\277'; cat config/nithet.ini; } >"$work/bom.ini"
+config_case "with a BOM" "$work/bom.ini" 0 ""
+words=$(i=0; while [ $i -lt 40 ]; do printf 'ศึกษานิเทศก์ '; i=$((i + 1)); done)
+sed "s/^keep_words = .*/keep_words = $words/" config/nithet.ini >"$work/long.ini"
+line=$(grep -n '^keep_words' "$work/long.ini" | cut -d: -f1)
+config_case "with a line too long" "$work/long.ini" 2 "long.ini:$line: error: line too long"
+
 # The input folder itself is missing: one message naming it.
 rm -rf "$work/in"
 hostile "no input folder" "$work/in" 3 "input directory does not exist"

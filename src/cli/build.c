@@ -21,6 +21,7 @@
 
 #include "cli/run.h"
 #include "export/indicators.h"
+#include "render/render.h"
 #include "report/committee.h"
 
 typedef enum JobKind { JOB_ANNUAL, JOB_REVIEW, JOB_COMMITTEE, JOB_SCHOOL } JobKind;
@@ -260,6 +261,12 @@ cmd_build(Run *run, int argc, char **argv)
 	if (run_load(run) != 0) {
 		release_lock(lock);
 		return diag_exit_status(run->diag); /* nothing written */
+	}
+	/* The fonts once, before any report: one message for a bad font, not
+	 * one per report; the workers inherit the loaded fonts. */
+	if (!run->opt.dump_layout && render_check_fonts(run->settings, run->diag) != 0) {
+		release_lock(lock);
+		return diag_exit_status(run->diag);
 	}
 	remove_stale_temps(run->settings->output_dir);
 	char sub[4096];

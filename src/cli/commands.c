@@ -6,6 +6,7 @@
 #include "cli/run.h"
 #include "core/numfmt.h"
 #include "export/indicators.h"
+#include "render/render.h"
 #include "report/annual.h"
 #include "report/review.h"
 #include "report/committee.h"
@@ -30,6 +31,7 @@ cmd_check(Run *run, int argc, char **argv)
 		return EXIT_USAGE;
 	if (run_load(run) == 0)
 		run_measure(run, (CalDate){ 0, 0, 0 }); /* the budget's hard limit is a check too */
+	(void)render_check_fonts(run->settings, run->diag); /* the fonts too: a build would need them */
 	if (!run->opt.quiet)
 		run_print_summary(&run->model, stdout);
 	if (!run->opt.quiet || diag_errors(run->diag) > 0)

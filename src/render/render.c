@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/arena.h"
 #include "core/mem.h"
 #include "pdf/pdf.h"
 #include "typeset/typeset.h"
@@ -136,6 +137,37 @@ render_to_memory(const Doc *doc, const Settings *s, unsigned char **out, size_t 
 	rc = pdf_render(dl, out, len, d) == 0 ? EXIT_DONE : EXIT_INTERNAL;
 	dl_free(dl);
 	return rc;
+}
+
+int
+render_check_fonts(const Settings *s, Diag *d)
+{
+	FontSet *set;
+	TsCtx *c = get_ctx(s, &set, d);
+	if (c == NULL)
+		return EXIT_USAGE;
+	put_ctx(set, c);
+	/* A line in both weights, Thai and Latin, through the PDF writer: a
+	 * truncated font loads but fails to subset, and would otherwise fail
+	 * in every report. */
+	Arena *a = arena_new();
+	Doc *doc = doc_new(a);
+	DocBlock *p = doc_para(doc, "ตรวจสอบฟอนต์ ผู้อำนวยการ น้ำ ญี่ปุ่น 0123456789 ABC");
+	doc_text_add(doc, &p->u.para.text, " ตัวหนา Bold", 1);
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	Diag *quiet = diag_new(NULL);
+	int rc = render_to_memory(doc, s, &pdf, &len, quiet);
+	diag_free(quiet);
+	free(pdf);
+	arena_free(a);
+	if (rc != EXIT_DONE) {
+		diag_report(d, DIAG_USAGE, s->thai.regular, 0, 0, "the fonts of [fonts] load but cannot be embedded "
+		    "in a PDF (%s%s%s): a damaged or truncated .ttf? copy the font files again or name others",
+		    s->thai.regular, s->thai.bold && *s->thai.bold ? ", " : "", s->thai.bold ? s->thai.bold : "");
+		return EXIT_USAGE;
+	}
+	return EXIT_DONE;
 }
 
 int

@@ -29,6 +29,13 @@ int render_to_memory(const Doc *doc, const Settings *s, unsigned char **out, siz
  * EXIT_OUTPUT after reporting through d. */
 int render_write_atomic(const char *path, const unsigned char *data, size_t len, Diag *d);
 
+/* Load and check s's fonts once, before any report: open them (regular
+ * files only), shape a Thai line in each weight and embed it as a PDF
+ * would. Returns 0, or EXIT_USAGE after one message per problem naming the
+ * font file (a damaged or truncated .ttf included). Later renders reuse
+ * the fonts loaded here. */
+int render_check_fonts(const Settings *s, Diag *d);
+
 /* Free the font cache and the context pool (end of the process; optional). */
 void render_release(void);
 

@@ -239,6 +239,20 @@ sed "s/^keep_words = .*/keep_words = $words/" config/nithet.ini >"$work/long.ini
 line=$(grep -n '^keep_words' "$work/long.ini" | cut -d: -f1)
 config_case "with a line too long" "$work/long.ini" 2 "long.ini:$line: error: line too long"
 
+# Fonts are checked once, before any report: a wrong path is one message
+# for a whole build (not one per report), a truncated font is a usage error
+# naming it (not an internal error in every report), and check looks too.
+fresh
+sed 's|^thai = .*|thai = '"$work"'/none.ttf|' config/nithet.ini >"$work/nofont.ini"
+"$NITHET" -c "$work/nofont.ini" -i "$work/in" -o "$work/out4" build >/dev/null 2>"$work/err"
+rc=$?
+n=$(grep -c "none.ttf" "$work/err")
+[ "$rc" = 2 ] && [ "$n" = 1 ] && { pass=$((pass + 1)); echo "ok   a wrong font path: exit 2, one message"; } ||
+	{ fail=$((fail + 1)); echo "FAIL a wrong font path: exit $rc, $n messages"; }
+head -c 30000 fonts/Laksaman.ttf >"$work/trunc.ttf"
+sed 's|^thai = .*|thai = '"$work"'/trunc.ttf|' config/nithet.ini >"$work/trunc.ini"
+config_case "naming a truncated font" "$work/trunc.ini" 2 "trunc.ttf: error: the fonts of [fonts] load but cannot be embedded"
+
 # The input folder itself is missing: one message naming it.
 rm -rf "$work/in"
 hostile "no input folder" "$work/in" 3 "input directory does not exist"

@@ -48,7 +48,9 @@ arena_free(Arena *a)
 static Block *
 block_new(size_t size)
 {
-	Block *b = mem_alloc(sizeof(Block) + size);
+	/* A size that cannot be added to the header asks for all memory:
+	 * mem_alloc then fails loudly instead of wrapping to a small block. */
+	Block *b = mem_alloc(size > SIZE_MAX - sizeof(Block) ? SIZE_MAX : sizeof(Block) + size);
 	b->size = size;
 
 	return b;

@@ -182,8 +182,9 @@ decode_chunk(EncodingConverter *cv, Source *s, size_t base, char *in, size_t *in
 
 typedef struct Scan {
 	Encoding enc;
-	size_t breaks;             /* LF, CR LF or a lone CR */
+	size_t breaks;             /* line ends (LF, CR LF, CR) of lines not blank */
 	int cr_last;               /* the chunk before ended in CR */
+	int in_line;               /* a character since the last line end */
 } Scan;
 
 /* Where to stop validating a chunk that is not the file's last: before a
@@ -200,21 +201,27 @@ utf8_cut(const unsigned char *u, size_t n)
 	return n;
 }
 
-/* Line breaks in p[0..n), the bytes after those counted before: every LF
- * and every CR, less the CRs that begin a CR LF. */
+/* Line ends in p[0..n), the bytes after those counted before: every LF
+ * and every CR not followed by LF, but only those that end a line with
+ * something on it. Each row holds at least one such line, so the count is
+ * still an upper bound of the rows; blank lines, which hold none, no
+ * longer make the reservation (a file of blank lines reserved gigabytes). */
 static void
 count_breaks(const char *p, size_t n, Scan *sc)
 {
-	if (n == 0)
-		return;
-	if (sc->cr_last && p[0] == '\n')
-		sc->breaks--;
-	const char *end = p + n;
-	for (const char *q = p; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
-		sc->breaks++;
-	for (const char *q = p; (q = memchr(q, '\r', (size_t)(end - q))) != NULL; q++)
-		sc->breaks += q + 1 == end || q[1] != '\n';
-	sc->cr_last = end[-1] == '\r';
+	for (size_t i = 0; i < n; i++) {
+		char ch = p[i];
+		if (ch != '\n' && ch != '\r') {
+			sc->in_line = 1;
+			continue;
+		}
+		/* LF after CR: the CR ended that line already. */
+		if (ch == '\n' && (i > 0 ? p[i - 1] == '\r' : sc->cr_last))
+			continue;
+		sc->breaks += sc->in_line;
+		sc->in_line = 0;
+	}
+	sc->cr_last = n > 0 && p[n - 1] == '\r';
 }
 
 /* Validate a whole non-UTF-8 file by converting it into nothing. */
@@ -961,6 +968,9 @@ read_source(Source *s, const CsvLimits *lim, CsvRowFn fn, void *ctx, CsvInfo *in
 	info->encoding = sc.enc;
 	Reader r = { .name = s->name, .lim = lim, .fn = fn, .ctx = ctx, .d = d, .info = info,
 		.between_rows = 1, .rows_max = sc.breaks + 1 };
+	/* Never reserve for more rows than the limit allows. */
+	if (lim && lim->max_rows > 0 && r.rows_max > (size_t)lim->max_rows + 1)
+		r.rows_max = (size_t)lim->max_rows + 1;
 	int rc = parse_source(&r, s, sc.enc, &buf);
 	free(r.fields);
 	free(r.lens);

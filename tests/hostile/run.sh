@@ -253,6 +253,19 @@ head -c 30000 fonts/Laksaman.ttf >"$work/trunc.ttf"
 sed 's|^thai = .*|thai = '"$work"'/trunc.ttf|' config/nithet.ini >"$work/trunc.ini"
 config_case "naming a truncated font" "$work/trunc.ini" 2 "trunc.ttf: error: the fonts of [fonts] load but cannot be embedded"
 
+# 60 MB of blank lines reserve nothing for them: the check ends normally in
+# 1.5 GB of address space (not under ASan, which needs far more).
+fresh
+{ head -1 input/staff.csv; head -c 62914560 /dev/zero | tr '\0' '\n'; tail -n +2 input/staff.csv; } >"$work/in/staff.csv"
+if [ -n "${ASAN_OPTIONS:-}" ]; then
+	"$NITHET" -i "$work/in" check >/dev/null 2>"$work/err"
+else
+	(ulimit -v 1500000; "$NITHET" -i "$work/in" check >/dev/null 2>"$work/err")
+fi
+rc=$?
+[ "$rc" -le 1 ] && { pass=$((pass + 1)); echo "ok   60 MB of blank lines: exit $rc"; } ||
+	{ fail=$((fail + 1)); echo "FAIL 60 MB of blank lines: exit $rc"; grep -v warning "$work/err" | head -2; }
+
 # The input folder itself is missing: one message naming it.
 rm -rf "$work/in"
 hostile "no input folder" "$work/in" 3 "input directory does not exist"

@@ -266,6 +266,14 @@ rc=$?
 [ "$rc" -le 1 ] && { pass=$((pass + 1)); echo "ok   60 MB of blank lines: exit $rc"; } ||
 	{ fail=$((fail + 1)); echo "FAIL 60 MB of blank lines: exit $rc"; grep -v warning "$work/err" | head -2; }
 
+# An element with 200,000 attributes is refused before libxml2 compares
+# them one by one (which took 43 s).
+fresh
+{ printf '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row '
+  i=0; while [ $i -lt 2000 ]; do printf 'a%d="1" ' $i; i=$((i + 1)); done
+  printf '/></Table></Worksheet></Workbook>\n'; } >"$work/in/evaluations.xml"
+hostile "attribute bomb" evaluations.xml 3 "more than 256 attributes"
+
 # The input folder itself is missing: one message naming it.
 rm -rf "$work/in"
 hostile "no input folder" "$work/in" 3 "input directory does not exist"

@@ -70,13 +70,43 @@ field_int(const Record *r, const TableSpec *spec, int c, long min, long max, int
 	return 0;
 }
 
+/* "9.30E+07", "93E+6": what Excel shows for a long code in a General cell —
+ * digits with at most one point, E or e, a sign, digits. "NW03e",
+ * "9301e012" or "S0e1x" are codes typed wrong, not numbers. */
+static int
+looks_scientific(const char *v)
+{
+	const char *p = v;
+	int digits = 0, point = 0;
+	for (; *p && *p != 'E' && *p != 'e'; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (*p == '.' && !point)
+			point = 1;
+		else
+			return 0;
+	}
+	if (digits == 0 || *p == '\0')
+		return 0;
+	p++;
+	/* Excel always writes the exponent's sign ("E+07"). */
+	if (*p != '+' && *p != '-')
+		return 0;
+	p++;
+	if (*p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return *p == '\0';
+}
+
 int
 field_code(const Record *r, const TableSpec *spec, int c, int minlen, int maxlen, Diag *d)
 {
 	const char *v = r->field[c];
 	if (*v == '\0')
 		return field_required(r, spec, c, d);
-	if (strchr(v, 'E') || strchr(v, 'e')) {
+	if (looks_scientific(v)) {
 		diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
 		    "%s looks like a number in scientific notation (found \"%s\"); in Excel format the "
 		    "column as Text and type the codes again (row rejected)", spec->cols[c].key, v);

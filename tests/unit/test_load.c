@@ -910,3 +910,29 @@ TEST(load_map_finds_keys_and_keeps_the_first)
 	CHECK(load_map_get(m, "S01x", 3) == &values[2]);
 	load_map_free(m);
 }
+
+/* Only a number Excel wrote in scientific notation is called one: a code
+ * with an "e" in it is a wrong code, said as such. */
+TEST(load_code_scientific_only_when_it_is)
+{
+	fresh_dir();
+	Arena *a = arena_new();
+	Diag *d = diag_new(NULL);
+	Model m;
+	memset(&m, 0, sizeof(m));
+	m.fiscal_year = 2558;
+	FileSummary sum = { 0 };
+	schools_load(&m, a, put_file("schools.csv",
+	    "school_code,name,district\n"
+	    "93010012,ก,กงหรา\n"
+	    "9.30E+07,ข,กงหรา\n"
+	    "9301e012,ค,กงหรา\n"
+	    "93E+6,ง,กงหรา\n"), &opts, 1, &sum, d);
+	CHECK(said(d, DIAG_ROW, 3, "scientific notation"));
+	CHECK(said(d, DIAG_ROW, 4, "is not an 8- or 10-digit code"));
+	CHECK(!said(d, DIAG_ROW, 4, "scientific notation"));
+	CHECK(said(d, DIAG_ROW, 5, "scientific notation"));
+	diag_free(d);
+	arena_free(a);
+	cleanup();
+}

@@ -77,7 +77,7 @@ run: deps
 	@$(MAKE) --no-print-directory build
 	./nithet build
 	./nithet specimen
-	@ls -l output/*.pdf
+	@ls -lL output/*.pdf output/[0-9]*/*.pdf
 
 specimen: build
 	./nithet specimen

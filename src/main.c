@@ -29,12 +29,12 @@ typedef struct Command {
 static const Command commands[] = {
 	{ "build", "", "every report: annual, review, one per school, one per committee meeting held, "
 	  "indicators files", cmd_build },
-	{ "annual", "", "OUT/annual-<FY>.pdf, the end-of-year report", cmd_annual },
-	{ "review", "", "OUT/review-<FY>.pdf, for the office before printing: rows left out, drafts, "
+	{ "annual", "", "OUT/<FY>/annual-<FY>.pdf, the end-of-year report", cmd_annual },
+	{ "review", "", "OUT/<FY>/review-<FY>.pdf, for the office before printing: rows left out, drafts, "
 	  "warnings, targets one record short, the files read", cmd_review },
-	{ "committee", "N/<FY>", "OUT/committee-<N>-<FY>.pdf, the ก.ต.ป.น. meeting pack "
+	{ "committee", "N/<FY>", "OUT/<FY>/committee-<N>-<FY>.pdf, the ก.ต.ป.น. meeting pack "
 	  "(e.g. committee 3/2558)", cmd_committee },
-	{ "school", "CODE... | --all", "OUT/schools/<CODE>-<FY>.pdf, one report per school", cmd_school },
+	{ "school", "CODE... | --all", "OUT/<FY>/schools/<CODE>-<FY>.pdf, one report per school", cmd_school },
 	{ "indicators", "[--format json|csv]", "print every target and indicator to stdout",
 	  cmd_indicators },
 	{ "check", "", "read and validate all inputs, print diagnostics, write nothing", cmd_check },

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli/run.h"
+#include "cli/sets.h"
 #include "export/indicators.h"
 #include "render/render.h"
 #include "report/committee.h"
@@ -131,45 +132,6 @@ release_lock(int fd)
 	close(fd);
 }
 
-/* Remove "NAME.tmpXXXXXX" and "NAME.new" files a killed run left in dir. */
-/* A build makes every active school's report; one left from an earlier run
- * for a school now merged or closed would read as current, so it goes
- * (only files named as nithet names school reports). */
-static void
-remove_merged_reports(Run *run)
-{
-	const Model *m = &run->model;
-	for (size_t i = 0; i < m->nschools; i++) {
-		if (m->schools[i].active)
-			continue;
-		const char *path = arena_printf(run->arena, "%s/%s", run->settings->output_dir,
-		    run_school_name(run, &m->schools[i]));
-		if (unlink(path) == 0 && !run->opt.quiet)
-			printf("removed %s: school %s is marked merged or closed in schools\n", path,
-			    m->schools[i].code);
-	}
-}
-
-static void
-remove_stale_temps(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (d == NULL)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		const char *t = strstr(e->d_name, ".tmp");
-		size_t len = strlen(e->d_name);
-		int staged = len > 4 && !strcmp(e->d_name + len - 4, ".new");
-		if (!staged && (t == NULL || strlen(t) != 10))
-			continue;
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		unlink(path);
-	}
-	closedir(d);
-}
-
 /* --- the work ------------------------------------------------------------ */
 
 static int
@@ -253,7 +215,7 @@ cmd_build(Run *run, int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	/* The lock first: a second run waits before it reads anything, and a
 	 * run that cannot read its inputs still holds no one up. */
-	if (run_output_dir(run, "schools") != 0)
+	if (!run->opt.dump_layout && sets_prepare(run) != 0)
 		return EXIT_OUTPUT;
 	int lock = run->opt.dump_layout ? -1 : take_lock(run);
 	if (lock < 0 && !run->opt.dump_layout)
@@ -268,10 +230,17 @@ cmd_build(Run *run, int argc, char **argv)
 		release_lock(lock);
 		return diag_exit_status(run->diag);
 	}
-	remove_stale_temps(run->settings->output_dir);
-	char sub[4096];
-	snprintf(sub, sizeof(sub), "%s/schools", run->settings->output_dir);
-	remove_stale_temps(sub);
+	/* A new private set for tonight's reports; sets a killed build left
+	 * are removed first (the lock says no other build is writing). */
+	const char *set = NULL;
+	if (!run->opt.dump_layout) {
+		sets_clean(run);
+		if (sets_begin(run, &set) != 0) {
+			release_lock(lock);
+			return EXIT_OUTPUT;
+		}
+		run->write_dir = set;
+	}
 
 	Results *r = run_measure(run, (CalDate){ 0, 0, 0 });
 	const Model *m = &run->model;
@@ -373,21 +342,17 @@ cmd_build(Run *run, int argc, char **argv)
 	run->opt.quiet = quiet;
 	run->staging = 0;
 
-	if (!run->opt.dump_layout) {
-		const char **names = arena_array(run->arena, njobs + 2, sizeof(char *));
-		for (size_t i = 0; i < njobs; i++)
-			names[i] = jobs[i].name;
-		names[njobs] = indicators_name(run, r, 1);
-		names[njobs + 1] = indicators_name(run, r, 0);
+	/* The whole set in place at once, or none of it: readers see last
+	 * night's set or tonight's. A school merged since is simply not in
+	 * tonight's set. */
+	if (set) {
 		if (worst <= EXIT_ROWS_REJECTED) {
-			int rc = run_commit(run, names, njobs + 2);
+			int rc = sets_commit(run, set);
 			worst = rc > worst ? rc : worst;
-			if (rc == 0)
-				remove_merged_reports(run);
 		} else {
-			run_discard(run, names, njobs + 2);
-			fprintf(stderr, "nithet: build failed; the previous reports in %s are kept as they were\n",
-			    run->settings->output_dir);
+			sets_discard(run, set);
+			fprintf(stderr, "nithet: build failed; the previous reports in %s/%d are kept as they were\n",
+			    run->settings->output_dir, run->settings->fiscal_year);
 		}
 	}
 
@@ -395,9 +360,9 @@ cmd_build(Run *run, int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (!quiet && !run->opt.dump_layout)
-		printf("wrote %s/: annual-%d.pdf, %zu committee pack%s, %zu school reports, indicators-%d.json "
+		printf("wrote %s/%d/: annual-%d.pdf, %zu committee pack%s, %zu school reports, indicators-%d.json "
 		    "and .csv, and review-%d.pdf (for the office: rows left out, drafts, warnings) in %.2f s\n",
-		    run->settings->output_dir, r->fiscal_year, ncommittee, ncommittee == 1 ? "" : "s", nschools,
+		    run->settings->output_dir, r->fiscal_year, r->fiscal_year, ncommittee, ncommittee == 1 ? "" : "s", nschools,
 		    r->fiscal_year, r->fiscal_year, secs);
 	release_lock(lock);
 	int diag_rc = diag_exit_status(run->diag);

@@ -130,7 +130,7 @@ year_report(Run *run, int argc, char **argv, int (*writer)(Run *, const Results 
 		return EXIT_USAGE;
 	if (run_load(run) != 0)
 		return diag_exit_status(run->diag);
-	if (run_output_dir(run, NULL) != 0)
+	if (run_year_output(run, NULL) != 0)
 		return EXIT_OUTPUT;
 	return writer(run, run_measure(run, (CalDate){ 0, 0, 0 }));
 }
@@ -225,7 +225,7 @@ cmd_committee(Run *run, int argc, char **argv)
 			    "(type %s, seq %d/%d); add it, or check the number", no, fy, k->code, no, fy);
 		return EXIT_USAGE;
 	}
-	if (run_output_dir(run, NULL) != 0)
+	if (run_year_output(run, NULL) != 0)
 		return EXIT_OUTPUT;
 	return committee_write(run, mt);
 }
@@ -259,7 +259,7 @@ cmd_school(Run *run, int argc, char **argv)
 			    "codes are 8 or 10 digits as in schools.csv", argv[i]);
 			return EXIT_USAGE;
 		}
-	if (run_output_dir(run, "schools") != 0)
+	if (run_year_output(run, "schools") != 0)
 		return EXIT_OUTPUT;
 	Results *r = run_measure(run, (CalDate){ 0, 0, 0 });
 	int worst = 0;

@@ -2,6 +2,7 @@
 /* syncfs() is Linux's: flush one file system once for a whole build. */
 #define _GNU_SOURCE
 #include "cli/run.h"
+#include "cli/sets.h"
 
 #include "core/mem.h"
 
@@ -133,24 +134,15 @@ run_output_dir(Run *run, const char *sub)
 	return 0;
 }
 
-/* Write a staged file OUT/name.new: no fsync here, run_commit syncs the
- * whole file system once (a build writes thousands of files). */
+/* Write a file of a build's private set: created exclusively (the folder
+ * is new and ours, so a file there already means something is wrong), no
+ * fsync here: sets_commit flushes the whole set once. */
 static int
 stage(Run *run, const char *path, const unsigned char *data, size_t len)
 {
-	char tmp[4200];
-	snprintf(tmp, sizeof(tmp), "%s.new", path);
-	/* A file of that name (a killed run's, or a link planted there) is
-	 * removed, never written through: unlink removes a link, not what it
-	 * names, and the new file is created exclusively. */
-	if (unlink(tmp) != 0 && errno != ENOENT) {
-		diag_report(run->diag, DIAG_OUTPUT, tmp, 0, 0, "cannot replace (%s)", strerror(errno));
-		return EXIT_OUTPUT;
-	}
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (fd < 0) {
-		diag_report(run->diag, DIAG_OUTPUT, tmp, 0, 0, "cannot write (%s)%s", strerror(errno),
-		    errno == EEXIST ? "; another program put a file there during the build" : "");
+		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot write (%s)", strerror(errno));
 		return EXIT_OUTPUT;
 	}
 	size_t done = 0;
@@ -159,27 +151,33 @@ stage(Run *run, const char *path, const unsigned char *data, size_t len)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			diag_report(run->diag, DIAG_OUTPUT, tmp, 0, 0, "cannot write (%s)",
+			diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot write (%s)",
 			    n < 0 ? strerror(errno) : "no space");
 			close(fd);
-			unlink(tmp);
+			unlink(path);
 			return EXIT_OUTPUT;
 		}
 		done += (size_t)n;
 	}
 	if (close(fd) != 0) {
-		diag_report(run->diag, DIAG_OUTPUT, tmp, 0, 0, "cannot write (%s)", strerror(errno));
-		unlink(tmp);
+		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot write (%s)", strerror(errno));
+		unlink(path);
 		return EXIT_OUTPUT;
 	}
 	return 0;
+}
+
+static const char *
+write_dir(Run *run)
+{
+	return run->write_dir ? run->write_dir : run->settings->output_dir;
 }
 
 int
 run_write_bytes(Run *run, const char *name, const unsigned char *data, size_t len)
 {
 	char path[4096];
-	snprintf(path, sizeof(path), "%s/%s", run->settings->output_dir, name);
+	snprintf(path, sizeof(path), "%s/%s", write_dir(run), name);
 	return run->staging ? stage(run, path, data, len) : render_write_atomic(path, data, len, run->diag);
 }
 
@@ -187,7 +185,7 @@ int
 run_write(Run *run, const Doc *doc, const char *name)
 {
 	char path[4096];
-	snprintf(path, sizeof(path), "%s/%s", run->settings->output_dir, name);
+	snprintf(path, sizeof(path), "%s/%s", write_dir(run), name);
 	int rc;
 	if (run->staging && !run->opt.dump_layout) {
 		unsigned char *pdf = NULL;
@@ -204,59 +202,18 @@ run_write(Run *run, const Doc *doc, const char *name)
 	return rc;
 }
 
-static void
-sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
 int
-run_commit(Run *run, const char *const *names, size_t n)
+run_year_output(Run *run, const char *sub)
 {
-	const char *out = run->settings->output_dir;
-	/* One flush of every staged file's data, so that no rename below can
-	 * reach the disk before the bytes it names. */
-	int fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || syncfs(fd) != 0) {
-		diag_report(run->diag, DIAG_OUTPUT, out, 0, 0, "cannot flush the new reports to disk (%s); "
-		    "the previous reports are kept", strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		run_discard(run, names, n);
-		return EXIT_OUTPUT;
-	}
-	close(fd);
-	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		char path[4096], tmp[4200];
-		snprintf(path, sizeof(path), "%s/%s", out, names[i]);
-		snprintf(tmp, sizeof(tmp), "%s.new", path);
-		if (rename(tmp, path) != 0) {
-			diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot put the new report in place (%s)",
-			    strerror(errno));
-			unlink(tmp);
-			rc = EXIT_OUTPUT;
-		}
-	}
-	sync_dir(out);
-	char sub[4096];
-	snprintf(sub, sizeof(sub), "%s/schools", out);
-	sync_dir(sub);
-	return rc;
-}
-
-void
-run_discard(Run *run, const char *const *names, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		char tmp[4200];
-		snprintf(tmp, sizeof(tmp), "%s/%s.new", run->settings->output_dir, names[i]);
-		unlink(tmp);
-	}
+	if (run->opt.dump_layout)
+		return 0;
+	const char *dir;
+	if (sets_prepare(run) != 0 || sets_current(run, &dir) != 0)
+		return -1;
+	run->write_dir = dir;
+	if (sub)
+		return make_dir(run, arena_printf(run->arena, "%s/%s", dir, sub), 1);
+	return 0;
 }
 
 const char *

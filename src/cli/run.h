@@ -27,7 +27,8 @@ typedef struct Options {
 /* Everything one command needs; owned by main. */
 typedef struct Run {
 	Options opt;
-	int staging;        /* run_write writes NAME.new, for run_commit (build) */
+	int staging;        /* run_write writes into a build's private set, no fsync (sets.h) */
+	const char *write_dir; /* where run_write writes: OUT/<FY> or a new set; NULL = OUT */
 	Settings *settings;
 	Diag *diag;
 	Arena *arena;       /* the model's arena, freed at the end of the run */
@@ -57,22 +58,20 @@ Results *run_measure(Run *run, CalDate as_of);
  * reporting DIAG_OUTPUT. */
 int run_output_dir(Run *run, const char *sub);
 
-/* Render doc to OUT/name (or dump its layout with --dump-layout); prints
- * "wrote PATH" unless quiet. Normally the file is written atomically
- * (temporary name, fsync, rename). With run->staging set it is written to
- * OUT/name.new without fsync, to be put in place by run_commit together with
- * every other file of the build. Returns an exit code. */
+/* The year's current set as the folder reports are written into
+ * (run->write_dir = OUT/<FY>, made when there is none; sub, when not NULL,
+ * a folder inside it). -1 after reporting DIAG_OUTPUT. */
+int run_year_output(Run *run, const char *sub);
+
+/* Render doc to write_dir/name (or dump its layout with --dump-layout);
+ * prints "wrote PATH" unless quiet. Normally the file is written atomically
+ * (temporary name, fsync, rename). With run->staging set (a build) it is
+ * created in the build's private set without fsync: sets_commit flushes and
+ * swaps the whole set at the end. Returns an exit code. */
 int run_write(Run *run, const Doc *doc, const char *name);
 
-/* Write bytes to OUT/name the same way (atomically, or staged). */
+/* Write bytes to write_dir/name the same way (atomically, or staged). */
 int run_write_bytes(Run *run, const char *name, const unsigned char *data, size_t len);
-
-/* Put the staged files in place: one syncfs for all of them, then each
- * NAME.new is renamed to NAME, then the folders are synced. Returns 0 or
- * EXIT_OUTPUT. run_discard removes the staged files instead, leaving the
- * previous reports as they were. */
-int run_commit(Run *run, const char *const *names, size_t n);
-void run_discard(Run *run, const char *const *names, size_t n);
 
 /* Output file names relative to the output folder, in the run's arena. */
 const char *run_annual_name(Run *run);

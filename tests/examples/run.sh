@@ -55,7 +55,7 @@ for dir in examples/*/; do
 		if diff -u "$dir/explain.txt" "$work/explain.txt" >"$work/explain.diff"; then ok; else
 			no "$name: plan explain differs from $dir/explain.txt"; head -20 "$work/explain.diff"; fi
 	fi
-	for pdf in "$work"/out/*.pdf "$work"/out/schools/*.pdf; do
+	for pdf in "$work"/out/[0-9]*/*.pdf "$work"/out/[0-9]*/schools/*.pdf; do
 		[ -f "$pdf" ] || continue
 		pdftotext "$pdf" - >>"$work/all.txt"
 	done

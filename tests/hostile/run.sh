@@ -158,17 +158,16 @@ echo "precious" >"$work/victim"
 ln -s "$work/victim" "$work/out/.nithet.lock"
 symlink_case "lock" 4 "symbolic link" "$work/victim"
 rm -rf "$work/out" "$work/victim"
-mkdir -p "$work/out/schools"
-echo "precious" >"$work/victim"
-ln -s "$work/victim" "$work/out/schools/93020001-2558.pdf.new"
-symlink_case "staging file" 0 "" "$work/victim"
-[ -L "$work/out/schools/93020001-2558.pdf" ] && { fail=$((fail + 1)); echo "FAIL the report is a link"; }
-rm -rf "$work/out" "$work/victim"
 mkdir -p "$work/out" "$work/victim"
-echo "precious" >"$work/victim/a.pdf.new"
-echo "precious" >"$work/victim/93020001-2558.pdf"
-ln -s "$work/victim" "$work/out/schools"
-symlink_case "schools folder" 4 "symbolic link" "$work/victim"
+echo "precious" >"$work/victim/a.pdf"
+ln -s "$work/victim" "$work/out/.sets"
+symlink_case "folder of sets" 4 "symbolic link" "$work/victim"
+rm -rf "$work/out" "$work/victim"
+mkdir -p "$work/out" "$work/victim/schools"
+echo "precious" >"$work/victim/annual-2558.pdf"
+echo "precious" >"$work/victim/schools/93020001-2558.pdf"
+ln -s "$work/victim" "$work/out/2558"
+symlink_case "year folder" 4 "is not a set of reports nithet made" "$work/victim"
 
 # What reaches a terminal, a log or a PDF is safe: an escape sequence and a
 # quoted newline in a code are written escaped in the message (never raw, so
@@ -188,8 +187,8 @@ sed -i '2s/,[^,]*/,\xe2\x80\xaeโรงเรียนกลับด้าน/
 code=$(sed -n '2s/^\([^,]*\),.*/\1/p' "$work/in/schools.csv" | tr -d '\357\273\277')
 rm -rf "$work/out2"
 "$NITHET" -q -i "$work/in" -o "$work/out2" school "$code" >/dev/null 2>"$work/err"
-if pdftotext "$work/out2/schools/$code-2558.pdf" - 2>/dev/null | grep -q "โรงเรียนกลับด้าน" &&
-    ! pdftotext "$work/out2/schools/$code-2558.pdf" - | grep -q "$(printf '\342\200\256')"; then
+if pdftotext "$work/out2/2558/schools/$code-2558.pdf" - 2>/dev/null | grep -q "โรงเรียนกลับด้าน" &&
+    ! pdftotext "$work/out2/2558/schools/$code-2558.pdf" - | grep -q "$(printf '\342\200\256')"; then
 	pass=$((pass + 1)); echo "ok   a right-to-left override is dropped from the report"
 else
 	fail=$((fail + 1)); echo "FAIL a right-to-left override reaches the report"; head -2 "$work/err"

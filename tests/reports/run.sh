@@ -27,17 +27,17 @@ rc=$?
 [ $rc = 0 ] && ok || { no "build exited $rc"; cat "$work/build.err"; }
 
 # Every report.
-check "annual report written" test -s "$out/annual-2558.pdf"
-n=$(ls "$out"/committee-*-2558.pdf 2>/dev/null | wc -l)
+check "annual report written" test -s "$out/2558/annual-2558.pdf"
+n=$(ls "$out/2558"/committee-*-2558.pdf 2>/dev/null | wc -l)
 [ "$n" -ge 1 ] && ok || no "no committee pack written"
-n=$(ls "$out"/schools/*.pdf 2>/dev/null | wc -l)
+n=$(ls "$out/2558"/schools/*.pdf 2>/dev/null | wc -l)
 [ "$n" = 117 ] && ok || no "$n school reports, want 117"
-check "indicators JSON written" test -s "$out/indicators-2558.json"
-check "indicators CSV written" test -s "$out/indicators-2558.csv"
-check "no temporary files left" sh -c "! ls '$out' '$out/schools' | grep -qE '[.]tmp|[.]new$'"
+check "indicators JSON written" test -s "$out/2558/indicators-2558.json"
+check "indicators CSV written" test -s "$out/2558/indicators-2558.csv"
+check "the output holds the year's link and one set" sh -c "[ -L '$out/2558' ] && [ \$(ls '$out/.sets' | wc -l) = 1 ]"
 
 # Fonts: every font embedded, subset, with a ToUnicode map.
-for f in "$out/annual-2558.pdf" "$out/committee-1-2558.pdf" "$out/schools/93020001-2558.pdf"; do
+for f in "$out/2558/annual-2558.pdf" "$out/2558/committee-1-2558.pdf" "$out/2558/schools/93020001-2558.pdf"; do
 	pdffonts "$f" >"$work/fonts" 2>&1
 	rows=$(tail -n +3 "$work/fonts" | wc -l)
 	good=$(tail -n +3 "$work/fonts" | awk '$1 ~ /^[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z]\+/ && $(NF-4) == "yes" && $(NF-3) == "yes" && $(NF-2) == "yes"' | wc -l)
@@ -45,7 +45,7 @@ for f in "$out/annual-2558.pdf" "$out/committee-1-2558.pdf" "$out/schools/930200
 done
 
 # The annual report's text: every figure as `nithet indicators` prints it.
-pdftotext -layout "$out/annual-2558.pdf" "$work/annual.txt"
+pdftotext -layout "$out/2558/annual-2558.pdf" "$work/annual.txt"
 tr -s ' \n' ' ' <"$work/annual.txt" >"$work/annual.flat"
 "$NITHET" -q indicators --format csv >"$work/ind.csv" 2>/dev/null
 tail -n +2 "$work/ind.csv" | grep -v '^budget' | while IFS=, read -r id value goal unit met; do
@@ -69,7 +69,7 @@ for h in "คำนำ" "สารบัญ" "บทสรุปผู้บร�
 done
 # The Thai text copies back exactly: the plan's title and first objective,
 # verbatim (lines joined: a wrapped Thai line has no space at the wrap).
-pdftotext "$out/annual-2558.pdf" - | tr -d '\n' >"$work/annual.joined"
+pdftotext "$out/2558/annual-2558.pdf" - | tr -d '\n' >"$work/annual.joined"
 for tag in title objective; do
 	text=$(sed -n "s:.*<$tag[^>]*>\\(.*\\)</$tag>.*:\\1:p" input/plan.xml | head -1)
 	[ -n "$text" ] && grep -qF -- "$text" "$work/annual.joined" && ok || no "plan $tag not extracted exactly"
@@ -78,14 +78,14 @@ done
 # Reproducible: a second build with the same SOURCE_DATE_EPOCH is identical.
 "$NITHET" -q -o "$work/again" build 2>/dev/null
 # (.nithet.lock names the pid of the last run; it is not a report)
-check "two builds give identical bytes" diff -r -x .nithet.lock "$out" "$work/again"
+check "two builds give identical bytes" diff -r "$out/2558/" "$work/again/2558/"
 
 # A school merged since an earlier run: its old report does not survive a build.
 "$NITHET" -q -o "$work/again" school 93020040 2>/dev/null
-check "a merged school's report can be asked for" test -s "$work/again/schools/93020040-2558.pdf"
+check "a merged school's report can be asked for" test -s "$work/again/2558/schools/93020040-2558.pdf"
 "$NITHET" -q -o "$work/again" build 2>/dev/null
-check "a build removes the report of a merged school" test ! -e "$work/again/schools/93020040-2558.pdf"
-check "117 school reports after the build" sh -c "[ \$(ls '$work/again/schools' | grep -c '[.]pdf$') = 117 ]"
+check "a build removes the report of a merged school" test ! -e "$work/again/2558/schools/93020040-2558.pdf"
+check "117 school reports after the build" sh -c "[ \$(ls '$work/again/2558/schools' | grep -c '[.]pdf$') = 117 ]"
 
 # A failed build leaves the previous reports byte for byte, and no stray files.
 mkdir -p "$work/badin"
@@ -95,16 +95,20 @@ cp -R "$out" "$work/saved"
 "$NITHET" -q -i "$work/badin" -o "$out" build 2>/dev/null
 rc=$?
 [ $rc = 3 ] && ok || no "build with an invalid plan exited $rc, want 3"
-check "failed build left the reports untouched" diff -r -x .nithet.lock "$work/saved" "$out"
+check "failed build left the reports untouched" diff -r "$work/saved/2558/" "$out/2558/"
 
-# A failure while writing (one report cannot be written: a directory stands
-# where its file is staged) leaves every previous report as it was.
-mkdir "$out/schools/93020001-2558.pdf.new"
+# The set is swapped in one step: a build killed at any step of its commit
+# (after the set is written and flushed, after the new link is made, after
+# the swap) leaves a whole set at OUT/2558: the previous one or the new one,
+# never a mix; the next build removes what the killed one left.
+for step in written linked swapped; do
+	NITHET_FAULT_AT=$step "$NITHET" -q -o "$out" build >/dev/null 2>&1
+	rc=$?
+	[ $rc = 137 ] || [ $rc -gt 128 ] && ok || no "the build killed after '$step' exited $rc"
+	check "killed after '$step': OUT/2558 is a whole set, the same reports" diff -r "$work/saved/2558/" "$out/2558/"
+done
 "$NITHET" -q -o "$out" build 2>/dev/null
-rc=$?
-[ $rc = 4 ] && ok || no "build that cannot write one report exited $rc, want 4"
-rmdir "$out/schools/93020001-2558.pdf.new"
-check "a failed write left the reports untouched" diff -r -x .nithet.lock "$work/saved" "$out"
+check "a build after the killed ones leaves one set" sh -c "[ \$(ls '$out/.sets' | wc -l) = 1 ]"
 
 # Two builds at once: both finish, the folder stays whole (the lock).
 "$NITHET" -q -o "$out" build 2>/dev/null &
@@ -114,7 +118,7 @@ r2=$?
 wait $p1
 r1=$?
 [ $r1 = 0 ] && [ $r2 = 0 ] && ok || no "concurrent builds exited $r1 and $r2"
-check "concurrent builds leave identical reports" diff -r -x .nithet.lock "$work/saved" "$out"
+check "concurrent builds leave identical reports" diff -r "$work/saved/2558/" "$out/2558/"
 
 # The type specimen: both fonts, every font embedded and subset.
 "$NITHET" -q -o "$work/spec" specimen 2>/dev/null
@@ -143,7 +147,7 @@ has() { # description, flat text file, phrase
 hasnt() {
 	if grep -qF -- "$(printf %s "$3" | tr -d ' ')" "$2"; then no "$1"; else ok; fi
 }
-flat "$out/committee-5-2558.pdf" >"$work/c5.flat"
+flat "$out/2558/committee-5-2558.pdf" >"$work/c5.flat"
 hasnt "committee 5.3 says an activity given nothing overspent by 0" "$work/c5.flat" "เกินงบประมาณที่ได้รับ 0 บาท"
 has "committee 5.3 names activities given no allocation" "$work/c5.flat" "ไม่ได้รับจัดสรรงบประมาณ ใช้จ่ายจริง"
 has "committee 5.3 prints every amount with satang" "$work/c5.flat" \
@@ -157,8 +161,8 @@ v=$("$NITHET" -q --as-of 2015-09-24 indicators --format csv 2>/dev/null | awk -F
 [ -n "$v" ] && ok || no "indicators --as-of 2015-09-24 gave no 3.2.1"
 has "committee 5.1 gives 3.2.1 as Table 2 does" "$work/c5.flat" "ผลสะสม ร้อยละ $v ของโรงเรียนทั้งหมด"
 has "committee 5.1 gives 3.2.1 among the schools evaluated" "$work/c5.flat" "ในจำนวนที่ได้รับการประเมินแล้ว"
-flat "$out/schools/93020017-2558.pdf" >"$work/s17.flat"
-flat "$out/schools/93020001-2558.pdf" >"$work/s01.flat"
+flat "$out/2558/schools/93020017-2558.pdf" >"$work/s17.flat"
+flat "$out/2558/schools/93020001-2558.pdf" >"$work/s01.flat"
 has "school report labels the subdistrict and the district" "$work/s17.flat" "ตำบล / อำเภอ คลองทรายขาว / กงหรา"
 has "school report gives the scale of the PIDRE scores" "$work/s17.flat" "(คะแนน 1–5)"
 has "school report names the PIDRE steps" "$work/s17.flat" "การเสริมแรง"
@@ -169,7 +173,7 @@ hasnt "school report heads several dates 'the latest visit'" "$work/s01.flat" "�
 
 # The annual report as a reader meets it (this session's fixes; each phrase
 # came out wrong or not at all before).
-flat "$out/annual-2558.pdf" >"$work/a.flat"
+flat "$out/2558/annual-2558.pdf" >"$work/a.flat"
 has "budget table has a column for ค่าสาธารณูปโภค and row 6 adds up" "$work/a.flat" \
 	"6,000.00 8,300.00 7,200.00 21,500.00"
 has "rules appendix says the lowest level in Thai" "$work/a.flat" "ปรับปรุง: ต่ำกว่าร้อยละ 50"
@@ -189,7 +193,7 @@ hasnt "the rules name no file or column of the software" "$work/a.flat" "replace
 has "the amount in words follows the amount" "$work/a.flat" "งบประมาณที่ได้รับ 500,000 บาท (ห้าแสนบาทถ้วน)"
 hasnt "meeting types are titled for readers, not as in the data" "$work/a.flat" "กตปน"
 "$NITHET" -q -o "$work/again" school 93020040 2>/dev/null
-flat "$work/again/schools/93020040-2558.pdf" >"$work/s40.flat"
+flat "$work/again/2558/schools/93020040-2558.pdf" >"$work/s40.flat"
 has "a merged school's report says it is merged" "$work/s40.flat" "โรงเรียนนี้ยุบหรือควบรวมแล้ว"
 hasnt "a merged school's report lists no target as counted" "$work/s40.flat" "นับเป็นผลสำเร็จแล้ว"
 hasnt "a merged school's report lists no target as reached" "$work/s40.flat" "ถึงเกณฑ์แล้ว"
@@ -202,8 +206,8 @@ awk '/<indicators>/ { skip = 1 } !skip { print } /<\/indicators>/ { skip = 0 }' 
 	tests/cases/plan-without-optional-parts/input/plan.xml >"$work/lean/plan.xml"
 "$NITHET" -q -i "$work/lean" -o "$work/lean-out" annual >/dev/null 2>&1
 "$NITHET" -q -i "$work/lean" -o "$work/lean-out" school 93020001 >/dev/null 2>&1
-flat "$work/lean-out/annual-2558.pdf" >"$work/lean.flat"
-flat "$work/lean-out/schools/93020001-2558.pdf" >"$work/lean-s.flat"
+flat "$work/lean-out/2558/annual-2558.pdf" >"$work/lean.flat"
+flat "$work/lean-out/2558/schools/93020001-2558.pdf" >"$work/lean-s.flat"
 has "a plan without indicators is said to have set none" "$work/lean.flat" \
 	"โครงการไม่ได้กำหนดตัวชี้วัดความสำเร็จแยกจากเป้าหมาย"
 hasnt "a plan without indicators has no '0 of 0 indicators'" "$work/lean.flat" "ตัวชี้วัดความสำเร็จ 0 จาก 0"
@@ -220,11 +224,11 @@ hasnt "no school is called not passed for an evaluation the plan does not make" 
 director=$(sed -n 's/^director = //p' config/nithet.ini)
 reporter=$(sed -n 's/^reporter = //p' config/nithet.ini)
 [ -n "$director" ] && [ -n "$reporter" ] && ok || no "the bundled config names no director or reporter"
-pdftotext -f 2 -l 2 "$out/annual-2558.pdf" - | tr -d ' \n\f' >"$work/a2.flat"
+pdftotext -f 2 -l 2 "$out/2558/annual-2558.pdf" - | tr -d ' \n\f' >"$work/a2.flat"
 has "the foreword is signed with the director's name" "$work/a2.flat" "($director)"
 has "the foreword is dated with the report's month" "$work/a2.flat" "ตุลาคม2558"
 has "the foreword's page is labelled ก" "$work/a2.flat" "หน้าก"
-pdftotext -f 3 -l 3 "$out/annual-2558.pdf" - | tr -d ' \n\f' >"$work/a3.flat"
+pdftotext -f 3 -l 3 "$out/2558/annual-2558.pdf" - | tr -d ' \n\f' >"$work/a3.flat"
 has "the contents' page is labelled ข" "$work/a3.flat" "หน้าข"
 has "the contents list the summary on a lettered page" "$work/a3.flat" "บทสรุปผู้บริหาร"
 has "the body starts at page 1" "$work/a3.flat" "ส่วนที่1บทนำ1"
@@ -235,8 +239,8 @@ has "a continued table is headed (ต่อ)" "$work/a.flat" "ตารางท
 has "the approval page has the reporter's signature line" "$work/a.flat" "ผู้รายงาน ($reporter)"
 has "the director approves the report" "$work/a.flat" "( ) เห็นชอบ"
 has "the annual report ends with its team" "$work/a.flat" "คณะผู้จัดทำ ที่ปรึกษา"
-check "the PDF labels its front pages" sh -c "strings '$out/annual-2558.pdf' | grep -q PageLabels"
-pdfimages -list "$out/annual-2558.pdf" >"$work/images" 2>&1
+check "the PDF labels its front pages" sh -c "strings '$out/2558/annual-2558.pdf' | grep -q PageLabels"
+pdfimages -list "$out/2558/annual-2558.pdf" >"$work/images" 2>&1
 n=$(tail -n +3 "$work/images" | awk '$3 == "image"' | wc -l)
 [ "$n" -ge 1 ] && ok || { no "the annual report's cover has no emblem image"; cat "$work/images"; }
 nphotos=$(find input/photos -name '*.png' -o -name '*.jpg' | wc -l)
@@ -252,7 +256,7 @@ mkdir -p "$work/ph/photos/99"
 cp input/emblem.png "$work/ph/photos/99/a.png"
 echo "not an image" >"$work/ph/photos/1/broken.jpg"
 "$NITHET" -q -i "$work/ph" -o "$work/ph-out" annual >/dev/null 2>"$work/ph.err"
-[ $? -le 1 ] && [ -s "$work/ph-out/annual-2558.pdf" ] && ok || no "a bad photo stops the annual report"
+[ $? -le 1 ] && [ -s "$work/ph-out/2558/annual-2558.pdf" ] && ok || no "a bad photo stops the annual report"
 grep -q "photos/99: warning" "$work/ph.err" && grep -q "broken.jpg: warning" "$work/ph.err" && ok ||
 	{ no "bad photos are not named"; cat "$work/ph.err"; }
 
@@ -263,23 +267,23 @@ sed 's/^thai_digits = no/thai_digits = yes/' config/nithet.ini >"$work/thai.ini"
 "$NITHET" -q -c "$work/thai.ini" -o "$work/thai" committee 5/2558 >/dev/null 2>&1
 "$NITHET" -q -c "$work/thai.ini" -o "$work/thai" school 93020001 >/dev/null 2>&1
 for f in annual-2558.pdf committee-5-2558.pdf schools/93020001-2558.pdf; do
-	n=$(pdftotext "$work/thai/$f" - 2>/dev/null | grep -c '[0-9]')
-	[ -s "$work/thai/$f" ] && [ "$n" = 0 ] && ok || no "Thai-digit mode leaves $n lines with Arabic digits in $f"
+	n=$(pdftotext "$work/thai/2558/$f" - 2>/dev/null | grep -c '[0-9]')
+	[ -s "$work/thai/2558/$f" ] && [ "$n" = 0 ] && ok || no "Thai-digit mode leaves $n lines with Arabic digits in $f"
 done
-pdftotext -layout "$work/thai/annual-2558.pdf" - 2>/dev/null | grep -q '๓\.๑\.๑๐ ' && ok ||
+pdftotext -layout "$work/thai/2558/annual-2558.pdf" - 2>/dev/null | grep -q '๓\.๑\.๑๐ ' && ok ||
 	no "Thai-digit mode splits ๓.๑.๑๐ across lines"
 
 # The printed reports speak of the work, never of the software, its files or
 # their encodings; the review report, for the office only, carries those:
 # every row left out, the drafts, the duplicate document, the files.
-for f in "$out/annual-2558.pdf" "$out"/committee-*-2558.pdf "$out"/schools/*.pdf; do
+for f in "$out/2558/annual-2558.pdf" "$out/2558"/committee-*-2558.pdf "$out/2558"/schools/*.pdf; do
 	pdftotext "$f" - 2>/dev/null
 done >"$work/printed.txt"
 for w in BP draft config/ nithet UTF-8 SpreadsheetML Windows-874 .csv .xml .ini "แฟ้ม schools" "ยังไม่นับ"; do
 	if grep -qF -- "$w" "$work/printed.txt"; then no "a printed report says \"$w\""; else ok; fi
 done
-check "the review report is written" test -s "$out/review-2558.pdf"
-flat "$out/review-2558.pdf" >"$work/review.flat"
+check "the review report is written" test -s "$out/2558/review-2558.pdf"
+flat "$out/2558/review-2558.pdf" >"$work/review.flat"
 draft=$(awk -F, 'NR > 1 && $11 == "draft" { print $1; exit }' input/visits.csv)
 [ -n "$draft" ] && ok || no "the bundled visits have no draft record"
 has "the review lists a draft record" "$work/review.flat" "$draft"
@@ -294,7 +298,7 @@ has "the review names a target one record short" "$work/review.flat" "อีก�
 # Table cells are read in the order they are drawn (-raw): a wrapped cell's
 # lines stay together.
 rawflat() { pdftotext -raw "$1" - 2>/dev/null | tr -d ' \n\f'; }
-rawflat "$out/committee-5-2558.pdf" >"$work/c5.raw"
+rawflat "$out/2558/committee-5-2558.pdf" >"$work/c5.raw"
 venue=$(awk -F, '$4 == "5/2558" { print $NF }' input/meetings.csv | tr -d '\r')
 [ -n "$venue" ] && ok || no "meeting 5/2558 has no venue in the bundled meetings"
 has "pack 5 names the venue" "$work/c5.flat" "ณ $venue"
@@ -311,9 +315,9 @@ m=$(grep -o "มติที่ประชุม" "$work/c5.flat" | wc -l)
 [ "$n" -ge 1 ] && [ "$m" -ge $((n + 3)) ] && ok || no "pack 5: $n questions but $m resolution lines (agenda 2, 3, 4 and each item)"
 has "pack 5 asks to approve the budget moves" "$work/c5.flat" "เพื่อโปรดพิจารณาเห็นชอบการถัวจ่าย"
 has "pack 5 names the school behind a miss" "$work/c5.flat" "บ้านพรุพ้อ"
-rawflat "$out/committee-2-2558.pdf" >"$work/c2.raw"
+rawflat "$out/2558/committee-2-2558.pdf" >"$work/c2.raw"
 has "pack 2 reports a resolution done late" "$work/c2.raw" "ดำเนินการแล้ว เมื่อ 16 ม.ค. 58 (หลังกำหนด 31 ธ.ค. 57)"
-flat "$out/committee-3-2558.pdf" >"$work/c3.flat"
+flat "$out/2558/committee-3-2558.pdf" >"$work/c3.flat"
 hasnt "a resolution reported done is not carried to the next pack" "$work/c3.flat" "ใช้เครือข่ายเป็นฐาน (1/2558)"
 
 # School reports a principal can trust: a record awaiting approval is said to
@@ -321,13 +325,13 @@ hasnt "a resolution reported done is not carried to the next pack" "$work/c3.fla
 # change; no item means from fewer respondents than the config allows; and
 # every report on one sheet (two pages).
 draft_school=$(awk -F, 'NR > 1 && $11 == "draft" && $5 == 2 { print $3; exit }' input/visits.csv)
-flat "$out/schools/$draft_school-2558.pdf" >"$work/sd.flat"
+flat "$out/2558/schools/$draft_school-2558.pdf" >"$work/sd.flat"
 has "a school report says a visit awaits approval" "$work/sd.flat" "ที่รออนุมัติ เมื่ออนุมัติแล้วจะนับรวมในรายงานที่จัดทำใหม่"
 has "a school report gives the draft as the reason a target is short" "$work/sd.flat" "รออนุมัติ)"
 has "a school report shows both evaluation rounds and the change" "$work/sd.flat" "ระดับคุณภาพดีขึ้นจาก"
 has "item means are withheld below min_item_respondents" "$work/sd.flat" "ไม่แสดงค่าเฉลี่ยรายข้อ เนื่องจากผู้ตอบน้อยกว่า 3 คน"
 over=0
-for f in "$out"/schools/*.pdf; do
+for f in "$out/2558"/schools/*.pdf; do
 	n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }')
 	[ "${n:-9}" -le 2 ] || { over=$((over + 1)); echo "  $f: $n pages"; }
 done
@@ -338,7 +342,7 @@ done
 # the suggestions for next year; comments grouped into themes, praise apart.
 cause=$(awk -F, '$1 == "3.1.1" && $2 == "สาเหตุ" { print $3; exit }' input/narrative.csv | tr -d '\r')
 [ -n "$cause" ] && ok || no "the bundled narrative has no cause for 3.1.1"
-rawflat "$out/annual-2558.pdf" >"$work/a.raw"
+rawflat "$out/2558/annual-2558.pdf" >"$work/a.raw"
 has "a target's cause is printed beside its result" "$work/a.raw" "ยังไม่บรรลุ สาเหตุ $cause"
 has "a missing remedy is said plainly" "$work/a.flat" "แนวทางแก้ไข สำนักงานยังไม่ได้บันทึก"
 has "the discussion is printed in 5.2" "$work/a.flat" "5.2 อภิปรายผล • การนิเทศโดยใช้เครือข่ายโรงเรียนเป็นฐาน"
@@ -381,7 +385,7 @@ cp -R input/. "$work/ahead/"
 printf 'M006,กตปน,10,6/2558,2015-09-29,ประชุม ก.ต.ป.น. ครั้งที่ 6/2558,,,,09.00-12.00 น.,ห้องประชุม ชั้น 2\r\n' \
 	>>"$work/ahead/meetings.csv"
 "$NITHET" -q -i "$work/ahead" -o "$work/ahead-out" --as-of 2015-09-25 committee 6/2558 >/dev/null 2>&1
-flat "$work/ahead-out/committee-6-2558.pdf" >"$work/c6.flat"
+flat "$work/ahead-out/2558/committee-6-2558.pdf" >"$work/c6.flat"
 has "a pack built ahead gives its figures' day" "$work/c6.flat" "ผลตามเป้าหมาย ณ วันที่ 25 ก.ย. 58"
 hasnt "a pack built ahead does not call its figures the meeting's" "$work/c6.flat" "ณ วันประชุม"
 

@@ -23,7 +23,19 @@ int
 file_open_regular(const char *path, long max_bytes, DiagSeverity sev, const char *what, struct stat *st,
     Diag *d)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	/* Run as root, an input (a file of the shared input folder: sev is
+	 * DIAG_INPUT) is never read through a symbolic link: anyone who can
+	 * write the folder could point one at a file only root may read, and
+	 * its first line would reach the log. The config and the fonts are the
+	 * administrator's and may be links. */
+	int as_root_input = sev == DIAG_INPUT && geteuid() == 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | (as_root_input ? O_NOFOLLOW : 0));
+	if (fd < 0 && as_root_input && errno == ELOOP) {
+		diag_report(d, sev, path, 0, 0, "%s is a symbolic link; run as root, nithet reads no input through a "
+		    "link (anyone who can write the input folder could point it at any file): put the file itself "
+		    "there, or run nithet as an ordinary user", what);
+		return -1;
+	}
 	if (fd < 0) {
 		diag_report(d, sev, path, 0, 0, "cannot open %s (%s); check the file name and the folder it is in", what,
 		    strerror(errno));

@@ -10,7 +10,9 @@
 
 #include "core/diag.h"
 
-/* Open path read-only if it is a regular file of at most max_bytes.
+/* Open path read-only if it is a regular file of at most max_bytes. Run
+ * as root, a file reported as DIAG_INPUT (the shared input folder's) is not
+ * read through a symbolic link.
  * Returns the descriptor (blocking again, close-on-exec) and fills *st, or
  * -1 after a message of severity sev naming path and saying what it is
  * instead (a folder, a FIFO, a device), what the limit is, or why it could

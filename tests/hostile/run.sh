@@ -273,6 +273,24 @@ fresh
   printf '/></Table></Worksheet></Workbook>\n'; } >"$work/in/evaluations.xml"
 hostile "attribute bomb" evaluations.xml 3 "more than 256 attributes"
 
+# Run as root (as CI and `make test` run), an input that is a link to a file
+# only root may read is refused, and nothing of that file reaches the log.
+if [ "$(id -u)" = 0 ]; then
+	fresh
+	echo "secret-of-root" >"$work/rootonly"
+	chmod 600 "$work/rootonly"
+	rm -f "$work/in/staff.csv"
+	ln -s "$work/rootonly" "$work/in/staff.csv"
+	"$NITHET" -i "$work/in" check >/dev/null 2>"$work/err"
+	rc=$?
+	if [ "$rc" = 3 ] && grep -q "staff.csv: error: the file is a symbolic link; run as root" "$work/err" &&
+	    ! grep -q "secret-of-root" "$work/err"; then
+		pass=$((pass + 1)); echo "ok   as root, an input linked to a root-only file is refused"
+	else
+		fail=$((fail + 1)); echo "FAIL as root, a linked input: exit $rc"; grep -v warning "$work/err" | head -2
+	fi
+fi
+
 # The input folder itself is missing: one message naming it.
 rm -rf "$work/in"
 hostile "no input folder" "$work/in" 3 "input directory does not exist"

@@ -140,31 +140,37 @@ run_output_dir(Run *run, const char *sub)
 static int
 stage(Run *run, const char *path, const unsigned char *data, size_t len)
 {
+	if (run->disk_full)
+		return EXIT_OUTPUT;   /* said once already */
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-	if (fd < 0) {
-		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot write (%s)", strerror(errno));
-		return EXIT_OUTPUT;
-	}
+	int err = fd < 0 ? errno : 0;
 	size_t done = 0;
-	while (done < len) {
+	while (fd >= 0 && done < len) {
 		ssize_t n = write(fd, data + done, len - done);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot write (%s)",
-			    n < 0 ? strerror(errno) : "no space");
-			close(fd);
-			unlink(path);
-			return EXIT_OUTPUT;
+			err = n < 0 ? errno : ENOSPC;
+			break;
 		}
 		done += (size_t)n;
 	}
-	if (close(fd) != 0) {
-		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot write (%s)", strerror(errno));
+	if (fd >= 0 && close(fd) != 0 && err == 0)
+		err = errno;
+	if (err == 0)
+		return 0;
+	if (fd >= 0)
 		unlink(path);
+	if (err == ENOSPC || err == EDQUOT) {
+		/* One message, not one per report: the rest of the build stops
+		 * writing and the previous set stays. */
+		run->disk_full = 1;
+		diag_report(run->diag, DIAG_OUTPUT, run->settings->output_dir, 0, 0, "the disk is full (%s); no "
+		    "report was replaced: free some space and run again", strerror(err));
 		return EXIT_OUTPUT;
 	}
-	return 0;
+	diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot write (%s)", strerror(err));
+	return EXIT_OUTPUT;
 }
 
 static const char *

@@ -29,6 +29,7 @@ typedef struct Run {
 	Options opt;
 	int staging;        /* run_write writes into a build's private set, no fsync (sets.h) */
 	const char *write_dir; /* where run_write writes: OUT/<FY> or a new set; NULL = OUT */
+	int disk_full;      /* said once: the build's other writes stop quietly */
 	Settings *settings;
 	Diag *diag;
 	Arena *arena;       /* the model's arena, freed at the end of the run */

@@ -291,6 +291,22 @@ if [ "$(id -u)" = 0 ]; then
 	fi
 fi
 
+# A full disk is said once (not once a report) and replaces nothing; tried
+# where a small tmpfs can be mounted (root outside a restricted container).
+mkdir -p "$work/tiny"
+if mount -t tmpfs -o size=300k tmpfs "$work/tiny" 2>/dev/null; then
+	fresh
+	"$NITHET" -q -j 1 -i "$work/in" -o "$work/tiny/out" build >/dev/null 2>"$work/err"
+	rc=$?
+	n=$(grep -c "the disk is full" "$work/err")
+	umount "$work/tiny"
+	if [ "$rc" = 4 ] && [ "$n" = 1 ]; then
+		pass=$((pass + 1)); echo "ok   a full disk: exit 4, said once"
+	else
+		fail=$((fail + 1)); echo "FAIL a full disk: exit $rc, said $n times"
+	fi
+fi
+
 # The input folder itself is missing: one message naming it.
 rm -rf "$work/in"
 hostile "no input folder" "$work/in" 3 "input directory does not exist"

@@ -52,6 +52,7 @@ typedef struct Source {
 	size_t len;                /* bytes in the source (a file's size when opened) */
 	size_t pos;
 	int changed;               /* the file shrank while being read */
+	Encoding enc;              /* once scanned: positions count UTF-16 code units */
 } Source;
 
 static int
@@ -98,23 +99,35 @@ src_read(Source *s, char *buf, size_t n)
 static void
 src_position(Source *s, size_t off, long *line, long *col)
 {
+	/* In UTF-16 a line ends at the code unit 0x000A, at an even offset
+	 * after the byte order mark; a byte 0x0A alone may be half of a Thai
+	 * letter (ช is U+0E0A). Columns are counted in code units too. */
+	int unit = s->enc == ENC_UTF16LE || s->enc == ENC_UTF16BE ? 2 : 1;
+	size_t lf = s->enc == ENC_UTF16BE ? 1 : 0;   /* where 0x0A sits in a unit */
 	*line = 1;
-	size_t start = 0, base = 0;
+	size_t start = unit == 2 ? 2 : 0, base = 0;
 	char *buf = mem_alloc(CHUNK);
 	if (src_rewind(s) == 0) {
 		long got;
 		while (base < off && (got = src_read(s, buf, CHUNK)) > 0) {
 			size_t n = (size_t)got < off - base ? (size_t)got : off - base;
-			for (const char *p = buf; (p = memchr(p, '\n', n - (size_t)(p - buf))) != NULL;
-			    p++) {
+			for (const char *p = buf; (p = memchr(p, '\n', n - (size_t)(p - buf))) != NULL; p++) {
+				size_t at = base + (size_t)(p - buf);
+				if (unit == 2) {
+					/* The unit's other byte may be in the next chunk:
+					 * CHUNK is even, so a unit never straddles. */
+					size_t k = (size_t)(p - buf);
+					if (at % 2 != lf || (lf == 0 ? k + 1 >= (size_t)got || p[1] != 0 : k == 0 || p[-1] != 0))
+						continue;
+				}
 				(*line)++;
-				start = base + (size_t)(p - buf) + 1;
+				start = at - lf + (size_t)unit;
 			}
 			base += (size_t)got;
 		}
 	}
 	free(buf);
-	*col = (long)(off - start) + 1;
+	*col = (long)((off - start) / (size_t)unit) + 1;
 }
 
 static void
@@ -349,6 +362,7 @@ scan(Source *s, char *buf, Scan *sc, Diag *d)
 		if (eof)
 			break;
 	}
+	s->enc = sc->enc;          /* positions from here on count its units */
 	if (sc->enc == ENC_UTF8 || sc->enc == ENC_UTF8_BOM)
 		return 0;
 	return check_converted(s, sc->enc, buf, d);

@@ -418,6 +418,34 @@ TEST(csv_utf16_across_chunks)
 	free(data);
 }
 
+/* A bad unit's line and column count UTF-16 code units: the byte 0x0A in
+ * ช (U+0E0A) is not a line end, in either byte order. */
+TEST(csv_utf16_position_counts_units)
+{
+	for (int be = 0; be <= 1; be++) {
+		size_t reps = 40000, n = 2;
+		char *data = malloc(reps * 8 + 16);
+		memcpy(data, be ? "\xFE\xFF" : "\xFF\xFE", 2);
+		for (size_t i = 0; i < reps; i++) {
+			memcpy(data + n, be ? "\0a\0,\x0E\x0A\0\n" : "a\0,\0\x0A\x0E\n\0", 8);
+			n += 8;
+		}
+		/* "a," then a low surrogate alone: column 3 of line reps + 1. */
+		memcpy(data + n, be ? "\0a\0,\xDC\x00" : "a\0,\0\x00\xDC", 6);
+		n += 6;
+		Tally t;
+		memset(&t, 0, sizeof(t));
+		Diag *d = diag_new(NULL);
+		CsvInfo info;
+		CsvLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
+		CHECK_INT(csvread_buffer("u.csv", data, n, &lim, tally, &t, &info, d), -1);
+		CHECK_INT(diag_record(d, 0)->line, (long)reps + 1);
+		CHECK_INT(diag_record(d, 0)->col, 3);
+		diag_free(d);
+		free(data);
+	}
+}
+
 /* The fast validator against a reference built on utf8_decode, over random
  * mixes of ASCII, Thai, other sequences and bad bytes. */
 static size_t

@@ -118,6 +118,7 @@ main(int argc, char **argv)
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	run.opt.jobs = cores > 0 ? cores : 1;
 	run.opt.wait = -1;
+	run.out_fd = run.sets_fd = run.write_fd = -1;
 
 	int ch;
 	/* '+': options stop at the command, so a command's own options

@@ -3,9 +3,9 @@
  * Order of work: load and validate everything first (an unusable input
  * means nothing is written and the previous reports stay as they were), take
  * the output folder's lock, then write the reports with -j worker processes.
- * Every file is written under a temporary name and renamed when complete, so
- * a reader never sees half a PDF; temporary files left by a killed run are
- * removed under the lock. */
+ * Every file is written into a new private set that becomes current in one
+ * step when complete (sets.h), so a reader never sees half a PDF or a mix of
+ * two nights; sets left by a killed run are removed under the lock. */
 
 #include <dirent.h>
 #include <errno.h>
@@ -45,7 +45,7 @@ take_lock(Run *run)
 	snprintf(path, sizeof(path), "%s/.nithet.lock", run->settings->output_dir);
 	/* Never through a symbolic link, never a FIFO or a device: the lock
 	 * is written to, and a link would make that write land elsewhere. */
-	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0666);
+	int fd = openat(run->out_fd, ".nithet.lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0666);
 	struct stat st;
 	if (fd < 0 && errno == ELOOP) {
 		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "the lock file is a symbolic link; nithet never "
@@ -54,7 +54,7 @@ take_lock(Run *run)
 	}
 	if (fd < 0) {
 		struct stat ls;
-		int owned = lstat(path, &ls) == 0;
+		int owned = fstatat(run->out_fd, ".nithet.lock", &ls, AT_SYMLINK_NOFOLLOW) == 0;
 		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot open the lock file (%s)%s", strerror(errno),
 		    owned && ls.st_uid != geteuid() ? "; it belongs to another user (a run as root?): remove it, or run "
 		    "as its owner" : "; check the permissions of the output folder");
@@ -103,14 +103,14 @@ take_lock(Run *run)
 		}
 	}
 	/* A note left in the lock: the run before was killed before it ended
-	 * (a run that ends empties it). Its temporary files are removed next. */
+	 * (a run that ends empties it). Its unfinished set is removed next. */
 	char prev[128] = "";
 	ssize_t pn = pread(fd, prev, sizeof(prev) - 1, 0);
 	prev[pn > 0 ? pn : 0] = '\0';
 	prev[strcspn(prev, "\n")] = '\0';
 	if (*prev && !run->opt.quiet)
-		fprintf(stderr, "nithet: %s: the previous run (%s) ended before it finished; its temporary files "
-		    "are removed\n", path, prev);
+		fprintf(stderr, "nithet: %s: the previous run (%s) ended before it finished; its unfinished set "
+		    "of reports is removed\n", path, prev);
 	char me[128];
 	int n = snprintf(me, sizeof(me), "pid %ld, started %ld\n", (long)getpid(), (long)time(NULL));
 	if (ftruncate(fd, 0) != 0 || pwrite(fd, me, (size_t)n, 0) != n) {
@@ -262,7 +262,7 @@ cmd_build(Run *run, int argc, char **argv)
 			nschools++;
 		}
 
-	/* Every file is staged as NAME.new and put in place at the end, all
+	/* Every file goes into the private set, made current at the end, all
 	 * together: a failed build leaves the previous set whole. */
 	run->staging = !run->opt.dump_layout;
 	int worst = 0;

@@ -2,6 +2,7 @@
 /* syncfs() is Linux's: flush one file system once for a whole build. */
 #define _GNU_SOURCE
 #include "cli/run.h"
+#include "cli/outdir.h"
 #include "cli/sets.h"
 
 #include "core/mem.h"
@@ -95,72 +96,66 @@ run_measure(Run *run, CalDate as_of)
 	return r;
 }
 
-/* The output folder the user names may be a symbolic link (their choice);
- * a folder nithet makes inside it (sub) never is: one planted there would
- * send reports, and the cleaning of stale files, into another folder. */
-static int
-make_dir(Run *run, const char *dir, int sub)
+static const char *
+write_dir(Run *run)
 {
-	struct stat st;
-	if ((sub ? lstat(dir, &st) : stat(dir, &st)) == 0) {
-		if (S_ISDIR(st.st_mode))
-			return 0;
-		if (S_ISLNK(st.st_mode)) {
-			diag_report(run->diag, DIAG_OUTPUT, dir, 0, 0, "is a symbolic link; nithet writes only into "
-			    "folders it made itself: remove the link and run again");
-			return -1;
-		}
-		diag_report(run->diag, DIAG_OUTPUT, dir, 0, 0, "is not a directory; give an output directory "
-		    "with -o DIR");
-		return -1;
-	}
-	if (mkdir(dir, 0777) != 0) {
-		diag_report(run->diag, DIAG_OUTPUT, dir, 0, 0, "cannot create the output directory (%s)",
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
+	return run->write_dir ? run->write_dir : run->settings->output_dir;
 }
 
 int
 run_output_dir(Run *run, const char *sub)
 {
+	(void)sub;
 	if (run->opt.dump_layout)
 		return 0;
-	if (make_dir(run, run->settings->output_dir, 0) != 0)
-		return -1;
-	if (sub)
-		return make_dir(run, arena_printf(run->arena, "%s/%s", run->settings->output_dir, sub), 1);
-	return 0;
+	/* The output folder the user names may be a symbolic link (their
+	 * choice); what nithet makes inside it never is (outdir.h). */
+	if (run->out_fd < 0)
+		run->out_fd = outdir_open(AT_FDCWD, run->settings->output_dir, 1, run->settings->output_dir, run->diag);
+	return run->out_fd < 0 ? -1 : 0;
 }
 
-/* Write a file of a build's private set: created exclusively (the folder
- * is new and ours, so a file there already means something is wrong), no
- * fsync here: sets_commit flushes the whole set once. */
+/* The folder name (relative to the folder written into) is in: that
+ * folder, or its subfolder when name has one ("schools/X.pdf"), opened
+ * without following a link. *leaf is the file's own name. Returns a
+ * descriptor to close when it is not the run's own, or -1 after
+ * reporting. */
 static int
-stage(Run *run, const char *path, const unsigned char *data, size_t len)
+folder_of(Run *run, const char *name, const char **leaf, int *own)
+{
+	int dir = run->write_fd >= 0 ? run->write_fd : run->out_fd;
+	const char *slash = strrchr(name, '/');
+	*own = 0;
+	*leaf = name;
+	if (slash == NULL)
+		return dir;
+	*leaf = slash + 1;
+	const char *sub = arena_printf(run->arena, "%.*s", (int)(slash - name), name);
+	int fd = outdir_open(dir, sub, 0, arena_printf(run->arena, "%s/%s", write_dir(run), sub), run->diag);
+	*own = fd >= 0;
+	return fd;
+}
+
+/* Write a file of the folder written into: in a build's private set,
+ * created exclusively (the folder is new and ours, so a file there
+ * already means something is wrong) and not flushed, sets_commit flushes
+ * the whole set once; otherwise replaced atomically. */
+static int
+put(Run *run, const char *name, const unsigned char *data, size_t len)
 {
 	if (run->disk_full)
 		return EXIT_OUTPUT;   /* said once already */
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-	int err = fd < 0 ? errno : 0;
-	size_t done = 0;
-	while (fd >= 0 && done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			err = n < 0 ? errno : ENOSPC;
-			break;
-		}
-		done += (size_t)n;
-	}
-	if (fd >= 0 && close(fd) != 0 && err == 0)
-		err = errno;
+	const char *path = arena_printf(run->arena, "%s/%s", write_dir(run), name);
+	const char *leaf, *step = "create";
+	int own;
+	int dir = folder_of(run, name, &leaf, &own);
+	if (dir < 0)
+		return EXIT_OUTPUT;
+	int err = run->staging ? outdir_create(dir, leaf, data, len) : outdir_replace(dir, leaf, data, len, &step);
+	if (own)
+		close(dir);
 	if (err == 0)
 		return 0;
-	if (fd >= 0)
-		unlink(path);
 	if (err == ENOSPC || err == EDQUOT) {
 		/* One message, not one per report: the rest of the build stops
 		 * writing and the previous set stays. */
@@ -169,42 +164,33 @@ stage(Run *run, const char *path, const unsigned char *data, size_t len)
 		    "report was replaced: free some space and run again", strerror(err));
 		return EXIT_OUTPUT;
 	}
-	diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot write (%s)", strerror(err));
+	if (run->staging)
+		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot write (%s)", strerror(err));
+	else
+		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot write the file (could not %s: %s); the "
+		    "previous one is kept: check that the output folder is writable", step, strerror(err));
 	return EXIT_OUTPUT;
-}
-
-static const char *
-write_dir(Run *run)
-{
-	return run->write_dir ? run->write_dir : run->settings->output_dir;
 }
 
 int
 run_write_bytes(Run *run, const char *name, const unsigned char *data, size_t len)
 {
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/%s", write_dir(run), name);
-	return run->staging ? stage(run, path, data, len) : render_write_atomic(path, data, len, run->diag);
+	return put(run, name, data, len);
 }
 
 int
 run_write(Run *run, const Doc *doc, const char *name)
 {
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/%s", write_dir(run), name);
-	int rc;
-	if (run->staging && !run->opt.dump_layout) {
-		unsigned char *pdf = NULL;
-		size_t len = 0;
-		rc = render_to_memory(doc, run->settings, &pdf, &len, run->diag);
-		if (rc == 0)
-			rc = stage(run, path, pdf, len);
-		free(pdf);
-	} else {
-		rc = render_document(doc, run->settings, path, run->opt.dump_layout ? stdout : NULL, run->diag);
-	}
-	if (rc == 0 && !run->opt.quiet && !run->opt.dump_layout)
-		printf("wrote %s\n", path);
+	if (run->opt.dump_layout)
+		return render_document(doc, run->settings, NULL, stdout, run->diag);
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	int rc = render_to_memory(doc, run->settings, &pdf, &len, run->diag);
+	if (rc == 0)
+		rc = put(run, name, pdf, len);
+	free(pdf);
+	if (rc == 0 && !run->opt.quiet)
+		printf("wrote %s/%s\n", write_dir(run), name);
 	return rc;
 }
 
@@ -217,8 +203,12 @@ run_year_output(Run *run, const char *sub)
 	if (sets_prepare(run) != 0 || sets_current(run, &dir) != 0)
 		return -1;
 	run->write_dir = dir;
-	if (sub)
-		return make_dir(run, arena_printf(run->arena, "%s/%s", dir, sub), 1);
+	if (sub) {
+		int fd = outdir_open(run->write_fd, sub, 0, arena_printf(run->arena, "%s/%s", dir, sub), run->diag);
+		if (fd < 0)
+			return -1;
+		close(fd);
+	}
 	return 0;
 }
 

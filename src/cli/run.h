@@ -28,7 +28,10 @@ typedef struct Options {
 typedef struct Run {
 	Options opt;
 	int staging;        /* run_write writes into a build's private set, no fsync (sets.h) */
-	const char *write_dir; /* where run_write writes: OUT/<FY> or a new set; NULL = OUT */
+	const char *write_dir; /* where run_write writes, as said: OUT/<FY> or a new set; NULL = OUT */
+	int out_fd;         /* OUT, .sets and the folder written into, held open */
+	int sets_fd;        /* (outdir.h): -1 until opened */
+	int write_fd;
 	int disk_full;      /* said once: the build's other writes stop quietly */
 	Settings *settings;
 	Diag *diag;

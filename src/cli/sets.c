@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "cli/outdir.h"
 #include "core/mem.h"
 
 /* For the commit test only: NITHET_FAULT_AT=written|linked|swapped kills
@@ -30,46 +32,38 @@ sets_dir(Run *run)
 	return arena_printf(run->arena, "%s/.sets", run->settings->output_dir);
 }
 
+/* OUT/<FY> as said in messages, and its name inside OUT. */
 static const char *
 year_link(Run *run)
 {
 	return arena_printf(run->arena, "%s/%d", run->settings->output_dir, run->settings->fiscal_year);
 }
 
-/* A set's name as nithet makes them: the year, a dot, six characters of
- * mkdtemp. */
+static const char *
+year_name(Run *run)
+{
+	return arena_printf(run->arena, "%d", run->settings->fiscal_year);
+}
+
+/* A set's name as nithet makes them: the year, a dot, six characters. */
 static int
 is_set_name(const char *name)
 {
 	size_t n = strlen(name);
-	return n == 11 && strspn(name, "0123456789") == 4 && name[4] == '.';
-}
-
-static int
-real_dir(Run *run, const char *dir, int may_be_link)
-{
-	struct stat st;
-	if ((may_be_link ? stat(dir, &st) : lstat(dir, &st)) == 0) {
-		if (S_ISDIR(st.st_mode))
-			return 0;
-		diag_report(run->diag, DIAG_OUTPUT, dir, 0, 0, S_ISLNK(st.st_mode) ? "is a symbolic link; nithet writes "
-		    "only into folders it made itself: remove the link and run again" : "is not a folder; give an "
-		    "output folder with -o DIR, or remove the file");
-		return -1;
-	}
-	if (mkdir(dir, 0755) != 0) {
-		diag_report(run->diag, DIAG_OUTPUT, dir, 0, 0, "cannot create the folder (%s)", strerror(errno));
-		return -1;
-	}
-	return 0;
+	return n == 11 && strspn(name, "0123456789") == 4 && name[4] == '.' &&
+	    strspn(name + 5, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == 6;
 }
 
 int
 sets_prepare(Run *run)
 {
-	if (real_dir(run, run->settings->output_dir, 1) != 0)
+	if (run->sets_fd >= 0)
+		return 0;
+	run->out_fd = outdir_open(AT_FDCWD, run->settings->output_dir, 1, run->settings->output_dir, run->diag);
+	if (run->out_fd < 0)
 		return -1;
-	return real_dir(run, sets_dir(run), 0);
+	run->sets_fd = outdir_open(run->out_fd, ".sets", 0, sets_dir(run), run->diag);
+	return run->sets_fd < 0 ? -1 : 0;
 }
 
 /* The set OUT/<FY> names: its folder name under .sets, or NULL when there
@@ -77,13 +71,13 @@ sets_prepare(Run *run)
 static const char *
 current_name(Run *run, int *bad)
 {
-	const char *link = year_link(run);
 	*bad = 0;
 	char target[256];
-	ssize_t n = readlink(link, target, sizeof target - 1);
+	ssize_t n = readlinkat(run->out_fd, year_name(run), target, sizeof target - 1);
 	if (n < 0) {
 		struct stat st;
-		if (errno == ENOENT || (errno == EINVAL && lstat(link, &st) != 0))
+		if (errno == ENOENT || (errno == EINVAL && fstatat(run->out_fd, year_name(run), &st,
+		    AT_SYMLINK_NOFOLLOW) != 0))
 			return NULL;
 		*bad = 1;
 		return NULL;
@@ -104,17 +98,50 @@ refuse_year(Run *run)
 	return -1;
 }
 
+/* Open the set called name under .sets as the folder written into. */
+static int
+enter_set(Run *run, const char *name)
+{
+	const char *shown = arena_printf(run->arena, "%s/%s", sets_dir(run), name);
+	int fd = openat(run->sets_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0) {
+		diag_report(run->diag, DIAG_OUTPUT, shown, 0, 0, "cannot open the set of reports (%s)",
+		    strerror(errno));
+		return -1;
+	}
+	if (run->write_fd >= 0)
+		close(run->write_fd);
+	run->write_fd = fd;
+	return 0;
+}
+
 int
 sets_begin(Run *run, const char **dir)
 {
-	char *path = arena_printf(run->arena, "%s/%d.XXXXXX", sets_dir(run), run->settings->fiscal_year);
-	if (mkdtemp(path) == NULL) {
+	/* mkdtemp's way, relative to .sets: a new name, made exclusively. */
+	char name[16];
+	unsigned long x = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 20) ^ (unsigned long)(size_t)name;
+	static const char abc[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	int made = -1;
+	for (int tries = 0; made != 0 && tries < 100; tries++) {
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		int k = snprintf(name, sizeof name, "%d.", run->settings->fiscal_year);
+		for (int i = 0; i < 6; i++)
+			name[k + i] = abc[(x >> (10 + 5 * i)) % 62];
+		name[k + 6] = '\0';
+		made = mkdirat(run->sets_fd, name, 0755);
+		if (made != 0 && errno != EEXIST)
+			break;
+	}
+	if (made != 0) {
 		diag_report(run->diag, DIAG_OUTPUT, sets_dir(run), 0, 0, "cannot create a new set of reports (%s)",
 		    strerror(errno));
 		return -1;
 	}
-	(void)chmod(path, 0755);
-	if (mkdir(arena_printf(run->arena, "%s/schools", path), 0755) != 0) {
+	const char *path = arena_printf(run->arena, "%s/%s", sets_dir(run), name);
+	if (enter_set(run, name) != 0)
+		return -1;
+	if (mkdirat(run->write_fd, "schools", 0755) != 0) {
 		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot create its schools folder (%s)", strerror(errno));
 		sets_discard(run, path);
 		return -1;
@@ -127,29 +154,25 @@ sets_begin(Run *run, const char **dir)
 static int
 swap_link(Run *run, const char *set)
 {
-	const char *out = run->settings->output_dir;
-	const char *tmp = arena_printf(run->arena, "%s/.%d.link", out, run->settings->fiscal_year);
-	if (unlink(tmp) != 0 && errno != ENOENT) {
-		diag_report(run->diag, DIAG_OUTPUT, tmp, 0, 0, "cannot replace (%s)", strerror(errno));
+	const char *tmp = arena_printf(run->arena, ".%d.link", run->settings->fiscal_year);
+	const char *shown = arena_printf(run->arena, "%s/%s", run->settings->output_dir, tmp);
+	if (unlinkat(run->out_fd, tmp, 0) != 0 && errno != ENOENT) {
+		diag_report(run->diag, DIAG_OUTPUT, shown, 0, 0, "cannot replace (%s)", strerror(errno));
 		return -1;
 	}
-	if (symlink(arena_printf(run->arena, ".sets/%s", set), tmp) != 0) {
-		diag_report(run->diag, DIAG_OUTPUT, tmp, 0, 0, "cannot create the link to the new set (%s)",
+	if (symlinkat(arena_printf(run->arena, ".sets/%s", set), run->out_fd, tmp) != 0) {
+		diag_report(run->diag, DIAG_OUTPUT, shown, 0, 0, "cannot create the link to the new set (%s)",
 		    strerror(errno));
 		return -1;
 	}
 	fault("linked");
-	if (rename(tmp, year_link(run)) != 0) {
+	if (renameat(run->out_fd, tmp, run->out_fd, year_name(run)) != 0) {
 		diag_report(run->diag, DIAG_OUTPUT, year_link(run), 0, 0, "cannot put the new set in place (%s)",
 		    strerror(errno));
-		unlink(tmp);
+		unlinkat(run->out_fd, tmp, 0);
 		return -1;
 	}
-	int fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
+	fsync(run->out_fd);
 	return 0;
 }
 
@@ -168,44 +191,21 @@ sets_current(Run *run, const char **dir)
 			sets_discard(run, fresh);
 			return -1;
 		}
+	} else if (enter_set(run, name) != 0) {
+		return -1;
 	}
 	*dir = year_link(run);
 	return 0;
 }
 
-/* Remove what is inside a set (its files and schools/ with its files),
- * then the set: only regular files and links, never following one. */
-static void
-remove_tree(const char *dir, int depth)
-{
-	DIR *d = opendir(dir);
-	if (d == NULL)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		size_t n = strlen(dir) + strlen(e->d_name) + 2;
-		char *path = mem_alloc(n);
-		snprintf(path, n, "%s/%s", dir, e->d_name);
-		struct stat st;
-		if (lstat(path, &st) == 0) {
-			if (S_ISDIR(st.st_mode) && depth == 0)
-				remove_tree(path, 1);
-			else if (!S_ISDIR(st.st_mode))
-				unlink(path);
-		}
-		free(path);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
 void
 sets_discard(Run *run, const char *dir)
 {
-	(void)run;
-	remove_tree(dir, 0);
+	if (run->write_fd >= 0) {
+		close(run->write_fd);
+		run->write_fd = -1;
+	}
+	outdir_remove_tree(run->sets_fd, strrchr(dir, '/') + 1);
 }
 
 int
@@ -213,22 +213,19 @@ sets_commit(Run *run, const char *dir)
 {
 	/* One flush of every file of the set before the link may reach the
 	 * disk: the link never names a set whose bytes are not there. */
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || syncfs(fd) != 0) {
+	if (syncfs(run->write_fd) != 0) {
 		diag_report(run->diag, DIAG_OUTPUT, dir, 0, 0, "cannot flush the new reports to disk (%s); the "
 		    "previous reports are kept", strerror(errno));
-		if (fd >= 0)
-			close(fd);
 		sets_discard(run, dir);
 		return EXIT_OUTPUT;
 	}
-	close(fd);
 	fault("written");
 	int bad;
 	const char *old = current_name(run, &bad);
 	if (bad) {
 		sets_discard(run, dir);
-		return refuse_year(run) ? EXIT_OUTPUT : EXIT_OUTPUT;
+		refuse_year(run);
+		return EXIT_OUTPUT;
 	}
 	if (swap_link(run, strrchr(dir, '/') + 1) != 0) {
 		sets_discard(run, dir);
@@ -236,16 +233,21 @@ sets_commit(Run *run, const char *dir)
 	}
 	fault("swapped");
 	if (old)
-		remove_tree(arena_printf(run->arena, "%s/%s", sets_dir(run), old), 0);
+		outdir_remove_tree(run->sets_fd, old);
 	return 0;
 }
 
 void
 sets_clean(Run *run)
 {
-	DIR *d = opendir(sets_dir(run));
-	if (d == NULL)
+	/* Its own descriptor: a dup would share the read position. */
+	int fd = openat(run->sets_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = fd < 0 ? NULL : fdopendir(fd);
+	if (d == NULL) {
+		if (fd >= 0)
+			close(fd);
 		return;
+	}
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		if (!is_set_name(e->d_name))
@@ -253,15 +255,15 @@ sets_clean(Run *run)
 		/* The set a year link names is current; any other is a killed
 		 * build's (a running one holds the lock, so there is none). */
 		char target[256];
-		char *link = arena_printf(run->arena, "%s/%.4s", run->settings->output_dir, e->d_name);
-		ssize_t n = readlink(link, target, sizeof target - 1);
+		ssize_t n = readlinkat(run->out_fd, arena_printf(run->arena, "%.4s", e->d_name), target,
+		    sizeof target - 1);
 		if (n > 0) {
 			target[n] = '\0';
 			if (!strcmp(target + (strncmp(target, ".sets/", 6) ? 0 : 6), e->d_name))
 				continue;
 		}
-		remove_tree(arena_printf(run->arena, "%s/%s", sets_dir(run), e->d_name), 0);
+		outdir_remove_tree(run->sets_fd, e->d_name);
 	}
 	closedir(d);
-	unlink(arena_printf(run->arena, "%s/.%d.link", run->settings->output_dir, run->settings->fiscal_year));
+	unlinkat(run->out_fd, arena_printf(run->arena, ".%d.link", run->settings->fiscal_year), 0);
 }

@@ -168,6 +168,29 @@ echo "precious" >"$work/victim/annual-2558.pdf"
 echo "precious" >"$work/victim/schools/93020001-2558.pdf"
 ln -s "$work/victim" "$work/out/2558"
 symlink_case "year folder" 4 "is not a set of reports nithet made" "$work/victim"
+# A set's own folder swapped for a link after the build (the report of one
+# school is then written into the current set): refused, nothing written
+# through it. nithet opens every folder of the output tree without following
+# links and writes relative to it.
+rm -rf "$work/out" "$work/victim"
+mkdir -p "$work/victim"
+echo "precious" >"$work/victim/93020001-2558.pdf"
+"$NITHET" -q -i "$work/in" -o "$work/out" build >/dev/null 2>&1
+set_dir=$(readlink -f "$work/out/2558")
+rm -rf "$set_dir/schools"
+ln -s "$work/victim" "$set_dir/schools"
+before=$(md5sum "$work/victim/93020001-2558.pdf")
+"$NITHET" -q -i "$work/in" -o "$work/out" school 93020001 >/dev/null 2>"$work/err"
+rc=$?
+if [ "$rc" = 4 ] && [ "$before" = "$(md5sum "$work/victim/93020001-2558.pdf")" ] && [ "$(ls "$work/victim")" = "93020001-2558.pdf" ] &&
+    grep -qF "symbolic link" "$work/err"; then
+	pass=$((pass + 1))
+	echo "ok   symlinked schools folder of the current set: exit 4, victim untouched"
+else
+	fail=$((fail + 1))
+	echo "FAIL symlinked schools folder of the current set: exit $rc (want 4)"
+	head -3 "$work/err"
+fi
 
 # What reaches a terminal, a log or a PDF is safe: an escape sequence and a
 # quoted newline in a code are written escaped in the message (never raw, so

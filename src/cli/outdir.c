@@ -1,0 +1,153 @@
+/* outdir.c - see outdir.h. */
+#include "cli/outdir.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+int
+outdir_open(int at, const char *name, int follow, const char *shown, Diag *d)
+{
+	int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW);
+	int fd = openat(at, name, flags);
+	if (fd < 0 && errno == ENOENT) {
+		if (mkdirat(at, name, 0755) != 0 && errno != EEXIST) {
+			diag_report(d, DIAG_OUTPUT, shown, 0, 0, "cannot create the folder (%s)", strerror(errno));
+			return -1;
+		}
+		fd = openat(at, name, flags);
+	}
+	if (fd >= 0)
+		return fd;
+	int err = errno;
+	struct stat st;
+	if (fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode) && !follow)
+		diag_report(d, DIAG_OUTPUT, shown, 0, 0, "is a symbolic link; nithet writes only into folders it "
+		    "made itself: remove the link and run again");
+	else if (err == ENOTDIR)
+		diag_report(d, DIAG_OUTPUT, shown, 0, 0, "is not a folder; give an output folder with -o DIR, or "
+		    "remove the file");
+	else
+		diag_report(d, DIAG_OUTPUT, shown, 0, 0, "cannot open the folder (%s)", strerror(err));
+	return -1;
+}
+
+static int
+write_all(int fd, const unsigned char *data, size_t len)
+{
+	size_t done = 0;
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return errno;
+		if (n == 0)
+			return ENOSPC;
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+int
+outdir_create(int dir, const char *name, const unsigned char *data, size_t len)
+{
+	int fd = openat(dir, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return errno;
+	int err = write_all(fd, data, len);
+	if (close(fd) != 0 && err == 0)
+		err = errno;
+	if (err != 0)
+		unlinkat(dir, name, 0);
+	return err;
+}
+
+int
+outdir_replace(int dir, const char *name, const unsigned char *data, size_t len, const char **step)
+{
+	/* ".NAME.XXXXXX": hidden, and never a name nithet reads as a report. */
+	size_t n = strlen(name) + 16;
+	char *tmp = malloc(n);
+	if (tmp == NULL) {
+		*step = "create a temporary file";
+		return ENOMEM;
+	}
+	int fd = -1;
+	unsigned long x = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16) ^ (unsigned long)(size_t)tmp;
+	for (int tries = 0; fd < 0 && tries < 100; tries++) {
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		snprintf(tmp, n, ".%s.%06lx", name, (x >> 24) & 0xFFFFFF);
+		fd = openat(dir, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	int err;
+	*step = "create a temporary file";
+	if (fd < 0) {
+		err = errno;
+		free(tmp);
+		return err;
+	}
+	*step = "write";
+	err = write_all(fd, data, len);
+	if (err == 0) {
+		*step = "flush";
+		if (fsync(fd) != 0)
+			err = errno;
+	}
+	if (close(fd) != 0 && err == 0) {
+		*step = "close";
+		err = errno;
+	}
+	if (err == 0) {
+		*step = "rename into place";
+		if (renameat(dir, tmp, dir, name) != 0)
+			err = errno;
+	}
+	if (err != 0)
+		unlinkat(dir, tmp, 0);
+	free(tmp);
+	return err;
+}
+
+static void
+remove_in(int at, const char *name, int depth)
+{
+	int fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	DIR *d = fdopendir(fd);
+	if (d == NULL) {
+		close(fd);
+		return;
+	}
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		struct stat st;
+		if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			if (depth == 0)
+				remove_in(fd, e->d_name, 1);
+		} else {
+			unlinkat(fd, e->d_name, 0);
+		}
+	}
+	closedir(d);
+	unlinkat(at, name, AT_REMOVEDIR);
+}
+
+void
+outdir_remove_tree(int at, const char *name)
+{
+	remove_in(at, name, 0);
+}

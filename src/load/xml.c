@@ -258,39 +258,63 @@ bounded_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
  * took 43 s. No file nithet reads has elements with more than a few. */
 enum { XML_MAX_ATTRIBUTES = 256 };
 
-/* A linear look over the bytes before libxml2 sees them: the line of the
- * first start tag with more than XML_MAX_ATTRIBUTES attributes (counted
- * as the '=' outside quoted values), or 0 when there is none. Comments,
+/* A linear look over the bytes before libxml2 sees them, chunk by chunk:
+ * the line of the first start tag with more than XML_MAX_ATTRIBUTES
+ * attributes (counted as the '=' outside quoted values). Comments,
  * processing instructions and declarations are skipped. */
+typedef struct BombScan {
+	long line, tag, eq;
+	char quote;
+	enum { BOMB_OUT, BOMB_LT, BOMB_TAG } state;
+} BombScan;
+
+/* 0, or the line of the tag once found. */
 static long
-attribute_bomb(const char *b, size_t n)
+bomb_feed(BombScan *b, const char *p, size_t n)
 {
-	long line = 1;
 	for (size_t i = 0; i < n; i++) {
-		if (b[i] == '\n')
-			line++;
-		if (b[i] != '<' || i + 1 >= n || b[i + 1] == '!' || b[i + 1] == '?' || b[i + 1] == '/')
-			continue;
-		long tag = line, eq = 0;
-		char quote = 0;
-		for (i++; i < n; i++) {
-			char ch = b[i];
-			if (ch == '\n')
-				line++;
-			if (quote) {
-				if (ch == quote)
-					quote = 0;
-			} else if (ch == '"' || ch == '\'') {
-				quote = ch;
-			} else if (ch == '=') {
-				if (++eq > XML_MAX_ATTRIBUTES)
-					return tag;
-			} else if (ch == '>') {
+		char ch = p[i];
+		if (ch == '\n')
+			b->line++;
+		switch (b->state) {
+		case BOMB_OUT:
+			if (ch == '<')
+				b->state = BOMB_LT;
+			break;
+		case BOMB_LT:
+			if (ch == '!' || ch == '?' || ch == '/' || ch == '<') {
+				b->state = ch == '<' ? BOMB_LT : BOMB_OUT;
 				break;
 			}
+			b->state = BOMB_TAG;
+			b->tag = b->line;
+			b->eq = 0;
+			b->quote = 0;
+			/* ch is the tag's first character */
+			__attribute__((fallthrough));
+		case BOMB_TAG:
+			if (b->quote) {
+				if (ch == b->quote)
+					b->quote = 0;
+			} else if (ch == '"' || ch == '\'') {
+				b->quote = ch;
+			} else if (ch == '=') {
+				if (++b->eq > XML_MAX_ATTRIBUTES)
+					return b->tag;
+			} else if (ch == '>') {
+				b->state = BOMB_OUT;
+			}
+			break;
 		}
 	}
 	return 0;
+}
+
+static long
+attribute_bomb(const char *buf, size_t n)
+{
+	BombScan b = { .line = 1 };
+	return bomb_feed(&b, buf, n);
 }
 
 /* Parse len bytes into a libxml2 document, or NULL after reporting. */
@@ -880,6 +904,77 @@ skip_comment(void *ctx, const xmlChar *value)
 	(void)value;
 }
 
+/* The handlers of a stream: only the callbacks below, no tree, no DTD, no
+ * entity, no external subset; errors go to the structured handler set
+ * around the parse. */
+static void
+stream_sax(xmlSAXHandler *sax)
+{
+	memset(sax, 0, sizeof(*sax));
+	sax->initialized = XML_SAX2_MAGIC;
+	sax->startElementNs = stream_start;
+	sax->endElementNs = stream_end;
+	sax->characters = stream_text;
+	sax->ignorableWhitespace = stream_text;
+	sax->cdataBlock = stream_text;
+	sax->internalSubset = reject_doctype;
+	sax->externalSubset = reject_doctype;
+	sax->entityDecl = reject_entity;
+	sax->getEntity = no_entity;
+	sax->getParameterEntity = no_entity;
+	sax->comment = skip_comment;
+}
+
+static void
+stream_setup(Stream *s, xmlParserCtxtPtr ctxt)
+{
+	ctxt->_private = s;
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	ctxt->linenumbers = 1;
+}
+
+/* After the parse: the outcome, the context and the stream freed. */
+static int
+stream_finish(Stream *s, xmlParserCtxtPtr ctxt)
+{
+	Diag *d = s->run.d;
+	const char *name = s->run.name;
+	int rc = 0;
+	if (s->stopped) {
+		rc = s->stopped;
+	} else if (!ctxt->wellFormed || s->run.rejected || s->run.nerrors > 0) {
+		if (!s->run.rejected && s->run.nerrors == 0)
+			diag_report(d, DIAG_INPUT, name, 0, 0, "not well-formed XML; %s", s->run.advice);
+		rc = -1;
+	} else if (!s->saw_root) {
+		diag_report(d, DIAG_INPUT, name, 0, 0, "no root element; %s", s->run.advice);
+		rc = -1;
+	}
+	/* No tree is built, but after an early fatal error (which silences our
+	 * callbacks, so the DOCTYPE is not refused by them) libxml2 keeps the
+	 * internal subset's entity declarations in a document of its own "for
+	 * expat compatibility". Such a document is rejected above, and nothing
+	 * was expanded from it (getEntity answers NULL); it is only freed. */
+	if (ctxt->myDoc != NULL) {
+		xmlFreeDoc(ctxt->myDoc);
+		ctxt->myDoc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	free(s->frames);
+	free(s->pending);
+	free(s->text);
+	scratch_free(&s->scratch);
+	return rc;
+}
+
+static int
+report_bomb(Diag *d, const char *name, long line)
+{
+	diag_report(d, DIAG_INPUT, name, line, 0, "an element has more than %d attributes; this is not an "
+	    "export nithet can read (nothing was read from it)", XML_MAX_ATTRIBUTES);
+	return -1;
+}
+
 int
 xml_stream_memory(const char *buf, size_t len, const char *name, int max_depth,
     int flags, XmlStartFn start, XmlElementFn element, void *ctx, Diag *d)
@@ -900,28 +995,11 @@ xml_stream_memory(const char *buf, size_t len, const char *name, int max_depth,
 		    "file too large for the XML reader (%zu bytes); split it", len);
 		return -1;
 	}
-	/* Only the callbacks below: no tree, no DTD, no entity, no external
-	 * subset; errors go to the structured handler set around the parse. */
 	xmlSAXHandler sax;
-	memset(&sax, 0, sizeof(sax));
-	sax.initialized = XML_SAX2_MAGIC;
-	sax.startElementNs = stream_start;
-	sax.endElementNs = stream_end;
-	sax.characters = stream_text;
-	sax.ignorableWhitespace = stream_text;
-	sax.cdataBlock = stream_text;
-	sax.internalSubset = reject_doctype;
-	sax.externalSubset = reject_doctype;
-	sax.entityDecl = reject_entity;
-	sax.getEntity = no_entity;
-	sax.getParameterEntity = no_entity;
-	sax.comment = skip_comment;
+	stream_sax(&sax);
 	long bomb = attribute_bomb(buf, len);
-	if (bomb) {
-		diag_report(d, DIAG_INPUT, name, bomb, 0, "an element has more than %d attributes; this is not an "
-		    "export nithet can read (nothing was read from it)", XML_MAX_ATTRIBUTES);
-		return -1;
-	}
+	if (bomb)
+		return report_bomb(d, name, bomb);
 	/* The same whole-buffer parser as the tree's: pulling the document
 	 * through a read callback would save libxml2's copy of it, but then
 	 * libxml2 words some complaints (broken comments, undecodable bytes)
@@ -933,40 +1011,84 @@ xml_stream_memory(const char *buf, size_t len, const char *name, int max_depth,
 		return -1;
 	}
 	memcpy(ctxt->sax, &sax, sizeof(sax));
-	ctxt->_private = &s;
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-	ctxt->linenumbers = 1;
-
+	stream_setup(&s, ctxt);
 	xmlSetStructuredErrorFunc(&s.run, collect_error);
 	xmlParseDocument(ctxt);
 	xmlSetStructuredErrorFunc(NULL, silent_structured);
+	return stream_finish(&s, ctxt);
+}
 
-	int rc = 0;
-	if (s.stopped) {
-		rc = s.stopped;
-	} else if (!ctxt->wellFormed || s.run.rejected || s.run.nerrors > 0) {
-		if (!s.run.rejected && s.run.nerrors == 0)
-			diag_report(d, DIAG_INPUT, name, 0, 0, "not well-formed XML; %s", s.run.advice);
-		rc = -1;
-	} else if (!s.saw_root) {
-		diag_report(d, DIAG_INPUT, name, 0, 0, "no root element; %s", s.run.advice);
-		rc = -1;
+int
+xml_stream_read(XmlReadFn read, void *src, const char *name, int max_depth,
+    int flags, XmlStartFn start, XmlElementFn element, void *ctx, Diag *d)
+{
+	xml_init();
+	Stream s = {
+		.run = { .d = d, .name = name, .max_depth = max_depth > 0 ? max_depth : 1,
+			.advice = "the file must be well-formed XML: correct it at this place",
+			.quiet_warnings = (flags & XML_STREAM_REPEAT) != 0 },
+		.start = start, .element = element, .ctx = ctx,
+	};
+	enum { CHUNK = 64 * 1024 };
+	char *buf = malloc(CHUNK);
+	if (buf == NULL) {
+		diag_report(d, DIAG_INTERNAL, name, 0, 0, "out of memory; try again");
+		return -1;
 	}
-	/* No tree is built, but after an early fatal error (which silences our
-	 * callbacks, so the DOCTYPE is not refused by them) libxml2 keeps the
-	 * internal subset's entity declarations in a document of its own "for
-	 * expat compatibility". Such a document is rejected above, and nothing
-	 * was expanded from it (getEntity answers NULL); it is only freed. */
-	if (ctxt->myDoc != NULL) {
-		xmlFreeDoc(ctxt->myDoc);
-		ctxt->myDoc = NULL;
+	BombScan bomb = { .line = 1 };
+	long got = read(src, buf, CHUNK);
+	if (got <= 0) {
+		if (got == 0)
+			diag_report(d, DIAG_INPUT, name, 0, 0, "the document is empty; export it again");
+		free(buf);
+		return -1;
 	}
-	xmlFreeParserCtxt(ctxt);
-	free(s.frames);
-	free(s.pending);
-	free(s.text);
-	scratch_free(&s.scratch);
-	return rc;
+	long at = bomb_feed(&bomb, buf, (size_t)got);
+	if (at) {
+		free(buf);
+		return report_bomb(d, name, at);
+	}
+	xmlSAXHandler sax;
+	stream_sax(&sax);
+	/* The first bytes go in with the context: they tell the encoding. */
+	xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, NULL, buf, (int)(got < 4 ? got : 4), name);
+	if (ctxt == NULL) {
+		free(buf);
+		diag_report(d, DIAG_INTERNAL, name, 0, 0,
+		    "the XML reader could not start (out of memory?); try again");
+		return -1;
+	}
+	stream_setup(&s, ctxt);
+	xmlSetStructuredErrorFunc(&s.run, collect_error);
+	size_t off = got < 4 ? (size_t)got : 4;
+	int failed = 0;
+	for (;;) {
+		if (got > 0 && (size_t)got > off &&
+		    xmlParseChunk(ctxt, buf + off, (int)((size_t)got - off), 0) != XML_ERR_OK)
+			break;
+		if (s.stopped || s.run.rejected || ctxt->disableSAX)
+			break;
+		off = 0;
+		got = read(src, buf, CHUNK);
+		if (got < 0) {
+			failed = 1;  /* reported by read */
+			break;
+		}
+		if (got == 0) {
+			xmlParseChunk(ctxt, NULL, 0, 1);
+			break;
+		}
+		if ((at = bomb_feed(&bomb, buf, (size_t)got)) != 0) {
+			xmlStopParser(ctxt);
+			s.run.rejected = 1;
+			report_bomb(d, name, at);
+			break;
+		}
+	}
+	xmlSetStructuredErrorFunc(NULL, silent_structured);
+	free(buf);
+	int rc = stream_finish(&s, ctxt);
+	return failed && rc == 0 ? -1 : (failed ? -1 : rc);
 }
 
 XmlSchema *

@@ -119,6 +119,18 @@ XmlNode *xml_parse_memory(Arena *a, const char *buf, size_t len,
 int xml_stream_memory(const char *buf, size_t len, const char *name, int max_depth,
 	int flags, XmlStartFn start, XmlElementFn element, void *ctx, Diag *d);
 
+/* Where xml_stream_read gets its bytes: up to n into buf; returns the
+ * number read, 0 at the end, -1 after reporting (DIAG_INPUT). */
+typedef long (*XmlReadFn)(void *src, char *buf, size_t n);
+
+/* xml_stream_memory over a document pulled through read in chunks (a
+ * member of a zip file): never held whole, so memory is one chunk and one
+ * subtree whatever the document's size. The same rules and messages; a
+ * complaint may be worded after a little more of the text than with the
+ * whole document in memory. */
+int xml_stream_read(XmlReadFn read, void *src, const char *name, int max_depth,
+	int flags, XmlStartFn start, XmlElementFn element, void *ctx, Diag *d);
+
 /* Read and compile an XSD (size-limited like xml_read_file). It may not
  * include or import other files. Problems are reported as DIAG_INPUT with the
  * path and line. Returns NULL after reporting; the caller frees the result

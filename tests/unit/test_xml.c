@@ -393,6 +393,33 @@ stream(const char *doc, int depth, Seen *s, Diag *d)
 	    d);
 }
 
+/* The same document pulled through a read function a few bytes at a time
+ * (xml_stream_read, as a zip member is read). */
+typedef struct Pull {
+	const char *p;
+	size_t left, step;
+} Pull;
+
+static long
+pull(void *src, char *buf, size_t n)
+{
+	Pull *q = src;
+	size_t k = q->left < q->step ? q->left : q->step;
+	if (k > n)
+		k = n;
+	memcpy(buf, q->p, k);
+	q->p += k;
+	q->left -= k;
+	return (long)k;
+}
+
+static int
+stream_pulled(const char *doc, size_t len, size_t step, int depth, Seen *s, Diag *d)
+{
+	Pull q = { doc, len, step };
+	return xml_stream_read(pull, &q, "t.xml", depth, 0, seen_start, seen_element, s, d);
+}
+
 /* Collecting the root gives the tree xml_parse_memory builds. */
 TEST(xml_stream_builds_the_same_tree)
 {
@@ -473,6 +500,71 @@ TEST(xml_stream_reuses_memory_across_rows)
 	CHECK_INT(diag_nrecords(d), 0);
 	diag_free(d);
 	free(doc);
+}
+
+/* Pulled in chunks of 1, 3 and 64 KiB bytes: the same trees, the same
+ * rows, every byte, and the same refusals. */
+TEST(xml_stream_read_pulls_the_same_document)
+{
+	const char *docs[] = {
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"\n"
+		"  xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\" a=\"1 &amp; 2\">\n"
+		"  <Row ss:Index=\"3\">ก<![CDATA[<ข>]]>&#x0E04;<Cell/>ง</Row>\n"
+		"  <!-- a comment --><?pi x?>\n"
+		"  <Row/>\n"
+		"</Workbook>\n",
+		"<r x=\"a&amp;b&#38;c&#x26;d&lt;&#38;#38;\" y=\"&#9;t\n\">"
+		"<a><b><c>deep<d/>er</c></b>mid</a><a/><e k=\"\"/>tail</r>",
+	};
+	size_t steps[] = { 1, 3, 65536 };
+	for (size_t k = 0; k < sizeof(docs) / sizeof(docs[0]); k++)
+		for (size_t j = 0; j < 3; j++) {
+			Arena *a = arena_new();
+			Diag *d = diag_new(NULL);
+			Seen s = { .tree = parse(a, docs[k], 10, d) };
+			CHECK_INT(stream_pulled(docs[k], strlen(docs[k]), steps[j], 10, &s, d), 0);
+			CHECK_INT(s.nelement, 1);
+			CHECK(s.same);
+			CHECK_INT(diag_nrecords(d), 0);
+			diag_free(d);
+			arena_free(a);
+		}
+	/* Rows and lines. */
+	const char *rows = "<r>\n<row n=\"1\">one<c>x</c></row>\n<skip><row>never</row></skip>\n"
+	    "<enter>\n<row n=\"2\">two</row>\n</enter>\n<row n=\"3\"/>\n</r>";
+	Diag *d = diag_new(NULL);
+	Seen s = { .collect = "row" };
+	CHECK_INT(stream_pulled(rows, strlen(rows), 2, 10, &s, d), 0);
+	CHECK_INT(s.nelement, 3);
+	CHECK_STR(s.texts[1], "two");
+	CHECK_INT(s.lines[1], 5);
+	CHECK_INT(s.lines[2], 7);
+	diag_free(d);
+	/* A DOCTYPE, a broken end, an empty source, an attribute bomb split
+	 * across chunks: refused with the line. */
+	const char *bad[] = { "<!DOCTYPE r [<!ENTITY e \"x\">]><r>&e;</r>", "<r>\n<row>\n</r>", "" };
+	for (size_t k = 0; k < 3; k++) {
+		Diag *d2 = diag_new(NULL);
+		Seen s2 = { .collect = "row" };
+		CHECK_INT(stream_pulled(bad[k], strlen(bad[k]), 4, 10, &s2, d2), -1);
+		CHECK(diag_count(d2, DIAG_INPUT) >= 1);
+		diag_free(d2);
+	}
+	size_t cap = 300 * 8 + 64, len = 0;
+	char *bomb = mem_alloc(cap);
+	len += (size_t)snprintf(bomb, cap, "<r>\n<e");
+	for (int i = 0; i < 300; i++)
+		len += (size_t)snprintf(bomb + len, cap - len, " a%d=\"\"", i);
+	len += (size_t)snprintf(bomb + len, cap - len, "/></r>");
+	Diag *d3 = diag_new(NULL);
+	Seen s3 = { .collect = "e" };
+	CHECK_INT(stream_pulled(bomb, len, 7, 10, &s3, d3), -1);
+	CHECK_INT(s3.nelement, 0);
+	CHECK_INT(diag_record(d3, 0)->line, 2);
+	CHECK(strstr(diag_record(d3, 0)->text, "attributes") != NULL);
+	diag_free(d3);
+	free(bomb);
 }
 
 TEST(xml_stream_stops_when_asked)

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct Diag {
 	FILE *out;
@@ -14,6 +15,8 @@ struct Diag {
 	DiagRecord *records;
 	size_t n, cap;
 	size_t counts[DIAG_NSEVERITY];
+	struct { const char *file, *sheet; } *cells;   /* diag_cells: files of a spreadsheet */
+	size_t ncells;
 };
 
 static const char *const severity_word[DIAG_NSEVERITY] = {
@@ -52,6 +55,7 @@ diag_free(Diag *d)
 		return;
 	arena_free(d->strings);
 	free(d->records);
+	free(d->cells);
 	free(d);
 }
 
@@ -62,16 +66,39 @@ diag_set_verbose(Diag *d, int verbose)
 }
 
 int
+diag_where(const DiagRecord *r, char *buf, size_t size)
+{
+	if (r->file == NULL)
+		return snprintf(buf, size, "%s", "");
+	if (r->sheet != NULL && r->line > 0) {
+		/* A spreadsheet's cell as its program names it: visits!C12. */
+		char letters[8], *p = letters + sizeof letters - 1;
+		*p = '\0';
+		for (long c = r->col; c > 0 && p > letters; c = (c - 1) / 26)
+			*--p = (char)('A' + (c - 1) % 26);
+		if (r->col > 0)
+			return snprintf(buf, size, "%s: %s!%s%ld", r->file, r->sheet, p, r->line);
+		return snprintf(buf, size, "%s: %s, row %ld", r->file, r->sheet, r->line);
+	}
+	if (r->line <= 0)
+		return snprintf(buf, size, "%s", r->file);
+	if (r->col <= 0)
+		return snprintf(buf, size, "%s:%ld", r->file, r->line);
+	return snprintf(buf, size, "%s:%ld:%ld", r->file, r->line, r->col);
+}
+
+int
 diag_format(const DiagRecord *r, char *buf, size_t size)
 {
 	const char *word = severity_word[r->severity];
 	if (r->file == NULL)
 		return snprintf(buf, size, "%s: %s", word, r->text);
-	if (r->line <= 0)
-		return snprintf(buf, size, "%s: %s: %s", r->file, word, r->text);
-	if (r->col <= 0)
-		return snprintf(buf, size, "%s:%ld: %s: %s", r->file, r->line, word, r->text);
-	return snprintf(buf, size, "%s:%ld:%ld: %s: %s", r->file, r->line, r->col, word, r->text);
+	int n = diag_where(r, buf, size);
+	if (n < 0)
+		return n;
+	size_t at = (size_t)n < size ? (size_t)n : (size > 0 ? size - 1 : 0);
+	int m = snprintf(buf + at, size - at, ": %s: %s", word, r->text);
+	return m < 0 ? m : n + m;
 }
 
 /* s as it may reach a terminal, a log or a report: control characters
@@ -134,6 +161,10 @@ diag_report(Diag *d, DiagSeverity sev, const char *file, long line, long col,
 	r->file = file ? escape_text(d->strings, file) : NULL;
 	r->line = line;
 	r->col = col;
+	r->sheet = NULL;
+	for (size_t i = 0; file && i < d->ncells; i++)
+		if (!strcmp(d->cells[i].file, file))
+			r->sheet = d->cells[i].sheet;
 	r->text = escape_text(d->strings, text);
 	d->counts[sev]++;
 
@@ -203,4 +234,17 @@ const DiagRecord *
 diag_record(const Diag *d, size_t i)
 {
 	return i < d->n ? &d->records[i] : NULL;
+}
+
+void
+diag_cells(Diag *d, const char *file, const char *sheet)
+{
+	for (size_t i = 0; i < d->ncells; i++)
+		if (!strcmp(d->cells[i].file, file)) {
+			d->cells[i].sheet = escape_text(d->strings, sheet);
+			return;
+		}
+	d->cells = mem_grow(d->cells, d->ncells + 1, sizeof(*d->cells));
+	d->cells[d->ncells].file = arena_strdup(d->strings, file);
+	d->cells[d->ncells++].sheet = escape_text(d->strings, sheet);
 }

@@ -31,6 +31,8 @@ typedef struct DiagRecord {
 	DiagSeverity severity;
 	const char *file;    /* NULL when the message is about no file */
 	long line, col;      /* 0 when unknown */
+	const char *sheet;   /* a spreadsheet's sheet (diag_cells): line and col
+	                      * are its row and column, said as "visits!C12" */
 	const char *text;    /* "what is wrong (found); what to do" */
 } DiagRecord;
 
@@ -49,6 +51,11 @@ void  diag_set_verbose(Diag *d, int verbose);
 void  diag_report(Diag *d, DiagSeverity sev, const char *file, long line,
 	long col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* From now on, positions reported in file are cells of the sheet named
+ * sheet: "visits.xlsx: visits!C12: error: ..." (a row alone: "visits, row
+ * 12"), as people find them in Excel or Calc. */
+void  diag_cells(Diag *d, const char *file, const char *sheet);
+
 /* Counts and outcome. */
 size_t diag_count(const Diag *d, DiagSeverity sev);
 size_t diag_errors(const Diag *d);     /* DIAG_ROW and worse */
@@ -65,5 +72,9 @@ const DiagRecord *diag_record(const Diag *d, size_t i);
 /* Format one record the way diag_report prints it (without "nithet: ").
  * Writes at most size bytes including the NUL; returns the full length. */
 int diag_format(const DiagRecord *r, char *buf, size_t size);
+
+/* Only the place of r as diag_format words it ("visits.csv:12:3",
+ * "visits.xlsx: visits!C12", "" for no file), as snprintf. */
+int diag_where(const DiagRecord *r, char *buf, size_t size);
 
 #endif

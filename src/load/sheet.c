@@ -9,6 +9,7 @@
 
 #include "core/arena.h"
 #include "core/mem.h"
+#include "load/cells.h"
 #include "load/xml.h"
 
 /* Our XML: per file, the section element, the row element and the column
@@ -38,26 +39,13 @@ sheet_format_name(SheetFormat f)
 	return f == SHEET_SPREADSHEETML ? "SpreadsheetML" : "XML (nithet)";
 }
 
-/* The row being assembled: field i is column i + 1, its value at offs[i]
- * in the row buffer (SIZE_MAX: empty), so that the buffer may grow while the
- * row is filled; fields[] is made from the offsets when the row is handed
- * out. Everything is reused from row to row. */
+/* A worksheet's reader: the row being assembled (cells.h) and a buffer
+ * gathering one value's text. */
 typedef struct Reader {
-	const char *name;
-	const CsvLimits *lim;
-	CsvRowFn fn;
-	void *ctx;
-	Diag *d;
+	CellRow c;
 	SheetInfo *info;
-	char **fields;
-	size_t *lens;
-	size_t *offs;
-	size_t n, cap;
-	char *row;                 /* this row's values, each NUL-terminated */
-	size_t rlen, rcap;
-	char *text;                /* gathering buffer for one value */
+	char *text;
 	size_t tlen, tcap;
-	int stop;
 } Reader;
 
 static void
@@ -82,117 +70,6 @@ gather(Reader *r, const XmlNode *n)
 		gather(r, &n->children[i]);
 }
 
-/* Copy s (n bytes) into the row buffer; when cleaned, with the cleaning of
- * CSV fields: U+200B and stray U+FEFF removed, spaces, tabs and line breaks
- * trimmed at both ends. Returns the value's offset, its length in *out_len. */
-static size_t
-row_add(Reader *r, const char *s, size_t n, int cleaned, size_t *out_len)
-{
-	if (r->rlen + n + 1 > r->rcap) {
-		r->rcap = (r->rlen + n + 1) * 2;
-		r->row = mem_grow(r->row, r->rcap, 1);
-	}
-	char *c = r->row + r->rlen;
-	size_t w = 0, start = 0;
-	if (!cleaned) {
-		memcpy(c, s, n);
-		w = n;
-	} else {
-		for (size_t i = 0; i < n;) {
-			const unsigned char *u = (const unsigned char *)s + i;
-			if (i + 2 < n && ((u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x8B) ||
-			    (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF))) {
-				i += 3;
-				continue;
-			}
-			c[w++] = s[i++];
-		}
-		while (start < w && strchr(" \t\r\n", c[start]) != NULL)
-			start++;
-		while (w > start && strchr(" \t\r\n", c[w - 1]) != NULL)
-			w--;
-	}
-	c[w] = '\0';
-	size_t off = r->rlen + start;
-	r->rlen += w + 1;
-	*out_len = w - start;
-	return off;
-}
-
-/* Put the value at off (len bytes) at column col (1-based), filling skipped
- * columns with "". */
-static int
-put(Reader *r, long line, long col, size_t off, size_t len)
-{
-	if (col > r->lim->max_columns) {
-		diag_report(r->d, DIAG_INPUT, r->name, line, col,
-		    "more than %ld columns in one row; remove the extra columns, or raise "
-		    "[limits] max_columns", r->lim->max_columns);
-		return -1;
-	}
-	if ((long)len > r->lim->max_field_bytes) {
-		diag_report(r->d, DIAG_INPUT, r->name, line, col,
-		    "a value of %zu bytes is longer than the limit of %ld; shorten it, or raise "
-		    "[limits] max_field_bytes", len, r->lim->max_field_bytes);
-		return -1;
-	}
-	if ((size_t)col > r->cap) {
-		size_t ncap = r->cap ? r->cap : 16;
-		while (ncap < (size_t)col)
-			ncap *= 2;
-		r->fields = mem_grow(r->fields, ncap, sizeof(*r->fields));
-		r->lens = mem_grow(r->lens, ncap, sizeof(*r->lens));
-		r->offs = mem_grow(r->offs, ncap, sizeof(*r->offs));
-		r->cap = ncap;
-	}
-	while (r->n < (size_t)col) {
-		r->offs[r->n] = SIZE_MAX;
-		r->lens[r->n++] = 0;
-	}
-	r->offs[col - 1] = off;
-	r->lens[col - 1] = len;
-	return 0;
-}
-
-/* Copy s (n bytes, cleaned or not) and put it at column col. */
-static int
-put_value(Reader *r, long line, long col, const char *s, size_t n, int cleaned)
-{
-	size_t len;
-	size_t off = row_add(r, s, n, cleaned, &len);
-	return put(r, line, col, off, len);
-}
-
-static void
-row_begin(Reader *r)
-{
-	r->n = 0;
-	r->rlen = 0;
-}
-
-/* Hand the assembled row to the callback unless it is blank. */
-static int
-emit(Reader *r, long line)
-{
-	int blank = 1;
-	for (size_t i = 0; i < r->n && blank; i++)
-		blank = r->lens[i] == 0;
-	if (!blank) {
-		r->info->rows++;
-		if (r->info->rows > r->lim->max_rows) {
-			diag_report(r->d, DIAG_INPUT, r->name, line, 0,
-			    "more than %ld rows; split the file or raise [limits] max_rows", r->lim->max_rows);
-			return -1;
-		}
-		for (size_t i = 0; i < r->n; i++)
-			r->fields[i] = r->offs[i] == SIZE_MAX ? (char *)"" : r->row + r->offs[i];
-		CsvRow row = { line, r->n, r->fields, r->lens, 0 };
-		r->stop = r->fn(r->ctx, &row);
-	}
-	row_begin(r);
-	return r->stop;
-}
-
 /* A whole number attribute >= 1 (ss:Index, ss:MergeAcross + 1). */
 static int
 attr_count(Reader *r, const XmlNode *n, const char *attr, long min, long *out)
@@ -204,7 +81,7 @@ attr_count(Reader *r, const XmlNode *n, const char *attr, long min, long *out)
 	errno = 0;
 	long x = strtol(v, &end, 10);
 	if (end == v || *end != '\0' || errno != 0 || x < min || x > 1000000) {
-		diag_report(r->d, DIAG_INPUT, r->name, n->line, 0,
+		diag_report(r->c.d, DIAG_INPUT, r->c.name, n->line, 0,
 		    "ss:%s is not a whole number of at least %ld (found \"%s\"); save the file "
 		    "from Excel again", attr, min, v);
 		return -1;
@@ -250,9 +127,9 @@ header_add(Header *h, Arena *a, const char *name, long max)
 static void
 report_header_full(Reader *r, long line)
 {
-	diag_report(r->d, DIAG_INPUT, r->name, line, 0,
+	diag_report(r->c.d, DIAG_INPUT, r->c.name, line, 0,
 	    "more than %ld different attributes; remove the extra ones, or raise "
-	    "[limits] max_columns", r->lim->max_columns);
+	    "[limits] max_columns", r->c.lim->max_columns);
 }
 
 static int
@@ -331,7 +208,7 @@ static int
 workbook_row(Sheet *sh, const XmlNode *row)
 {
 	Reader *r = &sh->r;
-	row_begin(r);
+	cells_begin(&r->c);
 	long col = 1;
 	for (size_t j = 0; j < row->nchildren; j++) {
 		const XmlNode *cell = &row->children[j];
@@ -343,7 +220,7 @@ workbook_row(Sheet *sh, const XmlNode *row)
 			return -1;
 		if (has) {
 			if (idx < col) {
-				diag_report(r->d, DIAG_INPUT, r->name, cell->line, idx,
+				diag_report(r->c.d, DIAG_INPUT, r->c.name, cell->line, idx,
 				    "ss:Index %ld points back to a column already filled (the next "
 				    "free one is %ld); save the file from Excel again", idx, col);
 				return -1;
@@ -357,8 +234,8 @@ workbook_row(Sheet *sh, const XmlNode *row)
 			gather(r, data);
 		const char *type = data ? xml_attr(data, "Type") : NULL;
 		size_t len;
-		size_t off = row_add(r, r->text, r->tlen, 1, &len);
-		char *v = r->row + off;
+		size_t off = cells_add(&r->c, r->text, r->tlen, 1, &len);
+		char *v = r->c.row + off;
 		/* DateTime is always written with a time; at midnight the
 		 * value is a date. */
 		if (type && !strcmp(type, "DateTime") && len > 10 && v[10] == 'T') {
@@ -370,18 +247,18 @@ workbook_row(Sheet *sh, const XmlNode *row)
 			}
 		}
 		if (len > 0 || data != NULL)
-			if (put(r, cell->line, col, off, len) != 0)
+			if (cells_place(&r->c, cell->line, col, off, len) != 0)
 				return -1;
-		if (col > r->lim->max_columns - merge) {
-			diag_report(r->d, DIAG_INPUT, r->name, cell->line, col,
+		if (col > r->c.lim->max_columns - merge) {
+			diag_report(r->c.d, DIAG_INPUT, r->c.name, cell->line, col,
 			    "more than %ld columns in one row; remove the extra columns, or raise "
-			    "[limits] max_columns", r->lim->max_columns);
+			    "[limits] max_columns", r->c.lim->max_columns);
 			return -1;
 		}
 		col += 1 + merge;
 	}
-	if (emit(r, row->line) != 0)
-		return r->stop ? r->stop : -1;
+	if (cells_emit(&r->c, row->line) != 0)
+		return r->c.stop ? r->c.stop : -1;
 	return 0;
 }
 
@@ -408,7 +285,7 @@ data_start(Sheet *sh, const XmlNode *e, int depth)
 	if (!strcmp(e->name, sh->sec->row))
 		return XML_COLLECT;
 	if (sh->pass == 2)
-		diag_report(sh->r.d, DIAG_WARNING, sh->r.name, e->line, 0,
+		diag_report(sh->r.c.d, DIAG_WARNING, sh->r.c.name, e->line, 0,
 		    "element <%s> is ignored; rows of %s are <%s> elements", e->name, sh->stem,
 		    sh->sec->row);
 	return XML_SKIP;
@@ -418,7 +295,7 @@ data_start(Sheet *sh, const XmlNode *e, int depth)
 static void
 data_header(Sheet *sh, const XmlNode *e)
 {
-	long max = sh->r.lim->max_columns;
+	long max = sh->r.c.lim->max_columns;
 	if (sh->header_full_line > 0)
 		return;
 	for (size_t k = 0; k < e->nattrs; k++)
@@ -444,17 +321,17 @@ data_row(Sheet *sh, const XmlNode *e)
 	Reader *r = &sh->r;
 	const Section *sec = sh->sec;
 	int failed = 0;
-	row_begin(r);
+	cells_begin(&r->c);
 	for (size_t k = 0; k < e->nattrs && !failed; k++) {
 		const char *v = e->attrs[k].value;
-		failed = put_value(r, e->line, header_find(&sh->h, e->attrs[k].name) + 1, v,
+		failed = cells_put(&r->c, e->line, header_find(&sh->h, e->attrs[k].name) + 1, v,
 		    strlen(v), 1) != 0;
 	}
 	for (size_t k = 0; k < e->nchildren && !failed; k++) {
 		const XmlNode *c = &e->children[k];
 		const char *item = xml_attr(c, "item");
 		if (strcmp(c->name, "answer") != 0 || item == NULL) {
-			diag_report(r->d, DIAG_WARNING, r->name, c->line, 0,
+			diag_report(r->c.d, DIAG_WARNING, r->c.name, c->line, 0,
 			    "element <%s> is ignored; only <answer item=\"...\"> may appear in a row",
 			    c->name);
 			continue;
@@ -462,23 +339,23 @@ data_row(Sheet *sh, const XmlNode *e)
 		r->tlen = 0;
 		text_add(r, "");
 		gather(r, c);
-		failed = put_value(r, c->line, header_find(&sh->h, item) + 1, r->text, r->tlen, 1) != 0;
+		failed = cells_put(&r->c, c->line, header_find(&sh->h, item) + 1, r->text, r->tlen, 1) != 0;
 	}
 	if (!failed && sec->text_key && !is_blank(e->text)) {
 		if (sh->text_col >= 0) {
-			failed = put_value(r, e->line, sh->text_col + 1, e->text, strlen(e->text), 1) != 0;
+			failed = cells_put(&r->c, e->line, sh->text_col + 1, e->text, strlen(e->text), 1) != 0;
 		} else if (sh->text_warned++ == 1) {
-			diag_report(r->d, DIAG_WARNING, r->name, e->line, 0,
+			diag_report(r->c.d, DIAG_WARNING, r->c.name, e->line, 0,
 			    "the text inside <%s> is ignored because the %s attribute is given",
 			    sec->row, sec->text_key);
 		}
 	}
 	/* Short rows are padded so that every column exists. */
-	if (!failed && r->n < sh->h.n)
-		failed = put_value(r, e->line, (long)sh->h.n, "", 0, 0) != 0;
-	if (!failed && emit(r, e->line) != 0)
+	if (!failed && r->c.n < sh->h.n)
+		failed = cells_put(&r->c, e->line, (long)sh->h.n, "", 0, 0) != 0;
+	if (!failed && cells_emit(&r->c, e->line) != 0)
 		failed = 1;
-	return failed ? (r->stop ? r->stop : -1) : 0;
+	return failed ? (r->c.stop ? r->c.stop : -1) : 0;
 }
 
 static XmlVisit
@@ -523,7 +400,7 @@ data_prepare(Sheet *sh)
 {
 	Reader *r = &sh->r;
 	if (sh->sec == NULL || sh->nlists == 0) {
-		diag_report(r->d, DIAG_INPUT, r->name, sh->root_line, 0,
+		diag_report(r->c.d, DIAG_INPUT, r->c.name, sh->root_line, 0,
 		    "no <%s> section in <supervision-data>; put the rows in <%s> (see config/data.xsd)",
 		    sh->stem, sh->stem);
 		return -1;
@@ -534,7 +411,7 @@ data_prepare(Sheet *sh)
 		r->info->fiscal_year = (*end == '\0' && y > 0 && y < 10000) ? (int)y : 0;
 	}
 	for (size_t i = 0; i < sh->nignored; i++)
-		diag_report(r->d, DIAG_WARNING, r->name, sh->ignored[i].line, 0,
+		diag_report(r->c.d, DIAG_WARNING, r->c.name, sh->ignored[i].line, 0,
 		    "section <%s> is ignored in %s.xml; give it its own file", sh->ignored[i].name,
 		    sh->stem);
 	if (sh->header_full_line > 0) {
@@ -546,7 +423,7 @@ data_prepare(Sheet *sh)
 		if (header_find(&sh->h, sh->sec->text_key) >= 0) {
 			sh->text_warned = 1;
 		} else {
-			sh->text_col = header_add(&sh->h, sh->a, sh->sec->text_key, r->lim->max_columns);
+			sh->text_col = header_add(&sh->h, sh->a, sh->sec->text_key, r->c.lim->max_columns);
 			if (sh->text_col < 0) {
 				report_header_full(r, sh->list_line);
 				return -1;
@@ -554,13 +431,13 @@ data_prepare(Sheet *sh)
 		}
 	}
 	/* The header row, at the section's line. */
-	row_begin(r);
+	cells_begin(&r->c);
 	for (size_t i = 0; i < sh->h.n; i++)
-		if (put_value(r, sh->list_line, (long)i + 1, sh->h.names[i], strlen(sh->h.names[i]),
+		if (cells_put(&r->c, sh->list_line, (long)i + 1, sh->h.names[i], strlen(sh->h.names[i]),
 		    0) != 0)
 			return -1;
-	if (emit(r, sh->list_line) != 0)
-		return r->stop ? r->stop : -1;
+	if (cells_emit(&r->c, sh->list_line) != 0)
+		return r->c.stop ? r->c.stop : -1;
 	return 0;
 }
 
@@ -573,7 +450,7 @@ sheet_parse_rows(const char *name, const char *buf, size_t len, const char *stem
 		info = &local;
 	memset(info, 0, sizeof(*info));
 	Sheet sh = {
-		.r = { .name = name, .lim = lim, .fn = fn, .ctx = ctx, .d = d, .info = info },
+		.r = { .c = { .name = name, .lim = lim, .fn = fn, .ctx = ctx, .d = d }, .info = info },
 		.a = arena_new(), .stem = stem, .pass = 1,
 	};
 	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
@@ -610,10 +487,8 @@ sheet_parse_rows(const char *name, const char *buf, size_t len, const char *stem
 		rc = xml_stream_memory(buf, len, name, max_depth, XML_STREAM_REPEAT, on_start,
 		    on_element, &sh, d);
 	}
-	free(sh.r.fields);
-	free(sh.r.lens);
-	free(sh.r.offs);
-	free(sh.r.row);
+	info->rows = sh.r.c.rows;
+	cells_free(&sh.r.c);
 	free(sh.r.text);
 	free(sh.h.names);
 	free(sh.ignored);

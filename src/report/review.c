@@ -57,10 +57,9 @@ messages(Compose *c, const Diag *d, DiagSeverity sev, const char *title, const c
 		const DiagRecord *rec = diag_record(d, i);
 		if (rec->severity != sev)
 			continue;
-		const char *where = rec->file ? rec->file : "-";
-		if (rec->file && rec->line > 0)
-			where = rec->col > 0 ? fmt_printf(c, "%s:%ld:%ld", rec->file, rec->line, rec->col) :
-			    fmt_printf(c, "%s:%ld", rec->file, rec->line);
+		char place[512];
+		diag_where(rec, place, sizeof place);
+		const char *where = rec->file ? fmt_printf(c, "%s", place) : "-";
 		compose_row(c, tb, DOC_ROW_BODY, 3, fmt_int(c, (long long)++shown), where, rec->text);
 	}
 	if (n > shown)

@@ -1,0 +1,121 @@
+/* cells.c - see cells.h. */
+#include "load/cells.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+
+void
+cells_begin(CellRow *r)
+{
+	r->n = 0;
+	r->rlen = 0;
+}
+
+size_t
+cells_add(CellRow *r, const char *s, size_t n, int cleaned, size_t *out_len)
+{
+	if (r->rlen + n + 1 > r->rcap) {
+		r->rcap = (r->rlen + n + 1) * 2;
+		r->row = mem_grow(r->row, r->rcap, 1);
+	}
+	char *c = r->row + r->rlen;
+	size_t w = 0, start = 0;
+	if (!cleaned) {
+		memcpy(c, s, n);
+		w = n;
+	} else {
+		for (size_t i = 0; i < n;) {
+			const unsigned char *u = (const unsigned char *)s + i;
+			if (i + 2 < n && ((u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x8B) ||
+			    (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF))) {
+				i += 3;
+				continue;
+			}
+			c[w++] = s[i++];
+		}
+		while (start < w && strchr(" \t\r\n", c[start]) != NULL)
+			start++;
+		while (w > start && strchr(" \t\r\n", c[w - 1]) != NULL)
+			w--;
+	}
+	c[w] = '\0';
+	size_t off = r->rlen + start;
+	r->rlen += w + 1;
+	*out_len = w - start;
+	return off;
+}
+
+int
+cells_place(CellRow *r, long line, long col, size_t off, size_t len)
+{
+	if (col > r->lim->max_columns) {
+		diag_report(r->d, DIAG_INPUT, r->name, line, col,
+		    "more than %ld columns in one row; remove the extra columns, or raise "
+		    "[limits] max_columns", r->lim->max_columns);
+		return -1;
+	}
+	if ((long)len > r->lim->max_field_bytes) {
+		diag_report(r->d, DIAG_INPUT, r->name, line, col,
+		    "a value of %zu bytes is longer than the limit of %ld; shorten it, or raise "
+		    "[limits] max_field_bytes", len, r->lim->max_field_bytes);
+		return -1;
+	}
+	if ((size_t)col > r->cap) {
+		size_t ncap = r->cap ? r->cap : 16;
+		while (ncap < (size_t)col)
+			ncap *= 2;
+		r->fields = mem_grow(r->fields, ncap, sizeof(*r->fields));
+		r->lens = mem_grow(r->lens, ncap, sizeof(*r->lens));
+		r->offs = mem_grow(r->offs, ncap, sizeof(*r->offs));
+		r->cap = ncap;
+	}
+	while (r->n < (size_t)col) {
+		r->offs[r->n] = SIZE_MAX;
+		r->lens[r->n++] = 0;
+	}
+	r->offs[col - 1] = off;
+	r->lens[col - 1] = len;
+	return 0;
+}
+
+int
+cells_put(CellRow *r, long line, long col, const char *s, size_t n, int cleaned)
+{
+	size_t len;
+	size_t off = cells_add(r, s, n, cleaned, &len);
+	return cells_place(r, line, col, off, len);
+}
+
+int
+cells_emit(CellRow *r, long line)
+{
+	int blank = 1;
+	for (size_t i = 0; i < r->n && blank; i++)
+		blank = r->lens[i] == 0;
+	if (!blank) {
+		r->rows++;
+		if (r->rows > r->lim->max_rows) {
+			diag_report(r->d, DIAG_INPUT, r->name, line, 0,
+			    "more than %ld rows; split the file or raise [limits] max_rows", r->lim->max_rows);
+			return -1;
+		}
+		for (size_t i = 0; i < r->n; i++)
+			r->fields[i] = r->offs[i] == SIZE_MAX ? (char *)"" : r->row + r->offs[i];
+		CsvRow row = { line, r->n, r->fields, r->lens, 0 };
+		r->stop = r->fn(r->ctx, &row);
+	}
+	cells_begin(r);
+	return r->stop;
+}
+
+void
+cells_free(CellRow *r)
+{
+	free(r->fields);
+	free(r->lens);
+	free(r->offs);
+	free(r->row);
+}

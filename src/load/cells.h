@@ -1,0 +1,55 @@
+/* cells.h - a table row assembled cell by cell, for the readers of
+ * spreadsheets (SpreadsheetML and our XML in sheet.c, .xlsx in xlsx.c):
+ * values placed at their column, skipped columns empty, cleaned as CSV
+ * fields are, bounded by the limits, and handed out as a CsvRow unless
+ * blank. Everything is reused from row to row. */
+#ifndef NITHET_CELLS_H
+#define NITHET_CELLS_H
+
+#include <stddef.h>
+
+#include "core/diag.h"
+#include "load/csvread.h"
+
+typedef struct CellRow {
+	const char *name;          /* the file, for messages */
+	const CsvLimits *lim;
+	CsvRowFn fn;
+	void *ctx;
+	Diag *d;
+	long rows;                 /* non-blank rows handed out so far */
+	int stop;                  /* fn's non-zero value */
+	/* field i is column i + 1, its value at offs[i] in row (SIZE_MAX:
+	 * empty), so that the buffer may grow while the row is filled */
+	char **fields;
+	size_t *lens, *offs;
+	size_t n, cap;
+	char *row;
+	size_t rlen, rcap;
+} CellRow;
+
+/* Start a new row (the previous one's values are dropped). */
+void cells_begin(CellRow *r);
+
+/* Copy s (n bytes) into the row's buffer; when cleaned, as CSV fields are:
+ * U+200B and stray U+FEFF removed, spaces, tabs and line breaks trimmed at
+ * both ends. Returns the value's offset, its length in *len. The copy may
+ * be changed in place before cells_place. */
+size_t cells_add(CellRow *r, const char *s, size_t n, int cleaned, size_t *len);
+
+/* The value at off (len bytes) is column col (1-based) of the row that
+ * starts on line. -1 after reporting (DIAG_INPUT) more columns or a longer
+ * value than the limits allow. */
+int cells_place(CellRow *r, long line, long col, size_t off, size_t len);
+
+/* cells_add then cells_place. */
+int cells_put(CellRow *r, long line, long col, const char *s, size_t n, int cleaned);
+
+/* Hand the row to fn unless every value is empty, then begin the next.
+ * Returns 0, fn's non-zero value, or -1 after reporting more rows than
+ * lim->max_rows. */
+int cells_emit(CellRow *r, long line);
+
+void cells_free(CellRow *r);
+
+#endif

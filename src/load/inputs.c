@@ -15,22 +15,25 @@
 #include "load/loaders.h"
 #include "load/schools.h"
 #include "load/sheet.h"
+#include "load/xlsx.h"
 
 /* ---- reading a table by its extension ---- */
 
 static int
-is_xml(const char *path)
+has_extension(const char *path, const char *ext)
 {
-	size_t n = strlen(path);
-	return n >= 4 && strcasecmp(path + n - 4, ".xml") == 0;
+	size_t n = strlen(path), e = strlen(ext);
+	return n > e && strcasecmp(path + n - e, ext) == 0;
 }
 
 int
 load_table(const char *path, const TableSpec *spec, const LoadOptions *o, RecordFn fn,
     void *ctx, FileSummary *sum, Diag *d)
 {
-	if (is_xml(path))
+	if (has_extension(path, ".xml"))
 		return sheet_table_read(path, spec, &o->lim, o->max_xml_depth, fn, ctx, sum, d);
+	if (has_extension(path, ".xlsx"))
+		return xlsx_table_read(path, spec, &o->lim, o->max_xml_depth, fn, ctx, sum, d);
 	return table_read(path, spec, &o->lim, fn, ctx, sum, d);
 }
 
@@ -725,44 +728,88 @@ exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
-/* Whether NAME.csv or NAME.xml is there. */
+/* The forms a table may come in, in the order they are named in messages;
+ * then forms people have that nithet cannot read, and what to do with
+ * each. */
+static const char *const readable[] = { "csv", "xlsx", "xml" };
+static const struct {
+	const char *ext, *what;
+} unreadable[] = {
+	{ "ods", "a LibreOffice spreadsheet (.ods), which nithet does not read yet: save it from Calc as "
+	  "Excel 2007-365 (.xlsx) or as CSV UTF-8" },
+	{ "xls", "an Excel 97-2003 workbook (.xls), which nithet does not read yet: save it from Excel as "
+	  "Excel Workbook (.xlsx) or as CSV UTF-8" },
+	{ "xlsm", "an Excel workbook with macros (.xlsm): save it as Excel Workbook (.xlsx)" },
+	{ "numbers", "an Apple Numbers file: export it as Excel (.xlsx) or CSV" },
+	{ "docx", "a Word document: copy the table into Excel and save it as .xlsx" },
+	{ "doc", "a Word document: copy the table into Excel and save it as .xlsx" },
+	{ "pdf", "a PDF, which holds no table nithet can read: export the table from the program that "
+	  "made it as .xlsx or CSV" },
+};
+
+/* Whether the table stem is there in any readable form. */
 static int
 has_input(Arena *a, const char *dir, const InputFile *f)
 {
-	return exists(arena_printf(a, "%s/%s.csv", dir, f->stem)) ||
-	    exists(arena_printf(a, "%s/%s.xml", dir, f->stem));
+	for (size_t i = 0; i < sizeof readable / sizeof *readable; i++)
+		if (exists(arena_printf(a, "%s/%s.%s", dir, f->stem, readable[i])))
+			return 1;
+	return 0;
 }
 
-/* Which file to read for stem: NAME.csv or NAME.xml. NULL when neither or
- * both exist (reported when that is an error). */
+/* Which file to read for stem: the one of its readable forms that is
+ * there. NULL when none is, or when two are (one table, one file: never a
+ * silent choice), or when only a form nithet cannot read is (reported when
+ * that is an error). */
 static const char *
 find_input(Arena *a, const char *dir, const InputFile *f, FileSummary *sum, int *failed,
     Diag *d)
 {
-	const char *csv = arena_printf(a, "%s/%s.csv", dir, f->stem);
-	const char *xml = arena_printf(a, "%s/%s.xml", dir, f->stem);
-	int has_csv = exists(csv), has_xml = exists(xml);
-	sum->name = arena_printf(a, "%s.%s", f->stem, has_xml && !has_csv ? "xml" : "csv");
-	if (has_csv && has_xml) {
-		diag_report(d, DIAG_INPUT, xml, 0, 0, "both %s.csv and %s.xml are in the input "
-		    "directory; keep the one to read and remove the other", f->stem, f->stem);
+	const char *found = NULL, *other = NULL;
+	for (size_t i = 0; i < sizeof readable / sizeof *readable; i++) {
+		const char *path = arena_printf(a, "%s/%s.%s", dir, f->stem, readable[i]);
+		if (!exists(path))
+			continue;
+		if (found == NULL)
+			found = path;
+		else if (other == NULL)
+			other = path;
+	}
+	const char *base = found ? strrchr(found, '/') + 1 : arena_printf(a, "%s.csv", f->stem);
+	sum->name = arena_strdup(a, base);
+	if (other != NULL) {
+		diag_report(d, DIAG_INPUT, other, 0, 0, "both %s and %s are in the input directory, for the "
+		    "same table; keep the one to read and move the other away", base, strrchr(other, '/') + 1);
 		*failed = 1;
 		return NULL;
 	}
-	if (!has_csv && !has_xml) {
-		if (f->required) {
-			diag_report(d, DIAG_INPUT, csv, 0, 0, "the file is missing; export %s as %s.csv "
-			    "or %s.xml into the input directory", f->stem, f->stem, f->stem);
-			*failed = 1;
-		} else {
-			/* Optional, but its absence changes what a target counts:
-			 * said every run, so a file lost by mistake is noticed. */
-			diag_report(d, DIAG_WARNING, csv, 0, 0, "absent (optional): %s", f->if_absent);
-			sum->warnings++;
+	if (found != NULL)
+		return found;
+	for (size_t i = 0; i < sizeof unreadable / sizeof *unreadable; i++) {
+		const char *path = arena_printf(a, "%s/%s.%s", dir, f->stem, unreadable[i].ext);
+		if (exists(path)) {
+			sum->name = arena_strdup(a, strrchr(path, '/') + 1);
+			diag_report(d, f->required ? DIAG_INPUT : DIAG_WARNING, path, 0, 0, "is %s%s",
+			    unreadable[i].what, f->required ? "" : "; until then it is treated as absent");
+			if (f->required)
+				*failed = 1;
+			else
+				sum->warnings++;
+			return NULL;
 		}
-		return NULL;
 	}
-	return has_csv ? csv : xml;
+	const char *csv = arena_printf(a, "%s/%s.csv", dir, f->stem);
+	if (f->required) {
+		diag_report(d, DIAG_INPUT, csv, 0, 0, "the file is missing; put %s into the input directory as "
+		    "%s.csv (CSV UTF-8), %s.xlsx (Excel) or %s.xml", f->stem, f->stem, f->stem, f->stem);
+		*failed = 1;
+	} else {
+		/* Optional, but its absence changes what a target counts:
+		 * said every run, so a file lost by mistake is noticed. */
+		diag_report(d, DIAG_WARNING, csv, 0, 0, "absent (optional): %s", f->if_absent);
+		sum->warnings++;
+	}
+	return NULL;
 }
 
 /* Schools that name a network missing from networks: a warning each. */

@@ -848,7 +848,7 @@ TEST(load_inputs_directory)
 	m.plan = plan_load(a, "input/plan.xml", "config/plan.xsd", 64, 1 << 24, d);
 	CHECK_INT(inputs_load(&m, a, s, d), -1);
 	CHECK(said(d, DIAG_INPUT, 0, "both visits.csv and visits.xml"));
-	CHECK(said(d, DIAG_INPUT, 0, "export practices as practices.csv"));
+	CHECK(said(d, DIAG_INPUT, 0, "put practices into the input directory as practices.csv"));
 	CHECK_INT(diag_exit_status(d), EXIT_INPUT);
 	diag_free(d);
 	arena_free(a);

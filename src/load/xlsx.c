@@ -1,0 +1,735 @@
+/* xlsx.c - Excel workbooks as table rows (see xlsx.h). */
+#define _GNU_SOURCE   /* strtod_l: numbers in the file are never the locale's */
+#include "load/xlsx.h"
+
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/arena.h"
+#include "core/calendar.h"
+#include "core/mem.h"
+#include "load/archive.h"
+#include "load/cells.h"
+#include "load/xml.h"
+
+/* The small parts (workbook, relationships, styles) are read whole; no
+ * real one comes near this. */
+enum { XLSX_PART_MAX = 16 << 20 };
+
+/* Merged blocks kept for filling down; more than this in one sheet is not
+ * a table. */
+enum { XLSX_MAX_MERGES = 100000 };
+
+typedef enum CellFormat { FMT_NUMBER, FMT_DATE, FMT_TIME, FMT_TEXT } CellFormat;
+
+typedef struct Style {
+	unsigned char format;      /* CellFormat */
+	unsigned char zeros;       /* a format of zeros only: its width */
+} Style;
+
+/* A block of merged cells spanning rows. */
+typedef struct Merge {
+	long r1, c1, r2;
+	char *value;               /* the top-left cell's value, once read */
+} Merge;
+
+typedef struct Workbook {
+	Arena *a;
+	Archive *ar;
+	const char *path;
+	Diag *d;
+	const CsvLimits *lim;
+	int max_depth;
+	int date1904;
+	const char *sheet_name, *sheet_part, *strings_part, *styles_part;
+	size_t nsheets;
+	/* shared strings: the text of string i is pool + soff[i] */
+	char *pool;
+	size_t plen, pcap;
+	size_t *soff;
+	size_t nstrings, scap;
+	char *gather;              /* one string's text while it is read */
+	size_t glen, gcap;
+	Style *styles;
+	size_t nstyles;
+	Merge *merges;
+	size_t nmerges, mcap;
+	int merges_over;           /* more than XLSX_MAX_MERGES: said once */
+	/* the rows */
+	CellRow row;
+	int pass;
+	int saw_sheet;
+	long next_row;
+	size_t merge_next;         /* merges sorted by r1: the first not yet begun */
+	Merge **active;
+	size_t nactive;
+} Workbook;
+
+/* ---- small things ---- */
+
+static void
+gather_add(Workbook *wb, const char *s, size_t n)
+{
+	if (wb->glen + n + 1 > wb->gcap) {
+		wb->gcap = (wb->glen + n + 1) * 2;
+		wb->gather = mem_grow(wb->gather, wb->gcap, 1);
+	}
+	memcpy(wb->gather + wb->glen, s, n);
+	wb->glen += n;
+	wb->gather[wb->glen] = '\0';
+}
+
+/* The text of rich-text runs: every <t>, leaving out phonetic guides
+ * (<rPh>) and their properties. */
+static void
+gather_text(Workbook *wb, const XmlNode *n)
+{
+	if (!strcmp(n->name, "rPh") || !strcmp(n->name, "rPr") || !strcmp(n->name, "phoneticPr"))
+		return;
+	if (!strcmp(n->name, "t"))
+		gather_add(wb, n->text, strlen(n->text));
+	for (size_t i = 0; i < n->nchildren; i++)
+		gather_text(wb, &n->children[i]);
+}
+
+/* "C12" -> column 3, row 12; 0 when ref is not a cell reference. */
+static int
+parse_ref(const char *ref, long *col, long *row)
+{
+	long c = 0, r = 0;
+	const char *p = ref;
+	while (*p >= 'A' && *p <= 'Z' && c <= 16384)
+		c = c * 26 + (*p++ - 'A' + 1);
+	if (p == ref || c > 16384)
+		return 0;
+	const char *digits = p;
+	while (*p >= '0' && *p <= '9' && r <= 1048576)
+		r = r * 10 + (*p++ - '0');
+	if (*p != '\0' || (row && p == digits) || r > 1048576)
+		return 0;
+	*col = c;
+	if (row)
+		*row = r;
+	return 1;
+}
+
+static int
+parse_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v = s ? strtol(s, &end, 10) : 0;
+	if (s == NULL || end == s || *end != '\0' || v < min || v > max)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+static double
+parse_double(const char *s, int *ok)
+{
+	static locale_t c_locale;
+	if (c_locale == (locale_t)0)
+		c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	char *end;
+	double v = strtod_l(s, &end, c_locale);
+	while (*end == ' ')
+		end++;
+	*ok = end != s && *end == '\0' && isfinite(v);
+	return v;
+}
+
+/* ---- number formats ---- */
+
+/* What a number format shows: a date or time (its codes d, m, y, e, h, s,
+ * or Thai Excel's b), text, or a number (zeros: a code of zeros only, as
+ * "00000000" keeps a code's leading zeros). Quoted text, escaped
+ * characters, [colour]/[locale] brackets and the letters of "General" are
+ * not codes. */
+static CellFormat
+format_kind(const char *code, int *zeros)
+{
+	*zeros = 0;
+	if (!strcasecmp(code, "General"))
+		return FMT_NUMBER;
+	if (!strcmp(code, "@"))
+		return FMT_TEXT;
+	int date = 0, time = 0, only_zeros = 1, nzeros = 0;
+	char prev = 0;       /* the last date or time letter */
+	for (const char *p = code; *p; p++) {
+		char ch = *p;
+		if (ch == '"') {
+			while (p[1] && p[1] != '"')
+				p++;
+			if (p[1])
+				p++;
+			only_zeros = 0;
+			continue;
+		}
+		if (ch == '[') {
+			/* [h]:mm elapsed time is a time; [Red], [$-th-TH,107] are not codes */
+			if ((p[1] == 'h' || p[1] == 'H' || p[1] == 'm' || p[1] == 'M' || p[1] == 's' || p[1] == 'S') &&
+			    (p[2] == ']' || p[2] == p[1]))
+				time = 1;
+			while (p[1] && p[1] != ']')
+				p++;
+			if (p[1])
+				p++;
+			continue;
+		}
+		if (ch == '\\' || ch == '_' || ch == '*') {
+			if (p[1])
+				p++;
+			only_zeros = 0;
+			continue;
+		}
+		if (ch == ';')
+			break;     /* the first section says what the number is */
+		char l = (char)(ch | 0x20);
+		if (l == 'd' || l == 'y' || (ch == 'e' && p[1] != '+' && p[1] != '-') || l == 'b') {
+			date = 1;
+		} else if (l == 'h' || l == 's') {
+			time = 1;
+		} else if (l == 'm') {
+			/* Minutes after an hour or before seconds (h:mm, mm:ss),
+			 * else the month. */
+			const char *q = p;
+			while ((q[1] | 0x20) == 'm')
+				q++;
+			const char *n = q + 1;
+			while (*n && strchr(":. ", *n))
+				n++;
+			if (prev == 'h' || (*n | 0x20) == 's')
+				time = 1;
+			else
+				date = 1;
+			p = q;
+		}
+		if (strchr("dymhs", l))
+			prev = l;
+		if (ch == '0')
+			nzeros++;
+		else
+			only_zeros = 0;
+	}
+	if (date)
+		return FMT_DATE;
+	if (time)
+		return FMT_TIME;
+	if (only_zeros && nzeros > 1 && nzeros < 32)
+		*zeros = nzeros;
+	return FMT_NUMBER;
+}
+
+/* Excel's built-in number formats that are dates or times (ECMA-376
+ * 18.8.30, and the East Asian and Thai ones Excel writes by number). */
+static CellFormat
+builtin_kind(long id)
+{
+	if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) ||
+	    (id >= 50 && id <= 58) || (id >= 71 && id <= 81))
+		return FMT_DATE;
+	if ((id >= 18 && id <= 21) || (id >= 32 && id <= 33) || (id >= 45 && id <= 47))
+		return FMT_TIME;
+	if (id == 49)
+		return FMT_TEXT;
+	return FMT_NUMBER;
+}
+
+/* A serial date of the workbook's system as yyyy-mm-dd[ hh:mm:ss], or a
+ * time alone as hh:mm[:ss]. 0 when it is no date (negative, too big). */
+static int
+format_serial(const Workbook *wb, double v, CellFormat kind, char *out, size_t size)
+{
+	if (v < 0 || v > 2958465.0)      /* 9999-12-31 */
+		return 0;
+	long long secs = llround(v * 86400.0);
+	long long days = secs / 86400, tod = secs % 86400;
+	int hh = (int)(tod / 3600), mi = (int)(tod / 60 % 60), ss = (int)(tod % 60);
+	if (kind == FMT_TIME || days == 0) {
+		if (kind != FMT_TIME && tod == 0)
+			return 0;
+		return ss ? snprintf(out, size, "%02d:%02d:%02d", hh, mi, ss) :
+		    snprintf(out, size, "%02d:%02d", hh, mi);
+	}
+	/* 1900 system: day 1 is 1900-01-01 and day 60 the 29 February 1900
+	 * Lotus believed in; from day 61 on, day n is 1899-12-30 + n. */
+	long long from1970;
+	if (wb->date1904)
+		from1970 = days - 24107;
+	else if (days >= 61)
+		from1970 = days - 25569;
+	else if (days == 60)
+		return 0;
+	else
+		from1970 = days - 25568;
+	CalDateTime t = cal_datetime_from_seconds(from1970 * 86400 + tod);
+	if (tod == 0)
+		return snprintf(out, size, "%04d-%02d-%02d", t.date.year, t.date.month, t.date.day);
+	return snprintf(out, size, "%04d-%02d-%02d %02d:%02d:%02d", t.date.year, t.date.month, t.date.day,
+	    t.hour, t.minute, t.second);
+}
+
+/* A number as a person sees it in a cell of General format. */
+static void
+format_number(double v, int zeros, char *out, size_t size)
+{
+	if (fabs(v) < 1e15 && v == floor(v)) {
+		if (v == 0)
+			v = 0;   /* no "-0" */
+		snprintf(out, size, zeros ? "%0*.0f" : "%.*f", zeros, v);
+		return;
+	}
+	snprintf(out, size, "%.15g", v);
+	for (char *p = out; *p; p++)
+		if (!strchr("0123456789eE+-", *p))
+			*p = '.';   /* the locale's decimal point, were it not '.' */
+}
+
+/* ---- the small parts ---- */
+
+/* Parse a small part into a tree; NULL after reporting (or, when absent
+ * and !required, without a message). */
+static XmlNode *
+read_part(Workbook *wb, const char *part, int required)
+{
+	size_t len;
+	char *buf = archive_member_slurp(wb->ar, part, XLSX_PART_MAX, required, &len, wb->d);
+	if (buf == NULL)
+		return NULL;
+	const char *name = arena_printf(wb->a, "%s (%s)", wb->path, part);
+	XmlNode *root = xml_parse_memory(wb->a, buf, len, name, wb->max_depth + 8, NULL, wb->d);
+	free(buf);
+	return root;
+}
+
+/* A relationship's target as a part name: relative to xl/, or absolute. */
+static const char *
+part_name(Workbook *wb, const char *target)
+{
+	if (target[0] == '/')
+		return arena_strdup(wb->a, target + 1);
+	return arena_printf(wb->a, "xl/%s", target);
+}
+
+static int
+read_workbook(Workbook *wb)
+{
+	if (!archive_has(wb->ar, "xl/workbook.xml")) {
+		const char *what = archive_has(wb->ar, "word/document.xml") ? "a Word document" :
+		    archive_has(wb->ar, "ppt/presentation.xml") ? "a PowerPoint presentation" :
+		    archive_has(wb->ar, "content.xml") ? "an OpenDocument file (LibreOffice)" : "a zip file";
+		diag_report(wb->d, DIAG_INPUT, wb->path, 0, 0, "the file is %s, not an Excel workbook; save the "
+		    "table from Excel or LibreOffice Calc as an Excel Workbook (.xlsx)", what);
+		return -1;
+	}
+	XmlNode *book = read_part(wb, "xl/workbook.xml", 1);
+	if (book == NULL)
+		return -1;
+	const XmlNode *pr = xml_child(book, "workbookPr");
+	const char *d1904 = pr ? xml_attr(pr, "date1904") : NULL;
+	wb->date1904 = d1904 && (!strcmp(d1904, "1") || !strcasecmp(d1904, "true"));
+	const XmlNode *sheets = xml_child(book, "sheets");
+	const char *rid = NULL;
+	for (const XmlNode *s = sheets ? xml_next(sheets, "sheet", NULL) : NULL; s; s = xml_next(sheets, "sheet", s)) {
+		wb->nsheets++;
+		const char *state = xml_attr(s, "state");
+		if (rid == NULL && (state == NULL || !strcmp(state, "visible"))) {
+			rid = xml_attr(s, "id");
+			const char *name = xml_attr(s, "name");
+			wb->sheet_name = arena_strdup(wb->a, name ? name : "");
+		}
+	}
+	if (rid == NULL) {
+		diag_report(wb->d, DIAG_INPUT, wb->path, 0, 0, "the workbook has no visible sheet; show the "
+		    "sheet with the table (Format > Sheet > Unhide) and save again");
+		return -1;
+	}
+	XmlNode *rels = read_part(wb, "xl/_rels/workbook.xml.rels", 1);
+	if (rels == NULL)
+		return -1;
+	for (const XmlNode *r = xml_next(rels, "Relationship", NULL); r; r = xml_next(rels, "Relationship", r)) {
+		const char *id = xml_attr(r, "Id"), *type = xml_attr(r, "Type"), *target = xml_attr(r, "Target");
+		if (id == NULL || type == NULL || target == NULL)
+			continue;
+		size_t tl = strlen(type);
+		if (!strcmp(id, rid))
+			wb->sheet_part = part_name(wb, target);
+		else if (tl >= 14 && !strcmp(type + tl - 14, "/sharedStrings"))
+			wb->strings_part = part_name(wb, target);
+		else if (tl >= 7 && !strcmp(type + tl - 7, "/styles"))
+			wb->styles_part = part_name(wb, target);
+	}
+	if (wb->sheet_part == NULL || !archive_has(wb->ar, wb->sheet_part)) {
+		diag_report(wb->d, DIAG_INPUT, wb->path, 0, 0, "the sheet '%s' has no data part in the workbook; "
+		    "open it in Excel or LibreOffice Calc and save it again", wb->sheet_name);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+read_styles(Workbook *wb)
+{
+	if (wb->styles_part == NULL)
+		return 0;
+	XmlNode *st = read_part(wb, wb->styles_part, 0);
+	if (st == NULL)
+		return archive_has(wb->ar, wb->styles_part) ? -1 : 0;
+	const XmlNode *fmts = xml_child(st, "numFmts");
+	const XmlNode *xfs = xml_child(st, "cellXfs");
+	if (xfs == NULL)
+		return 0;
+	wb->nstyles = xml_count(xfs, "xf");
+	wb->styles = arena_array(wb->a, wb->nstyles ? wb->nstyles : 1, sizeof(Style));
+	size_t i = 0;
+	for (const XmlNode *x = xml_next(xfs, "xf", NULL); x; x = xml_next(xfs, "xf", x), i++) {
+		long id = 0;
+		parse_long(xml_attr(x, "numFmtId"), 0, 100000, &id);
+		CellFormat k = builtin_kind(id);
+		int zeros = 0;
+		for (const XmlNode *f = fmts ? xml_next(fmts, "numFmt", NULL) : NULL; f; f = xml_next(fmts, "numFmt", f)) {
+			long fid;
+			const char *code = xml_attr(f, "formatCode");
+			if (code && parse_long(xml_attr(f, "numFmtId"), 0, 100000, &fid) && fid == id) {
+				k = format_kind(code, &zeros);
+				break;
+			}
+		}
+		wb->styles[i].format = (unsigned char)k;
+		wb->styles[i].zeros = (unsigned char)zeros;
+	}
+	return 0;
+}
+
+/* Shared strings, streamed: one <si> at a time into the pool. */
+static XmlVisit
+strings_start(void *ctx, const XmlNode *e, int depth)
+{
+	(void)ctx;
+	if (depth == 1)
+		return XML_ENTER;
+	return depth == 2 && !strcmp(e->name, "si") ? XML_COLLECT : XML_SKIP;
+}
+
+static int
+strings_element(void *ctx, const XmlNode *e, int depth)
+{
+	(void)depth;
+	Workbook *wb = ctx;
+	wb->glen = 0;
+	gather_add(wb, "", 0);
+	gather_text(wb, e);
+	if (wb->nstrings == wb->scap) {
+		wb->scap = wb->scap ? wb->scap * 2 : 1024;
+		wb->soff = mem_grow(wb->soff, wb->scap, sizeof(*wb->soff));
+	}
+	if (wb->plen + wb->glen + 1 > wb->pcap) {
+		wb->pcap = (wb->plen + wb->glen + 1) * 2;
+		wb->pool = mem_grow(wb->pool, wb->pcap, 1);
+	}
+	wb->soff[wb->nstrings++] = wb->plen;
+	memcpy(wb->pool + wb->plen, wb->gather, wb->glen + 1);
+	wb->plen += wb->glen + 1;
+	return 0;
+}
+
+static int
+stream_part(Workbook *wb, const char *part, int flags, XmlStartFn start, XmlElementFn element)
+{
+	ArchiveMember *m = archive_member_open(wb->ar, part, wb->lim->max_file_bytes, 1, wb->d);
+	if (m == NULL)
+		return -1;
+	const char *name = arena_printf(wb->a, "%s (%s)", wb->path, part);
+	int rc = xml_stream_read(archive_member_read, m, name, wb->max_depth + 8, flags, start, element, wb, wb->d);
+	archive_member_close(m);
+	return rc;
+}
+
+static int
+read_strings(Workbook *wb)
+{
+	if (wb->strings_part == NULL || !archive_has(wb->ar, wb->strings_part))
+		return 0;
+	return stream_part(wb, wb->strings_part, 0, strings_start, strings_element);
+}
+
+/* ---- the sheet ---- */
+
+static int
+by_first_row(const void *a, const void *b)
+{
+	const Merge *x = a, *y = b;
+	return (x->r1 > y->r1) - (x->r1 < y->r1);
+}
+
+static XmlVisit
+sheet_start(void *ctx, const XmlNode *e, int depth)
+{
+	Workbook *wb = ctx;
+	if (depth == 1) {
+		wb->saw_sheet = !strcmp(e->name, "worksheet");
+		return wb->saw_sheet ? XML_ENTER : XML_SKIP;
+	}
+	if (depth == 2) {
+		if (wb->pass == 1)
+			return !strcmp(e->name, "mergeCells") ? XML_ENTER : XML_SKIP;
+		return !strcmp(e->name, "sheetData") ? XML_ENTER : XML_SKIP;
+	}
+	if (depth == 3)
+		return !strcmp(e->name, wb->pass == 1 ? "mergeCell" : "row") ? XML_COLLECT : XML_SKIP;
+	return XML_SKIP;
+}
+
+/* Pass 1: a block of merged cells spanning rows is kept. */
+static void
+add_merge(Workbook *wb, const XmlNode *e)
+{
+	const char *ref = xml_attr(e, "ref");
+	const char *colon = ref ? strchr(ref, ':') : NULL;
+	if (colon == NULL || colon - ref > 15)
+		return;
+	char first[16];
+	memcpy(first, ref, (size_t)(colon - ref));
+	first[colon - ref] = '\0';
+	long c1, r1, c2, r2;
+	if (!parse_ref(first, &c1, &r1) || !parse_ref(colon + 1, &c2, &r2) || r2 <= r1)
+		return;
+	if (wb->nmerges >= XLSX_MAX_MERGES) {
+		wb->merges_over = 1;
+		return;
+	}
+	if (wb->nmerges == wb->mcap) {
+		wb->mcap = wb->mcap ? wb->mcap * 2 : 64;
+		wb->merges = mem_grow(wb->merges, wb->mcap, sizeof(*wb->merges));
+	}
+	wb->merges[wb->nmerges++] = (Merge){ r1, c1, r2, NULL };
+}
+
+/* The text of cell c (its value or NULL when it has none) in wb->gather. */
+static int
+cell_text(Workbook *wb, const XmlNode *c, long line, long col)
+{
+	const char *t = xml_attr(c, "t");
+	const XmlNode *v = xml_child(c, "v");
+	wb->glen = 0;
+	gather_add(wb, "", 0);
+	if (t && !strcmp(t, "inlineStr")) {
+		const XmlNode *is = xml_child(c, "is");
+		if (is)
+			gather_text(wb, is);
+		return 1;
+	}
+	if (v == NULL)
+		return 0;
+	const char *text = v->text;
+	if (t && !strcmp(t, "s")) {
+		long i;
+		if (!parse_long(text, 0, LONG_MAX, &i) || (size_t)i >= wb->nstrings) {
+			diag_report(wb->d, DIAG_INPUT, wb->path, line, col, "the cell points to shared string %s, "
+			    "but the workbook has %zu; the workbook is damaged: open it in Excel or LibreOffice "
+			    "Calc and save it again", text, wb->nstrings);
+			return -1;
+		}
+		const char *s = wb->pool + wb->soff[i];
+		gather_add(wb, s, strlen(s));
+		return 1;
+	}
+	if (t && !strcmp(t, "b")) {
+		gather_add(wb, !strcmp(text, "1") ? "TRUE" : "FALSE", !strcmp(text, "1") ? 4 : 5);
+		return 1;
+	}
+	if (t && (!strcmp(t, "str") || !strcmp(t, "e"))) {
+		gather_add(wb, text, strlen(text));
+		return 1;
+	}
+	if (t && !strcmp(t, "d")) {
+		/* An ISO date-time; midnight is a date. */
+		size_t n = strlen(text);
+		if (n > 10 && text[10] == 'T' && strspn(text + 11, "0:.") == n - 11)
+			n = 10;
+		gather_add(wb, text, n);
+		return 1;
+	}
+	/* A number, shown by its style. */
+	int ok;
+	double x = parse_double(text, &ok);
+	if (!ok) {
+		gather_add(wb, text, strlen(text));
+		return 1;
+	}
+	long s = 0;
+	Style style = { FMT_NUMBER, 0 };
+	if (parse_long(xml_attr(c, "s"), 0, LONG_MAX, &s) && (size_t)s < wb->nstyles)
+		style = wb->styles[s];
+	char out[64];
+	if ((style.format == FMT_DATE || style.format == FMT_TIME) &&
+	    format_serial(wb, x, (CellFormat)style.format, out, sizeof out) > 0) {
+		gather_add(wb, out, strlen(out));
+		return 1;
+	}
+	format_number(x, style.zeros, out, sizeof out);
+	gather_add(wb, out, strlen(out));
+	return 1;
+}
+
+/* The value of column col in the row being assembled, or NULL. */
+static const char *
+row_value(const CellRow *r, long col)
+{
+	if (col < 1 || (size_t)col > r->n || r->offs[col - 1] == SIZE_MAX)
+		return NULL;
+	return r->row + r->offs[col - 1];
+}
+
+/* Fill the merged blocks that cover this row from their top-left cell. */
+static int
+fill_merges(Workbook *wb, long line)
+{
+	/* Blocks that begin at or before this row join the active ones. */
+	while (wb->merge_next < wb->nmerges && wb->merges[wb->merge_next].r1 <= line) {
+		wb->active = mem_grow(wb->active, wb->nactive + 1, sizeof(*wb->active));
+		wb->active[wb->nactive++] = &wb->merges[wb->merge_next++];
+	}
+	size_t keep = 0;
+	for (size_t i = 0; i < wb->nactive; i++) {
+		Merge *m = wb->active[i];
+		if (m->r2 < line) {
+			free(m->value);
+			m->value = NULL;
+			continue;
+		}
+		wb->active[keep++] = m;
+		if (m->r1 == line) {
+			const char *v = row_value(&wb->row, m->c1);
+			if (v != NULL && *v) {
+				size_t n = strlen(v) + 1;
+				m->value = mem_alloc(n);
+				memcpy(m->value, v, n);
+			}
+		} else if (m->value != NULL && row_value(&wb->row, m->c1) == NULL) {
+			if (cells_put(&wb->row, line, m->c1, m->value, strlen(m->value), 0) != 0)
+				return -1;
+		}
+	}
+	wb->nactive = keep;
+	return 0;
+}
+
+static int
+sheet_element(void *ctx, const XmlNode *e, int depth)
+{
+	(void)depth;
+	Workbook *wb = ctx;
+	if (wb->pass == 1) {
+		add_merge(wb, e);
+		return 0;
+	}
+	long line;
+	if (!parse_ref(arena_printf(wb->a, "A%s", xml_attr(e, "r") ? xml_attr(e, "r") : ""), &(long){ 0 }, &line))
+		line = wb->next_row;
+	if (line < wb->next_row) {
+		diag_report(wb->d, DIAG_INPUT, wb->path, line, 0, "the sheet's rows are out of order (row %ld "
+		    "after row %ld); open the workbook in Excel or LibreOffice Calc and save it again", line,
+		    wb->next_row - 1);
+		return -1;
+	}
+	wb->next_row = line + 1;
+	cells_begin(&wb->row);
+	long col = 0;
+	for (size_t j = 0; j < e->nchildren; j++) {
+		const XmlNode *c = &e->children[j];
+		if (strcmp(c->name, "c") != 0)
+			continue;
+		const char *ref = xml_attr(c, "r");
+		long cr, rr;
+		if (ref && parse_ref(ref, &cr, &rr) && rr == line)
+			col = cr;
+		else
+			col++;
+		int has = cell_text(wb, c, line, col);
+		if (has < 0)
+			return -1;
+		if (has && cells_put(&wb->row, line, col, wb->gather, wb->glen, 1) != 0)
+			return -1;
+	}
+	if (wb->nmerges && fill_merges(wb, line) != 0)
+		return -1;
+	int rc = cells_emit(&wb->row, line);
+	return rc;
+}
+
+static int
+read_sheet(Workbook *wb)
+{
+	wb->pass = 1;
+	int rc = stream_part(wb, wb->sheet_part, 0, sheet_start, sheet_element);
+	if (rc != 0)
+		return rc;
+	if (!wb->saw_sheet) {
+		diag_report(wb->d, DIAG_INPUT, wb->path, 0, 0, "the first sheet '%s' is not a worksheet (a chart?); "
+		    "move the sheet with the table to the front and save again", wb->sheet_name);
+		return -1;
+	}
+	if (wb->merges_over)
+		diag_report(wb->d, DIAG_WARNING, wb->path, 0, 0, "more than %d blocks of merged cells; only the "
+		    "first are filled down: unmerge the cells (Format > Merge Cells) and fill the values in",
+		    XLSX_MAX_MERGES);
+	qsort(wb->merges, wb->nmerges, sizeof(*wb->merges), by_first_row);
+	wb->pass = 2;
+	wb->next_row = 1;
+	return stream_part(wb, wb->sheet_part, XML_STREAM_REPEAT, sheet_start, sheet_element);
+}
+
+int
+xlsx_read_rows(const char *path, const CsvLimits *lim, int max_depth, CsvRowFn fn, void *ctx, Diag *d)
+{
+	Workbook wb = {
+		.a = arena_new(), .path = path, .d = d, .lim = lim, .max_depth = max_depth,
+		.row = { .name = path, .lim = lim, .fn = fn, .ctx = ctx, .d = d },
+	};
+	int rc = -1;
+	wb.ar = archive_open(path, lim->max_file_bytes, NULL, d);
+	if (wb.ar != NULL && read_workbook(&wb) == 0) {
+		diag_cells(d, path, wb.sheet_name);
+		if (wb.nsheets > 1)
+			diag_report(d, DIAG_NOTE, path, 0, 0, "the workbook has %zu sheets; the table is read from "
+			    "the first one shown, '%s'", wb.nsheets, wb.sheet_name);
+		if (read_styles(&wb) == 0 && read_strings(&wb) == 0)
+			rc = read_sheet(&wb);
+	}
+	for (size_t i = 0; i < wb.nmerges; i++)
+		free(wb.merges[i].value);
+	free(wb.merges);
+	free(wb.active);
+	free(wb.pool);
+	free(wb.soff);
+	free(wb.gather);
+	cells_free(&wb.row);
+	archive_close(wb.ar);
+	arena_free(wb.a);
+	return rc;
+}
+
+int
+xlsx_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, int max_depth,
+    RecordFn fn, void *ctx, FileSummary *sum, Diag *d)
+{
+	if (spec->ncols > TABLE_MAX_COLUMNS) {
+		diag_report(d, DIAG_INTERNAL, path, 0, 0, "table spec with too many columns");
+		return -1;
+	}
+	TableRows t = { .path = path, .spec = spec, .fn = fn, .ctx = ctx, .sum = sum, .d = d, .with_columns = 1 };
+	size_t warnings_before = diag_warnings(d);
+	sum->path = path;
+	sum->present = 1;
+	sum->encoding = "Excel (.xlsx)";
+	int rc = xlsx_read_rows(path, lim, max_depth, table_rows_feed, &t, d);
+	sum->warnings = (long)(diag_warnings(d) - warnings_before);
+	return table_rows_end(&t, rc);
+}

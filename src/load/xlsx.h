@@ -1,0 +1,47 @@
+/* xlsx.h - Excel workbooks (.xlsx, Office Open XML) as table rows.
+ *
+ * What Excel, LibreOffice Calc and Google Sheets write: a zip (archive.h)
+ * of XML parts. The sheet read is the workbook's first visible sheet; its
+ * rows go to the same CsvRowFn as a CSV file's, the header first, so every
+ * column alias, typed field, limit and message is the same. Cells become
+ * the text a person sees in the program:
+ *   - shared and inline strings as they are (rich text joined, phonetic
+ *     guides left out);
+ *   - numbers whole without ".0" (a school code typed as a number is
+ *     93020001), a number format of zeros keeps its leading zeros
+ *     ("00000000"), other numbers with up to 15 significant digits;
+ *   - a number whose format is a date (Excel's built-in ones, custom ones
+ *     with d, m, y, Thai Excel's Buddhist-Era ones) as the date yyyy-mm-dd
+ *     (with " hh:mm:ss" when it has a time of day), from the 1900 date
+ *     system with its 29 February 1900 that never was, or the 1904 one;
+ *   - a formula's cached value; TRUE/FALSE; an error as Excel shows it
+ *     (#N/A);
+ *   - a block of merged cells: its value in every row of the block (the
+ *     school of several visits merged down), in its first column only.
+ * The sheet's XML is streamed (never held whole), twice: a first pass
+ * checks it is well-formed and collects the merged blocks, the second
+ * hands out the rows. Positions in messages are cells: the row number is
+ * CsvRow.line, field i is column i + 1, and the file is registered with
+ * diag_cells so that messages read "visits.xlsx: visits!C12". */
+#ifndef NITHET_XLSX_H
+#define NITHET_XLSX_H
+
+#include "core/diag.h"
+#include "load/csvread.h"
+#include "load/table.h"
+#include "model/model.h"
+
+/* Read path's first visible sheet and hand fn its rows. Returns 0 when
+ * read to the end, fn's non-zero value if it stopped, -1 after reporting
+ * (DIAG_INPUT) a file that is not a workbook (a Word document, an old
+ * .xls, a password-protected workbook, a damaged zip), a part that is not
+ * well-formed or over a limit, or a cell that cannot be read (a shared
+ * string that is not there). A workbook of several sheets gets a note
+ * naming the one read. */
+int xlsx_read_rows(const char *path, const CsvLimits *lim, int max_depth, CsvRowFn fn, void *ctx, Diag *d);
+
+/* table_read for a workbook (sum->encoding "Excel (.xlsx)"). */
+int xlsx_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, int max_depth,
+	RecordFn fn, void *ctx, FileSummary *sum, Diag *d);
+
+#endif

@@ -131,18 +131,18 @@ archive_member_open(Archive *ar, const char *name, long max_bytes, int required,
 		    "the workbook again", name);
 		return NULL;
 	}
-	if (zs.size > (zip_uint64_t)max_bytes) {
-		diag_report(d, DIAG_INPUT, ar->path, 0, 0, "the part %s inflates to %llu bytes, over the limit "
-		    "of %ld; split the table, or raise [limits] max_file_bytes", name, (unsigned long long)zs.size,
-		    max_bytes);
-		return NULL;
-	}
 	if ((zs.valid & ZIP_STAT_COMP_SIZE) && zs.size > (1u << 20) &&
 	    zs.size / (zs.comp_size ? zs.comp_size : 1) > ARCHIVE_MAX_RATIO) {
 		diag_report(d, DIAG_INPUT, ar->path, 0, 0, "the part %s inflates %llu times (%llu bytes to "
 		    "%llu): a zip bomb, not a table; nothing was read", name,
 		    (unsigned long long)(zs.size / (zs.comp_size ? zs.comp_size : 1)),
 		    (unsigned long long)zs.comp_size, (unsigned long long)zs.size);
+		return NULL;
+	}
+	if (zs.size > (zip_uint64_t)max_bytes) {
+		diag_report(d, DIAG_INPUT, ar->path, 0, 0, "the part %s inflates to %llu bytes, over the limit "
+		    "of %ld; split the table, or raise [limits] max_file_bytes", name, (unsigned long long)zs.size,
+		    max_bytes);
 		return NULL;
 	}
 	zip_file_t *f = zip_fopen_index(ar->zip, (zip_uint64_t)i, 0);

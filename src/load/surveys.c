@@ -9,6 +9,7 @@
 #include "load/fields.h"
 #include "load/loaders.h"
 #include "load/sheet.h"
+#include "load/xlsx.h"
 
 enum { COL_TIME, COL_EMAIL, COL_SCHOOL, COL_ROLE, COL_ACTIVITY, COL_COMMENT, NCOLS };
 
@@ -322,6 +323,9 @@ surveys_load_into(Model *m, Survey *sv, Arena *a, const char *path, const LoadOp
 		rc = sheet_read_rows(path, "surveys", &o->lim, o->max_xml_depth, on_row, &l, &info, d);
 		sum->encoding = sheet_format_name(info.format);
 		l.sheet = NULL;
+	} else if (n >= 5 && !strcasecmp(path + n - 5, ".xlsx")) {
+		rc = xlsx_read_rows(path, &o->lim, o->max_xml_depth, on_row, &l, d);
+		sum->encoding = XLSX_FORMAT_NAME;
 	} else {
 		CsvInfo info = { 0 };
 		rc = csvread_file(path, &o->lim, on_row, &l, &info, d);

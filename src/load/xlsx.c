@@ -65,6 +65,7 @@ typedef struct Workbook {
 	CellRow row;
 	int pass;
 	int saw_sheet;
+	long rows_seen;            /* pass 1: <row> elements so far */
 	long next_row;
 	size_t merge_next;         /* merges sorted by r1: the first not yet begun */
 	Merge **active;
@@ -478,8 +479,15 @@ sheet_start(void *ctx, const XmlNode *e, int depth)
 	}
 	if (depth == 2) {
 		if (wb->pass == 1)
-			return !strcmp(e->name, "mergeCells") ? XML_ENTER : XML_SKIP;
+			return !strcmp(e->name, "mergeCells") || !strcmp(e->name, "sheetData") ? XML_ENTER : XML_SKIP;
 		return !strcmp(e->name, "sheetData") ? XML_ENTER : XML_SKIP;
+	}
+	if (depth == 3 && wb->pass == 1 && !strcmp(e->name, "row")) {
+		/* Counted, not built: a sheet of a million rows past max_rows
+		 * is refused at the row that passes it, before the rest is
+		 * read. (Blank rows count here; the second pass says the same
+		 * of the rows that are not.) */
+		return ++wb->rows_seen > wb->lim->max_rows ? XML_COLLECT : XML_SKIP;
 	}
 	if (depth == 3)
 		return !strcmp(e->name, wb->pass == 1 ? "mergeCell" : "row") ? XML_COLLECT : XML_SKIP;
@@ -627,6 +635,11 @@ sheet_element(void *ctx, const XmlNode *e, int depth)
 	(void)depth;
 	Workbook *wb = ctx;
 	if (wb->pass == 1) {
+		if (!strcmp(e->name, "row")) {
+			diag_report(wb->d, DIAG_INPUT, wb->path, 0, 0, "the sheet has more than %ld rows; split the "
+			    "table or raise [limits] max_rows", wb->lim->max_rows);
+			return -1;
+		}
 		add_merge(wb, e);
 		return 0;
 	}
@@ -728,7 +741,7 @@ xlsx_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, i
 	size_t warnings_before = diag_warnings(d);
 	sum->path = path;
 	sum->present = 1;
-	sum->encoding = "Excel (.xlsx)";
+	sum->encoding = XLSX_FORMAT_NAME;
 	int rc = xlsx_read_rows(path, lim, max_depth, table_rows_feed, &t, d);
 	sum->warnings = (long)(diag_warnings(d) - warnings_before);
 	return table_rows_end(&t, rc);

@@ -40,7 +40,10 @@
  * naming the one read. */
 int xlsx_read_rows(const char *path, const CsvLimits *lim, int max_depth, CsvRowFn fn, void *ctx, Diag *d);
 
-/* table_read for a workbook (sum->encoding "Excel (.xlsx)"). */
+/* What the file summary says of a workbook's encoding. */
+#define XLSX_FORMAT_NAME "Excel (.xlsx)"
+
+/* table_read for a workbook (sum->encoding XLSX_FORMAT_NAME). */
 int xlsx_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, int max_depth,
 	RecordFn fn, void *ctx, FileSummary *sum, Diag *d);
 

@@ -1,0 +1,71 @@
+/* test_xlsx.c - Excel workbooks made by LibreOffice Calc (tests/sheets,
+ * make-fixtures.sh says how) read as the text a person sees in each cell. */
+#include "test.h"
+
+#include <stdlib.h>
+
+#include "load/xlsx.h"
+
+typedef struct Grid {
+	long line[8];
+	char cell[8][12][96];
+	size_t ncols[8];
+	int n;
+} Grid;
+
+static int
+grid_row(void *ctx, const CsvRow *row)
+{
+	Grid *g = ctx;
+	if (g->n == 8)
+		return 1;
+	g->line[g->n] = row->line;
+	g->ncols[g->n] = row->nfields;
+	for (size_t i = 0; i < row->nfields && i < 12; i++)
+		snprintf(g->cell[g->n][i], 96, "%s", row->fields[i]);
+	g->n++;
+	return 0;
+}
+
+static const CsvLimits lim = { 1 << 24, 4096, 64, 1000 };
+
+TEST(xlsx_cells_read_as_shown)
+{
+	Grid g;
+	memset(&g, 0, sizeof g);
+	Diag *d = diag_new(NULL);
+	CHECK_INT(xlsx_read_rows("tests/sheets/typed.xlsx", &lim, 16, grid_row, &g, d), 0);
+	for (int r = 0; getenv("XLSX_SHOW") && r < g.n; r++) {
+		fprintf(stderr, "%ld:", g.line[r]);
+		for (size_t c = 0; c < g.ncols[r]; c++)
+			fprintf(stderr, " [%s]", g.cell[r][c]);
+		fprintf(stderr, "\n");
+	}
+	CHECK_INT(g.n, 3);
+	CHECK_STR(g.cell[0][0], "code");
+	/* A code formatted 00000000 keeps its zeros; a whole number has no .0. */
+	CHECK_STR(g.cell[1][0], "00012345");
+	CHECK_STR(g.cell[1][5], "93020001");
+	/* A date shown in Thai Buddhist-Era form is the same day. */
+	CHECK_STR(g.cell[1][1], "2014-09-30");
+	CHECK_STR(g.cell[1][2], "2015-02-18");
+	CHECK_STR(g.cell[1][3], "2015-08-05 10:54:43");
+	CHECK_STR(g.cell[1][4], "13:30");
+	/* Calc saves a true value of no boolean format as the number 1. */
+	CHECK_STR(g.cell[1][6], "1");
+	CHECK_STR(g.cell[1][7], "โรงเรียนบ้านนา");
+	/* A formula's value, not its text. */
+	CHECK_STR(g.cell[1][8], "93020002");
+	/* Trimmed as a CSV field is. */
+	CHECK_STR(g.cell[1][9], "๐๑๒ ผู้อำนวยการ");
+	CHECK_STR(g.cell[2][0], "12.5");
+	/* Day 61 of the 1900 system is 1 March 1900, after the day that never was. */
+	CHECK_STR(g.cell[2][1], "1900-03-01");
+	CHECK_STR(g.cell[2][5], "-3");
+	CHECK_STR(g.cell[2][6], "0");
+	/* The merged block's value in each of its rows. */
+	CHECK_STR(g.cell[2][7], "โรงเรียนบ้านนา");
+	CHECK_STR(g.cell[2][8], "#DIV/0!");
+	CHECK_INT(g.line[2], 3);
+	diag_free(d);
+}

@@ -29,7 +29,7 @@ FONT_FILES := fonts/Laksaman.ttf fonts/Laksaman-Bold.ttf \
               fonts/NotoSansThai-Regular.ttf fonts/NotoSansThai-Bold.ttf \
               fonts/NotoSans-Regular.ttf fonts/NotoSans-Bold.ttf
 
-.PHONY: all deps build fonts run test test-unit test-src test-cases test-thai test-reports test-hostile test-examples check-asan example \
+.PHONY: all deps build fonts run test test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples check-asan example \
         bench fuzz lint install clean specimen sample
 .DELETE_ON_ERROR:
 
@@ -84,7 +84,7 @@ specimen: build
 
 test: deps
 	@$(MAKE) --no-print-directory build
-	@$(MAKE) --no-print-directory test-unit test-src test-cases test-thai test-reports test-hostile test-examples
+	@$(MAKE) --no-print-directory test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples
 
 test-unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
@@ -103,6 +103,10 @@ test-reports: nithet fonts
 test-hostile: nithet
 	NITHET=./nithet sh tests/hostile/run.sh
 
+# Workbooks: the sample as .xlsx made by LibreOffice (committed), hostile ones.
+test-sheets: nithet $(BUILD)/tools/gen-xlsx
+	GEN=$(BUILD)/tools/gen-xlsx NITHET=./nithet sh tests/sheets/run.sh
+
 # The second office's example, from freshly generated data, against its README.
 test-examples: nithet $(BUILD)/tools/gen-example fonts
 	GEN=$(BUILD)/tools/gen-example NITHET=./nithet sh tests/examples/run.sh
@@ -115,12 +119,14 @@ test-thai: nithet $(BUILD)/tools/typeset-lines fonts
 check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	  build/asan/nithet build/asan/unit-tests build/asan/tools/typeset-lines build/asan/tools/gen-example fonts
+	  build/asan/nithet build/asan/unit-tests build/asan/tools/typeset-lines build/asan/tools/gen-example \
+	  build/asan/tools/gen-xlsx fonts
 	ASAN_OPTIONS=detect_leaks=1 build/asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/cases/run.sh
 	ASAN_OPTIONS=detect_leaks=1 BUILD=build/asan NITHET=build/asan/nithet sh tests/thai/run.sh
 	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/reports/run.sh
 	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/hostile/run.sh
+	ASAN_OPTIONS=detect_leaks=1 GEN=build/asan/tools/gen-xlsx NITHET=build/asan/nithet sh tests/sheets/run.sh
 	ASAN_OPTIONS=detect_leaks=1 GEN=build/asan/tools/gen-example NITHET=build/asan/nithet sh tests/examples/run.sh
 
 sample: $(BUILD)/tools/gen-sample

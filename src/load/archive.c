@@ -66,7 +66,7 @@ archive_open(const char *path, long max_bytes, ArchiveKind *kind, Diag *d)
 		return NULL;
 	}
 	int err = 0;
-	zip_t *z = zip_fdopen(fd, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+	zip_t *z = zip_fdopen(fd, ZIP_RDONLY, &err);
 	if (z == NULL) {
 		close(fd);
 		diag_report(d, DIAG_INPUT, path, 0, 0, "the workbook is damaged or incomplete (%s); copy or "

@@ -1,0 +1,119 @@
+#!/bin/sh
+# run.sh - the spreadsheets offices have (issue 12): the bundled sample saved
+# as Excel workbooks by LibreOffice Calc must give byte-identical indicators
+# to the CSV run; one table in two files is an error naming both; a form
+# nithet cannot read is named with what to do; messages name a sheet's cells;
+# hostile workbooks (tools/gen-xlsx) each end with exit 3 and a message
+# naming the file, never a crash or a hang. The time each takes is printed
+# for the reader, not asserted.
+# Usage (from the repository root):
+#   NITHET=./nithet GEN=build/tools/gen-xlsx sh tests/sheets/run.sh
+set -u
+NITHET=${NITHET:-./nithet}
+GEN=${GEN:-build/tools/gen-xlsx}
+pass=0
+fail=0
+work=$(mktemp -d "${TMPDIR:-/tmp}/nithet-sheets.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+no() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$work/err" ] && grep -v warning "$work/err" | head -3; }
+
+# The input folder with every CSV the fixtures have replaced by its workbook.
+xlsx_input() {
+	rm -rf "$work/in"
+	cp -R input "$work/in"
+	for x in tests/sheets/sample-xlsx/*.xlsx; do
+		rm -f "$work/in/$(basename "$x" .xlsx).csv"
+		cp "$x" "$work/in/"
+	done
+}
+
+# 1. The same indicators, byte for byte, from workbooks as from CSV.
+"$NITHET" -q -i input indicators >"$work/csv.json" 2>/dev/null
+"$NITHET" -q -i input indicators --format csv >"$work/csv.csv" 2>/dev/null
+xlsx_input
+n=$(ls "$work/in"/*.xlsx | wc -l)
+"$NITHET" -q -i "$work/in" indicators >"$work/xlsx.json" 2>"$work/err"
+rc=$?
+"$NITHET" -q -i "$work/in" indicators --format csv >"$work/xlsx.csv" 2>/dev/null
+if [ "$rc" = 0 ] && [ "$n" -ge 10 ] && cmp -s "$work/csv.json" "$work/xlsx.json" && cmp -s "$work/csv.csv" "$work/xlsx.csv"; then
+	ok "$n inputs as .xlsx (LibreOffice Calc): indicators identical to the CSV run"
+else
+	no "$n inputs as .xlsx: exit $rc, indicators differ"
+	diff "$work/csv.json" "$work/xlsx.json" | head -5
+fi
+# The file summary says what each file was.
+"$NITHET" -i "$work/in" check >"$work/out" 2>/dev/null
+if grep -q "^visits.xlsx *Excel (.xlsx) *2415 " "$work/out"; then
+	ok "check's summary: visits.xlsx, Excel (.xlsx), 2415 rows"
+else
+	no "check's summary of visits.xlsx"; grep visits "$work/out"
+fi
+# Messages name the cell as Calc and Excel show it.
+if grep -qF "visits.xlsx: visits!B2: warning: date 2557-09-30 (read as 30 กันยายน 2557)" "$work/err"; then
+	ok "a message names the cell visits!B2"
+else
+	no "no cell reference in: $(grep visits "$work/err" | head -2)"
+fi
+
+# 2. One table, one file.
+xlsx_input
+cp input/visits.csv "$work/in/"
+"$NITHET" -q -i "$work/in" check >/dev/null 2>"$work/err"
+rc=$?
+if [ "$rc" = 3 ] && grep -q "both visits.csv and visits.xlsx are in the input directory" "$work/err"; then
+	ok "visits.csv beside visits.xlsx: exit 3 naming both"
+else
+	no "visits.csv beside visits.xlsx: exit $rc"
+fi
+
+# 3. A form nithet cannot read is named, with what to do.
+rm -rf "$work/in"; cp -R input "$work/in"
+mv "$work/in/visits.csv" "$work/in/visits.ods"
+"$NITHET" -q -i "$work/in" check >/dev/null 2>"$work/err"
+rc=$?
+if [ "$rc" = 3 ] && grep -q "visits.ods: error: is a LibreOffice spreadsheet (.ods).*save it from Calc as Excel" "$work/err"; then
+	ok "visits.ods alone: exit 3, named with what to do"
+else
+	no "visits.ods alone: exit $rc"
+fi
+
+# 4. Hostile workbooks, each in place of networks.csv (max_rows 100,000 so
+# that a sheet of every row Excel allows is past it).
+printf '[limits]\nmax_rows = 100000\n' >"$work/limits.ini"
+hostile() { # kind, text
+	kind=$1 text=$2
+	rm -rf "$work/in"; cp -R input "$work/in"; rm "$work/in/networks.csv"
+	case $kind in
+	truncated) "$GEN" ok "$work/whole.xlsx" && head -c 700 "$work/whole.xlsx" >"$work/in/networks.xlsx" ;;
+	*) "$GEN" "$kind" "$work/in/networks.xlsx" ;;
+	esac
+	start=$(date +%s%N)
+	"$NITHET" -q -c "$work/limits.ini" -i "$work/in" check >/dev/null 2>"$work/err"
+	rc=$?
+	ms=$(( ($(date +%s%N) - start) / 1000000 ))
+	if [ "$rc" = 3 ] && grep "networks.xlsx" "$work/err" | grep -qF -- "$text"; then
+		ok "hostile $kind: exit 3 in $ms ms"
+	else
+		no "hostile $kind: exit $rc (want 3 and \"$text\")"
+	fi
+}
+hostile bomb "a zip bomb, not a table"
+hostile many "lists 100005 members"
+hostile truncated "damaged or incomplete"
+hostile encrypted "protected by a password"
+hostile doctype "DOCTYPE"
+hostile entity "DOCTYPE"
+hostile sst "networks!A2: error: the cell points to shared string 99"
+hostile rows "more than 100000 rows"
+hostile docx "is a Word document"
+# The valid one loads (the generator is not what fails above).
+rm -rf "$work/in"; cp -R input "$work/in"; rm "$work/in/networks.csv"
+"$GEN" ok "$work/in/networks.xlsx"
+"$NITHET" -q -i "$work/in" check >/dev/null 2>"$work/err"
+rc=$?
+[ "$rc" -le 1 ] && ok "the generator's valid workbook loads (exit $rc)" || no "valid workbook: exit $rc"
+
+echo "sheets: $pass passed, $fail failed"
+[ "$fail" = 0 ]

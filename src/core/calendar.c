@@ -618,20 +618,57 @@ cal_parse_datetime(const char *s, size_t len, int be_threshold, CalDateTime *out
 				return CAL_ERR_FORMAT;
 		}
 	}
-	int utc = cur_take(&c, "Z");
+	/* Google Forms' downloads: "10:54:43 AM GMT+7", "… PM UTC+7"; a
+	 * Thai-language form "ก่อนเที่ยง"/"หลังเที่ยง". */
 	cur_skip_spaces(&c);
-	if (!utc && cur_take(&c, "น."))
+	int half = 0;              /* 1 before noon, 2 after */
+	if (cur_take(&c, "AM") || cur_take(&c, "am") || cur_take(&c, "A.M.") || cur_take(&c, "ก่อนเที่ยง"))
+		half = 1;
+	else if (cur_take(&c, "PM") || cur_take(&c, "pm") || cur_take(&c, "P.M.") || cur_take(&c, "หลังเที่ยง"))
+		half = 2;
+	cur_skip_spaces(&c);
+	/* The zone: Z, or GMT/UTC with an offset of hours (+7, +07, +07:00,
+	 * +0700) or none. The result is Bangkok time. */
+	int zoned = 0;
+	long offset = 0;
+	if (cur_take(&c, "Z")) {
+		zoned = 1;
+	} else if (cur_take(&c, "GMT") || cur_take(&c, "UTC")) {
+		zoned = 1;
+		int sign = cur_take(&c, "+") ? 1 : cur_take(&c, "-") || cur_take(&c, "\xE2\x88\x92") ? -1 : 0;
+		if (sign) {
+			int oh, om = 0;
+			size_t n = cur_number(&c, &oh);
+			if (n == 4) {
+				om = oh % 100;
+				oh /= 100;
+			} else if (n == 0 || n > 2 || (cur_take(&c, ":") && cur_number(&c, &om) != 2)) {
+				return CAL_ERR_FORMAT;
+			}
+			if (oh > 14 || om > 59)
+				return CAL_ERR_RANGE;
+			offset = sign * (oh * 3600L + om * 60L);
+		}
+	}
+	cur_skip_spaces(&c);
+	if (!zoned && cur_take(&c, "น."))
 		cur_skip_spaces(&c);
 	if (c.pos != c.len)
 		return CAL_ERR_FORMAT;
+	if (half) {
+		/* 12:30 AM is half past midnight, 12:30 PM half past noon. */
+		if (h < 1 || h > 12)
+			return CAL_ERR_RANGE;
+		h = h % 12 + (half == 2 ? 12 : 0);
+	}
 	if (h > 23 || m > 59 || sec > 59)
 		return CAL_ERR_RANGE;
 	t.hour = h;
 	t.minute = m;
 	t.second = sec;
-	if (utc) {
-		t = cal_datetime_from_seconds(cal_datetime_seconds(t) + BANGKOK_UTC_OFFSET);
-		if (t.date.year > CAL_YEAR_MAX)
+	if (zoned && offset != BANGKOK_UTC_OFFSET) {
+		t = cal_datetime_from_seconds(cal_datetime_seconds(t) - offset + BANGKOK_UTC_OFFSET);
+		if (t.date.year > CAL_YEAR_MAX || t.date.year < 1)
 			return CAL_ERR_RANGE;
 	}
 	*out = t;

@@ -173,6 +173,9 @@ CalStatus cal_parse_date(const char *s, size_t len, int be_threshold, CalDate *o
  *   "22/8/2026, 16:53:50"   (Google Forms: d/M/yyyy, H:mm:ss)
  *   "2015-09-14 10:05:12", "2015-09-14T10:05:12.000" (SpreadsheetML)
  *   "2015-09-14T03:05:12Z"  (UTC, converted to Bangkok time, UTC+7)
+ *   "2015/08/05 10:54:43 AM GMT+7", "… PM UTC+7" (Google Forms' CSV
+ *     download: 12-hour clock, the zone's offset; Thai ก่อนเที่ยง/หลังเที่ยง
+ *     too), converted to Bangkok time
  * The time is H:mm or H:mm:ss, after ",", spaces or "T", with an optional
  * fraction of a second (dropped) and an optional trailing "น.". Without a
  * time the result is 00:00:00. */

@@ -34,9 +34,16 @@ surveys_likert(const char *s, size_t len)
 {
 	char c[96];
 	size_t n = 0;
+	/* Spaces, brackets and the marks forms put between a number and its
+	 * word ("5 - มากที่สุด", "5. มาก", "5 = มาก", "มาก – 4") are not part
+	 * of the answer. */
 	for (size_t i = 0; i < len; i++) {
-		if (s[i] == ' ' || s[i] == '(' || s[i] == ')' || s[i] == '\t')
+		if (s[i] != '\0' && strchr(" ()\t-.=:", s[i]) != NULL)
 			continue;
+		if (i + 2 < len && !memcmp(s + i, "\xE2\x80\x93", 3)) {
+			i += 2;     /* an en dash */
+			continue;
+		}
 		if (n == sizeof(c) - 1)
 			return -1;
 		c[n++] = s[i];

@@ -693,7 +693,8 @@ read_sheet(Workbook *wb)
 		diag_report(wb->d, DIAG_WARNING, wb->path, 0, 0, "more than %d blocks of merged cells; only the "
 		    "first are filled down: unmerge the cells (Format > Merge Cells) and fill the values in",
 		    XLSX_MAX_MERGES);
-	qsort(wb->merges, wb->nmerges, sizeof(*wb->merges), by_first_row);
+	if (wb->nmerges > 0)
+		qsort(wb->merges, wb->nmerges, sizeof(*wb->merges), by_first_row);
 	wb->pass = 2;
 	wb->next_row = 1;
 	return stream_part(wb, wb->sheet_part, XML_STREAM_REPEAT, sheet_start, sheet_element);

@@ -504,7 +504,7 @@ TEST(cal_parse_timestamps)
 	CHECK_INT(parse_dt("22/8/2026, 16:5", &t), CAL_ERR_FORMAT);
 	CHECK_INT(parse_dt("22/8/2026, 16", &t), CAL_ERR_FORMAT);
 	CHECK_INT(parse_dt("22/8/2026,", &t), CAL_ERR_FORMAT);
-	CHECK_INT(parse_dt("22/8/2026, 4:53:50 PM", &t), CAL_ERR_FORMAT);
+	CHECK_INT(parse_dt("22/8/2026, 4:53:50 PX", &t), CAL_ERR_FORMAT);
 	CHECK_INT(parse_dt("22/8/202616:53:50", &t), CAL_ERR_YEAR_DIGITS);
 	CHECK_INT(parse_dt("2015-09-14 10:05:12.", &t), CAL_ERR_FORMAT);
 	CHECK_INT(parse_dt("", &t), CAL_ERR_EMPTY);
@@ -513,6 +513,32 @@ TEST(cal_parse_timestamps)
 	CHECK_DATE(t.date, 9457, 1, 1);
 	const char *last = "9999-12-31T23:00:00Z";
 	CHECK_INT(cal_parse_datetime(last, strlen(last), 0, &t), CAL_ERR_RANGE);
+
+	/* Google Forms' "Download responses (.csv)": a 12-hour clock and the
+	 * zone, made Bangkok time. */
+	CHECK_INT(parse_dt("2015/08/05 10:54:43 AM GMT+7", &t), CAL_OK);
+	CHECK_DATE(t.date, 2015, 8, 5);
+	CHECK(t.hour == 10 && t.minute == 54 && t.second == 43);
+	CHECK_INT(parse_dt("2015/08/05 12:04:43 PM UTC+7", &t), CAL_OK);
+	CHECK(t.hour == 12 && t.minute == 4);
+	CHECK_INT(parse_dt("2015/08/05 12:04:43 AM GMT+7", &t), CAL_OK);
+	CHECK(t.hour == 0 && t.minute == 4);
+	CHECK_INT(parse_dt("2015/08/05 11:30:00 PM GMT+07:00", &t), CAL_OK);
+	CHECK(t.hour == 23 && t.minute == 30);
+	CHECK_INT(parse_dt("2015/08/05 11:30:00 PM GMT", &t), CAL_OK);
+	CHECK_DATE(t.date, 2015, 8, 6);
+	CHECK(t.hour == 6 && t.minute == 30);
+	CHECK_INT(parse_dt("2015/08/05 9:00:00 PM UTC-0500", &t), CAL_OK);
+	CHECK_DATE(t.date, 2015, 8, 6);
+	CHECK(t.hour == 9 && t.minute == 0);
+	CHECK_INT(parse_dt("5/8/2558, 10:54:43 หลังเที่ยง", &t), CAL_OK);
+	CHECK_DATE(t.date, 2015, 8, 5);
+	CHECK_INT(t.hour, 22);
+	CHECK_INT(parse_dt("2015/08/05 13:00:00 PM GMT+7", &t), CAL_ERR_RANGE);
+	CHECK_INT(parse_dt("2015/08/05 0:10:00 AM GMT+7", &t), CAL_ERR_RANGE);
+	CHECK_INT(parse_dt("2015/08/05 10:00:00 AM GMT+99", &t), CAL_ERR_RANGE);
+	CHECK_INT(parse_dt("2015/08/05 10:00:00 AM GMT+", &t), CAL_ERR_FORMAT);
+	CHECK_INT(parse_dt("2015/08/05 10:00:00 AM GMT+7 x", &t), CAL_ERR_FORMAT);
 
 	/* Our own output reads back. */
 	CalDateTime w = { D(2015, 9, 14), 10, 5, 12 }, r;

@@ -38,6 +38,54 @@ sniff(const unsigned char *b, size_t n)
 	return i < n && b[i] == '<' ? ARCHIVE_XML : ARCHIVE_OTHER;
 }
 
+static unsigned long long
+le(const unsigned char *p, int n)
+{
+	unsigned long long v = 0;
+	for (int i = n - 1; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/* The number of members the zip's end record declares, read before libzip
+ * builds its table of them (which for 100,000 members takes half a
+ * second): -1 when the record cannot be found (libzip then says why). */
+static long long
+declared_members(int fd, off_t size)
+{
+	enum { EOCD = 22, TAIL = EOCD + 65535 };   /* the record and its longest comment */
+	size_t n = (size_t)(size < TAIL ? size : TAIL);
+	unsigned char *b = mem_alloc(n ? n : 1);
+	long long count = -1;
+	if (n >= EOCD && pread(fd, b, n, size - (off_t)n) == (ssize_t)n) {
+		for (size_t i = n - EOCD + 1; i-- > 0;) {
+			if (memcmp(b + i, "PK\5\6", 4) != 0)
+				continue;
+			count = (long long)le(b + i + 10, 2);
+			/* 0xFFFF: the count is in the zip64 end record, which the
+			 * locator just before this record points to. */
+			if (count == 0xFFFF && i >= 20 && !memcmp(b + i - 20, "PK\6\7", 4)) {
+				unsigned char z[56];
+				off_t at = (off_t)le(b + i - 20 + 8, 8);
+				if (at >= 0 && at < size && pread(fd, z, sizeof z, at) == (ssize_t)sizeof z &&
+				    !memcmp(z, "PK\6\6", 4))
+					count = (long long)le(z + 32, 8);
+			}
+			break;
+		}
+	}
+	free(b);
+	return count;
+}
+
+static Archive *
+too_many(const char *path, long long count, Diag *d)
+{
+	diag_report(d, DIAG_INPUT, path, 0, 0, "the zip package lists %lld members (a workbook has a few dozen; "
+	    "at most %d are read); this is not a workbook nithet can read", count, ARCHIVE_MAX_MEMBERS);
+	return NULL;
+}
+
 Archive *
 archive_open(const char *path, long max_bytes, ArchiveKind *kind, Diag *d)
 {
@@ -65,6 +113,11 @@ archive_open(const char *path, long max_bytes, ArchiveKind *kind, Diag *d)
 			    "the file is not a workbook (it is not a zip package)");
 		return NULL;
 	}
+	long long declared = declared_members(fd, st.st_size);
+	if (declared > ARCHIVE_MAX_MEMBERS) {
+		close(fd);
+		return too_many(path, declared, d);
+	}
 	int err = 0;
 	zip_t *z = zip_fdopen(fd, ZIP_RDONLY, &err);
 	if (z == NULL) {
@@ -77,11 +130,8 @@ archive_open(const char *path, long max_bytes, ArchiveKind *kind, Diag *d)
 	}
 	zip_int64_t count = zip_get_num_entries(z, 0);
 	if (count < 0 || count > ARCHIVE_MAX_MEMBERS) {
-		diag_report(d, DIAG_INPUT, path, 0, 0, "the zip package lists %lld members (a workbook has a "
-		    "few dozen; at most %d are read); this is not a workbook nithet can read",
-		    (long long)count, ARCHIVE_MAX_MEMBERS);
 		zip_discard(z);
-		return NULL;
+		return too_many(path, (long long)count, d);
 	}
 	for (zip_int64_t i = 0; i < count; i++) {
 		zip_stat_t zs;

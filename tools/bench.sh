@@ -17,6 +17,9 @@ echo "== typesetting (issue 3): pages per second, 3,000-row table"
 "$B/tools/bench-typeset" -j 1
 "$B/tools/bench-typeset" -j 2
 
+echo "== reading a workbook (issue 12): .xlsx rows per second and memory against CSV, $runs runs"
+"$B/tools/bench-xlsx" -n $runs 100000 1000000
+
 echo "== nithet build of the bundled input (issue 6): $runs runs"
 out=$(mktemp -d)
 t=$(for i in $(seq $runs); do secs ./nithet -q -o "$out" build; done | median)

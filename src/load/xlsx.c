@@ -1,5 +1,5 @@
 /* xlsx.c - Excel workbooks as table rows (see xlsx.h). */
-#define _GNU_SOURCE   /* strtod_l: numbers in the file are never the locale's */
+#define _GNU_SOURCE   /* strtod_l (numbers in the file are never the locale's), memmem */
 #include "load/xlsx.h"
 
 #include <limits.h>
@@ -65,7 +65,6 @@ typedef struct Workbook {
 	CellRow row;
 	int pass;
 	int saw_sheet;
-	long rows_seen;            /* pass 1: <row> elements so far */
 	long next_row;
 	size_t merge_next;         /* merges sorted by r1: the first not yet begun */
 	Merge **active;
@@ -477,18 +476,8 @@ sheet_start(void *ctx, const XmlNode *e, int depth)
 		wb->saw_sheet = !strcmp(e->name, "worksheet");
 		return wb->saw_sheet ? XML_ENTER : XML_SKIP;
 	}
-	if (depth == 2) {
-		if (wb->pass == 1)
-			return !strcmp(e->name, "mergeCells") || !strcmp(e->name, "sheetData") ? XML_ENTER : XML_SKIP;
-		return !strcmp(e->name, "sheetData") ? XML_ENTER : XML_SKIP;
-	}
-	if (depth == 3 && wb->pass == 1 && !strcmp(e->name, "row")) {
-		/* Counted, not built: a sheet of a million rows past max_rows
-		 * is refused at the row that passes it, before the rest is
-		 * read. (Blank rows count here; the second pass says the same
-		 * of the rows that are not.) */
-		return ++wb->rows_seen > wb->lim->max_rows ? XML_COLLECT : XML_SKIP;
-	}
+	if (depth == 2)
+		return !strcmp(e->name, wb->pass == 1 ? "mergeCells" : "sheetData") ? XML_ENTER : XML_SKIP;
 	if (depth == 3)
 		return !strcmp(e->name, wb->pass == 1 ? "mergeCell" : "row") ? XML_COLLECT : XML_SKIP;
 	return XML_SKIP;
@@ -564,17 +553,25 @@ cell_text(Workbook *wb, const XmlNode *c, long line, long col)
 		gather_add(wb, text, n);
 		return 1;
 	}
-	/* A number, shown by its style. */
+	/* A number, shown by its style. Whole numbers in General format,
+	 * most of a sheet's, are copied as they are (Excel writes them
+	 * without a point or exponent). */
+	long s = 0;
+	Style style = { FMT_NUMBER, 0 };
+	if (parse_long(xml_attr(c, "s"), 0, LONG_MAX, &s) && (size_t)s < wb->nstyles)
+		style = wb->styles[s];
+	size_t digits = strspn(text + (text[0] == '-'), "0123456789");
+	if (style.format != FMT_DATE && style.format != FMT_TIME && style.zeros == 0 && digits > 0 &&
+	    digits < 16 && text[(text[0] == '-') + digits] == '\0' && (text[text[0] == '-'] != '0' || digits == 1)) {
+		gather_add(wb, strcmp(text, "-0") ? text : "0", strcmp(text, "-0") ? strlen(text) : 1);
+		return 1;
+	}
 	int ok;
 	double x = parse_double(text, &ok);
 	if (!ok) {
 		gather_add(wb, text, strlen(text));
 		return 1;
 	}
-	long s = 0;
-	Style style = { FMT_NUMBER, 0 };
-	if (parse_long(xml_attr(c, "s"), 0, LONG_MAX, &s) && (size_t)s < wb->nstyles)
-		style = wb->styles[s];
 	char out[64];
 	if ((style.format == FMT_DATE || style.format == FMT_TIME) &&
 	    format_serial(wb, x, (CellFormat)style.format, out, sizeof out) > 0) {
@@ -635,16 +632,11 @@ sheet_element(void *ctx, const XmlNode *e, int depth)
 	(void)depth;
 	Workbook *wb = ctx;
 	if (wb->pass == 1) {
-		if (!strcmp(e->name, "row")) {
-			diag_report(wb->d, DIAG_INPUT, wb->path, 0, 0, "the sheet has more than %ld rows; split the "
-			    "table or raise [limits] max_rows", wb->lim->max_rows);
-			return -1;
-		}
 		add_merge(wb, e);
 		return 0;
 	}
 	long line;
-	if (!parse_ref(arena_printf(wb->a, "A%s", xml_attr(e, "r") ? xml_attr(e, "r") : ""), &(long){ 0 }, &line))
+	if (!parse_long(xml_attr(e, "r"), 1, 1048576, &line))
 		line = wb->next_row;
 	if (line < wb->next_row) {
 		diag_report(wb->d, DIAG_INPUT, wb->path, line, 0, "the sheet's rows are out of order (row %ld "
@@ -677,27 +669,75 @@ sheet_element(void *ctx, const XmlNode *e, int depth)
 	return rc;
 }
 
+/* A first look at the sheet's bytes, without parsing them: the attribute
+ * look every XML input gets, and whether there are merged cells at all (a
+ * table rarely has; they come after the rows, so finding them takes a pass
+ * of their own). Inflating is cheap beside parsing. */
+static int
+prescan_sheet(Workbook *wb, int *has_merges)
+{
+	ArchiveMember *m = archive_member_open(wb->ar, wb->sheet_part, wb->lim->max_file_bytes, 1, wb->d);
+	if (m == NULL)
+		return -1;
+	enum { CHUNK = 64 * 1024, KEEP = 16 };
+	char *buf = mem_alloc(CHUNK + KEEP);
+	size_t carry = 0;
+	XmlAttrScan scan;
+	xml_attr_scan_init(&scan);
+	*has_merges = 0;
+	int rc = 0;
+	for (;;) {
+		long got = archive_member_read(m, buf + carry, CHUNK);
+		if (got <= 0) {
+			rc = got < 0 ? -1 : 0;
+			break;
+		}
+		long at = xml_attr_scan(&scan, buf + carry, (size_t)got);
+		if (at) {
+			rc = xml_attr_scan_report(wb->d, arena_printf(wb->a, "%s (%s)", wb->path, wb->sheet_part), at);
+			break;
+		}
+		size_t n = carry + (size_t)got;
+		if (!*has_merges && memmem(buf, n, "mergeCell", 9) != NULL)
+			*has_merges = 1;
+		/* The end of this chunk begins the next: a name cut in two is
+		 * still found. */
+		carry = n < KEEP ? n : KEEP;
+		memmove(buf, buf + n - carry, carry);
+	}
+	free(buf);
+	archive_member_close(m);
+	return rc;
+}
+
 static int
 read_sheet(Workbook *wb)
 {
-	wb->pass = 1;
-	int rc = stream_part(wb, wb->sheet_part, 0, sheet_start, sheet_element);
-	if (rc != 0)
-		return rc;
-	if (!wb->saw_sheet) {
+	int has_merges, flags = XML_STREAM_SCANNED;
+	if (prescan_sheet(wb, &has_merges) != 0)
+		return -1;
+	if (has_merges) {
+		wb->pass = 1;
+		int rc = stream_part(wb, wb->sheet_part, flags, sheet_start, sheet_element);
+		if (rc != 0)
+			return rc;
+		flags |= XML_STREAM_REPEAT;
+		if (wb->merges_over)
+			diag_report(wb->d, DIAG_WARNING, wb->path, 0, 0, "more than %d blocks of merged cells; only "
+			    "the first are filled down: unmerge the cells (Format > Merge Cells) and fill the values in",
+			    XLSX_MAX_MERGES);
+		if (wb->nmerges > 0)
+			qsort(wb->merges, wb->nmerges, sizeof(*wb->merges), by_first_row);
+	}
+	wb->pass = 2;
+	wb->next_row = 1;
+	int rc = stream_part(wb, wb->sheet_part, flags, sheet_start, sheet_element);
+	if (rc == 0 && !wb->saw_sheet) {
 		diag_report(wb->d, DIAG_INPUT, wb->path, 0, 0, "the first sheet '%s' is not a worksheet (a chart?); "
 		    "move the sheet with the table to the front and save again", wb->sheet_name);
 		return -1;
 	}
-	if (wb->merges_over)
-		diag_report(wb->d, DIAG_WARNING, wb->path, 0, 0, "more than %d blocks of merged cells; only the "
-		    "first are filled down: unmerge the cells (Format > Merge Cells) and fill the values in",
-		    XLSX_MAX_MERGES);
-	if (wb->nmerges > 0)
-		qsort(wb->merges, wb->nmerges, sizeof(*wb->merges), by_first_row);
-	wb->pass = 2;
-	wb->next_row = 1;
-	return stream_part(wb, wb->sheet_part, XML_STREAM_REPEAT, sheet_start, sheet_element);
+	return rc;
 }
 
 int

@@ -258,53 +258,79 @@ bounded_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
  * took 43 s. No file nithet reads has elements with more than a few. */
 enum { XML_MAX_ATTRIBUTES = 256 };
 
-/* A linear look over the bytes before libxml2 sees them, chunk by chunk:
- * the line of the first start tag with more than XML_MAX_ATTRIBUTES
- * attributes (counted as the '=' outside quoted values). Comments,
- * processing instructions and declarations are skipped. */
-typedef struct BombScan {
-	long line, tag, eq;
-	char quote;
-	enum { BOMB_OUT, BOMB_LT, BOMB_TAG } state;
-} BombScan;
+/* The attribute look (xml.h): a state machine over the bytes, with the
+ * common stretches taken by memchr (text between tags) and a table (the
+ * inside of a tag: only quotes, '=', '>' and line ends matter). */
+enum { SCAN_OUT, SCAN_LT, SCAN_TAG };
 
-/* 0, or the line of the tag once found. */
-static long
-bomb_feed(BombScan *b, const char *p, size_t n)
+static const unsigned char tag_stop[256] = {
+	['"'] = 1, ['\''] = 1, ['='] = 1, ['>'] = 1, ['\n'] = 1,
+};
+
+void
+xml_attr_scan_init(XmlAttrScan *b)
 {
-	for (size_t i = 0; i < n; i++) {
-		char ch = p[i];
-		if (ch == '\n')
-			b->line++;
-		switch (b->state) {
-		case BOMB_OUT:
-			if (ch == '<')
-				b->state = BOMB_LT;
-			break;
-		case BOMB_LT:
-			if (ch == '!' || ch == '?' || ch == '/' || ch == '<') {
-				b->state = ch == '<' ? BOMB_LT : BOMB_OUT;
-				break;
+	memset(b, 0, sizeof *b);
+	b->line = 1;
+}
+
+long
+xml_attr_scan(XmlAttrScan *b, const char *p, size_t n)
+{
+	const char *end = p + n;
+	while (p < end) {
+		if (b->state == SCAN_OUT) {
+			const char *lt = memchr(p, '<', (size_t)(end - p));
+			const char *stop = lt ? lt : end;
+			for (const char *q = p; (q = memchr(q, '\n', (size_t)(stop - q))) != NULL; q++)
+				b->line++;
+			if (lt == NULL)
+				return 0;
+			p = lt + 1;
+			b->state = SCAN_LT;
+			continue;
+		}
+		char ch = *p;
+		if (b->state == SCAN_LT) {
+			if (ch == '!' || ch == '?' || ch == '/') {
+				b->state = SCAN_OUT;
+				p++;
+				continue;
 			}
-			b->state = BOMB_TAG;
+			if (ch == '<') {
+				p++;
+				continue;
+			}
+			b->state = SCAN_TAG;
 			b->tag = b->line;
 			b->eq = 0;
 			b->quote = 0;
-			/* ch is the tag's first character */
-			__attribute__((fallthrough));
-		case BOMB_TAG:
-			if (b->quote) {
-				if (ch == b->quote)
-					b->quote = 0;
-			} else if (ch == '"' || ch == '\'') {
-				b->quote = ch;
-			} else if (ch == '=') {
-				if (++b->eq > XML_MAX_ATTRIBUTES)
-					return b->tag;
-			} else if (ch == '>') {
-				b->state = BOMB_OUT;
-			}
-			break;
+		}
+		/* Inside a tag. */
+		if (b->quote) {
+			const char *q = p;
+			while (q < end && *q != b->quote)
+				b->line += *q++ == '\n';
+			if (q == end)
+				return 0;
+			b->quote = 0;
+			p = q + 1;
+			continue;
+		}
+		while (p < end && !tag_stop[(unsigned char)*p])
+			p++;
+		if (p == end)
+			return 0;
+		ch = *p++;
+		if (ch == '\n') {
+			b->line++;
+		} else if (ch == '"' || ch == '\'') {
+			b->quote = ch;
+		} else if (ch == '=') {
+			if (++b->eq > XML_MAX_ATTRIBUTES)
+				return b->tag;
+		} else {
+			b->state = SCAN_OUT;
 		}
 	}
 	return 0;
@@ -313,8 +339,9 @@ bomb_feed(BombScan *b, const char *p, size_t n)
 static long
 attribute_bomb(const char *buf, size_t n)
 {
-	BombScan b = { .line = 1 };
-	return bomb_feed(&b, buf, n);
+	XmlAttrScan b;
+	xml_attr_scan_init(&b);
+	return xml_attr_scan(&b, buf, n);
 }
 
 /* Parse len bytes into a libxml2 document, or NULL after reporting. */
@@ -967,8 +994,8 @@ stream_finish(Stream *s, xmlParserCtxtPtr ctxt)
 	return rc;
 }
 
-static int
-report_bomb(Diag *d, const char *name, long line)
+int
+xml_attr_scan_report(Diag *d, const char *name, long line)
 {
 	diag_report(d, DIAG_INPUT, name, line, 0, "an element has more than %d attributes; this is not an "
 	    "export nithet can read (nothing was read from it)", XML_MAX_ATTRIBUTES);
@@ -999,7 +1026,7 @@ xml_stream_memory(const char *buf, size_t len, const char *name, int max_depth,
 	stream_sax(&sax);
 	long bomb = attribute_bomb(buf, len);
 	if (bomb)
-		return report_bomb(d, name, bomb);
+		return xml_attr_scan_report(d, name, bomb);
 	/* The same whole-buffer parser as the tree's: pulling the document
 	 * through a read callback would save libxml2's copy of it, but then
 	 * libxml2 words some complaints (broken comments, undecodable bytes)
@@ -1035,7 +1062,9 @@ xml_stream_read(XmlReadFn read, void *src, const char *name, int max_depth,
 		diag_report(d, DIAG_INTERNAL, name, 0, 0, "out of memory; try again");
 		return -1;
 	}
-	BombScan bomb = { .line = 1 };
+	XmlAttrScan bomb;
+	xml_attr_scan_init(&bomb);
+	int scan = !(flags & XML_STREAM_SCANNED);
 	long got = read(src, buf, CHUNK);
 	if (got <= 0) {
 		if (got == 0)
@@ -1043,10 +1072,10 @@ xml_stream_read(XmlReadFn read, void *src, const char *name, int max_depth,
 		free(buf);
 		return -1;
 	}
-	long at = bomb_feed(&bomb, buf, (size_t)got);
+	long at = scan ? xml_attr_scan(&bomb, buf, (size_t)got) : 0;
 	if (at) {
 		free(buf);
-		return report_bomb(d, name, at);
+		return xml_attr_scan_report(d, name, at);
 	}
 	xmlSAXHandler sax;
 	stream_sax(&sax);
@@ -1078,10 +1107,10 @@ xml_stream_read(XmlReadFn read, void *src, const char *name, int max_depth,
 			xmlParseChunk(ctxt, NULL, 0, 1);
 			break;
 		}
-		if ((at = bomb_feed(&bomb, buf, (size_t)got)) != 0) {
+		if (scan && (at = xml_attr_scan(&bomb, buf, (size_t)got)) != 0) {
 			xmlStopParser(ctxt);
 			s.run.rejected = 1;
-			report_bomb(d, name, at);
+			xml_attr_scan_report(d, name, at);
 			break;
 		}
 	}

@@ -7,7 +7,7 @@
 set -eu
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 CC=${FUZZ_CC:-clang}
-PKGS="libxml-2.0 harfbuzz harfbuzz-subset libthai zlib"
+PKGS="libxml-2.0 harfbuzz harfbuzz-subset libthai zlib libzip"
 CFLAGS="-DNITHET_VERSION=\"fuzz\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc $(pkg-config --cflags $PKGS)"
 SAN="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 LIBS="$(pkg-config --libs $PKGS) -lhpdf -lcsv -liniparser -lm"
@@ -32,6 +32,7 @@ seeds() { # name -> seed directory
 	xml|stream) cp input/*.xml config/*.xsd tests/unit/data/xml/* tests/cases/*/input/*.xml "$dir" 2>/dev/null || true ;;
 	plan) cp input/plan.xml tests/unit/data/plan/*.xml tests/cases/plan-*/input/plan.xml tests/plans/*.xml "$dir" 2>/dev/null || true
 		cp examples/secondary-2567/input/plan.xml "$dir/example-plan.xml" 2>/dev/null || true ;;
+	zip) cp tests/sheets/*.xlsx tests/sheets/sample-xlsx/staff.xlsx "$dir" 2>/dev/null || true ;;
 	*) cp tests/fuzz/seeds/"$1"/* "$dir" 2>/dev/null || true ;;
 	esac
 	echo "$dir"

@@ -2,7 +2,9 @@
  * a small valid .xlsx, or one with a single thing wrong. Test tooling only:
  * it writes zips with libzip's writing calls, which nithet itself never
  * uses (load/archive.c only reads).
- *   gen-xlsx ok|bomb|many|doctype|entity|sst|rows|docx|encrypted FILE */
+ *   gen-xlsx ok|bomb|many|doctype|entity|sst|rows|docx|encrypted|ods-encrypted FILE
+ * ods-encrypted: an OpenDocument spreadsheet whose parts a password has
+ * encrypted, as LibreOffice writes one (the manifest says so). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +53,7 @@ int
 main(int argc, char **argv)
 {
 	if (argc != 3) {
-		fprintf(stderr, "usage: gen-xlsx ok|bomb|many|doctype|entity|sst|rows|docx|encrypted FILE\n");
+		fprintf(stderr, "usage: gen-xlsx ok|bomb|many|doctype|entity|sst|rows|docx|encrypted|ods-encrypted FILE\n");
 		return 2;
 	}
 	const char *kind = argv[1];
@@ -73,6 +75,16 @@ main(int argc, char **argv)
 	zip_t *z = zip_open(argv[2], ZIP_CREATE | ZIP_TRUNCATE, &err);
 	if (z == NULL)
 		return 1;
+	if (!strcmp(kind, "ods-encrypted")) {
+		const char *manifest = "<?xml version=\"1.0\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:"
+		    "opendocument:xmlns:manifest:1.0\"><manifest:file-entry manifest:full-path=\"content.xml\" "
+		    "manifest:media-type=\"text/xml\"><manifest:encryption-data manifest:checksum-type=\"SHA1/1K\"/>"
+		    "</manifest:file-entry></manifest:manifest>";
+		add(z, "mimetype", "application/vnd.oasis.opendocument.spreadsheet", 46, 0);
+		add(z, "content.xml", "\x8f\x12\x00\xfe encrypted bytes", 20, 0);
+		add(z, "META-INF/manifest.xml", manifest, strlen(manifest), 0);
+		return zip_close(z) != 0;
+	}
 	add(z, "[Content_Types].xml", content_types, strlen(content_types), 0);
 	if (!strcmp(kind, "docx")) {
 		const char *doc = "<?xml version=\"1.0\"?><w:document xmlns:w=\"urn:w\"><w:body/></w:document>";

@@ -1,5 +1,10 @@
 /* cells.c - see cells.h. */
+#define _GNU_SOURCE   /* strtod_l: numbers in a file are never the locale's */
 #include "load/cells.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -90,7 +95,7 @@ cells_put(CellRow *r, long line, long col, const char *s, size_t n, int cleaned)
 }
 
 int
-cells_emit(CellRow *r, long line)
+cells_hand_out(CellRow *r, long line)
 {
 	int blank = 1;
 	for (size_t i = 0; i < r->n && blank; i++)
@@ -107,8 +112,15 @@ cells_emit(CellRow *r, long line)
 		CsvRow row = { line, r->n, r->fields, r->lens, 0 };
 		r->stop = r->fn(r->ctx, &row);
 	}
-	cells_begin(r);
 	return r->stop;
+}
+
+int
+cells_emit(CellRow *r, long line)
+{
+	int rc = cells_hand_out(r, line);
+	cells_begin(r);
+	return rc;
 }
 
 void
@@ -118,4 +130,33 @@ cells_free(CellRow *r)
 	free(r->lens);
 	free(r->offs);
 	free(r->row);
+}
+
+double
+cells_parse_number(const char *s, int *ok)
+{
+	static locale_t c_locale;
+	if (c_locale == (locale_t)0)
+		c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	char *end;
+	double v = strtod_l(s, &end, c_locale);
+	while (*end == ' ')
+		end++;
+	*ok = end != s && *end == '\0' && isfinite(v);
+	return v;
+}
+
+void
+cells_format_number(double v, int zeros, char *out, size_t size)
+{
+	if (fabs(v) < 1e15 && v == floor(v)) {
+		if (v == 0)
+			v = 0;   /* no "-0" */
+		snprintf(out, size, zeros ? "%0*.0f" : "%.*f", zeros, v);
+		return;
+	}
+	snprintf(out, size, "%.15g", v);
+	for (char *p = out; *p; p++)
+		if (!strchr("0123456789eE+-", *p))
+			*p = '.';   /* the locale's decimal point, were it not '.' */
 }

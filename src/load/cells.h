@@ -50,6 +50,19 @@ int cells_put(CellRow *r, long line, long col, const char *s, size_t n, int clea
  * lim->max_rows. */
 int cells_emit(CellRow *r, long line);
 
+/* cells_emit without beginning the next row: the same row may be handed
+ * out again (a row a spreadsheet repeats). */
+int cells_hand_out(CellRow *r, long line);
+
 void cells_free(CellRow *r);
+
+/* A number as a spreadsheet stores it ("93020001", "2.5", "1E-3"), read
+ * the same in any locale. *ok is 0 when s is not a finite number. */
+double cells_parse_number(const char *s, int *ok);
+
+/* v as a person sees it in a cell of General format: whole numbers without
+ * ".0" (zeros > 0: padded with leading zeros to that width, as a format
+ * "00000000" shows a code), others with up to 15 significant digits. */
+void cells_format_number(double v, int zeros, char *out, size_t size);
 
 #endif

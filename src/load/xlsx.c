@@ -1,9 +1,8 @@
 /* xlsx.c - Excel workbooks as table rows (see xlsx.h). */
-#define _GNU_SOURCE   /* strtod_l (numbers in the file are never the locale's), memmem */
+#define _GNU_SOURCE   /* memmem */
 #include "load/xlsx.h"
 
 #include <limits.h>
-#include <locale.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -128,20 +127,6 @@ parse_long(const char *s, long min, long max, long *out)
 		return 0;
 	*out = v;
 	return 1;
-}
-
-static double
-parse_double(const char *s, int *ok)
-{
-	static locale_t c_locale;
-	if (c_locale == (locale_t)0)
-		c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-	char *end;
-	double v = strtod_l(s, &end, c_locale);
-	while (*end == ' ')
-		end++;
-	*ok = end != s && *end == '\0' && isfinite(v);
-	return v;
 }
 
 /* ---- number formats ---- */
@@ -273,22 +258,6 @@ format_serial(const Workbook *wb, double v, CellFormat kind, char *out, size_t s
 		return snprintf(out, size, "%04d-%02d-%02d", t.date.year, t.date.month, t.date.day);
 	return snprintf(out, size, "%04d-%02d-%02d %02d:%02d:%02d", t.date.year, t.date.month, t.date.day,
 	    t.hour, t.minute, t.second);
-}
-
-/* A number as a person sees it in a cell of General format. */
-static void
-format_number(double v, int zeros, char *out, size_t size)
-{
-	if (fabs(v) < 1e15 && v == floor(v)) {
-		if (v == 0)
-			v = 0;   /* no "-0" */
-		snprintf(out, size, zeros ? "%0*.0f" : "%.*f", zeros, v);
-		return;
-	}
-	snprintf(out, size, "%.15g", v);
-	for (char *p = out; *p; p++)
-		if (!strchr("0123456789eE+-", *p))
-			*p = '.';   /* the locale's decimal point, were it not '.' */
 }
 
 /* ---- the small parts ---- */
@@ -567,7 +536,7 @@ cell_text(Workbook *wb, const XmlNode *c, long line, long col)
 		return 1;
 	}
 	int ok;
-	double x = parse_double(text, &ok);
+	double x = cells_parse_number(text, &ok);
 	if (!ok) {
 		gather_add(wb, text, strlen(text));
 		return 1;
@@ -578,7 +547,7 @@ cell_text(Workbook *wb, const XmlNode *c, long line, long col)
 		gather_add(wb, out, strlen(out));
 		return 1;
 	}
-	format_number(x, style.zeros, out, sizeof out);
+	cells_format_number(x, style.zeros, out, sizeof out);
 	gather_add(wb, out, strlen(out));
 	return 1;
 }

@@ -10,14 +10,14 @@
 #                           are numbers: school codes lose nothing) and saved
 #                           as "Excel 2007-365"; a file in Windows-874 is
 #                           read as such (made UTF-8 by iconv first).
-#   typed.xlsx              typed.fods (a spreadsheet written by hand in
+#   sample-ods/NAME.ods     the same, saved as OpenDocument (.ods).
+#   typed.xlsx, typed.ods   typed.fods (a spreadsheet written by hand in
 #                           LibreOffice's flat XML: merged cells, formulas,
 #                           dates in Thai Buddhist-Era formats, codes with
-#                           leading zeros, booleans) saved as .xlsx by Calc.
+#                           leading zeros, booleans) saved by Calc.
 # Usage (from the repository root): sh tests/sheets/make-fixtures.sh
 set -eu
 command -v soffice >/dev/null || { echo "needs LibreOffice: apt-get install libreoffice-calc-nogui" >&2; exit 1; }
-out=tests/sheets/sample-xlsx
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for f in input/*.csv; do
@@ -30,10 +30,16 @@ for f in input/*.csv; do
 	# CSV filter: comma, double quote, UTF-8 (76), from line 1, no column
 	# types, language Thai (1054), quoted fields as text no, detect special
 	# numbers (dates) yes.
-	soffice --headless --convert-to xlsx --infilter="CSV:44,34,76,1,,1054,false,true" \
-	    --outdir "$tmp" "$tmp/$name.csv" >/dev/null 2>&1
-	mv "$tmp/$name.xlsx" "$out/$name.xlsx"
+	for ext in xlsx ods; do
+		soffice --headless --convert-to $ext --infilter="CSV:44,34,76,1,,1054,false,true" \
+		    --outdir "$tmp" "$tmp/$name.csv" >/dev/null 2>&1
+		mkdir -p "tests/sheets/sample-$ext"
+		mv "$tmp/$name.$ext" "tests/sheets/sample-$ext/$name.$ext"
+	done
 done
-soffice --headless --convert-to xlsx --outdir "$tmp" tests/sheets/typed.fods >/dev/null 2>&1
-mv "$tmp/typed.xlsx" tests/sheets/typed.xlsx
-ls -l "$out" tests/sheets/typed.xlsx
+for ext in xlsx ods; do
+	cp tests/sheets/typed.fods "$tmp/typed.fods"
+	soffice --headless --convert-to $ext --outdir "$tmp" "$tmp/typed.fods" >/dev/null 2>&1
+	mv "$tmp/typed.$ext" "tests/sheets/typed.$ext"
+done
+ls -l tests/sheets/sample-xlsx tests/sheets/sample-ods tests/sheets/typed.*

@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh - the spreadsheets offices have (issue 12): the bundled sample saved
-# as Excel workbooks by LibreOffice Calc must give byte-identical indicators
-# to the CSV run; one table in two files is an error naming both; a form
+# as Excel workbooks and as OpenDocument spreadsheets by LibreOffice Calc
+# must give byte-identical indicators to the CSV run; one table in two files is an error naming both; a form
 # nithet cannot read is named with what to do; messages name a sheet's cells;
 # hostile workbooks (tools/gen-xlsx) each end with exit 3 and a message
 # naming the file, never a crash or a hang. The time each takes is printed
@@ -19,12 +19,13 @@ trap 'rm -rf "$work"' EXIT
 ok() { pass=$((pass + 1)); echo "ok   $1"; }
 no() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$work/err" ] && grep -v warning "$work/err" | head -3; }
 
-# The input folder with every CSV the fixtures have replaced by its workbook.
-xlsx_input() {
+# The input folder with every CSV the fixtures have replaced by its
+# workbook of form $1 (xlsx or ods).
+sheet_input() {
 	rm -rf "$work/in"
 	cp -R input "$work/in"
-	for x in tests/sheets/sample-xlsx/*.xlsx; do
-		rm -f "$work/in/$(basename "$x" .xlsx).csv"
+	for x in tests/sheets/sample-$1/*.$1; do
+		rm -f "$work/in/$(basename "$x" ".$1").csv"
 		cp "$x" "$work/in/"
 	done
 }
@@ -32,17 +33,20 @@ xlsx_input() {
 # 1. The same indicators, byte for byte, from workbooks as from CSV.
 "$NITHET" -q -i input indicators >"$work/csv.json" 2>/dev/null
 "$NITHET" -q -i input indicators --format csv >"$work/csv.csv" 2>/dev/null
-xlsx_input
-n=$(ls "$work/in"/*.xlsx | wc -l)
-"$NITHET" -q -i "$work/in" indicators >"$work/xlsx.json" 2>"$work/err"
-rc=$?
-"$NITHET" -q -i "$work/in" indicators --format csv >"$work/xlsx.csv" 2>/dev/null
-if [ "$rc" = 0 ] && [ "$n" -ge 10 ] && cmp -s "$work/csv.json" "$work/xlsx.json" && cmp -s "$work/csv.csv" "$work/xlsx.csv"; then
-	ok "$n inputs as .xlsx (LibreOffice Calc): indicators identical to the CSV run"
-else
-	no "$n inputs as .xlsx: exit $rc, indicators differ"
-	diff "$work/csv.json" "$work/xlsx.json" | head -5
-fi
+for form in ods xlsx; do
+	sheet_input $form
+	n=$(ls "$work/in"/*.$form | wc -l)
+	"$NITHET" -q -i "$work/in" indicators >"$work/sheet.json" 2>"$work/err"
+	rc=$?
+	"$NITHET" -q -i "$work/in" indicators --format csv >"$work/sheet.csv" 2>/dev/null
+	if [ "$rc" = 0 ] && [ "$n" -ge 10 ] && cmp -s "$work/csv.json" "$work/sheet.json" &&
+	    cmp -s "$work/csv.csv" "$work/sheet.csv"; then
+		ok "$n inputs as .$form (LibreOffice Calc): indicators identical to the CSV run"
+	else
+		no "$n inputs as .$form: exit $rc, indicators differ"
+		diff "$work/csv.json" "$work/sheet.json" | head -5
+	fi
+done
 # The file summary says what each file was.
 "$NITHET" -i "$work/in" check >"$work/out" 2>/dev/null
 if grep -q "^visits.xlsx *Excel (.xlsx) *2415 " "$work/out"; then
@@ -58,7 +62,7 @@ else
 fi
 
 # 2. One table, one file.
-xlsx_input
+sheet_input xlsx
 cp input/visits.csv "$work/in/"
 "$NITHET" -q -i "$work/in" check >/dev/null 2>"$work/err"
 rc=$?
@@ -70,33 +74,33 @@ fi
 
 # 3. A form nithet cannot read is named, with what to do.
 rm -rf "$work/in"; cp -R input "$work/in"
-mv "$work/in/visits.csv" "$work/in/visits.ods"
+mv "$work/in/visits.csv" "$work/in/visits.numbers"
 "$NITHET" -q -i "$work/in" check >/dev/null 2>"$work/err"
 rc=$?
-if [ "$rc" = 3 ] && grep -q "visits.ods: error: is a LibreOffice spreadsheet (.ods).*save it from Calc as Excel" "$work/err"; then
-	ok "visits.ods alone: exit 3, named with what to do"
+if [ "$rc" = 3 ] && grep -q "visits.numbers: error: is an Apple Numbers file: export it as Excel" "$work/err"; then
+	ok "visits.numbers alone: exit 3, named with what to do"
 else
-	no "visits.ods alone: exit $rc"
+	no "visits.numbers alone: exit $rc"
 fi
 
 # 4. Hostile workbooks, each in place of networks.csv (max_rows 100,000 so
 # that a sheet of every row Excel allows is past it).
 printf '[limits]\nmax_rows = 100000\n' >"$work/limits.ini"
-hostile() { # kind, text
-	kind=$1 text=$2
+hostile() { # kind, text[, extension]
+	kind=$1 text=$2 ext=${3:-xlsx}
 	rm -rf "$work/in"; cp -R input "$work/in"; rm "$work/in/networks.csv"
 	case $kind in
-	truncated) "$GEN" ok "$work/whole.xlsx" && head -c 700 "$work/whole.xlsx" >"$work/in/networks.xlsx" ;;
-	*) "$GEN" "$kind" "$work/in/networks.xlsx" ;;
+	truncated) "$GEN" ok "$work/whole.xlsx" && head -c 700 "$work/whole.xlsx" >"$work/in/networks.$ext" ;;
+	*) "$GEN" "$kind" "$work/in/networks.$ext" ;;
 	esac
 	start=$(date +%s%N)
 	"$NITHET" -q -c "$work/limits.ini" -i "$work/in" check >/dev/null 2>"$work/err"
 	rc=$?
 	ms=$(( ($(date +%s%N) - start) / 1000000 ))
-	if [ "$rc" = 3 ] && grep "networks.xlsx" "$work/err" | grep -qF -- "$text"; then
-		ok "hostile $kind: exit 3 in $ms ms"
+	if [ "$rc" = 3 ] && grep "networks.$ext" "$work/err" | grep -qF -- "$text"; then
+		ok "hostile $kind as .$ext: exit 3 in $ms ms"
 	else
-		no "hostile $kind: exit $rc (want 3 and \"$text\")"
+		no "hostile $kind as .$ext: exit $rc (want 3 and \"$text\")"
 	fi
 }
 hostile bomb "a zip bomb, not a table"
@@ -108,6 +112,9 @@ hostile entity "DOCTYPE"
 hostile sst "networks!A2: error: the cell points to shared string 99"
 hostile rows "more than 100000 rows"
 hostile docx "is a Word document"
+hostile ods-encrypted "protected by a password" ods
+hostile ok "an Excel workbook: name it .xlsx" ods
+hostile truncated "damaged or incomplete" ods
 # The valid one loads (the generator is not what fails above).
 rm -rf "$work/in"; cp -R input "$work/in"; rm "$work/in/networks.csv"
 "$GEN" ok "$work/in/networks.xlsx"

@@ -1,9 +1,11 @@
-/* test_xlsx.c - Excel workbooks made by LibreOffice Calc (tests/sheets,
- * make-fixtures.sh says how) read as the text a person sees in each cell. */
+/* test_xlsx.c - workbooks made by LibreOffice Calc (tests/sheets,
+ * make-fixtures.sh says how), as .xlsx and as .ods, read as the text a
+ * person sees in each cell: the same from both. */
 #include "test.h"
 
 #include <stdlib.h>
 
+#include "load/ods.h"
 #include "load/xlsx.h"
 
 typedef struct Grid {
@@ -29,12 +31,15 @@ grid_row(void *ctx, const CsvRow *row)
 
 static const CsvLimits lim = { 1 << 24, 4096, 64, 1000 };
 
-TEST(xlsx_cells_read_as_shown)
+typedef int (*Reader)(const char *, const CsvLimits *, int, CsvRowFn, void *, Diag *);
+
+static void
+check_typed(const char *path, Reader read)
 {
 	Grid g;
 	memset(&g, 0, sizeof g);
 	Diag *d = diag_new(NULL);
-	CHECK_INT(xlsx_read_rows("tests/sheets/typed.xlsx", &lim, 16, grid_row, &g, d), 0);
+	CHECK_INT(read(path, &lim, 16, grid_row, &g, d), 0);
 	for (int r = 0; getenv("XLSX_SHOW") && r < g.n; r++) {
 		fprintf(stderr, "%ld:", g.line[r]);
 		for (size_t c = 0; c < g.ncols[r]; c++)
@@ -68,4 +73,14 @@ TEST(xlsx_cells_read_as_shown)
 	CHECK_STR(g.cell[2][8], "#DIV/0!");
 	CHECK_INT(g.line[2], 3);
 	diag_free(d);
+}
+
+TEST(xlsx_cells_read_as_shown)
+{
+	check_typed("tests/sheets/typed.xlsx", xlsx_read_rows);
+}
+
+TEST(ods_cells_read_as_shown)
+{
+	check_typed("tests/sheets/typed.ods", ods_read_rows);
 }

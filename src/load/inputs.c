@@ -16,6 +16,7 @@
 #include "load/schools.h"
 #include "load/sheet.h"
 #include "load/ods.h"
+#include "load/xls.h"
 #include "load/xlsx.h"
 
 /* ---- reading a table by its extension ---- */
@@ -37,6 +38,8 @@ load_table(const char *path, const TableSpec *spec, const LoadOptions *o, Record
 		return xlsx_table_read(path, spec, &o->lim, o->max_xml_depth, fn, ctx, sum, d);
 	if (has_extension(path, ".ods"))
 		return ods_table_read(path, spec, &o->lim, o->max_xml_depth, fn, ctx, sum, d);
+	if (has_extension(path, ".xls"))
+		return xls_table_read(path, spec, &o->lim, fn, ctx, sum, d);
 	return table_read(path, spec, &o->lim, fn, ctx, sum, d);
 }
 
@@ -734,12 +737,10 @@ exists(const char *path)
 /* The forms a table may come in, in the order they are named in messages;
  * then forms people have that nithet cannot read, and what to do with
  * each. */
-static const char *const readable[] = { "csv", "xlsx", "ods", "xml" };
+static const char *const readable[] = { "csv", "xlsx", "ods", "xls", "xml" };
 static const struct {
 	const char *ext, *what;
 } unreadable[] = {
-	{ "xls", "an Excel 97-2003 workbook (.xls), which nithet does not read yet: save it from Excel as "
-	  "Excel Workbook (.xlsx) or as CSV UTF-8" },
 	{ "xlsm", "an Excel workbook with macros (.xlsm): save it as Excel Workbook (.xlsx)" },
 	{ "numbers", "an Apple Numbers file: export it as Excel (.xlsx) or CSV" },
 	{ "docx", "a Word document: copy the table into Excel and save it as .xlsx" },
@@ -802,8 +803,8 @@ find_input(Arena *a, const char *dir, const InputFile *f, FileSummary *sum, int 
 	const char *csv = arena_printf(a, "%s/%s.csv", dir, f->stem);
 	if (f->required) {
 		diag_report(d, DIAG_INPUT, csv, 0, 0, "the file is missing; put %s into the input directory as "
-		    "%s.csv (CSV UTF-8), %s.xlsx (Excel), %s.ods (LibreOffice) or %s.xml", f->stem, f->stem, f->stem,
-		    f->stem, f->stem);
+		    "%s.csv (CSV UTF-8), %s.xlsx or %s.xls (Excel), %s.ods (LibreOffice) or %s.xml", f->stem, f->stem,
+		    f->stem, f->stem, f->stem, f->stem);
 		*failed = 1;
 	} else {
 		/* Optional, but its absence changes what a target counts:

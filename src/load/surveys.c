@@ -10,6 +10,7 @@
 #include "load/loaders.h"
 #include "load/sheet.h"
 #include "load/ods.h"
+#include "load/xls.h"
 #include "load/xlsx.h"
 
 enum { COL_TIME, COL_EMAIL, COL_SCHOOL, COL_ROLE, COL_ACTIVITY, COL_COMMENT, NCOLS };
@@ -334,6 +335,9 @@ surveys_load_into(Model *m, Survey *sv, Arena *a, const char *path, const LoadOp
 	} else if (n >= 5 && !strcasecmp(path + n - 5, ".xlsx")) {
 		rc = xlsx_read_rows(path, &o->lim, o->max_xml_depth, on_row, &l, d);
 		sum->encoding = XLSX_FORMAT_NAME;
+	} else if (n >= 4 && !strcasecmp(path + n - 4, ".xls")) {
+		rc = xls_read_rows(path, &o->lim, on_row, &l, d);
+		sum->encoding = XLS_FORMAT_NAME;
 	} else if (n >= 4 && !strcasecmp(path + n - 4, ".ods")) {
 		rc = ods_read_rows(path, &o->lim, o->max_xml_depth, on_row, &l, d);
 		sum->encoding = ODS_FORMAT_NAME;

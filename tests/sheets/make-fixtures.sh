@@ -10,8 +10,9 @@
 #                           are numbers: school codes lose nothing) and saved
 #                           as "Excel 2007-365"; a file in Windows-874 is
 #                           read as such (made UTF-8 by iconv first).
-#   sample-ods/NAME.ods     the same, saved as OpenDocument (.ods).
-#   typed.xlsx, typed.ods   typed.fods (a spreadsheet written by hand in
+#   sample-ods/NAME.ods     the same, saved as OpenDocument (.ods), and
+#   sample-xls/NAME.xls     as Excel 97-2003 (.xls).
+#   typed.xlsx, .ods, .xls  typed.fods (a spreadsheet written by hand in
 #                           LibreOffice's flat XML: merged cells, formulas,
 #                           dates in Thai Buddhist-Era formats, codes with
 #                           leading zeros, booleans) saved by Calc.
@@ -30,16 +31,16 @@ for f in input/*.csv; do
 	# CSV filter: comma, double quote, UTF-8 (76), from line 1, no column
 	# types, language Thai (1054), quoted fields as text no, detect special
 	# numbers (dates) yes.
-	for ext in xlsx ods; do
+	for ext in xlsx ods xls; do
 		soffice --headless --convert-to $ext --infilter="CSV:44,34,76,1,,1054,false,true" \
 		    --outdir "$tmp" "$tmp/$name.csv" >/dev/null 2>&1
 		mkdir -p "tests/sheets/sample-$ext"
 		mv "$tmp/$name.$ext" "tests/sheets/sample-$ext/$name.$ext"
 	done
 done
-for ext in xlsx ods; do
+for ext in xlsx ods xls; do
 	cp tests/sheets/typed.fods "$tmp/typed.fods"
 	soffice --headless --convert-to $ext --outdir "$tmp" "$tmp/typed.fods" >/dev/null 2>&1
 	mv "$tmp/typed.$ext" "tests/sheets/typed.$ext"
 done
-ls -l tests/sheets/sample-xlsx tests/sheets/sample-ods tests/sheets/typed.*
+ls -l tests/sheets/sample-* tests/sheets/typed.*

@@ -20,7 +20,7 @@ ok() { pass=$((pass + 1)); echo "ok   $1"; }
 no() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$work/err" ] && grep -v warning "$work/err" | head -3; }
 
 # The input folder with every CSV the fixtures have replaced by its
-# workbook of form $1 (xlsx or ods).
+# workbook of form $1 (xlsx, ods or xls).
 sheet_input() {
 	rm -rf "$work/in"
 	cp -R input "$work/in"
@@ -33,7 +33,7 @@ sheet_input() {
 # 1. The same indicators, byte for byte, from workbooks as from CSV.
 "$NITHET" -q -i input indicators >"$work/csv.json" 2>/dev/null
 "$NITHET" -q -i input indicators --format csv >"$work/csv.csv" 2>/dev/null
-for form in ods xlsx; do
+for form in ods xls xlsx; do
 	sheet_input $form
 	n=$(ls "$work/in"/*.$form | wc -l)
 	"$NITHET" -q -i "$work/in" indicators >"$work/sheet.json" 2>"$work/err"
@@ -115,6 +115,8 @@ hostile docx "is a Word document"
 hostile ods-encrypted "protected by a password" ods
 hostile ok "an Excel workbook: name it .xlsx" ods
 hostile truncated "damaged or incomplete" ods
+hostile encrypted "cannot be read: it is damaged" xls
+hostile ok "cannot be read: it is not an Excel 97-2003 workbook" xls
 # The valid one loads (the generator is not what fails above).
 rm -rf "$work/in"; cp -R input "$work/in"; rm "$work/in/networks.csv"
 "$GEN" ok "$work/in/networks.xlsx"

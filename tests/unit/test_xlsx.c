@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "load/ods.h"
+#include "load/xls.h"
 #include "load/xlsx.h"
 
 typedef struct Grid {
@@ -83,4 +84,40 @@ TEST(xlsx_cells_read_as_shown)
 TEST(ods_cells_read_as_shown)
 {
 	check_typed("tests/sheets/typed.ods", ods_read_rows);
+}
+
+static int
+read_xls(const char *path, const CsvLimits *l, int depth, CsvRowFn fn, void *ctx, Diag *d)
+{
+	(void)depth;
+	return xls_read_rows(path, l, fn, ctx, d);
+}
+
+/* Excel 97-2003 through libfreexl, which tells no number formats and no
+ * merged cells: what differs from the other forms is said here. */
+TEST(xls_cells_read_as_libfreexl_tells)
+{
+	Grid g;
+	memset(&g, 0, sizeof g);
+	Diag *d = diag_new(NULL);
+	CHECK_INT(read_xls("tests/sheets/typed.xls", &lim, 16, grid_row, &g, d), 0);
+	for (int r = 0; getenv("XLSX_SHOW") && r < g.n; r++) {
+		fprintf(stderr, "%ld:", g.line[r]);
+		for (size_t c = 0; c < g.ncols[r]; c++)
+			fprintf(stderr, " [%s]", g.cell[r][c]);
+		fprintf(stderr, "\n");
+	}
+	CHECK_INT(g.n, 3);
+	CHECK_STR(g.cell[1][0], "12345");          /* its format 00000000 is not told */
+	CHECK_STR(g.cell[1][1], "2014-09-30");
+	CHECK_STR(g.cell[1][2], "2015-02-18");
+	CHECK_STR(g.cell[1][3], "2015-08-05 10:54:43");
+	CHECK_STR(g.cell[1][5], "93020001");
+	CHECK_STR(g.cell[1][7], "โรงเรียนบ้านนา");
+	CHECK_STR(g.cell[1][8], "");                /* nor a formula's value */
+	CHECK_STR(g.cell[1][9], "๐๑๒ ผู้อำนวยการ");
+	CHECK_STR(g.cell[2][0], "12.5");
+	CHECK_STR(g.cell[2][1], "1900-03-01");
+	CHECK_STR(g.cell[2][7], "");                /* merged cells are not told */
+	diag_free(d);
 }

@@ -10,14 +10,14 @@
 enum { COL_TARGET, COL_CRITERION, COL_SCORE, COL_EVALUATOR, COL_DATE, NCOLS };
 
 static const ColumnSpec columns[NCOLS] = {
-	[COL_TARGET] = { "target_id", "ข้อ|ตัวชี้วัด|เป้าหมาย", 1 },
+	[COL_TARGET] = { "target_id", "ข้อ|ตัวชี้วัด|เป้าหมาย", 1, CT_TARGET },
 	[COL_CRITERION] = { "criterion", "รายการประเมิน|ประเด็นการประเมิน", 0 },
-	[COL_SCORE] = { "score", "คะแนน", 1 },
+	[COL_SCORE] = { "score", "คะแนน", 1, CT_NUMBER },
 	[COL_EVALUATOR] = { "evaluator", "ผู้ประเมิน", 0 },
-	[COL_DATE] = { "date", "วันที่ประเมิน|วันที่", 1 },
+	[COL_DATE] = { "date", "วันที่ประเมิน|วันที่", 1, CT_DATE },
 };
 
-static const TableSpec spec = { "assessments", columns, NCOLS };
+const TableSpec assessments_table = { "assessments", columns, NCOLS };
 
 typedef struct Loader {
 	Model *m;
@@ -35,9 +35,9 @@ on_assessment(void *vl, const Record *r)
 	Diag *d = l->d;
 	long score;
 	CalDate date;
-	if (field_required(r, &spec, COL_TARGET, d) != 0 ||
-	    field_int(r, &spec, COL_SCORE, 1, 5, 0, 0, &score, d) != 0 ||
-	    field_date(r, &spec, COL_DATE, 0, &date, d) != 0)
+	if (field_required(r, &assessments_table, COL_TARGET, d) != 0 ||
+	    field_int(r, &assessments_table, COL_SCORE, 1, 5, 0, 0, &score, d) != 0 ||
+	    field_date(r, &assessments_table, COL_DATE, 0, &date, d) != 0)
 		return 1;
 	const PlanTarget *t = plan_target(l->m->plan, r->field[COL_TARGET]);
 	if (t == NULL || t->metric.source != SOURCE_ASSESSMENTS) {
@@ -53,7 +53,7 @@ on_assessment(void *vl, const Record *r)
 	a->evaluator = load_str(&l->pool, r->field[COL_EVALUATOR]);
 	a->score = (int)score;
 	a->date = date;
-	a->in_fy = load_check_fy(r, &spec, COL_DATE, date, l->fy, l->sum, d);
+	a->in_fy = load_check_fy(r, &assessments_table, COL_DATE, date, l->fy, l->sum, d);
 	a->line = r->line;
 	return 0;
 }
@@ -63,7 +63,7 @@ assessments_load(Model *m, Arena *a, const char *path, const LoadOptions *o, Fil
 {
 	Loader l = { .m = m, .d = d, .fy = o->fiscal_year, .sum = sum, .pool = { a, NULL, 0 } };
 	load_vec_init(&l.rows, a, sizeof(Assessment), 0);
-	int rc = load_table(path, &spec, o, on_assessment, &l, sum, d);
+	int rc = load_table(path, &assessments_table, o, on_assessment, &l, sum, d);
 	m->assessments = load_vec_finish(&l.rows);
 	m->nassessments = l.rows.n;
 	return rc;

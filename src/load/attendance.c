@@ -12,13 +12,13 @@
 enum { COL_EVENT, COL_SCHOOL, COL_TEACHERS, COL_ADMINS, NCOLS };
 
 static const ColumnSpec columns[NCOLS] = {
-	[COL_EVENT] = { "event_id", "รหัสกิจกรรม|รหัส", 1 },
-	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน", 1 },
-	[COL_TEACHERS] = { "teachers_present", "จำนวนครูที่เข้าร่วม|ครูที่เข้าร่วม", 0 },
-	[COL_ADMINS] = { "admins_present", "จำนวนผู้บริหารที่เข้าร่วม|ผู้บริหารที่เข้าร่วม", 0 },
+	[COL_EVENT] = { "event_id", "รหัสกิจกรรม|รหัส", 1, CT_EVENT },
+	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน", 1, CT_SCHOOL },
+	[COL_TEACHERS] = { "teachers_present", "จำนวนครูที่เข้าร่วม|ครูที่เข้าร่วม", 0, CT_NUMBER },
+	[COL_ADMINS] = { "admins_present", "จำนวนผู้บริหารที่เข้าร่วม|ผู้บริหารที่เข้าร่วม", 0, CT_NUMBER },
 };
 
-static const TableSpec spec = { "attendance", columns, NCOLS };
+const TableSpec attendance_table = { "attendance", columns, NCOLS };
 
 typedef struct Loader {
 	Model *m;
@@ -59,10 +59,10 @@ on_attendance(void *vl, const Record *r)
 	Diag *d = l->d;
 	const School *school;
 	long teachers, admins;
-	if (field_required(r, &spec, COL_EVENT, d) != 0 ||
-	    load_school(r, &spec, COL_SCHOOL, l->m, 0, &school, d) != 0 ||
-	    field_int(r, &spec, COL_TEACHERS, 0, 100000, 1, 0, &teachers, d) != 0 ||
-	    field_int(r, &spec, COL_ADMINS, 0, 10000, 1, 0, &admins, d) != 0)
+	if (field_required(r, &attendance_table, COL_EVENT, d) != 0 ||
+	    load_school(r, &attendance_table, COL_SCHOOL, l->m, 0, &school, d) != 0 ||
+	    field_int(r, &attendance_table, COL_TEACHERS, 0, 100000, 1, 0, &teachers, d) != 0 ||
+	    field_int(r, &attendance_table, COL_ADMINS, 0, 10000, 1, 0, &admins, d) != 0)
 		return 1;
 	const Meeting *e = find_meeting(l, r->field[COL_EVENT]);
 	if (e == NULL) {
@@ -105,7 +105,7 @@ attendance_load(Model *m, Arena *a, const char *path, const LoadOptions *o, File
 		l.by_id[i] = &m->meetings[i];
 	qsort(l.by_id, m->nmeetings, sizeof(*l.by_id), by_id);
 	load_vec_init(&l.rows, a, sizeof(Attendance), 0);
-	int rc = load_table(path, &spec, o, on_attendance, &l, sum, d);
+	int rc = load_table(path, &attendance_table, o, on_attendance, &l, sum, d);
 	load_idset_free(l.keys);
 	free(l.by_id);
 	m->attendance = load_vec_finish(&l.rows);

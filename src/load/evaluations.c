@@ -15,25 +15,25 @@ enum {
 
 /* c1..c5 are the PIDRE steps by default. */
 static const ColumnSpec columns[NCOLS] = {
-	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน", 1 },
-	[COL_ROUND] = { "round", "ครั้งที่|รอบ", 0 },
-	[COL_DATE] = { "eval_date", "วันที่ประเมิน|วันที่", 1 },
+	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน", 1, CT_SCHOOL },
+	[COL_ROUND] = { "round", "ครั้งที่|รอบ", 0, CT_NUMBER },
+	[COL_DATE] = { "eval_date", "วันที่ประเมิน|วันที่", 1, CT_DATE },
 	[COL_EVALUATOR] = { "evaluator", "ผู้ประเมิน", 0 },
-	[COL_C1 + 0] = { "c1", "การวางแผน|P", 0 },
-	[COL_C1 + 1] = { "c2", "การให้ความรู้/ชี้แจง|การให้ความรู้|I", 0 },
-	[COL_C1 + 2] = { "c3", "การดำเนินการนิเทศ|D", 0 },
-	[COL_C1 + 3] = { "c4", "การเสริมแรง|R", 0 },
-	[COL_C1 + 4] = { "c5", "การประเมินผล|E", 0 },
-	[COL_C1 + 5] = { "c6", "", 0 },
-	[COL_C1 + 6] = { "c7", "", 0 },
-	[COL_C1 + 7] = { "c8", "", 0 },
-	[COL_C1 + 8] = { "c9", "", 0 },
-	[COL_C1 + 9] = { "c10", "", 0 },
-	[COL_PCT] = { "score_pct", "ร้อยละ|คะแนนร้อยละ", 0 },
-	[COL_LEVEL] = { "level", "ระดับ|ระดับคุณภาพ|ผลการประเมิน", 0 },
+	[COL_C1 + 0] = { "c1", "การวางแผน|P", 0, CT_NUMBER },
+	[COL_C1 + 1] = { "c2", "การให้ความรู้/ชี้แจง|การให้ความรู้|I", 0, CT_NUMBER },
+	[COL_C1 + 2] = { "c3", "การดำเนินการนิเทศ|D", 0, CT_NUMBER },
+	[COL_C1 + 3] = { "c4", "การเสริมแรง|R", 0, CT_NUMBER },
+	[COL_C1 + 4] = { "c5", "การประเมินผล|E", 0, CT_NUMBER },
+	[COL_C1 + 5] = { "c6", "", 0, CT_NUMBER },
+	[COL_C1 + 6] = { "c7", "", 0, CT_NUMBER },
+	[COL_C1 + 7] = { "c8", "", 0, CT_NUMBER },
+	[COL_C1 + 8] = { "c9", "", 0, CT_NUMBER },
+	[COL_C1 + 9] = { "c10", "", 0, CT_NUMBER },
+	[COL_PCT] = { "score_pct", "ร้อยละ|คะแนนร้อยละ", 0, CT_NUMBER },
+	[COL_LEVEL] = { "level", "ระดับ|ระดับคุณภาพ|ผลการประเมิน", 0, CT_CHOICE, "ดีเยี่ยม|ดีมาก|ดี|พอใช้|ปรับปรุง" },
 };
 
-static const TableSpec spec = { "evaluations", columns, NCOLS };
+const TableSpec evaluations_table = { "evaluations", columns, NCOLS };
 
 /* Levels 5..1 as words, then as digits. */
 static const char LEVELS[] = "ดีเยี่ยม|ดีมาก|ดี|พอใช้|ปรับปรุง|5|4|3|2|1";
@@ -60,10 +60,10 @@ on_evaluation(void *vl, const Record *r)
 	long round;
 	int level_idx;
 
-	if (load_school(r, &spec, COL_SCHOOL, l->m, 0, &school, d) != 0 ||
-	    field_int(r, &spec, COL_ROUND, 1, 99, 1, 1, &round, d) != 0 ||
-	    field_date(r, &spec, COL_DATE, 0, &date, d) != 0 ||
-	    (level_idx = field_choice(r, &spec, COL_LEVEL, LEVELS, 1, d)) == -1)
+	if (load_school(r, &evaluations_table, COL_SCHOOL, l->m, 0, &school, d) != 0 ||
+	    field_int(r, &evaluations_table, COL_ROUND, 1, 99, 1, 1, &round, d) != 0 ||
+	    field_date(r, &evaluations_table, COL_DATE, 0, &date, d) != 0 ||
+	    (level_idx = field_choice(r, &evaluations_table, COL_LEVEL, LEVELS, 1, d)) == -1)
 		return 1;
 
 	Evaluation e;
@@ -73,7 +73,7 @@ on_evaluation(void *vl, const Record *r)
 		long v;
 		if (r->col[COL_C1 + i] == 0 && r->field[COL_C1 + i][0] == '\0')
 			continue;
-		if (field_int(r, &spec, COL_C1 + i, 1, 5, 1, 0, &v, d) != 0)
+		if (field_int(r, &evaluations_table, COL_C1 + i, 1, 5, 1, 0, &v, d) != 0)
 			return 1;
 		e.scores[i] = (int)v;
 		e.nscores = i + 1;
@@ -147,7 +147,7 @@ on_evaluation(void *vl, const Record *r)
 	out->round = (int)round;
 	out->date = date;
 	out->evaluator = load_str(&l->pool, r->field[COL_EVALUATOR]);
-	out->in_fy = load_check_fy(r, &spec, COL_DATE, date, l->fy, l->sum, d);
+	out->in_fy = load_check_fy(r, &evaluations_table, COL_DATE, date, l->fy, l->sum, d);
 	out->line = r->line;
 	return 0;
 }
@@ -159,7 +159,7 @@ evaluations_load(Model *m, Arena *a, const char *path, const LoadOptions *o, Fil
 	Loader l = { .m = m, .d = d, .s = o->settings, .fy = o->fiscal_year, .sum = sum,
 		.pool = { a, NULL, 0 }, .keys = load_idset_new() };
 	load_vec_init(&l.rows, a, sizeof(Evaluation), 0);
-	int rc = load_table(path, &spec, o, on_evaluation, &l, sum, d);
+	int rc = load_table(path, &evaluations_table, o, on_evaluation, &l, sum, d);
 	load_idset_free(l.keys);
 	m->evaluations = load_vec_finish(&l.rows);
 	m->nevaluations = l.rows.n;

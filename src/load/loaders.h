@@ -72,6 +72,24 @@ int surveys_likert(const char *s, size_t len);
 
 /* ---- helpers shared by the loaders (inputs.c) ---- */
 
+/* Each input table's columns (its loader's), for the workbook an office
+ * fills (export/template.c). */
+extern const TableSpec schools_table;
+extern const TableSpec networks_table;
+extern const TableSpec staff_table;
+extern const TableSpec visits_table;
+extern const TableSpec evaluations_table;
+extern const TableSpec surveys_table;
+extern const TableSpec spending_table;
+extern const TableSpec meetings_table;
+extern const TableSpec attendance_table;
+extern const TableSpec resolutions_table;
+extern const TableSpec practices_table;
+extern const TableSpec online_table;
+extern const TableSpec scores_table;
+extern const TableSpec assessments_table;
+extern const TableSpec narrative_table;
+
 /* Read a table file by its extension: NAME.xml through sheet_table_read
  * (SpreadsheetML or our XML), anything else through table_read (CSV). Same
  * contract as table_read. */

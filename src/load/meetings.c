@@ -11,21 +11,21 @@ enum { COL_ID, COL_TYPE, COL_ACTIVITY, COL_SEQ, COL_DATE, COL_TITLE, COL_PARTICI
 	COL_MINUTES, COL_RESOLUTIONS, COL_REPLACES, COL_TIME, COL_VENUE, NCOLS };
 
 static const ColumnSpec columns[NCOLS] = {
-	[COL_ID] = { "event_id", "รหัส|รหัสกิจกรรม", 1 },
-	[COL_TYPE] = { "type", "ประเภท|ประเภทการประชุม", 1 },
-	[COL_ACTIVITY] = { "activity_no", "กิจกรรมที่|กิจกรรม", 0 },
-	[COL_SEQ] = { "seq", "ครั้งที่", 0 },
-	[COL_DATE] = { "date", "วันที่|วันที่ประชุม", 1 },
+	[COL_ID] = { "event_id", "รหัส|รหัสกิจกรรม", 1, CT_CODE },
+	[COL_TYPE] = { "type", "ประเภท|ประเภทการประชุม", 1, CT_EVENT_KIND },
+	[COL_ACTIVITY] = { "activity_no", "กิจกรรมที่|กิจกรรม", 0, CT_ACTIVITY },
+	[COL_SEQ] = { "seq", "ครั้งที่", 0, CT_NUMBER },
+	[COL_DATE] = { "date", "วันที่|วันที่ประชุม", 1, CT_DATE },
 	[COL_TITLE] = { "title", "เรื่อง|ชื่อการประชุม|หัวข้อ", 0 },
-	[COL_PARTICIPANTS] = { "participants", "จำนวนผู้เข้าร่วม|ผู้เข้าร่วม", 0 },
+	[COL_PARTICIPANTS] = { "participants", "จำนวนผู้เข้าร่วม|ผู้เข้าร่วม", 0, CT_NUMBER },
 	[COL_MINUTES] = { "minutes_ref", "รายงานการประชุม", 0 },
 	[COL_RESOLUTIONS] = { "resolutions", "มติ|มติที่ประชุม", 0 },
-	[COL_REPLACES] = { "replaces", "แทนวันที่", 0 },
+	[COL_REPLACES] = { "replaces", "แทนวันที่", 0, CT_DATE },
 	[COL_TIME] = { "time", "เวลา", 0 },
 	[COL_VENUE] = { "venue", "สถานที่|สถานที่ประชุม", 0 },
 };
 
-static const TableSpec spec = { "meetings", columns, NCOLS };
+const TableSpec meetings_table = { "meetings", columns, NCOLS };
 
 typedef struct Loader {
 	Model *m;
@@ -121,7 +121,7 @@ event_kind(Loader *l, const Record *r, const PlanEventKind **out)
 	const Plan *p = l->m->plan;
 	assert(p != NULL); /* the plan is loaded before any table */
 	const char *v = r->field[COL_TYPE];
-	if (field_required(r, &spec, COL_TYPE, l->d) != 0)
+	if (field_required(r, &meetings_table, COL_TYPE, l->d) != 0)
 		return -1;
 	*out = plan_event_kind(p, v);
 	if (*out != NULL)
@@ -150,14 +150,14 @@ on_meeting(void *vl, const Record *r)
 	long participants;
 
 	const PlanEventKind *kind = NULL;
-	if (field_required(r, &spec, COL_ID, d) != 0 ||
+	if (field_required(r, &meetings_table, COL_ID, d) != 0 ||
 	    event_kind(l, r, &kind) != 0 ||
-	    load_activity(r, &spec, COL_ACTIVITY, l->m, 1, &activity, d) != 0 ||
+	    load_activity(r, &meetings_table, COL_ACTIVITY, l->m, 1, &activity, d) != 0 ||
 	    seq_number(l, r, &seq) != 0 ||
 	    meeting_time(l, r, &start, &end) != 0 ||
-	    field_date(r, &spec, COL_DATE, 0, &date, d) != 0 ||
-	    field_date(r, &spec, COL_REPLACES, 1, &replaces, d) != 0 ||
-	    field_int(r, &spec, COL_PARTICIPANTS, 0, 1000000, 1, 0, &participants, d) != 0)
+	    field_date(r, &meetings_table, COL_DATE, 0, &date, d) != 0 ||
+	    field_date(r, &meetings_table, COL_REPLACES, 1, &replaces, d) != 0 ||
+	    field_int(r, &meetings_table, COL_PARTICIPANTS, 0, 1000000, 1, 0, &participants, d) != 0)
 		return 1;
 	const char *id = load_str(&l->pool, r->field[COL_ID]);
 	long first = load_idset_add(l->ids, id, r->line);
@@ -182,7 +182,7 @@ on_meeting(void *vl, const Record *r)
 	e->start_min = start;
 	e->end_min = end;
 	e->venue = load_str(&l->pool, r->field[COL_VENUE]);
-	e->in_fy = load_check_fy(r, &spec, COL_DATE, date, l->fy, l->sum, d);
+	e->in_fy = load_check_fy(r, &meetings_table, COL_DATE, date, l->fy, l->sum, d);
 	e->line = r->line;
 	return 0;
 }
@@ -194,7 +194,7 @@ meetings_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSu
 	Loader l = { .m = m, .d = d, .fy = o->fiscal_year, .sum = sum, .pool = { a, NULL, 0 },
 		.ids = load_idset_new() };
 	load_vec_init(&l.rows, a, sizeof(Meeting), 0);
-	int rc = load_table(path, &spec, o, on_meeting, &l, sum, d);
+	int rc = load_table(path, &meetings_table, o, on_meeting, &l, sum, d);
 	load_idset_free(l.ids);
 	m->meetings = load_vec_finish(&l.rows);
 	m->nmeetings = l.rows.n;

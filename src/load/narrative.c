@@ -13,11 +13,11 @@ enum { COL_ABOUT, COL_KIND, COL_TEXT, NCOLS };
 
 static const ColumnSpec columns[NCOLS] = {
 	[COL_ABOUT] = { "about", "เรื่อง|ข้อ|เป้าหมาย/กิจกรรม", 0 },
-	[COL_KIND] = { "kind", "หัวข้อ|ประเภท", 1 },
+	[COL_KIND] = { "kind", "หัวข้อ|ประเภท", 1, CT_CHOICE, "สาเหตุ|แนวทางแก้ไข|อภิปรายผล|ข้อเสนอแนะ" },
 	[COL_TEXT] = { "text", "ข้อความ", 1 },
 };
 
-static const TableSpec spec = { "narrative", columns, NCOLS };
+const TableSpec narrative_table = { "narrative", columns, NCOLS };
 
 /* The words a kind may be written with, each mapped onto NarrativeKind. */
 static const char KINDS[] = "สาเหตุ|ปัญหาอุปสรรค|ปัญหา|แนวทางแก้ไข|การแก้ไข|ข้อเสนอแนะ|"
@@ -32,8 +32,8 @@ on_narrative(void *vl, const Record *r)
 	LoadRows *l = vl;
 	Diag *d = l->d;
 	const Plan *p = l->m->plan;
-	int kind = field_choice(r, &spec, COL_KIND, KINDS, 0, d);
-	if (kind < 0 || field_required(r, &spec, COL_TEXT, d) != 0)
+	int kind = field_choice(r, &narrative_table, COL_KIND, KINDS, 0, d);
+	if (kind < 0 || field_required(r, &narrative_table, COL_TEXT, d) != 0)
 		return 1;
 	const char *about = r->field[COL_ABOUT];
 	const PlanTarget *t = NULL;
@@ -62,7 +62,7 @@ int
 narrative_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum, Diag *d)
 {
 	void *rows;
-	int rc = load_rows(m, a, path, &spec, o, sum, d, sizeof(Narrative), on_narrative, &rows, &m->nnarrative);
+	int rc = load_rows(m, a, path, &narrative_table, o, sum, d, sizeof(Narrative), on_narrative, &rows, &m->nnarrative);
 	m->narrative = rows;
 	return rc;
 }

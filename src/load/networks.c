@@ -9,13 +9,13 @@
 enum { COL_CODE, COL_NAME, COL_DISTRICT, COL_CHAIR, NCOLS };
 
 static const ColumnSpec columns[NCOLS] = {
-	[COL_CODE] = { "network_code", "รหัสเครือข่าย|รหัส", 1 },
+	[COL_CODE] = { "network_code", "รหัสเครือข่าย|รหัส", 1, CT_CODE },
 	[COL_NAME] = { "name", "ชื่อเครือข่าย|เครือข่าย", 1 },
 	[COL_DISTRICT] = { "district", "อำเภอ", 0 },
-	[COL_CHAIR] = { "chair_school_code", "โรงเรียนประธานเครือข่าย|ประธานเครือข่าย", 0 },
+	[COL_CHAIR] = { "chair_school_code", "โรงเรียนประธานเครือข่าย|ประธานเครือข่าย", 0, CT_SCHOOL },
 };
 
-static const TableSpec spec = { "networks", columns, NCOLS };
+const TableSpec networks_table = { "networks", columns, NCOLS };
 
 typedef struct Loader {
 	Model *m;
@@ -30,9 +30,9 @@ on_network(void *vl, const Record *r)
 {
 	Loader *l = vl;
 	const School *chair;
-	if (field_required(r, &spec, COL_CODE, l->d) != 0 ||
-	    field_required(r, &spec, COL_NAME, l->d) != 0 ||
-	    load_school(r, &spec, COL_CHAIR, l->m, 1, &chair, l->d) != 0)
+	if (field_required(r, &networks_table, COL_CODE, l->d) != 0 ||
+	    field_required(r, &networks_table, COL_NAME, l->d) != 0 ||
+	    load_school(r, &networks_table, COL_CHAIR, l->m, 1, &chair, l->d) != 0)
 		return 1;
 	const char *code = load_str(&l->pool, r->field[COL_CODE]);
 	long first = load_idset_add(l->ids, code, r->line);
@@ -63,7 +63,7 @@ networks_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSu
 {
 	Loader l = { .m = m, .d = d, .pool = { a, NULL, 0 }, .ids = load_idset_new() };
 	load_vec_init(&l.rows, a, sizeof(Network), 0);
-	int rc = load_table(path, &spec, o, on_network, &l, sum, d);
+	int rc = load_table(path, &networks_table, o, on_network, &l, sum, d);
 	load_idset_free(l.ids);
 	m->networks = load_vec_finish(&l.rows);
 	m->nnetworks = l.rows.n;

@@ -9,18 +9,18 @@ enum { COL_ID, COL_SCHOOL, COL_TITLE, COL_KIND, COL_AREA, COL_DATE, COL_CHANNEL,
 	COL_LEVEL, NCOLS };
 
 static const ColumnSpec columns[NCOLS] = {
-	[COL_ID] = { "bp_id", "รหัส", 1 },
-	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน", 1 },
+	[COL_ID] = { "bp_id", "รหัส", 1, CT_CODE },
+	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน", 1, CT_SCHOOL },
 	[COL_TITLE] = { "title", "ชื่อผลงาน|ชื่อนวัตกรรม|เรื่อง", 1 },
-	[COL_KIND] = { "kind", "ประเภท", 0 },
+	[COL_KIND] = { "kind", "ประเภท", 0, CT_CHOICE, "นวัตกรรม|วิธีปฏิบัติที่เป็นเลิศ" },
 	[COL_AREA] = { "area", "ด้าน", 0 },
-	[COL_DATE] = { "published_date", "วันที่เผยแพร่", 0 },
+	[COL_DATE] = { "published_date", "วันที่เผยแพร่", 0, CT_DATE },
 	[COL_CHANNEL] = { "channel", "ช่องทางการเผยแพร่|ช่องทาง", 0 },
 	[COL_REF] = { "url_or_ref", "แหล่งอ้างอิง|url|ref", 0 },
-	[COL_LEVEL] = { "level", "ระดับ|ระดับการเผยแพร่", 0 },
+	[COL_LEVEL] = { "level", "ระดับ|ระดับการเผยแพร่", 0, CT_CHOICE, "เขตพื้นที่|จังหวัด|ภาค|ชาติ" },
 };
 
-static const TableSpec spec = { "practices", columns, NCOLS };
+const TableSpec practices_table = { "practices", columns, NCOLS };
 
 /* Kinds and levels: the canonical words first, then synonyms mapped onto
  * them by the tables below. */
@@ -48,12 +48,12 @@ on_practice(void *vl, const Record *r)
 	const School *school;
 	CalDate date;
 	int kind, level;
-	if (field_required(r, &spec, COL_ID, d) != 0 ||
-	    load_school(r, &spec, COL_SCHOOL, l->m, 0, &school, d) != 0 ||
-	    field_required(r, &spec, COL_TITLE, d) != 0 ||
-	    (kind = field_choice(r, &spec, COL_KIND, KINDS, 1, d)) == -1 ||
-	    (level = field_choice(r, &spec, COL_LEVEL, LEVELS, 1, d)) == -1 ||
-	    field_date(r, &spec, COL_DATE, 1, &date, d) != 0)
+	if (field_required(r, &practices_table, COL_ID, d) != 0 ||
+	    load_school(r, &practices_table, COL_SCHOOL, l->m, 0, &school, d) != 0 ||
+	    field_required(r, &practices_table, COL_TITLE, d) != 0 ||
+	    (kind = field_choice(r, &practices_table, COL_KIND, KINDS, 1, d)) == -1 ||
+	    (level = field_choice(r, &practices_table, COL_LEVEL, LEVELS, 1, d)) == -1 ||
+	    field_date(r, &practices_table, COL_DATE, 1, &date, d) != 0)
 		return 1;
 	const char *id = load_str(&l->pool, r->field[COL_ID]);
 	long first = load_idset_add(l->ids, id, r->line);
@@ -83,7 +83,7 @@ on_practice(void *vl, const Record *r)
 			    "the practice is not counted as published in the fiscal year (add the "
 			    "date)", p->channel);
 	} else {
-		p->in_fy = load_check_fy(r, &spec, COL_DATE, date, l->fy, l->sum, d);
+		p->in_fy = load_check_fy(r, &practices_table, COL_DATE, date, l->fy, l->sum, d);
 	}
 	return 0;
 }
@@ -95,7 +95,7 @@ practices_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileS
 	Loader l = { .m = m, .d = d, .fy = o->fiscal_year, .sum = sum, .pool = { a, NULL, 0 },
 		.ids = load_idset_new() };
 	load_vec_init(&l.rows, a, sizeof(Practice), 0);
-	int rc = load_table(path, &spec, o, on_practice, &l, sum, d);
+	int rc = load_table(path, &practices_table, o, on_practice, &l, sum, d);
 	load_idset_free(l.ids);
 	m->practices = load_vec_finish(&l.rows);
 	m->npractices = l.rows.n;

@@ -15,12 +15,12 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_MEETING] = { "meeting", "การประชุมครั้งที่|ครั้งที่|การประชุม", 1 },
 	[COL_TEXT] = { "resolution", "มติ|มติที่ประชุม", 1 },
 	[COL_OWNER] = { "owner", "ผู้รับผิดชอบ", 0 },
-	[COL_DUE] = { "due", "กำหนดเสร็จ|กำหนดแล้วเสร็จ", 0 },
-	[COL_DONE] = { "done", "วันที่แล้วเสร็จ|ดำเนินการแล้วเสร็จ", 0 },
+	[COL_DUE] = { "due", "กำหนดเสร็จ|กำหนดแล้วเสร็จ", 0, CT_DATE },
+	[COL_DONE] = { "done", "วันที่แล้วเสร็จ|ดำเนินการแล้วเสร็จ", 0, CT_DATE },
 	[COL_RESULT] = { "result", "ผลการดำเนินการ|ผลการดำเนินงาน", 0 },
 };
 
-static const TableSpec spec = { "resolutions", columns, NCOLS };
+const TableSpec resolutions_table = { "resolutions", columns, NCOLS };
 
 /* The committee meeting a row names: its seq ("4/2558", or "4" within the
  * year of the other meetings) or its event id. */
@@ -54,10 +54,10 @@ on_resolution(void *vl, const Record *r)
 	LoadRows *l = vl;
 	Diag *d = l->d;
 	CalDate due, done;
-	if (field_required(r, &spec, COL_MEETING, d) != 0 ||
-	    field_required(r, &spec, COL_TEXT, d) != 0 ||
-	    field_date(r, &spec, COL_DUE, 1, &due, d) != 0 ||
-	    field_date(r, &spec, COL_DONE, 1, &done, d) != 0)
+	if (field_required(r, &resolutions_table, COL_MEETING, d) != 0 ||
+	    field_required(r, &resolutions_table, COL_TEXT, d) != 0 ||
+	    field_date(r, &resolutions_table, COL_DUE, 1, &due, d) != 0 ||
+	    field_date(r, &resolutions_table, COL_DONE, 1, &done, d) != 0)
 		return 1;
 	const Meeting *mt = find_meeting(l->m, r->field[COL_MEETING]);
 	if (mt == NULL) {
@@ -87,7 +87,7 @@ int
 resolutions_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSummary *sum, Diag *d)
 {
 	void *rows;
-	int rc = load_rows(m, a, path, &spec, o, sum, d, sizeof(Resolution), on_resolution, &rows, &m->nresolutions);
+	int rc = load_rows(m, a, path, &resolutions_table, o, sum, d, sizeof(Resolution), on_resolution, &rows, &m->nresolutions);
 	m->resolutions = rows;
 	return rc;
 }

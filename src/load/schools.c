@@ -14,22 +14,22 @@ enum {
 };
 
 static const ColumnSpec columns[NCOLS] = {
-	[COL_CODE] = { "school_code", "รหัสโรงเรียน|รหัสสถานศึกษา", 1 },
+	[COL_CODE] = { "school_code", "รหัสโรงเรียน|รหัสสถานศึกษา", 1, CT_CODE },
 	[COL_NAME] = { "name", "ชื่อโรงเรียน|ชื่อสถานศึกษา", 1 },
 	[COL_DISTRICT] = { "district", "อำเภอ", 1 },
 	[COL_SUBDISTRICT] = { "subdistrict", "ตำบล", 0 },
-	[COL_NETWORK] = { "network_code", "รหัสเครือข่าย|เครือข่าย", 0 },
-	[COL_COLOR] = { "color_group", "กลุ่มสี", 0 },
-	[COL_SIZE] = { "size", "ขนาด|ขนาดโรงเรียน", 0 },
-	[COL_STUDENTS] = { "students", "จำนวนนักเรียน|นักเรียน", 0 },
-	[COL_TEACHERS] = { "teachers", "จำนวนครู|ครู", 0 },
-	[COL_ADMINS] = { "admins", "จำนวนผู้บริหาร", 0 },
+	[COL_NETWORK] = { "network_code", "รหัสเครือข่าย|เครือข่าย", 0, CT_NETWORK },
+	[COL_COLOR] = { "color_group", "กลุ่มสี", 0, CT_CHOICE, "ดำ|แดง|เหลือง|เขียว|ฟ้า" },
+	[COL_SIZE] = { "size", "ขนาด|ขนาดโรงเรียน", 0, CT_CHOICE, "เล็ก|กลาง|ใหญ่|ใหญ่พิเศษ" },
+	[COL_STUDENTS] = { "students", "จำนวนนักเรียน|นักเรียน", 0, CT_NUMBER },
+	[COL_TEACHERS] = { "teachers", "จำนวนครู|ครู", 0, CT_NUMBER },
+	[COL_ADMINS] = { "admins", "จำนวนผู้บริหาร", 0, CT_NUMBER },
 	[COL_PRINCIPAL] = { "principal", "ผู้บริหาร|ชื่อผู้บริหาร|ผู้อำนวยการ", 0 },
-	[COL_ACTIVE] = { "active", "สถานะ", 0 },
+	[COL_ACTIVE] = { "active", "สถานะ", 0, CT_CHOICE, "ปกติ|ยุบรวม" },
 	[COL_TYPE] = { "school_type", "ประเภท|ประเภทโรงเรียน|ประเภทสถานศึกษา", 0 },
 };
 
-static const TableSpec spec = { "schools", columns, NCOLS };
+const TableSpec schools_table = { "schools", columns, NCOLS };
 
 static const char COLORS[] = "ดำ|แดง|เหลือง|เขียว|ฟ้า";
 static const char SIZES[] = "เล็ก|กลาง|ใหญ่|ใหญ่พิเศษ";
@@ -52,15 +52,15 @@ on_school(void *vl, const Record *r)
 	long students, teachers, admins;
 	int color, size, active;
 
-	if (field_code(r, &spec, COL_CODE, 8, 10, d) != 0 ||
-	    field_required(r, &spec, COL_NAME, d) != 0 ||
-	    field_required(r, &spec, COL_DISTRICT, d) != 0 ||
-	    (color = field_choice(r, &spec, COL_COLOR, COLORS, 1, d)) == -1 ||
-	    (size = field_choice(r, &spec, COL_SIZE, SIZES, 1, d)) == -1 ||
-	    (active = field_choice(r, &spec, COL_ACTIVE, ACTIVE_WORDS, 1, d)) == -1 ||
-	    field_int(r, &spec, COL_STUDENTS, 0, 100000, 1, 0, &students, d) != 0 ||
-	    field_int(r, &spec, COL_TEACHERS, 0, 10000, 1, 0, &teachers, d) != 0 ||
-	    field_int(r, &spec, COL_ADMINS, 0, 100, 1, 0, &admins, d) != 0)
+	if (field_code(r, &schools_table, COL_CODE, 8, 10, d) != 0 ||
+	    field_required(r, &schools_table, COL_NAME, d) != 0 ||
+	    field_required(r, &schools_table, COL_DISTRICT, d) != 0 ||
+	    (color = field_choice(r, &schools_table, COL_COLOR, COLORS, 1, d)) == -1 ||
+	    (size = field_choice(r, &schools_table, COL_SIZE, SIZES, 1, d)) == -1 ||
+	    (active = field_choice(r, &schools_table, COL_ACTIVE, ACTIVE_WORDS, 1, d)) == -1 ||
+	    field_int(r, &schools_table, COL_STUDENTS, 0, 100000, 1, 0, &students, d) != 0 ||
+	    field_int(r, &schools_table, COL_TEACHERS, 0, 10000, 1, 0, &teachers, d) != 0 ||
+	    field_int(r, &schools_table, COL_ADMINS, 0, 100, 1, 0, &admins, d) != 0)
 		return 1;
 
 	const char *code = r->field[COL_CODE];
@@ -131,7 +131,7 @@ schools_load(Model *m, Arena *a, const char *path, const LoadOptions *o, int exp
 	Loader l = { m, a, d, 0 };
 	m->schools = NULL;
 	m->nschools = 0;
-	if (load_table(path, &spec, o, on_school, &l, sum, d) != 0)
+	if (load_table(path, &schools_table, o, on_school, &l, sum, d) != 0)
 		return -1;
 	model_index_schools(m, a);
 	reject_duplicates(m, path, sum, d);

@@ -11,15 +11,15 @@
 enum { COL_SCHOOL, COL_TEST, COL_GRADE, COL_SUBJECT, COL_YEAR, COL_MEAN, NCOLS };
 
 static const ColumnSpec columns[NCOLS] = {
-	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน", 1 },
+	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน", 1, CT_SCHOOL },
 	[COL_TEST] = { "test", "การทดสอบ|ประเภทการทดสอบ", 1 },
 	[COL_GRADE] = { "grade", "ชั้น|ระดับชั้น", 0 },
 	[COL_SUBJECT] = { "subject", "วิชา|รายวิชา|สาระ|ด้าน", 0 },
-	[COL_YEAR] = { "year", "ปีการศึกษา", 1 },
-	[COL_MEAN] = { "mean", "คะแนนเฉลี่ย|ค่าเฉลี่ย|เฉลี่ย", 1 },
+	[COL_YEAR] = { "year", "ปีการศึกษา", 1, CT_NUMBER },
+	[COL_MEAN] = { "mean", "คะแนนเฉลี่ย|ค่าเฉลี่ย|เฉลี่ย", 1, CT_NUMBER },
 };
 
-static const TableSpec spec = { "scores", columns, NCOLS };
+const TableSpec scores_table = { "scores", columns, NCOLS };
 
 typedef struct Loader {
 	Model *m;
@@ -37,10 +37,10 @@ on_score(void *vl, const Record *r)
 	const School *school;
 	long year;
 	long long mean;
-	if (load_school(r, &spec, COL_SCHOOL, l->m, 0, &school, d) != 0 ||
-	    field_required(r, &spec, COL_TEST, d) != 0 ||
-	    field_int(r, &spec, COL_YEAR, 2400, 2700, 0, 0, &year, d) != 0 ||
-	    field_hundredths(r, &spec, COL_MEAN, 0, 100000, &mean, d) != 0)
+	if (load_school(r, &scores_table, COL_SCHOOL, l->m, 0, &school, d) != 0 ||
+	    field_required(r, &scores_table, COL_TEST, d) != 0 ||
+	    field_int(r, &scores_table, COL_YEAR, 2400, 2700, 0, 0, &year, d) != 0 ||
+	    field_hundredths(r, &scores_table, COL_MEAN, 0, 100000, &mean, d) != 0)
 		return 1;
 	/* The same school, test, grade, subject and year twice would be
 	 * averaged unseen: the second is rejected. */
@@ -70,7 +70,7 @@ scores_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSumm
 {
 	Loader l = { .m = m, .d = d, .pool = { a, NULL, 0 }, .keys = load_idset_new() };
 	load_vec_init(&l.rows, a, sizeof(Score), 0);
-	int rc = load_table(path, &spec, o, on_score, &l, sum, d);
+	int rc = load_table(path, &scores_table, o, on_score, &l, sum, d);
 	load_idset_free(l.keys);
 	m->scores = load_vec_finish(&l.rows);
 	m->nscores = l.rows.n;

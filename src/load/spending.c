@@ -10,17 +10,17 @@ enum { COL_ID, COL_DATE, COL_ACTIVITY, COL_CATEGORY, COL_AMOUNT, COL_DOC, COL_DE
 	NCOLS };
 
 static const ColumnSpec columns[NCOLS] = {
-	[COL_ID] = { "txn_id", "รหัส|เลขที่รายการ", 1 },
-	[COL_DATE] = { "date", "วันที่|วันที่เบิกจ่าย", 1 },
-	[COL_ACTIVITY] = { "activity_no", "กิจกรรมที่|กิจกรรม", 1 },
-	[COL_CATEGORY] = { "category", "หมวด|หมวดรายจ่าย|ประเภท", 1 },
-	[COL_AMOUNT] = { "amount", "จำนวนเงิน|จำนวนเงิน (บาท)|จำนวน", 1 },
+	[COL_ID] = { "txn_id", "รหัส|เลขที่รายการ", 1, CT_CODE },
+	[COL_DATE] = { "date", "วันที่|วันที่เบิกจ่าย", 1, CT_DATE },
+	[COL_ACTIVITY] = { "activity_no", "กิจกรรมที่|กิจกรรม", 1, CT_ACTIVITY },
+	[COL_CATEGORY] = { "category", "หมวด|หมวดรายจ่าย|ประเภท", 1, CT_CATEGORY },
+	[COL_AMOUNT] = { "amount", "จำนวนเงิน|จำนวนเงิน (บาท)|จำนวน", 1, CT_NUMBER },
 	[COL_DOC] = { "doc_no", "เลขที่เอกสาร|เลขที่ฎีกา|เอกสาร", 0 },
 	[COL_DESC] = { "description", "รายการ|รายละเอียด", 0 },
 	[COL_NOTE] = { "note", "หมายเหตุ", 0 },
 };
 
-static const TableSpec spec = { "spending", columns, NCOLS };
+const TableSpec spending_table = { "spending", columns, NCOLS };
 
 /* Category words in the order of Category, then the short forms of the
  * seed's budget table (วัสดุ) and of clerks. */
@@ -45,15 +45,15 @@ on_spending(void *vl, const Record *r)
 	int activity;
 	long long amount;
 
-	if (field_required(r, &spec, COL_ID, d) != 0 ||
-	    field_date(r, &spec, COL_DATE, 0, &date, d) != 0 ||
-	    load_activity(r, &spec, COL_ACTIVITY, l->m, 0, &activity, d) != 0 ||
-	    field_money(r, &spec, COL_AMOUNT, 0, &amount, d) != 0)
+	if (field_required(r, &spending_table, COL_ID, d) != 0 ||
+	    field_date(r, &spending_table, COL_DATE, 0, &date, d) != 0 ||
+	    load_activity(r, &spending_table, COL_ACTIVITY, l->m, 0, &activity, d) != 0 ||
+	    field_money(r, &spending_table, COL_AMOUNT, 0, &amount, d) != 0)
 		return 1;
 	const char *cv = r->field[COL_CATEGORY];
 	int cat = -1;
 	if (*cv == '\0') {
-		(void)field_required(r, &spec, COL_CATEGORY, d);
+		(void)field_required(r, &spending_table, COL_CATEGORY, d);
 		return 1;
 	}
 	size_t cl = strlen(cv), idx = 0;
@@ -107,7 +107,7 @@ on_spending(void *vl, const Record *r)
 	s->amount = amount;
 	s->doc_no = doc;
 	s->description = load_str(&l->pool, *desc ? desc : note);
-	s->in_fy = load_check_fy(r, &spec, COL_DATE, date, l->fy, l->sum, d);
+	s->in_fy = load_check_fy(r, &spending_table, COL_DATE, date, l->fy, l->sum, d);
 	s->line = r->line;
 	return 0;
 }
@@ -119,7 +119,7 @@ spending_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSu
 	Loader l = { .m = m, .d = d, .fy = o->fiscal_year, .sum = sum, .pool = { a, NULL, 0 },
 		.ids = load_idset_new(), .docs = load_idset_new() };
 	load_vec_init(&l.rows, a, sizeof(Spending), 0);
-	int rc = load_table(path, &spec, o, on_spending, &l, sum, d);
+	int rc = load_table(path, &spending_table, o, on_spending, &l, sum, d);
 	load_idset_free(l.ids);
 	load_idset_free(l.docs);
 	m->spending = load_vec_finish(&l.rows);

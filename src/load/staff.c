@@ -9,13 +9,13 @@
 enum { COL_ID, COL_NAME, COL_POSITION, COL_GROUP, NCOLS };
 
 static const ColumnSpec columns[NCOLS] = {
-	[COL_ID] = { "staff_id", "รหัสบุคลากร|รหัส", 1 },
+	[COL_ID] = { "staff_id", "รหัสบุคลากร|รหัส", 1, CT_CODE },
 	[COL_NAME] = { "name", "ชื่อ-สกุล|ชื่อ-นามสกุล|ชื่อ", 1 },
 	[COL_POSITION] = { "position", "ตำแหน่ง", 0 },
 	[COL_GROUP] = { "group", "กลุ่ม|กลุ่มงาน|สังกัด", 0 },
 };
 
-static const TableSpec spec = { "staff", columns, NCOLS };
+const TableSpec staff_table = { "staff", columns, NCOLS };
 
 typedef struct Loader {
 	Diag *d;
@@ -28,8 +28,8 @@ static int
 on_staff(void *vl, const Record *r)
 {
 	Loader *l = vl;
-	if (field_required(r, &spec, COL_ID, l->d) != 0 ||
-	    field_required(r, &spec, COL_NAME, l->d) != 0)
+	if (field_required(r, &staff_table, COL_ID, l->d) != 0 ||
+	    field_required(r, &staff_table, COL_NAME, l->d) != 0)
 		return 1;
 	if (strchr(r->field[COL_ID], ';') != NULL) {
 		diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_ID],
@@ -66,7 +66,7 @@ staff_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSumma
 {
 	Loader l = { .d = d, .pool = { a, NULL, 0 }, .ids = load_idset_new() };
 	load_vec_init(&l.rows, a, sizeof(Staff), 0);
-	int rc = load_table(path, &spec, o, on_staff, &l, sum, d);
+	int rc = load_table(path, &staff_table, o, on_staff, &l, sum, d);
 	load_idset_free(l.ids);
 	m->staff = load_vec_finish(&l.rows);
 	m->nstaff = l.rows.n;

@@ -20,11 +20,11 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_EMAIL] = { "email", "ที่อยู่อีเมล|Email Address|Email|อีเมล", 0 },
 	[COL_SCHOOL] = { "school", "โรงเรียน|ชื่อโรงเรียน|school_code|รหัสโรงเรียน|สถานศึกษา", 1 },
 	[COL_ROLE] = { "respondent_role", "สถานภาพผู้ตอบ|สถานภาพ|role", 0 },
-	[COL_ACTIVITY] = { "activity_no", "กิจกรรมที่|กิจกรรม", 0 },
+	[COL_ACTIVITY] = { "activity_no", "กิจกรรมที่|กิจกรรม", 0, CT_ACTIVITY },
 	[COL_COMMENT] = { "comment", "ข้อเสนอแนะ|ข้อเสนอแนะเพิ่มเติม|ความคิดเห็น", 0 },
 };
 
-static const TableSpec spec = { "surveys", columns, NCOLS };
+const TableSpec surveys_table = { "surveys", columns, NCOLS };
 
 /* Longest first where one word begins another. */
 static const struct { const char *word; int value; } LIKERT[] = {
@@ -216,9 +216,9 @@ on_response(Loader *l, const CsvRow *row)
 
 	CalDateTime ts;
 	int activity;
-	if (field_required(r, &spec, COL_TIME, d) != 0 ||
-	    field_required(r, &spec, COL_SCHOOL, d) != 0 ||
-	    load_activity(r, &spec, COL_ACTIVITY, l->m, 1, &activity, d) != 0)
+	if (field_required(r, &surveys_table, COL_TIME, d) != 0 ||
+	    field_required(r, &surveys_table, COL_SCHOOL, d) != 0 ||
+	    load_activity(r, &surveys_table, COL_ACTIVITY, l->m, 1, &activity, d) != 0)
 		return 1;
 	const char *tv = r->field[COL_TIME];
 	CalStatus st = cal_parse_datetime(tv, strlen(tv), CAL_BE_THRESHOLD, &ts);
@@ -287,7 +287,7 @@ on_response(Loader *l, const CsvRow *row)
 	resp->role = load_str(&l->pool, r->field[COL_ROLE]);
 	resp->activity = activity;
 	resp->comment = load_str(&l->pool, r->field[COL_COMMENT]);
-	resp->in_fy = load_check_fy(r, &spec, COL_TIME, ts.date, l->fy, l->sum, d);
+	resp->in_fy = load_check_fy(r, &surveys_table, COL_TIME, ts.date, l->fy, l->sum, d);
 	resp->line = r->line;
 	return 0;
 }

@@ -17,10 +17,34 @@
 
 enum { TABLE_MAX_COLUMNS = 48 };
 
+/* What a column holds, for the workbook an office fills (nithet
+ * template): how its cells are formatted and which drop-down list they
+ * are chosen from. The loaders check the values themselves. */
+typedef enum ColumnType {
+	CT_TEXT,                   /* free text (the default) */
+	CT_CODE,                   /* a code: text, never a number (leading zeros) */
+	CT_DATE,
+	CT_NUMBER,
+	CT_CHOICE,                 /* one of ColumnSpec.offer */
+	CT_SCHOOL,                 /* a code of the schools table */
+	CT_NETWORK,                /* a code of the networks table */
+	CT_STAFF,                  /* an id of the staff table */
+	CT_EVENT,                  /* an id of the meetings table */
+	CT_ACTIVITY,               /* an activity number of the plan */
+	CT_TOPIC,                  /* a topic of the plan */
+	CT_EVENT_KIND,             /* an event kind of the plan */
+	CT_CATEGORY,               /* a budget category of the plan */
+	CT_TARGET                  /* a target's id as the plan numbers it */
+} ColumnType;
+
 typedef struct ColumnSpec {
 	const char *key;           /* "school_code" */
-	const char *aliases;       /* "รหัสโรงเรียน|รหัส" - Thai headers accepted */
+	const char *aliases;       /* "รหัสโรงเรียน|รหัส" - Thai headers accepted; the
+	                            * first is the template's header */
 	int required;
+	ColumnType type;
+	const char *offer;         /* CT_CHOICE: the words the template offers
+	                            * ("ลงพื้นที่|ออนไลน์"), a few of those accepted */
 } ColumnSpec;
 
 typedef struct TableSpec {

@@ -18,22 +18,22 @@ enum {
 };
 
 static const ColumnSpec columns[NCOLS] = {
-	[COL_ID] = { "visit_id", "รหัส|รหัสการนิเทศ|id", 1 },
-	[COL_DATE] = { "date", "วันที่นิเทศ|วันที่", 1 },
-	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน|school", 1 },
-	[COL_NETWORK] = { "network_code", "เครือข่าย|รหัสเครือข่าย", 0 },
-	[COL_ACTIVITY] = { "activity_no", "กิจกรรมที่|กิจกรรม|activity", 1 },
-	[COL_TOPIC] = { "topic", "ประเด็น|ประเด็นการนิเทศ", 0 },
-	[COL_MODE] = { "mode", "รูปแบบ|รูปแบบการนิเทศ", 1 },
+	[COL_ID] = { "visit_id", "รหัส|รหัสการนิเทศ|id", 1, CT_CODE },
+	[COL_DATE] = { "date", "วันที่นิเทศ|วันที่", 1, CT_DATE },
+	[COL_SCHOOL] = { "school_code", "รหัสโรงเรียน|school", 1, CT_SCHOOL },
+	[COL_NETWORK] = { "network_code", "เครือข่าย|รหัสเครือข่าย", 0, CT_NETWORK },
+	[COL_ACTIVITY] = { "activity_no", "กิจกรรมที่|กิจกรรม|activity", 1, CT_ACTIVITY },
+	[COL_TOPIC] = { "topic", "ประเด็น|ประเด็นการนิเทศ", 0, CT_TOPIC },
+	[COL_MODE] = { "mode", "รูปแบบ|รูปแบบการนิเทศ", 1, CT_CHOICE, "ลงพื้นที่|ออนไลน์|พบกลุ่ม|เครือข่าย" },
 	[COL_SUPERVISORS] = { "supervisors", "ผู้นิเทศ|supervisor", 0 },
-	[COL_TEACHERS] = { "teachers_met", "จำนวนครูที่รับการนิเทศ|จำนวนครู", 0 },
-	[COL_ADMINS] = { "admins_met", "จำนวนผู้บริหารที่รับการนิเทศ|จำนวนผู้บริหาร", 0 },
-	[COL_STATUS] = { "status", "สถานะ", 0 },
+	[COL_TEACHERS] = { "teachers_met", "จำนวนครูที่รับการนิเทศ|จำนวนครู", 0, CT_NUMBER },
+	[COL_ADMINS] = { "admins_met", "จำนวนผู้บริหารที่รับการนิเทศ|จำนวนผู้บริหาร", 0, CT_NUMBER },
+	[COL_STATUS] = { "status", "สถานะ", 0, CT_CHOICE, "อนุมัติ|เผยแพร่|ร่าง" },
 	[COL_SUMMARY] = { "summary", "สรุปผล|สรุปผลการนิเทศ", 0 },
 	[COL_SUGGESTIONS] = { "suggestions", "ข้อเสนอแนะ", 0 },
 };
 
-static const TableSpec spec = { "visits", columns, NCOLS };
+const TableSpec visits_table = { "visits", columns, NCOLS };
 
 /* English word, then Thai, in the order of VisitMode / RowStatus. */
 static const char MODES[] = "onsite|online|group|network|ลงพื้นที่|ออนไลน์|พบกลุ่ม|เครือข่าย";
@@ -65,7 +65,7 @@ visit_date(Loader *l, const Record *r, CalDate *out)
 	const char *v = r->field[COL_DATE];
 	size_t n = strlen(v);
 	if (n == 0 || n >= sizeof(l->dates[0].text))
-		return field_date(r, &spec, COL_DATE, 0, out, l->d);
+		return field_date(r, &visits_table, COL_DATE, 0, out, l->d);
 	unsigned h = 0;
 	for (size_t i = 0; i < n; i++)
 		h = h * 31 + (unsigned char)v[i];
@@ -74,7 +74,7 @@ visit_date(Loader *l, const Record *r, CalDate *out)
 		*out = l->dates[h].date;
 		return 0;
 	}
-	if (field_date(r, &spec, COL_DATE, 0, out, l->d) != 0)
+	if (field_date(r, &visits_table, COL_DATE, 0, out, l->d) != 0)
 		return -1;
 	memcpy(l->dates[h].text, v, n + 1);
 	l->dates[h].date = *out;
@@ -93,7 +93,7 @@ visit_school(Loader *l, const Record *r, const School **out)
 		*out = s;
 		return 0;
 	}
-	return load_school(r, &spec, COL_SCHOOL, l->m, 1, out, l->d);
+	return load_school(r, &visits_table, COL_SCHOOL, l->m, 1, out, l->d);
 }
 
 /* The topic of an activity that has sub-topics in the plan (activity 4):
@@ -191,15 +191,15 @@ on_visit(void *vl, const Record *r)
 	long teachers, admins;
 	const char *topic;
 
-	if (field_required(r, &spec, COL_ID, d) != 0 ||
+	if (field_required(r, &visits_table, COL_ID, d) != 0 ||
 	    visit_date(l, r, &date) != 0 ||
 	    visit_school(l, r, &school) != 0 ||
-	    load_activity(r, &spec, COL_ACTIVITY, l->m, 0, &activity, d) != 0 ||
+	    load_activity(r, &visits_table, COL_ACTIVITY, l->m, 0, &activity, d) != 0 ||
 	    check_topic(l, r, activity, &topic) != 0 ||
-	    (mode = field_choice(r, &spec, COL_MODE, MODES, 0, d)) < 0 ||
-	    (status = field_choice(r, &spec, COL_STATUS, STATUSES, 1, d)) == -1 ||
-	    field_int(r, &spec, COL_TEACHERS, 0, 100000, 1, 0, &teachers, d) != 0 ||
-	    field_int(r, &spec, COL_ADMINS, 0, 10000, 1, 0, &admins, d) != 0)
+	    (mode = field_choice(r, &visits_table, COL_MODE, MODES, 0, d)) < 0 ||
+	    (status = field_choice(r, &visits_table, COL_STATUS, STATUSES, 1, d)) == -1 ||
+	    field_int(r, &visits_table, COL_TEACHERS, 0, 100000, 1, 0, &teachers, d) != 0 ||
+	    field_int(r, &visits_table, COL_ADMINS, 0, 10000, 1, 0, &admins, d) != 0)
 		return 1;
 
 	const char *net = r->field[COL_NETWORK];
@@ -245,7 +245,7 @@ on_visit(void *vl, const Record *r)
 	v->summary = load_intern(l->summaries, r->field[COL_SUMMARY], strlen(r->field[COL_SUMMARY]));
 	v->suggestions = load_intern(l->suggestions, r->field[COL_SUGGESTIONS],
 	    strlen(r->field[COL_SUGGESTIONS]));
-	v->in_fy = load_check_fy(r, &spec, COL_DATE, date, l->fy, l->sum, d);
+	v->in_fy = load_check_fy(r, &visits_table, COL_DATE, date, l->fy, l->sum, d);
 	v->line = r->line;
 	return 0;
 }
@@ -274,7 +274,7 @@ visits_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSumm
 	l->summaries = load_interner_new(&l->pool);
 	l->suggestions = load_interner_new(&l->pool);
 	load_vec_init(&l->rows, a, sizeof(Visit), 0);
-	int rc = load_table(path, &spec, o, on_visit, l, sum, d);
+	int rc = load_table(path, &visits_table, o, on_visit, l, sum, d);
 	load_idset_free(l->ids);
 	load_interner_free(l->topics);
 	load_interner_free(l->summaries);

@@ -17,7 +17,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_DATE] = { "date", "วันที่ประเมิน|วันที่", 1, CT_DATE },
 };
 
-const TableSpec assessments_table = { "assessments", columns, NCOLS };
+const TableSpec assessments_table = { "assessments", columns, NCOLS, "ผลการประเมินตามเครื่องมือ" };
 
 typedef struct Loader {
 	Model *m;

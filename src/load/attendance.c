@@ -18,7 +18,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_ADMINS] = { "admins_present", "จำนวนผู้บริหารที่เข้าร่วม|ผู้บริหารที่เข้าร่วม", 0, CT_NUMBER },
 };
 
-const TableSpec attendance_table = { "attendance", columns, NCOLS };
+const TableSpec attendance_table = { "attendance", columns, NCOLS, "การเข้าร่วมกิจกรรม" };
 
 typedef struct Loader {
 	Model *m;

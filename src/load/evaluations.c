@@ -33,7 +33,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_LEVEL] = { "level", "ระดับ|ระดับคุณภาพ|ผลการประเมิน", 0, CT_CHOICE, "ดีเยี่ยม|ดีมาก|ดี|พอใช้|ปรับปรุง" },
 };
 
-const TableSpec evaluations_table = { "evaluations", columns, NCOLS };
+const TableSpec evaluations_table = { "evaluations", columns, NCOLS, "ผลการประเมินการนิเทศภายใน" };
 
 /* Levels 5..1 as words, then as digits. */
 static const char LEVELS[] = "ดีเยี่ยม|ดีมาก|ดี|พอใช้|ปรับปรุง|5|4|3|2|1";

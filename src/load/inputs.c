@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "core/mem.h"
+#include "load/encoding.h"
 #include "load/fields.h"
 #include "load/image.h"
 #include "load/loaders.h"
@@ -26,6 +27,43 @@ has_extension(const char *path, const char *ext)
 {
 	size_t n = strlen(path), e = strlen(ext);
 	return n > e && strcasecmp(path + n - e, ext) == 0;
+}
+
+int
+load_read_rows(const char *path, const char *stem, const LoadOptions *o, CsvRowFn fn, void *ctx,
+    RowSource *src, Diag *d)
+{
+	RowSource local;
+	if (src == NULL)
+		src = &local;
+	memset(src, 0, sizeof *src);
+	src->columns_known = 1;
+	if (has_extension(path, ".xml")) {
+		/* Our XML tells its columns only after its first pass: the
+		 * caller looks at src->sheet while the rows arrive. */
+		src->sheet = &src->sheet_info;
+		int rc = sheet_read_rows(path, stem, &o->lim, o->max_xml_depth, fn, ctx, &src->sheet_info, d);
+		src->format = sheet_format_name(src->sheet_info.format);
+		src->columns_known = src->sheet_info.columns_known;
+		return rc;
+	}
+	if (has_extension(path, ".xlsx")) {
+		src->format = XLSX_FORMAT_NAME;
+		return xlsx_read_rows(path, &o->lim, o->max_xml_depth, fn, ctx, d);
+	}
+	if (has_extension(path, ".ods")) {
+		src->format = ODS_FORMAT_NAME;
+		return ods_read_rows(path, &o->lim, o->max_xml_depth, fn, ctx, d);
+	}
+	if (has_extension(path, ".xls")) {
+		src->format = XLS_FORMAT_NAME;
+		return xls_read_rows(path, &o->lim, fn, ctx, d);
+	}
+	CsvInfo info = { 0 };
+	int rc = csvread_file(path, &o->lim, fn, ctx, &info, d);
+	src->format = encoding_name(info.encoding);
+	src->rows_rejected = info.rows_rejected;
+	return rc;
 }
 
 int

@@ -20,6 +20,7 @@
 #include "core/arena.h"
 #include "core/diag.h"
 #include "load/csvread.h"
+#include "load/sheet.h"
 #include "load/table.h"
 #include "model/model.h"
 
@@ -89,6 +90,24 @@ extern const TableSpec online_table;
 extern const TableSpec scores_table;
 extern const TableSpec assessments_table;
 extern const TableSpec narrative_table;
+
+/* Where load_read_rows read from: the form it found, and for our XML the
+ * shape its first pass learnt (sheet: set before the first row arrives;
+ * NULL for the other forms, whose columns are always known). */
+typedef struct RowSource {
+	const char *format;        /* "UTF-8", "Excel (.xlsx)", ... for the summary */
+	int columns_known;         /* field i is column i + 1 of the file */
+	long rows_rejected;        /* CSV: rows the reader itself left out */
+	const SheetInfo *sheet;
+	SheetInfo sheet_info;
+} RowSource;
+
+/* The rows of a table file, the header first, by the file's form (CSV,
+ * .xlsx, .ods, .xls, XML; stem names our XML's section): the loaders that
+ * need the rows rather than Records (surveys) and the template read
+ * through this. Returns as csvread_file. src may be NULL. */
+int load_read_rows(const char *path, const char *stem, const LoadOptions *o, CsvRowFn fn, void *ctx,
+	RowSource *src, Diag *d);
 
 /* Read a table file by its extension: NAME.xml through sheet_table_read
  * (SpreadsheetML or our XML), anything else through table_read (CSV). Same

@@ -25,7 +25,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_VENUE] = { "venue", "สถานที่|สถานที่ประชุม", 0 },
 };
 
-const TableSpec meetings_table = { "meetings", columns, NCOLS };
+const TableSpec meetings_table = { "meetings", columns, NCOLS, "การประชุม" };
 
 typedef struct Loader {
 	Model *m;

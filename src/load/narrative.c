@@ -17,7 +17,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_TEXT] = { "text", "ข้อความ", 1 },
 };
 
-const TableSpec narrative_table = { "narrative", columns, NCOLS };
+const TableSpec narrative_table = { "narrative", columns, NCOLS, "ข้อความของสำนักงาน" };
 
 /* The words a kind may be written with, each mapped onto NarrativeKind. */
 static const char KINDS[] = "สาเหตุ|ปัญหาอุปสรรค|ปัญหา|แนวทางแก้ไข|การแก้ไข|ข้อเสนอแนะ|"

@@ -15,7 +15,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_CHAIR] = { "chair_school_code", "โรงเรียนประธานเครือข่าย|ประธานเครือข่าย", 0, CT_SCHOOL },
 };
 
-const TableSpec networks_table = { "networks", columns, NCOLS };
+const TableSpec networks_table = { "networks", columns, NCOLS, "เครือข่ายโรงเรียน" };
 
 typedef struct Loader {
 	Model *m;

@@ -15,7 +15,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_CONTACTS] = { "contacts", "จำนวนผู้ติดต่อ|ผู้ติดต่อ", 0, CT_NUMBER },
 };
 
-const TableSpec online_table = { "online", columns, NCOLS };
+const TableSpec online_table = { "online", columns, NCOLS, "การนิเทศออนไลน์" };
 
 typedef struct Loader {
 	Model *m;

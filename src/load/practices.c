@@ -20,7 +20,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_LEVEL] = { "level", "ระดับ|ระดับการเผยแพร่", 0, CT_CHOICE, "เขตพื้นที่|จังหวัด|ภาค|ชาติ" },
 };
 
-const TableSpec practices_table = { "practices", columns, NCOLS };
+const TableSpec practices_table = { "practices", columns, NCOLS, "นวัตกรรมและวิธีปฏิบัติ" };
 
 /* Kinds and levels: the canonical words first, then synonyms mapped onto
  * them by the tables below. */

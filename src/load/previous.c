@@ -17,7 +17,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_MET] = { "met", "บรรลุ", 0 },
 };
 
-static const TableSpec spec = { "previous", columns, NCOLS };
+static const TableSpec spec = { "previous", columns, NCOLS, "ตัวชี้วัดปีที่แล้ว" };
 
 static int
 on_previous(void *vl, const Record *r)

@@ -20,7 +20,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_RESULT] = { "result", "ผลการดำเนินการ|ผลการดำเนินงาน", 0 },
 };
 
-const TableSpec resolutions_table = { "resolutions", columns, NCOLS };
+const TableSpec resolutions_table = { "resolutions", columns, NCOLS, "การติดตามมติที่ประชุม" };
 
 /* The committee meeting a row names: its seq ("4/2558", or "4" within the
  * year of the other meetings) or its event id. */

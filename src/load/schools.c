@@ -29,7 +29,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_TYPE] = { "school_type", "ประเภท|ประเภทโรงเรียน|ประเภทสถานศึกษา", 0 },
 };
 
-const TableSpec schools_table = { "schools", columns, NCOLS };
+const TableSpec schools_table = { "schools", columns, NCOLS, "โรงเรียน" };
 
 static const char COLORS[] = "ดำ|แดง|เหลือง|เขียว|ฟ้า";
 static const char SIZES[] = "เล็ก|กลาง|ใหญ่|ใหญ่พิเศษ";

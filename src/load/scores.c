@@ -19,7 +19,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_MEAN] = { "mean", "คะแนนเฉลี่ย|ค่าเฉลี่ย|เฉลี่ย", 1, CT_NUMBER },
 };
 
-const TableSpec scores_table = { "scores", columns, NCOLS };
+const TableSpec scores_table = { "scores", columns, NCOLS, "ผลการทดสอบระดับชาติ" };
 
 typedef struct Loader {
 	Model *m;

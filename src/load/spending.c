@@ -13,14 +13,14 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_ID] = { "txn_id", "รหัส|เลขที่รายการ", 1, CT_CODE },
 	[COL_DATE] = { "date", "วันที่|วันที่เบิกจ่าย", 1, CT_DATE },
 	[COL_ACTIVITY] = { "activity_no", "กิจกรรมที่|กิจกรรม", 1, CT_ACTIVITY },
-	[COL_CATEGORY] = { "category", "หมวด|หมวดรายจ่าย|ประเภท", 1, CT_CATEGORY },
+	[COL_CATEGORY] = { "category", "หมวด|หมวดรายจ่าย|ประเภท", 1, CT_CHOICE, "ค่าตอบแทน|ค่าใช้สอย|ค่าวัสดุ" },
 	[COL_AMOUNT] = { "amount", "จำนวนเงิน|จำนวนเงิน (บาท)|จำนวน", 1, CT_NUMBER },
 	[COL_DOC] = { "doc_no", "เลขที่เอกสาร|เลขที่ฎีกา|เอกสาร", 0 },
 	[COL_DESC] = { "description", "รายการ|รายละเอียด", 0 },
 	[COL_NOTE] = { "note", "หมายเหตุ", 0 },
 };
 
-const TableSpec spending_table = { "spending", columns, NCOLS };
+const TableSpec spending_table = { "spending", columns, NCOLS, "การเบิกจ่ายงบประมาณ" };
 
 /* Category words in the order of Category, then the short forms of the
  * seed's budget table (วัสดุ) and of clerks. */

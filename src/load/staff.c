@@ -15,7 +15,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_GROUP] = { "group", "กลุ่ม|กลุ่มงาน|สังกัด", 0 },
 };
 
-const TableSpec staff_table = { "staff", columns, NCOLS };
+const TableSpec staff_table = { "staff", columns, NCOLS, "บุคลากร" };
 
 typedef struct Loader {
 	Diag *d;

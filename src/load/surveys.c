@@ -9,9 +9,6 @@
 #include "load/fields.h"
 #include "load/loaders.h"
 #include "load/sheet.h"
-#include "load/ods.h"
-#include "load/xls.h"
-#include "load/xlsx.h"
 
 enum { COL_TIME, COL_EMAIL, COL_SCHOOL, COL_ROLE, COL_ACTIVITY, COL_COMMENT, NCOLS };
 
@@ -24,7 +21,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_COMMENT] = { "comment", "ข้อเสนอแนะ|ข้อเสนอแนะเพิ่มเติม|ความคิดเห็น", 0 },
 };
 
-const TableSpec surveys_table = { "surveys", columns, NCOLS };
+const TableSpec surveys_table = { "surveys", columns, NCOLS, "แบบสอบถามความพึงพอใจ" };
 
 /* Longest first where one word begins another. */
 static const struct { const char *word; int value; } LIKERT[] = {
@@ -99,7 +96,7 @@ typedef struct Loader {
 	LoadVec rows;
 	LoadIdSet *keys;
 	const School **by_name;
-	const SheetInfo *sheet;      /* NULL for CSV; our XML gives no column numbers */
+	const RowSource *src;        /* our XML gives no column numbers */
 	int have_header, failed;
 	long map[NCOLS];             /* fixed column -> file column index, -1 absent */
 	long *item_col;              /* item i -> file column index */
@@ -135,7 +132,7 @@ grid_item(const char *h, size_t *len)
 static long
 col_of(const Loader *l, size_t i)
 {
-	return l->sheet && !l->sheet->columns_known ? 0 : (long)i + 1;
+	return l->src && l->src->sheet && !l->src->sheet->columns_known ? 0 : (long)i + 1;
 }
 
 static int
@@ -324,30 +321,12 @@ surveys_load_into(Model *m, Survey *sv, Arena *a, const char *path, const LoadOp
 	size_t warnings_before = diag_warnings(d);
 	sum->path = path;
 	sum->present = 1;
-	size_t n = strlen(path);
-	int rc;
-	if (n >= 4 && !strcasecmp(path + n - 4, ".xml")) {
-		SheetInfo info = { 0 };
-		l.sheet = &info;
-		rc = sheet_read_rows(path, "surveys", &o->lim, o->max_xml_depth, on_row, &l, &info, d);
-		sum->encoding = sheet_format_name(info.format);
-		l.sheet = NULL;
-	} else if (n >= 5 && !strcasecmp(path + n - 5, ".xlsx")) {
-		rc = xlsx_read_rows(path, &o->lim, o->max_xml_depth, on_row, &l, d);
-		sum->encoding = XLSX_FORMAT_NAME;
-	} else if (n >= 4 && !strcasecmp(path + n - 4, ".xls")) {
-		rc = xls_read_rows(path, &o->lim, on_row, &l, d);
-		sum->encoding = XLS_FORMAT_NAME;
-	} else if (n >= 4 && !strcasecmp(path + n - 4, ".ods")) {
-		rc = ods_read_rows(path, &o->lim, o->max_xml_depth, on_row, &l, d);
-		sum->encoding = ODS_FORMAT_NAME;
-	} else {
-		CsvInfo info = { 0 };
-		rc = csvread_file(path, &o->lim, on_row, &l, &info, d);
-		sum->encoding = encoding_name(info.encoding);
-		sum->rows += info.rows_rejected;
-		sum->rejected += info.rows_rejected;
-	}
+	RowSource src;
+	l.src = &src;
+	int rc = load_read_rows(path, "surveys", o, on_row, &l, &src, d);
+	sum->encoding = src.format;
+	sum->rows += src.rows_rejected;
+	sum->rejected += src.rows_rejected;
 	load_idset_free(l.keys);
 	sv->responses = load_vec_finish(&l.rows);
 	sv->nresponses = l.rows.n;

@@ -33,7 +33,6 @@ typedef enum ColumnType {
 	CT_ACTIVITY,               /* an activity number of the plan */
 	CT_TOPIC,                  /* a topic of the plan */
 	CT_EVENT_KIND,             /* an event kind of the plan */
-	CT_CATEGORY,               /* a budget category of the plan */
 	CT_TARGET                  /* a target's id as the plan numbers it */
 } ColumnType;
 
@@ -51,6 +50,8 @@ typedef struct TableSpec {
 	const char *stem;          /* "schools": schools.csv */
 	const ColumnSpec *cols;
 	size_t ncols;
+	const char *title;         /* what the office calls the table (the
+	                            * template's sheet): "บันทึกการนิเทศ" */
 } TableSpec;
 
 typedef struct Record {

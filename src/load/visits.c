@@ -33,7 +33,7 @@ static const ColumnSpec columns[NCOLS] = {
 	[COL_SUGGESTIONS] = { "suggestions", "ข้อเสนอแนะ", 0 },
 };
 
-const TableSpec visits_table = { "visits", columns, NCOLS };
+const TableSpec visits_table = { "visits", columns, NCOLS, "บันทึกการนิเทศ" };
 
 /* English word, then Thai, in the order of VisitMode / RowStatus. */
 static const char MODES[] = "onsite|online|group|network|ลงพื้นที่|ออนไลน์|พบกลุ่ม|เครือข่าย";

@@ -42,6 +42,8 @@ static const Command commands[] = {
 	  cmd_plan },
 	{ "specimen", "", "OUT/specimen.pdf and OUT/specimen-noto.pdf, the Thai type specimen",
 	  cmd_specimen },
+	{ "template", "[--with-data]", "OUT/template-<FY>/NAME.xlsx, the Excel workbook to fill for each input "
+	  "table the plan uses (--with-data: with the rows of the input folder's files)", cmd_template },
 };
 
 enum { NCOMMANDS = sizeof(commands) / sizeof(commands[0]) };

@@ -9,7 +9,7 @@ set -eu
 # Tests: poppler-utils (pdftotext, pdffonts, pdftoppm), clang's sanitizer
 # and fuzzer runtimes; time (GNU time) for make bench's peak memory.
 PACKAGES="gcc make pkg-config
-libxml2-dev libhpdf-dev libcsv-dev libiniparser-dev libharfbuzz-dev libthai-dev zlib1g-dev libzip-dev libfreexl-dev
+libxml2-dev libhpdf-dev libcsv-dev libiniparser-dev libharfbuzz-dev libthai-dev zlib1g-dev libzip-dev libfreexl-dev libxlsxwriter-dev
 fonts-tlwg-laksaman-ttf fonts-noto-core
 poppler-utils clang libclang-rt-14-dev time"
 

@@ -97,6 +97,7 @@ int school_write(Run *run, const Results *r, const School *s);
 int cmd_check(Run *, int, char **);
 int cmd_plan(Run *, int, char **);
 int cmd_specimen(Run *, int, char **);
+int cmd_template(Run *, int, char **);
 int cmd_indicators(Run *, int, char **);
 int cmd_annual(Run *, int, char **);
 int cmd_review(Run *, int, char **);

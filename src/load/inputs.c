@@ -765,6 +765,29 @@ static const InputFile files[NFILES] = {
 		"(about, kind, text)" },
 };
 
+/* Each file's columns, in the order of files[]. */
+static const TableSpec *const tables[NFILES] = {
+	[F_SCHOOLS] = &schools_table, [F_NETWORKS] = &networks_table, [F_STAFF] = &staff_table,
+	[F_VISITS] = &visits_table, [F_EVALUATIONS] = &evaluations_table, [F_SURVEYS] = &surveys_table,
+	[F_SPENDING] = &spending_table, [F_MEETINGS] = &meetings_table, [F_ATTENDANCE] = &attendance_table,
+	[F_RESOLUTIONS] = &resolutions_table, [F_PRACTICES] = &practices_table, [F_ONLINE] = &online_table,
+	[F_SCORES] = &scores_table, [F_ASSESSMENTS] = &assessments_table, [F_NARRATIVE] = &narrative_table,
+};
+
+size_t
+inputs_tables(const Plan *p, InputTable *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < NFILES && n < max; i++) {
+		if (files[i].wanted && !files[i].wanted(p))
+			continue;
+		out[n].spec = tables[i];
+		out[n].required = files[i].required;
+		n++;
+	}
+	return n;
+}
+
 static int
 exists(const char *path)
 {
@@ -795,6 +818,17 @@ has_input(Arena *a, const char *dir, const InputFile *f)
 		if (exists(arena_printf(a, "%s/%s.%s", dir, f->stem, readable[i])))
 			return 1;
 	return 0;
+}
+
+const char *
+inputs_table_file(Arena *a, const char *dir, const char *stem)
+{
+	for (size_t i = 0; i < sizeof readable / sizeof *readable; i++) {
+		const char *path = arena_printf(a, "%s/%s.%s", dir, stem, readable[i]);
+		if (exists(path))
+			return path;
+	}
+	return NULL;
 }
 
 /* Which file to read for stem: the one of its readable forms that is
@@ -896,15 +930,22 @@ data_year(const Model *m, int fy, long *outside, long *n)
 	return fy - 4 + best;
 }
 
-int
-inputs_load(Model *m, Arena *a, const Settings *s, Diag *d)
+LoadOptions
+inputs_options(const Settings *s, int fiscal_year)
 {
 	LoadOptions o = {
 		.lim = { s->max_file_bytes, s->max_field_bytes, s->max_columns, s->max_rows },
 		.max_xml_depth = s->max_xml_depth,
-		.fiscal_year = m->fiscal_year ? m->fiscal_year : s->fiscal_year,
+		.fiscal_year = fiscal_year ? fiscal_year : s->fiscal_year,
 		.settings = s,
 	};
+	return o;
+}
+
+int
+inputs_load(Model *m, Arena *a, const Settings *s, Diag *d)
+{
+	LoadOptions o = inputs_options(s, m->fiscal_year);
 	int failed = 0;
 	/* A file that others refer to and that could not be read makes the
 	 * rows referring to it meaningless: those files are skipped. */

@@ -91,6 +91,10 @@ extern const TableSpec scores_table;
 extern const TableSpec assessments_table;
 extern const TableSpec narrative_table;
 
+/* The options every loader reads with: the config's limits, fiscal_year
+ * (0: the config's). */
+LoadOptions inputs_options(const Settings *s, int fiscal_year);
+
 /* Where load_read_rows read from: the form it found, and for our XML the
  * shape its first pass learnt (sheet: set before the first row arrives;
  * NULL for the other forms, whose columns are always known). */

@@ -7,7 +7,7 @@
 set -eu
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 CC=${FUZZ_CC:-clang}
-PKGS="libxml-2.0 harfbuzz harfbuzz-subset libthai zlib libzip freexl"
+PKGS="libxml-2.0 harfbuzz harfbuzz-subset libthai zlib libzip freexl xlsxwriter"
 CFLAGS="-DNITHET_VERSION=\"fuzz\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc $(pkg-config --cflags $PKGS)"
 SAN="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 LIBS="$(pkg-config --libs $PKGS) -lhpdf -lcsv -liniparser -lm"

@@ -12,6 +12,8 @@
 #                           read as such (made UTF-8 by iconv first).
 #   sample-ods/NAME.ods     the same, saved as OpenDocument (.ods), and
 #   sample-xls/NAME.xls     as Excel 97-2003 (.xls).
+#   template-calc/visits.xlsx  nithet template --with-data's visits workbook
+#                           opened and saved again by Calc (needs ./nithet).
 #   typed.xlsx, .ods, .xls  typed.fods (a spreadsheet written by hand in
 #                           LibreOffice's flat XML: merged cells, formulas,
 #                           dates in Thai Buddhist-Era formats, codes with
@@ -43,4 +45,10 @@ for ext in xlsx ods xls; do
 	soffice --headless --convert-to $ext --outdir "$tmp" "$tmp/typed.fods" >/dev/null 2>&1
 	mv "$tmp/typed.$ext" "tests/sheets/typed.$ext"
 done
-ls -l tests/sheets/sample-* tests/sheets/typed.*
+# nithet's own workbook of visits, filled from the sample (template
+# --with-data), opened and saved again by Calc: what an office does with it.
+./nithet -q -o "$tmp/out" template --with-data >/dev/null
+mkdir -p tests/sheets/template-calc "$tmp/calc"
+soffice --headless --convert-to xlsx --outdir "$tmp/calc" "$tmp/out/template-2558/visits.xlsx" >/dev/null 2>&1
+mv "$tmp/calc/visits.xlsx" tests/sheets/template-calc/visits.xlsx
+ls -l tests/sheets/sample-* tests/sheets/typed.* tests/sheets/template-calc

@@ -124,5 +124,50 @@ rm -rf "$work/in"; cp -R input "$work/in"; rm "$work/in/networks.csv"
 rc=$?
 [ "$rc" -le 1 ] && ok "the generator's valid workbook loads (exit $rc)" || no "valid workbook: exit $rc"
 
+# 5. nithet template: a workbook for each table the plan uses, whose header
+# nithet reads with no unknown and no missing column; with --with-data, the
+# workbooks of the tables that had a file give identical indicators; and one
+# such workbook opened and saved again by LibreOffice Calc (a committed
+# fixture, make-fixtures.sh) loads the same.
+rm -rf "$work/out"
+"$NITHET" -q -o "$work/out" template >/dev/null 2>"$work/err"
+rc=$?
+n=$(ls "$work/out/template-2558"/*.xlsx 2>/dev/null | wc -l)
+rm -rf "$work/in"; mkdir "$work/in"
+cp input/plan.xml "$work/in/"
+cp "$work/out/template-2558"/*.xlsx "$work/in/"
+"$NITHET" -i "$work/in" check >/dev/null 2>"$work/err2"
+if [ "$rc" = 0 ] && [ "$n" -ge 10 ] && ! grep -q "unknown column\|column .* is missing\|required column" "$work/err2"; then
+	ok "template: $n workbooks, every header read by nithet as its table's"
+else
+	no "template: exit $rc, $n workbooks"; grep "column" "$work/err2" | head -3
+fi
+rm -rf "$work/out"
+"$NITHET" -q -o "$work/out" template --with-data >/dev/null 2>"$work/err"
+rm -rf "$work/in"; mkdir "$work/in"
+cp -R input/plan.xml input/emblem.png input/indicators-2557.csv input/photos "$work/in/"
+for f in input/*.csv input/*.xml; do
+	stem=$(basename "$f"); stem=${stem%.*}
+	[ -f "$work/out/template-2558/$stem.xlsx" ] && cp "$work/out/template-2558/$stem.xlsx" "$work/in/"
+done
+"$NITHET" -q -i "$work/in" indicators >"$work/tpl.json" 2>"$work/err"
+rc=$?
+n=$(ls "$work/in"/*.xlsx | wc -l)
+if [ "$rc" = 0 ] && [ "$n" -ge 10 ] && cmp -s "$work/csv.json" "$work/tpl.json"; then
+	ok "template --with-data: $n filled workbooks give identical indicators"
+else
+	no "template --with-data: exit $rc, $n workbooks"; diff "$work/csv.json" "$work/tpl.json" | head -5
+fi
+if [ -f tests/sheets/template-calc/visits.xlsx ]; then
+	cp tests/sheets/template-calc/visits.xlsx "$work/in/visits.xlsx"
+	"$NITHET" -q -i "$work/in" indicators >"$work/calc.json" 2>"$work/err"
+	rc=$?
+	if [ "$rc" = 0 ] && cmp -s "$work/csv.json" "$work/calc.json"; then
+		ok "the filled visits workbook saved again by LibreOffice Calc loads the same"
+	else
+		no "the visits workbook saved by Calc: exit $rc"; diff "$work/csv.json" "$work/calc.json" | head -5
+	fi
+fi
+
 echo "sheets: $pass passed, $fail failed"
 [ "$fail" = 0 ]

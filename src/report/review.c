@@ -21,8 +21,8 @@ files_table(Compose *c)
 {
 	const Model *m = c->m;
 	doc_heading(c->doc, 1, NULL, "แฟ้มข้อมูลที่อ่าน");
-	compose_table_caption(c, "แฟ้มข้อมูล การเข้ารหัส และจำนวนแถว");
-	DocBlock *tb = compose_table(c, 14, "แฟ้มข้อมูล:0:l|การเข้ารหัส:30:l|แถว:17:r|รับ:17:r|ปฏิเสธ:17:r|"
+	compose_table_caption(c, "แฟ้มข้อมูล รูปแบบแฟ้ม และจำนวนแถว");
+	DocBlock *tb = compose_table(c, 14, "แฟ้มข้อมูล:0:l|รูปแบบแฟ้ม:30:l|แถว:17:r|รับ:17:r|ปฏิเสธ:17:r|"
 	    "คำเตือน:17:r|นอกปีงบประมาณ:17:r");
 	for (size_t i = 0; i < m->nfiles; i++) {
 		const FileSummary *f = &m->files[i];
@@ -51,7 +51,7 @@ messages(Compose *c, const Diag *d, DiagSeverity sev, const char *title, const c
 		return;
 	}
 	compose_table_caption(c, fmt_printf(c, "%s (%s รายการ)", title, fmt_int(c, (long long)n)));
-	DocBlock *tb = compose_table(c, 13, "ที่:10:c|แฟ้ม บรรทัด คอลัมน์:45:l|ข้อความ:0:l");
+	DocBlock *tb = compose_table(c, 13, "ที่:10:c|ที่อยู่ในแฟ้ม:45:l|ข้อความ:0:l");
 	size_t shown = 0;
 	for (size_t i = 0; i < diag_nrecords(d) && shown < REVIEW_MAX_MESSAGES; i++) {
 		const DiagRecord *rec = diag_record(d, i);
@@ -88,14 +88,18 @@ drafts(Compose *c)
 		if (!strncmp(m->files[i].name, "visits.", 7))
 			file = m->files[i].name;
 	compose_table_caption(c, "บันทึกการนิเทศที่รออนุมัติ");
-	DocBlock *tb = compose_table(c, 13, "รหัส:18:l|วันที่:22:c|โรงเรียน:0:l|กิจกรรม:14:c|แฟ้ม บรรทัด:40:l");
+	/* A text file is read by lines, a workbook by rows: each as its
+	 * program shows it. */
+	size_t fl = strlen(file);
+	int lines = (fl > 4 && !strcmp(file + fl - 4, ".csv")) || (fl > 4 && !strcmp(file + fl - 4, ".xml"));
+	DocBlock *tb = compose_table(c, 13, "รหัส:18:l|วันที่:22:c|โรงเรียน:0:l|กิจกรรม:14:c|ที่อยู่ในแฟ้ม:40:l");
 	for (size_t i = 0; i < m->nvisits; i++) {
 		const Visit *v = &m->visits[i];
 		if (v->status != STATUS_DRAFT)
 			continue;
 		compose_row(c, tb, DOC_ROW_BODY, 5, v->id, fmt_date_short(c, v->date),
 		    v->school ? fmt_school(c, v->school) : v->network_code, fmt_int(c, v->activity),
-		    fmt_printf(c, "%s:%ld", file, v->line));
+		    fmt_printf(c, "%s %s %ld", file, lines ? "บรรทัด" : "แถว", v->line));
 	}
 }
 

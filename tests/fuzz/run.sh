@@ -32,7 +32,9 @@ seeds() { # name -> seed directory
 	xml|stream) cp input/*.xml config/*.xsd tests/unit/data/xml/* tests/cases/*/input/*.xml "$dir" 2>/dev/null || true ;;
 	plan) cp input/plan.xml tests/unit/data/plan/*.xml tests/cases/plan-*/input/plan.xml tests/plans/*.xml "$dir" 2>/dev/null || true
 		cp examples/secondary-2567/input/plan.xml "$dir/example-plan.xml" 2>/dev/null || true ;;
-	zip) cp tests/sheets/*.xlsx tests/sheets/sample-xlsx/staff.xlsx "$dir" 2>/dev/null || true ;;
+	zip) cp tests/sheets/typed.xlsx tests/sheets/sample-xlsx/staff.xlsx "$dir" 2>/dev/null || true
+		cp tests/sheets/typed.ods "$dir/typed.ods" 2>/dev/null || true ;;
+	xls) cp tests/sheets/typed.xls tests/sheets/sample-xls/staff.xls "$dir" 2>/dev/null || true ;;
 	*) cp tests/fuzz/seeds/"$1"/* "$dir" 2>/dev/null || true ;;
 	esac
 	echo "$dir"

@@ -108,7 +108,7 @@ read_once(const char *path, int xlsx, long rows, double *secs, long *kb)
 		Diag *d = diag_new(NULL);
 		long got = 0;
 		double t0 = now();
-		int rc = xlsx ? xlsx_read_rows(path, &lim, 32, count_row, &got, d) :
+		int rc = xlsx ? xlsx_read_rows(path, &lim, 32, NULL, count_row, &got, d) :
 		    csvread_file(path, &lim, count_row, &got, NULL, d);
 		double t = now() - t0;
 		struct rusage ru;

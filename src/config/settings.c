@@ -155,6 +155,22 @@ static const KeySpec keys[] = {
 	{ "mapping", "no_answer_words", KEY_WORDS, OFF(no_answer_words), 0, 0,
 	  "- ไม่มี ไม่มีข้อเสนอแนะ ไม่มีความคิดเห็น n/a", "words separated by spaces" },
 
+	{ "sheets", "schools", KEY_STRING, OFF(sheets[0]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "networks", KEY_STRING, OFF(sheets[1]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "staff", KEY_STRING, OFF(sheets[2]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "visits", KEY_STRING, OFF(sheets[3]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "evaluations", KEY_STRING, OFF(sheets[4]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "surveys", KEY_STRING, OFF(sheets[5]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "spending", KEY_STRING, OFF(sheets[6]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "meetings", KEY_STRING, OFF(sheets[7]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "attendance", KEY_STRING, OFF(sheets[8]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "resolutions", KEY_STRING, OFF(sheets[9]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "practices", KEY_STRING, OFF(sheets[10]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "online", KEY_STRING, OFF(sheets[11]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "scores", KEY_STRING, OFF(sheets[12]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "assessments", KEY_STRING, OFF(sheets[13]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "narrative", KEY_STRING, OFF(sheets[14]), 0, 0, "", "the name of a sheet" },
+
 	{ "limits", "max_file_bytes", KEY_LONG, OFF(max_file_bytes), 1024, 2147483647.0, "268435456",
 	  "bytes, 1024 to 2147483647" },
 	{ "limits", "max_field_bytes", KEY_LONG, OFF(max_field_bytes), 16, 16777216, "65536",
@@ -165,6 +181,20 @@ static const KeySpec keys[] = {
 };
 
 enum { NKEYS = sizeof(keys) / sizeof(keys[0]) };
+
+const char *const settings_sheet_tables[SETTINGS_NSHEETS] = {
+	"schools", "networks", "staff", "visits", "evaluations", "surveys", "spending", "meetings",
+	"attendance", "resolutions", "practices", "online", "scores", "assessments", "narrative",
+};
+
+const char *
+settings_sheet(const Settings *s, const char *stem)
+{
+	for (int i = 0; s && i < SETTINGS_NSHEETS; i++)
+		if (!strcmp(settings_sheet_tables[i], stem))
+			return s->sheets[i] && s->sheets[i][0] ? s->sheets[i] : NULL;
+	return NULL;
+}
 
 /* Each list (KEY_WORDS, KEY_DATES) and where its count is. */
 static const struct { size_t items, count; } lists[] = {

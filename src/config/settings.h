@@ -35,6 +35,11 @@ typedef struct FontSetting {
 	double scale;      /* drawn size = Sarabun points x scale */
 } FontSetting;
 
+/* The input tables a [sheets] key may name, in the order of
+ * Settings.sheets. */
+enum { SETTINGS_NSHEETS = 15 };
+extern const char *const settings_sheet_tables[SETTINGS_NSHEETS];
+
 typedef struct Settings {
 	/* [office] */
 	char *office_name;          /* in full; "" = the plan's office= */
@@ -52,6 +57,11 @@ typedef struct Settings {
 	char *document_date;        /* ISO date of the report; "" = the as-of date */
 	int fiscal_year;            /* Buddhist Era, e.g. 2558 */
 	int expected_schools;       /* 117: warn when schools.csv differs */
+
+	/* [sheets] per input table, the sheet of its workbook (.xlsx, .ods,
+	 * .xls) that holds it: "" = the first one shown. In the order of
+	 * settings_sheet_tables. */
+	char *sheets[SETTINGS_NSHEETS];
 
 	/* [paths] relative to the current directory unless absolute */
 	char *input_dir, *output_dir, *plan_file, *plan_schema;
@@ -105,6 +115,9 @@ typedef struct Settings {
 	long max_rows;
 	int max_xml_depth;
 } Settings;
+
+/* The sheet configured for table stem, or NULL for the first one shown. */
+const char *settings_sheet(const Settings *s, const char *stem);
 
 /* Read path into a new Settings. Every problem is reported through d as
  * DIAG_USAGE naming the file and line (unknown section or key, duplicate key,

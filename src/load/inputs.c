@@ -49,15 +49,15 @@ load_read_rows(const char *path, const char *stem, const LoadOptions *o, CsvRowF
 	}
 	if (has_extension(path, ".xlsx")) {
 		src->format = XLSX_FORMAT_NAME;
-		return xlsx_read_rows(path, &o->lim, o->max_xml_depth, fn, ctx, d);
+		return xlsx_read_rows(path, &o->lim, o->max_xml_depth, settings_sheet(o->settings, stem), fn, ctx, d);
 	}
 	if (has_extension(path, ".ods")) {
 		src->format = ODS_FORMAT_NAME;
-		return ods_read_rows(path, &o->lim, o->max_xml_depth, fn, ctx, d);
+		return ods_read_rows(path, &o->lim, o->max_xml_depth, settings_sheet(o->settings, stem), fn, ctx, d);
 	}
 	if (has_extension(path, ".xls")) {
 		src->format = XLS_FORMAT_NAME;
-		return xls_read_rows(path, &o->lim, fn, ctx, d);
+		return xls_read_rows(path, &o->lim, settings_sheet(o->settings, stem), fn, ctx, d);
 	}
 	CsvInfo info = { 0 };
 	int rc = csvread_file(path, &o->lim, fn, ctx, &info, d);
@@ -72,12 +72,13 @@ load_table(const char *path, const TableSpec *spec, const LoadOptions *o, Record
 {
 	if (has_extension(path, ".xml"))
 		return sheet_table_read(path, spec, &o->lim, o->max_xml_depth, fn, ctx, sum, d);
+	const char *sheet = settings_sheet(o->settings, spec->stem);
 	if (has_extension(path, ".xlsx"))
-		return xlsx_table_read(path, spec, &o->lim, o->max_xml_depth, fn, ctx, sum, d);
+		return xlsx_table_read(path, spec, &o->lim, o->max_xml_depth, sheet, fn, ctx, sum, d);
 	if (has_extension(path, ".ods"))
-		return ods_table_read(path, spec, &o->lim, o->max_xml_depth, fn, ctx, sum, d);
+		return ods_table_read(path, spec, &o->lim, o->max_xml_depth, sheet, fn, ctx, sum, d);
 	if (has_extension(path, ".xls"))
-		return xls_table_read(path, spec, &o->lim, fn, ctx, sum, d);
+		return xls_table_read(path, spec, &o->lim, sheet, fn, ctx, sum, d);
 	return table_read(path, spec, &o->lim, fn, ctx, sum, d);
 }
 

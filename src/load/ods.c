@@ -34,7 +34,10 @@ typedef struct Book {
 	const CsvLimits *lim;
 	CellRow row;
 	int tables;                /* table:table elements begun */
-	const char *sheet;         /* the first one's name */
+	const char *want;          /* the sheet the config names; NULL = the first */
+	int found;                 /* the table read was begun */
+	const char *sheet;         /* its name */
+	const char *names;         /* every table's name, for a message */
 	long next_row;             /* the sheet's row number of the next row */
 	Span *spans;               /* by column - 1 */
 	size_t nspans;
@@ -244,9 +247,15 @@ on_start(void *ctx, const XmlNode *e, int depth)
 	if (depth <= 3)
 		return XML_ENTER;
 	if (depth == 4) {
-		if (strcmp(e->name, "table") != 0 || b->tables++ > 0)
+		if (strcmp(e->name, "table") != 0)
 			return XML_SKIP;
+		b->tables++;
 		const char *name = xml_attr_ns(e, NS_TABLE, "name");
+		b->names = arena_printf(b->a, "%s%s'%s'", b->names ? b->names : "", b->names ? ", " : "",
+		    name ? name : "");
+		if (b->found || (b->want && (name == NULL || strcmp(name, b->want) != 0)))
+			return XML_SKIP;
+		b->found = 1;
 		b->sheet = arena_strdup(b->a, name ? name : "");
 		diag_cells(b->d, b->path, b->sheet);
 		return XML_ENTER;
@@ -281,10 +290,11 @@ encrypted(Book *b)
 }
 
 int
-ods_read_rows(const char *path, const CsvLimits *lim, int max_depth, CsvRowFn fn, void *ctx, Diag *d)
+ods_read_rows(const char *path, const CsvLimits *lim, int max_depth, const char *sheet, CsvRowFn fn, void *ctx,
+    Diag *d)
 {
 	Book b = {
-		.a = arena_new(), .path = path, .d = d, .lim = lim, .next_row = 1,
+		.a = arena_new(), .path = path, .d = d, .lim = lim, .next_row = 1, .want = sheet,
 		.row = { .name = path, .lim = lim, .fn = fn, .ctx = ctx, .d = d },
 	};
 	int rc = -1;
@@ -309,10 +319,15 @@ ods_read_rows(const char *path, const CsvLimits *lim, int max_depth, CsvRowFn fn
 	b.name = arena_printf(b.a, "%s (content.xml)", path);
 	rc = xml_stream_read(archive_member_read, m, b.name, max_depth + 8, 0, on_start, on_element, &b, d);
 	archive_member_close(m);
-	if (rc == 0 && b.tables == 0) {
+	if (rc == 0 && b.want && !b.found) {
+		diag_report(d, DIAG_INPUT, path, 0, 0, "the spreadsheet has no sheet named '%s' (the config's "
+		    "[sheets]); its sheets are %s: correct the name in the config, or leave it empty to read the "
+		    "first sheet", b.want, b.names ? b.names : "none");
+		rc = -1;
+	} else if (rc == 0 && b.tables == 0) {
 		diag_report(d, DIAG_INPUT, path, 0, 0, "the spreadsheet has no sheet; save the table again");
 		rc = -1;
-	} else if (rc == 0 && b.tables > 1) {
+	} else if (rc == 0 && b.tables > 1 && !b.want) {
 		diag_report(d, DIAG_NOTE, path, 0, 0, "the spreadsheet has %d sheets; the table is read from the "
 		    "first, '%s'", b.tables, b.sheet);
 	}
@@ -328,7 +343,7 @@ done:
 }
 
 int
-ods_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, int max_depth,
+ods_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, int max_depth, const char *sheet,
     RecordFn fn, void *ctx, FileSummary *sum, Diag *d)
 {
 	TableRows t = { .path = path, .spec = spec, .fn = fn, .ctx = ctx, .sum = sum, .d = d, .with_columns = 1 };
@@ -336,7 +351,7 @@ ods_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, in
 	sum->path = path;
 	sum->present = 1;
 	sum->encoding = ODS_FORMAT_NAME;
-	int rc = ods_read_rows(path, lim, max_depth, table_rows_feed, &t, d);
+	int rc = ods_read_rows(path, lim, max_depth, sheet, table_rows_feed, &t, d);
 	sum->warnings = (long)(diag_warnings(d) - warnings_before);
 	return table_rows_end(&t, rc);
 }

@@ -21,11 +21,12 @@
 
 #define ODS_FORMAT_NAME "OpenDocument (.ods)"
 
-/* As xlsx_read_rows, for path's first sheet. */
-int ods_read_rows(const char *path, const CsvLimits *lim, int max_depth, CsvRowFn fn, void *ctx, Diag *d);
+/* As xlsx_read_rows, for path's first sheet or the one named sheet. */
+int ods_read_rows(const char *path, const CsvLimits *lim, int max_depth, const char *sheet, CsvRowFn fn,
+	void *ctx, Diag *d);
 
 /* table_read for a spreadsheet (sum->encoding ODS_FORMAT_NAME). */
 int ods_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, int max_depth,
-	RecordFn fn, void *ctx, FileSummary *sum, Diag *d);
+	const char *sheet, RecordFn fn, void *ctx, FileSummary *sum, Diag *d);
 
 #endif

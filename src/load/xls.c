@@ -1,13 +1,20 @@
 /* xls.c - Excel 97-2003 workbooks as table rows (see xls.h). */
 #include "load/xls.h"
 
+#include <errno.h>
 #include <freexl.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/calendar.h"
 #include "core/file.h"
+#include "core/mem.h"
 #include "load/cells.h"
 
 /* What a libfreexl error means to the person with the file. */
@@ -69,16 +76,91 @@ refuse(const char *path, int rc, Diag *d)
 	return -1;
 }
 
-int
-xls_read_rows(const char *path, const CsvLimits *lim, CsvRowFn fn, void *ctx, Diag *d)
+/* libfreexl is run in a child process: a fuzzed workbook made it read
+ * past a buffer (inside its character conversion), and a library that may
+ * do so never runs in nithet's own process. The child sends what it reads
+ * through a pipe, as frames:
+ *   'S' name         the sheet read (for cell references in messages)
+ *   'R' line fields  one row
+ *   'M' sev line col text   one message
+ * and exits; a child that dies or is killed leaves a message of the
+ * parent's, never a crash of nithet. */
+static int
+put_bytes(int fd, const void *p, size_t n)
 {
-	/* libfreexl opens the path itself: look first that it is a regular
-	 * file within the size limit (never a FIFO or a device). */
-	struct stat st;
-	int fd = file_open_regular(path, lim->max_file_bytes, DIAG_INPUT, "the workbook", &st, d);
-	if (fd < 0)
+	const char *c = p;
+	while (n > 0) {
+		ssize_t k = write(fd, c, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		c += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static int
+get_bytes(int fd, void *p, size_t n)
+{
+	char *c = p;
+	while (n > 0) {
+		ssize_t k = read(fd, c, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		c += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static int
+put_text(int fd, const char *s, size_t n)
+{
+	uint32_t len = (uint32_t)n;
+	return put_bytes(fd, &len, sizeof len) || put_bytes(fd, s, n) ? -1 : 0;
+}
+
+static void
+send_sheet(int fd, const char *name)
+{
+	if (put_bytes(fd, "S", 1) == 0)
+		(void)put_text(fd, name, strlen(name));
+}
+
+static int
+send_row(void *ctx, const CsvRow *row)
+{
+	int fd = *(int *)ctx;
+	uint32_t n = (uint32_t)row->nfields;
+	if (put_bytes(fd, "R", 1) || put_bytes(fd, &row->line, sizeof row->line) || put_bytes(fd, &n, sizeof n))
 		return -1;
-	close(fd);
+	for (size_t i = 0; i < row->nfields; i++)
+		if (put_text(fd, row->fields[i], row->lens[i]))
+			return -1;
+	return 0;
+}
+
+static void
+send_messages(int fd, const Diag *d)
+{
+	for (size_t i = 0; i < diag_nrecords(d); i++) {
+		const DiagRecord *r = diag_record(d, i);
+		int sev = (int)r->severity;
+		if (put_bytes(fd, "M", 1) || put_bytes(fd, &sev, sizeof sev) || put_bytes(fd, &r->line, sizeof r->line) ||
+		    put_bytes(fd, &r->col, sizeof r->col) || put_text(fd, r->text, strlen(r->text)))
+			return;
+	}
+}
+
+/* The workbook read by libfreexl, its rows to fn: run in the child. */
+static int
+read_book(const char *path, const CsvLimits *lim, const char *sheet, CsvRowFn fn, void *ctx, Diag *d,
+    int pipe_out)
+{
 	const void *h = NULL;
 	int rc = freexl_open(path, &h);
 	if (rc != FREEXL_OK) {
@@ -94,13 +176,33 @@ xls_read_rows(const char *path, const CsvLimits *lim, CsvRowFn fn, void *ctx, Di
 	}
 	freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &sheets);
 	const char *name = NULL;
-	if (sheets == 0 || (rc = freexl_select_active_worksheet(h, 0)) != FREEXL_OK ||
-	    (rc = freexl_get_worksheet_name(h, 0, &name)) != FREEXL_OK) {
+	unsigned short index = 0;
+	if (sheet != NULL) {
+		/* The sheet the config names; the message lists them all. */
+		char names[1024] = "";
+		size_t at = 0;
+		for (index = 0; index < sheets; index++) {
+			const char *n = NULL;
+			if (freexl_get_worksheet_name(h, index, &n) == FREEXL_OK && n && !strcmp(n, sheet))
+				break;
+			int k = snprintf(names + at, sizeof names - at, "%s'%s'", at ? ", " : "", n ? n : "");
+			at += k > 0 && (size_t)k < sizeof names - at ? (size_t)k : 0;
+		}
+		if (index == sheets) {
+			freexl_close(h);
+			diag_report(d, DIAG_INPUT, path, 0, 0, "the workbook has no sheet named '%s' (the config's "
+			    "[sheets]); its sheets are %s: correct the name in the config, or leave it empty to read "
+			    "the first sheet", sheet, at ? names : "none");
+			return -1;
+		}
+	}
+	if (sheets == 0 || (rc = freexl_select_active_worksheet(h, index)) != FREEXL_OK ||
+	    (rc = freexl_get_worksheet_name(h, index, &name)) != FREEXL_OK) {
 		freexl_close(h);
 		return sheets == 0 ? refuse(path, FREEXL_BIFF_WORKBOOK_NOT_FOUND, d) : refuse(path, rc, d);
 	}
-	diag_cells(d, path, name ? name : "");
-	if (sheets > 1)
+	send_sheet(pipe_out, name ? name : "");
+	if (sheets > 1 && sheet == NULL)
 		diag_report(d, DIAG_NOTE, path, 0, 0, "the workbook has %u sheets; the table is read from the "
 		    "first, '%s'", sheets, name ? name : "");
 	unsigned int rows = 0;
@@ -161,16 +263,154 @@ xls_read_rows(const char *path, const CsvLimits *lim, CsvRowFn fn, void *ctx, Di
 	return out;
 }
 
+/* Read one frame's text into *buf (grown as needed, NUL-terminated). */
+static int
+get_text(int fd, char **buf, size_t *cap, size_t max)
+{
+	uint32_t n;
+	if (get_bytes(fd, &n, sizeof n) || n > max)
+		return -1;
+	if (n + 1 > *cap) {
+		*cap = n + 1;
+		*buf = mem_grow(*buf, *cap, 1);
+	}
+	if (get_bytes(fd, *buf, n))
+		return -1;
+	(*buf)[n] = '\0';
+	return (int)n;
+}
+
 int
-xls_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, RecordFn fn, void *ctx,
-    FileSummary *sum, Diag *d)
+xls_read_rows(const char *path, const CsvLimits *lim, const char *sheet, CsvRowFn fn, void *ctx, Diag *d)
+{
+	/* libfreexl opens the path itself: look first that it is a regular
+	 * file within the size limit (never a FIFO or a device). */
+	struct stat st;
+	int fd = file_open_regular(path, lim->max_file_bytes, DIAG_INPUT, "the workbook", &st, d);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	int p[2];
+	if (pipe(p) != 0) {
+		diag_report(d, DIAG_INTERNAL, path, 0, 0, "cannot start the workbook reader (%s)", strerror(errno));
+		return -1;
+	}
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		diag_report(d, DIAG_INTERNAL, path, 0, 0, "cannot start the workbook reader (%s)", strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		close(p[0]);
+		/* A workbook that would keep the reader busy for minutes is
+		 * not one an office has. */
+		struct rlimit cpu = { 60, 60 };
+		setrlimit(RLIMIT_CPU, &cpu);
+		Diag *cd = diag_new(NULL);
+		int out = p[1];
+		int rc = read_book(path, lim, sheet, send_row, &out, cd, out);
+		send_messages(out, cd);
+		int end = rc;
+		if (put_bytes(out, "E", 1) == 0)
+			(void)put_bytes(out, &end, sizeof end);
+		_exit(0);
+	}
+	close(p[1]);
+	/* Rows go to fn as they come; the child's messages are said after
+	 * them, in its order. */
+	CsvRow row = { 0, 0, NULL, NULL, 0 };
+	char **fields = NULL, *text = NULL;
+	size_t *lens = NULL, fcap = 0, tcap = 0;
+	char **bufs = NULL;
+	size_t *bcaps = NULL;
+	int rc = -2, stop = 0;
+	char type;
+	while (rc == -2 && get_bytes(p[0], &type, 1) == 0) {
+		if (type == 'S') {
+			if (get_text(p[0], &text, &tcap, 4096) < 0)
+				break;
+			diag_cells(d, path, text);
+		} else if (type == 'R') {
+			uint32_t n;
+			if (get_bytes(p[0], &row.line, sizeof row.line) || get_bytes(p[0], &n, sizeof n) || n > 65536)
+				break;
+			if (n > fcap) {
+				fields = mem_grow(fields, n, sizeof *fields);
+				lens = mem_grow(lens, n, sizeof *lens);
+				bufs = mem_grow(bufs, n, sizeof *bufs);
+				bcaps = mem_grow(bcaps, n, sizeof *bcaps);
+				for (size_t i = fcap; i < n; i++) {
+					bufs[i] = NULL;
+					bcaps[i] = 0;
+				}
+				fcap = n;
+			}
+			int bad = 0;
+			for (uint32_t i = 0; i < n && !bad; i++) {
+				int k = get_text(p[0], &bufs[i], &bcaps[i], (size_t)lim->max_field_bytes + 1);
+				bad = k < 0;
+				fields[i] = bufs[i];
+				lens[i] = k < 0 ? 0 : (size_t)k;
+			}
+			if (bad)
+				break;
+			row.nfields = n;
+			row.fields = fields;
+			row.lens = lens;
+			if ((stop = fn(ctx, &row)) != 0)
+				rc = stop;
+		} else if (type == 'M') {
+			int sev;
+			long line, col;
+			if (get_bytes(p[0], &sev, sizeof sev) || get_bytes(p[0], &line, sizeof line) ||
+			    get_bytes(p[0], &col, sizeof col) || sev < 0 || sev >= DIAG_NSEVERITY ||
+			    get_text(p[0], &text, &tcap, 65536) < 0)
+				break;
+			diag_report(d, (DiagSeverity)sev, path, line, col, "%s", text);
+		} else if (type == 'E') {
+			int end;
+			if (get_bytes(p[0], &end, sizeof end) == 0)
+				rc = end;
+			break;
+		} else {
+			break;
+		}
+	}
+	close(p[0]);
+	if (rc != -2 && rc != 0 && stop)
+		kill(pid, SIGKILL);
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	for (size_t i = 0; i < fcap; i++)
+		free(bufs[i]);
+	free(bufs);
+	free(bcaps);
+	free(fields);
+	free(lens);
+	free(text);
+	if (rc == -2) {
+		diag_report(d, DIAG_INPUT, path, 0, 0, "the workbook cannot be read: the Excel 97-2003 reader %s on it "
+		    "(a damaged file?); open it in Excel or LibreOffice Calc and save it as Excel Workbook (.xlsx)",
+		    WIFSIGNALED(status) ? (WTERMSIG(status) == SIGXCPU ? "ran out of time" : "stopped") : "stopped");
+		return -1;
+	}
+	return rc;
+}
+
+int
+xls_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, const char *sheet, RecordFn fn,
+    void *ctx, FileSummary *sum, Diag *d)
 {
 	TableRows t = { .path = path, .spec = spec, .fn = fn, .ctx = ctx, .sum = sum, .d = d, .with_columns = 1 };
 	size_t warnings_before = diag_warnings(d);
 	sum->path = path;
 	sum->present = 1;
 	sum->encoding = XLS_FORMAT_NAME;
-	int rc = xls_read_rows(path, lim, table_rows_feed, &t, d);
+	int rc = xls_read_rows(path, lim, sheet, table_rows_feed, &t, d);
 	sum->warnings = (long)(diag_warnings(d) - warnings_before);
 	return table_rows_end(&t, rc);
 }

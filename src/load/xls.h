@@ -10,7 +10,10 @@
  * hh:mm:ss. libfreexl does not tell number formats, merged cells or
  * formulas' values: a code formatted 00000000 loses its leading zeros, a
  * merged block's value stays in its first row and a formula's cell is
- * empty (save such a workbook as .xlsx: README says so). A password-protected workbook, a damaged one,
+ * empty (save such a workbook as .xlsx: README says so). libfreexl runs
+ * in a child process (a fuzzed workbook made it read past a buffer): what
+ * it may do to memory stays there, and a workbook it chokes on is only
+ * "cannot be read". The sheet read is the first, or the one named. */ A password-protected workbook, a damaged one,
  * or one too big for the limits is refused with what to do. */
 #ifndef NITHET_XLS_H
 #define NITHET_XLS_H
@@ -22,11 +25,11 @@
 
 #define XLS_FORMAT_NAME "Excel 97-2003 (.xls)"
 
-/* As xlsx_read_rows, for path's first sheet. */
-int xls_read_rows(const char *path, const CsvLimits *lim, CsvRowFn fn, void *ctx, Diag *d);
+/* As xlsx_read_rows, for path's first sheet or the one named sheet. */
+int xls_read_rows(const char *path, const CsvLimits *lim, const char *sheet, CsvRowFn fn, void *ctx, Diag *d);
 
 /* table_read for a workbook (sum->encoding XLS_FORMAT_NAME). */
-int xls_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, RecordFn fn, void *ctx,
-	FileSummary *sum, Diag *d);
+int xls_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, const char *sheet,
+	RecordFn fn, void *ctx, FileSummary *sum, Diag *d);
 
 #endif

@@ -46,7 +46,9 @@ typedef struct Workbook {
 	const CsvLimits *lim;
 	int max_depth;
 	int date1904;
+	const char *want;          /* the sheet the config names; NULL = the first shown */
 	const char *sheet_name, *sheet_part, *strings_part, *styles_part;
+	const char *names;         /* every sheet's name, for a message */
 	size_t nsheets;
 	/* shared strings: the text of string i is pool + soff[i] */
 	char *pool;
@@ -308,11 +310,20 @@ read_workbook(Workbook *wb)
 	for (const XmlNode *s = sheets ? xml_next(sheets, "sheet", NULL) : NULL; s; s = xml_next(sheets, "sheet", s)) {
 		wb->nsheets++;
 		const char *state = xml_attr(s, "state");
-		if (rid == NULL && (state == NULL || !strcmp(state, "visible"))) {
+		const char *name = xml_attr(s, "name");
+		wb->names = arena_printf(wb->a, "%s%s'%s'", wb->names ? wb->names : "", wb->names ? ", " : "",
+		    name ? name : "");
+		int pick = wb->want ? name && !strcmp(name, wb->want) : state == NULL || !strcmp(state, "visible");
+		if (rid == NULL && pick) {
 			rid = xml_attr(s, "id");
-			const char *name = xml_attr(s, "name");
 			wb->sheet_name = arena_strdup(wb->a, name ? name : "");
 		}
+	}
+	if (rid == NULL && wb->want) {
+		diag_report(wb->d, DIAG_INPUT, wb->path, 0, 0, "the workbook has no sheet named '%s' (the config's "
+		    "[sheets]); its sheets are %s: correct the name in the config, or leave it empty to read the "
+		    "first sheet", wb->want, wb->names ? wb->names : "none");
+		return -1;
 	}
 	if (rid == NULL) {
 		diag_report(wb->d, DIAG_INPUT, wb->path, 0, 0, "the workbook has no visible sheet; show the "
@@ -710,17 +721,18 @@ read_sheet(Workbook *wb)
 }
 
 int
-xlsx_read_rows(const char *path, const CsvLimits *lim, int max_depth, CsvRowFn fn, void *ctx, Diag *d)
+xlsx_read_rows(const char *path, const CsvLimits *lim, int max_depth, const char *sheet, CsvRowFn fn, void *ctx,
+    Diag *d)
 {
 	Workbook wb = {
-		.a = arena_new(), .path = path, .d = d, .lim = lim, .max_depth = max_depth,
+		.a = arena_new(), .path = path, .d = d, .lim = lim, .max_depth = max_depth, .want = sheet,
 		.row = { .name = path, .lim = lim, .fn = fn, .ctx = ctx, .d = d },
 	};
 	int rc = -1;
 	wb.ar = archive_open(path, lim->max_file_bytes, NULL, d);
 	if (wb.ar != NULL && read_workbook(&wb) == 0) {
 		diag_cells(d, path, wb.sheet_name);
-		if (wb.nsheets > 1)
+		if (wb.nsheets > 1 && sheet == NULL)
 			diag_report(d, DIAG_NOTE, path, 0, 0, "the workbook has %zu sheets; the table is read from "
 			    "the first one shown, '%s'", wb.nsheets, wb.sheet_name);
 		if (read_styles(&wb) == 0 && read_strings(&wb) == 0)
@@ -740,7 +752,7 @@ xlsx_read_rows(const char *path, const CsvLimits *lim, int max_depth, CsvRowFn f
 }
 
 int
-xlsx_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, int max_depth,
+xlsx_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, int max_depth, const char *sheet,
     RecordFn fn, void *ctx, FileSummary *sum, Diag *d)
 {
 	if (spec->ncols > TABLE_MAX_COLUMNS) {
@@ -752,7 +764,7 @@ xlsx_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, i
 	sum->path = path;
 	sum->present = 1;
 	sum->encoding = XLSX_FORMAT_NAME;
-	int rc = xlsx_read_rows(path, lim, max_depth, table_rows_feed, &t, d);
+	int rc = xlsx_read_rows(path, lim, max_depth, sheet, table_rows_feed, &t, d);
 	sum->warnings = (long)(diag_warnings(d) - warnings_before);
 	return table_rows_end(&t, rc);
 }

@@ -36,15 +36,17 @@
  * (DIAG_INPUT) a file that is not a workbook (a Word document, an old
  * .xls, a password-protected workbook, a damaged zip), a part that is not
  * well-formed or over a limit, or a cell that cannot be read (a shared
- * string that is not there). A workbook of several sheets gets a note
- * naming the one read. */
-int xlsx_read_rows(const char *path, const CsvLimits *lim, int max_depth, CsvRowFn fn, void *ctx, Diag *d);
+ * string that is not there). sheet, when not NULL, names the sheet to read
+ * (the config's [sheets]); a workbook without it is an error listing its
+ * sheets. */
+int xlsx_read_rows(const char *path, const CsvLimits *lim, int max_depth, const char *sheet, CsvRowFn fn,
+	void *ctx, Diag *d);
 
 /* What the file summary says of a workbook's encoding. */
 #define XLSX_FORMAT_NAME "Excel (.xlsx)"
 
 /* table_read for a workbook (sum->encoding XLSX_FORMAT_NAME). */
 int xlsx_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, int max_depth,
-	RecordFn fn, void *ctx, FileSummary *sum, Diag *d);
+	const char *sheet, RecordFn fn, void *ctx, FileSummary *sum, Diag *d);
 
 #endif

@@ -30,7 +30,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fclose(f);
 	static const CsvLimits lim = { 1 << 20, 4096, 64, 10000 };
 	Diag *d = diag_new(NULL);
-	xls_read_rows(path, &lim, each_row, NULL, d);
+	xls_read_rows(path, &lim, NULL, each_row, NULL, d);
 	diag_free(d);
 	return 0;
 }

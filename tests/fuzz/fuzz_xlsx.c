@@ -87,7 +87,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const CsvLimits lim = { 1 << 20, 4096, 64, 10000 };
 	Diag *d = diag_new(NULL);
 	size_t n = 0;
-	xlsx_read_rows(path, &lim, 32, each_row, &n, d);
+	xlsx_read_rows(path, &lim, 32, NULL, each_row, &n, d);
 	diag_free(d);
 	return 0;
 }

@@ -33,9 +33,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const CsvLimits lim = { 1 << 20, 4096, 64, 10000 };
 	Diag *d = diag_new(NULL);
 	if (size & 1)
-		ods_read_rows(path, &lim, 32, each_row, NULL, d);
+		ods_read_rows(path, &lim, 32, NULL, each_row, NULL, d);
 	else
-		xlsx_read_rows(path, &lim, 32, each_row, NULL, d);
+		xlsx_read_rows(path, &lim, 32, NULL, each_row, NULL, d);
 	diag_free(d);
 	return 0;
 }

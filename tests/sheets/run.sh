@@ -117,6 +117,18 @@ hostile ok "an Excel workbook: name it .xlsx" ods
 hostile truncated "damaged or incomplete" ods
 hostile encrypted "cannot be read: it is damaged" xls
 hostile ok "cannot be read: it is not an Excel 97-2003 workbook" xls
+# A workbook libFuzzer made that makes libfreexl read past a buffer: its
+# reader runs in a child process, so nithet itself only says the workbook
+# cannot be read.
+rm -rf "$work/in"; cp -R input "$work/in"; rm "$work/in/networks.csv"
+cp tests/sheets/hostile/freexl-overread.xls "$work/in/networks.xls"
+"$NITHET" -q -i "$work/in" check >/dev/null 2>"$work/err"
+rc=$?
+if [ "$rc" = 3 ] && grep "networks.xls" "$work/err" | grep -q "cannot be read"; then
+	ok "a workbook that makes libfreexl read past a buffer: exit 3, the reader's child alone affected"
+else
+	no "freexl-overread.xls: exit $rc"
+fi
 # The valid one loads (the generator is not what fails above).
 rm -rf "$work/in"; cp -R input "$work/in"; rm "$work/in/networks.csv"
 "$GEN" ok "$work/in/networks.xlsx"

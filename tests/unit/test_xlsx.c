@@ -32,7 +32,7 @@ grid_row(void *ctx, const CsvRow *row)
 
 static const CsvLimits lim = { 1 << 24, 4096, 64, 1000 };
 
-typedef int (*Reader)(const char *, const CsvLimits *, int, CsvRowFn, void *, Diag *);
+typedef int (*Reader)(const char *, const CsvLimits *, int, const char *, CsvRowFn, void *, Diag *);
 
 static void
 check_typed(const char *path, Reader read)
@@ -40,7 +40,7 @@ check_typed(const char *path, Reader read)
 	Grid g;
 	memset(&g, 0, sizeof g);
 	Diag *d = diag_new(NULL);
-	CHECK_INT(read(path, &lim, 16, grid_row, &g, d), 0);
+	CHECK_INT(read(path, &lim, 16, NULL, grid_row, &g, d), 0);
 	for (int r = 0; getenv("XLSX_SHOW") && r < g.n; r++) {
 		fprintf(stderr, "%ld:", g.line[r]);
 		for (size_t c = 0; c < g.ncols[r]; c++)
@@ -87,10 +87,10 @@ TEST(ods_cells_read_as_shown)
 }
 
 static int
-read_xls(const char *path, const CsvLimits *l, int depth, CsvRowFn fn, void *ctx, Diag *d)
+read_xls(const char *path, const CsvLimits *l, int depth, const char *sheet, CsvRowFn fn, void *ctx, Diag *d)
 {
 	(void)depth;
-	return xls_read_rows(path, l, fn, ctx, d);
+	return xls_read_rows(path, l, sheet, fn, ctx, d);
 }
 
 /* Excel 97-2003 through libfreexl, which tells no number formats and no
@@ -100,7 +100,7 @@ TEST(xls_cells_read_as_libfreexl_tells)
 	Grid g;
 	memset(&g, 0, sizeof g);
 	Diag *d = diag_new(NULL);
-	CHECK_INT(read_xls("tests/sheets/typed.xls", &lim, 16, grid_row, &g, d), 0);
+	CHECK_INT(read_xls("tests/sheets/typed.xls", &lim, 16, NULL, grid_row, &g, d), 0);
 	for (int r = 0; getenv("XLSX_SHOW") && r < g.n; r++) {
 		fprintf(stderr, "%ld:", g.line[r]);
 		for (size_t c = 0; c < g.ncols[r]; c++)
@@ -120,4 +120,28 @@ TEST(xls_cells_read_as_libfreexl_tells)
 	CHECK_STR(g.cell[2][1], "1900-03-01");
 	CHECK_STR(g.cell[2][7], "");                /* merged cells are not told */
 	diag_free(d);
+}
+
+/* A sheet named in the config is read instead of the first; a name the
+ * workbook does not have is an error that lists the sheets there are. */
+TEST(sheets_named_in_the_config)
+{
+	Reader readers[3] = { xlsx_read_rows, ods_read_rows, read_xls };
+	const char *paths[3] = { "tests/sheets/typed.xlsx", "tests/sheets/typed.ods", "tests/sheets/typed.xls" };
+	for (int k = 0; k < 3; k++) {
+		Grid g;
+		memset(&g, 0, sizeof g);
+		Diag *d = diag_new(NULL);
+		CHECK_INT(readers[k](paths[k], &lim, 16, "second", grid_row, &g, d), 0);
+		CHECK_INT(g.n, 1);
+		CHECK_STR(g.cell[0][0], "not read");
+		diag_free(d);
+		d = diag_new(NULL);
+		memset(&g, 0, sizeof g);
+		CHECK_INT(readers[k](paths[k], &lim, 16, "visits", grid_row, &g, d), -1);
+		CHECK_INT(g.n, 0);
+		CHECK(strstr(diag_record(d, 0)->text, "no sheet named 'visits'") != NULL);
+		CHECK(strstr(diag_record(d, 0)->text, "'ตาราง', 'second'") != NULL);
+		diag_free(d);
+	}
 }

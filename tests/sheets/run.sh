@@ -83,6 +83,29 @@ else
 	no "visits.numbers alone: exit $rc"
 fi
 
+# 3b. A Google Forms "Download responses (.csv)": timestamps in its form
+# (2015/08/05 10:54:43 AM GMT+7) and numbered choices (5 - มากที่สุด) read
+# as the sample's own export.
+rm -rf "$work/in"; cp -R input "$work/in"
+awk 'NR > 1 && match($0, /^"[0-9]+\/[0-9]+\/[0-9]+, [0-9]+:[0-9]+:[0-9]+"/) {
+	split(substr($0, 2, RLENGTH - 2), t, /[\/, :]+/)
+	h = t[4] + 0; half = h < 12 ? "AM" : "PM"; h12 = h % 12; if (h12 == 0) h12 = 12
+	$0 = sprintf("\"%04d/%02d/%02d %d:%s:%s %s GMT+7\"", t[3], t[2], t[1], h12, t[5], t[6], half) substr($0, RLENGTH + 1)
+}
+NR > 1 {
+	gsub(/"มากที่สุด"/, "\"5 - มากที่สุด\""); gsub(/"มาก"/, "\"4 - มาก\""); gsub(/"ปานกลาง"/, "\"3 - ปานกลาง\"")
+	gsub(/"น้อยที่สุด"/, "\"1 - น้อยที่สุด\""); gsub(/"น้อย"/, "\"2 - น้อย\"")
+}
+{ print }' input/surveys.csv >"$work/in/surveys.csv"
+"$NITHET" -q -i "$work/in" indicators >"$work/forms.json" 2>/dev/null
+rc=$?
+if [ "$rc" = 0 ] && grep -q "GMT+7" "$work/in/surveys.csv" && grep -q "5 - มากที่สุด" "$work/in/surveys.csv" &&
+    cmp -s "$work/csv.json" "$work/forms.json"; then
+	ok "a Forms download (AM/PM GMT+7 timestamps, numbered choices): indicators identical"
+else
+	no "Forms download: exit $rc"; diff "$work/csv.json" "$work/forms.json" | head -5; sed -n 2p "$work/in/surveys.csv" | cut -c1-120
+fi
+
 # 4. Hostile workbooks, each in place of networks.csv (max_rows 100,000 so
 # that a sheet of every row Excel allows is past it).
 printf '[limits]\nmax_rows = 100000\n' >"$work/limits.ini"

@@ -13,8 +13,9 @@
  * empty (save such a workbook as .xlsx: README says so). libfreexl runs
  * in a child process (a fuzzed workbook made it read past a buffer): what
  * it may do to memory stays there, and a workbook it chokes on is only
- * "cannot be read". The sheet read is the first, or the one named. */ A password-protected workbook, a damaged one,
- * or one too big for the limits is refused with what to do. */
+ * "cannot be read". The sheet read is the first, or the one named. A
+ * password-protected workbook, a damaged one, or one too big for the limits
+ * is refused with what to do. */
 #ifndef NITHET_XLS_H
 #define NITHET_XLS_H
 

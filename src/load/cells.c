@@ -13,6 +13,18 @@
 #include "core/mem.h"
 
 void
+cells_text_add(CellText *t, const char *s, size_t n)
+{
+	if (t->len + n + 1 > t->cap) {
+		t->cap = (t->len + n + 1) * 2;
+		t->s = mem_grow(t->s, t->cap, 1);
+	}
+	memcpy(t->s + t->len, s, n);
+	t->len += n;
+	t->s[t->len] = '\0';
+}
+
+void
 cells_begin(CellRow *r)
 {
 	r->n = 0;

@@ -28,6 +28,15 @@ typedef struct CellRow {
 	size_t rlen, rcap;
 } CellRow;
 
+/* One value's text, gathered in pieces (rich text, paragraphs): always
+ * NUL-terminated once something was added; len 0 to start again. */
+typedef struct CellText {
+	char *s;
+	size_t len, cap;
+} CellText;
+
+void cells_text_add(CellText *t, const char *s, size_t n);
+
 /* Start a new row (the previous one's values are dropped). */
 void cells_begin(CellRow *r);
 

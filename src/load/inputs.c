@@ -66,20 +66,43 @@ load_read_rows(const char *path, const char *stem, const LoadOptions *o, CsvRowF
 	return rc;
 }
 
+/* Records of any form: our XML tells whether it has column numbers only
+ * after its first pass, before its first row. */
+typedef struct TableFeed {
+	TableRows rows;
+	const RowSource *src;
+} TableFeed;
+
+static int
+feed_table(void *v, const CsvRow *row)
+{
+	TableFeed *f = v;
+	f->rows.with_columns = f->src->sheet == NULL || f->src->sheet->columns_known;
+	return table_rows_feed(&f->rows, row);
+}
+
 int
 load_table(const char *path, const TableSpec *spec, const LoadOptions *o, RecordFn fn,
     void *ctx, FileSummary *sum, Diag *d)
 {
-	if (has_extension(path, ".xml"))
-		return sheet_table_read(path, spec, &o->lim, o->max_xml_depth, fn, ctx, sum, d);
-	const char *sheet = settings_sheet(o->settings, spec->stem);
-	if (has_extension(path, ".xlsx"))
-		return xlsx_table_read(path, spec, &o->lim, o->max_xml_depth, sheet, fn, ctx, sum, d);
-	if (has_extension(path, ".ods"))
-		return ods_table_read(path, spec, &o->lim, o->max_xml_depth, sheet, fn, ctx, sum, d);
-	if (has_extension(path, ".xls"))
-		return xls_table_read(path, spec, &o->lim, sheet, fn, ctx, sum, d);
-	return table_read(path, spec, &o->lim, fn, ctx, sum, d);
+	if (spec->ncols > TABLE_MAX_COLUMNS) {
+		diag_report(d, DIAG_INTERNAL, path, 0, 0, "table spec with too many columns");
+		return -1;
+	}
+	RowSource src;
+	TableFeed f = { { .path = path, .spec = spec, .fn = fn, .ctx = ctx, .sum = sum, .d = d, .with_columns = 1 },
+		&src };
+	size_t warnings_before = diag_warnings(d);
+	sum->path = path;
+	sum->present = 1;
+	int rc = load_read_rows(path, spec->stem, o, feed_table, &f, &src, d);
+	sum->warnings = (long)(diag_warnings(d) - warnings_before);
+	if (rc == -1 && !f.rows.have_header && !f.rows.failed)
+		return -1;   /* the file itself was unusable; its reader said why */
+	sum->encoding = src.format;
+	sum->rows += src.rows_rejected;
+	sum->rejected += src.rows_rejected;
+	return table_rows_end(&f.rows, rc);
 }
 
 /* ---- strings, arrays, id sets ---- */

@@ -113,9 +113,12 @@ typedef struct RowSource {
 int load_read_rows(const char *path, const char *stem, const LoadOptions *o, CsvRowFn fn, void *ctx,
 	RowSource *src, Diag *d);
 
-/* Read a table file by its extension: NAME.xml through sheet_table_read
- * (SpreadsheetML or our XML), anything else through table_read (CSV). Same
- * contract as table_read. */
+/* Read a table file as Records of spec, whatever its form (load_read_rows
+ * picks the reader by the extension): the header matched (English key or
+ * Thai alias), unknown columns warned about once, a missing required column
+ * an error, every data row to fn as a Record, sum filled (path, format,
+ * row counts). Returns 0 when the file was read (rows may have been
+ * rejected), -1 when the file as a whole is unusable (reported). */
 int load_table(const char *path, const TableSpec *spec, const LoadOptions *o, RecordFn fn,
 	void *ctx, FileSummary *sum, Diag *d);
 

@@ -41,21 +41,8 @@ typedef struct Book {
 	long next_row;             /* the sheet's row number of the next row */
 	Span *spans;               /* by column - 1 */
 	size_t nspans;
-	char *text;                /* one cell's text while it is gathered */
-	size_t tlen, tcap;
+	CellText t;                /* one cell's text while it is gathered */
 } Book;
-
-static void
-text_add(Book *b, const char *s, size_t n)
-{
-	if (b->tlen + n + 1 > b->tcap) {
-		b->tcap = (b->tlen + n + 1) * 2;
-		b->text = mem_grow(b->text, b->tcap, 1);
-	}
-	memcpy(b->text + b->tlen, s, n);
-	b->tlen += n;
-	b->text[b->tlen] = '\0';
-}
 
 /* A repeat count attribute: 1 when absent; at most max. */
 static long
@@ -76,37 +63,37 @@ repeats(const XmlNode *e, const char *attr, long max)
 static void
 gather(Book *b, const XmlNode *n)
 {
-	text_add(b, n->text, strlen(n->text));
+	cells_text_add(&b->t, n->text, strlen(n->text));
 	for (size_t i = 0; i < n->nchildren; i++) {
 		const XmlNode *c = &n->children[i];
 		if (!strcmp(c->name, "s")) {
 			const char *cv = xml_attr_ns(c, NS_TEXT, "c");
 			long k = cv ? strtol(cv, NULL, 10) : 1;
 			for (long j = 0; j < k && j < 1000; j++)
-				text_add(b, " ", 1);
+				cells_text_add(&b->t, " ", 1);
 		} else if (!strcmp(c->name, "tab")) {
-			text_add(b, "\t", 1);
+			cells_text_add(&b->t, "\t", 1);
 		} else if (!strcmp(c->name, "line-break")) {
-			text_add(b, "\n", 1);
+			cells_text_add(&b->t, "\n", 1);
 		} else if (strcmp(c->name, "annotation") != 0 && strcmp(c->name, "note") != 0) {
 			gather(b, c);
 		}
 	}
 }
 
-/* A cell's value as a person sees it, in b->text: 0 when it has none. */
+/* A cell's value as a person sees it, in b->t.s: 0 when it has none. */
 static int
 cell_value(Book *b, const XmlNode *c)
 {
-	b->tlen = 0;
-	text_add(b, "", 0);
+	b->t.len = 0;
+	cells_text_add(&b->t, "", 0);
 	const char *type = xml_attr_ns(c, NS_OFFICE, "value-type");
 	/* The shown text: its paragraphs, one line each. */
 	size_t paras = 0;
 	for (size_t i = 0; i < c->nchildren; i++)
 		if (!strcmp(c->children[i].name, "p")) {
 			if (paras++)
-				text_add(b, "\n", 1);
+				cells_text_add(&b->t, "\n", 1);
 			gather(b, &c->children[i]);
 		}
 	if (type == NULL || !strcmp(type, "string") || !strcmp(type, "percentage"))
@@ -117,13 +104,13 @@ cell_value(Book *b, const XmlNode *c)
 			return paras > 0;
 		/* 2014-09-30 or 2015-08-05T10:54:43[.fraction]; midnight is a date. */
 		size_t n = strlen(v);
-		b->tlen = 0;
+		b->t.len = 0;
 		if (n > 10 && v[10] == 'T' && strspn(v + 11, "0:.") != n - 11) {
-			text_add(b, v, 10);
-			text_add(b, " ", 1);
-			text_add(b, v + 11, n > 19 ? 8 : n - 11);
+			cells_text_add(&b->t, v, 10);
+			cells_text_add(&b->t, " ", 1);
+			cells_text_add(&b->t, v + 11, n > 19 ? 8 : n - 11);
 		} else {
-			text_add(b, v, n < 10 ? n : 10);
+			cells_text_add(&b->t, v, n < 10 ? n : 10);
 		}
 		return 1;
 	}
@@ -135,14 +122,14 @@ cell_value(Book *b, const XmlNode *c)
 			return paras > 0;
 		char out[32];
 		int k = s ? snprintf(out, sizeof out, "%02d:%02d:%02d", h, m, s) : snprintf(out, sizeof out, "%02d:%02d", h, m);
-		b->tlen = 0;
-		text_add(b, out, (size_t)k);
+		b->t.len = 0;
+		cells_text_add(&b->t, out, (size_t)k);
 		return 1;
 	}
 	if (!strcmp(type, "boolean")) {
 		const char *v = xml_attr_ns(c, NS_OFFICE, "boolean-value");
-		b->tlen = 0;
-		text_add(b, v && !strcmp(v, "true") ? "TRUE" : "FALSE", v && !strcmp(v, "true") ? 4 : 5);
+		b->t.len = 0;
+		cells_text_add(&b->t, v && !strcmp(v, "true") ? "TRUE" : "FALSE", v && !strcmp(v, "true") ? 4 : 5);
 		return 1;
 	}
 	/* float, currency: the shown text when it is plain digits (a code
@@ -153,15 +140,15 @@ cell_value(Book *b, const XmlNode *c)
 	double x = v ? cells_parse_number(v, &ok) : 0;
 	if (!ok)
 		return paras > 0;
-	if (b->tlen > 0 && strspn(b->text, "0123456789") == b->tlen && b->tlen < 32) {
+	if (b->t.len > 0 && strspn(b->t.s, "0123456789") == b->t.len && b->t.len < 32) {
 		int same;
-		if (cells_parse_number(b->text, &same) == x && same)
+		if (cells_parse_number(b->t.s, &same) == x && same)
 			return 1;
 	}
 	char out[64];
 	cells_format_number(x, 0, out, sizeof out);
-	b->tlen = 0;
-	text_add(b, out, strlen(out));
+	b->t.len = 0;
+	cells_text_add(&b->t, out, strlen(out));
 	return 1;
 }
 
@@ -206,18 +193,18 @@ on_row(Book *b, const XmlNode *e)
 		if (!has && covered && (size_t)col <= b->nspans && b->spans[col - 1].value &&
 		    b->spans[col - 1].until >= line) {
 			/* Merged down from the cell above: the same value. */
-			b->tlen = 0;
-			text_add(b, b->spans[col - 1].value, strlen(b->spans[col - 1].value));
+			b->t.len = 0;
+			cells_text_add(&b->t, b->spans[col - 1].value, strlen(b->spans[col - 1].value));
 			has = 1;
 		}
-		if (has && b->tlen > 0) {
+		if (has && b->t.len > 0) {
 			if (col + n - 1 > b->lim->max_columns) {
 				diag_report(b->d, DIAG_INPUT, b->path, line, col, "more than %ld columns in one row; remove "
 				    "the extra columns, or raise [limits] max_columns", b->lim->max_columns);
 				return -1;
 			}
 			for (long k = 0; k < n; k++)
-				if (cells_put(&b->row, line, col + k, b->text, b->tlen, 1) != 0)
+				if (cells_put(&b->row, line, col + k, b->t.s, b->t.len, 1) != 0)
 					return -1;
 			any = 1;
 			long down = covered ? 1 : repeats(c, "number-rows-spanned", 1048576);
@@ -335,23 +322,10 @@ done:
 	for (size_t i = 0; i < b.nspans; i++)
 		free(b.spans[i].value);
 	free(b.spans);
-	free(b.text);
+	free(b.t.s);
 	cells_free(&b.row);
 	archive_close(b.ar);
 	arena_free(b.a);
 	return rc;
 }
 
-int
-ods_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, int max_depth, const char *sheet,
-    RecordFn fn, void *ctx, FileSummary *sum, Diag *d)
-{
-	TableRows t = { .path = path, .spec = spec, .fn = fn, .ctx = ctx, .sum = sum, .d = d, .with_columns = 1 };
-	size_t warnings_before = diag_warnings(d);
-	sum->path = path;
-	sum->present = 1;
-	sum->encoding = ODS_FORMAT_NAME;
-	int rc = ods_read_rows(path, lim, max_depth, sheet, table_rows_feed, &t, d);
-	sum->warnings = (long)(diag_warnings(d) - warnings_before);
-	return table_rows_end(&t, rc);
-}

@@ -25,8 +25,5 @@
 int ods_read_rows(const char *path, const CsvLimits *lim, int max_depth, const char *sheet, CsvRowFn fn,
 	void *ctx, Diag *d);
 
-/* table_read for a spreadsheet (sum->encoding ODS_FORMAT_NAME). */
-int ods_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, int max_depth,
-	const char *sheet, RecordFn fn, void *ctx, FileSummary *sum, Diag *d);
 
 #endif

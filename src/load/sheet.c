@@ -44,21 +44,13 @@ sheet_format_name(SheetFormat f)
 typedef struct Reader {
 	CellRow c;
 	SheetInfo *info;
-	char *text;
-	size_t tlen, tcap;
+	CellText t;
 } Reader;
 
 static void
 text_add(Reader *r, const char *s)
 {
-	size_t n = strlen(s);
-	if (r->tlen + n + 1 > r->tcap) {
-		r->tcap = (r->tlen + n + 1) * 2;
-		r->text = mem_grow(r->text, r->tcap, 1);
-	}
-	memcpy(r->text + r->tlen, s, n);
-	r->tlen += n;
-	r->text[r->tlen] = '\0';
+	cells_text_add(&r->t, s, strlen(s));
 }
 
 /* Text of a Data element and of the rich-text markup inside it (<B>, <Font>). */
@@ -228,13 +220,13 @@ workbook_row(Sheet *sh, const XmlNode *row)
 			col = idx;
 		}
 		const XmlNode *data = xml_child(cell, "Data");
-		r->tlen = 0;
+		r->t.len = 0;
 		text_add(r, "");
 		if (data != NULL)
 			gather(r, data);
 		const char *type = data ? xml_attr(data, "Type") : NULL;
 		size_t len;
-		size_t off = cells_add(&r->c, r->text, r->tlen, 1, &len);
+		size_t off = cells_add(&r->c, r->t.s, r->t.len, 1, &len);
 		char *v = r->c.row + off;
 		/* DateTime is always written with a time; at midnight the
 		 * value is a date. */
@@ -336,10 +328,10 @@ data_row(Sheet *sh, const XmlNode *e)
 			    c->name);
 			continue;
 		}
-		r->tlen = 0;
+		r->t.len = 0;
 		text_add(r, "");
 		gather(r, c);
-		failed = cells_put(&r->c, c->line, header_find(&sh->h, item) + 1, r->text, r->tlen, 1) != 0;
+		failed = cells_put(&r->c, c->line, header_find(&sh->h, item) + 1, r->t.s, r->t.len, 1) != 0;
 	}
 	if (!failed && sec->text_key && !is_blank(e->text)) {
 		if (sh->text_col >= 0) {
@@ -489,7 +481,7 @@ sheet_parse_rows(const char *name, const char *buf, size_t len, const char *stem
 	}
 	info->rows = sh.r.c.rows;
 	cells_free(&sh.r.c);
-	free(sh.r.text);
+	free(sh.r.t.s);
 	free(sh.h.names);
 	free(sh.ignored);
 	arena_free(sh.a);
@@ -512,40 +504,4 @@ sheet_read_rows(const char *path, const char *stem, const CsvLimits *lim, int ma
 	int rc = sheet_parse_rows(path, buf, len, stem, lim, max_depth, fn, ctx, info, d);
 	free(buf);
 	return rc;
-}
-
-/* ---- header matching and Records, as table.c does for CSV ---- */
-
-/* Our XML has no column numbers; SpreadsheetML has. The first pass has
- * said which, before the first row arrives. */
-typedef struct SheetTable {
-	TableRows rows;
-	const SheetInfo *info;
-} SheetTable;
-
-static int
-on_table_row(void *vt, const CsvRow *row)
-{
-	SheetTable *t = vt;
-	t->rows.with_columns = t->info->columns_known != 0;
-	return table_rows_feed(&t->rows, row);
-}
-
-int
-sheet_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, int max_depth,
-    RecordFn fn, void *ctx, FileSummary *sum, Diag *d)
-{
-	if (spec->ncols > TABLE_MAX_COLUMNS) {
-		diag_report(d, DIAG_INTERNAL, path, 0, 0, "table spec with too many columns");
-		return -1;
-	}
-	SheetInfo info = { 0 };
-	SheetTable t = { { .path = path, .spec = spec, .fn = fn, .ctx = ctx, .sum = sum, .d = d }, &info };
-	size_t warnings_before = diag_warnings(d);
-	sum->path = path;
-	sum->present = 1;
-	int rc = sheet_read_rows(path, spec->stem, lim, max_depth, on_table_row, &t, &info, d);
-	sum->warnings = (long)(diag_warnings(d) - warnings_before);
-	sum->encoding = sheet_format_name(info.format);
-	return table_rows_end(&t.rows, rc);
 }

@@ -57,11 +57,5 @@ int sheet_read_rows(const char *path, const char *stem, const CsvLimits *lim, in
 int sheet_parse_rows(const char *name, const char *buf, size_t len, const char *stem,
 	const CsvLimits *lim, int max_depth, CsvRowFn fn, void *ctx, SheetInfo *info, Diag *d);
 
-/* table_read for an XML file: header matching, unknown columns warned,
- * missing required columns an error, Records to fn, sum filled (encoding =
- * the dialect). Our XML gives no column numbers (col 0): messages name the
- * line of the row's element. Same return as table_read. */
-int sheet_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim,
-	int max_depth, RecordFn fn, void *ctx, FileSummary *sum, Diag *d);
 
 #endif

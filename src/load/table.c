@@ -123,26 +123,3 @@ table_rows_end(const TableRows *t, int rc)
 	return 0;
 }
 
-int
-table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, RecordFn fn, void *ctx,
-    FileSummary *sum, Diag *d)
-{
-	if (spec->ncols > TABLE_MAX_COLUMNS) {
-		diag_report(d, DIAG_INTERNAL, path, 0, 0, "table spec with too many columns");
-		return -1;
-	}
-	TableRows t = { .path = path, .spec = spec, .fn = fn, .ctx = ctx, .sum = sum, .d = d,
-		.with_columns = 1 };
-	CsvInfo info = { 0 };
-	size_t warnings_before = diag_warnings(d);
-	sum->path = path;
-	sum->present = 1;
-	int rc = csvread_file(path, lim, table_rows_feed, &t, &info, d);
-	sum->warnings = (long)(diag_warnings(d) - warnings_before);
-	if (rc == -1 && !t.have_header && !t.failed)
-		return -1; /* the file itself was unusable; csvread said why */
-	sum->encoding = encoding_name(info.encoding);
-	sum->rows += info.rows_rejected;
-	sum->rejected += info.rows_rejected;
-	return table_rows_end(&t, rc);
-}

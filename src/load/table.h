@@ -1,7 +1,7 @@
 /* table.h - a table file with named columns: header matching and records.
  *
  * Each input file is described by a TableSpec: its columns, their English
- * key and Thai aliases, and which are required. table_read finds the header
+ * key and Thai aliases, and which are required. table_rows_feed finds the header
  * row, maps columns (English key case-insensitively, Thai alias exactly),
  * warns once about unknown columns, rejects the file when a required column
  * is missing, and hands each data row to a callback as a Record indexed by
@@ -100,10 +100,5 @@ int table_rows_feed(void *rows, const CsvRow *row);
  * there was no header row at all (reported), else 0. */
 int table_rows_end(const TableRows *t, int rc);
 
-/* Read path with spec. sum is filled (name, encoding, row counts). Returns 0
- * when the file was read (rows may have been rejected), -1 when the file as a
- * whole is unusable (reported as DIAG_INPUT). */
-int table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, RecordFn fn,
-	void *ctx, FileSummary *sum, Diag *d);
 
 #endif

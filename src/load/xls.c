@@ -401,16 +401,3 @@ xls_read_rows(const char *path, const CsvLimits *lim, const char *sheet, CsvRowF
 	return rc;
 }
 
-int
-xls_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, const char *sheet, RecordFn fn,
-    void *ctx, FileSummary *sum, Diag *d)
-{
-	TableRows t = { .path = path, .spec = spec, .fn = fn, .ctx = ctx, .sum = sum, .d = d, .with_columns = 1 };
-	size_t warnings_before = diag_warnings(d);
-	sum->path = path;
-	sum->present = 1;
-	sum->encoding = XLS_FORMAT_NAME;
-	int rc = xls_read_rows(path, lim, sheet, table_rows_feed, &t, d);
-	sum->warnings = (long)(diag_warnings(d) - warnings_before);
-	return table_rows_end(&t, rc);
-}

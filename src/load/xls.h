@@ -29,8 +29,5 @@
 /* As xlsx_read_rows, for path's first sheet or the one named sheet. */
 int xls_read_rows(const char *path, const CsvLimits *lim, const char *sheet, CsvRowFn fn, void *ctx, Diag *d);
 
-/* table_read for a workbook (sum->encoding XLS_FORMAT_NAME). */
-int xls_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, const char *sheet,
-	RecordFn fn, void *ctx, FileSummary *sum, Diag *d);
 
 #endif

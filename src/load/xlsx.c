@@ -55,8 +55,7 @@ typedef struct Workbook {
 	size_t plen, pcap;
 	size_t *soff;
 	size_t nstrings, scap;
-	char *gather;              /* one string's text while it is read */
-	size_t glen, gcap;
+	CellText g;                /* one string's text while it is read */
 	Style *styles;
 	size_t nstyles;
 	Merge *merges;
@@ -74,18 +73,6 @@ typedef struct Workbook {
 
 /* ---- small things ---- */
 
-static void
-gather_add(Workbook *wb, const char *s, size_t n)
-{
-	if (wb->glen + n + 1 > wb->gcap) {
-		wb->gcap = (wb->glen + n + 1) * 2;
-		wb->gather = mem_grow(wb->gather, wb->gcap, 1);
-	}
-	memcpy(wb->gather + wb->glen, s, n);
-	wb->glen += n;
-	wb->gather[wb->glen] = '\0';
-}
-
 /* The text of rich-text runs: every <t>, leaving out phonetic guides
  * (<rPh>) and their properties. */
 static void
@@ -94,7 +81,7 @@ gather_text(Workbook *wb, const XmlNode *n)
 	if (!strcmp(n->name, "rPh") || !strcmp(n->name, "rPr") || !strcmp(n->name, "phoneticPr"))
 		return;
 	if (!strcmp(n->name, "t"))
-		gather_add(wb, n->text, strlen(n->text));
+		cells_text_add(&wb->g, n->text, strlen(n->text));
 	for (size_t i = 0; i < n->nchildren; i++)
 		gather_text(wb, &n->children[i]);
 }
@@ -402,20 +389,20 @@ strings_element(void *ctx, const XmlNode *e, int depth)
 {
 	(void)depth;
 	Workbook *wb = ctx;
-	wb->glen = 0;
-	gather_add(wb, "", 0);
+	wb->g.len = 0;
+	cells_text_add(&wb->g, "", 0);
 	gather_text(wb, e);
 	if (wb->nstrings == wb->scap) {
 		wb->scap = wb->scap ? wb->scap * 2 : 1024;
 		wb->soff = mem_grow(wb->soff, wb->scap, sizeof(*wb->soff));
 	}
-	if (wb->plen + wb->glen + 1 > wb->pcap) {
-		wb->pcap = (wb->plen + wb->glen + 1) * 2;
+	if (wb->plen + wb->g.len + 1 > wb->pcap) {
+		wb->pcap = (wb->plen + wb->g.len + 1) * 2;
 		wb->pool = mem_grow(wb->pool, wb->pcap, 1);
 	}
 	wb->soff[wb->nstrings++] = wb->plen;
-	memcpy(wb->pool + wb->plen, wb->gather, wb->glen + 1);
-	wb->plen += wb->glen + 1;
+	memcpy(wb->pool + wb->plen, wb->g.s, wb->g.len + 1);
+	wb->plen += wb->g.len + 1;
 	return 0;
 }
 
@@ -488,14 +475,14 @@ add_merge(Workbook *wb, const XmlNode *e)
 	wb->merges[wb->nmerges++] = (Merge){ r1, c1, r2, NULL };
 }
 
-/* The text of cell c (its value or NULL when it has none) in wb->gather. */
+/* The text of cell c (its value or NULL when it has none) in wb->g.s. */
 static int
 cell_text(Workbook *wb, const XmlNode *c, long line, long col)
 {
 	const char *t = xml_attr(c, "t");
 	const XmlNode *v = xml_child(c, "v");
-	wb->glen = 0;
-	gather_add(wb, "", 0);
+	wb->g.len = 0;
+	cells_text_add(&wb->g, "", 0);
 	if (t && !strcmp(t, "inlineStr")) {
 		const XmlNode *is = xml_child(c, "is");
 		if (is)
@@ -514,15 +501,15 @@ cell_text(Workbook *wb, const XmlNode *c, long line, long col)
 			return -1;
 		}
 		const char *s = wb->pool + wb->soff[i];
-		gather_add(wb, s, strlen(s));
+		cells_text_add(&wb->g, s, strlen(s));
 		return 1;
 	}
 	if (t && !strcmp(t, "b")) {
-		gather_add(wb, !strcmp(text, "1") ? "TRUE" : "FALSE", !strcmp(text, "1") ? 4 : 5);
+		cells_text_add(&wb->g, !strcmp(text, "1") ? "TRUE" : "FALSE", !strcmp(text, "1") ? 4 : 5);
 		return 1;
 	}
 	if (t && (!strcmp(t, "str") || !strcmp(t, "e"))) {
-		gather_add(wb, text, strlen(text));
+		cells_text_add(&wb->g, text, strlen(text));
 		return 1;
 	}
 	if (t && !strcmp(t, "d")) {
@@ -530,7 +517,7 @@ cell_text(Workbook *wb, const XmlNode *c, long line, long col)
 		size_t n = strlen(text);
 		if (n > 10 && text[10] == 'T' && strspn(text + 11, "0:.") == n - 11)
 			n = 10;
-		gather_add(wb, text, n);
+		cells_text_add(&wb->g, text, n);
 		return 1;
 	}
 	/* A number, shown by its style. Whole numbers in General format,
@@ -543,23 +530,23 @@ cell_text(Workbook *wb, const XmlNode *c, long line, long col)
 	size_t digits = strspn(text + (text[0] == '-'), "0123456789");
 	if (style.format != FMT_DATE && style.format != FMT_TIME && style.zeros == 0 && digits > 0 &&
 	    digits < 16 && text[(text[0] == '-') + digits] == '\0' && (text[text[0] == '-'] != '0' || digits == 1)) {
-		gather_add(wb, strcmp(text, "-0") ? text : "0", strcmp(text, "-0") ? strlen(text) : 1);
+		cells_text_add(&wb->g, strcmp(text, "-0") ? text : "0", strcmp(text, "-0") ? strlen(text) : 1);
 		return 1;
 	}
 	int ok;
 	double x = cells_parse_number(text, &ok);
 	if (!ok) {
-		gather_add(wb, text, strlen(text));
+		cells_text_add(&wb->g, text, strlen(text));
 		return 1;
 	}
 	char out[64];
 	if ((style.format == FMT_DATE || style.format == FMT_TIME) &&
 	    format_serial(wb, x, (CellFormat)style.format, out, sizeof out) > 0) {
-		gather_add(wb, out, strlen(out));
+		cells_text_add(&wb->g, out, strlen(out));
 		return 1;
 	}
 	cells_format_number(x, style.zeros, out, sizeof out);
-	gather_add(wb, out, strlen(out));
+	cells_text_add(&wb->g, out, strlen(out));
 	return 1;
 }
 
@@ -640,7 +627,7 @@ sheet_element(void *ctx, const XmlNode *e, int depth)
 		int has = cell_text(wb, c, line, col);
 		if (has < 0)
 			return -1;
-		if (has && cells_put(&wb->row, line, col, wb->gather, wb->glen, 1) != 0)
+		if (has && cells_put(&wb->row, line, col, wb->g.s, wb->g.len, 1) != 0)
 			return -1;
 	}
 	if (wb->nmerges && fill_merges(wb, line) != 0)
@@ -744,27 +731,10 @@ xlsx_read_rows(const char *path, const CsvLimits *lim, int max_depth, const char
 	free(wb.active);
 	free(wb.pool);
 	free(wb.soff);
-	free(wb.gather);
+	free(wb.g.s);
 	cells_free(&wb.row);
 	archive_close(wb.ar);
 	arena_free(wb.a);
 	return rc;
 }
 
-int
-xlsx_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, int max_depth, const char *sheet,
-    RecordFn fn, void *ctx, FileSummary *sum, Diag *d)
-{
-	if (spec->ncols > TABLE_MAX_COLUMNS) {
-		diag_report(d, DIAG_INTERNAL, path, 0, 0, "table spec with too many columns");
-		return -1;
-	}
-	TableRows t = { .path = path, .spec = spec, .fn = fn, .ctx = ctx, .sum = sum, .d = d, .with_columns = 1 };
-	size_t warnings_before = diag_warnings(d);
-	sum->path = path;
-	sum->present = 1;
-	sum->encoding = XLSX_FORMAT_NAME;
-	int rc = xlsx_read_rows(path, lim, max_depth, sheet, table_rows_feed, &t, d);
-	sum->warnings = (long)(diag_warnings(d) - warnings_before);
-	return table_rows_end(&t, rc);
-}

@@ -45,8 +45,5 @@ int xlsx_read_rows(const char *path, const CsvLimits *lim, int max_depth, const 
 /* What the file summary says of a workbook's encoding. */
 #define XLSX_FORMAT_NAME "Excel (.xlsx)"
 
-/* table_read for a workbook (sum->encoding XLSX_FORMAT_NAME). */
-int xlsx_table_read(const char *path, const TableSpec *spec, const CsvLimits *lim, int max_depth,
-	const char *sheet, RecordFn fn, void *ctx, FileSummary *sum, Diag *d);
 
 #endif

@@ -121,13 +121,13 @@ check-asan: deps
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  build/asan/nithet build/asan/unit-tests build/asan/tools/typeset-lines build/asan/tools/gen-example \
 	  build/asan/tools/gen-xlsx fonts
-	ASAN_OPTIONS=detect_leaks=1 build/asan/unit-tests
-	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/cases/run.sh
-	ASAN_OPTIONS=detect_leaks=1 BUILD=build/asan NITHET=build/asan/nithet sh tests/thai/run.sh
-	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/reports/run.sh
-	ASAN_OPTIONS=detect_leaks=1 NITHET=build/asan/nithet sh tests/hostile/run.sh
-	ASAN_OPTIONS=detect_leaks=1 GEN=build/asan/tools/gen-xlsx NITHET=build/asan/nithet sh tests/sheets/run.sh
-	ASAN_OPTIONS=detect_leaks=1 GEN=build/asan/tools/gen-example NITHET=build/asan/nithet sh tests/examples/run.sh
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 build/asan/unit-tests
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 NITHET=build/asan/nithet sh tests/cases/run.sh
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 BUILD=build/asan NITHET=build/asan/nithet sh tests/thai/run.sh
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 NITHET=build/asan/nithet sh tests/reports/run.sh
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 NITHET=build/asan/nithet sh tests/hostile/run.sh
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 GEN=build/asan/tools/gen-xlsx NITHET=build/asan/nithet sh tests/sheets/run.sh
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 GEN=build/asan/tools/gen-example NITHET=build/asan/nithet sh tests/examples/run.sh
 
 sample: $(BUILD)/tools/gen-sample
 	$(BUILD)/tools/gen-sample --out input

@@ -68,8 +68,19 @@ cmd_template(Run *run, int argc, char **argv)
 		return EXIT_OUTPUT;
 	const char *tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	LoadOptions o = inputs_options(run->settings, run->model.fiscal_year);
-	InputTable tables[32];
-	size_t n = inputs_tables(run->model.plan, tables, 32);
+	/* The tables the plan uses, then each survey it declares beside the
+	 * yearly one (a form of the office's own: surveys' columns, its own
+	 * file and title). */
+	const Plan *plan = run->model.plan;
+	InputTable tables[48];
+	TableSpec declared[16];
+	size_t n = inputs_tables(plan, tables, 32);
+	for (size_t k = 0; k < plan->nsurveys && k < 16; k++) {
+		declared[k] = surveys_table;
+		declared[k].stem = plan->surveys[k].file;
+		declared[k].title = plan->surveys[k].title;
+		tables[n++] = (InputTable){ &declared[k], 1 };
+	}
 	int worst = 0;
 	const char *folder = arena_printf(run->arena, "template-%d", run->settings->fiscal_year);
 	for (size_t i = 0; i < n; i++) {

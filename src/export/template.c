@@ -110,6 +110,30 @@ list_values(Book *b, const ColumnSpec *c, size_t *n)
 	}
 }
 
+/* A sheet name Excel accepts: at most 31 characters, none of []:*?/\ . */
+static const char *
+sheet_name(Book *b, const char *title)
+{
+	char *out = arena_alloc(b->a, strlen(title) + 1);
+	size_t w = 0, chars = 0;
+	for (const char *p = title; *p && chars < 31;) {
+		uint32_t cp;
+		size_t k = utf8_decode(p, strlen(p), &cp);
+		if (k == 0)
+			break;
+		if (k == 1 && strchr("[]:*?/\\'", *p))
+			out[w++] = ' ';
+		else {
+			memcpy(out + w, p, k);
+			w += k;
+		}
+		p += k;
+		chars++;
+	}
+	out[w] = '\0';
+	return w ? out : "ตาราง";
+}
+
 /* What a column holds, in Thai, for the sheet that says how to fill it. */
 static const char *
 describe(Book *b, const ColumnSpec *c)
@@ -362,7 +386,9 @@ template_workbook(const TableSpec *spec, int required, const Model *m, const Tem
 	b.wb = workbook_new_opt(path, &opt);
 	int rc = EXIT_INTERNAL;
 	if (b.wb != NULL) {
-		b.table = workbook_add_worksheet(b.wb, spec->title);
+		/* (A NULL sheet below would only come of a name Excel refuses,
+		 * which sheet_name() prevents.) */
+		b.table = workbook_add_worksheet(b.wb, sheet_name(&b, spec->title));
 		b.help = workbook_add_worksheet(b.wb, HELP_SHEET);
 		b.lists = workbook_add_worksheet(b.wb, LISTS_SHEET);
 		b.head = workbook_add_format(b.wb);

@@ -82,8 +82,8 @@ on_attendance(void *vl, const Record *r)
 	long first = load_idset_add(l->keys, k, r->line);
 	if (first) {
 		diag_report(d, DIAG_ROW, r->file, r->line, r->col[COL_SCHOOL],
-		    "school %s already has attendance for event %s (line %ld); keep one row per "
-		    "school and event (row rejected)", school->code, e->id, first);
+		    "school %s already has attendance for event %s (%s %ld); keep one row per "
+		    "school and event (row rejected)", school->code, e->id, load_line_word(r->file), first);
 		return 1;
 	}
 	Attendance *at = load_vec_push(&l->rows);

@@ -115,8 +115,8 @@ on_evaluation(void *vl, const Record *r)
 	long first = load_idset_add(l->keys, k, r->line);
 	if (first) {
 		diag_report(d, DIAG_ROW, r->file, r->line, r->col[COL_ROUND],
-		    "school %s already has an evaluation of round %ld (line %ld); number the rounds "
-		    "or remove the copy (row rejected)", school->code, round, first);
+		    "school %s already has an evaluation of round %ld (%s %ld); number the rounds "
+		    "or remove the copy (row rejected)", school->code, round, load_line_word(r->file), first);
 		return 1;
 	}
 

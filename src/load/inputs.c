@@ -29,6 +29,13 @@ has_extension(const char *path, const char *ext)
 	return n > e && strcasecmp(path + n - e, ext) == 0;
 }
 
+const char *
+load_line_word(const char *path)
+{
+	return has_extension(path, ".xlsx") || has_extension(path, ".ods") || has_extension(path, ".xls") ? "row" :
+	    "line";
+}
+
 int
 load_read_rows(const char *path, const char *stem, const LoadOptions *o, CsvRowFn fn, void *ctx,
     RowSource *src, Diag *d)

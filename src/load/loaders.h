@@ -91,6 +91,10 @@ extern const TableSpec scores_table;
 extern const TableSpec assessments_table;
 extern const TableSpec narrative_table;
 
+/* How a place in path is called in a message: a workbook's "row", a text
+ * file's "line" (the numbers the loaders quote are the same ones). */
+const char *load_line_word(const char *path);
+
 /* The options every loader reads with: the config's limits, fiscal_year
  * (0: the config's). */
 LoadOptions inputs_options(const Settings *s, int fiscal_year);

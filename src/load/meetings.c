@@ -163,8 +163,8 @@ on_meeting(void *vl, const Record *r)
 	long first = load_idset_add(l->ids, id, r->line);
 	if (first) {
 		diag_report(d, DIAG_ROW, r->file, r->line, r->col[COL_ID],
-		    "event_id %s appears again (first on line %ld); give every meeting its own id "
-		    "(row rejected)", id, first);
+		    "event_id %s appears again (first on %s %ld); give every meeting its own id "
+		    "(row rejected)", id, load_line_word(r->file), first);
 		return 1;
 	}
 	Meeting *e = load_vec_push(&l->rows);

@@ -38,8 +38,8 @@ on_network(void *vl, const Record *r)
 	long first = load_idset_add(l->ids, code, r->line);
 	if (first) {
 		diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_CODE],
-		    "network_code %s appears again (first on line %ld); keep one row per network "
-		    "(row rejected)", code, first);
+		    "network_code %s appears again (first on %s %ld); keep one row per network "
+		    "(row rejected)", code, load_line_word(r->file), first);
 		return 1;
 	}
 	Network *n = load_vec_push(&l->rows);

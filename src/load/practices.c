@@ -59,8 +59,8 @@ on_practice(void *vl, const Record *r)
 	long first = load_idset_add(l->ids, id, r->line);
 	if (first) {
 		diag_report(d, DIAG_ROW, r->file, r->line, r->col[COL_ID],
-		    "bp_id %s appears again (first on line %ld); give every practice its own id "
-		    "(row rejected)", id, first);
+		    "bp_id %s appears again (first on %s %ld); give every practice its own id "
+		    "(row rejected)", id, load_line_word(r->file), first);
 		return 1;
 	}
 	Practice *p = load_vec_push(&l->rows);

@@ -107,8 +107,8 @@ reject_duplicates(Model *m, const char *path, FileSummary *sum, Diag *d)
 		const School *first = prev;
 		for (size_t j = i - 1; j > 0 && !strcmp(m->schools_by_code[j - 1]->code, s->code); j--)
 			first = m->schools_by_code[j - 1];
-		diag_report(d, DIAG_ROW, path, s->line, 0, "school_code %s appears again (first on line "
-		    "%ld); keep one row per school (row rejected)", s->code, first->line);
+		diag_report(d, DIAG_ROW, path, s->line, 0, "school_code %s appears again (first on %s "
+		    "%ld); keep one row per school (row rejected)", s->code, load_line_word(path), first->line);
 		dup[s - m->schools] = 1;
 		ndup++;
 	}

@@ -50,8 +50,8 @@ on_score(void *vl, const Record *r)
 	long first = load_idset_add(l->keys, load_str(&l->pool, key), r->line);
 	if (first) {
 		diag_report(d, DIAG_ROW, r->file, r->line, r->col[COL_MEAN], "school %s already has a %s score "
-		    "for this grade, subject and year (line %ld); keep one row (row rejected)", school->code,
-		    r->field[COL_TEST], first);
+		    "for this grade, subject and year (%s %ld); keep one row (row rejected)", school->code,
+		    r->field[COL_TEST], load_line_word(r->file), first);
 		return 1;
 	}
 	Score *s = load_vec_push(&l->rows);

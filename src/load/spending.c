@@ -75,8 +75,8 @@ on_spending(void *vl, const Record *r)
 	long first = load_idset_add(l->ids, id, r->line);
 	if (first) {
 		diag_report(d, DIAG_ROW, r->file, r->line, r->col[COL_ID],
-		    "txn_id %s appears again (first on line %ld); give every payment its own id "
-		    "(row rejected)", id, first);
+		    "txn_id %s appears again (first on %s %ld); give every payment its own id "
+		    "(row rejected)", id, load_line_word(r->file), first);
 		return 1;
 	}
 
@@ -88,8 +88,8 @@ on_spending(void *vl, const Record *r)
 	const char *doc = load_str(&l->pool, r->field[COL_DOC]);
 	if (*doc != '\0' && (first = load_idset_add(l->docs, doc, r->line)) != 0)
 		diag_report(d, DIAG_WARNING, r->file, r->line, r->col[COL_DOC],
-		    "doc_no %s was already used on line %ld; both payments are counted, check one is "
-		    "not a copy", doc, first);
+		    "doc_no %s was already used on %s %ld; both payments are counted, check one is "
+		    "not a copy", doc, load_line_word(r->file), first);
 	const char *desc = r->field[COL_DESC], *note = r->field[COL_NOTE];
 	if (amount < 0 && *note == '\0' && strstr(desc, "คืน") == NULL)
 		diag_report(d, DIAG_WARNING, r->file, r->line, r->col[COL_AMOUNT],

@@ -41,8 +41,8 @@ on_staff(void *vl, const Record *r)
 	long first = load_idset_add(l->ids, id, r->line);
 	if (first) {
 		diag_report(l->d, DIAG_ROW, r->file, r->line, r->col[COL_ID],
-		    "staff_id %s appears again (first on line %ld); keep one row per person "
-		    "(row rejected)", id, first);
+		    "staff_id %s appears again (first on %s %ld); keep one row per person "
+		    "(row rejected)", id, load_line_word(r->file), first);
 		return 1;
 	}
 	Staff *s = load_vec_push(&l->rows);

@@ -16,6 +16,7 @@
 #include "load/archive.h"
 #include "load/cells.h"
 #include "load/xml.h"
+#include "load/xmlscan.h"
 
 /* The small parts (workbook, relationships, styles) are read whole; no
  * real one comes near this. */
@@ -56,6 +57,19 @@ typedef struct Workbook {
 	size_t *soff;
 	size_t nstrings, scap;
 	CellText g;                /* one string's text while it is read */
+	/* where the tokenizer is in the part being read */
+	int in_item;               /* inside <si>, or <c> of a row */
+	int text_depth;            /* > 0: the text of the element at this depth counts */
+	int skip_depth;            /* > 0: inside a phonetic guide of this depth */
+	int in_block;              /* inside <sheetData> (pass 2), <mergeCells> (pass 1) */
+	int in_row;
+	/* the cell being read */
+	char cell_type[12];        /* its t, "" when none */
+	long cell_style;           /* its s, -1 when none */
+	long cell_col;
+	long line;                 /* the row's number */
+	int has_v, has_is;
+	CellText v;                /* <v>'s text */
 	Style *styles;
 	size_t nstyles;
 	Merge *merges;
@@ -63,7 +77,6 @@ typedef struct Workbook {
 	int merges_over;           /* more than XLSX_MAX_MERGES: said once */
 	/* the rows */
 	CellRow row;
-	int pass;
 	int saw_sheet;
 	long next_row;
 	size_t merge_next;         /* merges sorted by r1: the first not yet begun */
@@ -73,17 +86,27 @@ typedef struct Workbook {
 
 /* ---- small things ---- */
 
-/* The text of rich-text runs: every <t>, leaving out phonetic guides
- * (<rPh>) and their properties. */
+/* Rich text, in a shared string or an inline one, is runs of <t>; a
+ * phonetic guide (<rPh>, East Asian readings) is not part of the value.
+ * Called for an element at depth inside the item: whether its text counts. */
 static void
-gather_text(Workbook *wb, const XmlNode *n)
+text_start(Workbook *wb, const char *name, int depth)
 {
-	if (!strcmp(n->name, "rPh") || !strcmp(n->name, "rPr") || !strcmp(n->name, "phoneticPr"))
+	if (wb->skip_depth)
 		return;
-	if (!strcmp(n->name, "t"))
-		cells_text_add(&wb->g, n->text, strlen(n->text));
-	for (size_t i = 0; i < n->nchildren; i++)
-		gather_text(wb, &n->children[i]);
+	if (!strcmp(name, "rPh") || !strcmp(name, "phoneticPr"))
+		wb->skip_depth = depth;
+	else if (!strcmp(name, "t"))
+		wb->text_depth = depth;
+}
+
+static void
+text_end(Workbook *wb, int depth)
+{
+	if (depth == wb->skip_depth)
+		wb->skip_depth = 0;
+	if (depth == wb->text_depth)
+		wb->text_depth = 0;
 }
 
 /* "C12" -> column 3, row 12; 0 when ref is not a cell reference. */
@@ -375,23 +398,40 @@ read_styles(Workbook *wb)
 }
 
 /* Shared strings, streamed: one <si> at a time into the pool. */
-static XmlVisit
-strings_start(void *ctx, const XmlNode *e, int depth)
+static int
+strings_start(void *ctx, const char *name, const XmlScanAttr *attrs, size_t nattrs, int depth)
 {
-	(void)ctx;
-	if (depth == 1)
-		return XML_ENTER;
-	return depth == 2 && !strcmp(e->name, "si") ? XML_COLLECT : XML_SKIP;
+	(void)attrs;
+	(void)nattrs;
+	Workbook *wb = ctx;
+	if (depth == 2 && !strcmp(name, "si")) {
+		wb->in_item = 1;
+		wb->g.len = 0;
+		cells_text_add(&wb->g, "", 0);
+	} else if (depth > 2 && wb->in_item) {
+		text_start(wb, name, depth);
+	}
+	return 0;
 }
 
 static int
-strings_element(void *ctx, const XmlNode *e, int depth)
+strings_text(void *ctx, const char *s, size_t n, int depth)
 {
-	(void)depth;
 	Workbook *wb = ctx;
-	wb->g.len = 0;
-	cells_text_add(&wb->g, "", 0);
-	gather_text(wb, e);
+	if (wb->text_depth == depth && !wb->skip_depth)
+		cells_text_add(&wb->g, s, n);
+	return 0;
+}
+
+static int
+strings_end(void *ctx, const char *name, int depth)
+{
+	(void)name;
+	Workbook *wb = ctx;
+	text_end(wb, depth);
+	if (depth != 2 || !wb->in_item)
+		return 0;
+	wb->in_item = 0;
 	if (wb->nstrings == wb->scap) {
 		wb->scap = wb->scap ? wb->scap * 2 : 1024;
 		wb->soff = mem_grow(wb->soff, wb->scap, sizeof(*wb->soff));
@@ -406,14 +446,16 @@ strings_element(void *ctx, const XmlNode *e, int depth)
 	return 0;
 }
 
+/* A big part (the shared strings, the sheet) through the tokenizer. */
 static int
-stream_part(Workbook *wb, const char *part, int flags, XmlStartFn start, XmlElementFn element)
+scan_part(Workbook *wb, const char *part, const XmlScanHandler *h)
 {
 	ArchiveMember *m = archive_member_open(wb->ar, part, wb->lim->max_file_bytes, 1, wb->d);
 	if (m == NULL)
 		return -1;
 	const char *name = arena_printf(wb->a, "%s (%s)", wb->path, part);
-	int rc = xml_stream_read(archive_member_read, m, name, wb->max_depth + 8, flags, start, element, wb, wb->d);
+	wb->in_item = wb->in_block = wb->in_row = wb->text_depth = wb->skip_depth = 0;
+	int rc = xml_scan_read(archive_member_read, m, name, wb->max_depth + 8, h, wb, wb->d);
 	archive_member_close(m);
 	return rc;
 }
@@ -423,7 +465,8 @@ read_strings(Workbook *wb)
 {
 	if (wb->strings_part == NULL || !archive_has(wb->ar, wb->strings_part))
 		return 0;
-	return stream_part(wb, wb->strings_part, 0, strings_start, strings_element);
+	static const XmlScanHandler h = { strings_start, strings_end, strings_text };
+	return scan_part(wb, wb->strings_part, &h);
 }
 
 /* ---- the sheet ---- */
@@ -435,26 +478,19 @@ by_first_row(const void *a, const void *b)
 	return (x->r1 > y->r1) - (x->r1 < y->r1);
 }
 
-static XmlVisit
-sheet_start(void *ctx, const XmlNode *e, int depth)
+static const char *
+attr_of(const XmlScanAttr *attrs, size_t n, const char *name)
 {
-	Workbook *wb = ctx;
-	if (depth == 1) {
-		wb->saw_sheet = !strcmp(e->name, "worksheet");
-		return wb->saw_sheet ? XML_ENTER : XML_SKIP;
-	}
-	if (depth == 2)
-		return !strcmp(e->name, wb->pass == 1 ? "mergeCells" : "sheetData") ? XML_ENTER : XML_SKIP;
-	if (depth == 3)
-		return !strcmp(e->name, wb->pass == 1 ? "mergeCell" : "row") ? XML_COLLECT : XML_SKIP;
-	return XML_SKIP;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(attrs[i].name, name))
+			return attrs[i].value;
+	return NULL;
 }
 
 /* Pass 1: a block of merged cells spanning rows is kept. */
 static void
-add_merge(Workbook *wb, const XmlNode *e)
+add_merge(Workbook *wb, const char *ref)
 {
-	const char *ref = xml_attr(e, "ref");
 	const char *colon = ref ? strchr(ref, ':') : NULL;
 	if (colon == NULL || colon - ref > 15)
 		return;
@@ -475,23 +511,42 @@ add_merge(Workbook *wb, const XmlNode *e)
 	wb->merges[wb->nmerges++] = (Merge){ r1, c1, r2, NULL };
 }
 
-/* The text of cell c (its value or NULL when it has none) in wb->g.s. */
 static int
-cell_text(Workbook *wb, const XmlNode *c, long line, long col)
+merges_start(void *ctx, const char *name, const XmlScanAttr *attrs, size_t nattrs, int depth)
 {
-	const char *t = xml_attr(c, "t");
-	const XmlNode *v = xml_child(c, "v");
+	Workbook *wb = ctx;
+	if (depth == 1)
+		wb->saw_sheet = !strcmp(name, "worksheet");
+	else if (depth == 2 && wb->saw_sheet)
+		wb->in_block = !strcmp(name, "mergeCells");
+	else if (depth == 3 && wb->in_block && !strcmp(name, "mergeCell"))
+		add_merge(wb, attr_of(attrs, nattrs, "ref"));
+	return 0;
+}
+
+static int
+merges_end(void *ctx, const char *name, int depth)
+{
+	(void)name;
+	Workbook *wb = ctx;
+	if (depth == 2)
+		wb->in_block = 0;
+	return 0;
+}
+
+/* The text of the cell just read (1, in wb->g.s), or 0 when it has none:
+ * an inline string is already in wb->g, a value in wb->v. */
+static int
+cell_value(Workbook *wb, long line, long col)
+{
+	const char *t = wb->cell_type[0] ? wb->cell_type : NULL;
+	if (t && !strcmp(t, "inlineStr"))
+		return 1;
 	wb->g.len = 0;
 	cells_text_add(&wb->g, "", 0);
-	if (t && !strcmp(t, "inlineStr")) {
-		const XmlNode *is = xml_child(c, "is");
-		if (is)
-			gather_text(wb, is);
-		return 1;
-	}
-	if (v == NULL)
+	if (!wb->has_v)
 		return 0;
-	const char *text = v->text;
+	const char *text = wb->v.s;
 	if (t && !strcmp(t, "s")) {
 		long i;
 		if (!parse_long(text, 0, LONG_MAX, &i) || (size_t)i >= wb->nstrings) {
@@ -523,10 +578,9 @@ cell_text(Workbook *wb, const XmlNode *c, long line, long col)
 	/* A number, shown by its style. Whole numbers in General format,
 	 * most of a sheet's, are copied as they are (Excel writes them
 	 * without a point or exponent). */
-	long s = 0;
 	Style style = { FMT_NUMBER, 0 };
-	if (parse_long(xml_attr(c, "s"), 0, LONG_MAX, &s) && (size_t)s < wb->nstyles)
-		style = wb->styles[s];
+	if (wb->cell_style >= 0 && (size_t)wb->cell_style < wb->nstyles)
+		style = wb->styles[wb->cell_style];
 	size_t digits = strspn(text + (text[0] == '-'), "0123456789");
 	if (style.format != FMT_DATE && style.format != FMT_TIME && style.zeros == 0 && digits > 0 &&
 	    digits < 16 && text[(text[0] == '-') + digits] == '\0' && (text[text[0] == '-'] != '0' || digits == 1)) {
@@ -593,17 +647,14 @@ fill_merges(Workbook *wb, long line)
 	return 0;
 }
 
+/* Pass 2: rows of <sheetData>, each a <row> of <c> cells whose value is
+ * a <v> (a number, an index into the shared strings, a formula's last
+ * value) or an inline <is>. */
 static int
-sheet_element(void *ctx, const XmlNode *e, int depth)
+row_start(Workbook *wb, const XmlScanAttr *attrs, size_t nattrs)
 {
-	(void)depth;
-	Workbook *wb = ctx;
-	if (wb->pass == 1) {
-		add_merge(wb, e);
-		return 0;
-	}
 	long line;
-	if (!parse_long(xml_attr(e, "r"), 1, 1048576, &line))
+	if (!parse_long(attr_of(attrs, nattrs, "r"), 1, 1048576, &line))
 		line = wb->next_row;
 	if (line < wb->next_row) {
 		diag_report(wb->d, DIAG_INPUT, wb->path, line, 0, "the sheet's rows are out of order (row %ld "
@@ -612,45 +663,145 @@ sheet_element(void *ctx, const XmlNode *e, int depth)
 		return -1;
 	}
 	wb->next_row = line + 1;
+	wb->line = line;
+	wb->cell_col = 0;
+	wb->in_row = 1;
 	cells_begin(&wb->row);
-	long col = 0;
-	for (size_t j = 0; j < e->nchildren; j++) {
-		const XmlNode *c = &e->children[j];
-		if (strcmp(c->name, "c") != 0)
-			continue;
-		const char *ref = xml_attr(c, "r");
-		long cr, rr;
-		if (ref && parse_ref(ref, &cr, &rr) && rr == line)
-			col = cr;
-		else
-			col++;
-		int has = cell_text(wb, c, line, col);
-		if (has < 0)
-			return -1;
-		if (has && cells_put(&wb->row, line, col, wb->g.s, wb->g.len, 1) != 0)
-			return -1;
-	}
-	if (wb->nmerges && fill_merges(wb, line) != 0)
-		return -1;
-	int rc = cells_emit(&wb->row, line);
-	return rc;
+	return 0;
 }
 
-/* A first look at the sheet's bytes, without parsing them: the attribute
- * look every XML input gets, and whether there are merged cells at all (a
- * table rarely has; they come after the rows, so finding them takes a pass
- * of their own). Inflating is cheap beside parsing. */
+static void
+cell_start(Workbook *wb, const XmlScanAttr *attrs, size_t nattrs)
+{
+	const char *ref = NULL, *t = NULL, *st = NULL;
+	for (size_t i = 0; i < nattrs; i++) {
+		const char *n = attrs[i].name;
+		if (n[0] == 'r' && n[1] == '\0')
+			ref = attrs[i].value;
+		else if (n[0] == 't' && n[1] == '\0')
+			t = attrs[i].value;
+		else if (n[0] == 's' && n[1] == '\0')
+			st = attrs[i].value;
+	}
+	long cr, rr;
+	if (ref && parse_ref(ref, &cr, &rr) && rr == wb->line)
+		wb->cell_col = cr;
+	else
+		wb->cell_col++;
+	size_t tn = t ? strlen(t) : 0;
+	if (tn >= sizeof wb->cell_type)
+		tn = 0;      /* no type is this long: read as a number */
+	memcpy(wb->cell_type, t ? t : "", tn);
+	wb->cell_type[tn] = '\0';
+	if (!parse_long(st, 0, LONG_MAX, &wb->cell_style))
+		wb->cell_style = -1;
+	wb->in_item = 1;
+	wb->has_v = wb->has_is = 0;
+	wb->v.len = 0;
+	wb->g.len = 0;
+	cells_text_add(&wb->g, "", 0);
+}
+
+static int
+sheet_start(void *ctx, const char *name, const XmlScanAttr *attrs, size_t nattrs, int depth)
+{
+	Workbook *wb = ctx;
+	switch (depth) {
+	case 1:
+		wb->saw_sheet = !strcmp(name, "worksheet");
+		return 0;
+	case 2:
+		wb->in_block = wb->saw_sheet && !strcmp(name, "sheetData");
+		return 0;
+	case 3:
+		if (wb->in_block && !strcmp(name, "row"))
+			return row_start(wb, attrs, nattrs);
+		return 0;
+	case 4:
+		if (wb->in_row && !strcmp(name, "c"))
+			cell_start(wb, attrs, nattrs);
+		return 0;
+	case 5:
+		if (!wb->in_item)
+			return 0;
+		if (!strcmp(name, "v") && !wb->has_v) {
+			wb->text_depth = depth;
+			cells_text_add(&wb->v, "", 0);
+		} else if (!strcmp(name, "is") && !wb->has_is) {
+			wb->has_is = 2;   /* inside it */
+		}
+		return 0;
+	default:
+		if (wb->in_item && wb->has_is == 2)
+			text_start(wb, name, depth);
+		return 0;
+	}
+}
+
+static int
+sheet_text(void *ctx, const char *s, size_t n, int depth)
+{
+	Workbook *wb = ctx;
+	if (wb->text_depth != depth || wb->skip_depth)
+		return 0;
+	cells_text_add(depth == 5 ? &wb->v : &wb->g, s, n);
+	return 0;
+}
+
+static int
+sheet_end(void *ctx, const char *name, int depth)
+{
+	(void)name;
+	Workbook *wb = ctx;
+	switch (depth) {
+	case 2:
+		wb->in_block = 0;
+		return 0;
+	case 3:
+		if (!wb->in_row)
+			return 0;
+		wb->in_row = 0;
+		if (wb->nmerges && fill_merges(wb, wb->line) != 0)
+			return -1;
+		return cells_emit(&wb->row, wb->line);
+	case 4: {
+		if (!wb->in_item)
+			return 0;
+		wb->in_item = 0;
+		int has = cell_value(wb, wb->line, wb->cell_col);
+		if (has < 0)
+			return -1;
+		if (has && cells_put(&wb->row, wb->line, wb->cell_col, wb->g.s, wb->g.len, 1) != 0)
+			return -1;
+		return 0;
+	}
+	case 5:
+		if (wb->text_depth == 5) {
+			wb->text_depth = 0;
+			wb->has_v = 1;
+		} else if (wb->has_is == 2) {
+			wb->has_is = 1;
+		}
+		return 0;
+	default:
+		text_end(wb, depth);
+		return 0;
+	}
+}
+
+/* A first look at the sheet's bytes, without parsing them: whether there
+ * are merged cells at all (a table rarely has; they come after the rows,
+ * so filling them down takes a pass of their own). Inflating is cheap
+ * beside parsing. */
 static int
 prescan_sheet(Workbook *wb, int *has_merges)
 {
 	ArchiveMember *m = archive_member_open(wb->ar, wb->sheet_part, wb->lim->max_file_bytes, 1, wb->d);
 	if (m == NULL)
 		return -1;
-	enum { CHUNK = 64 * 1024, KEEP = 16 };
+	enum { CHUNK = 256 * 1024, KEEP = 16 };
 	char *buf = mem_alloc(CHUNK + KEEP);
 	size_t carry = 0;
-	XmlAttrScan scan;
-	xml_attr_scan_init(&scan);
 	*has_merges = 0;
 	int rc = 0;
 	for (;;) {
@@ -659,14 +810,11 @@ prescan_sheet(Workbook *wb, int *has_merges)
 			rc = got < 0 ? -1 : 0;
 			break;
 		}
-		long at = xml_attr_scan(&scan, buf + carry, (size_t)got);
-		if (at) {
-			rc = xml_attr_scan_report(wb->d, arena_printf(wb->a, "%s (%s)", wb->path, wb->sheet_part), at);
+		size_t n = carry + (size_t)got;
+		if (memmem(buf, n, "mergeCell", 9) != NULL) {
+			*has_merges = 1;
 			break;
 		}
-		size_t n = carry + (size_t)got;
-		if (!*has_merges && memmem(buf, n, "mergeCell", 9) != NULL)
-			*has_merges = 1;
 		/* The end of this chunk begins the next: a name cut in two is
 		 * still found. */
 		carry = n < KEEP ? n : KEEP;
@@ -680,15 +828,14 @@ prescan_sheet(Workbook *wb, int *has_merges)
 static int
 read_sheet(Workbook *wb)
 {
-	int has_merges, flags = XML_STREAM_SCANNED;
+	int has_merges;
 	if (prescan_sheet(wb, &has_merges) != 0)
 		return -1;
 	if (has_merges) {
-		wb->pass = 1;
-		int rc = stream_part(wb, wb->sheet_part, flags, sheet_start, sheet_element);
+		static const XmlScanHandler merges = { merges_start, merges_end, NULL };
+		int rc = scan_part(wb, wb->sheet_part, &merges);
 		if (rc != 0)
 			return rc;
-		flags |= XML_STREAM_REPEAT;
 		if (wb->merges_over)
 			diag_report(wb->d, DIAG_WARNING, wb->path, 0, 0, "more than %d blocks of merged cells; only "
 			    "the first are filled down: unmerge the cells (Format > Merge Cells) and fill the values in",
@@ -696,9 +843,9 @@ read_sheet(Workbook *wb)
 		if (wb->nmerges > 0)
 			qsort(wb->merges, wb->nmerges, sizeof(*wb->merges), by_first_row);
 	}
-	wb->pass = 2;
 	wb->next_row = 1;
-	int rc = stream_part(wb, wb->sheet_part, flags, sheet_start, sheet_element);
+	static const XmlScanHandler rows = { sheet_start, sheet_end, sheet_text };
+	int rc = scan_part(wb, wb->sheet_part, &rows);
 	if (rc == 0 && !wb->saw_sheet) {
 		diag_report(wb->d, DIAG_INPUT, wb->path, 0, 0, "the first sheet '%s' is not a worksheet (a chart?); "
 		    "move the sheet with the table to the front and save again", wb->sheet_name);
@@ -732,6 +879,7 @@ xlsx_read_rows(const char *path, const CsvLimits *lim, int max_depth, const char
 	free(wb.pool);
 	free(wb.soff);
 	free(wb.g.s);
+	free(wb.v.s);
 	cells_free(&wb.row);
 	archive_close(wb.ar);
 	arena_free(wb.a);

@@ -18,9 +18,12 @@
  *     (#N/A);
  *   - a block of merged cells: its value in every row of the block (the
  *     school of several visits merged down), in its first column only.
- * The sheet's XML is streamed (never held whole), twice: a first pass
- * checks it is well-formed and collects the merged blocks, the second
- * hands out the rows. Positions in messages are cells: the row number is
+ * The sheet and the shared strings are streamed (never held whole)
+ * through load/xmlscan.h, the small parts parsed by libxml2 (load/xml.h).
+ * The sheet is inflated once to look for merged cells (their list comes
+ * after the rows); only a sheet that has them is tokenized twice, the
+ * first time for the blocks. A sheet that turns out not to be well-formed
+ * is an error even after rows were handed out. Positions in messages are cells: the row number is
  * CsvRow.line, field i is column i + 1, and the file is registered with
  * diag_cells so that messages read "visits.xlsx: visits!C12". */
 #ifndef NITHET_XLSX_H

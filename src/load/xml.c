@@ -20,6 +20,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
+#include <libxml/uri.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
@@ -253,28 +254,33 @@ bounded_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
 }
 
-/* The most attributes one element may have. libxml2 checks a new
- * attribute against the element's others one by one: 200,000 attributes
- * took 43 s. No file nithet reads has elements with more than a few. */
-enum { XML_MAX_ATTRIBUTES = 256 };
 
-/* The attribute look (xml.h): a state machine over the bytes, with the
+/* The look every document gets before libxml2 sees it: a start tag with
+ * more than XML_MAX_ATTRIBUTES attributes is found in one linear pass,
+ * chunk by chunk: a state machine over the bytes, with the
  * common stretches taken by memchr (text between tags) and a table (the
  * inside of a tag: only quotes, '=', '>' and line ends matter). */
 enum { SCAN_OUT, SCAN_LT, SCAN_TAG };
+
+typedef struct XmlAttrScan {
+	long line, tag, eq;
+	char quote;
+	int state;
+} XmlAttrScan;
 
 static const unsigned char tag_stop[256] = {
 	['"'] = 1, ['\''] = 1, ['='] = 1, ['>'] = 1, ['\n'] = 1,
 };
 
-void
+static void
 xml_attr_scan_init(XmlAttrScan *b)
 {
 	memset(b, 0, sizeof *b);
 	b->line = 1;
 }
 
-long
+/* Feed the next n bytes: 0, or the line of the tag found (then stop). */
+static long
 xml_attr_scan(XmlAttrScan *b, const char *p, size_t n)
 {
 	const char *end = p + n;
@@ -995,6 +1001,18 @@ stream_finish(Stream *s, xmlParserCtxtPtr ctxt)
 }
 
 int
+xml_namespace_ok(const char *uri)
+{
+	xml_init();
+	xmlURIPtr u = xmlParseURI(uri);
+	if (u == NULL)
+		return 0;
+	xmlFreeURI(u);
+	return 1;
+}
+
+/* The message for what xml_attr_scan found; returns -1. */
+static int
 xml_attr_scan_report(Diag *d, const char *name, long line)
 {
 	diag_report(d, DIAG_INPUT, name, line, 0, "an element has more than %d attributes; this is not an "
@@ -1064,7 +1082,6 @@ xml_stream_read(XmlReadFn read, void *src, const char *name, int max_depth,
 	}
 	XmlAttrScan bomb;
 	xml_attr_scan_init(&bomb);
-	int scan = !(flags & XML_STREAM_SCANNED);
 	long got = read(src, buf, CHUNK);
 	if (got <= 0) {
 		if (got == 0)
@@ -1072,7 +1089,7 @@ xml_stream_read(XmlReadFn read, void *src, const char *name, int max_depth,
 		free(buf);
 		return -1;
 	}
-	long at = scan ? xml_attr_scan(&bomb, buf, (size_t)got) : 0;
+	long at = xml_attr_scan(&bomb, buf, (size_t)got);
 	if (at) {
 		free(buf);
 		return xml_attr_scan_report(d, name, at);
@@ -1107,7 +1124,7 @@ xml_stream_read(XmlReadFn read, void *src, const char *name, int max_depth,
 			xmlParseChunk(ctxt, NULL, 0, 1);
 			break;
 		}
-		if (scan && (at = xml_attr_scan(&bomb, buf, (size_t)got)) != 0) {
+		if ((at = xml_attr_scan(&bomb, buf, (size_t)got)) != 0) {
 			xmlStopParser(ctxt);
 			s.run.rejected = 1;
 			xml_attr_scan_report(d, name, at);

@@ -65,11 +65,15 @@ typedef int (*XmlElementFn)(void *ctx, const XmlNode *e, int depth);
 
 /* Flags of xml_stream_memory. */
 enum {
-	XML_STREAM_REPEAT = 1,     /* the document was streamed before: libxml2's
+	XML_STREAM_REPEAT = 1      /* the document was streamed before: libxml2's
 	                            * warnings, reported then, are not repeated */
-	XML_STREAM_SCANNED = 2     /* xml_stream_read: the caller has passed every
-	                            * byte through xml_attr_scan already */
 };
+
+/* The most attributes one element may have. libxml2 checks a new
+ * attribute against the element's others one by one: 200,000 attributes
+ * took 43 s; xml.c finds such a tag before libxml2 sees it, load/xmlscan.c
+ * refuses it too. No file nithet reads has elements with more than a few. */
+enum { XML_MAX_ATTRIBUTES = 256 };
 
 /* A compiled XSD. Opaque; free with xml_schema_free. */
 typedef struct XmlSchema XmlSchema;
@@ -121,23 +125,9 @@ XmlNode *xml_parse_memory(Arena *a, const char *buf, size_t len,
 int xml_stream_memory(const char *buf, size_t len, const char *name, int max_depth,
 	int flags, XmlStartFn start, XmlElementFn element, void *ctx, Diag *d);
 
-/* The look every document gets before libxml2 sees it: a start tag with
- * more than XML_MAX_ATTRIBUTES attributes (libxml2 compares each with
- * every other: 200,000 of them took 43 s) is found in one linear pass,
- * chunk by chunk. */
-typedef struct XmlAttrScan {
-	long line, tag, eq;
-	char quote;
-	int state;
-} XmlAttrScan;
-
-void xml_attr_scan_init(XmlAttrScan *b);
-
-/* Feed the next n bytes: 0, or the line of the tag found (then stop). */
-long xml_attr_scan(XmlAttrScan *b, const char *p, size_t n);
-
-/* The message for what xml_attr_scan found; returns -1. */
-int xml_attr_scan_report(Diag *d, const char *name, long line);
+/* Whether a namespace name is a URI as libxml2 parses one (load/xmlscan.c
+ * asks, so that it refuses what libxml2 refuses). */
+int xml_namespace_ok(const char *uri);
 
 /* Where xml_stream_read gets its bytes: up to n into buf; returns the
  * number read, 0 at the end, -1 after reporting (DIAG_INPUT). */

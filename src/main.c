@@ -23,27 +23,65 @@ typedef struct Command {
 	const char *name;
 	const char *args;
 	const char *summary;
+	/* nithet help NAME: what it does, in lines a reader can take one by
+	 * one; the man page (doc/nithet.1) says the same in the same lines,
+	 * which tests/src/help.sh checks */
+	const char *help;
 	CommandFn fn;
 } Command;
 
 static const Command commands[] = {
 	{ "build", "", "every report: annual, review, one per school, one per committee meeting held, "
-	  "indicators files", cmd_build },
-	{ "annual", "", "OUT/<FY>/annual-<FY>.pdf, the end-of-year report", cmd_annual },
+	  "indicators files",
+	  "Reads and checks every input, then writes the year's whole set into OUT/<FY>/:\n"
+	  "annual-<FY>.pdf, review-<FY>.pdf, committee-<N>-<FY>.pdf for each meeting held,\n"
+	  "schools/<CODE>-<FY>.pdf for each school, indicators-<FY>.json and indicators-<FY>.csv.\n"
+	  "The new set replaces the previous one with a single rename, only when it is complete;\n"
+	  "a build that fails anywhere leaves the previous set as it was.\n"
+	  "A second build of the same output folder waits for the first (see --wait).",
+	  cmd_build },
+	{ "annual", "", "OUT/<FY>/annual-<FY>.pdf, the end-of-year report",
+	  "Writes the end-of-year report OUT/<FY>/annual-<FY>.pdf alone.",
+	  cmd_annual },
 	{ "review", "", "OUT/<FY>/review-<FY>.pdf, for the office before printing: rows left out, drafts, "
-	  "warnings, targets one record short, the files read", cmd_review },
+	  "warnings, targets one record short, the files read",
+	  "Writes OUT/<FY>/review-<FY>.pdf alone: for the office, never sent; the records awaiting\n"
+	  "approval, targets and schools one record short, every row left out, every warning,\n"
+	  "the files read and their formats.",
+	  cmd_review },
 	{ "committee", "N/<FY>", "OUT/<FY>/committee-<N>-<FY>.pdf, the ก.ต.ป.น. meeting pack "
-	  "(e.g. committee 3/2558)", cmd_committee },
-	{ "school", "CODE... | --all", "OUT/<FY>/schools/<CODE>-<FY>.pdf, one report per school", cmd_school },
+	  "(e.g. committee 3/2558)",
+	  "Writes the pack of meeting N of the fiscal year FY (a row of meetings.csv),\n"
+	  "OUT/<FY>/committee-<N>-<FY>.pdf, with the figures as of the meeting's date\n"
+	  "unless --as-of is given. Example: nithet committee 3/2558",
+	  cmd_committee },
+	{ "school", "CODE... | --all", "OUT/<FY>/schools/<CODE>-<FY>.pdf, one report per school",
+	  "Writes the report of each school named by its code (as in schools.csv),\n"
+	  "or of every school with --all, into OUT/<FY>/schools/<CODE>-<FY>.pdf.",
+	  cmd_school },
 	{ "indicators", "[--format json|csv]", "print every target and indicator to stdout",
+	  "Prints every target and indicator of the plan, as computed from the data,\n"
+	  "to standard output as JSON (the default) or CSV. Writes no file.",
 	  cmd_indicators },
-	{ "check", "", "read and validate all inputs, print diagnostics, write nothing", cmd_check },
+	{ "check", "", "read and validate all inputs, print diagnostics, write nothing",
+	  "Reads and checks the config, the plan and every input file, prints what is wrong\n"
+	  "and what to do, and writes nothing. The exit status says how it went.",
+	  cmd_check },
 	{ "plan", "explain", "print in Thai what each target of the plan counts, from the plan alone",
+	  "Prints in Thai, for each target of plan.xml, what is counted and how,\n"
+	  "from the plan alone (no data is read).",
 	  cmd_plan },
 	{ "specimen", "", "OUT/specimen.pdf and OUT/specimen-noto.pdf, the Thai type specimen",
+	  "Writes OUT/specimen.pdf and OUT/specimen-noto.pdf, pages of Thai text set in the\n"
+	  "configured fonts, to check the typesetting of marks and line breaks.",
 	  cmd_specimen },
 	{ "template", "[--with-data]", "OUT/template-<FY>/NAME.xlsx, the Excel workbook to fill for each input "
-	  "table the plan uses (--with-data: with the rows of the input folder's files)", cmd_template },
+	  "table the plan uses (--with-data: with the rows of the input folder's files)",
+	  "Writes OUT/template-<FY>/NAME.xlsx for each input table the plan uses: Thai headers,\n"
+	  "lists to choose from, codes kept as text, dates as dates, and a sheet of instructions.\n"
+	  "With --with-data, the rows of the input folder's files are put in.\n"
+	  "A filled workbook saved into the input folder is read as it is.",
+	  cmd_template },
 };
 
 enum { NCOMMANDS = sizeof(commands) / sizeof(commands[0]) };
@@ -52,7 +90,7 @@ static void
 usage(FILE *out)
 {
 	fprintf(out,
-	    "usage: nithet [-c FILE] [-i DIR] [-o DIR] [--as-of YYYY-MM-DD] [-j N] [-q|-v] COMMAND [ARGS]\n"
+	    "usage: nithet [OPTIONS] COMMAND [ARGS]      (options may also follow the command)\n"
 	    "\n"
 	    "nithet turns the supervision plan and data exports of a Thai service-area office\n"
 	    "into the Thai PDF reports of its supervision project.\n"
@@ -63,6 +101,7 @@ usage(FILE *out)
 		snprintf(head, sizeof(head), "%s %s", commands[i].name, commands[i].args);
 		fprintf(out, "  %-26s %s\n", head, commands[i].summary);
 	}
+	fprintf(out, "  %-26s %s\n", "help [COMMAND]", "what a command does, its arguments and files");
 	fprintf(out,
 	    "\n"
 	    "options:\n"
@@ -77,12 +116,64 @@ usage(FILE *out)
 	    "  -q, --quiet                print only problems\n"
 	    "  -v, --verbose              print notes too\n"
 	    "      --dump-layout          print the page layout as text instead of writing PDFs\n"
-	    "  -h, --help                 this text\n"
+	    "  -h, --help                 this text (after a command: that command's, as nithet help COMMAND)\n"
 	    "  -V, --version              the version\n"
+	    "  --                         what follows is the command's, not an option\n"
 	    "\n"
 	    "exit status: 0 done (warnings allowed), 1 done but some input rows were rejected,\n"
 	    "2 usage or config error, 3 an input file missing or invalid as a whole,\n"
 	    "4 output could not be written, 70 internal error.\n");
+}
+
+static const Command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(name, commands[i].name))
+			return &commands[i];
+	return NULL;
+}
+
+static void
+command_help(const Command *c, FILE *out)
+{
+	fprintf(out, "usage: nithet [OPTIONS] %s%s%s\n\n%s\n\nThe options are those of nithet --help; "
+	    "see also man nithet.\n", c->name, *c->args ? " " : "", c->args, c->help);
+}
+
+/* The commands' names, for a message: "build, annual, ..." */
+static const char *
+command_names(char *buf, size_t size)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < NCOMMANDS && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "", commands[i].name);
+	return buf;
+}
+
+static int
+unknown_command(const char *name)
+{
+	char names[256];
+	fprintf(stderr, "nithet: error: unknown command '%s'; the commands are %s, help (see nithet --help)\n",
+	    name, command_names(names, sizeof names));
+	return EXIT_USAGE;
+}
+
+/* nithet help [COMMAND] */
+static int
+help(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stdout);
+		return EXIT_DONE;
+	}
+	const Command *c = find_command(argv[1]);
+	if (c == NULL)
+		return unknown_command(argv[1]);
+	command_help(c, stdout);
+	return EXIT_DONE;
 }
 
 static int
@@ -112,6 +203,10 @@ main(int argc, char **argv)
 		{ "dump-layout", no_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		/* the commands' own (indicators, school, template) */
+		{ "format", required_argument, NULL, 'F' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "with-data", no_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
 	Run run;
@@ -122,10 +217,14 @@ main(int argc, char **argv)
 	run.opt.wait = -1;
 	run.out_fd = run.sets_fd = run.write_fd = -1;
 
+	/* Options go before or after the command, as with git and apt: GNU
+	 * getopt moves the operands (the command and its arguments) to the
+	 * end, in order. The commands' own options are parsed here too, into
+	 * run.opt, and a command is handed its operands alone; "--" ends the
+	 * options (what follows is an operand even if it begins with '-'). */
+	int want_help = 0;
 	int ch;
-	/* '+': options stop at the command, so a command's own options
-	 * (indicators --format, school --all) are left for it. */
-	while ((ch = getopt_long(argc, argv, "+c:i:o:j:qvhV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:i:o:j:qvhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c': run.opt.config = optarg; break;
 		case 'i': run.opt.input_dir = optarg; break;
@@ -158,32 +257,52 @@ main(int argc, char **argv)
 		case 'q': run.opt.quiet = 1; break;
 		case 'v': run.opt.verbose = 1; break;
 		case 'D': run.opt.dump_layout = 1; break;
-		case 'h': usage(stdout); return EXIT_DONE;
+		case 'h': want_help = 1; break;
 		case 'V': printf("nithet %s\n", NITHET_VERSION); return EXIT_DONE;
+		case 'F': run.opt.format = optarg; break;
+		case 'a': run.opt.all = 1; break;
+		case 'd': run.opt.with_data = 1; break;
 		default:
 			fprintf(stderr, "nithet: see 'nithet --help'\n");
-			return EXIT_USAGE;
+				return EXIT_USAGE;
 		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (want_help || (argc > 0 && !strcmp(argv[0], "help"))) {
+		int rc = EXIT_DONE;
+		if (want_help && argc == 0)
+			usage(stdout);
+		else if (want_help && strcmp(argv[0], "help") != 0 && find_command(argv[0]) == NULL)
+			rc = unknown_command(argv[0]);
+		else if (want_help && strcmp(argv[0], "help") != 0)
+			command_help(find_command(argv[0]), stdout);
+		else
+			rc = help(argc, argv);
+		return rc;
 	}
 	if (run.opt.quiet && run.opt.verbose) {
 		fprintf(stderr, "nithet: error: -q and -v exclude each other; give one\n");
 		return EXIT_USAGE;
 	}
-	argc -= optind;
-	argv += optind;
 	if (argc == 0) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	const Command *cmd = NULL;
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		if (!strcmp(argv[0], commands[i].name))
-			cmd = &commands[i];
+	const Command *cmd = find_command(argv[0]);
 	if (cmd == NULL) {
-		fprintf(stderr, "nithet: error: unknown command '%s'; the commands are build, annual, review, "
-		    "committee, school, indicators, check, plan, specimen (see nithet --help)\n", argv[0]);
-		return EXIT_USAGE;
+		return unknown_command(argv[0]);
 	}
+	/* A command's own option given to another command. */
+	const struct { int given; const char *option; } own[] = {
+		{ run.opt.format != NULL, "--format" }, { run.opt.all, "--all" }, { run.opt.with_data, "--with-data" },
+	};
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		if (own[i].given && strstr(cmd->args, own[i].option) == NULL) {
+			fprintf(stderr, "nithet: error: %s is not an option of %s; see nithet help %s\n", own[i].option,
+			    cmd->name, cmd->name);
+			return EXIT_USAGE;
+		}
 
 	run.diag = diag_new(stderr);
 	diag_set_verbose(run.diag, run.opt.verbose);

@@ -19,8 +19,8 @@ no_arguments(Run *run, int argc, char **argv)
 {
 	if (argc <= 1)
 		return 0;
-	diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "%s takes no arguments (found \"%s\"); see nithet --help",
-	    argv[0], argv[1]);
+	diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "%s takes no arguments (found \"%s\"); see nithet help %s",
+	    argv[0], argv[1], argv[0]);
 	return -1;
 }
 
@@ -91,18 +91,9 @@ cmd_specimen(Run *run, int argc, char **argv)
 int
 cmd_indicators(Run *run, int argc, char **argv)
 {
-	const char *format = "json";
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--format") && i + 1 < argc)
-			format = argv[++i];
-		else if (!strncmp(argv[i], "--format=", 9))
-			format = argv[i] + 9;
-		else {
-			diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "indicators: unknown argument '%s'; "
-			    "write indicators [--format json|csv]", argv[i]);
-			return EXIT_USAGE;
-		}
-	}
+	const char *format = run->opt.format ? run->opt.format : "json";
+	if (no_arguments(run, argc, argv) != 0)
+		return EXIT_USAGE;
 	if (strcmp(format, "json") != 0 && strcmp(format, "csv") != 0) {
 		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "indicators: unknown format '%s'; "
 		    "write --format json or --format csv", format);
@@ -244,10 +235,15 @@ school_write(Run *run, const Results *r, const School *s)
 int
 cmd_school(Run *run, int argc, char **argv)
 {
-	int all = argc == 2 && !strcmp(argv[1], "--all");
-	if (argc < 2) {
+	int all = run->opt.all;
+	if (argc < 2 && !all) {
 		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "school wants school codes or --all, e.g. "
 		    "school 93010012");
+		return EXIT_USAGE;
+	}
+	if (argc > 1 && all) {
+		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "school takes school codes or --all, not both "
+		    "(found \"%s\" with --all)", argv[1]);
 		return EXIT_USAGE;
 	}
 	if (run_load(run) != 0)

@@ -22,6 +22,10 @@ typedef struct Options {
 	int quiet, verbose;
 	int dump_layout;
 	long wait;          /* --wait: seconds to wait for another build's lock; -1 = as long as it takes */
+	/* the commands' own options, checked by main against the command's list */
+	const char *format; /* indicators --format json|csv; NULL = json */
+	int all;            /* school --all */
+	int with_data;      /* template --with-data */
 } Options;
 
 /* Everything one command needs; owned by main. */

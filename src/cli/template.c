@@ -46,15 +46,11 @@ keep_row(void *ctx, const CsvRow *row)
 int
 cmd_template(Run *run, int argc, char **argv)
 {
-	int with_data = 0;
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--with-data")) {
-			with_data = 1;
-		} else {
-			diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "template: unknown argument '%s'; write "
-			    "template [--with-data]", argv[i]);
-			return EXIT_USAGE;
-		}
+	int with_data = run->opt.with_data;
+	if (argc > 1) {
+		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "template takes no arguments but --with-data "
+		    "(found \"%s\")", argv[1]);
+		return EXIT_USAGE;
 	}
 	if (run_load_plan(run) != 0)
 		return diag_exit_status(run->diag);

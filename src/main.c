@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/places.h"
 #include "cli/run.h"
 #include "core/mem.h"
 #include "load/xml.h"
@@ -105,7 +106,8 @@ usage(FILE *out)
 	fprintf(out,
 	    "\n"
 	    "options:\n"
-	    "  -c, --config FILE          settings (default config/nithet.ini)\n"
+	    "  -c, --config FILE          settings (default: $NITHET_CONFIG, else the installation's,\n"
+	    "                             /etc/nithet/nithet.ini; see man nithet)\n"
 	    "  -i, --input DIR            input directory (default: [paths] input_dir)\n"
 	    "  -o, --output DIR           output directory (default: [paths] output_dir)\n"
 	    "      --as-of YYYY-MM-DD     count only data dated on or before this day (ค.ศ.;\n"
@@ -188,8 +190,8 @@ parse_jobs(const char *v, long *out)
 	return 0;
 }
 
-int
-main(int argc, char **argv)
+static int
+run_command_line(int argc, char **argv, const Places *places)
 {
 	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'c' },
@@ -211,7 +213,7 @@ main(int argc, char **argv)
 	};
 	Run run;
 	memset(&run, 0, sizeof(run));
-	run.opt.config = "config/nithet.ini";
+	run.opt.config = places->config;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	run.opt.jobs = cores > 0 ? cores : 1;
 	run.opt.wait = -1;
@@ -306,7 +308,7 @@ main(int argc, char **argv)
 
 	run.diag = diag_new(stderr);
 	diag_set_verbose(run.diag, run.opt.verbose);
-	run.settings = settings_load(run.opt.config, run.diag);
+	run.settings = settings_load(run.opt.config, places->data_dir, run.diag);
 	int rc;
 	if (run.settings == NULL) {
 		rc = diag_exit_status(run.diag);
@@ -331,5 +333,15 @@ main(int argc, char **argv)
 	settings_free(run.settings);
 	arena_free(run.arena);
 	diag_free(run.diag);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	Places places;
+	places_find(&places);
+	int rc = run_command_line(argc, argv, &places);
+	places_free(&places);
 	return rc;
 }

@@ -70,7 +70,7 @@ main(int argc, char **argv)
 	if (loads < 1 || loads > 100)
 		loads = 3;
 	Diag *d = diag_new(NULL);
-	Settings *s = settings_load(config, d);
+	Settings *s = settings_load(config, NULL, d);
 	if (s == NULL) {
 		fprintf(stderr, "bench-measure: cannot read %s\n", config);
 		return 2;

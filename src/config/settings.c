@@ -807,8 +807,37 @@ ini_quiet(const char *fmt, ...)
 	return 0;
 }
 
+/* Paths a config names are relative to its folder; a path it leaves out
+ * takes its default relative to the data folder (data: the schema, the
+ * fonts) or to the config's folder (the input and output folders). The
+ * plan and the emblem are relative to input_dir, where they live. */
+static const struct {
+	const char *section, *key;
+	int data;
+} placed[] = {
+	{ "paths", "input_dir", 0 }, { "paths", "output_dir", 0 }, { "paths", "plan_schema", 1 },
+	{ "fonts", "thai", 1 }, { "fonts", "thai_bold", 1 }, { "fonts", "latin", 1 }, { "fonts", "latin_bold", 1 },
+};
+
+static void
+place_paths(Settings *s, const char *path, const char *data_dir, const long *seen_line)
+{
+	char *config_dir = file_dir(path);
+	for (size_t i = 0; i < sizeof placed / sizeof placed[0]; i++) {
+		const KeySpec *k = find_key(placed[i].section, placed[i].key);
+		char **f = (char **)field(s, k);
+		if (*f == NULL || **f == '\0' || **f == '/')
+			continue;
+		const char *base = seen_line[k - keys] || !placed[i].data ? config_dir : data_dir;
+		char *joined = file_join(base, *f);
+		free(*f);
+		*f = joined;
+	}
+	free(config_dir);
+}
+
 Settings *
-settings_load(const char *path, Diag *d)
+settings_load(const char *path, const char *data_dir, Diag *d)
 {
 	/* Read once, a regular file only (a FIFO or a device is refused
 	 * before anything is read); checked as text before any parsing: UTF-8
@@ -872,6 +901,7 @@ settings_load(const char *path, Diag *d)
 		}
 	}
 	iniparser_freedict(ini);
+	place_paths(s, path, data_dir, seen_line);
 
 	/* Rules that join two keys. */
 	if (problems == 0 && s->satisfied_threshold < s->likert_bands[0].min) {

@@ -122,8 +122,13 @@ const char *settings_sheet(const Settings *s, const char *stem);
 /* Read path into a new Settings. Every problem is reported through d as
  * DIAG_USAGE naming the file and line (unknown section or key, duplicate key,
  * number out of range, bad value). Returns NULL when anything was wrong.
- * Caller frees with settings_free. */
-Settings *settings_load(const char *path, Diag *d);
+ * Caller frees with settings_free.
+ * Relative paths the file names (input_dir, output_dir, plan_schema, the
+ * fonts) are made relative to the file's folder; those it leaves out take
+ * their defaults from data_dir (plan_schema, the fonts: the folder holding
+ * config/plan.xsd and fonts/) or from the file's folder (input, output).
+ * data_dir NULL leaves the defaults relative to the current folder. */
+Settings *settings_load(const char *path, const char *data_dir, Diag *d);
 
 /* The built-in defaults (what config/nithet.ini ships with). */
 Settings *settings_defaults(void);

@@ -110,3 +110,74 @@ file_read_regular(const char *path, long max_bytes, DiagSeverity sev, const char
 	*len = n;
 	return 0;
 }
+
+char *
+file_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		return mem_strdup(".");
+	size_t n = slash == path ? 1 : (size_t)(slash - path);
+	char *d = mem_alloc(n + 1);
+	memcpy(d, path, n);
+	return d;
+}
+
+char *
+file_join(const char *base, const char *path)
+{
+	if (path[0] == '/')
+		return mem_strdup(path);
+	if (base == NULL || !strcmp(base, "."))
+		base = "";
+	size_t bl = strlen(base), pl = strlen(path);
+	char *out = mem_alloc(bl + pl + 4);
+	memcpy(out, base, bl);
+	size_t n = bl;
+	while (n > 1 && out[n - 1] == '/')
+		n--;
+	const char *p = path;
+	while (*p) {
+		const char *e = strchr(p, '/');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len == 0 || (len == 1 && p[0] == '.')) {
+			/* nothing */
+		} else if (len == 2 && p[0] == '.' && p[1] == '.') {
+			/* take out the last name of out, unless it is ".." or the root */
+			size_t start = n;
+			while (start > 0 && out[start - 1] != '/')
+				start--;
+			const char *last = out + start;
+			size_t ll = n - start;
+			if (ll == 0 && n == 1 && out[0] == '/') {
+				/* the root's parent is the root */
+			} else if (ll > 0 && !(ll == 2 && last[0] == '.' && last[1] == '.') && !(ll == 1 && last[0] == '.')) {
+				n = start > 1 ? start - 1 : start;
+				if (n == 0 && out[0] != '/') {
+					out[0] = '.';
+					n = 1;
+				}
+			} else {
+				if (n > 0 && out[n - 1] != '/')
+					out[n++] = '/';
+				memcpy(out + n, "..", 2);
+				n += 2;
+			}
+		} else {
+			if (n == 1 && out[0] == '.') {
+				n = 0;
+			} else if (n > 0 && out[n - 1] != '/') {
+				out[n++] = '/';
+			}
+			memcpy(out + n, p, len);
+			n += len;
+		}
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	if (n == 0)
+		out[n++] = '.';
+	out[n] = '\0';
+	return out;
+}

@@ -26,4 +26,15 @@ int file_open_regular(const char *path, long max_bytes, DiagSeverity sev, const 
 int file_read_regular(const char *path, long max_bytes, DiagSeverity sev, const char *what,
 	int allow_empty, char **out, size_t *len, Diag *d);
 
+/* path resolved against the folder base, as a new string (free it):
+ * an absolute path as it is; otherwise base/path with "." and "name/.."
+ * taken out as text ("config" + "../input" is "input"), so messages name
+ * the file the way a person would write it. base NULL or "" is the
+ * current folder. */
+char *file_join(const char *base, const char *path);
+
+/* The folder of a file's path, as a new string: "config" for
+ * "config/nithet.ini", "." for "nithet.ini", "/" for "/nithet.ini". */
+char *file_dir(const char *path);
+
 #endif

@@ -23,7 +23,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fwrite(data, 1, size, fp);
 	fclose(fp);
 	Diag *d = diag_new(NULL);
-	Settings *s = settings_load(path, d);
+	Settings *s = settings_load(path, NULL, d);
 	settings_free(s);
 	diag_free(d);
 	return 0;

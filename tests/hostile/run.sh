@@ -111,11 +111,11 @@ fifo "an input" "$work/in/staff.csv" 3 -i "$work/in"
 fresh
 fifo "the plan" "$work/in/plan.xml" 3 -i "$work/in"
 cp config/nithet.ini "$work/fifo.ini"
-sed 's|^plan_schema = .*|plan_schema = '"$work"'/schema.xsd|' config/nithet.ini >"$work/schema.ini"
+sed 's|^;\{0,1\}plan_schema = .*|plan_schema = '"$work"'/schema.xsd|' config/nithet.ini >"$work/schema.ini"
 fresh
 fifo "the schema" "$work/schema.xsd" 3 -c "$work/schema.ini" -i "$work/in"
 fifo "the config" "$work/fifo.ini" 2 -c "$work/fifo.ini"
-sed 's|^thai = .*|thai = '"$work"'/font.ttf|' config/nithet.ini >"$work/font.ini"
+sed 's|^;\{0,1\}thai = .*|thai = '"$work"'/font.ttf|' config/nithet.ini >"$work/font.ini"
 mkfifo "$work/font.ttf"
 start=$(date +%s%N)
 timeout 5 "$NITHET" -c "$work/font.ini" -i "$work/in" -o "$work/out" annual >/dev/null 2>"$work/err"
@@ -265,14 +265,14 @@ config_case "with a line too long" "$work/long.ini" 2 "long.ini:$line: error: li
 # for a whole build (not one per report), a truncated font is a usage error
 # naming it (not an internal error in every report), and check looks too.
 fresh
-sed 's|^thai = .*|thai = '"$work"'/none.ttf|' config/nithet.ini >"$work/nofont.ini"
+sed 's|^;\{0,1\}thai = .*|thai = '"$work"'/none.ttf|' config/nithet.ini >"$work/nofont.ini"
 "$NITHET" -c "$work/nofont.ini" -i "$work/in" -o "$work/out4" build >/dev/null 2>"$work/err"
 rc=$?
 n=$(grep -c "none.ttf" "$work/err")
 [ "$rc" = 2 ] && [ "$n" = 1 ] && { pass=$((pass + 1)); echo "ok   a wrong font path: exit 2, one message"; } ||
 	{ fail=$((fail + 1)); echo "FAIL a wrong font path: exit $rc, $n messages"; }
 head -c 30000 fonts/Laksaman.ttf >"$work/trunc.ttf"
-sed 's|^thai = .*|thai = '"$work"'/trunc.ttf|' config/nithet.ini >"$work/trunc.ini"
+sed 's|^;\{0,1\}thai = .*|thai = '"$work"'/trunc.ttf|' config/nithet.ini >"$work/trunc.ini"
 config_case "naming a truncated font" "$work/trunc.ini" 2 "trunc.ttf: error: the fonts of [fonts] load but cannot be embedded"
 
 # 60 MB of blank lines reserve nothing for them: the check ends normally in

@@ -263,9 +263,9 @@ grep -q "photos/99: warning" "$work/ph.err" && grep -q "broken.jpg: warning" "$w
 # Thai digits everywhere when the config asks: plan text, data, tables, page
 # numbers and dates; and a target's number (๓.๑.๑๐) whole on its line.
 sed 's/^thai_digits = no/thai_digits = yes/' config/nithet.ini >"$work/thai.ini"
-"$NITHET" -q -c "$work/thai.ini" -o "$work/thai" annual >/dev/null 2>&1
-"$NITHET" -q -c "$work/thai.ini" -o "$work/thai" committee 5/2558 >/dev/null 2>&1
-"$NITHET" -q -c "$work/thai.ini" -o "$work/thai" school 93020001 >/dev/null 2>&1
+"$NITHET" -q -c "$work/thai.ini" -i input -o "$work/thai" annual >/dev/null 2>&1
+"$NITHET" -q -c "$work/thai.ini" -i input -o "$work/thai" committee 5/2558 >/dev/null 2>&1
+"$NITHET" -q -c "$work/thai.ini" -i input -o "$work/thai" school 93020001 >/dev/null 2>&1
 for f in annual-2558.pdf committee-5-2558.pdf schools/93020001-2558.pdf; do
 	n=$(pdftotext "$work/thai/2558/$f" - 2>/dev/null | grep -c '[0-9]')
 	[ -s "$work/thai/2558/$f" ] && [ "$n" = 0 ] && ok || no "Thai-digit mode leaves $n lines with Arabic digits in $f"
@@ -394,7 +394,7 @@ hasnt "a pack built ahead does not call its figures the meeting's" "$work/c6.fla
 # looks like, and leaves the 2558 set byte for byte as it was.
 (cd "$out" && find . -type f ! -name .nithet.lock | sort | xargs md5sum) >"$work/before.sum"
 sed 's/^fiscal_year = 2558/fiscal_year = 2559/' config/nithet.ini >"$work/fy.ini"
-"$NITHET" -q -c "$work/fy.ini" -o "$out" build >/dev/null 2>"$work/fy.err"
+"$NITHET" -q -c "$work/fy.ini" -i input -o "$out" build >/dev/null 2>"$work/fy.err"
 [ $? = 3 ] && ok || no "a build of the wrong fiscal year should exit 3"
 grep -q "the data looks like fiscal year 2558" "$work/fy.err" && ok || { no "the wrong year is not named"; tail -2 "$work/fy.err"; }
 n=$(grep -c "is outside fiscal year" "$work/fy.err")

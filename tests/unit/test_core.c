@@ -2,9 +2,11 @@
 #include "test.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "core/arena.h"
 #include "core/diag.h"
+#include "core/file.h"
 #include "core/utf8.h"
 
 TEST(arena_allocates_zeroed_and_aligned)
@@ -67,4 +69,30 @@ TEST(utf8_decode_rejects_bad_sequences)
 	char tiny[5];
 	utf8_thai_digits("12345", tiny, sizeof(tiny));
 	CHECK_STR(tiny, "๑");   /* whole digits only: 3 bytes fit, 6 do not */
+}
+
+/* Paths of a config are joined to its folder as a person would write
+ * them: "config" + "../input" is "input". */
+TEST(file_join_and_dir)
+{
+	static const char *const cases[][3] = {
+		{ "config", "../input", "input" }, { "config", "plan.xsd", "config/plan.xsd" },
+		{ "/etc/nithet", "../../srv/x", "/srv/x" }, { "/", "../a", "/a" }, { ".", "a/./b", "a/b" },
+		{ "a/b", "../..", "." }, { "..", "../x", "../../x" }, { "a", "/abs/p", "/abs/p" },
+		{ NULL, "rel", "rel" }, { "/srv/office/", "input/", "/srv/office/input" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *j = file_join(cases[i][0], cases[i][1]);
+		CHECK_STR(j, cases[i][2]);
+		free(j);
+	}
+	char *d = file_dir("config/nithet.ini");
+	CHECK_STR(d, "config");
+	free(d);
+	d = file_dir("nithet.ini");
+	CHECK_STR(d, ".");
+	free(d);
+	d = file_dir("/nithet.ini");
+	CHECK_STR(d, "/");
+	free(d);
 }

@@ -20,7 +20,7 @@ load_text(const char *text, Diag **d)
 	fputs(text, fp);
 	fclose(fp);
 	*d = diag_new(NULL);
-	Settings *s = settings_load(path, *d);
+	Settings *s = settings_load(path, NULL, *d);
 	unlink(path);
 	return s;
 }
@@ -55,7 +55,7 @@ TEST(settings_shipped_config_equals_defaults)
 	 * but for the holidays, which are the year's (FY 2558's Tuesday
 	 * holidays; the built-in default is none). */
 	Diag *d = diag_new(stderr);
-	Settings *s = settings_load("config/nithet.ini", d);
+	Settings *s = settings_load("config/nithet.ini", NULL, d);
 	CHECK(s != NULL);
 	CHECK_INT(diag_errors(d), 0);
 	if (s != NULL) {
@@ -143,7 +143,7 @@ TEST(settings_errors_name_the_line)
 TEST(settings_missing_file_is_usage_error)
 {
 	Diag *d = diag_new(NULL);
-	Settings *s = settings_load("/nonexistent/nithet.ini", d);
+	Settings *s = settings_load("/nonexistent/nithet.ini", NULL, d);
 	CHECK(s == NULL);
 	CHECK_INT(diag_exit_status(d), EXIT_USAGE);
 	diag_free(d);

@@ -30,7 +30,7 @@ FONT_FILES := fonts/Laksaman.ttf fonts/Laksaman-Bold.ttf \
               fonts/NotoSans-Regular.ttf fonts/NotoSans-Bold.ttf
 
 .PHONY: all deps build fonts run test test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples check-asan example \
-        bench fuzz lint install clean specimen sample
+        bench fuzz lint install uninstall test-install clean specimen sample
 .DELETE_ON_ERROR:
 
 all: build
@@ -84,15 +84,17 @@ specimen: build
 
 test: deps
 	@$(MAKE) --no-print-directory build
-	@$(MAKE) --no-print-directory test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples
+	@$(MAKE) --no-print-directory test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples test-install
 
 test-unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
 	LC_ALL=C.UTF-8 LC_NUMERIC=fr_FR.UTF-8 $(BUILD)/unit-tests
 
-# The program knows no office's plan: no word of the bundled plan in src/.
-test-src:
+# The program knows no office's plan: no word of the bundled plan in src/;
+# the manual page, nithet help and the bash completion agree.
+test-src: nithet
 	sh tests/src/one-plan-words.sh
+	NITHET=./nithet sh tests/src/help.sh
 
 test-cases: nithet
 	NITHET=./nithet sh tests/cases/run.sh
@@ -150,12 +152,46 @@ lint:
 	  echo "lint: banned function used (use the bounded ones of src/core)"; exit 1; \
 	else echo "lint: ok"; fi
 
+# Installed as a system would have it: the program, the schema and fonts
+# (copies; the Debian package links the font packages' files instead), the
+# manual page, the bash completion, and a config for the office to fill in
+# (the sample's office, people and holidays taken out; its folders under
+# /var/lib/nithet). nithet finds its data from its own path, so DESTDIR
+# staging and any PREFIX work unchanged (src/cli/places.h).
+SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+STATEDIR   ?= $(if $(filter /usr,$(PREFIX)),/var/lib/nithet,$(PREFIX)/var/lib/nithet)
+INSTALL_FONTS ?= copy
+
 install: nithet
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nithet/config \
-	  $(DESTDIR)$(PREFIX)/share/nithet/fonts
+	  $(DESTDIR)$(PREFIX)/share/nithet/fonts $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(SYSCONFDIR)/nithet \
+	  $(DESTDIR)$(PREFIX)/share/doc/nithet
 	install -m 755 nithet $(DESTDIR)$(PREFIX)/bin/nithet
-	install -m 644 config/* $(DESTDIR)$(PREFIX)/share/nithet/config/
-	install -m 644 $(FONT_FILES) $(DESTDIR)$(PREFIX)/share/nithet/fonts/
+	install -m 644 config/plan.xsd $(DESTDIR)$(PREFIX)/share/nithet/config/
+	install -m 644 docs/nithet.1 $(DESTDIR)$(PREFIX)/share/man/man1/nithet.1
+	install -m 644 completion/nithet.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nithet
+	install -m 644 docs/plan.md README.md $(DESTDIR)$(PREFIX)/share/doc/nithet/
+	sh tools/installed-config.sh $(STATEDIR) <config/nithet.ini >$(DESTDIR)$(SYSCONFDIR)/nithet/nithet.ini.new
+	@if [ -f $(DESTDIR)$(SYSCONFDIR)/nithet/nithet.ini ]; then \
+	  echo "install: $(DESTDIR)$(SYSCONFDIR)/nithet/nithet.ini kept; the new one is nithet.ini.new"; \
+	else mv $(DESTDIR)$(SYSCONFDIR)/nithet/nithet.ini.new $(DESTDIR)$(SYSCONFDIR)/nithet/nithet.ini; fi
+	@if [ "$(INSTALL_FONTS)" = link ]; then \
+	  ln -sf /usr/share/fonts/truetype/tlwg/Laksaman.ttf /usr/share/fonts/truetype/tlwg/Laksaman-Bold.ttf \
+	    /usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf /usr/share/fonts/truetype/noto/NotoSansThai-Bold.ttf \
+	    /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf \
+	    $(DESTDIR)$(PREFIX)/share/nithet/fonts/; \
+	else $(MAKE) --no-print-directory fonts && install -m 644 $(FONT_FILES) $(DESTDIR)$(PREFIX)/share/nithet/fonts/; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/nithet $(DESTDIR)$(PREFIX)/share/man/man1/nithet.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nithet
+	rm -rf $(DESTDIR)$(PREFIX)/share/nithet $(DESTDIR)$(PREFIX)/share/doc/nithet
+	@echo "uninstall: $(DESTDIR)$(SYSCONFDIR)/nithet/ (the office's config) is left in place"
+
+# An installed nithet, staged with DESTDIR, run from / (tests/install/run.sh).
+test-install: nithet fonts
+	NITHET_SRC=$(CURDIR) sh tests/install/run.sh
 
 clean:
 	rm -rf $(BUILD) nithet

@@ -171,6 +171,11 @@ help(int argc, char **argv)
 		usage(stdout);
 		return EXIT_DONE;
 	}
+	if (!strcmp(argv[1], "help")) {
+		printf("usage: nithet help [COMMAND]\n\nPrints what the command does, its arguments and files; "
+		    "without a command,\nthe list of commands and options.\n");
+		return EXIT_DONE;
+	}
 	const Command *c = find_command(argv[1]);
 	if (c == NULL)
 		return unknown_command(argv[1]);
@@ -306,6 +311,11 @@ run_command_line(int argc, char **argv, const Places *places)
 			return EXIT_USAGE;
 		}
 
+	if (run.opt.config == places->config && access(run.opt.config, F_OK) != 0) {
+		fprintf(stderr, "nithet: error: no config: %s (the default of %s) does not exist; give one with "
+		    "-c FILE or NITHET_CONFIG, or write it (see man nithet, FILES)\n", run.opt.config, places->config_from);
+		return EXIT_USAGE;
+	}
 	run.diag = diag_new(stderr);
 	diag_set_verbose(run.diag, run.opt.verbose);
 	run.settings = settings_load(run.opt.config, places->data_dir, run.diag);

@@ -7,11 +7,12 @@ set -eu
 # Build: compiler, pkg-config, and the libraries of src/README.md.
 # Fonts: the report faces (Laksaman, Noto Sans Thai and its Latin partner).
 # Tests: poppler-utils (pdftotext, pdffonts, pdftoppm), clang's sanitizer
-# and fuzzer runtimes; time (GNU time) for make bench's peak memory.
+# and fuzzer runtimes; time (GNU time) for make bench's peak memory;
+# bash-completion and man-db to try the completion and the manual page.
 PACKAGES="gcc make pkg-config
 libxml2-dev libhpdf-dev libcsv-dev libiniparser-dev libharfbuzz-dev libthai-dev zlib1g-dev libzip-dev libfreexl-dev libxlsxwriter-dev
 fonts-tlwg-laksaman-ttf fonts-noto-core
-poppler-utils clang libclang-rt-14-dev time"
+poppler-utils clang libclang-rt-14-dev time bash-completion man-db"
 
 missing=""
 for p in $PACKAGES; do

@@ -76,9 +76,15 @@ places_find(Places *p)
 	} else if (build_tree) {
 		p->config = file_join(bin, "config/nithet.ini");
 		p->config_from = "the build folder";
-	} else if (prefix && strcmp(prefix, "/usr") != 0) {
-		p->config = file_join(prefix, "etc/nithet/nithet.ini");
+	} else if (prefix) {
+		/* PREFIX/etc, but /etc for /usr (and DESTDIR/etc for a staged
+		 * DESTDIR/usr), as make install puts it */
+		const char *last = strrchr(prefix, '/');
+		int usr = last && strcmp(last, "/usr") == 0;
+		char *root = usr ? file_join(prefix, "..") : NULL;
+		p->config = file_join(usr ? root : prefix, "etc/nithet/nithet.ini");
 		p->config_from = "the installation";
+		free(root);
 	} else {
 		p->config = mem_strdup("/etc/nithet/nithet.ini");
 		p->config_from = "the installation";

@@ -15,7 +15,8 @@ typedef struct Places {
 /* Find them. A build folder is one whose config/plan.xsd sits beside the
  * program; its data and config are there. Installed as PREFIX/bin/nithet,
  * the data is PREFIX/share/nithet and the config PREFIX/etc/nithet/
- * nithet.ini, or /etc/nithet/nithet.ini when PREFIX is /usr. NITHET_CONFIG
+ * nithet.ini, or /etc/nithet/nithet.ini when PREFIX is /usr (DESTDIR/etc
+ * for a staged DESTDIR/usr). NITHET_CONFIG
  * in the environment names another config; NITHET_DATA another data
  * folder. Free with places_free. */
 void places_find(Places *p);

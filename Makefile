@@ -12,7 +12,7 @@ OPT      ?= -O2 -g
 SAN      ?=
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CFLAGS_ALL = -DNITHET_VERSION='"$(VERSION)"' $(CSTD) $(OPT) $(WARN) $(SAN) -Isrc $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
+CFLAGS_ALL = -DNITHET_VERSION='"$(VERSION)"' $(CSTD) $(OPT) $(WARN) $(SAN) -Isrc $(PKG_CFLAGS) -MMD -MP $(CPPFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lhpdf -lcsv -liniparser -lm -pthread $(LDLIBS)
 
 VERSION  := 0.1.0
@@ -30,7 +30,7 @@ FONT_FILES := fonts/Laksaman.ttf fonts/Laksaman-Bold.ttf \
               fonts/NotoSans-Regular.ttf fonts/NotoSans-Bold.ttf
 
 .PHONY: all deps build fonts run test test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples check-asan example \
-        bench fuzz lint install uninstall test-install clean specimen sample
+        bench fuzz lint install uninstall test-install deb test-deb clean specimen sample
 .DELETE_ON_ERROR:
 
 all: build
@@ -188,6 +188,17 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nithet
 	rm -rf $(DESTDIR)$(PREFIX)/share/nithet $(DESTDIR)$(PREFIX)/share/doc/nithet
 	@echo "uninstall: $(DESTDIR)$(SYSCONFDIR)/nithet/ (the office's config) is left in place"
+
+# The Debian package (debian/), built from a copy of the tree, checked with
+# lintian, installed, run and removed (tests/deb/run.sh; as root, in CI).
+# Its tools are installed here, not by make deps: only this target uses them.
+deb:
+	@sh tools/deps.sh debhelper fakeroot dpkg-dev git
+	sh tools/make-deb.sh
+
+test-deb:
+	@sh tools/deps.sh debhelper fakeroot lintian dpkg-dev git
+	sh tests/deb/run.sh
 
 # An installed nithet, staged with DESTDIR, run from / (tests/install/run.sh).
 test-install: nithet fonts

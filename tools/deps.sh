@@ -14,6 +14,9 @@ libxml2-dev libhpdf-dev libcsv-dev libiniparser-dev libharfbuzz-dev libthai-dev 
 fonts-tlwg-laksaman-ttf fonts-noto-core
 poppler-utils clang libclang-rt-14-dev time bash-completion man-db"
 
+# Named packages instead of these: what one target alone uses (make test-deb).
+[ $# -gt 0 ] && PACKAGES="$*"
+
 missing=""
 for p in $PACKAGES; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -30,6 +33,10 @@ if [ "$(id -u)" != 0 ]; then
 fi
 echo "nithet: installing Debian packages:$missing"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
+# Another apt run (unattended-upgrades, an administrator) may hold the lock:
+# wait for it, up to ten minutes, rather than failing at once.
+wait_lock="-o DPkg::Lock::Timeout=600"
 # shellcheck disable=SC2086
-apt-get install -y -qq --no-install-recommends $missing
+apt-get $wait_lock update -qq
+# shellcheck disable=SC2086
+apt-get $wait_lock install -y -qq --no-install-recommends $missing

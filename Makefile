@@ -30,16 +30,33 @@ FONT_FILES := fonts/Laksaman.ttf fonts/Laksaman-Bold.ttf \
               fonts/NotoSans-Regular.ttf fonts/NotoSans-Bold.ttf
 
 .PHONY: all deps build fonts run test test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples check-asan example \
-        bench fuzz lint install uninstall test-install deb test-deb clean specimen sample
+        bench fuzz lint install uninstall test-install deb test-deb pot clean specimen sample
 .DELETE_ON_ERROR:
 
 all: build
-build: nithet $(BUILD)/unit-tests $(TOOLS) fonts
+build: nithet $(BUILD)/unit-tests $(TOOLS) fonts $(MO_FILES)
 
 deps:
 	@sh tools/deps.sh
 
-nithet: $(BUILD)/nithet
+# Messages in Thai (core/i18n.h): po/nithet.pot lists every message of the
+# source (make pot refreshes it), po/th.po translates them, compiled here;
+# tests/src/messages.sh fails on a message without a translation.
+LANGS      := th
+MO_FILES   := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/nithet.mo)
+XGETTEXT_KEYWORDS := -k_ -kN_ -kdiag_report:6 -kproblem:4 -kfail:3
+
+$(BUILD)/locale/%/LC_MESSAGES/nithet.mo: po/%.po
+	@mkdir -p $(@D)
+	$(if $(V),,@echo "  MSGFMT $<")
+	$(Q)msgfmt --check -o $@ $<
+
+pot:
+	xgettext --from-code=UTF-8 --package-name=nithet --package-version=$(VERSION) --add-comments=TRANSLATORS \
+	  --sort-by-file $(XGETTEXT_KEYWORDS) -o po/nithet.pot src/main.c $(LIB_SRC)
+	for l in $(LANGS); do msgmerge --quiet --update --backup=none po/$$l.po po/nithet.pot; done
+
+nithet: $(BUILD)/nithet $(MO_FILES)
 	@cp $< $@
 
 $(BUILD)/nithet: $(BUILD)/src/main.o $(BUILD)/libnithet.a
@@ -84,11 +101,11 @@ specimen: build
 
 test: deps
 	@$(MAKE) --no-print-directory build
-	@$(MAKE) --no-print-directory test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples test-install
+	@$(MAKE) --no-print-directory lint test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples test-install
 
 test-unit: $(BUILD)/unit-tests
-	$(BUILD)/unit-tests
-	LC_ALL=C.UTF-8 LC_NUMERIC=fr_FR.UTF-8 $(BUILD)/unit-tests
+	LC_ALL=C.UTF-8 $(BUILD)/unit-tests
+	LC_ALL= LANG=C.UTF-8 LC_NUMERIC=fr_FR.UTF-8 NITHET_TEST_LOCALE=fr_FR.UTF-8 $(BUILD)/unit-tests
 
 # The program knows no office's plan: no word of the bundled plan in src/;
 # the manual page, nithet help and the bash completion agree.
@@ -122,7 +139,7 @@ check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  build/asan/nithet build/asan/unit-tests build/asan/tools/typeset-lines build/asan/tools/gen-example \
-	  build/asan/tools/gen-xlsx fonts
+	  build/asan/tools/gen-xlsx build/asan/locale/th/LC_MESSAGES/nithet.mo fonts
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 build/asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 NITHET=build/asan/nithet sh tests/cases/run.sh
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 BUILD=build/asan NITHET=build/asan/nithet sh tests/thai/run.sh
@@ -142,7 +159,9 @@ example: $(BUILD)/tools/gen-example
 bench: build
 	sh tools/bench.sh $(BUILD)
 
+# clang and its fuzzer runtime: only this target uses them.
 fuzz:
+	@sh tools/deps.sh clang libclang-rt-14-dev
 	sh tests/fuzz/run.sh
 
 # Banned functions: unbounded or unchecked string and number calls.
@@ -172,6 +191,8 @@ install: nithet
 	install -m 644 docs/nithet.1 $(DESTDIR)$(PREFIX)/share/man/man1/nithet.1
 	install -m 644 completion/nithet.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nithet
 	install -m 644 docs/plan.md README.md $(DESTDIR)$(PREFIX)/share/doc/nithet/
+	for l in $(LANGS); do install -D -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/nithet.mo \
+	  $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/nithet.mo; done
 	sh tools/installed-config.sh $(STATEDIR) <config/nithet.ini >$(DESTDIR)$(SYSCONFDIR)/nithet/nithet.ini.new
 	@if [ -f $(DESTDIR)$(SYSCONFDIR)/nithet/nithet.ini ]; then \
 	  echo "install: $(DESTDIR)$(SYSCONFDIR)/nithet/nithet.ini kept; the new one is nithet.ini.new"; \
@@ -184,6 +205,7 @@ install: nithet
 	else $(MAKE) --no-print-directory fonts && install -m 644 $(FONT_FILES) $(DESTDIR)$(PREFIX)/share/nithet/fonts/; fi
 
 uninstall:
+	for l in $(LANGS); do rm -f $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/nithet.mo; done
 	rm -f $(DESTDIR)$(PREFIX)/bin/nithet $(DESTDIR)$(PREFIX)/share/man/man1/nithet.1 \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nithet
 	rm -rf $(DESTDIR)$(PREFIX)/share/nithet $(DESTDIR)$(PREFIX)/share/doc/nithet

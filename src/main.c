@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/places.h"
+#include "core/i18n.h"
 #include "cli/run.h"
 #include "core/mem.h"
 #include "load/xml.h"
@@ -32,56 +33,56 @@ typedef struct Command {
 } Command;
 
 static const Command commands[] = {
-	{ "build", "", "every report: annual, review, one per school, one per committee meeting held, "
-	  "indicators files",
-	  "Reads and checks every input, then writes the year's whole set into OUT/<FY>/:\n"
+	{ "build", "", N_("every report: annual, review, one per school, one per committee meeting held, "
+	  "indicators files"),
+	  N_("Reads and checks every input, then writes the year's whole set into OUT/<FY>/:\n"
 	  "annual-<FY>.pdf, review-<FY>.pdf, committee-<N>-<FY>.pdf for each meeting held,\n"
 	  "schools/<CODE>-<FY>.pdf for each school, indicators-<FY>.json and indicators-<FY>.csv.\n"
 	  "The new set replaces the previous one with a single rename, only when it is complete;\n"
 	  "a build that fails anywhere leaves the previous set as it was.\n"
-	  "A second build of the same output folder waits for the first (see --wait).",
+	  "A second build of the same output folder waits for the first (see --wait)."),
 	  cmd_build },
-	{ "annual", "", "OUT/<FY>/annual-<FY>.pdf, the end-of-year report",
-	  "Writes the end-of-year report OUT/<FY>/annual-<FY>.pdf alone.",
+	{ "annual", "", N_("OUT/<FY>/annual-<FY>.pdf, the end-of-year report"),
+	  N_("Writes the end-of-year report OUT/<FY>/annual-<FY>.pdf alone."),
 	  cmd_annual },
-	{ "review", "", "OUT/<FY>/review-<FY>.pdf, for the office before printing: rows left out, drafts, "
-	  "warnings, targets one record short, the files read",
-	  "Writes OUT/<FY>/review-<FY>.pdf alone: for the office, never sent; the records awaiting\n"
+	{ "review", "", N_("OUT/<FY>/review-<FY>.pdf, for the office before printing: rows left out, drafts, "
+	  "warnings, targets one record short, the files read"),
+	  N_("Writes OUT/<FY>/review-<FY>.pdf alone: for the office, never sent; the records awaiting\n"
 	  "approval, targets and schools one record short, every row left out, every warning,\n"
-	  "the files read and their formats.",
+	  "the files read and their formats."),
 	  cmd_review },
-	{ "committee", "N/<FY>", "OUT/<FY>/committee-<N>-<FY>.pdf, the ก.ต.ป.น. meeting pack "
-	  "(e.g. committee 3/2558)",
-	  "Writes the pack of meeting N of the fiscal year FY (a row of meetings.csv),\n"
+	{ "committee", "N/<FY>", N_("OUT/<FY>/committee-<N>-<FY>.pdf, the ก.ต.ป.น. meeting pack "
+	  "(e.g. committee 3/2558)"),
+	  N_("Writes the pack of meeting N of the fiscal year FY (a row of meetings.csv),\n"
 	  "OUT/<FY>/committee-<N>-<FY>.pdf, with the figures as of the meeting's date\n"
-	  "unless --as-of is given. Example: nithet committee 3/2558",
+	  "unless --as-of is given. Example: nithet committee 3/2558"),
 	  cmd_committee },
-	{ "school", "CODE... | --all", "OUT/<FY>/schools/<CODE>-<FY>.pdf, one report per school",
-	  "Writes the report of each school named by its code (as in schools.csv),\n"
-	  "or of every school with --all, into OUT/<FY>/schools/<CODE>-<FY>.pdf.",
+	{ "school", "CODE... | --all", N_("OUT/<FY>/schools/<CODE>-<FY>.pdf, one report per school"),
+	  N_("Writes the report of each school named by its code (as in schools.csv),\n"
+	  "or of every school with --all, into OUT/<FY>/schools/<CODE>-<FY>.pdf."),
 	  cmd_school },
-	{ "indicators", "[--format json|csv]", "print every target and indicator to stdout",
-	  "Prints every target and indicator of the plan, as computed from the data,\n"
-	  "to standard output as JSON (the default) or CSV. Writes no file.",
+	{ "indicators", "[--format json|csv]", N_("print every target and indicator to stdout"),
+	  N_("Prints every target and indicator of the plan, as computed from the data,\n"
+	  "to standard output as JSON (the default) or CSV. Writes no file."),
 	  cmd_indicators },
-	{ "check", "", "read and validate all inputs, print diagnostics, write nothing",
-	  "Reads and checks the config, the plan and every input file, prints what is wrong\n"
-	  "and what to do, and writes nothing. The exit status says how it went.",
+	{ "check", "", N_("read and validate all inputs, print diagnostics, write nothing"),
+	  N_("Reads and checks the config, the plan and every input file, prints what is wrong\n"
+	  "and what to do, and writes nothing. The exit status says how it went."),
 	  cmd_check },
-	{ "plan", "explain", "print in Thai what each target of the plan counts, from the plan alone",
-	  "Prints in Thai, for each target of plan.xml, what is counted and how,\n"
-	  "from the plan alone (no data is read).",
+	{ "plan", "explain", N_("print in Thai what each target of the plan counts, from the plan alone"),
+	  N_("Prints in Thai, for each target of plan.xml, what is counted and how,\n"
+	  "from the plan alone (no data is read)."),
 	  cmd_plan },
-	{ "specimen", "", "OUT/specimen.pdf and OUT/specimen-noto.pdf, the Thai type specimen",
-	  "Writes OUT/specimen.pdf and OUT/specimen-noto.pdf, pages of Thai text set in the\n"
-	  "configured fonts, to check the typesetting of marks and line breaks.",
+	{ "specimen", "", N_("OUT/specimen.pdf and OUT/specimen-noto.pdf, the Thai type specimen"),
+	  N_("Writes OUT/specimen.pdf and OUT/specimen-noto.pdf, pages of Thai text set in the\n"
+	  "configured fonts, to check the typesetting of marks and line breaks."),
 	  cmd_specimen },
-	{ "template", "[--with-data]", "OUT/template-<FY>/NAME.xlsx, the Excel workbook to fill for each input "
-	  "table the plan uses (--with-data: with the rows of the input folder's files)",
-	  "Writes OUT/template-<FY>/NAME.xlsx for each input table the plan uses: Thai headers,\n"
+	{ "template", "[--with-data]", N_("OUT/template-<FY>/NAME.xlsx, the Excel workbook to fill for each input "
+	  "table the plan uses (--with-data: with the rows of the input folder's files)"),
+	  N_("Writes OUT/template-<FY>/NAME.xlsx for each input table the plan uses: Thai headers,\n"
 	  "lists to choose from, codes kept as text, dates as dates, and a sheet of instructions.\n"
 	  "With --with-data, the rows of the input folder's files are put in.\n"
-	  "A filled workbook saved into the input folder is read as it is.",
+	  "A filled workbook saved into the input folder is read as it is."),
 	  cmd_template },
 };
 
@@ -90,21 +91,19 @@ enum { NCOMMANDS = sizeof(commands) / sizeof(commands[0]) };
 static void
 usage(FILE *out)
 {
-	fprintf(out,
-	    "usage: nithet [OPTIONS] COMMAND [ARGS]      (options may also follow the command)\n"
+	fputs(_("usage: nithet [OPTIONS] COMMAND [ARGS]      (options may also follow the command)\n"
 	    "\n"
 	    "nithet turns the supervision plan and data exports of a Thai service-area office\n"
 	    "into the Thai PDF reports of its supervision project.\n"
 	    "\n"
-	    "commands:\n");
+	    "commands:\n"), out);
 	for (size_t i = 0; i < NCOMMANDS; i++) {
 		char head[64];
 		snprintf(head, sizeof(head), "%s %s", commands[i].name, commands[i].args);
-		fprintf(out, "  %-26s %s\n", head, commands[i].summary);
+		fprintf(out, "  %-26s %s\n", head, _(commands[i].summary));
 	}
-	fprintf(out, "  %-26s %s\n", "help [COMMAND]", "what a command does, its arguments and files");
-	fprintf(out,
-	    "\n"
+	fprintf(out, "  %-26s %s\n", _("help [COMMAND]"), _("what a command does, its arguments and files"));
+	fputs(_("\n"
 	    "options:\n"
 	    "  -c, --config FILE          settings (default: $NITHET_CONFIG, else the installation's,\n"
 	    "                             /etc/nithet/nithet.ini; see man nithet)\n"
@@ -124,7 +123,7 @@ usage(FILE *out)
 	    "\n"
 	    "exit status: 0 done (warnings allowed), 1 done but some input rows were rejected,\n"
 	    "2 usage or config error, 3 an input file missing or invalid as a whole,\n"
-	    "4 output could not be written, 70 internal error.\n");
+	    "4 output could not be written, 70 internal error.\n"), out);
 }
 
 static const Command *
@@ -139,8 +138,8 @@ find_command(const char *name)
 static void
 command_help(const Command *c, FILE *out)
 {
-	fprintf(out, "usage: nithet [OPTIONS] %s%s%s\n\n%s\n\nThe options are those of nithet --help; "
-	    "see also man nithet.\n", c->name, *c->args ? " " : "", c->args, c->help);
+	fprintf(out, _("usage: nithet [OPTIONS] %s%s%s\n\n%s\n\nThe options are those of nithet --help; "
+	    "see also man nithet.\n"), c->name, *c->args ? " " : "", c->args, _(c->help));
 }
 
 /* The commands' names, for a message: "build, annual, ..." */
@@ -158,7 +157,7 @@ static int
 unknown_command(const char *name)
 {
 	char names[256];
-	fprintf(stderr, "nithet: error: unknown command '%s'; the commands are %s, help (see nithet --help)\n",
+	fprintf(stderr, _("nithet: error: unknown command '%s'; the commands are %s, help (see nithet --help)\n"),
 	    name, command_names(names, sizeof names));
 	return EXIT_USAGE;
 }
@@ -172,8 +171,8 @@ help(int argc, char **argv)
 		return EXIT_DONE;
 	}
 	if (!strcmp(argv[1], "help")) {
-		printf("usage: nithet help [COMMAND]\n\nPrints what the command does, its arguments and files; "
-		    "without a command,\nthe list of commands and options.\n");
+		fputs(_("usage: nithet help [COMMAND]\n\nPrints what the command does, its arguments and files; "
+		    "without a command,\nthe list of commands and options.\n"), stdout);
 		return EXIT_DONE;
 	}
 	const Command *c = find_command(argv[1]);
@@ -238,15 +237,15 @@ run_command_line(int argc, char **argv, const Places *places)
 		case 'o': run.opt.output_dir = optarg; break;
 		case 'A':
 			if (cal_parse_iso(optarg, strlen(optarg), &run.opt.as_of) != CAL_OK) {
-				fprintf(stderr, "nithet: error: --as-of wants a real date YYYY-MM-DD in ค.ศ. "
-				    "(found \"%s\")\n", optarg);
+				fprintf(stderr, _("nithet: error: --as-of wants a real date YYYY-MM-DD in ค.ศ. "
+				    "(found \"%s\")\n"), optarg);
 				return EXIT_USAGE;
 			}
 			run.opt.has_as_of = 1;
 			break;
 		case 'j':
 			if (parse_jobs(optarg, &run.opt.jobs) != 0) {
-				fprintf(stderr, "nithet: error: -j wants a number from 1 to 256 (found \"%s\")\n", optarg);
+				fprintf(stderr, _("nithet: error: -j wants a number from 1 to 256 (found \"%s\")\n"), optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -255,7 +254,7 @@ run_command_line(int argc, char **argv, const Places *places)
 			errno = 0;
 			long w = strtol(optarg, &end, 10);
 			if (end == optarg || *end != '\0' || errno != 0 || w < 0 || w > 86400) {
-				fprintf(stderr, "nithet: error: --wait wants seconds from 0 to 86400 (found \"%s\")\n", optarg);
+				fprintf(stderr, _("nithet: error: --wait wants seconds from 0 to 86400 (found \"%s\")\n"), optarg);
 				return EXIT_USAGE;
 			}
 			run.opt.wait = w;
@@ -270,7 +269,7 @@ run_command_line(int argc, char **argv, const Places *places)
 		case 'a': run.opt.all = 1; break;
 		case 'd': run.opt.with_data = 1; break;
 		default:
-			fprintf(stderr, "nithet: see 'nithet --help'\n");
+			fprintf(stderr, _("nithet: see 'nithet --help'\n"));
 				return EXIT_USAGE;
 		}
 	}
@@ -289,7 +288,7 @@ run_command_line(int argc, char **argv, const Places *places)
 		return rc;
 	}
 	if (run.opt.quiet && run.opt.verbose) {
-		fprintf(stderr, "nithet: error: -q and -v exclude each other; give one\n");
+		fprintf(stderr, _("nithet: error: -q and -v exclude each other; give one\n"));
 		return EXIT_USAGE;
 	}
 	if (argc == 0) {
@@ -306,14 +305,14 @@ run_command_line(int argc, char **argv, const Places *places)
 	};
 	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
 		if (own[i].given && strstr(cmd->args, own[i].option) == NULL) {
-			fprintf(stderr, "nithet: error: %s is not an option of %s; see nithet help %s\n", own[i].option,
+			fprintf(stderr, _("nithet: error: %s is not an option of %s; see nithet help %s\n"), own[i].option,
 			    cmd->name, cmd->name);
 			return EXIT_USAGE;
 		}
 
 	if (run.opt.config == places->config && access(run.opt.config, F_OK) != 0) {
-		fprintf(stderr, "nithet: error: no config: %s (the default of %s) does not exist; give one with "
-		    "-c FILE or NITHET_CONFIG, or write it (see man nithet, FILES)\n", run.opt.config, places->config_from);
+		fprintf(stderr, _("nithet: error: no config: %s (the default of %s) does not exist; give one with "
+		    "-c FILE or NITHET_CONFIG, or write it (see man nithet, FILES)\n"), run.opt.config, _(places->config_from));
 		return EXIT_USAGE;
 	}
 	run.diag = diag_new(stderr);
@@ -323,6 +322,14 @@ run_command_line(int argc, char **argv, const Places *places)
 	if (run.settings == NULL) {
 		rc = diag_exit_status(run.diag);
 	} else {
+		int lang = i18n_language(run.settings->language);
+		if (lang == -2)
+			diag_report(run.diag, DIAG_WARNING, run.opt.config, 0, 0, "[messages] language '%s' is none "
+			    "nithet has; write th, en, or nothing for the locale's", run.settings->language);
+		else if (lang != 0)
+			diag_report(run.diag, DIAG_WARNING, run.opt.config, 0, 0, "the system has no UTF-8 locale to "
+			    "show messages in '%s'; they stay in the locale's language (install th_TH.UTF-8)",
+			    run.settings->language);
 		if (run.opt.input_dir) {
 			free(run.settings->input_dir);
 			run.settings->input_dir = mem_strdup(run.opt.input_dir);
@@ -351,6 +358,7 @@ main(int argc, char **argv)
 {
 	Places places;
 	places_find(&places);
+	i18n_start(places.locale_dir);
 	int rc = run_command_line(argc, argv, &places);
 	places_free(&places);
 	return rc;

@@ -140,7 +140,7 @@ main(int argc, char **argv)
 {
 	int runs = 5, k = 1;
 	if (argc > 2 && !strcmp(argv[1], "-n")) {
-		runs = atoi(argv[2]);
+		runs = (int)strtol(argv[2], NULL, 10);
 		k = 3;
 	}
 	long sizes[8] = { 100000, 1000000 };
@@ -148,7 +148,7 @@ main(int argc, char **argv)
 	if (k < argc) {
 		nsizes = 0;
 		for (; k < argc && nsizes < 8; k++)
-			sizes[nsizes++] = atol(argv[k]);
+			sizes[nsizes++] = strtol(argv[k], NULL, 10);
 	}
 	char dir[] = "/tmp/bench-xlsx.XXXXXX";
 	if (mkdtemp(dir) == NULL || runs < 1 || runs > 50)

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/file.h"
+#include "core/i18n.h"
 #include "core/mem.h"
 
 /* The folder of the running program, or NULL when /proc cannot tell. */
@@ -59,23 +60,41 @@ places_find(Places *p)
 	char *bin = from_here(program_dir());
 	const char *data = getenv("NITHET_DATA");
 	char *prefix = bin ? file_join(bin, "..") : NULL;
-	int build_tree = bin && exists(bin, "config/plan.xsd");
+	/* A source tree: the program in it, or in build/ or build/asan/ */
+	char *tree = NULL;
+	for (int up = 0; bin && up < 3 && tree == NULL; up++) {
+		char *dir = file_join(bin, up == 0 ? "." : up == 1 ? ".." : "../..");
+		if (exists(dir, "config/plan.xsd") && exists(dir, "src/main.c"))
+			tree = dir;
+		else
+			free(dir);
+	}
+	int build_tree = tree != NULL;
 	if (data && *data)
 		p->data_dir = mem_strdup(data);
 	else if (build_tree)
-		p->data_dir = mem_strdup(bin);
+		p->data_dir = mem_strdup(tree);
 	else if (prefix)
 		p->data_dir = file_join(prefix, "share/nithet");
 	else
 		p->data_dir = mem_strdup(".");
 
+	/* the message catalogues: built into build/locale, installed into
+	 * PREFIX/share/locale */
+	if (build_tree)
+		p->locale_dir = exists(bin, "locale") ? file_join(bin, "locale") : file_join(tree, "build/locale");
+	else if (prefix)
+		p->locale_dir = file_join(prefix, "share/locale");
+	else
+		p->locale_dir = mem_strdup("/usr/share/locale");
+
 	const char *env = getenv("NITHET_CONFIG");
 	if (env && *env) {
 		p->config = mem_strdup(env);
-		p->config_from = "NITHET_CONFIG";
+		p->config_from = N_("NITHET_CONFIG");
 	} else if (build_tree) {
-		p->config = file_join(bin, "config/nithet.ini");
-		p->config_from = "the build folder";
+		p->config = file_join(tree, "config/nithet.ini");
+		p->config_from = N_("the build folder");
 	} else if (prefix) {
 		/* PREFIX/etc, but /etc for /usr (and DESTDIR/etc for a staged
 		 * DESTDIR/usr), as make install puts it */
@@ -83,14 +102,15 @@ places_find(Places *p)
 		int usr = last && strcmp(last, "/usr") == 0;
 		char *root = usr ? file_join(prefix, "..") : NULL;
 		p->config = file_join(usr ? root : prefix, "etc/nithet/nithet.ini");
-		p->config_from = "the installation";
+		p->config_from = N_("the installation");
 		free(root);
 	} else {
 		p->config = mem_strdup("/etc/nithet/nithet.ini");
-		p->config_from = "the installation";
+		p->config_from = N_("the installation");
 	}
 	free(bin);
 	free(prefix);
+	free(tree);
 }
 
 void
@@ -98,4 +118,5 @@ places_free(Places *p)
 {
 	free(p->data_dir);
 	free(p->config);
+	free(p->locale_dir);
 }

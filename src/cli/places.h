@@ -9,11 +9,13 @@
 typedef struct Places {
 	char *data_dir;            /* holds config/plan.xsd and fonts/ */
 	char *config;              /* the default config file */
+	char *locale_dir;          /* the message catalogues (core/i18n.h) */
 	const char *config_from;   /* why that one: for a message */
 } Places;
 
-/* Find them. A build folder is one whose config/plan.xsd sits beside the
- * program; its data and config are there. Installed as PREFIX/bin/nithet,
+/* Find them. In a source tree (config/plan.xsd and src/main.c in the
+ * program's folder, or one or two above it: build/, build/asan/) the data
+ * and config are the tree's. Installed as PREFIX/bin/nithet,
  * the data is PREFIX/share/nithet and the config PREFIX/etc/nithet/
  * nithet.ini, or /etc/nithet/nithet.ini when PREFIX is /usr (DESTDIR/etc
  * for a staged DESTDIR/usr). NITHET_CONFIG

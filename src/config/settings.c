@@ -25,7 +25,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/cnum.h"
 #include "core/file.h"
+#include "core/i18n.h"
 #include "core/mem.h"
 #include "core/utf8.h"
 
@@ -59,125 +61,128 @@ typedef struct KeySpec {
 
 static const KeySpec keys[] = {
 	/* No office's name by default: without one, the plan's office= is used. */
-	{ "office", "name", KEY_STRING, OFF(office_name), 0, 0, "", "text" },
+	{ "office", "name", KEY_STRING, OFF(office_name), 0, 0, "", N_("text") },
 	{ "office", "unit", KEY_STRING, OFF(unit_name), 0, 0,
-	  "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา", "text" },
-	{ "office", "director", KEY_STRING, OFF(director_name), 0, 0, "", "text" },
-	{ "office", "director_position", KEY_STRING, OFF(director_position), 0, 0, "", "text" },
-	{ "office", "group_director", KEY_STRING, OFF(group_director_name), 0, 0, "", "text" },
-	{ "office", "group_director_position", KEY_STRING, OFF(group_director_position), 0, 0, "", "text" },
-	{ "office", "committee_chair", KEY_STRING, OFF(committee_chair), 0, 0, "", "text" },
-	{ "office", "reporter", KEY_STRING, OFF(reporter_name), 0, 0, "", "text" },
-	{ "office", "reporter_position", KEY_STRING, OFF(reporter_position), 0, 0, "", "text" },
+	  "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา", N_("text") },
+	{ "office", "director", KEY_STRING, OFF(director_name), 0, 0, "", N_("text") },
+	{ "office", "director_position", KEY_STRING, OFF(director_position), 0, 0, "", N_("text") },
+	{ "office", "group_director", KEY_STRING, OFF(group_director_name), 0, 0, "", N_("text") },
+	{ "office", "group_director_position", KEY_STRING, OFF(group_director_position), 0, 0, "", N_("text") },
+	{ "office", "committee_chair", KEY_STRING, OFF(committee_chair), 0, 0, "", N_("text") },
+	{ "office", "reporter", KEY_STRING, OFF(reporter_name), 0, 0, "", N_("text") },
+	{ "office", "reporter_position", KEY_STRING, OFF(reporter_position), 0, 0, "", N_("text") },
 	{ "office", "emblem", KEY_STRING, OFF(emblem_file), 0, 0, "",
-	  "a PNG or JPEG file, relative to input_dir unless it starts with /; or empty" },
-	{ "office", "document", KEY_STRING, OFF(document_number), 0, 0, "", "text" },
-	{ "office", "date", KEY_DATE, OFF(document_date), 0, 0, "", "a date yyyy-mm-dd, or empty" },
+	  N_("a PNG or JPEG file, relative to input_dir unless it starts with /; or empty") },
+	{ "office", "document", KEY_STRING, OFF(document_number), 0, 0, "", N_("text") },
+	{ "office", "date", KEY_DATE, OFF(document_date), 0, 0, "", N_("a date yyyy-mm-dd, or empty") },
 	{ "office", "fiscal_year", KEY_INT, OFF(fiscal_year), 2500, 2700, "2558",
-	  "a Buddhist-Era year such as 2558" },
+	  N_("a Buddhist-Era year such as 2558") },
 	{ "office", "expected_schools", KEY_INT, OFF(expected_schools), 1, 100000, "117",
-	  "a whole number of schools" },
+	  N_("a whole number of schools") },
 
-	{ "paths", "input_dir", KEY_PATH, OFF(input_dir), 0, 0, "input", "a directory" },
-	{ "paths", "output_dir", KEY_PATH, OFF(output_dir), 0, 0, "output", "a directory" },
+	{ "paths", "input_dir", KEY_PATH, OFF(input_dir), 0, 0, "input", N_("a directory") },
+	{ "paths", "output_dir", KEY_PATH, OFF(output_dir), 0, 0, "output", N_("a directory") },
 	{ "paths", "plan", KEY_PATH, OFF(plan_file), 0, 0, "plan.xml",
-	  "a file name, relative to input_dir unless it starts with /" },
-	{ "paths", "plan_schema", KEY_PATH, OFF(plan_schema), 0, 0, "config/plan.xsd", "a file" },
+	  N_("a file name, relative to input_dir unless it starts with /") },
+	{ "paths", "plan_schema", KEY_PATH, OFF(plan_schema), 0, 0, "config/plan.xsd", N_("a file") },
 
-	{ "fonts", "thai", KEY_PATH, OFF(thai.regular), 0, 0, "fonts/Laksaman.ttf", "a TrueType file" },
-	{ "fonts", "thai_bold", KEY_PATH, OFF(thai.bold), 0, 0, "fonts/Laksaman-Bold.ttf", "a TrueType file" },
-	{ "fonts", "thai_scale", KEY_DOUBLE, OFF(thai.scale), 0.1, 3.0, "0.66", "a number" },
+	{ "fonts", "thai", KEY_PATH, OFF(thai.regular), 0, 0, "fonts/Laksaman.ttf", N_("a TrueType file") },
+	{ "fonts", "thai_bold", KEY_PATH, OFF(thai.bold), 0, 0, "fonts/Laksaman-Bold.ttf", N_("a TrueType file") },
+	{ "fonts", "thai_scale", KEY_DOUBLE, OFF(thai.scale), 0.1, 3.0, "0.66", N_("a number") },
 	{ "fonts", "latin", KEY_STRING, OFF(latin.regular), 0, 0, "",
-	  "a TrueType file, or empty when the Thai font has Latin letters" },
-	{ "fonts", "latin_bold", KEY_STRING, OFF(latin.bold), 0, 0, "", "a TrueType file, or empty" },
-	{ "fonts", "latin_scale", KEY_DOUBLE, OFF(latin.scale), 0.1, 3.0, "0.66", "a number" },
+	  N_("a TrueType file, or empty when the Thai font has Latin letters") },
+	{ "fonts", "latin_bold", KEY_STRING, OFF(latin.bold), 0, 0, "", N_("a TrueType file, or empty") },
+	{ "fonts", "latin_scale", KEY_DOUBLE, OFF(latin.scale), 0.1, 3.0, "0.66", N_("a number") },
 
-	{ "page", "orientation", KEY_ORIENT, OFF(landscape), 0, 0, "portrait", "portrait or landscape" },
-	{ "page", "margin_left", KEY_DOUBLE, OFF(margin_left), 0, 100, "30", "millimetres" },
-	{ "page", "margin_right", KEY_DOUBLE, OFF(margin_right), 0, 100, "20", "millimetres" },
-	{ "page", "margin_top", KEY_DOUBLE, OFF(margin_top), 0, 100, "25", "millimetres" },
-	{ "page", "margin_bottom", KEY_DOUBLE, OFF(margin_bottom), 0, 100, "20", "millimetres" },
-	{ "page", "body_size", KEY_DOUBLE, OFF(body_size), 8, 40, "16", "Sarabun points" },
+	{ "page", "orientation", KEY_ORIENT, OFF(landscape), 0, 0, "portrait", N_("portrait or landscape") },
+	{ "page", "margin_left", KEY_DOUBLE, OFF(margin_left), 0, 100, "30", N_("millimetres") },
+	{ "page", "margin_right", KEY_DOUBLE, OFF(margin_right), 0, 100, "20", N_("millimetres") },
+	{ "page", "margin_top", KEY_DOUBLE, OFF(margin_top), 0, 100, "25", N_("millimetres") },
+	{ "page", "margin_bottom", KEY_DOUBLE, OFF(margin_bottom), 0, 100, "20", N_("millimetres") },
+	{ "page", "body_size", KEY_DOUBLE, OFF(body_size), 8, 40, "16", N_("Sarabun points") },
 	{ "page", "line_spacing", KEY_DOUBLE, OFF(line_spacing), 0.8, 3.0, "1.2",
-	  "a multiple of the body size" },
-	{ "page", "thai_digits", KEY_BOOL, OFF(thai_digits), 0, 0, "no", "yes or no" },
+	  N_("a multiple of the body size") },
+	{ "page", "thai_digits", KEY_BOOL, OFF(thai_digits), 0, 0, "no", N_("yes or no") },
 	{ "page", "keep_words", KEY_WORDS, OFF(keep_words), 0, 0,
-	  "ศึกษานิเทศก์ ปีงบประมาณ ก.ต.ป.น. สพป. ผู้อำนวยการ สถานศึกษา", "words separated by spaces" },
+	  "ศึกษานิเทศก์ ปีงบประมาณ ก.ต.ป.น. สพป. ผู้อำนวยการ สถานศึกษา", N_("words separated by spaces") },
 
 	{ "evaluation", "pass_level", KEY_INT, OFF(pass_level), 1, 5, "3",
-	  "a level from 1 (ปรับปรุง) to 5 (ดีเยี่ยม)" },
+	  N_("a level from 1 (ปรับปรุง) to 5 (ดีเยี่ยม)") },
 	{ "evaluation", "method", KEY_EVAL, OFF(eval_method), 0, 0, "percent",
-	  "percent (score % to level) or mean (mean criterion score to level)" },
+	  N_("percent (score % to level) or mean (mean criterion score to level)") },
 	{ "evaluation", "level_percent", KEY_PERCENTS, OFF(level_percent), 0, 100, "0 50 60 75 90",
-	  "five ascending lower bounds in % for levels 1..5, the first 0" },
+	  N_("five ascending lower bounds in % for levels 1..5, the first 0") },
 	{ "evaluation", "rubric_bands", KEY_BANDS, OFF(rubric_bands), 1, 5,
 	  "1.00-1.50 ปรับปรุง | 1.51-2.50 พอใช้ | 2.51-3.50 ดี | 3.51-4.50 ดีมาก | 4.51-5.00 ดีเยี่ยม",
-	  "five bands 'min-max label' from lowest to highest, separated by |" },
+	  N_("five bands 'min-max label' from lowest to highest, separated by |") },
 
 	{ "survey", "likert_bands", KEY_BANDS, OFF(likert_bands), 1, 5,
 	  "1.00-1.50 น้อยที่สุด | 1.51-2.50 น้อย | 2.51-3.50 ปานกลาง | 3.51-4.50 มาก | 4.51-5.00 มากที่สุด",
-	  "five bands 'min-max label' from lowest to highest, separated by |" },
+	  N_("five bands 'min-max label' from lowest to highest, separated by |") },
 	{ "survey", "min_item_respondents", KEY_INT, OFF(min_item_respondents), 1, 1000, "3",
-	  "a number of respondents, 1 or more" },
+	  N_("a number of respondents, 1 or more") },
 	{ "survey", "satisfied_threshold", KEY_DOUBLE, OFF(satisfied_threshold), 1, 5, "3.51",
-	  "a mean from 1.00 to 5.00" },
+	  N_("a mean from 1.00 to 5.00") },
 
 	{ "themes", "theme1", KEY_THEME, OFF(themes[0]), 0, 0, "การอ่านออกเขียนได้: อ่าน เขียน",
-	  "a name, a colon, then words separated by spaces" },
+	  N_("a name, a colon, then words separated by spaces") },
 	{ "themes", "theme2", KEY_THEME, OFF(themes[1]), 0, 0, "การวัดและประเมินผล: ข้อสอบ วัดผล คัดกรอง ประเมิน",
-	  "a name, a colon, then words separated by spaces" },
+	  N_("a name, a colon, then words separated by spaces") },
 	{ "themes", "theme3", KEY_THEME, OFF(themes[2]), 0, 0, "การจัดการเรียนรู้และสื่อ: แผนการสอน แผนการจัดการเรียนรู้ คละชั้น สื่อ ห้องเรียน การสอน",
-	  "a name, a colon, then words separated by spaces" },
+	  N_("a name, a colon, then words separated by spaces") },
 	{ "themes", "theme4", KEY_THEME, OFF(themes[3]), 0, 0, "การพัฒนาครูและการนิเทศภายใน: อบรม ID Plan นิเทศภายใน แลกเปลี่ยนเรียนรู้ ครูแกนนำ",
-	  "a name, a colon, then words separated by spaces" },
+	  N_("a name, a colon, then words separated by spaces") },
 	{ "themes", "theme5", KEY_THEME, OFF(themes[4]), 0, 0, "ความร่วมมือกับผู้ปกครองและชุมชน: ผู้ปกครอง ชุมชน",
-	  "a name, a colon, then words separated by spaces" },
+	  N_("a name, a colon, then words separated by spaces") },
 	{ "themes", "theme6", KEY_THEME, OFF(themes[5]), 0, 0, "งบประมาณ: งบประมาณ เบิกจ่าย",
-	  "a name, a colon, then words separated by spaces" },
+	  N_("a name, a colon, then words separated by spaces") },
 	{ "themes", "theme7", KEY_THEME, OFF(themes[6]), 0, 0, "ภาระงานเอกสารและการรายงาน: เอกสาร รายงาน เผยแพร่",
-	  "a name, a colon, then words separated by spaces" },
+	  N_("a name, a colon, then words separated by spaces") },
 	{ "themes", "theme8", KEY_THEME, OFF(themes[7]), 0, 0, "การนัดหมายและช่วงเวลานิเทศ: ล่วงหน้า กำหนดการ ช่วงเวลา นัดหมาย ประสานก่อน",
-	  "a name, a colon, then words separated by spaces" },
+	  N_("a name, a colon, then words separated by spaces") },
 	{ "themes", "theme9", KEY_THEME, OFF(themes[8]), 0, 0, "ความถี่และรูปแบบการนิเทศ: บ่อยขึ้น ออนไลน์ พบกลุ่ม มาเยี่ยม ต่อเนื่อง",
-	  "a name, a colon, then words separated by spaces" },
+	  N_("a name, a colon, then words separated by spaces") },
 	{ "themes", "theme10", KEY_THEME, OFF(themes[9]), 0, 0, "",
-	  "a name, a colon, then words separated by spaces" },
+	  N_("a name, a colon, then words separated by spaces") },
 	{ "themes", "theme11", KEY_THEME, OFF(themes[10]), 0, 0, "",
-	  "a name, a colon, then words separated by spaces" },
+	  N_("a name, a colon, then words separated by spaces") },
 	{ "themes", "theme12", KEY_THEME, OFF(themes[11]), 0, 0, "",
-	  "a name, a colon, then words separated by spaces" },
+	  N_("a name, a colon, then words separated by spaces") },
 	{ "themes", "praise", KEY_WORDS, OFF(praise_words), 0, 0,
-	  "ขอบคุณ ชื่นชม ประทับใจ กัลยาณมิตร กำลังใจ", "words separated by spaces" },
+	  "ขอบคุณ ชื่นชม ประทับใจ กัลยาณมิตร กำลังใจ", N_("words separated by spaces") },
 
 	{ "calendar", "holidays", KEY_DATES, OFF(holidays), 0, 0, "",
-	  "ISO dates (yyyy-mm-dd) separated by spaces" },
+	  N_("ISO dates (yyyy-mm-dd) separated by spaces") },
 
 	{ "mapping", "no_answer_words", KEY_WORDS, OFF(no_answer_words), 0, 0,
-	  "- ไม่มี ไม่มีข้อเสนอแนะ ไม่มีความคิดเห็น n/a", "words separated by spaces" },
+	  "- ไม่มี ไม่มีข้อเสนอแนะ ไม่มีความคิดเห็น n/a", N_("words separated by spaces") },
 
-	{ "sheets", "schools", KEY_STRING, OFF(sheets[0]), 0, 0, "", "the name of a sheet" },
-	{ "sheets", "networks", KEY_STRING, OFF(sheets[1]), 0, 0, "", "the name of a sheet" },
-	{ "sheets", "staff", KEY_STRING, OFF(sheets[2]), 0, 0, "", "the name of a sheet" },
-	{ "sheets", "visits", KEY_STRING, OFF(sheets[3]), 0, 0, "", "the name of a sheet" },
-	{ "sheets", "evaluations", KEY_STRING, OFF(sheets[4]), 0, 0, "", "the name of a sheet" },
-	{ "sheets", "surveys", KEY_STRING, OFF(sheets[5]), 0, 0, "", "the name of a sheet" },
-	{ "sheets", "spending", KEY_STRING, OFF(sheets[6]), 0, 0, "", "the name of a sheet" },
-	{ "sheets", "meetings", KEY_STRING, OFF(sheets[7]), 0, 0, "", "the name of a sheet" },
-	{ "sheets", "attendance", KEY_STRING, OFF(sheets[8]), 0, 0, "", "the name of a sheet" },
-	{ "sheets", "resolutions", KEY_STRING, OFF(sheets[9]), 0, 0, "", "the name of a sheet" },
-	{ "sheets", "practices", KEY_STRING, OFF(sheets[10]), 0, 0, "", "the name of a sheet" },
-	{ "sheets", "online", KEY_STRING, OFF(sheets[11]), 0, 0, "", "the name of a sheet" },
-	{ "sheets", "scores", KEY_STRING, OFF(sheets[12]), 0, 0, "", "the name of a sheet" },
-	{ "sheets", "assessments", KEY_STRING, OFF(sheets[13]), 0, 0, "", "the name of a sheet" },
-	{ "sheets", "narrative", KEY_STRING, OFF(sheets[14]), 0, 0, "", "the name of a sheet" },
+	{ "sheets", "schools", KEY_STRING, OFF(sheets[0]), 0, 0, "", N_("the name of a sheet") },
+	{ "sheets", "networks", KEY_STRING, OFF(sheets[1]), 0, 0, "", N_("the name of a sheet") },
+	{ "sheets", "staff", KEY_STRING, OFF(sheets[2]), 0, 0, "", N_("the name of a sheet") },
+	{ "sheets", "visits", KEY_STRING, OFF(sheets[3]), 0, 0, "", N_("the name of a sheet") },
+	{ "sheets", "evaluations", KEY_STRING, OFF(sheets[4]), 0, 0, "", N_("the name of a sheet") },
+	{ "sheets", "surveys", KEY_STRING, OFF(sheets[5]), 0, 0, "", N_("the name of a sheet") },
+	{ "sheets", "spending", KEY_STRING, OFF(sheets[6]), 0, 0, "", N_("the name of a sheet") },
+	{ "sheets", "meetings", KEY_STRING, OFF(sheets[7]), 0, 0, "", N_("the name of a sheet") },
+	{ "sheets", "attendance", KEY_STRING, OFF(sheets[8]), 0, 0, "", N_("the name of a sheet") },
+	{ "sheets", "resolutions", KEY_STRING, OFF(sheets[9]), 0, 0, "", N_("the name of a sheet") },
+	{ "sheets", "practices", KEY_STRING, OFF(sheets[10]), 0, 0, "", N_("the name of a sheet") },
+	{ "sheets", "online", KEY_STRING, OFF(sheets[11]), 0, 0, "", N_("the name of a sheet") },
+	{ "sheets", "scores", KEY_STRING, OFF(sheets[12]), 0, 0, "", N_("the name of a sheet") },
+	{ "sheets", "assessments", KEY_STRING, OFF(sheets[13]), 0, 0, "", N_("the name of a sheet") },
+	{ "sheets", "narrative", KEY_STRING, OFF(sheets[14]), 0, 0, "", N_("the name of a sheet") },
 
 	{ "limits", "max_file_bytes", KEY_LONG, OFF(max_file_bytes), 1024, 2147483647.0, "268435456",
-	  "bytes, 1024 to 2147483647" },
+	  N_("bytes, 1024 to 2147483647") },
 	{ "limits", "max_field_bytes", KEY_LONG, OFF(max_field_bytes), 16, 16777216, "65536",
-	  "bytes, 16 to 16777216" },
-	{ "limits", "max_columns", KEY_LONG, OFF(max_columns), 1, 100000, "512", "1 to 100000" },
-	{ "limits", "max_rows", KEY_LONG, OFF(max_rows), 1, 100000000, "10000000", "1 to 100000000" },
-	{ "limits", "max_xml_depth", KEY_INT, OFF(max_xml_depth), 4, 1000, "64", "4 to 1000" },
+	  N_("bytes, 16 to 16777216") },
+	{ "limits", "max_columns", KEY_LONG, OFF(max_columns), 1, 100000, "512", N_("1 to 100000") },
+	{ "limits", "max_rows", KEY_LONG, OFF(max_rows), 1, 100000000, "10000000", N_("1 to 100000000") },
+	{ "limits", "max_xml_depth", KEY_INT, OFF(max_xml_depth), 4, 1000, "64", N_("4 to 1000") },
+
+	{ "messages", "language", KEY_STRING, OFF(language), 0, 0, "",
+	  N_("th, en, or empty for the language of the locale") },
 };
 
 enum { NKEYS = sizeof(keys) / sizeof(keys[0]) };
@@ -232,7 +237,7 @@ parse_double(const char *v, double *out)
 {
 	char *end;
 	errno = 0;
-	double x = strtod(v, &end);
+	double x = c_strtod(v, &end);
 	while (*end == ' ' || *end == '\t')
 		end++;
 	if (end == v || *end != '\0' || errno != 0 || !isfinite(x))
@@ -318,31 +323,31 @@ parse_bands(const char *v, Band *bands, double lo, double hi, char *err, size_t 
 	int n = split_list(v, "|", parts, 5);
 	int rc = -1;
 	if (n != 5) {
-		snprintf(err, errsize, "%s bands", n < 0 ? "more than 5" : "not 5");
+		snprintf(err, errsize, "%s", n < 0 ? _("more than 5 bands") : _("not 5 bands"));
 		goto out;
 	}
 	for (int i = 0; i < 5; i++) {
 		char *p = trim(parts[i]);
 		char *end;
 		errno = 0;
-		double a = strtod(p, &end);
+		double a = c_strtod(p, &end);
 		if (end == p || *end != '-') {
-			snprintf(err, errsize, "band %d '%s' does not start with min-max", i + 1, p);
+			snprintf(err, errsize, _("band %d '%s' does not start with min-max"), i + 1, p);
 			goto out;
 		}
 		p = end + 1;
-		double b = strtod(p, &end);
+		double b = c_strtod(p, &end);
 		if (end == p || (*end != ' ' && *end != '\t')) {
-			snprintf(err, errsize, "band %d has no label after min-max", i + 1);
+			snprintf(err, errsize, _("band %d has no label after min-max"), i + 1);
 			goto out;
 		}
 		char *label = trim(end);
 		if (*label == '\0' || a > b || a < lo || b > hi) {
-			snprintf(err, errsize, "band %d is %.2f-%.2f '%s'", i + 1, a, b, label);
+			c_snprintf(err, errsize, _("band %d is %.2f-%.2f '%s'"), i + 1, a, b, label);
 			goto out;
 		}
 		if (i > 0 && a <= bands[i - 1].max) {
-			snprintf(err, errsize, "band %d starts at %.2f, inside band %d", i + 1, a, i);
+			c_snprintf(err, errsize, _("band %d starts at %.2f, inside band %d"), i + 1, a, i);
 			goto out;
 		}
 		bands[i].min = a;
@@ -378,7 +383,7 @@ set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsiz
 	switch (k->type) {
 	case KEY_PATH:
 		if (*v == '\0') {
-			snprintf(err, errsize, "empty");
+			snprintf(err, errsize, _("empty"));
 			return -1;
 		}
 		/* FALLTHROUGH */
@@ -389,11 +394,11 @@ set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsiz
 	case KEY_INT:
 	case KEY_LONG:
 		if (parse_long(v, &l) != 0) {
-			snprintf(err, errsize, "not a whole number");
+			snprintf(err, errsize, _("not a whole number"));
 			return -1;
 		}
 		if (l < k->min || l > k->max) {
-			snprintf(err, errsize, "out of range %.0f..%.0f", k->min, k->max);
+			c_snprintf(err, errsize, _("out of range %.0f..%.0f"), k->min, k->max);
 			return -1;
 		}
 		if (k->type == KEY_INT)
@@ -403,11 +408,11 @@ set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsiz
 		return 0;
 	case KEY_DOUBLE:
 		if (parse_double(v, &x) != 0) {
-			snprintf(err, errsize, "not a number");
+			snprintf(err, errsize, _("not a number"));
 			return -1;
 		}
 		if (x < k->min || x > k->max) {
-			snprintf(err, errsize, "out of range %g..%g", k->min, k->max);
+			c_snprintf(err, errsize, _("out of range %g..%g"), k->min, k->max);
 			return -1;
 		}
 		*(double *)f = x;
@@ -418,7 +423,7 @@ set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsiz
 		else if (!strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "off") || !strcmp(v, "0"))
 			*(int *)f = 0;
 		else {
-			snprintf(err, errsize, "not yes or no");
+			snprintf(err, errsize, _("not yes or no"));
 			return -1;
 		}
 		return 0;
@@ -428,7 +433,7 @@ set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsiz
 		else if (!strcmp(v, "landscape"))
 			*(int *)f = 1;
 		else {
-			snprintf(err, errsize, "unknown orientation");
+			snprintf(err, errsize, _("unknown orientation"));
 			return -1;
 		}
 		return 0;
@@ -438,7 +443,7 @@ set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsiz
 		else if (!strcmp(v, "mean"))
 			*(EvalMethod *)f = EVAL_BY_MEAN;
 		else {
-			snprintf(err, errsize, "unknown method");
+			snprintf(err, errsize, _("unknown method"));
 			return -1;
 		}
 		return 0;
@@ -454,7 +459,7 @@ set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsiz
 		char *tn = name ? trim(name) : NULL;
 		int n = colon ? split_list(colon + 1, " \t", t->words, THEME_MAX_WORDS) : 0;
 		if (tn == NULL || *tn == '\0' || n <= 0) {
-			snprintf(err, errsize, n < 0 ? "more than %d words" : "not 'name: word word ...'", THEME_MAX_WORDS);
+			snprintf(err, errsize, n < 0 ? _("more than %d words") : _("not 'name: word word ...'"), THEME_MAX_WORDS);
 			free(name);
 			return -1;
 		}
@@ -465,7 +470,7 @@ set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsiz
 	}
 	case KEY_DATE:
 		if (*v != '\0' && !is_iso_date(v, strlen(v))) {
-			snprintf(err, errsize, "'%s' is not a date yyyy-mm-dd", v);
+			snprintf(err, errsize, _("'%s' is not a date yyyy-mm-dd"), v);
 			return -1;
 		}
 		free(*(char **)f);
@@ -478,14 +483,14 @@ set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsiz
 		free_list(items, count);
 		int n = split_list(v, k->type == KEY_WORDS ? " \t" : " \t,", items, SETTINGS_MAX_LIST);
 		if (n < 0) {
-			snprintf(err, errsize, "more than %d items", SETTINGS_MAX_LIST);
+			snprintf(err, errsize, _("more than %d items"), SETTINGS_MAX_LIST);
 			return -1;
 		}
 		*count = (size_t)n;
 		if (k->type == KEY_DATES)
 			for (size_t i = 0; i < *count; i++)
 				if (!is_iso_date(items[i], strlen(items[i]))) {
-					snprintf(err, errsize, "'%s' is not a date yyyy-mm-dd", items[i]);
+					snprintf(err, errsize, _("'%s' is not a date yyyy-mm-dd"), items[i]);
 					free_list(items, count);
 					return -1;
 				}
@@ -502,7 +507,7 @@ set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsiz
 		for (int i = 0; i < 5; i++)
 			free(parts[i]);
 		if (bad) {
-			snprintf(err, errsize, "not five ascending numbers starting at 0");
+			snprintf(err, errsize, _("not five ascending numbers starting at 0"));
 			return -1;
 		}
 		memcpy(pct, tmp, sizeof(tmp));
@@ -896,7 +901,7 @@ settings_load(const char *path, const char *data_dir, Diag *d)
 		if (set_value(s, &keys[i], v ? v : "", err, sizeof(err)) != 0) {
 			diag_report(d, DIAG_USAGE, path, seen_line[i], 1,
 			    "bad value for %s in [%s] (found \"%s\": %s); write %s", keys[i].key,
-			    keys[i].section, v ? v : "", err, keys[i].help);
+			    keys[i].section, v ? v : "", err, _(keys[i].help));
 			problems++;
 		}
 	}
@@ -954,7 +959,7 @@ format_value(const Settings *s, const KeySpec *k, char *out, size_t size)
 		snprintf(out, size, "%ld", *(const long *)f);
 		return;
 	case KEY_DOUBLE:
-		snprintf(out, size, "%g", *(const double *)f);
+		c_snprintf(out, size, "%g", *(const double *)f);
 		return;
 	case KEY_BOOL:
 		snprintf(out, size, "%s", *(const int *)f ? "yes" : "no");
@@ -977,7 +982,7 @@ format_value(const Settings *s, const KeySpec *k, char *out, size_t size)
 	}
 	case KEY_PERCENTS: {
 		const double *p = f;
-		snprintf(out, size, "%g %g %g %g %g", p[0], p[1], p[2], p[3], p[4]);
+		c_snprintf(out, size, "%g %g %g %g %g", p[0], p[1], p[2], p[3], p[4]);
 		return;
 	}
 	case KEY_THEME: {
@@ -995,7 +1000,7 @@ format_value(const Settings *s, const KeySpec *k, char *out, size_t size)
 	case KEY_BANDS: {
 		const Band *b = f;
 		for (int i = 0; i < 5; i++) {
-			snprintf(item, sizeof(item), "%s%.2f-%.2f %s", i ? " | " : "", b[i].min, b[i].max,
+			c_snprintf(item, sizeof(item), "%s%.2f-%.2f %s", i ? " | " : "", b[i].min, b[i].max,
 			    b[i].label);
 			append_item(out, size, &used, item);
 		}

@@ -114,6 +114,10 @@ typedef struct Settings {
 	long max_columns;
 	long max_rows;
 	int max_xml_depth;
+
+	/* [messages] the language of nithet's messages: "th", "en", or ""
+	 * for the locale's (core/i18n.h) */
+	char *language;
 } Settings;
 
 /* The sheet configured for table stem, or NULL for the first one shown. */

@@ -1,6 +1,8 @@
 /* diag.c - recording and printing diagnostics (see diag.h). */
 #include "diag.h"
 #include "arena.h"
+#include "core/cnum.h"
+#include "core/i18n.h"
 #include "mem.h"
 
 #include <stdarg.h>
@@ -20,13 +22,13 @@ struct Diag {
 };
 
 static const char *const severity_word[DIAG_NSEVERITY] = {
-	[DIAG_NOTE] = "note",
-	[DIAG_WARNING] = "warning",
-	[DIAG_ROW] = "error",
-	[DIAG_USAGE] = "error",
-	[DIAG_INPUT] = "error",
-	[DIAG_OUTPUT] = "error",
-	[DIAG_INTERNAL] = "internal error",
+	[DIAG_NOTE] = N_("note"),
+	[DIAG_WARNING] = N_("warning"),
+	[DIAG_ROW] = N_("error"),
+	[DIAG_USAGE] = N_("error"),
+	[DIAG_INPUT] = N_("error"),
+	[DIAG_OUTPUT] = N_("error"),
+	[DIAG_INTERNAL] = N_("internal error"),
 };
 
 static const int severity_exit[DIAG_NSEVERITY] = {
@@ -78,7 +80,7 @@ diag_where(const DiagRecord *r, char *buf, size_t size)
 			*--p = (char)('A' + (c - 1) % 26);
 		if (r->col > 0)
 			return snprintf(buf, size, "%s: %s!%s%ld", r->file, r->sheet, p, r->line);
-		return snprintf(buf, size, "%s: %s, row %ld", r->file, r->sheet, r->line);
+		return snprintf(buf, size, _("%s: %s, row %ld"), r->file, r->sheet, r->line);
 	}
 	if (r->line <= 0)
 		return snprintf(buf, size, "%s", r->file);
@@ -90,7 +92,7 @@ diag_where(const DiagRecord *r, char *buf, size_t size)
 int
 diag_format(const DiagRecord *r, char *buf, size_t size)
 {
-	const char *word = severity_word[r->severity];
+	const char *word = _(severity_word[r->severity]);
 	if (r->file == NULL)
 		return snprintf(buf, size, "%s: %s", word, r->text);
 	int n = diag_where(r, buf, size);
@@ -128,7 +130,7 @@ escape_text(Arena *a, const char *s)
 		if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
 		    (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) {
 			unsigned cp = 0x2000u | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-			o += sprintf(o, "<U+%04X>", cp);
+			o += snprintf(o, 9, "<U+%04X>", cp);   /* 8 bytes were counted for it */
 			p += 3;
 			continue;
 		}
@@ -142,14 +144,16 @@ void
 diag_report(Diag *d, DiagSeverity sev, const char *file, long line, long col,
     const char *fmt, ...)
 {
+	/* The message in the user's language (core/i18n.h). */
+	fmt = _(fmt);
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = c_vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	char *text = arena_alloc(d->strings, n > 0 ? (size_t)n + 1 : 1);
 	va_start(ap, fmt);
 	if (n > 0)
-		vsnprintf(text, (size_t)n + 1, fmt, ap);
+		c_vsnprintf(text, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 
 	if (d->n == d->cap) {

@@ -371,8 +371,9 @@ int
 template_workbook(const TableSpec *spec, int required, const Model *m, const TemplateData *data,
     const char *tmpdir, unsigned char **out, size_t *len, Diag *d)
 {
-	char *path = mem_alloc(strlen(tmpdir) + 32);
-	sprintf(path, "%s/nithet-template-XXXXXX", tmpdir);
+	size_t plen = strlen(tmpdir) + 32;
+	char *path = mem_alloc(plen);
+	snprintf(path, plen, "%s/nithet-template-XXXXXX", tmpdir);
 	int fd = mkstemp(path);
 	if (fd < 0) {
 		diag_report(d, DIAG_OUTPUT, tmpdir, 0, 0, "cannot make a temporary file for the workbook (%s); set "

@@ -1,5 +1,4 @@
 /* cells.c - see cells.h. */
-#define _GNU_SOURCE   /* strtod_l: numbers in a file are never the locale's */
 #include "load/cells.h"
 
 #include <locale.h>
@@ -10,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cnum.h"
 #include "core/mem.h"
 
 void
@@ -147,11 +147,8 @@ cells_free(CellRow *r)
 double
 cells_parse_number(const char *s, int *ok)
 {
-	static locale_t c_locale;
-	if (c_locale == (locale_t)0)
-		c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
 	char *end;
-	double v = strtod_l(s, &end, c_locale);
+	double v = c_strtod(s, &end);
 	while (*end == ' ')
 		end++;
 	*ok = end != s && *end == '\0' && isfinite(v);
@@ -164,10 +161,10 @@ cells_format_number(double v, int zeros, char *out, size_t size)
 	if (fabs(v) < 1e15 && v == floor(v)) {
 		if (v == 0)
 			v = 0;   /* no "-0" */
-		snprintf(out, size, zeros ? "%0*.0f" : "%.*f", zeros, v);
+		c_snprintf(out, size, zeros ? "%0*.0f" : "%.*f", zeros, v);
 		return;
 	}
-	snprintf(out, size, "%.15g", v);
+	c_snprintf(out, size, "%.15g", v);
 	for (char *p = out; *p; p++)
 		if (!strchr("0123456789eE+-", *p))
 			*p = '.';   /* the locale's decimal point, were it not '.' */

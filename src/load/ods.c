@@ -117,9 +117,22 @@ cell_value(Book *b, const XmlNode *c)
 	if (!strcmp(type, "time")) {
 		/* PT13H30M00S -> 13:30 (seconds when there are some). */
 		const char *v = xml_attr_ns(c, NS_OFFICE, "time-value");
-		int h = 0, m = 0, s = 0;
-		if (v == NULL || sscanf(v, "PT%dH%dM%dS", &h, &m, &s) < 2)
+		long part[3] = { 0, 0, 0 };   /* hours, minutes, seconds */
+		static const char units[3] = { 'H', 'M', 'S' };
+		int got = 0;
+		const char *p = v && !strncmp(v, "PT", 2) ? v + 2 : NULL;
+		for (int i = 0; p && i < 3 && *p; i++) {
+			char *end;
+			long x = strtol(p, &end, 10);
+			if (end == p || *end != units[i] || x < 0 || x > 100000)
+				break;
+			part[i] = x;
+			got++;
+			p = end + 1;
+		}
+		if (got < 2)
 			return paras > 0;
+		int h = (int)part[0], m = (int)part[1], s = (int)part[2];
 		char out[32];
 		int k = s ? snprintf(out, sizeof out, "%02d:%02d:%02d", h, m, s) : snprintf(out, sizeof out, "%02d:%02d", h, m);
 		b->t.len = 0;

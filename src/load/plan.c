@@ -3,6 +3,8 @@
  * libxml2 (that is load/xml.c). */
 #include "load/plan.h"
 
+#include "core/i18n.h"
+
 #include "load/plan_v1.h"
 #include "load/xml.h"
 #include "model/model.h"
@@ -141,7 +143,7 @@ problem(Loader *L, DiagSeverity sev, long line, const char *fmt, ...)
 	char buf[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	vsnprintf(buf, sizeof(buf), _(fmt), ap);
 	va_end(ap);
 	if (sev != DIAG_WARNING && sev != DIAG_NOTE)
 		L->errors++;

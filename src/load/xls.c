@@ -48,8 +48,14 @@ why(int rc)
 static void
 fix_date(const char *text, char *out, size_t size)
 {
-	int y, m, dd;
-	if (sscanf(text, "%4d-%2d-%2d", &y, &m, &dd) != 3 || y < 2100 || y > 9999 || m < 1 || m > 12) {
+	/* yyyy-mm-dd: four digits, two, two */
+	int ok = strlen(text) >= 10 && text[4] == '-' && text[7] == '-';
+	for (int i = 0; i < 10 && ok; i++)
+		ok = i == 4 || i == 7 || (text[i] >= '0' && text[i] <= '9');
+	int y = ok ? (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0') : 0;
+	int m = ok ? (text[5] - '0') * 10 + (text[6] - '0') : 0;
+	int dd = ok ? (text[8] - '0') * 10 + (text[9] - '0') : 0;
+	if (!ok || y < 2100 || y > 9999 || m < 1 || m > 12) {
 		snprintf(out, size, "%s", text);
 		return;
 	}

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/i18n.h"
 #include "core/mem.h"
 
 enum { SCAN_CHUNK = 64 * 1024 };
@@ -184,7 +185,7 @@ fail(Scan *s, long line, const char *fmt, ...)
 	char what[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof what, fmt, ap);
+	vsnprintf(what, sizeof what, _(fmt), ap);
 	va_end(ap);
 	diag_report(s->d, DIAG_INPUT, s->name, line, 0, "not well-formed XML: %s; the workbook is damaged or "
 	    "was not written by a spreadsheet program: open it in Excel or LibreOffice Calc and save it again",

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/cnum.h"
 #include "core/arena.h"
 #include "core/mem.h"
 #include "pdf/pdf.h"
@@ -38,7 +39,7 @@ font_key(const Settings *s)
 	for (int i = 0; i < 4; i++)
 		n += parts[i] ? strlen(parts[i]) + 1 : 1;
 	char *k = mem_alloc(n);
-	snprintf(k, n, "%s|%s|%s|%s|%.4g|%.4g", parts[0] ? parts[0] : "", parts[1] ? parts[1] : "",
+	c_snprintf(k, n, "%s|%s|%s|%s|%.4g|%.4g", parts[0] ? parts[0] : "", parts[1] ? parts[1] : "",
 		parts[2] ? parts[2] : "", parts[3] ? parts[3] : "", s->thai.scale, s->latin.scale);
 	return k;
 }

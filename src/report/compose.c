@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/cnum.h"
 #include "core/numfmt.h"
 #include "core/utf8.h"
 
@@ -376,7 +377,7 @@ compose_table(Compose *c, double size, const char *columns)
 		DocAlign align = DOC_ALIGN_LEFT;
 		size_t hlen = len;
 		if (w > p && a > w) {
-			width = strtod(w, NULL);
+			width = c_strtod(w, NULL);
 			align = *a == 'r' ? DOC_ALIGN_RIGHT : *a == 'c' ? DOC_ALIGN_CENTER : DOC_ALIGN_LEFT;
 			hlen = (size_t)(w - 1 - p);
 		}

@@ -6,6 +6,7 @@
 # Usage: NITHET=./nithet sh tests/src/help.sh   (from the repository root)
 set -u
 NITHET=${NITHET:-./nithet}
+export LC_ALL=C
 page=docs/nithet.1
 completion=completion/nithet.bash
 pass=0

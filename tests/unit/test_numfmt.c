@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "core/cnum.h"
 #include "core/numfmt.h"
 #include "core/utf8.h"
 
@@ -209,7 +210,7 @@ TEST(num_doubles_round_as_written)
 		snprintf(text, sizeof text, "%d.%02d5", i / 100, i % 100);
 		long long h = (long long)i + 1;
 		snprintf(want, sizeof want, "%lld.%02lld", h / 100, h % 100);
-		num_format_double(strtod(text, NULL), 2, NUM_NO_GROUPING, out, sizeof out);
+		num_format_double(c_strtod(text, NULL), 2, NUM_NO_GROUPING, out, sizeof out);   /* the test reads the C way too */
 		if (strcmp(out, want) != 0)
 			bad++;
 	}

@@ -134,13 +134,9 @@ TEST(plan_bundled)
 {
 	Arena *a = arena_new();
 	Diag *d = diag_new(stderr);
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	Plan *p = plan_load(a, PLAN, XSD, DEPTH, MAXB, d);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
 	CHECK(p != NULL);
 	CHECK_INT(diag_nrecords(d), 0);
-	CHECK((t1.tv_sec - t0.tv_sec) * 1000000000L + (t1.tv_nsec - t0.tv_nsec) < 100000000L);
 	if (p == NULL)
 		goto out;
 	CHECK_INT(p->fiscal_year, 2558);
@@ -504,24 +500,19 @@ TEST(plan_split_and_warning)
 	arena_free(a);
 }
 
-/* Whole-file problems: exit 3, fast, with a clear message. */
+/* Whole-file problems: exit 3 with a clear message (how fast is make
+ * bench's and the hostile cases' business, not a unit test's). */
 static void
 expect_file_refused(const char *path, const char *needle, long want_line, int test_line)
 {
 	Arena *a = arena_new();
 	Diag *d = diag_new(NULL);
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	Plan *p = plan_load(a, path, XSD, DEPTH, MAXB, d);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	const DiagRecord *r = first_error(d);
 	if (p != NULL)
 		test_fail(__FILE__, test_line, "%s accepted", path);
 	if (diag_exit_status(d) != EXIT_INPUT)
 		test_fail(__FILE__, test_line, "exit %d, want 3", diag_exit_status(d));
-	if (s > 0.5)
-		test_fail(__FILE__, test_line, "took %.3f s", s);
 	if (r == NULL || strstr(r->text, needle) == NULL)
 		test_fail(__FILE__, test_line, "\"%s\" not in: %s", needle, r ? r->text : "(nothing)");
 	else if (r->line != want_line)

@@ -30,14 +30,6 @@ said(const Diag *d, const char *needle)
 	return 0;
 }
 
-static double
-seconds_since(const struct timespec *t0)
-{
-	struct timespec t1;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 TEST(xml_tree_shape)
 {
 	Arena *a = arena_new();
@@ -174,10 +166,7 @@ TEST(xml_xxe_rejected)
 {
 	Arena *a = arena_new();
 	Diag *d = diag_new(NULL);
-	struct timespec t0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	CHECK(xml_read_file(a, PLAN_DATA "xxe.xml", 1 << 20, 64, NULL, d) == NULL);
-	CHECK(seconds_since(&t0) < 0.5);
 	CHECK_INT(diag_exit_status(d), EXIT_INPUT);
 	CHECK_INT(diag_nrecords(d), 1);
 	CHECK(said(d, "DOCTYPE"));
@@ -192,11 +181,7 @@ TEST(xml_billion_laughs_rejected)
 {
 	Arena *a = arena_new();
 	Diag *d = diag_new(NULL);
-	struct timespec t0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	CHECK(xml_read_file(a, PLAN_DATA "billion-laughs.xml", 1 << 20, 64, NULL, d) == NULL);
-	double s = seconds_since(&t0);
-	CHECK(s < 0.5);
 	CHECK_INT(diag_nrecords(d), 1);
 	CHECK(said(d, "DOCTYPE"));
 	CHECK(arena_used(a) < 4096);     /* nothing was expanded into the tree */
@@ -639,12 +624,9 @@ TEST(xml_stream_hostile_files_end_quickly)
 		size_t n = fread(buf, 1, sizeof(buf), f);
 		fclose(f);
 		Diag *d2 = diag_new(NULL);
-		struct timespec t0;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
 		Seen s = { 0 };
 		CHECK_INT(xml_stream_memory(buf, n, "t.xml", 64, 0, seen_start, seen_element, &s, d2),
 		    -1);
-		CHECK(seconds_since(&t0) < 0.5);
 		CHECK_INT(diag_nrecords(d2), 1);
 		CHECK(said(d2, "DOCTYPE"));
 		CHECK(!said(d2, "root:"));

@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
+
+#include "core/i18n.h"
 #include <unistd.h>
 
 #include "cli/run.h"
@@ -360,9 +362,9 @@ cmd_build(Run *run, int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (!quiet && !run->opt.dump_layout)
-		printf("wrote %s/%d/: annual-%d.pdf, %zu committee pack%s, %zu school reports, indicators-%d.json "
-		    "and .csv, and review-%d.pdf (for the office: rows left out, drafts, warnings) in %.2f s\n",
-		    run->settings->output_dir, r->fiscal_year, r->fiscal_year, ncommittee, ncommittee == 1 ? "" : "s", nschools,
+		printf(_("wrote %s/%d/: annual-%d.pdf, %zu committee packs, %zu school reports, indicators-%d.json "
+		    "and .csv, and review-%d.pdf (for the office: rows left out, drafts, warnings) in %.2f s\n"),
+		    run->settings->output_dir, r->fiscal_year, r->fiscal_year, ncommittee, nschools,
 		    r->fiscal_year, r->fiscal_year, secs);
 	release_lock(lock);
 	int diag_rc = diag_exit_status(run->diag);

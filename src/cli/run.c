@@ -5,6 +5,7 @@
 #include "cli/outdir.h"
 #include "cli/sets.h"
 
+#include "core/i18n.h"
 #include "core/mem.h"
 
 #include <errno.h>
@@ -190,7 +191,7 @@ run_write(Run *run, const Doc *doc, const char *name)
 		rc = put(run, name, pdf, len);
 	free(pdf);
 	if (rc == 0 && !run->opt.quiet)
-		printf("wrote %s/%s\n", write_dir(run), name);
+		printf(_("wrote %s/%s\n"), write_dir(run), name);
 	return rc;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/run.h"
+#include "core/i18n.h"
 #include "core/mem.h"
 #include "export/template.h"
 #include "load/inputs.h"
@@ -103,7 +104,7 @@ cmd_template(Run *run, int argc, char **argv)
 			const char *name = arena_printf(run->arena, "%s/%s.xlsx", folder, spec->stem);
 			rc = run_write_bytes(run, name, bytes, len);
 			if (rc == 0 && !run->opt.quiet)
-				printf("wrote %s/%s%s\n", run->settings->output_dir, name,
+				printf(_("wrote %s/%s%s\n"), run->settings->output_dir, name,
 				    dp ? arena_printf(run->arena, " (%zu rows)", dp->nrows) : "");
 		}
 		free(bytes);

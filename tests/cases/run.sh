@@ -7,6 +7,10 @@
 #   input/           files that replace or add to the bundled input/ (optional)
 #   remove           names of bundled input files to delete, one a line (optional)
 #   nithet.ini       the config to use instead of config/nithet.ini (optional)
+#   fixture          the name of another case whose input/, remove and
+#                    nithet.ini to use instead (optional; the layout-* cases
+#                    dump the annual report, a committee pack and a school
+#                    report of measure-small's five schools with --dump-layout)
 #   expected-status  the exit status (required)
 #   expected-stdout, expected-stderr   the exact output (optional)
 # nithet runs from the repository root as
@@ -26,14 +30,17 @@ run_case() {
 	work=$(mktemp -d "${TMPDIR:-/tmp}/nithet-case.XXXXXX")
 	mkdir -p "$work/input" "$work/output"
 	cp -R input/. "$work/input/"
-	if [ -f "$dir/remove" ]; then
+	# a case may run on another case's data and config (its fixture)
+	data=$dir
+	[ -f "$dir/fixture" ] && data=tests/cases/$(cat "$dir/fixture")
+	if [ -f "$data/remove" ]; then
 		while IFS= read -r f; do
 			[ -n "$f" ] && rm -rf "$work/input/$f"
-		done <"$dir/remove"
+		done <"$data/remove"
 	fi
-	[ -d "$dir/input" ] && cp -R "$dir/input/." "$work/input/"
+	[ -d "$data/input" ] && cp -R "$data/input/." "$work/input/"
 	config=config/nithet.ini
-	[ -f "$dir/nithet.ini" ] && config="$dir/nithet.ini"
+	[ -f "$data/nithet.ini" ] && config="$data/nithet.ini"
 	args=$(cat "$dir/cmd")
 	# shellcheck disable=SC2086
 	(eval "set -- $args"; exec "$NITHET" -c "$config" -i "$work/input" -o "$work/output" "$@") \

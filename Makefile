@@ -30,7 +30,7 @@ FONT_FILES := fonts/Laksaman.ttf fonts/Laksaman-Bold.ttf \
               fonts/NotoSans-Regular.ttf fonts/NotoSans-Bold.ttf
 
 .PHONY: all deps build fonts run test test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples check-asan example \
-        bench fuzz lint install uninstall test-install deb test-deb pot clean specimen sample
+        bench fuzz lint install uninstall test-install test-offices deb test-deb pot clean specimen sample
 .DELETE_ON_ERROR:
 
 all: build
@@ -101,7 +101,7 @@ specimen: build
 
 test: deps
 	@$(MAKE) --no-print-directory build
-	@$(MAKE) --no-print-directory lint test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples test-install
+	@$(MAKE) --no-print-directory lint test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples test-install test-offices
 
 test-unit: $(BUILD)/unit-tests
 	LC_ALL=C.UTF-8 $(BUILD)/unit-tests
@@ -190,7 +190,7 @@ install: nithet
 	install -m 644 config/plan.xsd $(DESTDIR)$(PREFIX)/share/nithet/config/
 	install -m 644 docs/nithet.1 $(DESTDIR)$(PREFIX)/share/man/man1/nithet.1
 	install -m 644 completion/nithet.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nithet
-	install -m 644 docs/plan.md README.md $(DESTDIR)$(PREFIX)/share/doc/nithet/
+	install -m 644 docs/plan.md README.md tools/run-offices.sh $(DESTDIR)$(PREFIX)/share/doc/nithet/
 	for l in $(LANGS); do install -D -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/nithet.mo \
 	  $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/nithet.mo; done
 	sh tools/installed-config.sh $(STATEDIR) <config/nithet.ini >$(DESTDIR)$(SYSCONFDIR)/nithet/nithet.ini.new
@@ -221,6 +221,11 @@ deb:
 test-deb:
 	@sh tools/deps.sh debhelper fakeroot lintian dpkg-dev git
 	sh tests/deb/run.sh
+
+# Several offices on one server with GNU parallel (tools/run-offices.sh),
+# each with its own config, input, output and JSON summary.
+test-offices: nithet
+	NITHET=$(CURDIR)/nithet sh tests/offices/run.sh
 
 # An installed nithet, staged with DESTDIR, run from / (tests/install/run.sh).
 test-install: nithet fonts

@@ -7,7 +7,7 @@ _nithet()
 
 	local commands="build annual review committee school indicators check plan specimen template help"
 	local options="-c --config -i --input -o --output --as-of -j --jobs --wait -q --quiet
-		-v --verbose --dump-layout --format --all --with-data -h --help -V --version"
+		-v --verbose --dump-layout --summary --format --all --with-data -h --help -V --version"
 
 	case $prev in
 	-c | --config)
@@ -16,6 +16,10 @@ _nithet()
 		;;
 	-i | --input | -o | --output)
 		_filedir -d
+		return
+		;;
+	--summary)
+		_filedir json
 		return
 		;;
 	--format)
@@ -36,7 +40,7 @@ _nithet()
 	local i command=""
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
-		-c | --config | -i | --input | -o | --output | --as-of | -j | --jobs | --wait | --format) ((i++)) ;;
+		-c | --config | -i | --input | -o | --output | --as-of | -j | --jobs | --wait | --format | --summary) ((i++)) ;;
 		-*) ;;
 		*)
 			command=${words[i]}

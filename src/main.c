@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/places.h"
 #include "core/i18n.h"
 #include "cli/run.h"
+#include "cli/summary.h"
 #include "core/mem.h"
 #include "load/xml.h"
 #include "render/render.h"
@@ -117,6 +119,7 @@ usage(FILE *out)
 	    "  -q, --quiet                print only problems\n"
 	    "  -v, --verbose              print notes too\n"
 	    "      --dump-layout          print the page layout as text instead of writing PDFs\n"
+	    "      --summary FILE         write how the run went as JSON into FILE, for monitoring\n"
 	    "  -h, --help                 this text (after a command: that command's, as nithet help COMMAND)\n"
 	    "  -V, --version              the version\n"
 	    "  --                         what follows is the command's, not an option\n"
@@ -207,6 +210,7 @@ run_command_line(int argc, char **argv, const Places *places)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "dump-layout", no_argument, NULL, 'D' },
+		{ "summary", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		/* the commands' own (indicators, school, template) */
@@ -229,6 +233,7 @@ run_command_line(int argc, char **argv, const Places *places)
 	 * run.opt, and a command is handed its operands alone; "--" ends the
 	 * options (what follows is an operand even if it begins with '-'). */
 	int want_help = 0;
+	const char *summary = NULL;     /* --summary FILE */
 	int ch;
 	while ((ch = getopt_long(argc, argv, "c:i:o:j:qvhV", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -263,6 +268,7 @@ run_command_line(int argc, char **argv, const Places *places)
 		case 'q': run.opt.quiet = 1; break;
 		case 'v': run.opt.verbose = 1; break;
 		case 'D': run.opt.dump_layout = 1; break;
+		case 'S': summary = optarg; break;
 		case 'h': want_help = 1; break;
 		case 'V': printf("nithet %s\n", NITHET_VERSION); return EXIT_DONE;
 		case 'F': run.opt.format = optarg; break;
@@ -315,6 +321,9 @@ run_command_line(int argc, char **argv, const Places *places)
 		    "-c FILE or NITHET_CONFIG, or write it (see man nithet, FILES)\n"), run.opt.config, _(places->config_from));
 		return EXIT_USAGE;
 	}
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	long started = (long)time(NULL);
 	run.diag = diag_new(stderr);
 	diag_set_verbose(run.diag, run.opt.verbose);
 	run.settings = settings_load(run.opt.config, places->data_dir, run.diag);
@@ -346,6 +355,13 @@ run_command_line(int argc, char **argv, const Places *places)
 		int worst = diag_exit_status(run.diag);
 		if (worst > rc)
 			rc = worst;
+	}
+	if (summary != NULL) {
+		struct timespec t1;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		if (summary_write(summary, &run, cmd->name, rc, secs, started) != 0 && rc < EXIT_OUTPUT)
+			rc = EXIT_OUTPUT;
 	}
 	settings_free(run.settings);
 	arena_free(run.arena);

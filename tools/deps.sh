@@ -10,11 +10,12 @@ set -eu
 # the Thai messages' tests, fr_FR.UTF-8 for the unit tests' second run.
 # Tests: poppler-utils (pdftotext, pdffonts, pdftoppm); time (GNU time) for
 # make bench's peak memory; clang is installed by make fuzz alone;
-# bash-completion and man-db to try the completion and the manual page.
+# bash-completion and man-db to try the completion and the manual page;
+# parallel (GNU) and python3 (to read the JSON summaries) for the offices' test.
 PACKAGES="gcc make pkg-config
 libxml2-dev libhpdf-dev libcsv-dev libiniparser-dev libharfbuzz-dev libthai-dev zlib1g-dev libzip-dev libfreexl-dev libxlsxwriter-dev
 fonts-tlwg-laksaman-ttf fonts-noto-core
-poppler-utils time bash-completion man-db gettext locales"
+poppler-utils time bash-completion man-db gettext locales parallel python3 python3-yaml"
 
 # Named packages instead of these: what one target alone uses (make test-deb).
 [ $# -gt 0 ] && PACKAGES="$*"

@@ -3,27 +3,8 @@
 
 #include <string.h>
 
+#include "core/json.h"
 #include "core/numfmt.h"
-
-/* A JSON string: quotes, backslashes and control characters escaped; UTF-8
- * passes through as it is. */
-static void
-json_string(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; s && *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"' || ch == '\\')
-			fprintf(out, "\\%c", ch);
-		else if (ch == '\n')
-			fputs("\\n", out);
-		else if (ch < 0x20)
-			fprintf(out, "\\u%04x", ch);
-		else
-			fputc(ch, out);
-	}
-	fputc('"', out);
-}
 
 /* The headline value as the JSON and CSV print it. */
 static void

@@ -81,8 +81,8 @@ take_lock(Run *run)
 			close(fd);
 			return -1;
 		}
-		fprintf(stderr, "nithet: %s: another nithet run is writing this folder (%s); waiting for it%s\n",
-		    path, *who ? who : "pid unknown", run->opt.wait > 0 ? " (--wait)" : "");
+		fprintf(stderr, _("nithet: %s: another nithet run is writing this folder (%s); waiting for it%s\n"),
+		    path, *who ? who : _("pid unknown"), run->opt.wait > 0 ? " (--wait)" : "");
 		int got = 0;
 		for (long s = 0; !got && (run->opt.wait < 0 || s < run->opt.wait); s++) {
 			if (run->opt.wait < 0) {
@@ -111,8 +111,8 @@ take_lock(Run *run)
 	prev[pn > 0 ? pn : 0] = '\0';
 	prev[strcspn(prev, "\n")] = '\0';
 	if (*prev && !run->opt.quiet)
-		fprintf(stderr, "nithet: %s: the previous run (%s) ended before it finished; its unfinished set "
-		    "of reports is removed\n", path, prev);
+		fprintf(stderr, _("nithet: %s: the previous run (%s) ended before it finished; its unfinished set "
+		    "of reports is removed\n"), path, prev);
 	char me[128];
 	int n = snprintf(me, sizeof(me), "pid %ld, started %ld\n", (long)getpid(), (long)time(NULL));
 	if (ftruncate(fd, 0) != 0 || pwrite(fd, me, (size_t)n, 0) != n) {
@@ -353,7 +353,7 @@ cmd_build(Run *run, int argc, char **argv)
 			worst = rc > worst ? rc : worst;
 		} else {
 			sets_discard(run, set);
-			fprintf(stderr, "nithet: build failed; the previous reports in %s/%d are kept as they were\n",
+			fprintf(stderr, _("nithet: build failed; the previous reports in %s/%d are kept as they were\n"),
 			    run->settings->output_dir, run->settings->fiscal_year);
 		}
 	}

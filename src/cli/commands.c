@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/run.h"
+#include "core/i18n.h"
 #include "core/numfmt.h"
 #include "export/indicators.h"
 #include "render/render.h"
@@ -35,9 +36,13 @@ cmd_check(Run *run, int argc, char **argv)
 	if (!run->opt.quiet)
 		run_print_summary(&run->model, stdout);
 	if (!run->opt.quiet || diag_errors(run->diag) > 0)
-		fprintf(stderr, "nithet: check: %zu error%s, %zu warning%s\n", diag_errors(run->diag),
-		    diag_errors(run->diag) == 1 ? "" : "s", diag_warnings(run->diag),
-		    diag_warnings(run->diag) == 1 ? "" : "s");
+	{
+		size_t ne = diag_errors(run->diag), nw = diag_warnings(run->diag);
+		char errors[64], warnings[64];
+		snprintf(errors, sizeof errors, ngettext("%zu error", "%zu errors", ne), ne);
+		snprintf(warnings, sizeof warnings, ngettext("%zu warning", "%zu warnings", nw), nw);
+		fprintf(stderr, _("nithet: check: %s, %s\n"), errors, warnings);
+	}
 	return diag_exit_status(run->diag);
 }
 

@@ -1,6 +1,8 @@
 /* outdir.c - see outdir.h. */
 #include "cli/outdir.h"
 
+#include "core/i18n.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -76,7 +78,7 @@ outdir_replace(int dir, const char *name, const unsigned char *data, size_t len,
 	size_t n = strlen(name) + 16;
 	char *tmp = malloc(n);
 	if (tmp == NULL) {
-		*step = "create a temporary file";
+		*step = N_("create a temporary file");
 		return ENOMEM;
 	}
 	int fd = -1;
@@ -89,25 +91,25 @@ outdir_replace(int dir, const char *name, const unsigned char *data, size_t len,
 			break;
 	}
 	int err;
-	*step = "create a temporary file";
+	*step = N_("create a temporary file");
 	if (fd < 0) {
 		err = errno;
 		free(tmp);
 		return err;
 	}
-	*step = "write";
+	*step = N_("write");
 	err = write_all(fd, data, len);
 	if (err == 0) {
-		*step = "flush";
+		*step = N_("flush");
 		if (fsync(fd) != 0)
 			err = errno;
 	}
 	if (close(fd) != 0 && err == 0) {
-		*step = "close";
+		*step = N_("close");
 		err = errno;
 	}
 	if (err == 0) {
-		*step = "rename into place";
+		*step = N_("rename into place");
 		if (renameat(dir, tmp, dir, name) != 0)
 			err = errno;
 	}

@@ -147,7 +147,7 @@ put(Run *run, const char *name, const unsigned char *data, size_t len)
 	if (run->disk_full)
 		return EXIT_OUTPUT;   /* said once already */
 	const char *path = arena_printf(run->arena, "%s/%s", write_dir(run), name);
-	const char *leaf, *step = "create";
+	const char *leaf, *step = N_("create");
 	int own;
 	int dir = folder_of(run, name, &leaf, &own);
 	if (dir < 0)
@@ -169,7 +169,7 @@ put(Run *run, const char *name, const unsigned char *data, size_t len)
 		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot write (%s)", strerror(err));
 	else
 		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot write the file (could not %s: %s); the "
-		    "previous one is kept: check that the output folder is writable", step, strerror(err));
+		    "previous one is kept: check that the output folder is writable", _(step), strerror(err));
 	return EXIT_OUTPUT;
 }
 

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/cnum.h"
+#include "core/i18n.h"
 #include "core/json.h"
 #include "render/render.h"
 
@@ -63,7 +64,7 @@ summary_write(const char *path, const Run *run, const char *command, int rc, dou
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
 	if (out == NULL) {
-		fprintf(stderr, "nithet: error: %s: cannot write the summary (out of memory)\n", path);
+		fprintf(stderr, _("nithet: error: %s: cannot write the summary (out of memory)\n"), path);
 		return -1;
 	}
 	char when[32] = "";
@@ -142,7 +143,7 @@ summary_write(const char *path, const Run *run, const char *command, int rc, dou
 	fprintf(out, "%s]\n}\n", shown ? "\n  " : "");
 	if (fclose(out) != 0) {
 		free(buf);
-		fprintf(stderr, "nithet: error: %s: cannot write the summary\n", path);
+		fprintf(stderr, _("nithet: error: %s: cannot write the summary\n"), path);
 		return -1;
 	}
 	Diag *quiet = diag_new(stderr);

@@ -109,9 +109,9 @@ static const KeySpec keys[] = {
 	{ "evaluation", "pass_level", KEY_INT, OFF(pass_level), 1, 5, "3",
 	  N_("a level from 1 (ปรับปรุง) to 5 (ดีเยี่ยม)") },
 	{ "evaluation", "method", KEY_EVAL, OFF(eval_method), 0, 0, "percent",
-	  N_("percent (score % to level) or mean (mean criterion score to level)") },
+	  /* xgettext:no-c-format */ N_("percent (score % to level) or mean (mean criterion score to level)") },
 	{ "evaluation", "level_percent", KEY_PERCENTS, OFF(level_percent), 0, 100, "0 50 60 75 90",
-	  N_("five ascending lower bounds in % for levels 1..5, the first 0") },
+	  /* xgettext:no-c-format */ N_("five ascending lower bounds in % for levels 1..5, the first 0") },
 	{ "evaluation", "rubric_bands", KEY_BANDS, OFF(rubric_bands), 1, 5,
 	  "1.00-1.50 ปรับปรุง | 1.51-2.50 พอใช้ | 2.51-3.50 ดี | 3.51-4.50 ดีมาก | 4.51-5.00 ดีเยี่ยม",
 	  N_("five bands 'min-max label' from lowest to highest, separated by |") },
@@ -782,7 +782,7 @@ scan_file(const char *path, FILE *fp, long *seen_line, Diag *d)
 		if ((k->type == KEY_DATES || k->type == KEY_WORDS) && strpbrk(eq + 1, ";#") != NULL) {
 			diag_report(d, DIAG_USAGE, path, lineno, 1,
 			    "'%s' holds ; or #, which start a comment in this file; separate the items "
-			    "with spaces%s", key, k->type == KEY_DATES ? " or commas" : "");
+			    "with spaces%s", key, k->type == KEY_DATES ? _(" or commas") : "");
 			problems++;
 			continue;
 		}

@@ -1,5 +1,6 @@
 /* calendar.c - Gregorian day arithmetic, BE years, fiscal/academic years, Thai date text (see calendar.h). */
 #include "calendar.h"
+#include "core/i18n.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -679,14 +680,14 @@ const char *
 cal_status_text(CalStatus st)
 {
 	switch (st) {
-	case CAL_OK:              return "a valid date";
-	case CAL_ERR_EMPTY:       return "the date is empty";
-	case CAL_ERR_FORMAT:      return "not a date in a known form";
-	case CAL_ERR_YEAR_DIGITS: return "the year does not have 4 digits";
-	case CAL_ERR_RANGE:       return "the month, day, time or year is out of range";
-	case CAL_ERR_IMPOSSIBLE:  return "no such day in that month";
+	case CAL_OK:              return _("a valid date");
+	case CAL_ERR_EMPTY:       return _("the date is empty");
+	case CAL_ERR_FORMAT:      return _("not a date in a known form");
+	case CAL_ERR_YEAR_DIGITS: return _("the year does not have 4 digits");
+	case CAL_ERR_RANGE:       return _("the month, day, time or year is out of range");
+	case CAL_ERR_IMPOSSIBLE:  return _("no such day in that month");
 	}
-	return "unknown date status";
+	return _("unknown date status");
 }
 
 const char *
@@ -695,10 +696,10 @@ cal_status_hint(CalStatus st)
 	switch (st) {
 	case CAL_OK:              return "";
 	case CAL_ERR_EMPTY:
-	case CAL_ERR_FORMAT:      return "write a date such as 2014-12-15, 15/12/2557 or 15 ธ.ค. 2557";
-	case CAL_ERR_YEAR_DIGITS: return "write the year in full: 2557 (BE) or 2014 (CE)";
-	case CAL_ERR_RANGE:       return "write day/month/year (day first) with a month of 1-12 and a time of 0:00-23:59";
-	case CAL_ERR_IMPOSSIBLE:  return "check the day and the month (29 February exists only in leap years)";
+	case CAL_ERR_FORMAT:      return _("write a date such as 2014-12-15, 15/12/2557 or 15 ธ.ค. 2557");
+	case CAL_ERR_YEAR_DIGITS: return _("write the year in full: 2557 (BE) or 2014 (CE)");
+	case CAL_ERR_RANGE:       return _("write day/month/year (day first) with a month of 1-12 and a time of 0:00-23:59");
+	case CAL_ERR_IMPOSSIBLE:  return _("check the day and the month (29 February exists only in leap years)");
 	}
 	return "";
 }

@@ -1,5 +1,6 @@
 /* mem.c - allocation wrappers that exit on out-of-memory (see mem.h). */
 #include "mem.h"
+#include "core/i18n.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -9,7 +10,7 @@
 static void
 mem_die(size_t size)
 {
-	fprintf(stderr, "nithet: internal error: out of memory (asked for %zu bytes)\n", size);
+	fprintf(stderr, _("nithet: internal error: out of memory (asked for %zu bytes)\n"), size);
 	exit(70);
 }
 

@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "core/i18n.h"
 #include "core/mem.h"
 #include "load/encoding.h"
 #include "load/fields.h"
@@ -32,8 +33,8 @@ has_extension(const char *path, const char *ext)
 const char *
 load_line_word(const char *path)
 {
-	return has_extension(path, ".xlsx") || has_extension(path, ".ods") || has_extension(path, ".xls") ? "row" :
-	    "line";
+	return has_extension(path, ".xlsx") || has_extension(path, ".ods") || has_extension(path, ".xls") ? _("row") :
+	    _("line");
 }
 
 int
@@ -774,26 +775,26 @@ static const InputFile files[NFILES] = {
 	[F_SURVEYS] = { "surveys", 1, surveys_load },
 	[F_SPENDING] = { "spending", 1, spending_load },
 	[F_MEETINGS] = { "meetings", 1, meetings_load },
-	[F_ATTENDANCE] = { "attendance", 0, attendance_load, "the teachers and administrators met "
+	[F_ATTENDANCE] = { "attendance", 0, attendance_load, N_("the teachers and administrators met "
 		"are counted from the visits of each target's activity instead; add the file "
-		"if the sessions of a kind marked attendance=\"yes\" took attendance", wants_attendance },
-	[F_RESOLUTIONS] = { "resolutions", 0, resolutions_load, "the committee packs quote the previous "
+		"if the sessions of a kind marked attendance=\"yes\" took attendance"), wants_attendance },
+	[F_RESOLUTIONS] = { "resolutions", 0, resolutions_load, N_("the committee packs quote the previous "
 		"meeting's resolutions from meetings without their follow-up; add the file to carry each "
-		"resolution's owner, due date and what was done from meeting to meeting", wants_committee },
+		"resolution's owner, due date and what was done from meeting to meeting"), wants_committee },
 	[F_PRACTICES] = { "practices", 1, practices_load, NULL, wants_practices },
-	[F_ONLINE] = { "online", 0, online_load, "online supervision is counted from the visits "
+	[F_ONLINE] = { "online", 0, online_load, N_("online supervision is counted from the visits "
 		"whose mode is online instead; add the file if the office posts online outside "
-		"visits", wants_online },
-	[F_SCORES] = { "scores", 0, scores_load, "the targets that count test scores have no data and "
+		"visits"), wants_online },
+	[F_SCORES] = { "scores", 0, scores_load, N_("the targets that count test scores have no data and "
 		"are reported as not measured; add the schools' mean scores (school_code, test, grade, "
-		"subject, year, mean) for this year and the year before", wants_scores },
-	[F_ASSESSMENTS] = { "assessments", 0, assessments_load, "the targets measured by an instrument of "
+		"subject, year, mean) for this year and the year before"), wants_scores },
+	[F_ASSESSMENTS] = { "assessments", 0, assessments_load, N_("the targets measured by an instrument of "
 		"the plan (count=\"assessments\") have no data and are reported as not measured; add the "
-		"scores its evaluators gave (target_id, criterion, score 1-5, evaluator, date)",
+		"scores its evaluators gave (target_id, criterion, score 1-5, evaluator, date)"),
 		wants_assessments },
-	[F_NARRATIVE] = { "narrative", 0, narrative_load, "the annual report says which causes, remedies, "
+	[F_NARRATIVE] = { "narrative", 0, narrative_load, N_("the annual report says which causes, remedies, "
 		"discussion and suggestions for next year the office has not written yet; add the office's own words "
-		"(about, kind, text)" },
+		"(about, kind, text)")},
 };
 
 /* Each file's columns, in the order of files[]. */
@@ -833,12 +834,12 @@ static const char *const readable[] = { "csv", "xlsx", "ods", "xls", "xml" };
 static const struct {
 	const char *ext, *what;
 } unreadable[] = {
-	{ "xlsm", "an Excel workbook with macros (.xlsm): save it as Excel Workbook (.xlsx)" },
-	{ "numbers", "an Apple Numbers file: export it as Excel (.xlsx) or CSV" },
-	{ "docx", "a Word document: copy the table into Excel and save it as .xlsx" },
-	{ "doc", "a Word document: copy the table into Excel and save it as .xlsx" },
-	{ "pdf", "a PDF, which holds no table nithet can read: export the table from the program that "
-	  "made it as .xlsx or CSV" },
+	{ "xlsm", N_("an Excel workbook with macros (.xlsm): save it as Excel Workbook (.xlsx)") },
+	{ "numbers", N_("an Apple Numbers file: export it as Excel (.xlsx) or CSV") },
+	{ "docx", N_("a Word document: copy the table into Excel and save it as .xlsx") },
+	{ "doc", N_("a Word document: copy the table into Excel and save it as .xlsx") },
+	{ "pdf", N_("a PDF, which holds no table nithet can read: export the table from the program that "
+	  "made it as .xlsx or CSV") },
 };
 
 /* Whether the table stem is there in any readable form. */
@@ -895,7 +896,7 @@ find_input(Arena *a, const char *dir, const InputFile *f, FileSummary *sum, int 
 		if (exists(path)) {
 			sum->name = arena_strdup(a, strrchr(path, '/') + 1);
 			diag_report(d, f->required ? DIAG_INPUT : DIAG_WARNING, path, 0, 0, "is %s%s",
-			    unreadable[i].what, f->required ? "" : "; until then it is treated as absent");
+			    _(unreadable[i].what), f->required ? "" : _("; until then it is treated as absent"));
 			if (f->required)
 				*failed = 1;
 			else
@@ -912,7 +913,7 @@ find_input(Arena *a, const char *dir, const InputFile *f, FileSummary *sum, int 
 	} else {
 		/* Optional, but its absence changes what a target counts:
 		 * said every run, so a file lost by mistake is noticed. */
-		diag_report(d, DIAG_WARNING, csv, 0, 0, "absent (optional): %s", f->if_absent);
+		diag_report(d, DIAG_WARNING, csv, 0, 0, "absent (optional): %s", _(f->if_absent));
 		sum->warnings++;
 	}
 	return NULL;

@@ -424,7 +424,7 @@ name_choices(Loader *L, const char *const *names)
 		n++;
 	for (size_t i = 0; i < n; i++) {
 		int w = snprintf(buf + used, sizeof(buf) - used, "%s%s", i == 0 ? "" :
-		    i + 1 == n ? " or " : ", ", names[i]);
+		    i + 1 == n ? _(" or ") : ", ", names[i]);
 		if (w > 0 && (size_t)w < sizeof(buf) - used)
 			used += (size_t)w;
 	}
@@ -476,7 +476,7 @@ source_choices(Loader *L, int (*want)(const PlanSource *, const void *), const v
 			continue;
 		k++;
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s\"%s\"",
-		    k == 1 ? "" : k == n ? " or " : ", ", plan_source_names[i]);
+		    k == 1 ? "" : k == n ? _(" or ") : ", ", plan_source_names[i]);
 		if (len >= sizeof(buf))
 			break;
 	}

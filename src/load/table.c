@@ -1,6 +1,8 @@
 /* table.c - header matching and records over csvread (see table.h). */
 #include "load/table.h"
 
+#include "core/i18n.h"
+
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
@@ -59,7 +61,7 @@ table_map_header(const TableSpec *spec, const CsvRow *row, const char *path, int
 		const char *al = spec->cols[c].aliases;
 		diag_report(d, DIAG_INPUT, path, row->line, 0,
 		    "required column '%s' is missing; add a column headed %s%s%s", spec->cols[c].key,
-		    spec->cols[c].key, al && *al ? " or " : "", al ? al : "");
+		    spec->cols[c].key, al && *al ? _(" or ") : "", al ? al : "");
 		missing++;
 	}
 	return missing ? -1 : 0;

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/calendar.h"
 #include "core/file.h"
 #include "core/mem.h"
@@ -401,7 +402,7 @@ xls_read_rows(const char *path, const CsvLimits *lim, const char *sheet, CsvRowF
 	if (rc == -2) {
 		diag_report(d, DIAG_INPUT, path, 0, 0, "the workbook cannot be read: the Excel 97-2003 reader %s on it "
 		    "(a damaged file?); open it in Excel or LibreOffice Calc and save it as Excel Workbook (.xlsx)",
-		    WIFSIGNALED(status) ? (WTERMSIG(status) == SIGXCPU ? "ran out of time" : "stopped") : "stopped");
+		    WIFSIGNALED(status) ? (WTERMSIG(status) == SIGXCPU ? _("ran out of time") : _("stopped")) : _("stopped"));
 		return -1;
 	}
 	return rc;

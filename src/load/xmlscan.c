@@ -200,11 +200,11 @@ show_byte(const unsigned char *p, size_t n, char *out, size_t size)
 {
 	unsigned cp = p[0];
 	if (cp >= 0x80 && utf8_char(p, n, &cp) <= 0)
-		snprintf(out, size, "the byte 0x%02X, which is not UTF-8", p[0]);
+		snprintf(out, size, _("the byte 0x%02X, which is not UTF-8"), p[0]);
 	else if (cp > 0x20 && cp < 0x7F)
 		snprintf(out, size, "'%c'", (char)cp);
 	else
-		snprintf(out, size, "the character U+%04X", cp);
+		snprintf(out, size, _("the character U+%04X"), cp);
 	return out;
 }
 
@@ -493,12 +493,12 @@ check_chars(Scan *s, const unsigned char *p, const unsigned char *end, long *lin
 			++*lines;
 		} else if (*p < 0x20 && *p != '\t' && *p != '\r') {
 			return fail(s, s->line + *lines, "%s in %s", show_byte(p, (size_t)(end - p), shown,
-			    sizeof shown), where);
+			    sizeof shown), _(where));
 		} else if (*p >= 0x80) {
 			int k = utf8_char(p, (size_t)(end - p), NULL);
 			if (k <= 0)
 				return fail(s, s->line + *lines, "%s in %s", show_byte(p, (size_t)(end - p), shown,
-				    sizeof shown), where);
+				    sizeof shown), _(where));
 			p += k - 1;
 		}
 	}
@@ -589,7 +589,7 @@ scan_pi(Scan *s)
 	if (after < close && !is_space(*after))
 		return fail(s, s->line, "a processing instruction's name must be followed by a space or '?>'");
 	long lines = 0;
-	if (check_chars(s, after, close, &lines, "a processing instruction") != TOK_DONE)
+	if (check_chars(s, after, close, &lines, N_("a processing instruction")) != TOK_DONE)
 		return TOK_FAIL;
 	if (n == 3 && strncasecmp((const char *)p + 2, "xml", 3) == 0) {
 		if (memcmp(p + 2, "xml", 3) != 0 || s->any_token || s->pos != s->doc_start)
@@ -616,7 +616,7 @@ scan_comment(Scan *s)
 	if (dashes[2] != '>')
 		return fail(s, s->line, "'--' inside a comment");
 	long lines = 0;
-	if (check_chars(s, p + 4, dashes, &lines, "a comment") != TOK_DONE)
+	if (check_chars(s, p + 4, dashes, &lines, N_("a comment")) != TOK_DONE)
 		return TOK_FAIL;
 	s->line += lines;
 	s->pos = (size_t)(dashes + 3 - (unsigned char *)s->buf);
@@ -635,7 +635,7 @@ scan_cdata(Scan *s)
 	if (close == NULL)
 		return s->eof ? fail(s, s->line, "a CDATA section is not closed by ']]>'") : TOK_MORE;
 	long lines = 0;
-	if (check_chars(s, p + 9, close, &lines, "a CDATA section") != TOK_DONE)
+	if (check_chars(s, p + 9, close, &lines, N_("a CDATA section")) != TOK_DONE)
 		return TOK_FAIL;
 	char *t = (char *)p + 9;
 	size_t n = (size_t)(close - (p + 9));

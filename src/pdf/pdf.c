@@ -21,6 +21,7 @@
 #include <time.h>
 #include <zlib.h>
 
+#include "core/i18n.h"
 #include "core/mem.h"
 #include "core/utf8.h"
 
@@ -1157,7 +1158,7 @@ pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
 	else if (rc < 0)
 		diag_report(d, DIAG_INTERNAL, NULL, 0, 0,
 			"cannot build the PDF (libharu error 0x%04X, detail %u; font subsetting %s)",
-			(unsigned)w.err.code, (unsigned)w.err.detail, w.err.code ? "not reached" : "failed");
+			(unsigned)w.err.code, (unsigned)w.err.detail, w.err.code ? _("not reached") : _("failed"));
 	for (size_t i = 0; i < dl->nfonts; i++) {
 		free(w.fonts[i].used);
 		free(w.fonts[i].w1000);

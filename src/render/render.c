@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/cnum.h"
 #include "core/arena.h"
 #include "core/mem.h"
@@ -178,11 +179,11 @@ render_write_atomic(const char *path, const unsigned char *data, size_t len, Dia
 	char *tmp = mem_alloc(n);
 	snprintf(tmp, n, "%s.tmpXXXXXX", path);
 	int fd = mkstemp(tmp);
-	const char *step = "create a temporary file";
+	const char *step = N_("create a temporary file");
 	if (fd >= 0) {
 		/* mkstemp creates the file 0600; a report is meant to be read by others. */
 		(void)fchmod(fd, 0644);
-		step = "write";
+		step = N_("write");
 		size_t off = 0;
 		while (off < len) {
 			ssize_t k = write(fd, data + off, len - off);
@@ -193,13 +194,13 @@ render_write_atomic(const char *path, const unsigned char *data, size_t len, Dia
 			off += (size_t)k;
 		}
 		if (off == len) {
-			step = "flush";
+			step = N_("flush");
 			if (fsync(fd) == 0) {
-				step = "close";
+				step = N_("close");
 				int cr = close(fd);
 				fd = -1;
 				if (cr == 0) {
-					step = "rename into place";
+					step = N_("rename into place");
 					if (rename(tmp, path) == 0) {
 						free(tmp);
 						return EXIT_DONE;
@@ -215,7 +216,7 @@ render_write_atomic(const char *path, const unsigned char *data, size_t len, Dia
 		unlink(tmp);
 	diag_report(d, DIAG_OUTPUT, path, 0, 0,
 		"cannot write the PDF (could not %s: %s); check that the output folder exists and is writable",
-		step, strerror(err));
+		_(step), strerror(err));
 	free(tmp);
 	return EXIT_OUTPUT;
 }

@@ -7,6 +7,8 @@
 #   input/           files that replace or add to the bundled input/ (optional)
 #   remove           names of bundled input files to delete, one a line (optional)
 #   nithet.ini       the config to use instead of config/nithet.ini (optional)
+#   locale           the LC_ALL to run in (optional; default C): the *-th cases
+#                    check the messages in Thai
 #   fixture          the name of another case whose input/, remove and
 #                    nithet.ini to use instead (optional; the layout-* cases
 #                    dump the annual report, a committee pack and a school
@@ -43,7 +45,10 @@ run_case() {
 	[ -f "$data/nithet.ini" ] && config="$data/nithet.ini"
 	args=$(cat "$dir/cmd")
 	# shellcheck disable=SC2086
-	(eval "set -- $args"; exec "$NITHET" -c "$config" -i "$work/input" -o "$work/output" "$@") \
+	# a case may run in a locale (LC_ALL), e.g. th_TH.UTF-8 for the Thai messages
+	lc=C
+	[ -f "$dir/locale" ] && lc=$(cat "$dir/locale")
+	(eval "set -- $args"; LC_ALL=$lc exec "$NITHET" -c "$config" -i "$work/input" -o "$work/output" "$@") \
 		>"$work/stdout" 2>"$work/stderr" </dev/null
 	echo $? >"$work/status"
 	for f in stdout stderr; do

@@ -52,7 +52,7 @@ $(BUILD)/locale/%/LC_MESSAGES/nithet.mo: po/%.po
 	$(Q)msgfmt --check -o $@ $<
 
 pot:
-	xgettext --from-code=UTF-8 --package-name=nithet --package-version=$(VERSION) --add-comments=TRANSLATORS \
+	xgettext --from-code=UTF-8 --package-name=nithet --package-version=$(VERSION) \
 	  --sort-by-file $(XGETTEXT_KEYWORDS) -o po/nithet.pot src/main.c $(LIB_SRC)
 	for l in $(LANGS); do msgmerge --quiet --update --backup=none po/$$l.po po/nithet.pot; done
 
@@ -112,6 +112,7 @@ test-unit: $(BUILD)/unit-tests
 test-src: nithet
 	sh tests/src/one-plan-words.sh
 	NITHET=./nithet sh tests/src/help.sh
+	sh tests/src/messages.sh
 
 test-cases: nithet
 	NITHET=./nithet sh tests/cases/run.sh

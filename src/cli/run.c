@@ -6,11 +6,13 @@
 #include "cli/sets.h"
 
 #include "core/i18n.h"
+#include "core/utf8.h"
 #include "core/mem.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -239,25 +241,70 @@ run_school_name(Run *run, const School *s)
 	return arena_printf(run->arena, "schools/%s-%d.pdf", s->code, run->settings->fiscal_year);
 }
 
+/* The columns a terminal gives s: a Thai vowel or tone mark above or
+ * below its consonant takes none (printf pads by bytes, which a Thai
+ * header would throw out of line). */
+static int
+columns(const char *s)
+{
+	int n = 0;
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0)
+			k = 1;
+		n += !utf8_is_thai_mark(cp);
+		i += k;
+	}
+	return n;
+}
+
+/* s in a column of width columns: left-aligned, or right when right. */
+static void
+cell(FILE *out, const char *s, int width, int right, int last)
+{
+	int pad = width - columns(s);
+	if (right)
+		fprintf(out, "%*s%s", pad > 0 ? pad : 0, "", s);
+	else
+		fprintf(out, "%s%*s", s, last || pad <= 0 ? 0 : pad, "");
+	fputs(last ? "\n" : " ", out);
+}
+
 void
 run_print_summary(const Model *m, FILE *out)
 {
 	/* The name column fits the longest name (a declared survey's file may
 	 * be long): 16 at least, so the usual table does not move. */
-	int w = 16;
+	const char *head[7] = { _("file"), _("encoding"), _("rows"), _("accepted"), _("rejected"), _("warnings"),
+		_("outside FY") };
+	int width[7] = { 16, 14, 8, 9, 9, 9, 10 };
 	for (size_t i = 0; i < m->nfiles; i++)
-		if (m->files[i].name && (int)strlen(m->files[i].name) > w)
-			w = (int)strlen(m->files[i].name);
-	fprintf(out, "%-*s %-14s %8s %9s %9s %9s %10s\n", w, "file", "encoding", "rows", "accepted",
-	    "rejected", "warnings", "outside FY");
+		if (m->files[i].name && columns(m->files[i].name) > width[0])
+			width[0] = columns(m->files[i].name);
+	for (int c = 0; c < 7; c++)
+		if (columns(head[c]) > width[c])
+			width[c] = columns(head[c]);
+	for (int c = 0; c < 7; c++)
+		cell(out, head[c], width[c], c > 1, c == 6);
 	for (size_t i = 0; i < m->nfiles; i++) {
 		const FileSummary *f = &m->files[i];
+		char v[5][32];
 		if (!f->present) {
-			fprintf(out, "%-*s %-14s %8s %9s %9s %9ld %10s\n", w, f->name, "(absent)", "-", "-", "-",
-			    f->warnings, "-");
+			snprintf(v[4], sizeof v[4], "%ld", f->warnings);
+			const char *row[7] = { f->name, _("(absent)"), "-", "-", "-", v[4], "-" };
+			for (int c = 0; c < 7; c++)
+				cell(out, row[c], width[c], c > 1, c == 6);
 			continue;
 		}
-		fprintf(out, "%-*s %-14s %8ld %9ld %9ld %9ld %10ld\n", w, f->name, f->encoding ? f->encoding : "-",
-		    f->rows, f->accepted, f->rejected, f->warnings, f->outside_fy);
+		snprintf(v[0], sizeof v[0], "%ld", f->rows);
+		snprintf(v[1], sizeof v[1], "%ld", f->accepted);
+		snprintf(v[2], sizeof v[2], "%ld", f->rejected);
+		snprintf(v[3], sizeof v[3], "%ld", f->warnings);
+		snprintf(v[4], sizeof v[4], "%ld", f->outside_fy);
+		const char *row[7] = { f->name, f->encoding ? f->encoding : "-", v[0], v[1], v[2], v[3], v[4] };
+		for (int c = 0; c < 7; c++)
+			cell(out, row[c], width[c], c > 1, c == 6);
 	}
 }

@@ -24,7 +24,8 @@ office secondary examples/secondary-2567/nithet.ini examples/secondary-2567/inpu
 office broken config/nithet.ini input
 rm "$work/broken/input/schools.csv"
 
-sh tools/run-offices.sh -j 2 -s "$work/summaries" "$work/phatthalung2" "$work/secondary" "$work/broken" \
+# as cron runs it on a Thai server: messages in Thai
+LC_ALL=th_TH.UTF-8 sh tools/run-offices.sh -j 2 -s "$work/summaries" "$work/phatthalung2" "$work/secondary" "$work/broken" \
 	>"$work/run.out" 2>&1
 rc=$?
 [ "$rc" -eq 3 ] && ok || { bad "run-offices exits $rc, want 3 (the broken office's)"; cat "$work/run.out"; }
@@ -40,6 +41,9 @@ python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d['ex
 	ok || { bad "the broken office's summary does not name its missing schools file"; cat "$work/summaries/broken.json"; }
 grep -q 'secondary: exit 0' "$work/run.out" && grep -q 'broken: exit 3' "$work/run.out" && ok ||
 	{ bad "run-offices does not list each office's exit status"; cat "$work/run.out"; }
+
+grep -q 'ข้อผิดพลาด' "$work/summaries/broken.log" && ok ||
+	{ bad "the broken office's log is not in Thai:"; cat "$work/summaries/broken.log"; }
 
 # The container image and the CronJob run the same script the same way.
 grep -q 'run-offices -j 2 -s /offices/summaries /offices/\*/' deploy/Dockerfile && ok ||

@@ -58,8 +58,8 @@ take_lock(Run *run)
 		struct stat ls;
 		int owned = fstatat(run->out_fd, ".nithet.lock", &ls, AT_SYMLINK_NOFOLLOW) == 0;
 		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot open the lock file (%s)%s", strerror(errno),
-		    owned && ls.st_uid != geteuid() ? "; it belongs to another user (a run as root?): remove it, or run "
-		    "as its owner" : "; check the permissions of the output folder");
+		    owned && ls.st_uid != geteuid() ? _("; it belongs to another user (a run as root?): remove it, or run "
+		    "as its owner") : _("; check the permissions of the output folder"));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -77,7 +77,7 @@ take_lock(Run *run)
 		who[strcspn(who, "\n")] = '\0';
 		if (run->opt.wait == 0) {
 			diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "another nithet run is writing this folder (%s); "
-			    "not waiting (--wait 0): run again when it has ended", *who ? who : "pid unknown");
+			    "not waiting (--wait 0): run again when it has ended", *who ? who : _("pid unknown"));
 			close(fd);
 			return -1;
 		}

@@ -41,7 +41,7 @@ run_load_plan(Run *run)
 	if (!exists || !S_ISDIR(st.st_mode)) {
 		diag_report(run->diag, DIAG_INPUT, s->input_dir, 0, 0, "%s; give the folder that holds "
 		    "the exports with -i DIR, or set [paths] input_dir in the config",
-		    exists ? "is not a directory" : "the input directory does not exist");
+		    exists ? _("is not a directory") : _("the input directory does not exist"));
 		return -1;
 	}
 	const char *plan_path = in_dir(run, s->input_dir, s->plan_file);

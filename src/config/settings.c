@@ -851,7 +851,7 @@ settings_load(const char *path, const char *data_dir, Diag *d)
 	 * then reads exactly these bytes, from memory. */
 	char *text;
 	size_t len;
-	if (file_read_regular(path, 1L << 20, DIAG_USAGE, "the config file", 1, &text, &len, d) != 0)
+	if (file_read_regular(path, 1L << 20, DIAG_USAGE, N_("the config file"), 1, &text, &len, d) != 0)
 		return NULL;
 	char *body = text;
 	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {

@@ -3,6 +3,7 @@
  * fstat on the descriptor (not the path: no race with a swap) refuses it
  * before a single byte is read. */
 #include "core/file.h"
+#include "core/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,14 +16,15 @@
 static const char *
 kind_of(mode_t m)
 {
-	return S_ISDIR(m) ? "a directory" : S_ISFIFO(m) ? "a named pipe (FIFO)" : S_ISCHR(m) ? "a character device" :
-	    S_ISBLK(m) ? "a block device" : S_ISSOCK(m) ? "a socket" : "not a regular file";
+	return S_ISDIR(m) ? _("a directory") : S_ISFIFO(m) ? _("a named pipe (FIFO)") : S_ISCHR(m) ? _("a character device") :
+	    S_ISBLK(m) ? _("a block device") : S_ISSOCK(m) ? _("a socket") : _("not a regular file");
 }
 
 int
-file_open_regular(const char *path, long max_bytes, DiagSeverity sev, const char *what, struct stat *st,
+file_open_regular(const char *path, long max_bytes, DiagSeverity sev, const char *what_en, struct stat *st,
     Diag *d)
 {
+	const char *what = _(what_en);    /* "the file", "the workbook": N_() where given */
 	/* Run as root, an input (a file of the shared input folder: sev is
 	 * DIAG_INPUT) is never read through a symbolic link: anyone who can
 	 * write the folder could point one at a file only root may read, and
@@ -65,13 +67,14 @@ file_open_regular(const char *path, long max_bytes, DiagSeverity sev, const char
 }
 
 int
-file_read_regular(const char *path, long max_bytes, DiagSeverity sev, const char *what, int allow_empty,
+file_read_regular(const char *path, long max_bytes, DiagSeverity sev, const char *what_en, int allow_empty,
     char **out, size_t *len, Diag *d)
 {
+	const char *what = _(what_en);
 	*out = NULL;
 	*len = 0;
 	struct stat st;
-	int fd = file_open_regular(path, max_bytes, sev, what, &st, d);
+	int fd = file_open_regular(path, max_bytes, sev, what_en, &st, d);
 	if (fd < 0)
 		return -1;
 	/* Read at most one byte past the size fstat gave: a file that grows

@@ -1,5 +1,6 @@
 /* template.c - the workbook an office fills (see template.h). */
 #include "export/template.h"
+#include "core/i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -428,7 +429,7 @@ template_workbook(const TableSpec *spec, int required, const Model *m, const Tem
 	}
 	if (rc == 0) {
 		char *buf;
-		if (file_read_regular(path, 1L << 30, DIAG_OUTPUT, "the workbook", 0, &buf, len, d) == 0)
+		if (file_read_regular(path, 1L << 30, DIAG_OUTPUT, N_("the workbook"), 0, &buf, len, d) == 0)
 			*out = (unsigned char *)buf;
 		else
 			rc = EXIT_OUTPUT;

@@ -1,5 +1,6 @@
 /* archive.c - see archive.h. */
 #include "load/archive.h"
+#include "core/i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -90,7 +91,7 @@ Archive *
 archive_open(const char *path, long max_bytes, ArchiveKind *kind, Diag *d)
 {
 	struct stat st;
-	int fd = file_open_regular(path, max_bytes, DIAG_INPUT, "the workbook", &st, d);
+	int fd = file_open_regular(path, max_bytes, DIAG_INPUT, N_("the workbook"), &st, d);
 	if (fd < 0)
 		return NULL;
 	unsigned char head[16];
@@ -109,8 +110,8 @@ archive_open(const char *path, long max_bytes, ArchiveKind *kind, Diag *d)
 			    "give it the extension .xml (an Excel XML Spreadsheet) or save it as .xlsx");
 		else
 			diag_report(d, DIAG_INPUT, path, n == 0 ? 0 : 0, 0, "%s; save the table from Excel or "
-			    "LibreOffice Calc as an Excel Workbook (.xlsx)", n == 0 ? "the file is empty" :
-			    "the file is not a workbook (it is not a zip package)");
+			    "LibreOffice Calc as an Excel Workbook (.xlsx)", n == 0 ? _("the file is empty") :
+			    _("the file is not a workbook (it is not a zip package)"));
 		return NULL;
 	}
 	long long declared = declared_members(fd, st.st_size);
@@ -124,8 +125,8 @@ archive_open(const char *path, long max_bytes, ArchiveKind *kind, Diag *d)
 		close(fd);
 		diag_report(d, DIAG_INPUT, path, 0, 0, "the workbook is damaged or incomplete (%s); copy or "
 		    "download it again, or open it in Excel and save it again",
-		    err == ZIP_ER_NOZIP || err == ZIP_ER_INCONS ? "its zip directory is missing or does not "
-		    "match its contents" : "its zip structure cannot be read");
+		    err == ZIP_ER_NOZIP || err == ZIP_ER_INCONS ? _("its zip directory is missing or does not "
+		    "match its contents") : _("its zip structure cannot be read"));
 		return NULL;
 	}
 	zip_int64_t count = zip_get_num_entries(z, 0);

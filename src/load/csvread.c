@@ -16,6 +16,7 @@
  * libcsv, which sees exactly the bytes it would have seen had it been fed
  * the whole file, and whose state between rows is the same either way. */
 #include "load/csvread.h"
+#include "core/i18n.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -1009,7 +1010,7 @@ csvread_buffer(const char *name, const char *data, size_t len, const CsvLimits *
 static int
 open_checked(const char *path, long max_bytes, struct stat *stp, Diag *d)
 {
-	return file_open_regular(path, max_bytes, DIAG_INPUT, "the file", stp, d);
+	return file_open_regular(path, max_bytes, DIAG_INPUT, N_("the file"), stp, d);
 }
 
 /* After reading size bytes: the file must have no more. */

@@ -1,5 +1,6 @@
 /* encoding.c - encoding detection and conversion to UTF-8 (see encoding.h). */
 #include "load/encoding.h"
+#include "core/i18n.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -116,5 +117,5 @@ encoding_report(const EncodingConverter *cv, EncodingStatus st, unsigned char by
 	else
 		diag_report(d, DIAG_INPUT, file, line, col,
 		    "invalid %s text (%s); save the file again as \"CSV UTF-8\"", cv->from,
-		    st == ENC_CONV_INCOMPLETE ? "the file ends inside a character" : "bad code unit");
+		    st == ENC_CONV_INCOMPLETE ? _("the file ends inside a character") : _("bad code unit"));
 }

@@ -3,6 +3,7 @@
  * libharu decodes PNG; all we need here is to refuse, with the file's name,
  * what it would refuse later without one. */
 #include "load/image.h"
+#include "core/i18n.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -97,7 +98,7 @@ image_load(const char *path, Arena *a, long max_bytes, ImageFile *out, Diag *d)
 	memset(out, 0, sizeof *out);
 	char *raw;
 	size_t n;
-	if (file_read_regular(path, max_bytes, DIAG_INPUT, "the image", 0, &raw, &n, d) != 0)
+	if (file_read_regular(path, max_bytes, DIAG_INPUT, N_("the image"), 0, &raw, &n, d) != 0)
 		return -1;
 	unsigned char *buf = arena_alloc(a, n + 1);
 	memcpy(buf, raw, n);

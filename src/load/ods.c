@@ -1,6 +1,7 @@
 /* ods.c - LibreOffice spreadsheets (.ods, OpenDocument) as table rows
  * (see ods.h). */
 #include "load/ods.h"
+#include "core/i18n.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -302,8 +303,8 @@ ods_read_rows(const char *path, const CsvLimits *lim, int max_depth, const char 
 	if (b.ar == NULL)
 		goto done;
 	if (!archive_has(b.ar, "content.xml")) {
-		const char *what = archive_has(b.ar, "xl/workbook.xml") ? "an Excel workbook: name it .xlsx" :
-		    archive_has(b.ar, "word/document.xml") ? "a Word document" : "a zip file, not a spreadsheet";
+		const char *what = archive_has(b.ar, "xl/workbook.xml") ? _("an Excel workbook: name it .xlsx") :
+		    archive_has(b.ar, "word/document.xml") ? _("a Word document") : _("a zip file, not a spreadsheet");
 		diag_report(d, DIAG_INPUT, path, 0, 0, "the file is %s; save the table from LibreOffice Calc as "
 		    "an OpenDocument spreadsheet (.ods)", what);
 		goto done;

@@ -293,7 +293,7 @@ xls_read_rows(const char *path, const CsvLimits *lim, const char *sheet, CsvRowF
 	/* libfreexl opens the path itself: look first that it is a regular
 	 * file within the size limit (never a FIFO or a device). */
 	struct stat st;
-	int fd = file_open_regular(path, lim->max_file_bytes, DIAG_INPUT, "the workbook", &st, d);
+	int fd = file_open_regular(path, lim->max_file_bytes, DIAG_INPUT, N_("the workbook"), &st, d);
 	if (fd < 0)
 		return -1;
 	close(fd);

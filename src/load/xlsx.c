@@ -1,6 +1,7 @@
 /* xlsx.c - Excel workbooks as table rows (see xlsx.h). */
 #define _GNU_SOURCE   /* memmem */
 #include "load/xlsx.h"
+#include "core/i18n.h"
 
 #include <limits.h>
 #include <math.h>
@@ -302,9 +303,9 @@ static int
 read_workbook(Workbook *wb)
 {
 	if (!archive_has(wb->ar, "xl/workbook.xml")) {
-		const char *what = archive_has(wb->ar, "word/document.xml") ? "a Word document" :
-		    archive_has(wb->ar, "ppt/presentation.xml") ? "a PowerPoint presentation" :
-		    archive_has(wb->ar, "content.xml") ? "an OpenDocument file (LibreOffice)" : "a zip file";
+		const char *what = archive_has(wb->ar, "word/document.xml") ? _("a Word document") :
+		    archive_has(wb->ar, "ppt/presentation.xml") ? _("a PowerPoint presentation") :
+		    archive_has(wb->ar, "content.xml") ? _("an OpenDocument file (LibreOffice)") : _("a zip file");
 		diag_report(wb->d, DIAG_INPUT, wb->path, 0, 0, "the file is %s, not an Excel workbook; save the "
 		    "table from Excel or LibreOffice Calc as an Excel Workbook (.xlsx)", what);
 		return -1;

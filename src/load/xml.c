@@ -1,6 +1,7 @@
 /* xml.c - libxml2 behind a safe, small interface (see xml.h); the only file
  * of nithet that includes libxml2. */
 #include "load/xml.h"
+#include "core/i18n.h"
 
 #include "core/file.h"
 #include "core/mem.h"
@@ -421,7 +422,7 @@ static int
 read_limited(const char *path, long max_bytes, char **out, size_t *outlen,
     Diag *d)
 {
-	return file_read_regular(path, max_bytes, DIAG_INPUT, "the file", 0, out, outlen, d);
+	return file_read_regular(path, max_bytes, DIAG_INPUT, N_("the file"), 0, out, outlen, d);
 }
 
 /* Turning libxml2's tree into ours. Element and attribute names come from

@@ -1,6 +1,7 @@
 /* font.c - loading fonts once per process with HarfBuzz, and what the PDF
  * writer needs to know about them (reverse cmap, advances, metrics). */
 #include "typeset/internal.h"
+#include "core/i18n.h"
 
 #include <hb-ot.h>
 #include <stdlib.h>
@@ -81,7 +82,7 @@ face_load(TsFace *fc, const char *path, double scale, int bold, Diag *d)
 	 * TrueType font. */
 	char *data;
 	size_t size;
-	if (file_read_regular(path, 64L << 20, DIAG_USAGE, "the font file", 0, &data, &size, d) != 0) {
+	if (file_read_regular(path, 64L << 20, DIAG_USAGE, N_("the font file"), 0, &data, &size, d) != 0) {
 		diag_report(d, DIAG_NOTE, path, 0, 0, "run `make fonts` or correct [fonts] in the config");
 		return -1;
 	}

@@ -103,6 +103,7 @@ static const KeySpec keys[] = {
 	{ "page", "line_spacing", KEY_DOUBLE, OFF(line_spacing), 0.8, 3.0, "1.2",
 	  N_("a multiple of the body size") },
 	{ "page", "thai_digits", KEY_BOOL, OFF(thai_digits), 0, 0, "no", N_("yes or no") },
+	{ "page", "thai_distributed", KEY_BOOL, OFF(thai_distributed), 0, 0, "yes", N_("yes or no") },
 	{ "page", "keep_words", KEY_WORDS, OFF(keep_words), 0, 0,
 	  "ศึกษานิเทศก์ ปีงบประมาณ ก.ต.ป.น. สพป. ผู้อำนวยการ สถานศึกษา", N_("words separated by spaces") },
 

@@ -76,6 +76,9 @@ typedef struct Settings {
 	double body_size;           /* 16 */
 	double line_spacing;        /* line height = body_size x this */
 	int thai_digits;            /* 1: print ๐-๙ */
+	int thai_distributed;       /* 1: justify Thai by spreading over its characters
+	                             * (Word's Thai Distributed); 0: over spaces and
+	                             * word boundaries */
 	char *keep_words[SETTINGS_MAX_LIST]; /* never broken across lines */
 	size_t nkeep_words;
 

@@ -19,6 +19,15 @@ enum { TS_THAI = 0, TS_LATIN = 1 };       /* families */
  * may take at a space, and at a word boundary inside a run of Thai. */
 #define TS_JUST_SPACE_EM 1.0
 #define TS_JUST_WORD_EM 0.15
+/* Thai distributed justification (ts_ctx_set_justify): the extra space of a
+ * line is spread evenly over the gaps between the grapheme clusters of its
+ * Thai text, a space taking TS_DIST_SPACE_SHARE gaps' worth; a line that
+ * would need more than TS_DIST_GAP_EM a gap is left ragged. */
+#define TS_DIST_GAP_EM 0.10
+#define TS_DIST_SPACE_SHARE 2.0
+
+/* ts_text_break's justify: how a justified line takes its extra width. */
+enum { TS_JUSTIFY_NONE = 0, TS_JUSTIFY_WORDS = 1, TS_JUSTIFY_THAI = 2 };
 enum { TS_COVER_MAX = 0x0E80 };
 
 typedef struct TsFace {
@@ -113,6 +122,7 @@ enum { TS_MEMO_BYTES = 16 << 20 };
 struct TsCtx {
 	TsFonts *fonts;
 	int thai_digits;                  /* every 0-9 shaped as ๐-๙ (ts_ctx_set_digits) */
+	int justify;                      /* TS_JUSTIFY_WORDS or _THAI (ts_ctx_set_justify) */
 	ThBrk *brk;
 	hb_buffer_t *buf;
 	/* scratch, grown as needed */
@@ -164,9 +174,12 @@ size_t ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, i
 	TsLine **out);
 /* Emit line k of lines (of n) as a DL_TEXT on page p of dl: left edge x,
  * baseline y (PDF coordinates), box width w, alignment; src tags the item.
- * Justified lines stretch their spaces (up to TS_JUST_SPACE_EM each), then
- * the word boundaries not marked TS_GLUE (up to TS_JUST_WORD_EM each); a
- * line that would need more is left ragged (set left). */
+ * Justified lines (c->justify) spread their extra width over the gaps
+ * between Thai characters and the spaces (TS_DIST_*), or stretch their
+ * spaces (up to TS_JUST_SPACE_EM each), then the word boundaries not marked
+ * TS_GLUE (up to TS_JUST_WORD_EM each); a line that would need more is
+ * left ragged (set left). A line without Thai text always takes the
+ * second way. */
 void ts_text_emit(TsCtx *c, DisplayList *dl, size_t p, const TsText *t, const TsLine *lines,
 	size_t k, size_t n, double x, double y, double w, DocAlign align, const char *src);
 /* Face index of slot (family, bold), falling back to regular and Thai. */
@@ -179,6 +192,11 @@ void ts_ctx_set_keep(TsCtx *c, char *const *words, size_t n);
  * Thai digit: one switch for all the text of a document (plan text, data,
  * page numbers), so that none is left in Arabic digits. */
 void ts_ctx_set_digits(TsCtx *c, int thai);
+/* How justified paragraphs take their extra width: TS_JUSTIFY_THAI spreads
+ * it over the characters of Thai text (Word's Thai Distributed, marks
+ * staying on their bases), TS_JUSTIFY_WORDS over spaces and word
+ * boundaries. */
+void ts_ctx_set_justify(TsCtx *c, int how);
 /* Empty c's memo when it has reached TS_MEMO_BYTES. Call between documents
  * only: it frees every TsText the memo handed out. */
 void ts_memo_trim(TsCtx *c);

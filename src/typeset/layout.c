@@ -371,7 +371,7 @@ text_flow(Lay *L, const DocText *dt, const char *plain, double size, int bold, d
 {
 	tf->t = ts_text_shape(L->c, L->a, dt, plain, size, bold);
 	size_t n = ts_text_break(tf->t, L->a, w - indent, w,
-		align == DOC_ALIGN_JUSTIFY || align == DOC_ALIGN_DEFAULT, &tf->ln);
+		align == DOC_ALIGN_JUSTIFY || align == DOC_ALIGN_DEFAULT ? L->c->justify : TS_JUSTIFY_NONE, &tf->ln);
 	flow_init(L, &tf->f, n, lh_of(L, size));
 	for (size_t i = 1; i < n; i++)
 		flow_allow(&tf->f, i);
@@ -1537,6 +1537,7 @@ lay_init(Lay *L, TsCtx *c, const Settings *s, DisplayList *dl)
 	L->orient = s->landscape;
 	ts_ctx_set_keep(c, s->keep_words, s->nkeep_words);
 	ts_ctx_set_digits(c, s->thai_digits);
+	ts_ctx_set_justify(c, s->thai_distributed ? TS_JUSTIFY_THAI : TS_JUSTIFY_WORDS);
 	ts_memo_trim(c);
 }
 

@@ -152,6 +152,12 @@ ts_ctx_set_digits(TsCtx *c, int thai)
 	c->thai_digits = thai;
 }
 
+void
+ts_ctx_set_justify(TsCtx *c, int how)
+{
+	c->justify = how;
+}
+
 static void
 grow(TsCtx *c, size_t n)
 {
@@ -986,6 +992,28 @@ typedef struct BrkNode {
 	int hard;
 } BrkNode;
 
+/* Whether cluster i begins with a Thai character. */
+static int
+cluster_thai(const TsText *t, size_t i)
+{
+	uint32_t cp = 0;
+	const TsCluster *c = &t->cl[i];
+	if (c->byte1 <= c->byte0 || utf8_decode(t->str + c->byte0, c->byte1 - c->byte0, &cp) == 0)
+		return 0;
+	return utf8_is_thai(cp);
+}
+
+/* The gap before cluster i takes a share of a Thai distributed line's
+ * extra width: it lies inside Thai text (figures and Latin words are never
+ * letter-spaced; spaces take theirs apart). */
+static int
+thai_gap(const TsText *t, size_t i)
+{
+	const TsCluster *cl = t->cl;
+	return i > 0 && !(cl[i - 1].flags & (TS_SPACE | TS_HARD)) && !(cl[i].flags & (TS_SPACE | TS_HARD)) &&
+	    cluster_thai(t, i - 1) && cluster_thai(t, i);
+}
+
 /* A line from s to e (exclusive; trailing spaces dropped later) of natural
  * width, in a box of wmax, whose gaps may take stretch points when it is
  * justified (negative: not justified): a way to reach the next line start.
@@ -1057,7 +1085,7 @@ ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, int just
 		double wmax = (s == start ? w_first : w_rest) + 0.01;
 		double width = 0, trail = 0;
 		int found = 0;
-		size_t nsp = 0, nwb = 0;          /* gaps of the line so far */
+		size_t nsp = 0, nwb = 0, nth = 0; /* gaps of the line so far */
 		size_t j = s;
 		for (; j < ncl; j++) {
 			if (cl[j].flags & TS_HARD) {
@@ -1069,8 +1097,9 @@ ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, int just
 				double pen = cl[j].pen;
 				if ((cl[j].flags & TS_INRUN) && runw[j] <= SHORT_RUN * wmax)
 					pen += PEN_SHORT_RUN;
-				double stretch = justify ? t->em * (TS_JUST_SPACE_EM * (double)nsp +
-					TS_JUST_WORD_EM * (double)nwb) : -1;
+				double stretch = !justify ? -1 : justify == TS_JUSTIFY_THAI && nth > 0 ?
+					t->em * TS_DIST_GAP_EM * ((double)nth + TS_DIST_SPACE_SHARE * (double)nsp) :
+					t->em * (TS_JUST_SPACE_EM * (double)nsp + TS_JUST_WORD_EM * (double)nwb);
 				relax(t, nd, start, s, j, width - trail, wmax, stretch, 0, pen);
 				found = 1;
 				if (cl[j - 1].flags & TS_SPACE)
@@ -1078,6 +1107,8 @@ ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, int just
 				else if ((cl[j].flags & (TS_INRUN | TS_GLUE)) == TS_INRUN)
 					nwb++;
 			}
+			if (justify == TS_JUSTIFY_THAI && j > s && thai_gap(t, j))
+				nth++;
 			if (!(cl[j].flags & TS_SPACE) && j > s && width + cl[j].w > wmax) {
 				if (!found) {
 					/* Nothing breakable fits: split at the last cluster that may
@@ -1156,6 +1187,29 @@ just_gaps(const TsText *t, const TsLine *ln, double extra, double *per_space, do
 	}
 }
 
+/* Thai distributed: each gap inside Thai text takes *per_gap, each space
+ * TS_DIST_SPACE_SHARE times that; 0 when the line has no Thai gap (then the
+ * spaces and word boundaries take it) or would need more than
+ * TS_DIST_GAP_EM a gap (ragged). Returns whether the line has Thai gaps. */
+static int
+dist_gaps(const TsText *t, const TsLine *ln, double extra, double *per_gap)
+{
+	const TsCluster *cl = t->cl;
+	size_t nth = 0, nsp = 0;
+	for (size_t i = ln->c0 + 1; i < ln->c1; i++) {
+		if ((cl[i].flags & TS_BRK) && (cl[i - 1].flags & TS_SPACE))
+			nsp++;
+		else if (thai_gap(t, i))
+			nth++;
+	}
+	if (nth == 0)
+		return 0;
+	double per = extra / ((double)nth + TS_DIST_SPACE_SHARE * (double)nsp);
+	if (per <= TS_DIST_GAP_EM * t->em + 1e-9)
+		*per_gap = per;
+	return 1;
+}
+
 void
 ts_text_emit(TsCtx *c, DisplayList *dl, size_t p, const TsText *t, const TsLine *lines,
 	size_t k, size_t n, double x, double y, double w, DocAlign align, const char *src)
@@ -1167,23 +1221,33 @@ ts_text_emit(TsCtx *c, DisplayList *dl, size_t p, const TsText *t, const TsLine 
 	size_t g0 = cl[ln->c0].g0, g1 = cl[ln->c1 - 1].g1;
 	double extra = w - ln->width;
 	double x0 = x;
-	double per_space = 0, per_word = 0;
+	double per_space = 0, per_word = 0, per_gap = 0;
+	int distributed = 0;
 	if (align == DOC_ALIGN_RIGHT)
 		x0 = x + extra;
 	else if (align == DOC_ALIGN_CENTER)
 		x0 = x + extra / 2;
 	else if ((align == DOC_ALIGN_JUSTIFY || align == DOC_ALIGN_DEFAULT) && k + 1 < n && !lines[k].hard &&
-	    extra > 0)
-		just_gaps(t, ln, extra, &per_space, &per_word);
+	    extra > 0) {
+		if (c->justify == TS_JUSTIFY_THAI)
+			distributed = dist_gaps(t, ln, extra, &per_gap);
+		if (!distributed)
+			just_gaps(t, ln, extra, &per_space, &per_word);
+	}
 	DlGlyph *gl = arena_array(dl->arena, g1 - g0, sizeof *gl);
 	memcpy(gl, t->glyphs + g0, (g1 - g0) * sizeof *gl);
 	double width = ln->width;
-	if (per_space > 0 || per_word > 0) {
+	if (per_space > 0 || per_word > 0 || per_gap > 0) {
 		for (size_t i = ln->c0 + 1; i < ln->c1; i++) {
-			if (!(cl[i].flags & TS_BRK))
+			double per;
+			if (per_gap > 0)
+				per = (cl[i].flags & TS_BRK) && (cl[i - 1].flags & TS_SPACE) ?
+				    per_gap * TS_DIST_SPACE_SHARE : thai_gap(t, i) ? per_gap : 0;
+			else if (!(cl[i].flags & TS_BRK))
 				continue;
-			double per = (cl[i - 1].flags & TS_SPACE) ? per_space :
-				(cl[i].flags & (TS_INRUN | TS_GLUE)) == TS_INRUN ? per_word : 0;
+			else
+				per = (cl[i - 1].flags & TS_SPACE) ? per_space :
+				    (cl[i].flags & (TS_INRUN | TS_GLUE)) == TS_INRUN ? per_word : 0;
 			if (per <= 0)
 				continue;
 			size_t g = cl[i].g0 - 1;

@@ -644,6 +644,84 @@ TEST(typeset_justify_stretches_spaces_first_and_caps_word_gaps)
 	fix_close(&x);
 }
 
+static int
+is_thai_at(const char *s)
+{
+	uint32_t cp = 0;
+	return utf8_decode(s, strlen(s), &cp) > 0 && utf8_is_thai(cp);
+}
+
+/* Thai distributed (the default of reports): a justified line's extra
+ * width goes evenly to every gap between the grapheme clusters of its Thai
+ * text, at most TS_DIST_GAP_EM each, a space taking twice as much; nothing
+ * inside a cluster (a mark stays on its letter), nothing between digits or
+ * Latin letters; the last line, and a line that would need more, ragged. */
+TEST(typeset_thai_distributed_spreads_over_characters)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	ts_ctx_set_justify(x.c, TS_JUSTIFY_THAI);
+	static const char *const texts[] = {
+		"การนิเทศเป็นองค์ประกอบหนึ่งของกระบวนการพัฒนาคุณภาพการศึกษาที่จะช่วยส่งเสริมให้มีการปรับปรุงกระบวน"
+		"การจัดการเรียนการสอนและปรับปรุงวิธีสอนให้ผู้เรียนได้เรียนรู้อย่างมีประสิทธิภาพสูงขึ้น",
+		"ปีงบประมาณ 2558 สำนักงานเขตพื้นที่การศึกษาประถมศึกษาได้กำหนดนโยบาย 8+4 ได้แก่ นโยบายด้านคุณภาพ"
+		"การศึกษา (Educational quality policies) 8 ข้อ ศึกษานิเทศก์ ผู้อำนวยการ น้ำ ญี่ปุ่น ฟ้า ปี่",
+	};
+	int justified = 0, ragged = 0;
+	for (size_t ti = 0; ti < sizeof texts / sizeof texts[0]; ti++) {
+		for (double w = 200; w <= 460; w += 20) {
+			TsText *t = ts_text_shape(x.c, x.a, NULL, texts[ti], 16, 0);
+			TsLine *ln;
+			size_t n = ts_text_break(t, x.a, w, w, TS_JUSTIFY_THAI, &ln);
+			DisplayList *dl = dl_new(ts_fonts_dl(x.f), ts_fonts_count(x.f));
+			dl_add_page(dl, 595, 842);
+			for (size_t k = 0; k < n; k++) {
+				ts_text_emit(x.c, dl, 0, t, ln, k, n, 0, 500, w, DOC_ALIGN_JUSTIFY, "p");
+				const DlItem *it = &dl->pages[0].items[dl->pages[0].nitems - 1];
+				int filled = it->u.text.width >= w - 0.5;
+				if (k + 1 == n)
+					CHECK(!filled || fabs(ln[k].width - w) < 0.5);    /* the last line ragged */
+				else if (filled)
+					justified++;
+				else
+					ragged++;
+				size_t g0 = t->cl[ln[k].c0].g0;
+				double gap = -1;
+				for (size_t i = ln[k].c0; i < ln[k].c1; i++) {
+					const TsCluster *c = &t->cl[i];
+					/* inside a cluster: untouched */
+					for (size_t g = c->g0; g + 1 < c->g1; g++)
+						CHECK(fabs(glyph_extra(dl, it, t, g0, g - g0)) < 0.001);
+					if (i + 1 >= ln[k].c1)
+						continue;
+					double extra = glyph_extra(dl, it, t, g0, c->g1 - 1 - g0);
+					const TsCluster *next = &t->cl[i + 1];
+					if (c->flags & TS_SPACE) {
+						if (filled && gap > 0)
+							CHECK_NEAR(extra, 2 * gap, 0.05);
+					} else if (next->flags & TS_SPACE) {
+						CHECK(extra < 0.001);
+					} else if (!is_thai_at(t->str + c->byte0) || !is_thai_at(t->str + next->byte0)) {
+						CHECK(extra < 0.001);    /* 2558, 8+4, Educational: never spaced out */
+					} else if (filled && extra > 0.001) {
+						CHECK(extra <= TS_DIST_GAP_EM * t->em + 0.05);
+						if (gap < 0)
+							gap = extra;
+						else
+							CHECK_NEAR(extra, gap, 0.05);    /* evenly */
+					}
+				}
+			}
+			dl_free(dl);
+		}
+	}
+	CHECK(justified > 10);
+	CHECK(ragged >= 0);
+	fix_close(&x);
+}
+
 /* The block a text item's source tag belongs to: "p7" for a paragraph,
  * "l9" for a list's lines and markers, "b4" for a label list's labels and
  * values; 0 for anything else (tables, headings, running heads). */

@@ -30,7 +30,7 @@ FONT_FILES := fonts/Laksaman.ttf fonts/Laksaman-Bold.ttf \
               fonts/NotoSans-Regular.ttf fonts/NotoSans-Bold.ttf
 
 .PHONY: all deps build fonts run test test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples check-asan example \
-        bench fuzz lint install uninstall test-install test-offices deb test-deb pot clean specimen sample
+        bench fuzz lint install uninstall test-install test-offices test-pdfa deb test-deb pot clean specimen sample
 .DELETE_ON_ERROR:
 
 all: build
@@ -101,7 +101,7 @@ specimen: build
 
 test: deps
 	@$(MAKE) --no-print-directory build
-	@$(MAKE) --no-print-directory lint test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples test-install test-offices
+	@$(MAKE) --no-print-directory lint test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples test-install test-offices test-pdfa
 
 test-unit: $(BUILD)/unit-tests
 	LC_ALL=C.UTF-8 $(BUILD)/unit-tests
@@ -222,6 +222,10 @@ deb:
 test-deb:
 	@sh tools/deps.sh debhelper fakeroot lintian dpkg-dev git
 	sh tests/deb/run.sh
+
+# Every kind of report is PDF/A-1b, as Apache PDFBox Preflight judges it.
+test-pdfa: nithet fonts
+	NITHET=./nithet sh tests/pdfa/run.sh
 
 # Several offices on one server with GNU parallel (tools/run-offices.sh),
 # each with its own config, input, output and JSON summary.

@@ -11,11 +11,14 @@ set -eu
 # Tests: poppler-utils (pdftotext, pdffonts, pdftoppm); time (GNU time) for
 # make bench's peak memory; clang is installed by make fuzz alone;
 # bash-completion and man-db to try the completion and the manual page;
-# parallel (GNU) and python3 (to read the JSON summaries) for the offices' test.
+# parallel (GNU) and python3 (to read the JSON summaries) for the offices' test;
+# Apache PDFBox Preflight (Java) to judge the PDF/A of every kind of report.
+# Archival PDF: the sRGB profile of icc-profiles-free.
 PACKAGES="gcc make pkg-config
 libxml2-dev libhpdf-dev libcsv-dev libiniparser-dev libharfbuzz-dev libthai-dev zlib1g-dev libzip-dev libfreexl-dev libxlsxwriter-dev
-fonts-tlwg-laksaman-ttf fonts-noto-core
-poppler-utils time bash-completion man-db gettext locales parallel python3 python3-yaml"
+fonts-tlwg-laksaman-ttf fonts-noto-core icc-profiles-free
+poppler-utils time bash-completion man-db gettext locales parallel python3 python3-yaml
+default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java"
 
 # Named packages instead of these: what one target alone uses (make test-deb).
 [ $# -gt 0 ] && PACKAGES="$*"

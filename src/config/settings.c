@@ -182,6 +182,10 @@ static const KeySpec keys[] = {
 	{ "limits", "max_rows", KEY_LONG, OFF(max_rows), 1, 100000000, "10000000", N_("1 to 100000000") },
 	{ "limits", "max_xml_depth", KEY_INT, OFF(max_xml_depth), 4, 1000, "64", N_("4 to 1000") },
 
+	{ "pdf", "archival", KEY_BOOL, OFF(pdf_archival), 0, 0, "yes", N_("yes or no") },
+	{ "pdf", "icc_profile", KEY_PATH, OFF(icc_profile), 0, 0, "/usr/share/color/icc/sRGB.icc",
+	  N_("an ICC colour profile of version 2 (sRGB)") },
+
 	{ "messages", "language", KEY_STRING, OFF(language), 0, 0, "",
 	  N_("th, en, or empty for the language of the locale") },
 };
@@ -823,6 +827,7 @@ static const struct {
 } placed[] = {
 	{ "paths", "input_dir", 0 }, { "paths", "output_dir", 0 }, { "paths", "plan_schema", 1 },
 	{ "fonts", "thai", 1 }, { "fonts", "thai_bold", 1 }, { "fonts", "latin", 1 }, { "fonts", "latin_bold", 1 },
+	{ "pdf", "icc_profile", 1 },
 };
 
 static void

@@ -118,6 +118,11 @@ typedef struct Settings {
 	long max_rows;
 	int max_xml_depth;
 
+	/* [pdf] archival: PDF/A-1b (XMP metadata, an sRGB output intent from
+	 * icc_profile, a file ID, CIDSet, no transparency) */
+	int pdf_archival;
+	char *icc_profile;
+
 	/* [messages] the language of nithet's messages: "th", "en", or ""
 	 * for the locale's (core/i18n.h) */
 	char *language;

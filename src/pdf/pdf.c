@@ -21,6 +21,7 @@
 #include <time.h>
 #include <zlib.h>
 
+#include "core/file.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/utf8.h"
@@ -868,6 +869,77 @@ put_text(Writer *w, HPDF_Page page, const char **names, const DlText *t)
 	buf_str(b, "ET\nEMC\n");
 }
 
+/* An 8-bit RGBA or grey-alpha PNG (not interlaced) as RGB on white: what
+ * PDF/A-1, which forbids transparency, can show of it. NULL for any other
+ * PNG, or a damaged one. */
+static unsigned char *
+png_on_white(const unsigned char *png, size_t len, unsigned *wp, unsigned *hp)
+{
+	if (len < 33 || memcmp(png, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(png + 12, "IHDR", 4) != 0)
+		return NULL;
+	const unsigned char *ih = png + 16;
+	unsigned w = (unsigned)ih[0] << 24 | (unsigned)ih[1] << 16 | (unsigned)ih[2] << 8 | ih[3];
+	unsigned h = (unsigned)ih[4] << 24 | (unsigned)ih[5] << 16 | (unsigned)ih[6] << 8 | ih[7];
+	int depth = ih[8], type = ih[9], interlace = ih[12];
+	int ch = type == 6 ? 4 : type == 4 ? 2 : 0;
+	if (ch == 0 || depth != 8 || interlace != 0 || w == 0 || h == 0 || w > 10000 || h > 10000)
+		return NULL;
+	size_t stride = (size_t)w * (size_t)ch, raw_len = (stride + 1) * h;
+	unsigned char *raw = mem_alloc(raw_len), *prev = mem_alloc(stride), *rgb = mem_alloc((size_t)w * h * 3);
+	z_stream z = { 0 };
+	int ok = inflateInit(&z) == Z_OK, zrc = Z_OK;
+	z.next_out = raw;
+	z.avail_out = (uInt)raw_len;
+	for (size_t at = 8; ok && at + 12 <= len;) {
+		size_t n = (size_t)png[at] << 24 | (size_t)png[at + 1] << 16 | (size_t)png[at + 2] << 8 | png[at + 3];
+		if (n > len - at - 12)
+			break;
+		if (memcmp(png + at + 4, "IDAT", 4) == 0 && zrc == Z_OK) {
+			z.next_in = (unsigned char *)png + at + 8;
+			z.avail_in = (uInt)n;
+			zrc = inflate(&z, Z_NO_FLUSH);
+			if (zrc != Z_OK && zrc != Z_STREAM_END)
+				ok = 0;
+		}
+		at += n + 12;
+	}
+	if (ok)
+		inflateEnd(&z);
+	ok = ok && z.total_out == raw_len;
+	/* Undo the filters row by row, then lay each pixel on white. */
+	for (unsigned y = 0; ok && y < h; y++) {
+		unsigned char *row = raw + (stride + 1) * y + 1;
+		int f = row[-1];
+		for (size_t i = 0; i < stride; i++) {
+			int a = i >= (size_t)ch ? row[i - ch] : 0, b = prev[i], c = i >= (size_t)ch ? prev[i - ch] : 0;
+			int p = a + b - c, pa = abs(p - a), pb = abs(p - b), pc = abs(p - c);
+			int pred = f == 0 ? 0 : f == 1 ? a : f == 2 ? b : f == 3 ? (a + b) / 2 :
+			    (pa <= pb && pa <= pc) ? a : pb <= pc ? b : c;
+			if (f > 4)
+				ok = 0;
+			row[i] = (unsigned char)(row[i] + pred);
+		}
+		memcpy(prev, row, stride);
+		for (unsigned x = 0; x < w; x++) {
+			const unsigned char *px = row + (size_t)x * ch;
+			unsigned alpha = px[ch - 1];
+			for (int k = 0; k < 3; k++) {
+				unsigned v = ch == 4 ? px[k] : px[0];
+				rgb[((size_t)y * w + x) * 3 + k] = (unsigned char)((v * alpha + 255 * (255 - alpha) + 127) / 255);
+			}
+		}
+	}
+	free(raw);
+	free(prev);
+	if (!ok) {
+		free(rgb);
+		return NULL;
+	}
+	*wp = w;
+	*hp = h;
+	return rgb;
+}
+
 /* The image XObject for im's bytes, loaded on first use; NULL (and
  * w->bad_image set) when libharu cannot read them. */
 static HPDF_Image
@@ -879,9 +951,18 @@ image_of(Writer *w, const DlImage *im)
 	/* PNG pixels are stored deflated (libharu would store them raw). */
 	if (!im->jpeg)
 		HPDF_SetCompressionMode(w->pdf, HPDF_COMP_IMAGE);
-	HPDF_Image img = im->jpeg ?
-		HPDF_LoadJpegImageFromMem(w->pdf, im->data, (HPDF_UINT)im->len) :
-		HPDF_LoadPngImageFromMem(w->pdf, im->data, (HPDF_UINT)im->len);
+	HPDF_Image img = NULL;
+	if (!im->jpeg && w->dl->archival) {
+		unsigned iw, ih;
+		unsigned char *rgb = png_on_white(im->data, im->len, &iw, &ih);
+		if (rgb != NULL) {
+			img = HPDF_LoadRawImageFromMem(w->pdf, rgb, iw, ih, HPDF_CS_DEVICE_RGB, 8);
+			free(rgb);
+		}
+	}
+	if (img == NULL)
+		img = im->jpeg ? HPDF_LoadJpegImageFromMem(w->pdf, im->data, (HPDF_UINT)im->len) :
+		    HPDF_LoadPngImageFromMem(w->pdf, im->data, (HPDF_UINT)im->len);
 	if (img == NULL) {
 		w->bad_image = im->source ? im->source : "?";
 		return NULL;
@@ -889,7 +970,9 @@ image_of(Writer *w, const DlImage *im)
 	/* libharu leaves a PNG's alpha channel (its soft mask) raw: deflate it
 	 * too, or a small emblem costs 50 KB in every document. */
 	HPDF_Dict smask = HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT);
-	if (smask != NULL)
+	if (smask != NULL && w->dl->archival)
+		HPDF_Dict_RemoveElement(img, "SMask");   /* PDF/A: no transparency (a PNG png_on_white cannot lay on white) */
+	else if (smask != NULL)
 		smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	if (w->nimages == w->cap_images) {
 		w->cap_images = w->cap_images ? w->cap_images * 2 : 8;
@@ -1005,13 +1088,19 @@ set_info(Writer *w, const char *key, const char *value)
 	HPDF_Dict_Add(w->pdf->info, key, text_string(w->pdf->mmgr, value));
 }
 
+/* The producer named in the Info dictionary and the XMP alike. */
+#define PDF_PRODUCER "nithet (libharu " HPDF_VERSION_TEXT ")"
+
+/* Fills xmp_date (size >= 32) with the dates' XMP form, "" when none. */
 static void
-put_info(Writer *w)
+put_info(Writer *w, char *xmp_date)
 {
 	const DisplayList *dl = w->dl;
+	xmp_date[0] = '\0';
 	/* HPDF_SetInfoAttr creates the Info dictionary; the Thai values are then
 	 * replaced by UTF-16BE strings (libharu would write them as PDFDocEncoding). */
 	HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, "nithet");
+	HPDF_SetInfoAttr(w->pdf, HPDF_INFO_PRODUCER, PDF_PRODUCER);
 	set_info(w, "Title", dl->title);
 	set_info(w, "Author", dl->author);
 	set_info(w, "Subject", dl->subject);
@@ -1021,10 +1110,13 @@ put_info(Writer *w)
 	struct tm tm;
 	if (gmtime_r(&t, &tm) == NULL)
 		return;
-	HPDF_Date date = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-		tm.tm_sec, 'Z', 0, 0 };
-	HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, date);
-	HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, date);
+	/* D:YYYYMMDDHHmmSSZ, written here: libharu adds 00'00' after the Z,
+	 * which PDF/A validators read as a date other than the XMP's. */
+	char pdfdate[32];
+	strftime(pdfdate, sizeof pdfdate, "D:%Y%m%d%H%M%SZ", &tm);
+	HPDF_Dict_Add(w->pdf->info, "CreationDate", HPDF_String_New(w->pdf->mmgr, pdfdate, NULL));
+	HPDF_Dict_Add(w->pdf->info, "ModDate", HPDF_String_New(w->pdf->mmgr, pdfdate, NULL));
+	strftime(xmp_date, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 /* /PageLabels when the pages carry labels: each front-matter page its own
@@ -1082,15 +1174,195 @@ put_outlines(Writer *w, HPDF_Page *pages)
 		if (o == NULL)
 			return;
 		HPDF_Dict_Add(o, "Title", text_string(w->pdf->mmgr, m->title));
-		HPDF_Destination dst = HPDF_Page_CreateDestination(pages[m->page]);
-		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)m->y, 1);
-		HPDF_Outline_SetDestination(o, dst);
+		/* [page /XYZ left top zoom] written in the outline item itself:
+		 * a destination of its own object is what PDF/A validators
+		 * (PDFBox) do not take. */
+		HPDF_Array dst = HPDF_Array_New(w->pdf->mmgr);
+		if (dst == NULL)
+			return;
+		HPDF_Array_Add(dst, pages[m->page]);
+		HPDF_Array_AddName(dst, "XYZ");
+		HPDF_Array_AddNumber(dst, 0);
+		HPDF_Array_AddReal(dst, (HPDF_REAL)m->y);
+		HPDF_Array_AddNumber(dst, 1);
+		HPDF_Dict_Add(o, "Dest", dst);
 		HPDF_Outline_SetOpened(o, HPDF_TRUE);
 		parent[lv] = o;
 		for (int k = lv + 1; k < 8; k++)
 			parent[k] = NULL;
 	}
 	HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+/* ---- PDF/A-1b ---- */
+
+/* A stream object holding n bytes, deflated by libharu when it is written
+ * unless plain (PDF/A wants the metadata readable as it is). */
+static HPDF_Dict
+plain_stream(Writer *w, const void *bytes, size_t n, int plain)
+{
+	HPDF_Dict s = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+	if (s == NULL)
+		return NULL;
+	s->filter = plain ? HPDF_STREAM_FILTER_NONE : HPDF_STREAM_FILTER_FLATE_DECODE;
+	if (n > 0 && HPDF_Stream_Write(s->stream, bytes, (HPDF_UINT)n) != HPDF_OK)
+		return NULL;
+	return s;
+}
+
+/* /CIDSet: one bit per CID (= glyph id) the subset holds. */
+static void
+put_cidset(Writer *w, PdfFont *pf)
+{
+	const Embed *e = pf->embed;
+	size_t n = pf->src->nglyphs, last = 0;
+	for (size_t g = 0; g < n; g++)
+		if (e->set[g])
+			last = g;
+	size_t bytes = last / 8 + 1;
+	unsigned char *bits = mem_alloc(bytes);
+	for (size_t g = 0; g <= last; g++)
+		if (e->set[g])
+			bits[g / 8] |= (unsigned char)(0x80 >> (g % 8));
+	HPDF_Dict cs = plain_stream(w, bits, bytes, 0);
+	free(bits);
+	if (cs != NULL)
+		HPDF_Dict_Add(pf->desc, "CIDSet", cs);
+}
+
+/* Text for XML: & < > " escaped. */
+static void
+xml_text(Buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&': buf_str(b, "&amp;"); break;
+		case '<': buf_str(b, "&lt;"); break;
+		case '>': buf_str(b, "&gt;"); break;
+		case '"': buf_str(b, "&quot;"); break;
+		default: buf_put(b, s, 1);
+		}
+	}
+}
+
+/* The XMP packet: the same title, author, subject, keywords, creator tool,
+ * producer and dates as the Info dictionary (PDF/A wants both to agree),
+ * in UTF-8, and the claim pdfaid part 1, conformance B. */
+static void
+put_metadata(Writer *w, const char *producer, const char *date)
+{
+	const DisplayList *dl = w->dl;
+	Buf b = { 0 };
+	buf_str(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	    "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<dc:format>application/pdf</dc:format>\n");
+	if (dl->title && *dl->title) {
+		buf_str(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		xml_text(&b, dl->title);
+		buf_str(&b, "</rdf:li></rdf:Alt></dc:title>\n");
+	}
+	if (dl->author && *dl->author) {
+		buf_str(&b, "<dc:creator><rdf:Seq><rdf:li>");
+		xml_text(&b, dl->author);
+		buf_str(&b, "</rdf:li></rdf:Seq></dc:creator>\n");
+	}
+	if (dl->subject && *dl->subject) {
+		buf_str(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		xml_text(&b, dl->subject);
+		buf_str(&b, "</rdf:li></rdf:Alt></dc:description>\n");
+	}
+	buf_str(&b, "</rdf:Description>\n<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+	    "<pdf:Producer>");
+	xml_text(&b, producer);
+	buf_str(&b, "</pdf:Producer>\n");
+	if (dl->keywords && *dl->keywords) {
+		buf_str(&b, "<pdf:Keywords>");
+		xml_text(&b, dl->keywords);
+		buf_str(&b, "</pdf:Keywords>\n");
+	}
+	buf_str(&b, "</rdf:Description>\n<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+	    "<xmp:CreatorTool>");
+	xml_text(&b, dl->creator && *dl->creator ? dl->creator : "nithet");
+	buf_str(&b, "</xmp:CreatorTool>\n");
+	if (date) {
+		buf_str(&b, "<xmp:CreateDate>");
+		buf_str(&b, date);
+		buf_str(&b, "</xmp:CreateDate>\n<xmp:ModifyDate>");
+		buf_str(&b, date);
+		buf_str(&b, "</xmp:ModifyDate>\n");
+	}
+	buf_str(&b, "</rdf:Description>\n<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+	    "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n</rdf:Description>\n"
+	    "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+	HPDF_Dict md = plain_stream(w, b.p, b.n, 1);
+	free(b.p);
+	if (md == NULL)
+		return;
+	HPDF_Dict_AddName(md, "Type", "Metadata");
+	HPDF_Dict_AddName(md, "Subtype", "XML");
+	HPDF_Dict_Add(w->pdf->catalog, "Metadata", md);
+}
+
+/* The output intent: colours are sRGB, by the profile at dl->icc_path (a
+ * version 2 profile, as PDF/A-1 wants). 0, or -1 after reporting. */
+static int
+put_output_intent(Writer *w, Diag *d)
+{
+	char *icc;
+	size_t n;
+	if (w->dl->icc_path == NULL || file_read_regular(w->dl->icc_path, 1L << 22, DIAG_USAGE,
+	    N_("the colour profile"), 0, &icc, &n, d) != 0) {
+		if (w->dl->icc_path == NULL)
+			diag_report(d, DIAG_USAGE, NULL, 0, 0, "[pdf] archival needs an sRGB colour profile: set "
+			    "[pdf] icc_profile, or install Debian's icc-profiles-free");
+		return -1;
+	}
+	HPDF_Dict profile = plain_stream(w, icc, n, 0);
+	free(icc);
+	HPDF_Dict intent = HPDF_Dict_New(w->pdf->mmgr);
+	HPDF_Array intents = HPDF_Array_New(w->pdf->mmgr);
+	if (profile == NULL || intent == NULL || intents == NULL)
+		return -1;
+	HPDF_Dict_AddNumber(profile, "N", 3);
+	HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+	HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+	HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(w->pdf->mmgr, "sRGB IEC61966-2.1", NULL));
+	HPDF_Dict_Add(intent, "Info", HPDF_String_New(w->pdf->mmgr, "sRGB IEC61966-2.1", NULL));
+	HPDF_Dict_Add(intent, "DestOutputProfile", profile);
+	HPDF_Array_Add(intents, intent);
+	HPDF_Dict_Add(w->pdf->catalog, "OutputIntents", intents);
+	return 0;
+}
+
+/* The trailer's /ID: two equal 16-byte strings made from what the file
+ * says (title, date, pages, fonts), so the same report has the same ID and
+ * a rebuild stays byte-identical. */
+static void
+put_id(Writer *w)
+{
+	const DisplayList *dl = w->dl;
+	uint64_t h[2] = { 1469598103934665603ULL, 7809847782465536322ULL };
+	const char *parts[3] = { dl->title, dl->author, dl->subject };
+	for (int k = 0; k < 2; k++) {
+		for (int i = 0; i < 3; i++)
+			for (const char *p = parts[i]; p && *p; p++)
+				h[k] = (h[k] ^ (unsigned char)*p) * 1099511628211ULL;
+		h[k] = (h[k] ^ (uint64_t)dl->created) * 1099511628211ULL;
+		h[k] = (h[k] ^ (uint64_t)dl->npages) * 1099511628211ULL;
+		for (size_t i = 0; i < dl->nfonts; i++)
+			if (w->fonts[i].embed)
+				for (const char *p = w->fonts[i].embed->tag; *p; p++)
+					h[k] = (h[k] ^ (unsigned char)*p) * 1099511628211ULL;
+	}
+	HPDF_BYTE id[16];
+	for (int i = 0; i < 16; i++)
+		id[i] = (HPDF_BYTE)(h[i / 8] >> (8 * (i % 8)));
+	HPDF_Array a = HPDF_Array_New(w->pdf->mmgr);
+	if (a == NULL)
+		return;
+	HPDF_Array_Add(a, HPDF_Binary_New(w->pdf->mmgr, id, 16));
+	HPDF_Array_Add(a, HPDF_Binary_New(w->pdf->mmgr, id, 16));
+	HPDF_Dict_Add(w->pdf->trailer, "ID", a);
 }
 
 int
@@ -1124,9 +1396,21 @@ pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
 		if (w.fonts[i].type0 && font_finish(&w, &w.fonts[i]) < 0)
 			rc = -1;
 	if (w.err.code == 0 && rc == 0) {
-		put_info(&w);
+		char xmp_date[32];
+		put_info(&w, xmp_date);
 		put_outlines(&w, pages);
 		put_page_labels(&w);
+		if (dl->archival) {
+			/* PDF/A-1b: ISO 19005-1, checked by Apache PDFBox Preflight
+			 * in make test */
+			for (size_t i = 0; i < dl->nfonts; i++)
+				if (w.fonts[i].type0 && w.fonts[i].embed)
+					put_cidset(&w, &w.fonts[i]);
+			put_metadata(&w, PDF_PRODUCER, *xmp_date ? xmp_date : NULL);
+			if (put_output_intent(&w, d) != 0)
+				rc = -2;
+			put_id(&w);
+		}
 	}
 	if (w.err.code == 0 && rc == 0 && HPDF_SaveToStream(w.pdf) == HPDF_OK) {
 		/* Copied chunk by chunk: HPDF_ReadFromStream copies byte by byte. */
@@ -1148,10 +1432,12 @@ pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
 			*out = bytes;
 			*len = got;
 		}
-	} else {
+	} else if (rc != -2) {
 		rc = -1;
 	}
-	if (rc < 0 && w.bad_image)
+	if (rc == -2)
+		rc = -1;    /* reported */
+	else if (rc < 0 && w.bad_image)
 		diag_report(d, DIAG_INPUT, w.bad_image, 0, 0,
 			"this image cannot be embedded in the PDF (libharu error 0x%04X); save it again as "
 			"an 8-bit PNG without interlacing, or as a baseline JPEG", (unsigned)w.err.code);

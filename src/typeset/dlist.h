@@ -124,6 +124,9 @@ typedef struct DisplayList {
 	/* Document information, UTF-8; NULL = absent. */
 	const char *title, *author, *subject, *keywords, *creator;
 	long long created;           /* seconds since the epoch (UTC) */
+	/* PDF/A-1b ([pdf] archival) and the sRGB profile of its output intent */
+	int archival;
+	const char *icc_path;
 } DisplayList;
 
 /* A new empty display list that can use fonts[0..nfonts) (borrowed; the

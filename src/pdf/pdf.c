@@ -882,7 +882,7 @@ png_on_white(const unsigned char *png, size_t len, unsigned *wp, unsigned *hp)
 	unsigned h = (unsigned)ih[4] << 24 | (unsigned)ih[5] << 16 | (unsigned)ih[6] << 8 | ih[7];
 	int depth = ih[8], type = ih[9], interlace = ih[12];
 	int ch = type == 6 ? 4 : type == 4 ? 2 : 0;
-	if (ch == 0 || depth != 8 || interlace != 0 || w == 0 || h == 0 || w > 10000 || h > 10000)
+	if (ch == 0 || depth != 8 || interlace != 0 || w == 0 || h == 0 || w > 4000 || h > 4000)
 		return NULL;
 	size_t stride = (size_t)w * (size_t)ch, raw_len = (stride + 1) * h;
 	unsigned char *raw = mem_alloc(raw_len), *prev = mem_alloc(stride), *rgb = mem_alloc((size_t)w * h * 3);

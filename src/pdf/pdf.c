@@ -6,6 +6,7 @@
  * the fonts are subset with hb-subset when the document is finished (once
  * per glyph set and process: see "fonts, embedded once" below). */
 #include "pdf/pdf.h"
+#include "pdf/png.h"
 
 #include <hb-subset.h>
 #include <hpdf.h>
@@ -867,77 +868,6 @@ put_text(Writer *w, HPDF_Page page, const char **names, const DlText *t)
 		put_run(b, pf, run);
 	}
 	buf_str(b, "ET\nEMC\n");
-}
-
-/* An 8-bit RGBA or grey-alpha PNG (not interlaced) as RGB on white: what
- * PDF/A-1, which forbids transparency, can show of it. NULL for any other
- * PNG, or a damaged one. */
-static unsigned char *
-png_on_white(const unsigned char *png, size_t len, unsigned *wp, unsigned *hp)
-{
-	if (len < 33 || memcmp(png, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(png + 12, "IHDR", 4) != 0)
-		return NULL;
-	const unsigned char *ih = png + 16;
-	unsigned w = (unsigned)ih[0] << 24 | (unsigned)ih[1] << 16 | (unsigned)ih[2] << 8 | ih[3];
-	unsigned h = (unsigned)ih[4] << 24 | (unsigned)ih[5] << 16 | (unsigned)ih[6] << 8 | ih[7];
-	int depth = ih[8], type = ih[9], interlace = ih[12];
-	int ch = type == 6 ? 4 : type == 4 ? 2 : 0;
-	if (ch == 0 || depth != 8 || interlace != 0 || w == 0 || h == 0 || w > 4000 || h > 4000)
-		return NULL;
-	size_t stride = (size_t)w * (size_t)ch, raw_len = (stride + 1) * h;
-	unsigned char *raw = mem_alloc(raw_len), *prev = mem_alloc(stride), *rgb = mem_alloc((size_t)w * h * 3);
-	z_stream z = { 0 };
-	int ok = inflateInit(&z) == Z_OK, zrc = Z_OK;
-	z.next_out = raw;
-	z.avail_out = (uInt)raw_len;
-	for (size_t at = 8; ok && at + 12 <= len;) {
-		size_t n = (size_t)png[at] << 24 | (size_t)png[at + 1] << 16 | (size_t)png[at + 2] << 8 | png[at + 3];
-		if (n > len - at - 12)
-			break;
-		if (memcmp(png + at + 4, "IDAT", 4) == 0 && zrc == Z_OK) {
-			z.next_in = (unsigned char *)png + at + 8;
-			z.avail_in = (uInt)n;
-			zrc = inflate(&z, Z_NO_FLUSH);
-			if (zrc != Z_OK && zrc != Z_STREAM_END)
-				ok = 0;
-		}
-		at += n + 12;
-	}
-	if (ok)
-		inflateEnd(&z);
-	ok = ok && z.total_out == raw_len;
-	/* Undo the filters row by row, then lay each pixel on white. */
-	for (unsigned y = 0; ok && y < h; y++) {
-		unsigned char *row = raw + (stride + 1) * y + 1;
-		int f = row[-1];
-		for (size_t i = 0; i < stride; i++) {
-			int a = i >= (size_t)ch ? row[i - ch] : 0, b = prev[i], c = i >= (size_t)ch ? prev[i - ch] : 0;
-			int p = a + b - c, pa = abs(p - a), pb = abs(p - b), pc = abs(p - c);
-			int pred = f == 0 ? 0 : f == 1 ? a : f == 2 ? b : f == 3 ? (a + b) / 2 :
-			    (pa <= pb && pa <= pc) ? a : pb <= pc ? b : c;
-			if (f > 4)
-				ok = 0;
-			row[i] = (unsigned char)(row[i] + pred);
-		}
-		memcpy(prev, row, stride);
-		for (unsigned x = 0; x < w; x++) {
-			const unsigned char *px = row + (size_t)x * ch;
-			unsigned alpha = px[ch - 1];
-			for (int k = 0; k < 3; k++) {
-				unsigned v = ch == 4 ? px[k] : px[0];
-				rgb[((size_t)y * w + x) * 3 + k] = (unsigned char)((v * alpha + 255 * (255 - alpha) + 127) / 255);
-			}
-		}
-	}
-	free(raw);
-	free(prev);
-	if (!ok) {
-		free(rgb);
-		return NULL;
-	}
-	*wp = w;
-	*hp = h;
-	return rgb;
 }
 
 /* The image XObject for im's bytes, loaded on first use; NULL (and

@@ -35,6 +35,7 @@ seeds() { # name -> seed directory
 	zip) cp tests/sheets/typed.xlsx tests/sheets/sample-xlsx/staff.xlsx "$dir" 2>/dev/null || true
 		cp tests/sheets/typed.ods "$dir/typed.ods" 2>/dev/null || true ;;
 	xls) cp tests/sheets/typed.xls tests/sheets/sample-xls/staff.xls "$dir" 2>/dev/null || true ;;
+	png) cp input/emblem.png "$dir" 2>/dev/null || true ;;
 	*) cp tests/fuzz/seeds/"$1"/* "$dir" 2>/dev/null || true ;;
 	esac
 	echo "$dir"

@@ -215,6 +215,19 @@ no_line_end(uint32_t cp)
 		cp == 0x201C || cp == 0x2018;
 }
 
+/* Punctuation that closes or opens a quoted or bracketed phrase. */
+static int
+is_phrase_close(uint32_t cp)
+{
+	return cp == 0x201D || cp == 0x2019 || cp == ')' || cp == ']' || cp == 0x00BB;
+}
+
+static int
+is_phrase_open(uint32_t cp)
+{
+	return cp == 0x201C || cp == 0x2018 || cp == '(' || cp == '[' || cp == 0x00AB;
+}
+
 static int
 covers(const TsFonts *f, int face, uint32_t cp)
 {
@@ -332,6 +345,13 @@ find_breaks(TsCtx *c, size_t n)
 	}
 	for (size_t i = 1; i < n; i++)
 		if (edge[i] == 1)
+			ok[i] = 1;
+	/* A quotation or bracket that closes before a Thai letter, or opens
+	 * after one, ends a phrase as a space does ("...คุณครู”|ผู้บริหาร"):
+	 * the dictionary, which reads runs of letters only, never offers it. */
+	for (size_t i = 1; i < n; i++)
+		if ((is_phrase_close(cp[i - 1]) && is_thai_word_char(cp[i])) ||
+		    (is_thai_word_char(cp[i - 1]) && is_phrase_open(cp[i])))
 			ok[i] = 1;
 	/* Rules that override the dictionary. */
 	for (size_t i = 1; i < n; i++) {
@@ -494,18 +514,22 @@ price_breaks(const TsCtx *c, TsText *tx)
 			while (nb < e && !(cl[nb].flags & TS_BRK))
 				nb++;
 			int right = word_class(c, tx->str, (size_t)at[b], (size_t)at[nb]);
+			uint32_t before = c->cps[at[b] - 1], after = c->cps[at[b]];
+			int phrase = is_phrase_close(before) || is_phrase_open(after);
 			unsigned pen = PEN_INRUN;
-			if (left == WORD_BOUND)
-				pen += PEN_AFTER_BOUND;
-			if (right == WORD_BOUND)
-				pen += PEN_BEFORE_BOUND;
-			if (prev == r && left != WORD_FUNCTION)
-				pen += left == WORD_BOUND ? PEN_EDGE_BOUND : PEN_EDGE;
-			if (nb == e && right != WORD_FUNCTION)
-				pen += right == WORD_BOUND ? PEN_EDGE_BOUND : PEN_EDGE;
+			if (!phrase) {
+				if (left == WORD_BOUND)
+					pen += PEN_AFTER_BOUND;
+				if (right == WORD_BOUND)
+					pen += PEN_BEFORE_BOUND;
+				if (prev == r && left != WORD_FUNCTION)
+					pen += left == WORD_BOUND ? PEN_EDGE_BOUND : PEN_EDGE;
+				if (nb == e && right != WORD_FUNCTION)
+					pen += right == WORD_BOUND ? PEN_EDGE_BOUND : PEN_EDGE;
+			}
 			cl[b].pen = (uint16_t)pen;
 			cl[b].flags |= TS_INRUN;
-			if (left == WORD_BOUND || (right == WORD_BOUND && nb == e))
+			if (!phrase && (left == WORD_BOUND || (right == WORD_BOUND && nb == e)))
 				cl[b].flags |= TS_GLUE;
 			prev = b;
 			b = nb;

@@ -34,12 +34,14 @@ if [ ! -f "$nat/visits.csv" ]; then
 	"$B/tools/gen-sample" --national --out "$nat" >/dev/null
 	cp input/plan.xml "$nat/"
 fi
+# Paths in a config are relative to its folder: give them whole.
+here=$(pwd)
 cat >"$B/bench/national.ini" <<INI
 [office]
 expected_schools = 29910
 [paths]
-input_dir = $nat
-output_dir = $B/bench/out
+input_dir = $here/$nat
+output_dir = $here/$B/bench/out
 [limits]
 max_file_bytes = 2147483647
 INI

@@ -56,8 +56,14 @@ pot:
 	  --sort-by-file $(XGETTEXT_KEYWORDS) -o po/nithet.pot src/main.c $(LIB_SRC)
 	for l in $(LANGS); do msgmerge --quiet --update --backup=none po/$$l.po po/nithet.pot; done
 
-nithet: $(BUILD)/nithet $(MO_FILES)
+nithet: $(BUILD)/nithet $(MO_FILES) input/emblem.png
 	@cp $< $@
+
+# The sample's pictures (its placeholder emblem and photos of activities)
+# are drawn by the generator when the program is built, not kept in git.
+input/emblem.png: $(BUILD)/tools/gen-sample
+	$(if $(V),,@echo "  GEN   input/emblem.png input/photos/")
+	$(Q)$(BUILD)/tools/gen-sample --images --out input >/dev/null
 
 $(BUILD)/nithet: $(BUILD)/src/main.o $(BUILD)/libnithet.a
 	$(if $(V),,@echo "  LD    $@")
@@ -140,7 +146,7 @@ check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  build/asan/nithet build/asan/unit-tests build/asan/tools/typeset-lines build/asan/tools/gen-example \
-	  build/asan/tools/gen-xlsx build/asan/locale/th/LC_MESSAGES/nithet.mo fonts
+	  build/asan/tools/gen-xlsx build/asan/locale/th/LC_MESSAGES/nithet.mo input/emblem.png fonts
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 build/asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 NITHET=build/asan/nithet sh tests/cases/run.sh
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 BUILD=build/asan NITHET=build/asan/nithet sh tests/thai/run.sh

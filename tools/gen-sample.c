@@ -3,6 +3,7 @@
  *
  *   gen-sample [--seed N] [--schools N] [--visits-per-school N] --out DIR
  *   gen-sample --national [--seed N] --out DIR
+ *   gen-sample --images --out DIR   (emblem.png and photos/ only: make builds them)
  *
  * Every random choice comes from our own splitmix64 streams, one stream per
  * file and per school, so the output depends only on the seed and the
@@ -14,6 +15,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1934,6 +1936,78 @@ static void png_chunk(FILE *f, const char *type, const unsigned char *data, uint
 	fwrite(b, 1, 4, f);
 }
 
+/* px (w x h pixels of ch bytes: 3 RGB, 4 RGBA) as an 8-bit, non-interlaced
+ * PNG at path: rows unfiltered, deflated at level 9. */
+static void write_png(const char *path, int w, int h, int ch, const unsigned char *px)
+{
+	size_t stride = (size_t)w * (size_t)ch;
+	unsigned char *raw = mem_alloc((stride + 1) * (size_t)h);
+	for (int y = 0; y < h; y++) {
+		raw[(size_t)y * (stride + 1)] = 0;
+		memcpy(raw + (size_t)y * (stride + 1) + 1, px + (size_t)y * stride, stride);
+	}
+	uLongf zlen = compressBound((uLong)((stride + 1) * (size_t)h));
+	unsigned char *z = mem_alloc(zlen);
+	compress2(z, &zlen, raw, (uLong)((stride + 1) * (size_t)h), 9);
+	FILE *f = fopen(path, "wb");
+	if (f == NULL) {
+		fprintf(stderr, "gen-sample: cannot write %s: %s\n", path, strerror(errno));
+		exit(1);
+	}
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	unsigned char ihdr[13];
+	put_be32(ihdr, (uint32_t)w);
+	put_be32(ihdr + 4, (uint32_t)h);
+	ihdr[8] = 8;                      /* bits per sample */
+	ihdr[9] = ch == 4 ? 6 : 2;        /* RGBA or RGB */
+	ihdr[10] = ihdr[11] = ihdr[12] = 0;
+	fwrite(sig, 1, 8, f);
+	png_chunk(f, "IHDR", ihdr, 13);
+	png_chunk(f, "IDAT", z, (uint32_t)zlen);
+	png_chunk(f, "IEND", NULL, 0);
+	if (fclose(f) != 0) {
+		fprintf(stderr, "gen-sample: cannot write %s\n", path);
+		exit(1);
+	}
+	free(z);
+	free(raw);
+}
+
+/* emblem.png: a placeholder emblem for the covers, 240x240 RGBA: a gold
+ * eight-pointed star on a navy disc inside a gold ring, transparent
+ * around; an office puts its own emblem there. Drawn with integer
+ * geometry, so the same bytes everywhere. */
+static void write_emblem(Ctx *c)
+{
+	enum { E = 240 };
+	unsigned char *px = mem_alloc((size_t)E * E * 4);
+	static const unsigned char gold[3] = { 212, 170, 60 }, navy[3] = { 28, 44, 96 };
+	const double cx = (E - 1) / 2.0, cy = (E - 1) / 2.0;
+	for (int y = 0; y < E; y++)
+		for (int x = 0; x < E; x++) {
+			double dx = x - cx, dy = y - cy, r = sqrt(dx * dx + dy * dy);
+			unsigned char *p = px + ((size_t)y * E + x) * 4;
+			const unsigned char *col = NULL;
+			if (r <= 118 && r > 104)
+				col = gold;                       /* the ring */
+			else if (r <= 104) {
+				/* an eight-pointed star: radius 30 at the notches, 90 at the points */
+				double a = atan2(dy, dx), k = fabs(fmod(a * 4 / M_PI + 8.5, 1.0) - 0.5) * 2;
+				double edge = 30 + 60 * (1 - k);
+				col = r <= 16 ? navy : r <= edge ? gold : navy;
+			}
+			if (col) {
+				memcpy(p, col, 3);
+				p[3] = 255;
+			}
+		}
+	char path[8192];
+	snprintf(path, sizeof path, "%s/emblem.png", c->out);
+	write_png(path, E, E, 4, px);
+	free(px);
+	printf("%-24s %4d files\n", "emblem.png", 1);
+}
+
 static void fill(unsigned char *px, int x0, int y0, int x1, int y1, const unsigned char rgb[3])
 {
 	for (int y = y0 < 0 ? 0 : y0; y < y1 && y < PH_H; y++)
@@ -1976,38 +2050,9 @@ static void write_photo(Ctx *c, Rng *r, const char *dir, const char *caption)
 			fill(px, x - 10, y - 21, x + 10, y - 14, hair);
 		}
 	}
-	unsigned char *raw = mem_alloc((size_t)(PH_W * 3 + 1) * PH_H);
-	for (int y = 0; y < PH_H; y++) {
-		raw[(size_t)y * (PH_W * 3 + 1)] = 0;
-		memcpy(raw + (size_t)y * (PH_W * 3 + 1) + 1, px + (size_t)y * PH_W * 3, (size_t)PH_W * 3);
-	}
-	uLongf zlen = compressBound((uLong)(PH_W * 3 + 1) * PH_H);
-	unsigned char *z = mem_alloc(zlen);
-	compress2(z, &zlen, raw, (uLong)(PH_W * 3 + 1) * PH_H, 9);
 	char path[8192];
 	snprintf(path, sizeof path, "%s/%s.png", dir, caption);
-	FILE *f = fopen(path, "wb");
-	if (f == NULL) {
-		fprintf(stderr, "gen-sample: cannot write %s: %s\n", path, strerror(errno));
-		exit(1);
-	}
-	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-	unsigned char ihdr[13];
-	put_be32(ihdr, PH_W);
-	put_be32(ihdr + 4, PH_H);
-	ihdr[8] = 8;       /* bits per sample */
-	ihdr[9] = 2;       /* RGB */
-	ihdr[10] = ihdr[11] = ihdr[12] = 0;
-	fwrite(sig, 1, 8, f);
-	png_chunk(f, "IHDR", ihdr, 13);
-	png_chunk(f, "IDAT", z, (uint32_t)zlen);
-	png_chunk(f, "IEND", NULL, 0);
-	if (fclose(f) != 0) {
-		fprintf(stderr, "gen-sample: cannot write %s\n", path);
-		exit(1);
-	}
-	free(z);
-	free(raw);
+	write_png(path, PH_W, PH_H, 3, px);
 	free(px);
 	(void)c;
 }
@@ -2834,6 +2879,7 @@ static void usage(FILE *f)
 {
 	fputs("usage: gen-sample [--seed N] [--schools N] [--visits-per-school N] --out DIR\n"
 	      "       gen-sample --national [--seed N] --out DIR\n"
+	      "       gen-sample --images --out DIR     (the emblem and the photos only)\n"
 	      "Writes the sample input of nithet (every file but plan.xml) into DIR.\n"
 	      "Defaults: seed 2558, 118 schools: 117 active and one merged (the bundled set of สพป.พัทลุง เขต 2),\n"
 	      "20 visits per school. --national: 30,000 schools, 100 visits each\n"
@@ -2846,6 +2892,7 @@ int main(int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	c.seed = DEFAULT_SEED;
 	long schools = -1, vps = -1;
+	int images = 0;       /* --images: the emblem and the photos only */
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -2854,6 +2901,10 @@ int main(int argc, char **argv)
 		}
 		if (strcmp(a, "--national") == 0) {
 			c.national = 1;
+			continue;
+		}
+		if (strcmp(a, "--images") == 0) {
+			images = 1;
 			continue;
 		}
 		if (i + 1 >= argc)
@@ -2884,6 +2935,11 @@ int main(int argc, char **argv)
 		c.scale_pm = 0;
 	if (mkdir(c.out, 0777) != 0 && errno != EEXIST)
 		die("cannot create %s: %s", c.out, strerror(errno));
+	if (images) {
+		write_emblem(&c);
+		write_photos(&c);
+		return 0;
+	}
 
 	setup_days(&c);
 	setup_districts(&c);
@@ -2904,6 +2960,7 @@ int main(int argc, char **argv)
 	write_attendance(&c);
 	write_resolutions(&c);
 	write_narrative(&c);
+	write_emblem(&c);
 	write_photos(&c);
 	write_last_year(&c);
 	write_practices(&c);

@@ -17,6 +17,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "bench.h"
 #include "config/settings.h"
 #include "core/arena.h"
 #include "load/csvread.h"
@@ -25,28 +26,8 @@
 #include "load/xml.h"
 #include "measure/results.h"
 
-static double
-now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
 
-static int
-count_row(void *ctx, const CsvRow *row)
-{
-	(void)row;
-	++*(long *)ctx;
-	return 0;
-}
 
-static int
-by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 int
 main(int argc, char **argv)
@@ -90,7 +71,7 @@ main(int argc, char **argv)
 		m.fiscal_year = s->fiscal_year;
 		char plan[4096];
 		snprintf(plan, sizeof(plan), "%s/%s", s->input_dir, s->plan_file);
-		double t0 = now();
+		double t0 = bench_now();
 		m.plan = plan_load(a, plan, s->plan_schema, s->max_xml_depth, s->max_file_bytes, d);
 		if (m.plan == NULL || inputs_load(&m, a, s, d) != 0) {
 			fprintf(stderr, "bench-measure: the input does not load (%zu errors)\n",
@@ -98,12 +79,12 @@ main(int argc, char **argv)
 			return 3;
 		}
 		model_index_rows(&m, a);
-		lt[k] = now() - t0;
+		lt[k] = bench_now() - t0;
 	}
 	long rows = 0;
 	for (size_t i = 0; i < m.nfiles; i++)
 		rows += m.files[i].rows;
-	qsort(lt, (size_t)loads, sizeof(double), by_value);
+	qsort(lt, (size_t)loads, sizeof(double), bench_cmp_double);
 	double load = lt[loads / 2];
 	printf("load: %ld rows in %.3f s median = %.0f rows/s (min %.3f, max %.3f, %ld loads; "
 	    "%zu visits, %zu schools)\n", rows, load, rows / load, lt[0], lt[loads - 1], loads,
@@ -113,12 +94,12 @@ main(int argc, char **argv)
 	double *t = calloc((size_t)runs, sizeof(double));
 	for (long k = 0; k < runs; k++) {
 		Arena *ra = arena_new();
-		double t1 = now();
+		double t1 = bench_now();
 		measure_run(&m, s, cal_fy_last(s->fiscal_year), ra);
-		t[k] = now() - t1;
+		t[k] = bench_now() - t1;
 		arena_free(ra);
 	}
-	qsort(t, (size_t)runs, sizeof(double), by_value);
+	qsort(t, (size_t)runs, sizeof(double), bench_cmp_double);
 	printf("measure: median %.3f s (min %.3f, max %.3f, %ld runs)\n", t[runs / 2], t[0], t[runs - 1], runs);
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
@@ -130,9 +111,9 @@ main(int argc, char **argv)
 		if (!f->present || n < 4 || strcmp(f->name + n - 4, ".csv") != 0 || f->rows < 10000)
 			continue;
 		long got = 0;
-		double t2 = now();
-		csvread_file(f->path, &lim, count_row, &got, NULL, d);
-		printf("csv reader alone: %s, %ld rows in %.3f s\n", f->name, got, now() - t2);
+		double t2 = bench_now();
+		csvread_file(f->path, &lim, bench_count_row, &got, NULL, d);
+		printf("csv reader alone: %s, %ld rows in %.3f s\n", f->name, got, bench_now() - t2);
 	}
 	free(t);
 	arena_free(a);

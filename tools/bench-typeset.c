@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "config/settings.h"
 #include "core/arena.h"
 #include "core/diag.h"
@@ -96,20 +97,7 @@ worker(void *arg)
 	return NULL;
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 int
 main(int argc, char **argv)
@@ -152,7 +140,7 @@ main(int argc, char **argv)
 	for (int r = 0; r < runs; r++) {
 		pthread_t th[64];
 		Job jobs[64];
-		double t0 = now();
+		double t0 = bench_now();
 		for (int i = 0; i < threads; i++) {
 			jobs[i] = (Job){ i * docs / threads, (i + 1) * docs / threads - i * docs / threads, 0, 0 };
 			pthread_create(&th[i], NULL, worker, &jobs[i]);
@@ -164,7 +152,7 @@ main(int argc, char **argv)
 			pages += jobs[i].pages;
 			bytes += jobs[i].bytes;
 		}
-		rate[r] = (double)pages / (now() - t0);
+		rate[r] = (double)pages / (bench_now() - t0);
 
 		Arena *a = arena_new();
 		Doc *doc = doc_new(a);
@@ -185,14 +173,14 @@ main(int argc, char **argv)
 		}
 		unsigned char *pdf;
 		size_t len;
-		double t1 = now();
+		double t1 = bench_now();
 		render_to_memory(doc, &S, &pdf, &len, d);
-		t3000[r] = now() - t1;
+		t3000[r] = bench_now() - t1;
 		free(pdf);
 		arena_free(a);
 	}
-	qsort(rate, (size_t)runs, sizeof rate[0], cmp_double);
-	qsort(t3000, (size_t)runs, sizeof t3000[0], cmp_double);
+	qsort(rate, (size_t)runs, sizeof rate[0], bench_cmp_double);
+	qsort(t3000, (size_t)runs, sizeof t3000[0], bench_cmp_double);
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	printf("bench: %d threads, %d docs x %d runs, %ld pages per run (%.1f pages/doc), %.1f KB/doc\n",

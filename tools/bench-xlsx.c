@@ -18,24 +18,11 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "bench.h"
 #include "load/csvread.h"
 #include "load/xlsx.h"
 
-static double
-now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
 
-static int
-count_row(void *ctx, const CsvRow *row)
-{
-	(void)row;
-	++*(long *)ctx;
-	return 0;
-}
 
 static const char *schools[] = { "บ้านนา", "วัดควนขนุน", "บ้านกงหรา", "ชุมชนบ้านป่าบอน", "บ้านทุ่งยาว" };
 
@@ -107,10 +94,10 @@ read_once(const char *path, int xlsx, long rows, double *secs, long *kb)
 		static const CsvLimits lim = { 2147483647L, 1 << 20, 64, 100000000 };
 		Diag *d = diag_new(NULL);
 		long got = 0;
-		double t0 = now();
-		int rc = xlsx ? xlsx_read_rows(path, &lim, 32, NULL, count_row, &got, d) :
-		    csvread_file(path, &lim, count_row, &got, NULL, d);
-		double t = now() - t0;
+		double t0 = bench_now();
+		int rc = xlsx ? xlsx_read_rows(path, &lim, 32, NULL, bench_count_row, &got, d) :
+		    csvread_file(path, &lim, bench_count_row, &got, NULL, d);
+		double t = bench_now() - t0;
 		struct rusage ru;
 		getrusage(RUSAGE_SELF, &ru);
 		double out[2] = { rc == 0 && got == rows + !xlsx ? t : -1, (double)ru.ru_maxrss };   /* the CSV has a header */
@@ -128,12 +115,6 @@ read_once(const char *path, int xlsx, long rows, double *secs, long *kb)
 	*kb = (long)in[1];
 }
 
-static int
-by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 int
 main(int argc, char **argv)
@@ -166,8 +147,8 @@ main(int argc, char **argv)
 			read_once(c, 0, sizes[s], &tc[r], &kb);
 			kc = kb > kc ? kb : kc;
 		}
-		qsort(tx, (size_t)runs, sizeof *tx, by_value);
-		qsort(tc, (size_t)runs, sizeof *tc, by_value);
+		qsort(tx, (size_t)runs, sizeof *tx, bench_cmp_double);
+		qsort(tc, (size_t)runs, sizeof *tc, bench_cmp_double);
 		double mx = tx[runs / 2], mc = tc[runs / 2];
 		if (mx <= 0 || mc <= 0) {
 			printf("%ld rows: a read failed (%s)\n", sizes[s], mx <= 0 ? x : c);

@@ -1,6 +1,7 @@
 /* outdir.c - see outdir.h. */
 #include "cli/outdir.h"
 
+#include "core/file.h"
 #include "core/i18n.h"
 
 #include <dirent.h>
@@ -40,30 +41,13 @@ outdir_open(int at, const char *name, int follow, const char *shown, Diag *d)
 	return -1;
 }
 
-static int
-write_all(int fd, const unsigned char *data, size_t len)
-{
-	size_t done = 0;
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return errno;
-		if (n == 0)
-			return ENOSPC;
-		done += (size_t)n;
-	}
-	return 0;
-}
-
 int
 outdir_create(int dir, const char *name, const unsigned char *data, size_t len)
 {
 	int fd = openat(dir, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return errno;
-	int err = write_all(fd, data, len);
+	int err = file_write_all(fd, data, len);
 	if (close(fd) != 0 && err == 0)
 		err = errno;
 	if (err != 0)
@@ -98,7 +82,7 @@ outdir_replace(int dir, const char *name, const unsigned char *data, size_t len,
 		return err;
 	}
 	*step = N_("write");
-	err = write_all(fd, data, len);
+	err = file_write_all(fd, data, len);
 	if (err == 0) {
 		*step = N_("flush");
 		if (fsync(fd) != 0)

@@ -184,3 +184,37 @@ file_join(const char *base, const char *path)
 	out[n] = '\0';
 	return out;
 }
+
+int
+file_write_all(int fd, const void *p, size_t n)
+{
+	const char *c = p;
+	while (n > 0) {
+		ssize_t k = write(fd, c, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return errno;
+		if (k == 0)
+			return ENOSPC;
+		c += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+int
+file_read_exactly(int fd, void *p, size_t n)
+{
+	char *c = p;
+	while (n > 0) {
+		ssize_t k = read(fd, c, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		c += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}

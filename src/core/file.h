@@ -37,4 +37,14 @@ char *file_join(const char *base, const char *path);
  * "config/nithet.ini", "." for "nithet.ini", "/" for "/nithet.ini". */
 char *file_dir(const char *path);
 
+/* Write all n bytes of p to fd, again after a signal or a short write:
+ * 0, or the errno that stopped it (ENOSPC when write wrote nothing). The
+ * one write loop of the program (reports, their temporary files, the pipe
+ * of the .xls reader's child). */
+int file_write_all(int fd, const void *p, size_t n);
+
+/* Read exactly n bytes from fd into p (again after a signal or a short
+ * read): 0, or -1 at an error or the end before n bytes. */
+int file_read_exactly(int fd, void *p, size_t n);
+
 #endif

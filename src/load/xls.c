@@ -93,48 +93,16 @@ refuse(const char *path, int rc, Diag *d)
  * and exits; a child that dies or is killed leaves a message of the
  * parent's, never a crash of nithet. */
 static int
-put_bytes(int fd, const void *p, size_t n)
-{
-	const char *c = p;
-	while (n > 0) {
-		ssize_t k = write(fd, c, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		c += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
-static int
-get_bytes(int fd, void *p, size_t n)
-{
-	char *c = p;
-	while (n > 0) {
-		ssize_t k = read(fd, c, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		c += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
-static int
 put_text(int fd, const char *s, size_t n)
 {
 	uint32_t len = (uint32_t)n;
-	return put_bytes(fd, &len, sizeof len) || put_bytes(fd, s, n) ? -1 : 0;
+	return file_write_all(fd, &len, sizeof len) || file_write_all(fd, s, n) ? -1 : 0;
 }
 
 static void
 send_sheet(int fd, const char *name)
 {
-	if (put_bytes(fd, "S", 1) == 0)
+	if (file_write_all(fd, "S", 1) == 0)
 		(void)put_text(fd, name, strlen(name));
 }
 
@@ -143,7 +111,7 @@ send_row(void *ctx, const CsvRow *row)
 {
 	int fd = *(int *)ctx;
 	uint32_t n = (uint32_t)row->nfields;
-	if (put_bytes(fd, "R", 1) || put_bytes(fd, &row->line, sizeof row->line) || put_bytes(fd, &n, sizeof n))
+	if (file_write_all(fd, "R", 1) || file_write_all(fd, &row->line, sizeof row->line) || file_write_all(fd, &n, sizeof n))
 		return -1;
 	for (size_t i = 0; i < row->nfields; i++)
 		if (put_text(fd, row->fields[i], row->lens[i]))
@@ -157,8 +125,8 @@ send_messages(int fd, const Diag *d)
 	for (size_t i = 0; i < diag_nrecords(d); i++) {
 		const DiagRecord *r = diag_record(d, i);
 		int sev = (int)r->severity;
-		if (put_bytes(fd, "M", 1) || put_bytes(fd, &sev, sizeof sev) || put_bytes(fd, &r->line, sizeof r->line) ||
-		    put_bytes(fd, &r->col, sizeof r->col) || put_text(fd, r->text, strlen(r->text)))
+		if (file_write_all(fd, "M", 1) || file_write_all(fd, &sev, sizeof sev) || file_write_all(fd, &r->line, sizeof r->line) ||
+		    file_write_all(fd, &r->col, sizeof r->col) || put_text(fd, r->text, strlen(r->text)))
 			return;
 	}
 }
@@ -275,13 +243,13 @@ static int
 get_text(int fd, char **buf, size_t *cap, size_t max)
 {
 	uint32_t n;
-	if (get_bytes(fd, &n, sizeof n) || n > max)
+	if (file_read_exactly(fd, &n, sizeof n) || n > max)
 		return -1;
 	if (n + 1 > *cap) {
 		*cap = n + 1;
 		*buf = mem_grow(*buf, *cap, 1);
 	}
-	if (get_bytes(fd, *buf, n))
+	if (file_read_exactly(fd, *buf, n))
 		return -1;
 	(*buf)[n] = '\0';
 	return (int)n;
@@ -321,8 +289,8 @@ xls_read_rows(const char *path, const CsvLimits *lim, const char *sheet, CsvRowF
 		int rc = read_book(path, lim, sheet, send_row, &out, cd, out);
 		send_messages(out, cd);
 		int end = rc;
-		if (put_bytes(out, "E", 1) == 0)
-			(void)put_bytes(out, &end, sizeof end);
+		if (file_write_all(out, "E", 1) == 0)
+			(void)file_write_all(out, &end, sizeof end);
 		_exit(0);
 	}
 	close(p[1]);
@@ -335,14 +303,14 @@ xls_read_rows(const char *path, const CsvLimits *lim, const char *sheet, CsvRowF
 	size_t *bcaps = NULL;
 	int rc = -2, stop = 0;
 	char type;
-	while (rc == -2 && get_bytes(p[0], &type, 1) == 0) {
+	while (rc == -2 && file_read_exactly(p[0], &type, 1) == 0) {
 		if (type == 'S') {
 			if (get_text(p[0], &text, &tcap, 4096) < 0)
 				break;
 			diag_cells(d, path, text);
 		} else if (type == 'R') {
 			uint32_t n;
-			if (get_bytes(p[0], &row.line, sizeof row.line) || get_bytes(p[0], &n, sizeof n) || n > 65536)
+			if (file_read_exactly(p[0], &row.line, sizeof row.line) || file_read_exactly(p[0], &n, sizeof n) || n > 65536)
 				break;
 			if (n > fcap) {
 				fields = mem_grow(fields, n, sizeof *fields);
@@ -372,14 +340,14 @@ xls_read_rows(const char *path, const CsvLimits *lim, const char *sheet, CsvRowF
 		} else if (type == 'M') {
 			int sev;
 			long line, col;
-			if (get_bytes(p[0], &sev, sizeof sev) || get_bytes(p[0], &line, sizeof line) ||
-			    get_bytes(p[0], &col, sizeof col) || sev < 0 || sev >= DIAG_NSEVERITY ||
+			if (file_read_exactly(p[0], &sev, sizeof sev) || file_read_exactly(p[0], &line, sizeof line) ||
+			    file_read_exactly(p[0], &col, sizeof col) || sev < 0 || sev >= DIAG_NSEVERITY ||
 			    get_text(p[0], &text, &tcap, 65536) < 0)
 				break;
 			diag_report(d, (DiagSeverity)sev, path, line, col, "%s", text);
 		} else if (type == 'E') {
 			int end;
-			if (get_bytes(p[0], &end, sizeof end) == 0)
+			if (file_read_exactly(p[0], &end, sizeof end) == 0)
 				rc = end;
 			break;
 		} else {

@@ -1021,17 +1021,26 @@ xml_attr_scan_report(Diag *d, const char *name, long line)
 	return -1;
 }
 
-int
-xml_stream_memory(const char *buf, size_t len, const char *name, int max_depth,
-    int flags, XmlStartFn start, XmlElementFn element, void *ctx, Diag *d)
+/* A stream's state before its first byte: the rules and callbacks of both
+ * ways in (from memory, pulled through a read function). */
+static Stream
+stream_new(const char *name, int max_depth, int flags, XmlStartFn start, XmlElementFn element, void *ctx,
+    Diag *d)
 {
-	xml_init();
-	Stream s = {
+	return (Stream){
 		.run = { .d = d, .name = name, .max_depth = max_depth > 0 ? max_depth : 1,
 			.advice = "the file must be well-formed XML: correct it at this place",
 			.quiet_warnings = (flags & XML_STREAM_REPEAT) != 0 },
 		.start = start, .element = element, .ctx = ctx,
 	};
+}
+
+int
+xml_stream_memory(const char *buf, size_t len, const char *name, int max_depth,
+    int flags, XmlStartFn start, XmlElementFn element, void *ctx, Diag *d)
+{
+	xml_init();
+	Stream s = stream_new(name, max_depth, flags, start, element, ctx, d);
 	if (len == 0) {
 		diag_report(d, DIAG_INPUT, name, 0, 0, "the document is empty; export it again");
 		return -1;
@@ -1069,12 +1078,7 @@ xml_stream_read(XmlReadFn read, void *src, const char *name, int max_depth,
     int flags, XmlStartFn start, XmlElementFn element, void *ctx, Diag *d)
 {
 	xml_init();
-	Stream s = {
-		.run = { .d = d, .name = name, .max_depth = max_depth > 0 ? max_depth : 1,
-			.advice = "the file must be well-formed XML: correct it at this place",
-			.quiet_warnings = (flags & XML_STREAM_REPEAT) != 0 },
-		.start = start, .element = element, .ctx = ctx,
-	};
+	Stream s = stream_new(name, max_depth, flags, start, element, ctx, d);
 	enum { CHUNK = 64 * 1024 };
 	char *buf = malloc(CHUNK);
 	if (buf == NULL) {

@@ -22,7 +22,6 @@
 #include <time.h>
 #include <zlib.h>
 
-#include "core/file.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/utf8.h"
@@ -1233,22 +1232,16 @@ put_metadata(Writer *w, const char *producer, const char *date)
 	HPDF_Dict_Add(w->pdf->catalog, "Metadata", md);
 }
 
-/* The output intent: colours are sRGB, by the profile at dl->icc_path (a
- * version 2 profile, as PDF/A-1 wants). 0, or -1 after reporting. */
+/* The output intent: colours are sRGB, by the profile render/ attached
+ * (a version 2 profile, as PDF/A-1 wants). 0, or -1 after reporting. */
 static int
 put_output_intent(Writer *w, Diag *d)
 {
-	char *icc;
-	size_t n;
-	if (w->dl->icc_path == NULL || file_read_regular(w->dl->icc_path, 1L << 22, DIAG_USAGE,
-	    N_("the colour profile"), 0, &icc, &n, d) != 0) {
-		if (w->dl->icc_path == NULL)
-			diag_report(d, DIAG_USAGE, NULL, 0, 0, "[pdf] archival needs an sRGB colour profile: set "
-			    "[pdf] icc_profile, or install Debian's icc-profiles-free");
+	if (w->dl->icc == NULL || w->dl->icc_len == 0) {
+		diag_report(d, DIAG_INTERNAL, NULL, 0, 0, "an archival PDF was asked without its colour profile");
 		return -1;
 	}
-	HPDF_Dict profile = plain_stream(w, icc, n, 0);
-	free(icc);
+	HPDF_Dict profile = plain_stream(w, w->dl->icc, w->dl->icc_len, 0);
 	HPDF_Dict intent = HPDF_Dict_New(w->pdf->mmgr);
 	HPDF_Array intents = HPDF_Array_New(w->pdf->mmgr);
 	if (profile == NULL || intent == NULL || intents == NULL)

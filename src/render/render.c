@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/file.h"
 #include "core/i18n.h"
 #include "core/cnum.h"
 #include "core/arena.h"
@@ -29,6 +30,12 @@ typedef struct FontSet {
 /* Process-wide: fonts are loaded once and shared read-only; the lock guards
  * only the cache and the pool, never the typesetting itself. */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The sRGB profile of archival PDFs ([pdf] icc_profile), read once a
+ * process: every report of a build embeds the same bytes. Under lock. */
+static char *icc_path;
+static char *icc_bytes;
+static size_t icc_len;
 static FontSet sets[RENDER_MAX_FONTSETS];
 static size_t nsets;
 
@@ -107,9 +114,50 @@ render_release(void)
 		memset(&sets[i], 0, sizeof sets[i]);
 	}
 	nsets = 0;
+	free(icc_path);
+	free(icc_bytes);
+	icc_path = icc_bytes = NULL;
+	icc_len = 0;
 	/* The PDF cache is keyed by the fonts just freed. */
 	pdf_release();
 	pthread_mutex_unlock(&lock);
+}
+
+/* An archival display list gets the colour profile its output intent
+ * embeds. EXIT_DONE, or the exit status after reporting (a profile that
+ * cannot be read is the config's matter). */
+static int
+attach_icc(DisplayList *dl, const Settings *s, Diag *d)
+{
+	if (!dl->archival)
+		return EXIT_DONE;
+	if (s->icc_profile == NULL || *s->icc_profile == '\0') {
+		diag_report(d, DIAG_USAGE, NULL, 0, 0, "[pdf] archival needs an sRGB colour profile: set "
+		    "[pdf] icc_profile, or install Debian's icc-profiles-free");
+		return EXIT_USAGE;
+	}
+	pthread_mutex_lock(&lock);
+	int rc = EXIT_DONE;
+	if (icc_path == NULL || strcmp(icc_path, s->icc_profile) != 0) {
+		char *bytes;
+		size_t n;
+		if (file_read_regular(s->icc_profile, 1L << 22, DIAG_USAGE, N_("the colour profile"), 0, &bytes, &n,
+		    d) != 0) {
+			rc = diag_exit_status(d) ? diag_exit_status(d) : EXIT_USAGE;
+		} else {
+			free(icc_path);
+			free(icc_bytes);
+			icc_path = mem_strdup(s->icc_profile);
+			icc_bytes = bytes;
+			icc_len = n;
+		}
+	}
+	if (rc == EXIT_DONE) {
+		dl->icc = (const unsigned char *)icc_bytes;
+		dl->icc_len = icc_len;
+	}
+	pthread_mutex_unlock(&lock);
+	return rc;
 }
 
 static DisplayList *
@@ -124,6 +172,10 @@ layout(const Doc *doc, const Settings *s, Diag *d, int *rc)
 	DisplayList *dl = ts_layout(c, doc, s, d);
 	put_ctx(set, c);
 	*rc = dl ? EXIT_DONE : EXIT_INTERNAL;
+	if (dl != NULL && (*rc = attach_icc(dl, s, d)) != EXIT_DONE) {
+		dl_free(dl);
+		return NULL;
+	}
 	return dl;
 }
 
@@ -184,16 +236,10 @@ render_write_atomic(const char *path, const unsigned char *data, size_t len, Dia
 		/* mkstemp creates the file 0600; a report is meant to be read by others. */
 		(void)fchmod(fd, 0644);
 		step = N_("write");
-		size_t off = 0;
-		while (off < len) {
-			ssize_t k = write(fd, data + off, len - off);
-			if (k < 0 && errno == EINTR)
-				continue;
-			if (k <= 0)
-				break;
-			off += (size_t)k;
-		}
-		if (off == len) {
+		int werr = file_write_all(fd, data, len);
+		if (werr != 0)
+			errno = werr;
+		if (werr == 0) {
 			step = N_("flush");
 			if (fsync(fd) == 0) {
 				step = N_("close");

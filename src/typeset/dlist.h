@@ -124,9 +124,11 @@ typedef struct DisplayList {
 	/* Document information, UTF-8; NULL = absent. */
 	const char *title, *author, *subject, *keywords, *creator;
 	long long created;           /* seconds since the epoch (UTC) */
-	/* PDF/A-1b ([pdf] archival) and the sRGB profile of its output intent */
+	/* PDF/A-1b ([pdf] archival) and the sRGB profile of its output intent
+	 * (borrowed; render/ reads it once a process) */
 	int archival;
-	const char *icc_path;
+	const unsigned char *icc;
+	size_t icc_len;
 } DisplayList;
 
 /* A new empty display list that can use fonts[0..nfonts) (borrowed; the

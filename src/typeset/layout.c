@@ -1581,7 +1581,6 @@ lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc
 	dl->creator = doc->creator ? arena_strdup(dl->arena, doc->creator) : NULL;
 	dl->created = created_time();
 	dl->archival = s->pdf_archival;
-	dl->icc_path = s->icc_profile ? arena_strdup(dl->arena, s->icc_profile) : NULL;
 	for (const DocBlock *b = doc->first; b; prev = b, b = b->next) {
 		L.nblock++;
 		L.table_label = prev && prev->kind == DOC_PARA && prev->u.para.caption == DOC_CAPTION_TABLE ?
@@ -1709,7 +1708,6 @@ ts_layout_lines(TsCtx *c, const char *const *lines, size_t n, const Settings *s,
 	L.ml = L.mr = L.mt = L.mb = 10 * MM;
 	dl->created = created_time();
 	dl->archival = s->pdf_archival;
-	dl->icc_path = s->icc_profile ? arena_strdup(dl->arena, s->icc_profile) : NULL;
 	for (size_t i = 0; i < n; i++) {
 		L.nblock++;
 		flow_text(&L, NULL, lines[i], L.body, 0, L.x0 ? L.x0 : L.ml,

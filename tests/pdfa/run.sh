@@ -37,5 +37,14 @@ sed -e 's|^archival = .*|archival = no|' -e 's|^input_dir = .*|input_dir = '"$(p
 "$NITHET" -q -c "$work/plain.ini" -o "$work/plain" annual >/dev/null 2>&1 && ok || bad "archival = no: annual failed"
 grep -aq 'pdfaid' "$work/plain/2558/annual-2558.pdf" && bad "archival = no still claims PDF/A" || ok
 
+# a colour profile that is not there: the config's error (exit 2) naming it, no report written
+sed -e 's|^icc_profile = .*|icc_profile = '"$work"'/none.icc|' -e 's|^input_dir = .*|input_dir = '"$(pwd)"'/input|' \
+	config/nithet.ini >"$work/noicc.ini"
+"$NITHET" -q -c "$work/noicc.ini" -o "$work/noicc" annual >/dev/null 2>"$work/noicc.err"
+rc=$?
+[ "$rc" -eq 2 ] && grep -q "none.icc: error: cannot open the colour profile" "$work/noicc.err" &&
+	[ ! -e "$work/noicc/2558/annual-2558.pdf" ] && ok ||
+	{ bad "a missing colour profile: exit $rc"; cat "$work/noicc.err"; }
+
 echo "pdfa: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -4,7 +4,7 @@
 PREFIX   ?= /usr/local
 BUILD    ?= build
 CC       ?= cc
-PKGS     := libxml-2.0 harfbuzz harfbuzz-subset libthai zlib libzip freexl xlsxwriter
+PKGS     := libxml-2.0 harfbuzz harfbuzz-subset libthai zlib libdeflate libzip freexl xlsxwriter
 WARN     := -Wall -Wextra -Werror -Wswitch -Wunused-result -Wshadow -Wvla \
             -Wstrict-prototypes -Wmissing-prototypes
 CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE

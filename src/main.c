@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/places.h"
+#include "core/phase.h"
 #include "core/i18n.h"
 #include "cli/run.h"
 #include "cli/summary.h"
@@ -372,6 +373,7 @@ run_command_line(int argc, char **argv, const Places *places)
 int
 main(int argc, char **argv)
 {
+	phase_enter(PHASE_OTHER);   /* time per step counts from here (--summary) */
 	Places places;
 	places_find(&places);
 	i18n_start(places.locale_dir);

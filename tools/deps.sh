@@ -15,7 +15,7 @@ set -eu
 # Apache PDFBox Preflight (Java) to judge the PDF/A of every kind of report.
 # Archival PDF: the sRGB profile of icc-profiles-free.
 PACKAGES="gcc make pkg-config
-libxml2-dev libhpdf-dev libcsv-dev libiniparser-dev libharfbuzz-dev libthai-dev zlib1g-dev libzip-dev libfreexl-dev libxlsxwriter-dev
+libxml2-dev libhpdf-dev libcsv-dev libiniparser-dev libharfbuzz-dev libthai-dev zlib1g-dev libdeflate-dev libzip-dev libfreexl-dev libxlsxwriter-dev
 fonts-tlwg-laksaman-ttf fonts-noto-core icc-profiles-free
 poppler-utils time bash-completion man-db gettext locales parallel python3 python3-yaml
 default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java"

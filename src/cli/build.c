@@ -18,8 +18,10 @@
 #include <sys/wait.h>
 #include <time.h>
 
-#include "core/i18n.h"
 #include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/phase.h"
 
 #include "cli/run.h"
 #include "cli/sets.h"
@@ -186,12 +188,23 @@ progress(int done, int total)
 		fputc('\n', stderr);
 }
 
+/* What the workers share with the parent: the next job to take, and each
+ * worker's time per step (added to the parent's for --summary). */
+typedef struct Shared {
+	atomic_size_t next;
+	double phases[];            /* [worker][PHASE_COUNT] */
+} Shared;
+
 /* Run jobs in a child: each takes the next job from a counter shared by all
  * workers, so the long annual report does not leave one worker idle while
- * the other finishes a fixed share. One byte to `report` per job. */
+ * the other finishes a fixed share. One byte to `report` per job; the
+ * child's time per step into phases (its own, not what it inherited). */
 static int
-worker(Run *run, const Results *r, const Job *jobs, size_t njobs, atomic_size_t *next, int report)
+worker(Run *run, const Results *r, const Job *jobs, size_t njobs, atomic_size_t *next, int report,
+    double *phases)
 {
+	double before[PHASE_COUNT];
+	phase_totals(before);
 	int worst = 0;
 	for (;;) {
 		size_t i = atomic_fetch_add(next, 1);
@@ -202,6 +215,9 @@ worker(Run *run, const Results *r, const Job *jobs, size_t njobs, atomic_size_t 
 		if (report >= 0 && write(report, "", 1) != 1)
 			report = -1;
 	}
+	phase_totals(phases);
+	for (int p = 0; p < PHASE_COUNT; p++)
+		phases[p] -= before[p];
 	int diag_rc = diag_exit_status(run->diag);
 	return diag_rc > worst ? diag_rc : worst;
 }
@@ -292,21 +308,22 @@ cmd_build(Run *run, int argc, char **argv)
 			diag_report(run->diag, DIAG_INTERNAL, NULL, 0, 0, "cannot create a pipe (%s)", strerror(errno));
 			return EXIT_INTERNAL;
 		}
-		atomic_size_t *next = mmap(NULL, sizeof(*next), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
-		    -1, 0);
-		if (next == MAP_FAILED) {
+		size_t shared_len = sizeof(Shared) + nworkers * PHASE_COUNT * sizeof(double);
+		Shared *shared = mmap(NULL, shared_len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		if (shared == MAP_FAILED) {
 			diag_report(run->diag, DIAG_INTERNAL, NULL, 0, 0, "cannot share the job counter (%s)",
 			    strerror(errno));
 			return EXIT_INTERNAL;
 		}
-		atomic_init(next, 0);
+		atomic_init(&shared->next, 0);
 		fflush(NULL); /* nothing buffered may be written twice by the children */
 		pid_t *pids = arena_array(run->arena, nworkers, sizeof(pid_t));
 		for (size_t k = 0; k < nworkers; k++) {
 			pids[k] = fork();
 			if (pids[k] == 0) {
 				close(pipefd[0]);
-				int rc = worker(run, r, jobs, njobs, next, pipefd[1]);
+				int rc = worker(run, r, jobs, njobs, &shared->next, pipefd[1],
+				    shared->phases + k * PHASE_COUNT);
 				fflush(NULL);
 				_exit(rc);
 			}
@@ -318,6 +335,7 @@ cmd_build(Run *run, int argc, char **argv)
 			}
 		}
 		close(pipefd[1]);
+		Phase was = phase_enter(PHASE_WAIT);
 		char buf[64];
 		int done = 0;
 		ssize_t got;
@@ -328,7 +346,7 @@ cmd_build(Run *run, int argc, char **argv)
 				progress(done, (int)njobs);
 		}
 		close(pipefd[0]);
-		munmap(next, sizeof(*next));
+		phase_enter(was);
 		for (size_t k = 0; k < nworkers; k++) {
 			int status = 0;
 			while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR)
@@ -339,7 +357,10 @@ cmd_build(Run *run, int argc, char **argv)
 				    "the reports it had not finished keep their previous version",
 				    WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 			worst = rc > worst ? rc : worst;
+			if (WIFEXITED(status))
+				phase_add(shared->phases + k * PHASE_COUNT);
 		}
+		munmap(shared, shared_len);
 	}
 	run->opt.quiet = quiet;
 	run->staging = 0;

@@ -5,6 +5,7 @@
 
 #include "cli/run.h"
 #include "core/i18n.h"
+#include "core/phase.h"
 #include "core/numfmt.h"
 #include "export/indicators.h"
 #include "render/render.h"
@@ -147,8 +148,10 @@ int
 review_write(Run *run, const Results *r)
 {
 	Arena *a = arena_new();
-	int rc = run_write(run, review_compose(a, &run->model, r, run->settings, run->diag),
-	    run_review_name(run));
+	Phase was = phase_enter(PHASE_COMPOSE);
+	Doc *doc = review_compose(a, &run->model, r, run->settings, run->diag);
+	phase_enter(was);
+	int rc = run_write(run, doc, run_review_name(run));
 	arena_free(a);
 	return rc;
 }
@@ -157,7 +160,10 @@ int
 annual_write(Run *run, const Results *r)
 {
 	Arena *a = arena_new(); /* one arena per report, freed once it is written */
-	int rc = run_write(run, annual_compose(a, &run->model, r, run->settings), run_annual_name(run));
+	Phase was = phase_enter(PHASE_COMPOSE);
+	Doc *doc = annual_compose(a, &run->model, r, run->settings);
+	phase_enter(was);
+	int rc = run_write(run, doc, run_annual_name(run));
 	arena_free(a);
 	return rc;
 }
@@ -188,7 +194,9 @@ committee_write(Run *run, const Meeting *mt)
 	Results *r = run_measure(run, as_of);
 	Results *before = prev ? run_measure(run, prev->date) : NULL;
 	Arena *a = arena_new();
+	Phase was = phase_enter(PHASE_COMPOSE);
 	Doc *doc = committee_compose(a, &run->model, r, before, mt, prev, run->settings);
+	phase_enter(was);
 	int rc = run_write(run, doc, run_committee_name(run, mt));
 	arena_free(a);
 	return rc;
@@ -231,7 +239,9 @@ int
 school_write(Run *run, const Results *r, const School *s)
 {
 	Arena *a = arena_new();
+	Phase was = phase_enter(PHASE_COMPOSE);
 	Doc *doc = school_compose(a, &run->model, r, s, run->settings);
+	phase_enter(was);
 	int rc = run_write(run, doc, run_school_name(run, s));
 	arena_free(a);
 	return rc;

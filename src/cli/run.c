@@ -6,6 +6,7 @@
 #include "cli/sets.h"
 
 #include "core/i18n.h"
+#include "core/phase.h"
 #include "core/utf8.h"
 #include "core/mem.h"
 
@@ -81,10 +82,14 @@ run_load_plan(Run *run)
 int
 run_load(Run *run)
 {
+	Phase was = phase_enter(PHASE_LOAD);
+	int rc = 0;
 	if (run_load_plan(run) != 0 || inputs_load(&run->model, run->arena, run->settings, run->diag) != 0)
-		return -1;
-	model_index_rows(&run->model, run->arena);
-	return 0;
+		rc = -1;
+	else
+		model_index_rows(&run->model, run->arena);
+	phase_enter(was);
+	return rc;
 }
 
 Results *
@@ -92,7 +97,9 @@ run_measure(Run *run, CalDate as_of)
 {
 	if (as_of.year == 0)
 		as_of = run->opt.has_as_of ? run->opt.as_of : cal_fy_last(run->settings->fiscal_year);
+	Phase was = phase_enter(PHASE_MEASURE);
 	Results *r = measure_run(&run->model, run->settings, as_of, run->arena);
+	phase_enter(was);
 	for (size_t i = 0; !run->findings_said && i < r->nfindings; i++)
 		diag_report(run->diag, r->findings[i].severity, NULL, 0, 0, "%s", r->findings[i].text);
 	run->findings_said = 1;
@@ -154,7 +161,9 @@ put(Run *run, const char *name, const unsigned char *data, size_t len)
 	int dir = folder_of(run, name, &leaf, &own);
 	if (dir < 0)
 		return EXIT_OUTPUT;
+	Phase was = phase_enter(PHASE_WRITE);
 	int err = run->staging ? outdir_create(dir, leaf, data, len) : outdir_replace(dir, leaf, data, len, &step);
+	phase_enter(was);
 	if (own)
 		close(dir);
 	if (err == 0)

@@ -10,6 +10,7 @@
 #include "core/cnum.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/phase.h"
 #include "render/render.h"
 
 #ifndef NITHET_VERSION
@@ -93,6 +94,16 @@ summary_write(const char *path, const Run *run, const char *command, int rc, dou
 	fprintf(out, ",\n  \"started\": ");
 	json_string(out, when);
 	fprintf(out, ",\n  \"seconds\": %s", secs);
+	/* Where the time went, summed over a build's workers (core/phase.h):
+	 * with -j 2 the steps add up to more than the wall time. */
+	double phases[PHASE_COUNT];
+	phase_totals(phases);
+	fprintf(out, ",\n  \"seconds_by_step\": {");
+	for (int p = 0; p < PHASE_COUNT; p++) {
+		c_snprintf(secs, sizeof secs, "%.4f", phases[p]);
+		fprintf(out, "%s\"%s\": %s", p ? ", " : "", phase_name((Phase)p), secs);
+	}
+	fprintf(out, "}");
 	const Diag *d = run->diag;
 	fprintf(out, ",\n  \"messages\": {\"errors\": %zu, \"rows_rejected\": %zu, \"warnings\": %zu, \"notes\": %zu}",
 	    d ? diag_errors(d) : 0, d ? diag_count(d, DIAG_ROW) : 0, d ? diag_warnings(d) : 0,

@@ -6,6 +6,7 @@
  * the fonts are subset with hb-subset when the document is finished (once
  * per glyph set and process: see "fonts, embedded once" below). */
 #include "pdf/pdf.h"
+#include "pdf/flate.h"
 #include "pdf/png.h"
 
 #include <hb-subset.h>
@@ -20,10 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <zlib.h>
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/phase.h"
 #include "core/utf8.h"
 
 typedef struct PdfErr {
@@ -186,12 +187,19 @@ text_string(HPDF_MMgr mmgr, const char *s)
 /* ---- fonts, embedded once per glyph set and process ----
  *
  * Subsetting a font with hb-subset, deflating it and writing its ToUnicode
- * CMap and /W array cost as much as typesetting a school report. What they
- * produce depends only on the font and the glyph set, so it is kept per
- * process (a small table per font, least recently used set replaced): a
- * later document with the same set copies the deflated bytes. To make equal
- * sets common, a set that holds most of the Thai block is rounded up to all
- * of it (round_up). */
+ * CMap and /W array is made once per glyph set and process (a small table
+ * per font, least recently used set replaced): a later document with the
+ * same set copies the deflated bytes.
+ *
+ * Each document gets a subset of exactly its glyphs. Measured against the
+ * alternatives (make bench, the bundled build): one subset per font for the
+ * whole build, of the glyphs of Thai, ASCII and common punctuation with
+ * their positional variants (223 glyphs of Laksaman's 526, 28 KB before
+ * deflating), would spare the workers their ~250 subsets (about 25 ms of
+ * 360) but makes the year's folder 58 % larger (7.1 MB against 4.5 MB): a
+ * school report uses 60 bold and 95 regular glyphs. Rounding a set up to
+ * the Thai block, as this file once did, shared nothing either: nearly
+ * every school report has a Latin letter or a quotation mark of its own. */
 
 /* What one font subset contributes to a PDF. */
 typedef struct Embed {
@@ -213,12 +221,6 @@ typedef struct Embed {
 
 enum { PDF_CACHE_FONTS = 16, PDF_CACHE_SETS = 48 };
 
-/* zlib settings. Fonts are deflated once per glyph set and process: the
- * default level. Page contents are deflated for every document: level 3
- * costs about half of level 6 for 2 % more bytes, and memLevel 6 makes the
- * hash table zlib clears before every page 16 KB instead of 64. */
-enum { PDF_FONT_LEVEL = 6, PDF_PAGE_LEVEL = 3, PDF_PAGE_MEMLEVEL = 6 };
-
 typedef struct FontRec {
 	const DlFont *font;
 	Embed *embeds[PDF_CACHE_SETS];
@@ -231,39 +233,6 @@ static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static FontRec cache[PDF_CACHE_FONTS];
 static size_t ncache;
 static unsigned long long cache_clock;
-
-/* Glyphs of the common set: Thai letters, marks and digits with their
- * positional variants (found through the code point each glyph stands
- * for), ASCII digits, space and punctuation. */
-static int
-common_glyph(const DlFont *f, unsigned g)
-{
-	uint32_t cp = f->gid_unicode[g];
-	return (cp >= 0x0E01 && cp <= 0x0E5B) || (cp >= 0x20 && cp <= 0x40);
-}
-
-/* Round set up to the whole common set when it already holds at least half
- * of it: the file grows by less than what it already embeds, and documents
- * that differ only in which Thai letters their names and places use (school
- * reports) share one subset. A smaller set (headings in bold, a short
- * document) stays exact. Depends on set alone, so equal documents give
- * equal bytes whatever was made before them. */
-static void
-round_up(const DlFont *f, uint8_t *set)
-{
-	unsigned have = 0, all = 0;
-	for (unsigned g = 1; g < f->nglyphs; g++) {
-		if (common_glyph(f, g)) {
-			all++;
-			have += set[g] != 0;
-		}
-	}
-	if (all == 0 || 2 * have < all)
-		return;
-	for (unsigned g = 1; g < f->nglyphs; g++)
-		if (common_glyph(f, g))
-			set[g] = 1;
-}
 
 /* The cache record of f, made on first use; NULL when the table is full. */
 static FontRec *
@@ -327,9 +296,8 @@ typedef struct Writer {
 	const DisplayList *dl;
 	PdfFont *fonts;
 	Buf content;
-	z_stream z;                   /* page contents, reset after each page */
-	int z_ok;
-	Buf zout;                     /* a page's content, deflated */
+	unsigned char *zout;          /* a page's content, deflated */
+	size_t zout_cap;
 	/* Images, each embedded once however many pages show it. */
 	struct { const unsigned char *data; HPDF_Image image; } *images;
 	size_t nimages, cap_images;
@@ -421,49 +389,6 @@ subset_tag(const DlFont *f, uint64_t h, char tag[7])
 	tag[6] = '\0';
 }
 
-/* Deflate n bytes into out (replacing its contents) with z, a stream made
- * by deflateInit at the level wanted; z is reset for the next use. Returns
- * 0, or -1 if zlib fails. */
-static int
-flate_with(z_stream *z, const void *in, size_t n, Buf *out)
-{
-	size_t cap = deflateBound(z, (uLong)n);
-	out->n = 0;
-	if (cap + 1 > out->cap) {
-		out->p = mem_grow(out->p, cap + 1, 1);
-		out->cap = cap + 1;
-	}
-	z->next_in = (Bytef *)(uintptr_t)in;
-	z->avail_in = (uInt)n;
-	z->next_out = (Bytef *)out->p;
-	z->avail_out = (uInt)cap;
-	int rc = deflate(z, Z_FINISH);
-	out->n = z->total_out;
-	deflateReset(z);
-	return rc == Z_STREAM_END ? 0 : -1;
-}
-
-/* Deflate n bytes at zlib level `level`. Returns malloc'd bytes and their
- * count in *outlen, or NULL if zlib fails. */
-static unsigned char *
-flate(const void *in, size_t n, int level, size_t *outlen)
-{
-	z_stream z;
-	memset(&z, 0, sizeof z);
-	*outlen = 0;
-	if (deflateInit(&z, level) != Z_OK)
-		return NULL;
-	Buf out = { 0 };
-	if (flate_with(&z, in, n, &out) != 0) {
-		free(out.p);
-		out.p = NULL;
-	} else {
-		*outlen = out.n;
-	}
-	deflateEnd(&z);
-	return (unsigned char *)out.p;
-}
-
 /* The ToUnicode CMap of set: bfchar blocks of at most 100 entries. */
 static void
 tounicode_text(const DlFont *f, const uint8_t *set, Buf *cm)
@@ -498,7 +423,7 @@ tounicode_text(const DlFont *f, const uint8_t *set, Buf *cm)
 
 /* /W: runs of consecutive glyph ids share one array. */
 static void
-widths_text(const DlFont *f, const uint8_t *set, const int16_t *w1000, Buf *b)
+widths_text(const DlFont *f, const uint8_t *set, Buf *b)
 {
 	buf_str(b, "/W [");
 	for (unsigned g = 0; g < f->nglyphs;) {
@@ -511,7 +436,7 @@ widths_text(const DlFont *f, const uint8_t *set, const int16_t *w1000, Buf *b)
 		for (int first = 1; g < f->nglyphs && set[g]; g++, first = 0) {
 			if (!first)
 				buf_str(b, " ");
-			buf_int(b, w1000[g]);
+			buf_int(b, to1000(f, f->advance[g]));
 		}
 		buf_str(b, "]");
 	}
@@ -551,28 +476,28 @@ subset_font(const DlFont *f, const uint8_t *set)
 	return out;
 }
 
-/* Make everything set embeds (no lock held: this is the slow part). */
+/* Make everything set embeds (no lock held: this is the slow part). The
+ * Embed owns set. */
 static Embed *
-embed_make(const PdfFont *pf, uint8_t *set, uint64_t h)
+embed_make(const DlFont *f, uint8_t *set, uint64_t h)
 {
-	const DlFont *f = pf->src;
 	Embed *e = mem_alloc(sizeof *e);
 	e->hash = h;
 	e->set = set;
 	subset_tag(f, h, e->tag);
 	Buf b = { 0 };
-	widths_text(f, set, pf->w1000, &b);
+	widths_text(f, set, &b);
 	e->w = b.p;
 	e->w_len = b.n;
 	Buf cm = { 0 };
 	tounicode_text(f, set, &cm);
-	e->tu = flate(cm.p, cm.n, PDF_FONT_LEVEL, &e->tu_len);
+	e->tu = flate_copy(FLATE_FONT, cm.p, cm.n, &e->tu_len);
 	free(cm.p);
 	hb_blob_t *sub = subset_font(f, set);
 	unsigned olen = 0;
 	const char *odata = sub ? hb_blob_get_data(sub, &olen) : NULL;
 	if (olen > 0) {
-		e->file = flate(odata, olen, PDF_FONT_LEVEL, &e->file_len);
+		e->file = flate_copy(FLATE_FONT, odata, olen, &e->file_len);
 		e->file_len1 = olen;
 	}
 	hb_blob_destroy(sub);
@@ -592,7 +517,6 @@ embed_get(const PdfFont *pf)
 	const DlFont *f = pf->src;
 	uint8_t *set = mem_alloc(f->nglyphs + 1);
 	memcpy(set, pf->used, f->nglyphs);
-	round_up(f, set);
 	uint64_t h = set_hash(set, f->nglyphs);
 	Embed *e = NULL;
 	pthread_mutex_lock(&cache_lock);
@@ -609,7 +533,9 @@ embed_get(const PdfFont *pf)
 	}
 	pthread_mutex_unlock(&cache_lock);
 
-	e = embed_make(pf, set, h);
+	Phase was = phase_enter(PHASE_SUBSET);
+	e = embed_make(f, set, h);
+	phase_enter(was);
 	if (e == NULL)
 		return NULL;
 	Embed *gone = NULL;
@@ -869,6 +795,49 @@ put_text(Writer *w, HPDF_Page page, const char **names, const DlText *t)
 	buf_str(b, "ET\nEMC\n");
 }
 
+/* A stream object holding n bytes, deflated here unless plain (PDF/A
+ * wants the metadata readable as it is). */
+static HPDF_Dict
+plain_stream(Writer *w, const void *bytes, size_t n, int plain)
+{
+	HPDF_Dict s = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+	if (s == NULL)
+		return NULL;
+	size_t zn = plain || n == 0 ? 0 : flate_compress(FLATE_EVERY_DOC, bytes, n, &w->zout, &w->zout_cap);
+	s->filter = HPDF_STREAM_FILTER_NONE;
+	if (zn > 0) {
+		s->write_fn = write_flate_name;
+		bytes = w->zout;
+		n = zn;
+	}
+	if (n > 0 && HPDF_Stream_Write(s->stream, bytes, (HPDF_UINT)n) != HPDF_OK)
+		return NULL;
+	return s;
+}
+
+/* A PNG as an image XObject of its pixels laid on white (PDF/A-1 has no
+ * transparency), deflated here; NULL when png.c cannot read it (libharu
+ * then tries, and names it if it cannot either). */
+static HPDF_Image
+png_image(Writer *w, const DlImage *im)
+{
+	unsigned iw, ih;
+	unsigned char *rgb = png_on_white(im->data, im->len, &iw, &ih);
+	if (rgb == NULL)
+		return NULL;
+	HPDF_Dict img = plain_stream(w, rgb, (size_t)iw * ih * 3, 0);
+	free(rgb);
+	if (img == NULL)
+		return NULL;
+	HPDF_Dict_AddName(img, "Type", "XObject");
+	HPDF_Dict_AddName(img, "Subtype", "Image");
+	HPDF_Dict_AddNumber(img, "Width", (HPDF_INT32)iw);
+	HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)ih);
+	HPDF_Dict_AddName(img, "ColorSpace", "DeviceRGB");
+	HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
+	return img;
+}
+
 /* The image XObject for im's bytes, loaded on first use; NULL (and
  * w->bad_image set) when libharu cannot read them. */
 static HPDF_Image
@@ -877,18 +846,13 @@ image_of(Writer *w, const DlImage *im)
 	for (size_t i = 0; i < w->nimages; i++)
 		if (w->images[i].data == im->data)
 			return w->images[i].image;
-	/* PNG pixels are stored deflated (libharu would store them raw). */
-	if (!im->jpeg)
-		HPDF_SetCompressionMode(w->pdf, HPDF_COMP_IMAGE);
 	HPDF_Image img = NULL;
-	if (!im->jpeg && w->dl->archival) {
-		unsigned iw, ih;
-		unsigned char *rgb = png_on_white(im->data, im->len, &iw, &ih);
-		if (rgb != NULL) {
-			img = HPDF_LoadRawImageFromMem(w->pdf, rgb, iw, ih, HPDF_CS_DEVICE_RGB, 8);
-			free(rgb);
-		}
-	}
+	if (!im->jpeg && w->dl->archival)
+		img = png_image(w, im);
+	/* Other PNG pixels are stored deflated by libharu (it would store
+	 * them raw). */
+	if (img == NULL && !im->jpeg)
+		HPDF_SetCompressionMode(w->pdf, HPDF_COMP_IMAGE);
 	if (img == NULL)
 		img = im->jpeg ? HPDF_LoadJpegImageFromMem(w->pdf, im->data, (HPDF_UINT)im->len) :
 		    HPDF_LoadPngImageFromMem(w->pdf, im->data, (HPDF_UINT)im->len);
@@ -996,12 +960,13 @@ put_page(Writer *w, HPDF_Page page, const DlPage *pg)
 		}
 	}
 	/* Deflated here, straight from our buffer: libharu would copy it twice
-	 * byte by byte and deflate at the default level. */
+	 * byte by byte and deflate with zlib. */
 	HPDF_PageAttr pa = (HPDF_PageAttr)page->attr;
-	if (w->z_ok && flate_with(&w->z, b->p, b->n, &w->zout) == 0) {
+	size_t zn = flate_compress(FLATE_EVERY_DOC, b->p, b->n, &w->zout, &w->zout_cap);
+	if (zn > 0) {
 		pa->contents->filter = HPDF_STREAM_FILTER_NONE;
 		pa->contents->write_fn = write_flate_name;
-		HPDF_Stream_Write(pa->stream, (const HPDF_BYTE *)w->zout.p, (HPDF_UINT)w->zout.n);
+		HPDF_Stream_Write(pa->stream, w->zout, (HPDF_UINT)zn);
 	} else {
 		pa->contents->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 		HPDF_Stream_Write(pa->stream, (const HPDF_BYTE *)b->p, (HPDF_UINT)b->n);
@@ -1124,20 +1089,6 @@ put_outlines(Writer *w, HPDF_Page *pages)
 }
 
 /* ---- PDF/A-1b ---- */
-
-/* A stream object holding n bytes, deflated by libharu when it is written
- * unless plain (PDF/A wants the metadata readable as it is). */
-static HPDF_Dict
-plain_stream(Writer *w, const void *bytes, size_t n, int plain)
-{
-	HPDF_Dict s = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
-	if (s == NULL)
-		return NULL;
-	s->filter = plain ? HPDF_STREAM_FILTER_NONE : HPDF_STREAM_FILTER_FLATE_DECODE;
-	if (n > 0 && HPDF_Stream_Write(s->stream, bytes, (HPDF_UINT)n) != HPDF_OK)
-		return NULL;
-	return s;
-}
 
 /* /CIDSet: one bit per CID (= glyph id) the subset holds. */
 static void
@@ -1300,8 +1251,6 @@ pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
 		diag_report(d, DIAG_INTERNAL, NULL, 0, 0, "cannot start a PDF (HPDF_New failed); out of memory?");
 		return -1;
 	}
-	w.z_ok = deflateInit2(&w.z, PDF_PAGE_LEVEL, Z_DEFLATED, 15, PDF_PAGE_MEMLEVEL,
-		Z_DEFAULT_STRATEGY) == Z_OK;
 	w.fonts = mem_array(dl->nfonts + 1, sizeof *w.fonts);
 	for (size_t i = 0; i < dl->nfonts; i++)
 		w.fonts[i].src = dl->fonts[i];
@@ -1376,9 +1325,7 @@ pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
 	free(w.fonts);
 	free(w.images);
 	free(pages);
-	if (w.z_ok)
-		deflateEnd(&w.z);
-	free(w.zout.p);
+	free(w.zout);
 	free(w.content.p);
 	HPDF_Free(w.pdf);
 	return rc;

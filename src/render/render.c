@@ -15,6 +15,7 @@
 #include "core/cnum.h"
 #include "core/arena.h"
 #include "core/mem.h"
+#include "core/phase.h"
 #include "pdf/pdf.h"
 #include "typeset/typeset.h"
 
@@ -70,7 +71,9 @@ get_ctx(const Settings *s, FontSet **setp, Diag *d)
 				"too many different font settings in one run (limit %d)", RENDER_MAX_FONTSETS);
 			return NULL;
 		}
+		Phase was = phase_enter(PHASE_SETUP);
 		TsFonts *f = ts_fonts_load(&s->thai, &s->latin, d);
+		phase_enter(was);
 		if (f == NULL) {
 			pthread_mutex_unlock(&lock);
 			free(key);
@@ -84,8 +87,11 @@ get_ctx(const Settings *s, FontSet **setp, Diag *d)
 	free(key);
 	TsCtx *c = set->npool ? set->pool[--set->npool] : NULL;
 	pthread_mutex_unlock(&lock);
-	if (c == NULL)
+	if (c == NULL) {
+		Phase was = phase_enter(PHASE_SETUP);   /* the word-break dictionary */
 		c = ts_ctx_new(set->fonts, d);
+		phase_enter(was);
+	}
 	*setp = set;
 	return c;
 }
@@ -141,8 +147,11 @@ attach_icc(DisplayList *dl, const Settings *s, Diag *d)
 	if (icc_path == NULL || strcmp(icc_path, s->icc_profile) != 0) {
 		char *bytes;
 		size_t n;
-		if (file_read_regular(s->icc_profile, 1L << 22, DIAG_USAGE, N_("the colour profile"), 0, &bytes, &n,
-		    d) != 0) {
+		Phase was = phase_enter(PHASE_SETUP);
+		int got = file_read_regular(s->icc_profile, 1L << 22, DIAG_USAGE, N_("the colour profile"), 0, &bytes,
+		    &n, d);
+		phase_enter(was);
+		if (got != 0) {
 			rc = diag_exit_status(d) ? diag_exit_status(d) : EXIT_USAGE;
 		} else {
 			free(icc_path);
@@ -169,7 +178,9 @@ layout(const Doc *doc, const Settings *s, Diag *d, int *rc)
 		*rc = diag_exit_status(d) ? diag_exit_status(d) : EXIT_INTERNAL;
 		return NULL;
 	}
+	Phase was = phase_enter(PHASE_LAYOUT);
 	DisplayList *dl = ts_layout(c, doc, s, d);
+	phase_enter(was);
 	put_ctx(set, c);
 	*rc = dl ? EXIT_DONE : EXIT_INTERNAL;
 	if (dl != NULL && (*rc = attach_icc(dl, s, d)) != EXIT_DONE) {
@@ -188,7 +199,9 @@ render_to_memory(const Doc *doc, const Settings *s, unsigned char **out, size_t 
 	DisplayList *dl = layout(doc, s, d, &rc);
 	if (dl == NULL)
 		return rc;
+	Phase was = phase_enter(PHASE_PDF);
 	rc = pdf_render(dl, out, len, d) == 0 ? EXIT_DONE : EXIT_INTERNAL;
+	phase_enter(was);
 	dl_free(dl);
 	return rc;
 }

@@ -163,8 +163,19 @@ example: $(BUILD)/tools/gen-example
 	$(BUILD)/tools/gen-example --out examples/secondary-2567/input
 
 # Benchmarks print medians of several runs; compare ratios within one run.
+# The Pango/Cairo yardstick (tools/pango) is built here only: Pango and
+# Cairo are no dependency of nithet.
+PANGO_PKGS := pangocairo pangoft2 cairo-pdf fontconfig
 bench: build
+	@sh tools/deps.sh libpango1.0-dev libcairo2-dev
+	$(MAKE) $(BUILD)/tools/bench-pango
 	sh tools/bench.sh $(BUILD)
+
+$(BUILD)/tools/bench-pango: tools/pango/bench-pango.c tools/bench.h $(BUILD)/libnithet.a
+	@mkdir -p $(@D)
+	$(if $(V),,@echo "  CC+LD $@")
+	$(Q)$(CC) $(CSTD) -D_GNU_SOURCE $(OPT) $(WARN) -Isrc $(shell pkg-config --cflags $(PANGO_PKGS)) -o $@ \
+	  tools/pango/bench-pango.c $(BUILD)/libnithet.a $(shell pkg-config --libs $(PANGO_PKGS)) $(LDLIBS_ALL) $(LDFLAGS)
 
 # clang and its fuzzer runtime: only this target uses them.
 fuzz:

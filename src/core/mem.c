@@ -24,6 +24,15 @@ mem_alloc(size_t size)
 }
 
 void *
+mem_alloc_raw(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (p == NULL)
+		mem_die(size);
+	return p;
+}
+
+void *
 mem_array(size_t count, size_t size)
 {
 	if (size != 0 && count > SIZE_MAX / size)

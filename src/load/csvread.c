@@ -107,7 +107,7 @@ src_position(Source *s, size_t off, long *line, long *col)
 	size_t lf = s->enc == ENC_UTF16BE ? 1 : 0;   /* where 0x0A sits in a unit */
 	*line = 1;
 	size_t start = unit == 2 ? 2 : 0, base = 0;
-	char *buf = mem_alloc(CHUNK);
+	char *buf = mem_alloc_raw(CHUNK);
 	if (src_rewind(s) == 0) {
 		long got;
 		while (base < off && (got = src_read(s, buf, CHUNK)) > 0) {
@@ -250,7 +250,7 @@ check_converted(Source *s, Encoding enc, char *buf, Diag *d)
 	if (cv == NULL)
 		return -1;
 	size_t carry = 0, base = 0, ocap = CHUNK, olen;
-	char *out = mem_alloc(ocap);
+	char *out = mem_alloc_raw(ocap);
 	int rc = 0, first = 1;
 	for (;;) {
 		long got = src_read(s, buf + carry, CHUNK - carry);
@@ -895,7 +895,7 @@ parse_source(Reader *r, Source *s, Encoding enc, char **bufp)
 			csv_free(&p);
 			return -1;
 		}
-		raw = mem_alloc(CHUNK);
+		raw = mem_alloc_raw(CHUNK);
 	}
 	char *t = *bufp;
 	size_t tsize = CHUNK + 1, tlen = 0, rawlen = 0, base = 0;
@@ -974,7 +974,7 @@ read_source(Source *s, const CsvLimits *lim, CsvRowFn fn, void *ctx, CsvInfo *in
 		info = &local;
 	memset(info, 0, sizeof(*info));
 	info->bytes = s->len;
-	char *buf = mem_alloc(CHUNK + 1 + SLACK);
+	char *buf = mem_alloc_raw(CHUNK + 1 + SLACK);
 	Scan sc;
 	if (scan(s, buf, &sc, d) != 0) {
 		free(buf);

@@ -195,8 +195,9 @@ text_string(HPDF_MMgr mmgr, const char *s)
  * alternatives (make bench, the bundled build): one subset per font for the
  * whole build, of the glyphs of Thai, ASCII and common punctuation with
  * their positional variants (223 glyphs of Laksaman's 526, 28 KB before
- * deflating), would spare the workers their ~250 subsets (about 25 ms of
- * 360) but makes the year's folder 58 % larger (7.1 MB against 4.5 MB): a
+ * deflating), would spare the workers their subsets (131 made for the 250
+ * fonts of 125 documents: 200 million instructions of the build's 1,580)
+ * but makes the year's folder 58 % larger (7.1 MB against 4.5 MB): a
  * school report uses 60 bold and 95 regular glyphs. Rounding a set up to
  * the Thai block, as this file once did, shared nothing either: nearly
  * every school report has a Latin letter or a quotation mark of its own. */
@@ -233,6 +234,82 @@ static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static FontRec cache[PDF_CACHE_FONTS];
 static size_t ncache;
 static unsigned long long cache_clock;
+
+/* ---- streams made once per process from the same bytes ----
+ *
+ * The colour profile is in every archival PDF and the emblem on the cover
+ * of the annual report and of every committee pack: what is made of their
+ * bytes (deflated, decoded, laid on white) is made once and copied after.
+ * Keyed by the bytes themselves (their hash, length and what was made),
+ * not by where they are, so freed and reused memory cannot alias. */
+typedef enum MadeKind { MADE_PROFILE, MADE_PNG_ROWS, MADE_PNG_ON_WHITE } MadeKind;
+
+typedef struct Made {
+	MadeKind kind;
+	uint64_t hash;
+	size_t src_len;
+	unsigned char *data;          /* deflated */
+	size_t len;
+	unsigned w, h;                /* images */
+	int colors;
+} Made;
+
+enum { PDF_CACHE_MADE = 16 };
+static Made made_cache[PDF_CACHE_MADE];   /* under cache_lock */
+static size_t nmade;
+
+static uint64_t
+bytes_hash(const unsigned char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* What kind makes of the n bytes at src: from the table, or made and put
+ * in it. 0 and *out filled (its data owned by the table, or by the caller
+ * when *owned: the table was full), or -1 when it cannot be made (a PNG of
+ * another kind, a damaged one). */
+static int
+made_get(MadeKind kind, const unsigned char *src, size_t n, Made *out, int *owned)
+{
+	uint64_t h = bytes_hash(src, n);
+	*owned = 0;
+	pthread_mutex_lock(&cache_lock);
+	for (size_t i = 0; i < nmade; i++) {
+		const Made *m = &made_cache[i];
+		if (m->kind == kind && m->hash == h && m->src_len == n) {
+			*out = *m;
+			pthread_mutex_unlock(&cache_lock);
+			return 0;
+		}
+	}
+	pthread_mutex_unlock(&cache_lock);
+	Made m = { kind, h, n, NULL, 0, 0, 0, 3 };
+	if (kind == MADE_PROFILE) {
+		m.data = flate_copy(src, n, &m.len);
+	} else if (kind == MADE_PNG_ROWS) {
+		m.data = png_rows(src, n, &m.len, &m.w, &m.h, &m.colors);
+	} else {
+		unsigned char *rgb = png_on_white(src, n, &m.w, &m.h);
+		if (rgb != NULL)
+			m.data = flate_copy(rgb, (size_t)m.w * m.h * 3, &m.len);
+		free(rgb);
+	}
+	if (m.data == NULL)
+		return -1;
+	pthread_mutex_lock(&cache_lock);
+	if (nmade < PDF_CACHE_MADE)
+		made_cache[nmade++] = m;
+	else
+		*owned = 1;
+	pthread_mutex_unlock(&cache_lock);
+	*out = m;
+	return 0;
+}
 
 /* The cache record of f, made on first use; NULL when the table is full. */
 static FontRec *
@@ -271,6 +348,10 @@ pdf_release(void)
 	}
 	memset(cache, 0, sizeof cache);
 	ncache = 0;
+	for (size_t i = 0; i < nmade; i++)
+		free(made_cache[i].data);
+	memset(made_cache, 0, sizeof made_cache);
+	nmade = 0;
 	pthread_mutex_unlock(&cache_lock);
 }
 
@@ -491,13 +572,13 @@ embed_make(const DlFont *f, uint8_t *set, uint64_t h)
 	e->w_len = b.n;
 	Buf cm = { 0 };
 	tounicode_text(f, set, &cm);
-	e->tu = flate_copy(FLATE_FONT, cm.p, cm.n, &e->tu_len);
+	e->tu = flate_copy(cm.p, cm.n, &e->tu_len);
 	free(cm.p);
 	hb_blob_t *sub = subset_font(f, set);
 	unsigned olen = 0;
 	const char *odata = sub ? hb_blob_get_data(sub, &olen) : NULL;
 	if (olen > 0) {
-		e->file = flate_copy(FLATE_FONT, odata, olen, &e->file_len);
+		e->file = flate_copy(odata, olen, &e->file_len);
 		e->file_len1 = olen;
 	}
 	hb_blob_destroy(sub);
@@ -803,7 +884,7 @@ plain_stream(Writer *w, const void *bytes, size_t n, int plain)
 	HPDF_Dict s = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
 	if (s == NULL)
 		return NULL;
-	size_t zn = plain || n == 0 ? 0 : flate_compress(FLATE_EVERY_DOC, bytes, n, &w->zout, &w->zout_cap);
+	size_t zn = plain || n == 0 ? 0 : flate_compress(bytes, n, &w->zout, &w->zout_cap);
 	s->filter = HPDF_STREAM_FILTER_NONE;
 	if (zn > 0) {
 		s->write_fn = write_flate_name;
@@ -815,26 +896,52 @@ plain_stream(Writer *w, const void *bytes, size_t n, int plain)
 	return s;
 }
 
-/* A PNG as an image XObject of its pixels laid on white (PDF/A-1 has no
- * transparency), deflated here; NULL when png.c cannot read it (libharu
- * then tries, and names it if it cannot either). */
+/* A stream object holding n bytes already deflated (copied). */
+static HPDF_Dict
+deflated_copy(Writer *w, const unsigned char *bytes, size_t n)
+{
+	HPDF_Dict s = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+	if (s == NULL || HPDF_Stream_Write(s->stream, bytes, (HPDF_UINT)n) != HPDF_OK)
+		return NULL;
+	s->filter = HPDF_STREAM_FILTER_NONE;
+	s->write_fn = write_flate_name;
+	return s;
+}
+
+/* A PNG as an image XObject made here, not by libharu: a grey or RGB
+ * PNG's rows as they are, or (archival, where there may be no
+ * transparency) a PNG with alpha laid on white. NULL for any other PNG,
+ * which libharu then reads (and names if it cannot). */
 static HPDF_Image
 png_image(Writer *w, const DlImage *im)
 {
-	unsigned iw, ih;
-	unsigned char *rgb = png_on_white(im->data, im->len, &iw, &ih);
-	if (rgb == NULL)
+	Made m;
+	int owned;
+	if (made_get(MADE_PNG_ROWS, im->data, im->len, &m, &owned) != 0 &&
+	    (!w->dl->archival || made_get(MADE_PNG_ON_WHITE, im->data, im->len, &m, &owned) != 0))
 		return NULL;
-	HPDF_Dict img = plain_stream(w, rgb, (size_t)iw * ih * 3, 0);
-	free(rgb);
+	HPDF_Dict img = deflated_copy(w, m.data, m.len);
+	if (owned)
+		free(m.data);
 	if (img == NULL)
 		return NULL;
 	HPDF_Dict_AddName(img, "Type", "XObject");
 	HPDF_Dict_AddName(img, "Subtype", "Image");
-	HPDF_Dict_AddNumber(img, "Width", (HPDF_INT32)iw);
-	HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)ih);
-	HPDF_Dict_AddName(img, "ColorSpace", "DeviceRGB");
+	HPDF_Dict_AddNumber(img, "Width", (HPDF_INT32)m.w);
+	HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)m.h);
+	HPDF_Dict_AddName(img, "ColorSpace", m.colors == 1 ? "DeviceGray" : "DeviceRGB");
 	HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
+	if (m.kind == MADE_PNG_ROWS) {
+		/* The PNG's own row filters, which PDF's predictor 15 undoes. */
+		HPDF_Dict parms = HPDF_Dict_New(w->pdf->mmgr);
+		if (parms == NULL)
+			return NULL;
+		HPDF_Dict_AddNumber(parms, "Predictor", 15);
+		HPDF_Dict_AddNumber(parms, "Colors", m.colors);
+		HPDF_Dict_AddNumber(parms, "BitsPerComponent", 8);
+		HPDF_Dict_AddNumber(parms, "Columns", (HPDF_INT32)m.w);
+		HPDF_Dict_Add(img, "DecodeParms", parms);
+	}
 	return img;
 }
 
@@ -846,9 +953,7 @@ image_of(Writer *w, const DlImage *im)
 	for (size_t i = 0; i < w->nimages; i++)
 		if (w->images[i].data == im->data)
 			return w->images[i].image;
-	HPDF_Image img = NULL;
-	if (!im->jpeg && w->dl->archival)
-		img = png_image(w, im);
+	HPDF_Image img = im->jpeg ? NULL : png_image(w, im);
 	/* Other PNG pixels are stored deflated by libharu (it would store
 	 * them raw). */
 	if (img == NULL && !im->jpeg)
@@ -962,7 +1067,7 @@ put_page(Writer *w, HPDF_Page page, const DlPage *pg)
 	/* Deflated here, straight from our buffer: libharu would copy it twice
 	 * byte by byte and deflate with zlib. */
 	HPDF_PageAttr pa = (HPDF_PageAttr)page->attr;
-	size_t zn = flate_compress(FLATE_EVERY_DOC, b->p, b->n, &w->zout, &w->zout_cap);
+	size_t zn = flate_compress(b->p, b->n, &w->zout, &w->zout_cap);
 	if (zn > 0) {
 		pa->contents->filter = HPDF_STREAM_FILTER_NONE;
 		pa->contents->write_fn = write_flate_name;
@@ -1192,7 +1297,14 @@ put_output_intent(Writer *w, Diag *d)
 		diag_report(d, DIAG_INTERNAL, NULL, 0, 0, "an archival PDF was asked without its colour profile");
 		return -1;
 	}
-	HPDF_Dict profile = plain_stream(w, w->dl->icc, w->dl->icc_len, 0);
+	Made m;
+	int owned;
+	HPDF_Dict profile = NULL;
+	if (made_get(MADE_PROFILE, w->dl->icc, w->dl->icc_len, &m, &owned) == 0) {
+		profile = deflated_copy(w, m.data, m.len);
+		if (owned)
+			free(m.data);
+	}
 	HPDF_Dict intent = HPDF_Dict_New(w->pdf->mmgr);
 	HPDF_Array intents = HPDF_Array_New(w->pdf->mmgr);
 	if (profile == NULL || intent == NULL || intents == NULL)

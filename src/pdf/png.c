@@ -1,4 +1,4 @@
-/* png.c - a PNG with an alpha channel laid on white (see png.h). */
+/* png.c - a PNG's rows as they are, or laid on white (see png.h). */
 #include "pdf/png.h"
 
 #include <stdlib.h>
@@ -76,4 +76,64 @@ png_on_white(const unsigned char *png, size_t len, unsigned *wp, unsigned *hp)
 	*wp = w;
 	*hp = h;
 	return rgb;
+}
+
+unsigned char *
+png_rows(const unsigned char *png, size_t len, size_t *lenp, unsigned *wp, unsigned *hp, int *colorsp)
+{
+	if (len < 33 || memcmp(png, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(png + 12, "IHDR", 4) != 0)
+		return NULL;
+	const unsigned char *ih = png + 16;
+	unsigned w = (unsigned)ih[0] << 24 | (unsigned)ih[1] << 16 | (unsigned)ih[2] << 8 | ih[3];
+	unsigned h = (unsigned)ih[4] << 24 | (unsigned)ih[5] << 16 | (unsigned)ih[6] << 8 | ih[7];
+	int depth = ih[8], type = ih[9], interlace = ih[12];
+	int ch = type == 2 ? 3 : type == 0 ? 1 : 0;
+	if (ch == 0 || depth != 8 || interlace != 0 || w == 0 || h == 0 || w > 4000 || h > 4000)
+		return NULL;
+	unsigned char *idat = mem_alloc_raw(len);
+	size_t n_idat = 0;
+	for (size_t at = 8; at + 12 <= len;) {
+		size_t n = (size_t)png[at] << 24 | (size_t)png[at + 1] << 16 | (size_t)png[at + 2] << 8 | png[at + 3];
+		if (n > len - at - 12)
+			break;
+		if (memcmp(png + at + 4, "IDAT", 4) == 0) {
+			memcpy(idat + n_idat, png + at + 8, n);
+			n_idat += n;
+		}
+		at += n + 12;
+	}
+	/* The check: the stream inflates to exactly h rows, each with a filter
+	 * PDF knows (0-4). One row at a time: no image-sized buffer. */
+	size_t stride = (size_t)w * (size_t)ch + 1;
+	unsigned char *row = mem_alloc_raw(stride);
+	z_stream z = { 0 };
+	int ok = n_idat > 0 && inflateInit(&z) == Z_OK, inited = ok, zrc = Z_OK;
+	z.next_in = idat;
+	z.avail_in = (uInt)n_idat;
+	for (unsigned y = 0; ok && y < h; y++) {
+		z.next_out = row;
+		z.avail_out = (uInt)stride;
+		zrc = inflate(&z, Z_SYNC_FLUSH);
+		ok = (zrc == Z_OK || zrc == Z_STREAM_END) && z.avail_out == 0 && row[0] <= 4 &&
+		    (zrc == Z_OK || y + 1 == h);
+	}
+	if (ok && zrc != Z_STREAM_END) {
+		/* All rows read: the stream must end here, with nothing after. */
+		unsigned char extra;
+		z.next_out = &extra;
+		z.avail_out = 1;
+		ok = inflate(&z, Z_FINISH) == Z_STREAM_END && z.avail_out == 1;
+	}
+	if (inited)
+		inflateEnd(&z);
+	free(row);
+	if (!ok) {
+		free(idat);
+		return NULL;
+	}
+	*lenp = n_idat;
+	*wp = w;
+	*hp = h;
+	*colorsp = ch;
+	return idat;
 }

@@ -67,14 +67,34 @@ enum {
 	TS_INRUN = 16,     /* a TS_BRK between two words of one run of text (no space) */
 	TS_GLUE = 32,      /* ... after a one-syllable word, or before one that ends the run:
 	                    * never stretched in justification */
-	TS_TIED = 64       /* a TS_BRK after a space inside a short date (5 มี.ค. 58), between
+	TS_TIED = 64,      /* a TS_BRK after a space inside a short date (5 มี.ค. 58), between
 	                    * a number and its unit (10 ครั้ง/โรง) or before a lone dash:
 	                    * taken only when the line is narrower than the tied piece, and
 	                    * no break for ts_text_measure's narrowest width */
+	TS_THAIC = 128     /* begins with a Thai character (Thai distributed spreads
+	                    * a line's extra width between two of these) */
 };
 
 /* A shaped paragraph: glyphs in logical order and their clusters. Lives in
  * the arena given to ts_text_shape. */
+typedef struct TsLine {
+	size_t c0, c1;                    /* clusters, trailing spaces excluded */
+	double width;
+	int hard;                         /* ends at a newline: never justified */
+} TsLine;
+
+/* Line breaks remembered with a remembered text (ts_text_break): a block
+ * is broken again to see whether it fits under a heading, and again in
+ * every pass over the document (a second for the lists of contents, more
+ * to fit a page budget). */
+typedef struct TsBreaks {
+	double w_first, w_rest;
+	int justify;
+	size_t n;
+	TsLine *lines;
+	struct TsBreaks *next;
+} TsBreaks;
+
 typedef struct TsText {
 	const char *str;
 	size_t len;
@@ -85,13 +105,12 @@ typedef struct TsText {
 	size_t ncl;
 	double size;                      /* Sarabun points */
 	double em;                        /* points of the Thai face's em at size */
+	/* A text in the shaping memo: the memo's arena, and the line breaks
+	 * found for it so far (kept there too). NULL for a text of one
+	 * caller's arena, whose breaks are not kept. */
+	Arena *home;
+	TsBreaks *breaks;
 } TsText;
-
-typedef struct TsLine {
-	size_t c0, c1;                    /* clusters, trailing spaces excluded */
-	double width;
-	int hard;                         /* ends at a newline: never justified */
-} TsLine;
 
 typedef struct TsKeep {
 	uint32_t *cp;
@@ -168,8 +187,10 @@ void ts_text_measure(const TsText *t, double *minw, double *maxw);
  * with justify, lines that will be left ragged because their slack is more
  * than their gaps may take (see ts_text_emit). A line more costs more than
  * any break between words, less than splitting a name. Returns the number of
- * lines; *out is in arena a. Never fails: a piece wider than the line is
- * split at cluster boundaries, and only then. */
+ * lines; *out is read-only, in arena a or, for a text of the shaping memo,
+ * remembered with it (the same widths give the same lines at once). Never
+ * fails: a piece wider than the line is split at cluster boundaries, and
+ * only then. */
 size_t ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, int justify,
 	TsLine **out);
 /* Emit line k of lines (of n) as a DL_TEXT on page p of dl: left edge x,

@@ -837,8 +837,10 @@ ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain, double si
 		memcpy(bold, c->bold, len);
 	}
 	TsText *tx = shape_text(c, a, str, len, size);
-	if (keep)
+	if (keep) {
+		tx->home = a;
 		memo_put(c, h, size, bold, tx);
+	}
 	return tx;
 }
 
@@ -929,6 +931,8 @@ shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size)
 					ci++;
 				c->pos[ncl - 1] = (int)ci;  /* libthai is done with it */
 				uint32_t cp = c->cps[ci];
+				if (utf8_is_thai(cp))
+					cl->flags |= TS_THAIC;
 				if (is_space(cp))
 					cl->flags |= TS_SPACE;
 				if (cp == '\n')
@@ -1016,26 +1020,16 @@ typedef struct BrkNode {
 	int hard;
 } BrkNode;
 
-/* Whether cluster i begins with a Thai character. */
-static int
-cluster_thai(const TsText *t, size_t i)
-{
-	uint32_t cp = 0;
-	const TsCluster *c = &t->cl[i];
-	if (c->byte1 <= c->byte0 || utf8_decode(t->str + c->byte0, c->byte1 - c->byte0, &cp) == 0)
-		return 0;
-	return utf8_is_thai(cp);
-}
-
 /* The gap before cluster i takes a share of a Thai distributed line's
  * extra width: it lies inside Thai text (figures and Latin words are never
- * letter-spaced; spaces take theirs apart). */
+ * letter-spaced; spaces take theirs apart). The line breaker asks this of
+ * every cluster of every line it tries: flags only. */
 static int
 thai_gap(const TsText *t, size_t i)
 {
 	const TsCluster *cl = t->cl;
-	return i > 0 && !(cl[i - 1].flags & (TS_SPACE | TS_HARD)) && !(cl[i].flags & (TS_SPACE | TS_HARD)) &&
-	    cluster_thai(t, i - 1) && cluster_thai(t, i);
+	return i > 0 && (cl[i - 1].flags & (TS_SPACE | TS_HARD | TS_THAIC)) == TS_THAIC &&
+	    (cl[i].flags & (TS_SPACE | TS_HARD | TS_THAIC)) == TS_THAIC;
 }
 
 /* A line from s to e (exclusive; trailing spaces dropped later) of natural
@@ -1068,8 +1062,38 @@ relax(const TsText *t, BrkNode *nd, size_t first, size_t s, size_t e, double wid
 	}
 }
 
+static size_t find_lines(const TsText *t, Arena *a, double w_first, double w_rest, int justify, TsLine **out);
+
 size_t
 ts_text_break(const TsText *t, Arena *a, double w_first, double w_rest, int justify, TsLine **out)
+{
+	for (const TsBreaks *b = t->home ? t->breaks : NULL; b; b = b->next)
+		if (b->w_first == w_first && b->w_rest == w_rest && b->justify == justify) {
+			*out = b->lines;
+			return b->n;
+		}
+	size_t n = find_lines(t, a, w_first, w_rest, justify, out);
+	if (t->home != NULL && arena_used(t->home) < TS_MEMO_BYTES) {
+		/* The memo's text is the context's alone (one thread), and only
+		 * its breaks change: remembered beside it. */
+		TsText *tw = (TsText *)t;
+		TsBreaks *b = arena_alloc(t->home, sizeof *b);
+		b->w_first = w_first;
+		b->w_rest = w_rest;
+		b->justify = justify;
+		b->n = n;
+		b->lines = arena_array(t->home, n ? n : 1, sizeof *b->lines);
+		memcpy(b->lines, *out, (n ? n : 1) * sizeof *b->lines);
+		b->next = tw->breaks;
+		tw->breaks = b;
+		*out = b->lines;
+	}
+	return n;
+}
+
+/* The line breaks of t: ts_text_break's work. */
+static size_t
+find_lines(const TsText *t, Arena *a, double w_first, double w_rest, int justify, TsLine **out)
 {
 	const TsCluster *cl = t->cl;
 	size_t ncl = t->ncl;

@@ -7,7 +7,7 @@
 set -eu
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 CC=${FUZZ_CC:-clang}
-PKGS="libxml-2.0 harfbuzz harfbuzz-subset libthai zlib libzip freexl xlsxwriter"
+PKGS="libxml-2.0 harfbuzz harfbuzz-subset libthai zlib libdeflate libzip freexl xlsxwriter"
 CFLAGS="-DNITHET_VERSION=\"fuzz\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc $(pkg-config --cflags $PKGS)"
 SAN="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 LIBS="$(pkg-config --libs $PKGS) -lhpdf -lcsv -liniparser -lm"
@@ -35,7 +35,8 @@ seeds() { # name -> seed directory
 	zip) cp tests/sheets/typed.xlsx tests/sheets/sample-xlsx/staff.xlsx "$dir" 2>/dev/null || true
 		cp tests/sheets/typed.ods "$dir/typed.ods" 2>/dev/null || true ;;
 	xls) cp tests/sheets/typed.xls tests/sheets/sample-xls/staff.xls "$dir" 2>/dev/null || true ;;
-	png) cp input/emblem.png "$dir" 2>/dev/null || true ;;
+	png) cp input/emblem.png "$dir" 2>/dev/null || true
+		cp input/photos/1/*.png "$dir" 2>/dev/null || true ;;
 	*) cp tests/fuzz/seeds/"$1"/* "$dir" 2>/dev/null || true ;;
 	esac
 	echo "$dir"

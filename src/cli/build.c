@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,6 +223,15 @@ worker(Run *run, const Results *r, const Job *jobs, size_t njobs, atomic_size_t 
 	return diag_rc > worst ? diag_rc : worst;
 }
 
+static void *
+preload(void *settings)
+{
+	Phase was = phase_enter(PHASE_SETUP);
+	render_preload(settings);
+	phase_enter(was);
+	return NULL;
+}
+
 int
 cmd_build(Run *run, int argc, char **argv)
 {
@@ -238,7 +248,14 @@ cmd_build(Run *run, int argc, char **argv)
 	int lock = run->opt.dump_layout ? -1 : take_lock(run);
 	if (lock < 0 && !run->opt.dump_layout)
 		return EXIT_OUTPUT;
-	if (run_load(run) != 0) {
+	/* The fonts and the word-break dictionary load in a thread while the
+	 * inputs do (the workers are forked after both). */
+	pthread_t pre;
+	int preloading = !run->opt.dump_layout && pthread_create(&pre, NULL, preload, run->settings) == 0;
+	int loaded = run_load(run);
+	if (preloading)
+		pthread_join(pre, NULL);
+	if (loaded != 0) {
 		release_lock(lock);
 		return diag_exit_status(run->diag); /* nothing written */
 	}

@@ -191,9 +191,9 @@ committee_write(Run *run, const Meeting *mt)
 {
 	const Meeting *prev = committee_previous(&run->model, mt);
 	CalDate as_of = run->opt.has_as_of ? run->opt.as_of : mt->date;
-	Results *r = run_measure(run, as_of);
-	Results *before = prev ? run_measure(run, prev->date) : NULL;
-	Arena *a = arena_new();
+	Arena *a = arena_new();   /* the pack's Doc and both measurements */
+	Results *r = run_measure_in(run, as_of, a);
+	Results *before = prev ? run_measure_in(run, prev->date, a) : NULL;
 	Phase was = phase_enter(PHASE_COMPOSE);
 	Doc *doc = committee_compose(a, &run->model, r, before, mt, prev, run->settings);
 	phase_enter(was);

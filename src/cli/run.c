@@ -95,10 +95,16 @@ run_load(Run *run)
 Results *
 run_measure(Run *run, CalDate as_of)
 {
+	return run_measure_in(run, as_of, run->arena);
+}
+
+Results *
+run_measure_in(Run *run, CalDate as_of, Arena *a)
+{
 	if (as_of.year == 0)
 		as_of = run->opt.has_as_of ? run->opt.as_of : cal_fy_last(run->settings->fiscal_year);
 	Phase was = phase_enter(PHASE_MEASURE);
-	Results *r = measure_run(&run->model, run->settings, as_of, run->arena);
+	Results *r = measure_run(&run->model, run->settings, as_of, a);
 	phase_enter(was);
 	for (size_t i = 0; !run->findings_said && i < r->nfindings; i++)
 		diag_report(run->diag, r->findings[i].severity, NULL, 0, 0, "%s", r->findings[i].text);

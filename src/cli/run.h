@@ -62,6 +62,10 @@ int run_load_plan(Run *run);
  * pack too). */
 Results *run_measure(Run *run, CalDate as_of);
 
+/* The same, the Results in arena a (a committee pack's, freed with the
+ * pack: at national scale each measurement is about 100 MB). */
+Results *run_measure_in(Run *run, CalDate as_of, Arena *a);
+
 /* Create the output folder (and sub, when not NULL) if needed. -1 after
  * reporting DIAG_OUTPUT. */
 int run_output_dir(Run *run, const char *sub);

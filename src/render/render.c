@@ -237,6 +237,22 @@ render_check_fonts(const Settings *s, Diag *d)
 	return EXIT_DONE;
 }
 
+void
+render_preload(const Settings *s)
+{
+	Diag *quiet = diag_new(NULL);
+	FontSet *set;
+	TsCtx *c = get_ctx(s, &set, quiet);
+	if (c != NULL)
+		put_ctx(set, c);
+	if (s->pdf_archival) {
+		DisplayList dl = { 0 };
+		dl.archival = 1;
+		(void)attach_icc(&dl, s, quiet);
+	}
+	diag_free(quiet);
+}
+
 int
 render_write_atomic(const char *path, const unsigned char *data, size_t len, Diag *d)
 {

@@ -36,6 +36,13 @@ int render_write_atomic(const char *path, const unsigned char *data, size_t len,
  * the fonts loaded here. */
 int render_check_fonts(const Settings *s, Diag *d);
 
+/* Load s's fonts, a typesetting context (the word-break dictionary) and
+ * the archival colour profile into the caches, reporting nothing: what
+ * render_check_fonts and the first report would load. For a thread that
+ * does it while the inputs load; render_check_fonts after it says what
+ * failed. */
+void render_preload(const Settings *s);
+
 /* Free the font cache and the context pool (end of the process; optional). */
 void render_release(void);
 

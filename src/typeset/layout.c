@@ -728,6 +728,8 @@ typedef struct TRow {
 } TRow;
 
 #define PAD_X (1.5 * MM)
+/* The smallest a table's type is set to keep its words whole (of its size). */
+#define TABLE_MIN_SCALE 0.7
 #define PAD_Y (0.6 * MM)
 
 static void
@@ -803,10 +805,12 @@ fit_header_words(Lay *L, const DocTable *tb, const TCell *cells, size_t ncells, 
 	for (size_t k = 0; k < nc; k++)
 		if (wd[k] < hmin[k])
 			wd[k] = hmin[k];
-	/* A fixed width never cuts an unbreakable piece of its cells either (a
-	 * number such as ๓.๑.๑๐ is wider in Thai digits than in Arabic). */
+	/* No column cuts an unbreakable piece of its cells either: a keep word,
+	 * a number (๓.๑.๑๐ is wider in Thai digits than in Arabic), a fixed
+	 * width included. The type was made smaller first if they could not
+	 * all fit (table_fit_size). */
 	for (size_t k = 0; k < nc; k++)
-		if (tb->cols[k].width_mm > 0 && wd[k] < umin[k])
+		if (wd[k] < umin[k])
 			wd[k] = umin[k];
 	for (size_t i = 0; i < ncells; i++) {
 		const TCell *c = &cells[i];
@@ -856,11 +860,35 @@ table_continues(Lay *L, double size)
 	L->y += lh_of(L, size);
 }
 
+/* The type size at which a table's columns can each be as wide as their
+ * widest unbreakable piece (a keep word, a number, a dictionary word) and
+ * header word: size itself when they fit the text width, else a step
+ * smaller (a dense table in smaller type, as offices set one), never below
+ * TABLE_MIN_SCALE of it. umin and hmin are measured at size, padding
+ * included; a fixed column keeps its width unless its pieces need more. */
+static double
+table_fit_size(Lay *L, const DocTable *tb, double size, const double *umin, const double *hmin)
+{
+	static const double steps[] = { 1.0, 0.94, 0.88, 0.82, 0.76, TABLE_MIN_SCALE };
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		double f = steps[i], need = 0;
+		for (size_t k = 0; k < tb->ncols; k++) {
+			double piece = umin[k] > hmin[k] ? umin[k] : hmin[k];
+			double w = piece > 2 * PAD_X ? (piece - 2 * PAD_X) * f + 2 * PAD_X : piece;
+			if (tb->cols[k].width_mm > 0 && tb->cols[k].width_mm * MM > w)
+				w = tb->cols[k].width_mm * MM;
+			need += w;
+		}
+		if (need <= L->width + 0.01)
+			return size * f;
+	}
+	return size * TABLE_MIN_SCALE;
+}
+
 static void
 do_table(Lay *L, const DocTable *tb)
 {
 	double size = tb->size > 0 ? tb->size * L->scale : L->body;
-	double lh = lh_of(L, size);
 	size_t nc = tb->ncols, nr = tb->nrows, ncell = 0;
 	for (const DocRow *r = tb->first; r; r = r->next)
 		ncell += r->ncells;
@@ -890,7 +918,6 @@ do_table(Lay *L, const DocTable *tb)
 				r->kind == DOC_ROW_HEADER ? DOC_ALIGN_CENTER : tb->cols[col].align;
 			if (c->align == DOC_ALIGN_DEFAULT || c->align == DOC_ALIGN_JUSTIFY)
 				c->align = DOC_ALIGN_LEFT;
-			c->t = ts_text_shape(L->c, L->a, &dc->text, NULL, size, r->kind != DOC_ROW_BODY);
 			for (size_t k = 0; k < c->cs; k++)
 				busy[col + k] = c->rs;
 			col += c->cs;
@@ -903,29 +930,44 @@ do_table(Lay *L, const DocTable *tb)
 	free(busy);
 
 	/* Column widths: fixed ones as given; the rest from content (narrowest
-	 * unbreakable piece and natural width), spread over what is left. */
+	 * unbreakable piece and natural width), spread over what is left. The
+	 * cells are shaped, measured, and shaped again smaller when their
+	 * unbreakable pieces cannot all fit (table_fit_size). */
 	double *mn = mem_array(nc, sizeof *mn), *mx = mem_array(nc, sizeof *mx);
 	double *wd = mem_array(nc, sizeof *wd);
 	double *hmin = mem_array(nc, sizeof *hmin), *umin = mem_array(nc, sizeof *umin);
-	for (size_t i = 0; i < ci; i++) {
-		if (cells[i].cs != 1)
-			continue;
-		double a, b;
-		ts_text_measure(cells[i].t, &a, &b);
-		size_t k = cells[i].col;
-		int head = rows[cells[i].row].dr->kind == DOC_ROW_HEADER;
-		if (head && a + 2 * PAD_X > hmin[k])
-			hmin[k] = a + 2 * PAD_X;
-		if (a + 2 * PAD_X > umin[k])
-			umin[k] = a + 2 * PAD_X;
-		/* Header words should not wrap when a little width avoids it. */
-		if (head && b < L->width * 0.2 && b > a)
-			a = b;
-		if (a + 2 * PAD_X > mn[k])
-			mn[k] = a + 2 * PAD_X;
-		if (b + 2 * PAD_X > mx[k])
-			mx[k] = b + 2 * PAD_X;
+	for (int pass = 0; pass < 2; pass++) {
+		memset(mn, 0, nc * sizeof *mn);
+		memset(mx, 0, nc * sizeof *mx);
+		memset(hmin, 0, nc * sizeof *hmin);
+		memset(umin, 0, nc * sizeof *umin);
+		for (size_t i = 0; i < ci; i++) {
+			const DocRow *dr = rows[cells[i].row].dr;
+			cells[i].t = ts_text_shape(L->c, L->a, &cells[i].dc->text, NULL, size, dr->kind != DOC_ROW_BODY);
+			if (cells[i].cs != 1)
+				continue;
+			double a, b;
+			ts_text_measure(cells[i].t, &a, &b);
+			size_t k = cells[i].col;
+			int head = dr->kind == DOC_ROW_HEADER;
+			if (head && a + 2 * PAD_X > hmin[k])
+				hmin[k] = a + 2 * PAD_X;
+			if (a + 2 * PAD_X > umin[k])
+				umin[k] = a + 2 * PAD_X;
+			/* Header words should not wrap when a little width avoids it. */
+			if (head && b < L->width * 0.2 && b > a)
+				a = b;
+			if (a + 2 * PAD_X > mn[k])
+				mn[k] = a + 2 * PAD_X;
+			if (b + 2 * PAD_X > mx[k])
+				mx[k] = b + 2 * PAD_X;
+		}
+		double fit = pass == 0 ? table_fit_size(L, tb, size, umin, hmin) : size;
+		if (fit >= size)
+			break;
+		size = fit;
 	}
+	double lh = lh_of(L, size);
 	double fixed = 0, smin = 0, smax = 0;
 	for (size_t k = 0; k < nc; k++) {
 		if (tb->cols[k].width_mm > 0) {

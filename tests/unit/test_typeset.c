@@ -528,6 +528,51 @@ TEST(typeset_header_column_fits_its_widest_word)
 	fix_close(&x);
 }
 
+/* A table of many columns whose widest words together are wider than the
+ * page (a per-network table of ten figures): a keep word and a number are
+ * never cut in a narrow column (ศึกษานิเทศ|ก์, 1,234,|567); the table's type
+ * is set smaller instead, and the table stays inside the page. */
+TEST(typeset_narrow_columns_keep_words_and_numbers_whole)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	enum { NC = 11 };
+	Arena *a = arena_new();
+	Doc *d = doc_new(a);
+	DocBlock *t = doc_table(d, NC);
+	DocRow *h = doc_table_row(d, t, DOC_ROW_HEADER);
+	doc_row_cell(d, h, "ผู้รับผิดชอบ");
+	for (int k = 1; k < NC; k++)
+		doc_row_cell(d, h, "งบ");
+	for (int i = 0; i < 3; i++) {
+		DocRow *r = doc_table_row(d, t, DOC_ROW_BODY);
+		doc_row_cell(d, r, "ศึกษานิเทศก์");
+		for (int k = 1; k < NC; k++)
+			doc_row_cell(d, r, k % 2 ? "1,234,567.89" : "๓.๑.๑๐");
+	}
+	DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+	CHECK(dl != NULL);
+	if (dl) {
+		double right = (210 - 20) * 2.834645669;
+		for (size_t i = 0; i < dl->pages[0].nitems; i++) {
+			const DlItem *it = &dl->pages[0].items[i];
+			if (it->kind == DL_RECT)
+				CHECK(it->u.rect.x + it->u.rect.w <= right + 0.5);
+			if (it->kind != DL_TEXT || strncmp(it->u.text.src, "t1r", 3) != 0 ||
+			    strncmp(it->u.text.src, "t1r0", 4) == 0)
+				continue;
+			const char *s = it->u.text.text;
+			if (strcmp(s, "ศึกษานิเทศก์") != 0 && strcmp(s, "1,234,567.89") != 0 && strcmp(s, "๓.๑.๑๐") != 0)
+				test_fail(__FILE__, __LINE__, "a body cell's line is \"%s\": a word or number was cut", s);
+		}
+		dl_free(dl);
+	}
+	arena_free(a);
+	fix_close(&x);
+}
+
 /* The lines of text at width w (justify as given), each checked against
  * the breaks a Thai reader refuses: compound parts split (one part a word
  * of one syllable), a name split when a space before it allows otherwise. */

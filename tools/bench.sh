@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench.sh - the benchmarks of issues 3-6, medians of several runs. Speed is
+# bench.sh - the benchmarks of issues 3-6, 12 and 14, medians of several runs. Speed is
 # measured here, never asserted in tests: these machines are noisy, so read
 # ratios within one run. Usage: sh tools/bench.sh [BUILD]   (make bench)
 set -eu
@@ -20,11 +20,59 @@ echo "== typesetting (issue 3): pages per second, 3,000-row table"
 echo "== reading a workbook (issue 12): .xlsx rows per second and memory against CSV, $runs runs"
 "$B/tools/bench-xlsx" -n $runs 100000 1000000
 
-echo "== nithet build of the bundled input (issue 6): $runs runs"
-out=$(mktemp -d)
-t=$(for i in $(seq $runs); do secs ./nithet -q -o "$out" build; done | median)
-echo "build: median ${t} s (annual, committee packs, 117 school reports, indicators)"
-rm -rf "$out"
+# Each build into a folder of its own, removed only at the end, and the
+# disk flushed before each timed run: a nightly build writes into a folder
+# whose last files went a day before, not a second (ext4 spends time
+# stepping over inodes freed seconds ago), and its own flush of the set
+# should not wait for the other program's files.
+pairs=7
+echo "== nithet build against a Pango/Cairo program (issue 14): $pairs pairs, interleaved"
+work=$(mktemp -d)
+./nithet -q -o "$work/count" build >/dev/null 2>&1 || true
+pages=$(for f in "$work"/count/*/*.pdf "$work"/count/*/schools/*.pdf; do pdfinfo "$f" 2>/dev/null; done |
+	awk '/^Pages:/ { n += $2 } END { print n + 0 }')
+for i in $(seq $pairs); do
+	sync
+	s=$(date +%s%N)
+	./nithet -q -o "$work/n$i" build >/dev/null 2>&1 || true
+	e=$(date +%s%N)
+	sync
+	p=$("$B/tools/bench-pango" -q -n 1 -o "$work/p$i" | awk '/median/ { print $3 }')
+	echo "$(( (e - s) / 1000 )) $p"
+done | awk -v pages="$pages" '{
+	us = $1; ours = pages / (us / 1e6); r = ours / $2
+	printf "pair %d: nithet %.0f ms, %.0f pages/s; pango %.1f pages/s; ratio %.2f\n", NR, us / 1000, ours, $2, r
+	print r > "/dev/stderr" }' 2>"$work/ratios"
+printf "build: %s pages (annual, review, committee packs, school reports); median ratio %.2f (goal: 10 or more)\n" "$pages" "$(median <"$work/ratios")"
+rm -rf "$work"
+
+# Where a build's time goes, per page and per build, from --summary's
+# seconds_by_step (core/phase.h): -j 1, the median of $runs runs for each step.
+echo "== where the time goes (issue 14): nithet build -j 1, ms per page of the $pages pages, $runs runs"
+work=$(mktemp -d)
+for i in $(seq $runs); do
+	sync
+	./nithet -q -j 1 -o "$work/o$i" --summary "$work/s$i.json" build >/dev/null 2>&1 || true
+done
+python3 - "$pages" "$work"/s*.json <<'PY'
+import json, statistics, sys
+pages = int(sys.argv[1])
+runs = [json.load(open(f)) for f in sys.argv[2:]]
+steps = list(runs[0]["seconds_by_step"])
+per_build = ("other", "load", "setup", "measure")
+med = {k: statistics.median(r["seconds_by_step"][k] for r in runs) * 1000 for k in steps}
+total = statistics.median(r["seconds"] for r in runs) * 1000
+for k in steps:
+    if k == "wait":
+        continue
+    kind = "per build" if k in per_build else "per page "
+    value = med[k] if k in per_build else med[k] / pages
+    print("  %-8s %s %8.3f ms" % (k, kind, value))
+fixed = sum(med[k] for k in per_build)
+print("  in all: %.3f ms a page + %.1f ms a build = %.0f ms (median wall %.0f ms)"
+      % ((total - fixed) / pages, fixed, total, total))
+PY
+rm -rf "$work"
 
 # The national-scale set: 30,000 schools, ~3 million visits (about 1.1 GB).
 nat=$B/bench/national

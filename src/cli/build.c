@@ -196,19 +196,22 @@ typedef struct Shared {
 	double phases[];            /* [worker][PHASE_COUNT] */
 } Shared;
 
-/* Run jobs in a child: each takes the next job from a counter shared by all
- * workers, so the long annual report does not leave one worker idle while
- * the other finishes a fixed share. One byte to `report` per job; the
- * child's time per step into phases (its own, not what it inherited). */
+/* Run jobs in a child. The first worker writes the reports of the whole
+ * office first (jobs [0, nfirst): the annual report, the review, the
+ * committee packs), which share most of their words, so they are shaped
+ * once; then, like the others from the start, it takes the next school
+ * from a counter shared by all workers, so no worker idles while another
+ * finishes a fixed share. One byte to `report` per job; the child's time
+ * per step into phases (its own, not what it inherited). */
 static int
-worker(Run *run, const Results *r, const Job *jobs, size_t njobs, atomic_size_t *next, int report,
-    double *phases)
+worker(Run *run, const Results *r, const Job *jobs, size_t nfirst, size_t njobs, atomic_size_t *next,
+    int report, double *phases)
 {
 	double before[PHASE_COUNT];
 	phase_totals(before);
 	int worst = 0;
-	for (;;) {
-		size_t i = atomic_fetch_add(next, 1);
+	for (size_t f = 0;; f++) {
+		size_t i = f < nfirst ? f : atomic_fetch_add(next, 1);
 		if (i >= njobs)
 			break;
 		int rc = do_job(run, r, &jobs[i]);
@@ -332,14 +335,18 @@ cmd_build(Run *run, int argc, char **argv)
 			    strerror(errno));
 			return EXIT_INTERNAL;
 		}
-		atomic_init(&shared->next, 0);
+		/* The office's reports come first in jobs, then the schools. */
+		size_t nfirst = 0;
+		while (nfirst < njobs && jobs[nfirst].kind != JOB_SCHOOL)
+			nfirst++;
+		atomic_init(&shared->next, nfirst);
 		fflush(NULL); /* nothing buffered may be written twice by the children */
 		pid_t *pids = arena_array(run->arena, nworkers, sizeof(pid_t));
 		for (size_t k = 0; k < nworkers; k++) {
 			pids[k] = fork();
 			if (pids[k] == 0) {
 				close(pipefd[0]);
-				int rc = worker(run, r, jobs, njobs, &shared->next, pipefd[1],
+				int rc = worker(run, r, jobs, k == 0 ? nfirst : 0, njobs, &shared->next, pipefd[1],
 				    shared->phases + k * PHASE_COUNT);
 				fflush(NULL);
 				_exit(rc);

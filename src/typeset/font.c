@@ -128,6 +128,29 @@ face_load(TsFace *fc, const char *path, double scale, int bold, Diag *d)
 			fc->gid_unicode[g] = cp;
 	}
 	hb_set_destroy(set);
+	/* The glyphs kerning pairs name (every lookup of the 'kern' feature):
+	 * text is shaped in pieces only where neither side has one. */
+	hb_set_t *lookups = hb_set_create(), *kern = hb_set_create();
+	static const hb_tag_t kern_feature[] = { HB_TAG('k', 'e', 'r', 'n'), HB_TAG_NONE };
+	hb_ot_layout_collect_lookups(fc->face, HB_OT_TAG_GPOS, NULL, NULL, kern_feature, lookups);
+	hb_codepoint_t lk = HB_SET_VALUE_INVALID;
+	while (hb_set_next(lookups, &lk))
+		hb_ot_layout_lookup_collect_glyphs(fc->face, HB_OT_TAG_GPOS, lk, kern, kern, kern, kern);
+	if (!hb_ot_layout_has_positioning(fc->face)) {
+		/* Without GPOS HarfBuzz kerns by an old-style 'kern' table, whose
+		 * pairs cannot be listed here: every glyph counts as kerned. */
+		hb_blob_t *kt = hb_face_reference_table(fc->face, HB_TAG('k', 'e', 'r', 'n'));
+		if (hb_blob_get_length(kt) > 0)
+			hb_set_invert(kern);
+		hb_blob_destroy(kt);
+	}
+	for (hb_codepoint_t u = 0; u < TS_COVER_MAX; u++) {
+		hb_codepoint_t g;
+		if (fc->cover[u] && hb_font_get_nominal_glyph(fc->font, u, &g) && hb_set_has(kern, g))
+			fc->kerned[u] = 1;
+	}
+	hb_set_destroy(kern);
+	hb_set_destroy(lookups);
 	/* Glyphs the cmap does not reach (positional variants of marks) carry
 	 * their base letter in the name: uni0E49.low_left -> U+0E49. */
 	for (unsigned g = 1; g < ng; g++) {

@@ -41,6 +41,9 @@ typedef struct TsFace {
 	uint32_t *gid_unicode;
 	uint16_t *advance;
 	uint8_t cover[TS_COVER_MAX];      /* 1 when the cmap has the code point */
+	/* 1 when the code point's glyph is in the font's kerning pairs: a run
+	 * is never shaped in pieces next to one (text.c, shape_pieces). */
+	uint8_t kerned[TS_COVER_MAX];
 } TsFace;
 
 struct TsFonts {
@@ -117,6 +120,22 @@ typedef struct TsKeep {
 	size_t n;
 } TsKeep;
 
+/* A glyph of a remembered piece: its cluster as a byte offset into the
+ * piece. */
+typedef struct TsPieceGlyph {
+	uint32_t gid, cluster;
+	int32_t adv, dx, dy;
+} TsPieceGlyph;
+
+/* One remembered piece of a run: its bytes, face and script, and glyphs. */
+typedef struct TsPiece {
+	uint64_t hash;
+	const char *str;
+	uint32_t len, ng;
+	uint8_t face, thai;
+	const TsPieceGlyph *g;
+} TsPiece;
+
 /* One remembered shaping result (see ts_text_shape). */
 typedef struct TsMemo {
 	uint64_t hash;
@@ -165,6 +184,14 @@ struct TsCtx {
 	 * time is mostly made of words seen before. Same arena and lifetime. */
 	TsBrkMemo *bmemo;
 	size_t bmemo_cap, bmemo_n;
+	/* Runs shaped in pieces (words between spaces, and between Thai words
+	 * where no kerning pair can reach across): HarfBuzz is the dearest
+	 * part of shaping, and a new paragraph is mostly words seen before.
+	 * Same arena and lifetime. */
+	TsPiece *pmemo;
+	size_t pmemo_cap, pmemo_n;
+	TsPieceGlyph *rg;                 /* a run's glyphs, gathered from its pieces */
+	size_t rg_cap;
 	char *sbuf;                       /* the paragraph being looked up */
 	size_t sbuf_cap;
 };

@@ -49,6 +49,8 @@ ts_ctx_free(TsCtx *c)
 	free(c->keep);
 	free(c->memo);
 	free(c->bmemo);
+	free(c->pmemo);
+	free(c->rg);
 	arena_free(c->memo_arena);
 	free(c->sbuf);
 	free(c);
@@ -65,6 +67,9 @@ memo_clear(TsCtx *c)
 	free(c->bmemo);
 	c->bmemo = NULL;
 	c->bmemo_cap = c->bmemo_n = 0;
+	free(c->pmemo);
+	c->pmemo = NULL;
+	c->pmemo_cap = c->pmemo_n = 0;
 }
 
 void
@@ -697,6 +702,123 @@ shape_run(TsCtx *c, const char *str, size_t len, size_t b0, size_t b1, int face,
 	hb_shape(c->fonts->faces[face].font, buf, NULL, 0);
 }
 
+/* The glyphs of str[b0, b1) (one piece) in face, from the piece memo or
+ * shaped alone and remembered; *ng their count. NULL when the memo is full
+ * (the caller shapes the piece itself). */
+static const TsPieceGlyph *
+piece_glyphs(TsCtx *c, const char *str, size_t len, size_t b0, size_t b1, int face, int thai, uint32_t *ng)
+{
+	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(face * 2 + thai);
+	for (size_t i = b0; i < b1; i++) {
+		h ^= (unsigned char)str[i];
+		h *= 1099511628211ULL;
+	}
+	h ^= h >> 29;
+	uint32_t n = (uint32_t)(b1 - b0);
+	size_t mask = c->pmemo_cap - 1;
+	for (size_t i = h & mask; c->pmemo_cap; i = (i + 1) & mask) {
+		const TsPiece *m = &c->pmemo[i];
+		if (m->str == NULL)
+			break;
+		if (m->hash == h && m->len == n && m->face == face && m->thai == thai &&
+		    memcmp(m->str, str + b0, n) == 0) {
+			*ng = m->ng;
+			return m->g;
+		}
+	}
+	if (arena_used(c->memo_arena) >= TS_MEMO_BYTES)
+		return NULL;
+	shape_run(c, str, len, b0, b1, face, thai);
+	unsigned gn = 0;
+	hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(c->buf, &gn);
+	hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(c->buf, &gn);
+	TsPieceGlyph *g = arena_array(c->memo_arena, gn ? gn : 1, sizeof *g);
+	for (unsigned k = 0; k < gn; k++)
+		g[k] = (TsPieceGlyph){ gi[k].codepoint, gi[k].cluster - (uint32_t)b0, gp[k].x_advance,
+			gp[k].x_offset, gp[k].y_offset };
+	if (2 * (c->pmemo_n + 1) > c->pmemo_cap) {
+		size_t cap = c->pmemo_cap ? 2 * c->pmemo_cap : 1024;
+		TsPiece *tab = mem_array(cap, sizeof *tab);
+		for (size_t j = 0; j < c->pmemo_cap; j++) {
+			if (c->pmemo[j].str == NULL)
+				continue;
+			size_t i = c->pmemo[j].hash & (cap - 1);
+			while (tab[i].str != NULL)
+				i = (i + 1) & (cap - 1);
+			tab[i] = c->pmemo[j];
+		}
+		free(c->pmemo);
+		c->pmemo = tab;
+		c->pmemo_cap = cap;
+	}
+	size_t i = h & (c->pmemo_cap - 1);
+	while (c->pmemo[i].str != NULL)
+		i = (i + 1) & (c->pmemo_cap - 1);
+	c->pmemo[i] = (TsPiece){ h, arena_strndup(c->memo_arena, str + b0, n), n, gn, (uint8_t)face,
+		(uint8_t)thai, g };
+	c->pmemo_n++;
+	*ng = gn;
+	return g;
+}
+
+/* Whether a run may be cut into separately shaped pieces before code point
+ * k: a line may break there (between words, after a space), and neither
+ * neighbour is a character the face kerns or covers no glyph of. Shaping
+ * then cannot reach across: GPOS pairs need both glyphs, and the marks a
+ * substitution or attachment looks at stay with their letter. */
+static int
+piece_edge(const TsCtx *c, const TsFace *fc, size_t k)
+{
+	uint32_t a = c->cps[k - 1], b = c->cps[k];
+	return c->brkok[k] && a < TS_COVER_MAX && b < TS_COVER_MAX && fc->cover[a] && fc->cover[b] &&
+	    !fc->kerned[a] && !fc->kerned[b] && !utf8_is_thai_mark(b);
+}
+
+/* The glyphs of the run of code points [i, j) (of ncp) in face, with
+ * clusters as byte offsets into str, shaped piece by piece through the
+ * memo, into c->rg; returns their count. */
+static size_t
+shape_pieces(TsCtx *c, const char *str, size_t len, size_t i, size_t j, size_t ncp, int face, int thai)
+{
+	const TsFace *fc = &c->fonts->faces[face];
+	size_t n = 0;
+	for (size_t p0 = i; p0 < j;) {
+		size_t p1 = p0 + 1;
+		while (p1 < j && !piece_edge(c, fc, p1))
+			p1++;
+		size_t b0 = c->offs[p0], b1 = p1 < ncp ? c->offs[p1] : len;
+		uint32_t gn = 0;
+		const TsPieceGlyph *g = piece_glyphs(c, str, len, b0, b1, face, thai, &gn);
+		if (g == NULL) {
+			/* memo full: shaped here, not kept */
+			shape_run(c, str, len, b0, b1, face, thai);
+			unsigned un = 0;
+			hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(c->buf, &un);
+			hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(c->buf, &un);
+			if (n + un > c->rg_cap) {
+				c->rg_cap = 2 * (n + un) + 64;
+				c->rg = mem_grow(c->rg, c->rg_cap, sizeof *c->rg);
+			}
+			for (unsigned k = 0; k < un; k++)
+				c->rg[n++] = (TsPieceGlyph){ gi[k].codepoint, gi[k].cluster, gp[k].x_advance,
+					gp[k].x_offset, gp[k].y_offset };
+			p0 = p1;
+			continue;
+		}
+		if (n + gn > c->rg_cap) {
+			c->rg_cap = 2 * (n + gn) + 64;
+			c->rg = mem_grow(c->rg, c->rg_cap, sizeof *c->rg);
+		}
+		for (uint32_t k = 0; k < gn; k++) {
+			c->rg[n] = g[k];
+			c->rg[n].cluster += (uint32_t)b0;
+			n++;
+		}
+		p0 = p1;
+	}
+	return n;
+}
+
 /* FNV-1a over the text, its bold flags and the size. */
 static uint64_t
 memo_hash(const char *str, const uint8_t *bold, size_t len, double size)
@@ -896,11 +1018,8 @@ shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size)
 		int thai = 0;
 		for (size_t k = i; k < j && !thai; k++)
 			thai = utf8_is_thai(c->cps[k]);
-		size_t b0 = c->offs[i], b1 = j < n ? c->offs[j] : len;
-		shape_run(c, str, len, b0, b1, face, thai);
-		unsigned gn = 0;
-		hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(c->buf, &gn);
-		hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(c->buf, &gn);
+		size_t gn = shape_pieces(c, str, len, i, j, n, face, thai);
+		const TsPieceGlyph *rg = c->rg;
 		if (ng + gn > capg) {
 			size_t nc = (ng + gn) * 2;
 			DlGlyph *ngl = arena_array(a, nc, sizeof *ngl);
@@ -913,14 +1032,14 @@ shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size)
 		}
 		const TsFace *fc = &f->faces[face];
 		double k = size * fc->scale / (double)fc->dl.upem;
-		for (unsigned g = 0; g < gn; g++) {
+		for (size_t g = 0; g < gn; g++) {
 			DlGlyph *o = &tx->glyphs[ng];
-			o->gid = gi[g].codepoint;
-			o->adv = gp[g].x_advance;
-			o->dx = gp[g].x_offset;
-			o->dy = gp[g].y_offset;
+			o->gid = rg[g].gid;
+			o->adv = rg[g].adv;
+			o->dx = rg[g].dx;
+			o->dy = rg[g].dy;
 			tx->gface[ng] = (uint8_t)face;
-			uint32_t cb = gi[g].cluster;
+			uint32_t cb = rg[g].cluster;
 			if (ncl == 0 || cb != tx->cl[ncl - 1].byte0) {
 				if (ncl > 0)
 					tx->cl[ncl - 1].byte1 = cb;

@@ -528,6 +528,53 @@ TEST(typeset_header_column_fits_its_widest_word)
 	fix_close(&x);
 }
 
+/* Shaping in pieces (words remembered between texts) gives the glyphs and
+ * positions HarfBuzz gives the whole run: texts with kerned letters (เ แ โ
+ * ใ ไ ร ว in Laksaman), Latin words that kern (AVA, Office), marks on
+ * tall letters, and words met first in another text. */
+TEST(typeset_pieces_shape_as_the_whole_run)
+{
+	static const char *const texts[] = {
+		"ศึกษานิเทศก์ไปนิเทศโรงเรียนบ้านควนประกอบ เมื่อวันที่ ๑๒ มกราคม ๒๕๕๘",
+		"ผู้อำนวยการโรงเรียนให้ความร่วมมือ แล้วไปญี่ปุ่นเพื่อดูงาน น้ำใจ ฟ้าใส ปี่ ที่",
+		"AVA Office Wave ใช้ระบบ Coaching and Mentoring ในการนิเทศภายใน โรงเรียนไปนิเทศ",
+		"เว็บไซต์ แบบสำรวจ โปรแกรม ไม้โท ใบไม้ ไปญี่ปุ่นเพื่อดูงาน",
+	};
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	hb_buffer_t *buf = hb_buffer_create();
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+			TsText *t = ts_text_shape(x.c, x.a, NULL, texts[i], 16, 0);
+			/* Laksaman covers every character here: one run, one face. */
+			const TsFace *fc = &x.f->faces[t->gface[0]];
+			hb_buffer_clear_contents(buf);
+			hb_buffer_add_utf8(buf, t->str, (int)t->len, 0, (int)t->len);
+			hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+			hb_buffer_set_script(buf, HB_SCRIPT_THAI);
+			hb_buffer_set_language(buf, hb_language_from_string("th", 2));
+			hb_shape(fc->font, buf, NULL, 0);
+			unsigned n = 0;
+			hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(buf, &n);
+			hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(buf, &n);
+			CHECK(n == t->ng);
+			for (unsigned k = 0; k < n && k < t->ng; k++) {
+				const DlGlyph *g = &t->glyphs[k];
+				if (g->gid != gi[k].codepoint || g->adv != gp[k].x_advance || g->dx != gp[k].x_offset ||
+				    g->dy != gp[k].y_offset) {
+					test_fail(__FILE__, __LINE__, "text %zu glyph %u: %u/%d/%d/%d, whole run %u/%d/%d/%d",
+					    i, k, (unsigned)g->gid, g->adv, g->dx, g->dy, gi[k].codepoint, gp[k].x_advance,
+					    gp[k].x_offset, gp[k].y_offset);
+					break;
+				}
+			}
+		}
+	hb_buffer_destroy(buf);
+	fix_close(&x);
+}
+
 /* A table of many columns whose widest words together are wider than the
  * page (a per-network table of ten figures): a keep word and a number are
  * never cut in a narrow column (ศึกษานิเทศ|ก์, 1,234,|567); the table's type

@@ -365,6 +365,7 @@ run_command_line(int argc, char **argv, const Places *places)
 			rc = EXIT_OUTPUT;
 	}
 	settings_free(run.settings);
+	arena_free(run.pack_arena);
 	arena_free(run.arena);
 	diag_free(run.diag);
 	return rc;

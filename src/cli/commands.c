@@ -191,14 +191,27 @@ committee_write(Run *run, const Meeting *mt)
 {
 	const Meeting *prev = committee_previous(&run->model, mt);
 	CalDate as_of = run->opt.has_as_of ? run->opt.as_of : mt->date;
-	Arena *a = arena_new();   /* the pack's Doc and both measurements */
-	Results *r = run_measure_in(run, as_of, a);
-	Results *before = prev ? run_measure_in(run, prev->date, a) : NULL;
+	/* The pack's figures in an arena kept until the next pack, whose
+	 * "before" they are when it follows this one (a build writes the
+	 * packs in order): one measurement a pack, not two, and never more
+	 * than two at once (at national scale each is about 100 MB). */
+	Arena *ra = arena_new();
+	Results *r = run_measure_in(run, as_of, ra);
+	Results *before = NULL;
+	if (prev != NULL && run->pack_results != NULL && cal_compare(run->pack_as_of, prev->date) == 0)
+		before = run->pack_results;
+	else if (prev != NULL)
+		before = run_measure_in(run, prev->date, ra);
+	Arena *a = arena_new();
 	Phase was = phase_enter(PHASE_COMPOSE);
 	Doc *doc = committee_compose(a, &run->model, r, before, mt, prev, run->settings);
 	phase_enter(was);
 	int rc = run_write(run, doc, run_committee_name(run, mt));
 	arena_free(a);
+	arena_free(run->pack_arena);
+	run->pack_arena = ra;
+	run->pack_results = r;
+	run->pack_as_of = as_of;
 	return rc;
 }
 

@@ -43,6 +43,11 @@ typedef struct Run {
 	Model model;
 	int findings_said;  /* measure's findings are said once a run: they
 	                     * come of the plan and data, not of the date */
+	/* The last committee pack's figures, in their own arena: the next
+	 * pack's "before" is as of the same day (commands.c). */
+	Arena *pack_arena;
+	Results *pack_results;
+	CalDate pack_as_of;
 } Run;
 
 /* A command: argv[0] is its name. Returns an exit code (diag.h). */

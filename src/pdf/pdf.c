@@ -524,6 +524,27 @@ widths_text(const DlFont *f, const uint8_t *set, Buf *b)
 	buf_str(b, "]\012");
 }
 
+/* Whether every table of a TrueType file lies inside it. HarfBuzz reads a
+ * table cut off by the end of the file as far as it goes, and would subset
+ * a truncated font into one of broken glyphs without complaint. */
+static int
+sfnt_whole(const unsigned char *p, size_t n)
+{
+	if (n < 12)
+		return 0;
+	size_t ntables = (size_t)p[4] << 8 | p[5];
+	if (12 + 16 * ntables > n)
+		return 0;
+	for (size_t i = 0; i < ntables; i++) {
+		const unsigned char *r = p + 12 + 16 * i;
+		uint32_t off = (uint32_t)r[8] << 24 | (uint32_t)r[9] << 16 | (uint32_t)r[10] << 8 | r[11];
+		uint32_t len = (uint32_t)r[12] << 24 | (uint32_t)r[13] << 16 | (uint32_t)r[14] << 8 | r[15];
+		if (off > n || len > n - off)
+			return 0;
+	}
+	return 1;
+}
+
 /* The subset of set, glyph ids kept (so CIDToGIDMap /Identity stays true).
  * Returns the font file (caller frees it with hb_blob_destroy) or NULL. */
 static hb_blob_t *
@@ -532,7 +553,8 @@ subset_font(const DlFont *f, const uint8_t *set)
 	hb_blob_t *blob = hb_blob_create((const char *)f->data, (unsigned)f->len,
 		HB_MEMORY_MODE_READONLY, NULL, NULL);
 	hb_face_t *face = hb_face_create(blob, 0);
-	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	int whole = sfnt_whole(f->data, f->len);
+	hb_subset_input_t *in = whole ? hb_subset_input_create_or_fail() : NULL;
 	hb_face_t *sub = NULL;
 	if (in != NULL) {
 		hb_set_t *gs = hb_subset_input_glyph_set(in);

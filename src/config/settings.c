@@ -40,6 +40,7 @@ typedef enum KeyType {
 	KEY_BOOL,       /* int 0/1: yes/no, true/false, on/off, 1/0   */
 	KEY_ORIENT,     /* int landscape: portrait | landscape        */
 	KEY_EVAL,       /* EvalMethod: percent | mean                 */
+	KEY_ARCHIVAL,   /* PdfArchival: no | yes | 1b | 2u | 3u        */
 	KEY_WORDS,      /* keep_words: whitespace-separated list      */
 	KEY_DATES,      /* holidays: whitespace/comma-separated ISO   */
 	KEY_DATE,       /* char *: one ISO date, or empty             */
@@ -182,7 +183,8 @@ static const KeySpec keys[] = {
 	{ "limits", "max_rows", KEY_LONG, OFF(max_rows), 1, 100000000, "10000000", N_("1 to 100000000") },
 	{ "limits", "max_xml_depth", KEY_INT, OFF(max_xml_depth), 4, 1000, "64", N_("4 to 1000") },
 
-	{ "pdf", "archival", KEY_BOOL, OFF(pdf_archival), 0, 0, "yes", N_("yes or no") },
+	{ "pdf", "archival", KEY_ARCHIVAL, OFF(pdf_archival), 0, 0, "yes",
+	  N_("no, yes or 1b (PDF/A-1b), 2u (PDF/A-2u) or 3u (PDF/A-3u)") },
 	{ "pdf", "icc_profile", KEY_PATH, OFF(icc_profile), 0, 0, "/usr/share/color/icc/sRGB.icc",
 	  N_("an ICC colour profile of version 2 (sRGB)") },
 
@@ -377,6 +379,50 @@ free_list(char **items, size_t *n)
 	*n = 0;
 }
 
+/* [pdf] archival as an office may write it: yes and no as any switch,
+ * or the PDF/A named as the Revenue Department or an archive names it —
+ * "3u", "3U", "PDF/A-3u", "pdfa-3u", "A-3u", or the part alone ("PDF/A-3")
+ * for the one level written of it. Returns 0, or -1 with a reason in err. */
+static int
+parse_archival(const char *v, PdfArchival *out, char *err, size_t errsize)
+{
+	char w[16];
+	size_t n = 0;
+	for (const char *p = v; *p; p++) {
+		if (strchr(" \t-/_.", *p) != NULL)
+			continue;
+		if (n + 1 == sizeof w)
+			break;
+		w[n++] = (char)tolower((unsigned char)*p);
+	}
+	w[n] = '\0';
+	static const struct { const char *word; PdfArchival a; } words[] = {
+		{ "yes", PDF_ARCHIVAL_1B }, { "true", PDF_ARCHIVAL_1B }, { "on", PDF_ARCHIVAL_1B },
+		{ "no", PDF_ARCHIVAL_NO }, { "false", PDF_ARCHIVAL_NO }, { "off", PDF_ARCHIVAL_NO },
+		{ "0", PDF_ARCHIVAL_NO },
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (!strcmp(w, words[i].word)) {
+			*out = words[i].a;
+			return 0;
+		}
+	const char *p = w;
+	if (!strncmp(p, "pdfa", 4))
+		p += 4;
+	else if (p[0] == 'a' && p[1] >= '0' && p[1] <= '9')
+		p++;
+	if (p[0] >= '1' && p[0] <= '3' && (p[1] == '\0' || (p[1] == (p[0] == '1' ? 'b' : 'u') && p[2] == '\0'))) {
+		*out = (PdfArchival)(p[0] - '0');
+		return 0;
+	}
+	if ((p[0] == '2' || p[0] == '3') && p[1] == 'b' && p[2] == '\0')
+		snprintf(err, errsize, _("PDF/A-%cu is what nithet writes of part %c, and it meets level b too"),
+		    p[0], p[0]);
+	else
+		snprintf(err, errsize, _("not a PDF/A that nithet writes"));
+	return -1;
+}
+
 /* Store value v for key k. Returns 0, or -1 with a reason in err. */
 static int
 set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsize)
@@ -442,6 +488,8 @@ set_value(Settings *s, const KeySpec *k, const char *v, char *err, size_t errsiz
 			return -1;
 		}
 		return 0;
+	case KEY_ARCHIVAL:
+		return parse_archival(v, f, err, errsize);
 	case KEY_EVAL:
 		if (!strcmp(v, "percent"))
 			*(EvalMethod *)f = EVAL_BY_PERCENT;
@@ -574,6 +622,7 @@ settings_free(Settings *s)
 		case KEY_BOOL:
 		case KEY_ORIENT:
 		case KEY_EVAL:
+		case KEY_ARCHIVAL:
 		case KEY_PERCENTS:
 			break;
 		}
@@ -976,6 +1025,12 @@ format_value(const Settings *s, const KeySpec *k, char *out, size_t size)
 	case KEY_EVAL:
 		snprintf(out, size, "%s", *(const EvalMethod *)f == EVAL_BY_MEAN ? "mean" : "percent");
 		return;
+	case KEY_ARCHIVAL: {
+		static const char *const names[] = { "no", "1b", "2u", "3u" };
+		PdfArchival a = *(const PdfArchival *)f;
+		snprintf(out, size, "%s", a <= PDF_ARCHIVAL_3U ? names[a] : "?");
+		return;
+	}
 	case KEY_WORDS:
 	case KEY_DATES: {
 		char *const *items = f;

@@ -29,6 +29,17 @@ typedef struct Theme {
 
 typedef enum EvalMethod { EVAL_BY_PERCENT, EVAL_BY_MEAN } EvalMethod;
 
+/* [pdf] archival, as the PDF/A part written (nonzero: some PDF/A). Each
+ * part has one level: b for part 1 (its level u does not exist, level a
+ * wants a tagged PDF), u for parts 2 and 3 (every glyph mapped to Unicode,
+ * which meets level b too). */
+typedef enum PdfArchival {
+	PDF_ARCHIVAL_NO = 0,
+	PDF_ARCHIVAL_1B = 1,        /* the widest accepted archive format */
+	PDF_ARCHIVAL_2U = 2,
+	PDF_ARCHIVAL_3U = 3,        /* what the Revenue Department's e-filing asks */
+} PdfArchival;
+
 typedef struct FontSetting {
 	char *regular;     /* path to a TrueType file */
 	char *bold;        /* path; may equal regular */
@@ -118,9 +129,9 @@ typedef struct Settings {
 	long max_rows;
 	int max_xml_depth;
 
-	/* [pdf] archival: PDF/A-1b (XMP metadata, an sRGB output intent from
-	 * icc_profile, a file ID, CIDSet, no transparency) */
-	int pdf_archival;
+	/* [pdf] archival: which PDF/A the reports are (XMP metadata, an sRGB
+	 * output intent from icc_profile, a file ID, no transparency) */
+	PdfArchival pdf_archival;
 	char *icc_profile;
 
 	/* [messages] the language of nithet's messages: "th", "en", or ""

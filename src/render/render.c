@@ -190,6 +190,18 @@ layout(const Doc *doc, const Settings *s, Diag *d, int *rc)
 	return dl;
 }
 
+/* The exit status of a PDF pdf/ refused: what it reported decides (a
+ * font that cannot make the PDF/A the config asks is the config's matter,
+ * exit 2; an image it cannot embed the input's, 3), else an internal
+ * error. A run stops at anything worse than a rejected row, so a status
+ * of 2 to 4 here is this PDF's. */
+static int
+pdf_failed(Diag *d)
+{
+	int st = diag_exit_status(d);
+	return st >= EXIT_USAGE && st <= EXIT_OUTPUT ? st : EXIT_INTERNAL;
+}
+
 int
 render_to_memory(const Doc *doc, const Settings *s, unsigned char **out, size_t *len, Diag *d)
 {
@@ -200,7 +212,7 @@ render_to_memory(const Doc *doc, const Settings *s, unsigned char **out, size_t 
 	if (dl == NULL)
 		return rc;
 	Phase was = phase_enter(PHASE_PDF);
-	rc = pdf_render(dl, out, len, d) == 0 ? EXIT_DONE : EXIT_INTERNAL;
+	rc = pdf_render(dl, out, len, d) == 0 ? EXIT_DONE : pdf_failed(d);
 	phase_enter(was);
 	dl_free(dl);
 	return rc;
@@ -316,7 +328,7 @@ render_document(const Doc *doc, const Settings *s, const char *path, FILE *layou
 	size_t len;
 	if (pdf_render(dl, &bytes, &len, d) != 0) {
 		dl_free(dl);
-		return EXIT_INTERNAL;
+		return pdf_failed(d);
 	}
 	dl_free(dl);
 	rc = render_write_atomic(path, bytes, len, d);

@@ -124,8 +124,10 @@ typedef struct DisplayList {
 	/* Document information, UTF-8; NULL = absent. */
 	const char *title, *author, *subject, *keywords, *creator;
 	long long created;           /* seconds since the epoch (UTC) */
-	/* PDF/A-1b ([pdf] archival) and the sRGB profile of its output intent
-	 * (borrowed; render/ reads it once a process) */
+	/* [pdf] archival: 0, or the PDF/A part written, at the one level
+	 * written of it: 1 = PDF/A-1b, 2 = PDF/A-2u, 3 = PDF/A-3u (settings.h's
+	 * PdfArchival); and the sRGB profile of its output intent (borrowed;
+	 * render/ reads it once a process) */
 	int archival;
 	const unsigned char *icc;
 	size_t icc_len;

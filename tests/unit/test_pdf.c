@@ -6,10 +6,13 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
+#include "core/arena.h"
 #include "doc/doc.h"
 #include "pdf/pdf.h"
 #include "render/render.h"
+#include "typeset/typeset.h"
 
 static int
 has(const unsigned char *p, size_t n, const char *needle)
@@ -138,4 +141,120 @@ TEST(pdf_missing_font_is_a_config_error)
 	CHECK(diag_count(d, DIAG_USAGE) >= 1);
 	diag_free(d);
 	arena_free(a);
+}
+
+/* Whether any stream of the PDF, inflated, holds needle (a ToUnicode CMap
+ * is deflated). */
+static int
+inflated_has(const unsigned char *p, size_t n, const char *needle)
+{
+	static unsigned char out[1 << 20];
+	for (size_t i = 0; i + 8 < n; i++) {
+		if (memcmp(p + i, "stream\r\n", 8) != 0)
+			continue;
+		z_stream z = { 0 };
+		if (inflateInit(&z) != Z_OK)
+			return 0;
+		z.next_in = (unsigned char *)(uintptr_t)(p + i + 8);
+		z.avail_in = (uInt)(n - i - 8);
+		z.next_out = out;
+		z.avail_out = sizeof out;
+		int rc = inflate(&z, Z_FINISH);
+		size_t got = sizeof out - z.avail_out;
+		inflateEnd(&z);
+		if (rc == Z_STREAM_END && has(out, got, needle))
+			return 1;
+	}
+	return 0;
+}
+
+/* A display list of one line drawing glyphs gids[] of font, at archival. */
+static int
+render_glyphs(const DlFont *font, const unsigned *gids, size_t n, int archival, unsigned char **out,
+	size_t *len, Diag *d)
+{
+	static const unsigned char icc[128] = { 0 };
+	DisplayList *dl = dl_new(&font, 1);
+	dl->archival = archival;
+	dl->icc = icc;
+	dl->icc_len = sizeof icc;
+	dl->title = "ทดสอบ";
+	size_t pg = dl_add_page(dl, 595, 842);
+	DlGlyph *g = arena_alloc(dl->arena, n * sizeof *g);
+	for (size_t i = 0; i < n; i++)
+		g[i] = (DlGlyph){ gids[i], 500, 0, 0 };
+	DlRun *run = arena_alloc(dl->arena, sizeof *run);
+	*run = (DlRun){ 0, 16, 72, 700, g, n };
+	DlItem *it = dl_add_item(dl, pg, DL_TEXT);
+	it->u.text = (DlText){ "ฤๅ น่ำ", "p1", 72, 700, 100, run, 1 };
+	int rc = pdf_render(dl, out, len, d);
+	dl_free(dl);
+	return rc;
+}
+
+static const DlFont *
+font_named(TsFonts *f, const char *ps_name)
+{
+	for (size_t i = 0; f && i < ts_fonts_count(f); i++)
+		if (strcmp(ts_fonts_dl(f)[i]->ps_name, ps_name) == 0)
+			return ts_fonts_dl(f)[i];
+	return NULL;
+}
+
+/* PDF/A level u: every glyph drawn maps to Unicode, none to a private use
+ * code point. Laksaman's mark below a letter (uni0E48.low) is in its cmap
+ * only as U+F70A: its name gives U+0E48. Noto Sans Thai's ligature of
+ * mai ek and nikhahit (น่ำ) has no code point and a name that is no
+ * uniXXXX: GSUB gives its two parts in the order it joins them, the text's,
+ * and its narrow form's, made of it by a single substitution, too; ฤๅ's
+ * ligature spells both in its name. PDF/A-1b's map
+ * stays as it was. A glyph nothing maps refuses level u. */
+TEST(pdf_level_u_maps_every_glyph_drawn)
+{
+	FontSetting thai = { "fonts/NotoSansThai-Regular.ttf", "fonts/NotoSansThai-Bold.ttf", 0.66 };
+	FontSetting latin = { "fonts/Laksaman.ttf", "fonts/Laksaman-Bold.ttf", 0.66 };
+	Diag *d = diag_new(NULL);
+	TsFonts *f = ts_fonts_load(&thai, &latin, d);
+	const DlFont *noto = font_named(f, "NotoSansThai-Regular");
+	const DlFont *laksaman = font_named(f, "Laksaman");
+	CHECK(noto != NULL && laksaman != NULL);
+	if (noto == NULL || laksaman == NULL) {
+		ts_fonts_free(f);
+		diag_free(d);
+		return;
+	}
+	unsigned char *p = NULL;
+	size_t n = 0;
+	static const unsigned noto_gids[] = { 84, 71, 63, 64, 86 };
+	CHECK_INT(render_glyphs(noto, noto_gids, 5, 2, &p, &n, d), 0);
+	CHECK(p != NULL && memcmp(p, "%PDF-1.7", 8) == 0);
+	CHECK(inflated_has(p, n, "<0054> <0E240E45>"));
+	CHECK(inflated_has(p, n, "<003F> <0E480E4D>"));
+	CHECK(inflated_has(p, n, "<0040> <0E480E4D>"));
+	CHECK(inflated_has(p, n, "<0047> <0E19>"));
+	CHECK(has(p, n, "<pdfaid:part>2</pdfaid:part>") && has(p, n, "<pdfaid:conformance>U</pdfaid:conformance>"));
+	CHECK(!has(p, n, "/CIDSet"));
+	free(p);
+
+	static const unsigned low[] = { 267, 485 };
+	CHECK_INT(render_glyphs(laksaman, low, 2, 3, &p, &n, d), 0);
+	CHECK(inflated_has(p, n, "<01E5> <0E48>"));
+	CHECK(has(p, n, "<pdfaid:part>3</pdfaid:part>"));
+	free(p);
+	CHECK_INT(render_glyphs(laksaman, low, 2, 1, &p, &n, d), 0);
+	CHECK(inflated_has(p, n, "<01E5> <F70A>"));
+	CHECK(memcmp(p, "%PDF-1.3", 8) == 0 && has(p, n, "/CIDSet"));
+	CHECK(has(p, n, "<pdfaid:part>1</pdfaid:part>") && has(p, n, "<pdfaid:conformance>B</pdfaid:conformance>"));
+	free(p);
+	CHECK_INT(diag_count(d, DIAG_USAGE), 0);
+
+	/* Laksaman's glyph 520, "PSK": no code point, name or substitution */
+	static const unsigned psk[] = { 267, 520 };
+	CHECK_INT(render_glyphs(laksaman, psk, 2, 2, &p, &n, d), -1);
+	CHECK(p == NULL);
+	CHECK_INT(diag_count(d, DIAG_USAGE), 1);
+	CHECK_INT(render_glyphs(laksaman, psk, 2, 1, &p, &n, d), 0);
+	free(p);
+	ts_fonts_free(f);
+	diag_free(d);
 }

@@ -140,6 +140,35 @@ TEST(settings_errors_name_the_line)
 	expect_error("[calendar]\nholidays = 2015-04-14;2015-05-05\n", 2, "start a comment");
 }
 
+/* [pdf] archival as an office writes it: a switch, or the PDF/A named. */
+TEST(settings_archival_words)
+{
+	static const struct { const char *v; PdfArchival want; } ok[] = {
+		{ "yes", PDF_ARCHIVAL_1B }, { "no", PDF_ARCHIVAL_NO }, { "on", PDF_ARCHIVAL_1B }, { "0", PDF_ARCHIVAL_NO },
+		{ "1b", PDF_ARCHIVAL_1B }, { "1", PDF_ARCHIVAL_1B }, { "2u", PDF_ARCHIVAL_2U }, { "3u", PDF_ARCHIVAL_3U },
+		{ "3U", PDF_ARCHIVAL_3U }, { "PDF/A-3u", PDF_ARCHIVAL_3U }, { "pdfa-2u", PDF_ARCHIVAL_2U },
+		{ "PDF/A-3", PDF_ARCHIVAL_3U }, { "A-1b", PDF_ARCHIVAL_1B }, { "PDF/A-1B", PDF_ARCHIVAL_1B },
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		char text[64];
+		snprintf(text, sizeof text, "[pdf]\narchival = %s\n", ok[i].v);
+		Diag *d;
+		Settings *s = load_text(text, &d);
+		CHECK(s != NULL);
+		if (s != NULL && s->pdf_archival != ok[i].want)
+			test_fail(__FILE__, __LINE__, "archival = %s read as %d", ok[i].v, (int)s->pdf_archival);
+		settings_free(s);
+		diag_free(d);
+	}
+	expect_error("[pdf]\narchival = 3b\n", 2, "meets level b too");
+	expect_error("[pdf]\narchival = 4u\n", 2, "2u (PDF/A-2u) or 3u (PDF/A-3u)");
+	expect_error("[pdf]\narchival = 1u\n", 2, "not a PDF/A that nithet writes");
+	expect_error("[pdf]\narchival = maybe\n", 2, "bad value for archival in [pdf]");
+	Settings *s = settings_defaults();
+	CHECK_INT(s->pdf_archival, PDF_ARCHIVAL_1B);
+	settings_free(s);
+}
+
 TEST(settings_missing_file_is_usage_error)
 {
 	Diag *d = diag_new(NULL);

@@ -3,6 +3,11 @@
 # as Apache PDFBox Preflight (Debian's libpdfbox2-java) judges it: the
 # annual report, the review, a committee pack, a school report and both
 # type specimens; and with archival = no, no PDF/A claim is made.
+# archival = 2u and 3u: Preflight's Validator_A1b judges part 1 only, so
+# our own checker, pdfcheck.py, judges them (the XMP's claim alone, the
+# header, every glyph shown mapped to Unicode, no .notdef), with pdffonts,
+# pdftotext, and Preflight for all it finds but what part 1 alone asks;
+# the checker is shown to fail on a map broken on purpose (breakmap.py).
 # Usage: NITHET=./nithet sh tests/pdfa/run.sh   (make test-pdfa)
 set -u
 NITHET=${NITHET:-./nithet}
@@ -45,6 +50,71 @@ rc=$?
 [ "$rc" -eq 2 ] && grep -q "none.icc: error: cannot open the colour profile" "$work/noicc.err" &&
 	[ ! -e "$work/noicc/2558/annual-2558.pdf" ] && ok ||
 	{ bad "a missing colour profile: exit $rc"; cat "$work/noicc.err"; }
+
+# archival = 2u and 3u: the annual report, a school report, a committee
+# pack and the review
+for level in 2u 3u; do
+	sed -e "s|^archival = .*|archival = $level|" -e 's|^input_dir = .*|input_dir = '"$(pwd)"'/input|' \
+		config/nithet.ini >"$work/$level.ini"
+	SOURCE_DATE_EPOCH=1445299200 "$NITHET" -q -c "$work/$level.ini" -o "$work/$level" build >/dev/null 2>&1 &&
+		ok || bad "archival = $level: build failed"
+	d=$work/$level/2558
+	set -- "$d/annual-2558.pdf" "$d/schools/93020001-2558.pdf" "$d/committee-5-2558.pdf" "$d/review-2558.pdf"
+	python3 tests/pdfa/pdfcheck.py --claim "$level" --header 1.7 "$@" >"$work/check.txt" 2>&1 && ok ||
+		{ bad "archival = $level: pdfcheck.py finds problems:"; head -20 "$work/check.txt"; }
+	for f in "$@"; do
+		# pdffonts: name, type (two words), encoding, then emb sub uni
+		pdffonts "$f" >"$work/fonts.txt" 2>&1
+		n=$(awk 'NR > 2' "$work/fonts.txt" | wc -l)
+		no=$(awk 'NR > 2 && !($(NF-4) == "yes" && $(NF-3) == "yes" && $(NF-2) == "yes")' "$work/fonts.txt")
+		[ "$n" -gt 0 ] && [ -z "$no" ] && ok ||
+			{ bad "archival = $level: ${f#$work/} has a font not embedded, subset and mapped:"; cat "$work/fonts.txt"; }
+		# Preflight: nothing but part 1's own demands (the part, the
+		# level, a CIDSet, which parts 2 and 3 leave optional)
+		java -cp "$CP" org.apache.pdfbox.preflight.Validator_A1b "$f" >"$work/v.txt" 2>&1
+		other=$(grep '^[0-9]' "$work/v.txt" | grep -v -e '^7\.11\.2 : Error on MetaData, part must be 1' \
+			-e '^7\.11\.1 : Error on MetaData, conformance level must be A or B' \
+			-e '^3\.1\.11 : Invalid Font definition, .*: The CIDSet entry is missing for the Composite Subset')
+		grep -q '7.11.2 : Error on MetaData, part must be 1' "$work/v.txt" && [ -z "$other" ] && ok ||
+			{ bad "archival = $level: Preflight on ${f#$work/}:"; sed 's/ on page [0-9]*//' "$work/v.txt" | sort -u | head -8; }
+	done
+	# the Thai title: in the Info dictionary (the checker compared it with
+	# the XMP's) and on the first page as text
+	while IFS='|' read -r f title; do
+		pdfinfo "$d/$f" 2>/dev/null | grep -q "^Title: *$title" && pdftotext -l 1 "$d/$f" - 2>/dev/null |
+			tr '\n' ' ' | grep -qF "$title" && ok || bad "archival = $level: $f does not give back '$title'"
+	done <<-EOF
+		annual-2558.pdf|รายงานผลการดำเนินงานโครงการ
+		schools/93020001-2558.pdf|รายงานผลการนิเทศ โรงเรียนบ้านกงหรา
+		committee-5-2558.pdf|เอกสารประกอบการประชุม
+	EOF
+done
+# the same bytes twice; 2u and 3u differ in their claim only
+SOURCE_DATE_EPOCH=1445299200 "$NITHET" -q -c "$work/3u.ini" -o "$work/3u-again" annual >/dev/null 2>&1
+cmp -s "$work/3u/2558/annual-2558.pdf" "$work/3u-again/2558/annual-2558.pdf" && ok || bad "two 3u builds differ"
+cmp "$work/2u/2558/annual-2558.pdf" "$work/3u/2558/annual-2558.pdf" 2>/dev/null | grep -q . && ok ||
+	bad "the 2u and 3u annual reports are the same bytes"
+# The checker can fail: on a 2u school report whose ToUnicode map lost one
+# glyph's line, or maps it to a private use code point (an incremental
+# update, as an editor saves); and on the 1b report, whose claim is part 1
+# and whose map keeps the font's private use code points (U+F70A...).
+for mode in drop pua; do
+	broke=$(cd tests/pdfa && python3 breakmap.py $mode "$work/2u/2558/schools/93020001-2558.pdf" "$work/$mode.pdf")
+	font=${broke% *}
+	glyph=${broke##* }
+	want="glyph $glyph has no ToUnicode entry"
+	[ $mode = pua ] && want="glyph $glyph maps to U+F70A, a private use code point"
+	python3 tests/pdfa/pdfcheck.py --claim 2u --header 1.7 "$work/$mode.pdf" >"$work/check.txt" 2>&1
+	rc=$?
+	[ -n "$broke" ] && [ "$rc" -eq 1 ] && grep -q "($font): $want" "$work/check.txt" && ok ||
+		{ bad "pdfcheck.py does not see the map broken ($mode, $broke): exit $rc"; head -5 "$work/check.txt"; }
+done
+python3 tests/pdfa/pdfcheck.py --claim 2u --header 1.7 "$work/out/2558/annual-2558.pdf" >"$work/check.txt" 2>&1
+rc=$?
+[ "$rc" -eq 1 ] && grep -q "the XMP claims pdfaid:part \['1'\], not 2" "$work/check.txt" &&
+	grep -q "the header is '%PDF-1.3', not %PDF-1.7" "$work/check.txt" &&
+	grep -q "maps to U+F70., a private use code point" "$work/check.txt" && ok ||
+	{ bad "pdfcheck.py passes a PDF/A-1b file as 2u: exit $rc"; head -5 "$work/check.txt"; }
 
 echo "pdfa: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

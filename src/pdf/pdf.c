@@ -1506,6 +1506,18 @@ xml_text(Buf *b, const char *s)
  * producer and dates as the Info dictionary (PDF/A wants both to agree),
  * in UTF-8, and the claim: pdfaid part 1 and conformance B, or part 2 or 3
  * and conformance U. */
+
+/* An optional XMP element: open, value as XML text, close; nothing when
+ * value is empty. */
+static void
+xmp_field(Buf *b, const char *open, const char *value, const char *close)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	buf_str(b, open);
+	xml_text(b, value);
+	buf_str(b, close);
+}
 static void
 put_metadata(Writer *w, const char *producer, const char *date)
 {
@@ -1514,30 +1526,16 @@ put_metadata(Writer *w, const char *producer, const char *date)
 	buf_str(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
 	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
 	    "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<dc:format>application/pdf</dc:format>\n");
-	if (dl->title && *dl->title) {
-		buf_str(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-		xml_text(&b, dl->title);
-		buf_str(&b, "</rdf:li></rdf:Alt></dc:title>\n");
-	}
-	if (dl->author && *dl->author) {
-		buf_str(&b, "<dc:creator><rdf:Seq><rdf:li>");
-		xml_text(&b, dl->author);
-		buf_str(&b, "</rdf:li></rdf:Seq></dc:creator>\n");
-	}
-	if (dl->subject && *dl->subject) {
-		buf_str(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-		xml_text(&b, dl->subject);
-		buf_str(&b, "</rdf:li></rdf:Alt></dc:description>\n");
-	}
+	xmp_field(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">", dl->title,
+	    "</rdf:li></rdf:Alt></dc:title>\n");
+	xmp_field(&b, "<dc:creator><rdf:Seq><rdf:li>", dl->author, "</rdf:li></rdf:Seq></dc:creator>\n");
+	xmp_field(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">", dl->subject,
+	    "</rdf:li></rdf:Alt></dc:description>\n");
 	buf_str(&b, "</rdf:Description>\n<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
 	    "<pdf:Producer>");
 	xml_text(&b, producer);
 	buf_str(&b, "</pdf:Producer>\n");
-	if (dl->keywords && *dl->keywords) {
-		buf_str(&b, "<pdf:Keywords>");
-		xml_text(&b, dl->keywords);
-		buf_str(&b, "</pdf:Keywords>\n");
-	}
+	xmp_field(&b, "<pdf:Keywords>", dl->keywords, "</pdf:Keywords>\n");
 	buf_str(&b, "</rdf:Description>\n<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
 	    "<xmp:CreatorTool>");
 	xml_text(&b, dl->creator && *dl->creator ? dl->creator : "nithet");

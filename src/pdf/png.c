@@ -10,17 +10,32 @@
 /* An 8-bit RGBA or grey-alpha PNG (not interlaced) as RGB on white: what
  * PDF/A-1, which forbids transparency, can show of it. NULL for any other
  * PNG, or a damaged one. */
-unsigned char *
-png_on_white(const unsigned char *png, size_t len, unsigned *wp, unsigned *hp)
+/* The channels of an 8-bit, not interlaced PNG of at most 4000 pixels a
+ * side (grey 1, grey-alpha 2, RGB 3, RGBA 4; 0 for any other) and its
+ * size, from its IHDR. */
+static int
+png_header(const unsigned char *png, size_t len, unsigned *wp, unsigned *hp)
 {
 	if (len < 33 || memcmp(png, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(png + 12, "IHDR", 4) != 0)
-		return NULL;
+		return 0;
 	const unsigned char *ih = png + 16;
 	unsigned w = (unsigned)ih[0] << 24 | (unsigned)ih[1] << 16 | (unsigned)ih[2] << 8 | ih[3];
 	unsigned h = (unsigned)ih[4] << 24 | (unsigned)ih[5] << 16 | (unsigned)ih[6] << 8 | ih[7];
 	int depth = ih[8], type = ih[9], interlace = ih[12];
-	int ch = type == 6 ? 4 : type == 4 ? 2 : 0;
-	if (ch == 0 || depth != 8 || interlace != 0 || w == 0 || h == 0 || w > 4000 || h > 4000)
+	int ch = type == 6 ? 4 : type == 4 ? 2 : type == 2 ? 3 : type == 0 ? 1 : 0;
+	if (depth != 8 || interlace != 0 || w == 0 || h == 0 || w > 4000 || h > 4000)
+		return 0;
+	*wp = w;
+	*hp = h;
+	return ch;
+}
+
+unsigned char *
+png_on_white(const unsigned char *png, size_t len, unsigned *wp, unsigned *hp)
+{
+	unsigned w, h;
+	int ch = png_header(png, len, &w, &h);
+	if (ch != 2 && ch != 4)
 		return NULL;
 	size_t stride = (size_t)w * (size_t)ch, raw_len = (stride + 1) * h;
 	unsigned char *raw = mem_alloc(raw_len), *prev = mem_alloc(stride), *rgb = mem_alloc((size_t)w * h * 3);
@@ -81,14 +96,9 @@ png_on_white(const unsigned char *png, size_t len, unsigned *wp, unsigned *hp)
 unsigned char *
 png_rows(const unsigned char *png, size_t len, size_t *lenp, unsigned *wp, unsigned *hp, int *colorsp)
 {
-	if (len < 33 || memcmp(png, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(png + 12, "IHDR", 4) != 0)
-		return NULL;
-	const unsigned char *ih = png + 16;
-	unsigned w = (unsigned)ih[0] << 24 | (unsigned)ih[1] << 16 | (unsigned)ih[2] << 8 | ih[3];
-	unsigned h = (unsigned)ih[4] << 24 | (unsigned)ih[5] << 16 | (unsigned)ih[6] << 8 | ih[7];
-	int depth = ih[8], type = ih[9], interlace = ih[12];
-	int ch = type == 2 ? 3 : type == 0 ? 1 : 0;
-	if (ch == 0 || depth != 8 || interlace != 0 || w == 0 || h == 0 || w > 4000 || h > 4000)
+	unsigned w, h;
+	int ch = png_header(png, len, &w, &h);
+	if (ch != 1 && ch != 3)
 		return NULL;
 	unsigned char *idat = mem_alloc_raw(len);
 	size_t n_idat = 0;

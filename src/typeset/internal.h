@@ -192,6 +192,8 @@ struct TsCtx {
 	size_t pmemo_cap, pmemo_n;
 	TsPieceGlyph *rg;                 /* a run's glyphs, gathered from its pieces */
 	size_t rg_cap;
+	TsPieceGlyph *pg;                 /* a piece's glyphs when the memo is full */
+	size_t pg_cap;
 	char *sbuf;                       /* the paragraph being looked up */
 	size_t sbuf_cap;
 };

@@ -51,6 +51,7 @@ ts_ctx_free(TsCtx *c)
 	free(c->bmemo);
 	free(c->pmemo);
 	free(c->rg);
+	free(c->pg);
 	arena_free(c->memo_arena);
 	free(c->sbuf);
 	free(c);
@@ -703,8 +704,8 @@ shape_run(TsCtx *c, const char *str, size_t len, size_t b0, size_t b1, int face,
 }
 
 /* The glyphs of str[b0, b1) (one piece) in face, from the piece memo or
- * shaped alone and remembered; *ng their count. NULL when the memo is full
- * (the caller shapes the piece itself). */
+ * shaped alone and remembered (or, the memo full, in scratch valid until
+ * the next call); *ng their count. */
 static const TsPieceGlyph *
 piece_glyphs(TsCtx *c, const char *str, size_t len, size_t b0, size_t b1, int face, int thai, uint32_t *ng)
 {
@@ -726,16 +727,28 @@ piece_glyphs(TsCtx *c, const char *str, size_t len, size_t b0, size_t b1, int fa
 			return m->g;
 		}
 	}
-	if (arena_used(c->memo_arena) >= TS_MEMO_BYTES)
-		return NULL;
 	shape_run(c, str, len, b0, b1, face, thai);
 	unsigned gn = 0;
 	hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(c->buf, &gn);
 	hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(c->buf, &gn);
-	TsPieceGlyph *g = arena_array(c->memo_arena, gn ? gn : 1, sizeof *g);
+	/* Kept in the memo, or (memo full) in the scratch it is read from. */
+	int keep = arena_used(c->memo_arena) < TS_MEMO_BYTES;
+	TsPieceGlyph *g;
+	if (keep) {
+		g = arena_array(c->memo_arena, gn ? gn : 1, sizeof *g);
+	} else {
+		if (gn > c->pg_cap) {
+			c->pg_cap = 2 * gn + 64;
+			c->pg = mem_grow(c->pg, c->pg_cap, sizeof *c->pg);
+		}
+		g = c->pg;
+	}
 	for (unsigned k = 0; k < gn; k++)
 		g[k] = (TsPieceGlyph){ gi[k].codepoint, gi[k].cluster - (uint32_t)b0, gp[k].x_advance,
 			gp[k].x_offset, gp[k].y_offset };
+	*ng = gn;
+	if (!keep)
+		return g;
 	if (2 * (c->pmemo_n + 1) > c->pmemo_cap) {
 		size_t cap = c->pmemo_cap ? 2 * c->pmemo_cap : 1024;
 		TsPiece *tab = mem_array(cap, sizeof *tab);
@@ -757,7 +770,6 @@ piece_glyphs(TsCtx *c, const char *str, size_t len, size_t b0, size_t b1, int fa
 	c->pmemo[i] = (TsPiece){ h, arena_strndup(c->memo_arena, str + b0, n), n, gn, (uint8_t)face,
 		(uint8_t)thai, g };
 	c->pmemo_n++;
-	*ng = gn;
 	return g;
 }
 
@@ -789,22 +801,6 @@ shape_pieces(TsCtx *c, const char *str, size_t len, size_t i, size_t j, size_t n
 		size_t b0 = c->offs[p0], b1 = p1 < ncp ? c->offs[p1] : len;
 		uint32_t gn = 0;
 		const TsPieceGlyph *g = piece_glyphs(c, str, len, b0, b1, face, thai, &gn);
-		if (g == NULL) {
-			/* memo full: shaped here, not kept */
-			shape_run(c, str, len, b0, b1, face, thai);
-			unsigned un = 0;
-			hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(c->buf, &un);
-			hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(c->buf, &un);
-			if (n + un > c->rg_cap) {
-				c->rg_cap = 2 * (n + un) + 64;
-				c->rg = mem_grow(c->rg, c->rg_cap, sizeof *c->rg);
-			}
-			for (unsigned k = 0; k < un; k++)
-				c->rg[n++] = (TsPieceGlyph){ gi[k].codepoint, gi[k].cluster, gp[k].x_advance,
-					gp[k].x_offset, gp[k].y_offset };
-			p0 = p1;
-			continue;
-		}
 		if (n + gn > c->rg_cap) {
 			c->rg_cap = 2 * (n + gn) + 64;
 			c->rg = mem_grow(c->rg, c->rg_cap, sizeof *c->rg);

@@ -35,6 +35,15 @@ for o in phatthalung2 secondary; do
 		ok || { bad "$o's summary does not say a good build"; cat "$s" 2>/dev/null | head -20; }
 	[ -f "$work/$o/output/.sets" ] || [ -d "$work/$o/output" ] && ok || bad "$o has no output folder of its own"
 done
+# where the time went: every step named, none negative, and a build that
+# wrote reports spent time laying them out and writing PDFs
+python3 -c "
+import json, sys
+s = json.load(open(sys.argv[1]))['seconds_by_step']
+steps = ['other', 'load', 'setup', 'measure', 'compose', 'layout', 'pdf', 'deflate', 'subset', 'write', 'wait']
+sys.exit(0 if sorted(s) == sorted(steps) and min(s.values()) >= 0 and s['layout'] > 0 and s['pdf'] > 0 and s['load'] > 0 else 1)
+" "$work/summaries/secondary.json" 2>/dev/null && ok ||
+	{ bad "the summary's seconds_by_step is not every step with its time"; grep seconds_by_step "$work/summaries/secondary.json"; }
 ls "$work/phatthalung2/output/2558/annual-2558.pdf" >/dev/null 2>&1 && ok || bad "no annual report for phatthalung2"
 ls "$work/secondary/output/2567/annual-2567.pdf" >/dev/null 2>&1 && ok || bad "no annual report for the secondary office"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d['exit_status']==3 and any('schools' in (p['file'] or '') for p in d['problems']) else 1)" "$work/summaries/broken.json" 2>/dev/null &&

@@ -18,4 +18,31 @@ double c_strtod(const char *s, char **end);
 int c_snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int c_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
 
+/* The one checked number parser (as OpenBSD's strtonum): the whole of s is
+ * an optional sign and decimal digits, and the value lies in [min, max].
+ * Returns CNUM_OK and sets *out, or why not (and *out is untouched). Every
+ * number nithet reads from a config, an option, a plan or a cell goes
+ * through these, so no reader forgets the end, the range or overflow. */
+typedef enum CnumStatus {
+	CNUM_OK = 0,
+	CNUM_EMPTY,      /* nothing to read */
+	CNUM_INVALID,    /* not a number, or something after it */
+	CNUM_RANGE       /* a number outside [min, max] */
+} CnumStatus;
+
+CnumStatus c_strtonum(const char *s, long long min, long long max, long long *out);
+
+/* As c_strtonum for a number at the start of s followed by anything: *end
+ * (when end is not NULL) points after its last digit. At least one digit. */
+CnumStatus c_strtonum_prefix(const char *s, const char **end, long long min, long long max,
+	long long *out);
+
+/* A decimal number (c_strtod's syntax, no hex, no inf or nan), the whole of
+ * s, in [min, max]. */
+CnumStatus c_strtodnum(const char *s, double min, double max, double *out);
+
+/* The same for a decimal number at the start of s; *end after it. */
+CnumStatus c_strtodnum_prefix(const char *s, const char **end, double min, double max,
+	double *out);
+
 #endif

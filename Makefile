@@ -44,7 +44,7 @@ deps:
 # tests/src/messages.sh fails on a message without a translation.
 LANGS      := th
 MO_FILES   := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/nithet.mo)
-XGETTEXT_KEYWORDS := -k_ -kN_ -kdiag_report:6 -kproblem:4 -kfail:3
+XGETTEXT_KEYWORDS := -k_ -kN_ -kNP_:1,2 -kdiag_report:6 -kdiag_say:3 -kproblem:4 -kfail:3
 
 $(BUILD)/locale/%/LC_MESSAGES/nithet.mo: po/%.po
 	@mkdir -p $(@D)

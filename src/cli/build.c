@@ -24,19 +24,16 @@
 #include "core/i18n.h"
 #include "core/phase.h"
 
+#include "cli/reports.h"
 #include "cli/run.h"
 #include "cli/sets.h"
 #include "export/indicators.h"
 #include "render/render.h"
-#include "report/committee.h"
 
-typedef enum JobKind { JOB_ANNUAL, JOB_REVIEW, JOB_COMMITTEE, JOB_SCHOOL } JobKind;
-
+/* One report to write: its kind (reports.h) and what it is about. */
 typedef struct Job {
-	JobKind kind;
-	const Meeting *meeting;
-	const School *school;
-	const char *name;          /* output file, relative to the output folder */
+	const ReportKind *kind;
+	const void *item;          /* a Meeting, a School, or NULL for the year */
 } Job;
 
 /* --- the lock ------------------------------------------------------------ */
@@ -46,8 +43,7 @@ typedef struct Job {
 static int
 take_lock(Run *run)
 {
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/.nithet.lock", run->settings->output_dir);
+	const char *path = arena_printf(run->arena, "%s/.nithet.lock", run->settings->output_dir);
 	/* Never through a symbolic link, never a FIFO or a device: the lock
 	 * is written to, and a link would make that write land elsewhere. */
 	int fd = openat(run->out_fd, ".nithet.lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0666);
@@ -84,8 +80,8 @@ take_lock(Run *run)
 			close(fd);
 			return -1;
 		}
-		fprintf(stderr, _("nithet: %s: another nithet run is writing this folder (%s); waiting for it%s\n"),
-		    path, *who ? who : _("pid unknown"), run->opt.wait > 0 ? " (--wait)" : "");
+		diag_say(run->diag, path, "another nithet run is writing this folder (%s); waiting for it%s",
+		    *who ? who : _("pid unknown"), run->opt.wait > 0 ? " (--wait)" : "");
 		int got = 0;
 		for (long s = 0; !got && (run->opt.wait < 0 || s < run->opt.wait); s++) {
 			if (run->opt.wait < 0) {
@@ -114,8 +110,8 @@ take_lock(Run *run)
 	prev[pn > 0 ? pn : 0] = '\0';
 	prev[strcspn(prev, "\n")] = '\0';
 	if (*prev && !run->opt.quiet)
-		fprintf(stderr, _("nithet: %s: the previous run (%s) ended before it finished; its unfinished set "
-		    "of reports is removed\n"), path, prev);
+		diag_say(run->diag, path, "the previous run (%s) ended before it finished; its unfinished set "
+		    "of reports is removed", prev);
 	char me[128];
 	int n = snprintf(me, sizeof(me), "pid %ld, started %ld\n", (long)getpid(), (long)time(NULL));
 	if (ftruncate(fd, 0) != 0 || pwrite(fd, me, (size_t)n, 0) != n) {
@@ -139,20 +135,11 @@ release_lock(int fd)
 
 /* --- the work ------------------------------------------------------------ */
 
+/* The per-file "wrote" lines would be 120 of them: build says it once. */
 static int
 do_job(Run *run, const Results *r, const Job *job)
 {
-	switch (job->kind) {
-	case JOB_ANNUAL:
-		return annual_write(run, r);
-	case JOB_REVIEW:
-		return review_write(run, r);
-	case JOB_COMMITTEE:
-		return committee_write(run, job->meeting);
-	case JOB_SCHOOL:
-		return school_write(run, r, job->school);
-	}
-	return EXIT_INTERNAL;
+	return report_write(run, job->kind, r, job->item, 1);
 }
 
 static const char *
@@ -177,6 +164,23 @@ write_indicators(Run *run, const Results *r, int json)
 	int rc = run_write_bytes(run, indicators_name(run, r, json), (const unsigned char *)buf, len);
 	free(buf);
 	return rc;
+}
+
+/* build's closing line: "wrote OUT/<FY>/: annual-<FY>.pdf, review-<FY>.pdf,
+ * 3 committee packs, 117 school reports, indicators-<FY>.json and .csv in
+ * 0.25 s", each kind of the table with its count. */
+static void
+say_built(Run *run, const Results *r, const size_t *per_kind, double secs)
+{
+	const char *list = "";
+	for (size_t k = 0; k < report_nkinds; k++) {
+		const ReportKind *kind = &report_kinds[k];
+		const char *part = kind->built_one == NULL ? report_file(run, kind, NULL) :
+		    arena_printf(run->arena, ngettext(kind->built_one, kind->built_many, per_kind[k]), per_kind[k]);
+		list = arena_printf(run->arena, "%s%s, ", list, part);
+	}
+	printf(_("wrote %s/%d/: %sindicators-%d.json and .csv in %.2f s\n"), run->settings->output_dir,
+	    r->fiscal_year, list, r->fiscal_year, secs);
 }
 
 static void
@@ -281,24 +285,21 @@ cmd_build(Run *run, int argc, char **argv)
 	}
 
 	Results *r = run_measure(run, (CalDate){ 0, 0, 0 });
-	const Model *m = &run->model;
-	Job *jobs = arena_array(run->arena, m->nschools + m->nmeetings + 3, sizeof(Job));
-	size_t njobs = 0, ncommittee = 0, nschools = 0;
-	jobs[njobs++] = (Job){ JOB_ANNUAL, NULL, NULL, run_annual_name(run) };
-	jobs[njobs++] = (Job){ JOB_REVIEW, NULL, NULL, run_review_name(run) };
-	for (size_t i = 0; i < m->nmeetings; i++) {
-		const Meeting *mt = &m->meetings[i];
-		if (mt->kind->committee && mt->seq_no > 0 && cal_compare(mt->date, r->fy_first) >= 0 &&
-		    cal_compare(mt->date, r->as_of) <= 0 && committee_find(m, mt->seq_no, r->fiscal_year) == mt) {
-			jobs[njobs++] = (Job){ JOB_COMMITTEE, mt, NULL, run_committee_name(run, mt) };
-			ncommittee++;
-		}
+	/* Every report of every kind, in the table's order: the office's
+	 * (the year's, the packs in the order of their meetings) before the
+	 * schools'. */
+	size_t maxn = report_max_items(run);
+	const void **items = arena_array(run->arena, maxn, sizeof *items);
+	Job *jobs = arena_array(run->arena, report_nkinds * maxn, sizeof(Job));
+	size_t *per_kind = arena_array(run->arena, report_nkinds, sizeof *per_kind);
+	size_t njobs = 0, nfirst = 0;
+	for (size_t k = 0; k < report_nkinds; k++) {
+		per_kind[k] = report_items(run, &report_kinds[k], r, items);
+		for (size_t i = 0; i < per_kind[k]; i++)
+			jobs[njobs++] = (Job){ &report_kinds[k], items[i] };
+		if (report_kinds[k].about != REPORT_SCHOOL)
+			nfirst = njobs;
 	}
-	for (size_t i = 0; i < m->nschools; i++)
-		if (m->schools[i].active) {
-			jobs[njobs++] = (Job){ JOB_SCHOOL, NULL, &m->schools[i], run_school_name(run, &m->schools[i]) };
-			nschools++;
-		}
 
 	/* Every file goes into the private set, made current at the end, all
 	 * together: a failed build leaves the previous set whole. */
@@ -310,9 +311,7 @@ cmd_build(Run *run, int argc, char **argv)
 		worst = rc > rc2 ? rc : rc2;
 	}
 
-	/* The per-file "wrote" lines would be 120 of them: say it once below. */
 	int quiet = run->opt.quiet;
-	run->opt.quiet = 1;
 	int show = !quiet && !run->opt.dump_layout && isatty(STDERR_FILENO);
 	size_t nworkers = (size_t)run->opt.jobs < njobs ? (size_t)run->opt.jobs : njobs;
 	if (nworkers <= 1 || run->opt.dump_layout) {
@@ -335,10 +334,7 @@ cmd_build(Run *run, int argc, char **argv)
 			    strerror(errno));
 			return EXIT_INTERNAL;
 		}
-		/* The office's reports come first in jobs, then the schools. */
-		size_t nfirst = 0;
-		while (nfirst < njobs && jobs[nfirst].kind != JOB_SCHOOL)
-			nfirst++;
+		/* The office's reports, jobs [0, nfirst), go to the first worker. */
 		atomic_init(&shared->next, nfirst);
 		fflush(NULL); /* nothing buffered may be written twice by the children */
 		pid_t *pids = arena_array(run->arena, nworkers, sizeof(pid_t));
@@ -386,7 +382,6 @@ cmd_build(Run *run, int argc, char **argv)
 		}
 		munmap(shared, shared_len);
 	}
-	run->opt.quiet = quiet;
 	run->staging = 0;
 
 	/* The whole set in place at once, or none of it: readers see last
@@ -398,7 +393,7 @@ cmd_build(Run *run, int argc, char **argv)
 			worst = rc > worst ? rc : worst;
 		} else {
 			sets_discard(run, set);
-			fprintf(stderr, _("nithet: build failed; the previous reports in %s/%d are kept as they were\n"),
+			diag_say(run->diag, NULL, "build failed; the previous reports in %s/%d are kept as they were",
 			    run->settings->output_dir, run->settings->fiscal_year);
 		}
 	}
@@ -407,10 +402,7 @@ cmd_build(Run *run, int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (!quiet && !run->opt.dump_layout)
-		printf(_("wrote %s/%d/: annual-%d.pdf, %zu committee packs, %zu school reports, indicators-%d.json "
-		    "and .csv, and review-%d.pdf (for the office: rows left out, drafts, warnings) in %.2f s\n"),
-		    run->settings->output_dir, r->fiscal_year, r->fiscal_year, ncommittee, nschools,
-		    r->fiscal_year, r->fiscal_year, secs);
+		say_built(run, r, per_kind, secs);
 	release_lock(lock);
 	int diag_rc = diag_exit_status(run->diag);
 	return diag_rc > worst ? diag_rc : worst;

@@ -31,6 +31,15 @@ in_dir(Run *run, const char *dir, const char *name)
 	return arena_printf(run->arena, "%s/%s", dir, name);
 }
 
+void
+run_free(Run *run)
+{
+	settings_free(run->settings);
+	arena_free(run->pack_arena);
+	arena_free(run->arena);
+	diag_free(run->diag);
+}
+
 int
 run_load_plan(Run *run)
 {
@@ -197,7 +206,7 @@ run_write_bytes(Run *run, const char *name, const unsigned char *data, size_t le
 }
 
 int
-run_write(Run *run, const Doc *doc, const char *name)
+run_write(Run *run, const Doc *doc, const char *name, int quiet)
 {
 	if (run->opt.dump_layout)
 		return render_document(doc, run->settings, NULL, stdout, run->diag);
@@ -207,7 +216,7 @@ run_write(Run *run, const Doc *doc, const char *name)
 	if (rc == 0)
 		rc = put(run, name, pdf, len);
 	free(pdf);
-	if (rc == 0 && !run->opt.quiet)
+	if (rc == 0 && !quiet)
 		printf(_("wrote %s/%s\n"), write_dir(run), name);
 	return rc;
 }
@@ -228,32 +237,6 @@ run_year_output(Run *run, const char *sub)
 		close(fd);
 	}
 	return 0;
-}
-
-const char *
-run_annual_name(Run *run)
-{
-	return arena_printf(run->arena, "annual-%d.pdf", run->settings->fiscal_year);
-}
-
-const char *
-run_review_name(Run *run)
-{
-	return arena_printf(run->arena, "review-%d.pdf", run->settings->fiscal_year);
-}
-
-const char *
-run_committee_name(Run *run, const Meeting *mt)
-{
-	return arena_printf(run->arena, "committee-%d-%d.pdf", mt->seq_no, run->settings->fiscal_year);
-}
-
-const char *
-run_school_name(Run *run, const School *s)
-{
-	/* The year in every name: a run with the wrong fiscal_year never
-	 * overwrites another year's reports. */
-	return arena_printf(run->arena, "schools/%s-%d.pdf", s->code, run->settings->fiscal_year);
 }
 
 /* The columns a terminal gives s: a Thai vowel or tone mark above or

@@ -50,6 +50,10 @@ typedef struct Run {
 	CalDate pack_as_of;
 } Run;
 
+/* Free what run owns (settings, arenas, diag); run itself is the
+ * caller's. */
+void run_free(Run *run);
+
 /* A command: argv[0] is its name. Returns an exit code (diag.h). */
 typedef int (*CommandFn)(Run *run, int argc, char **argv);
 
@@ -81,41 +85,25 @@ int run_output_dir(Run *run, const char *sub);
 int run_year_output(Run *run, const char *sub);
 
 /* Render doc to write_dir/name (or dump its layout with --dump-layout);
- * prints "wrote PATH" unless quiet. Normally the file is written atomically
+ * prints "wrote PATH" unless quiet (build says it once for all). Normally the file is written atomically
  * (temporary name, fsync, rename). With run->staging set (a build) it is
  * created in the build's private set without fsync: sets_commit flushes and
  * swaps the whole set at the end. Returns an exit code. */
-int run_write(Run *run, const Doc *doc, const char *name);
+int run_write(Run *run, const Doc *doc, const char *name, int quiet);
 
 /* Write bytes to write_dir/name the same way (atomically, or staged). */
 int run_write_bytes(Run *run, const char *name, const unsigned char *data, size_t len);
 
-/* Output file names relative to the output folder, in the run's arena. */
-const char *run_annual_name(Run *run);
-const char *run_review_name(Run *run);
-const char *run_committee_name(Run *run, const struct Meeting *mt);
-const char *run_school_name(Run *run, const School *s);
-
 /* The file summary table of `nithet check`. */
 void run_print_summary(const Model *m, FILE *out);
 
-/* Writers shared by the commands and build (commands.c). */
-struct Meeting;
-int annual_write(Run *run, const Results *r);
-int review_write(Run *run, const Results *r);
-int committee_write(Run *run, const Meeting *mt);
-int school_write(Run *run, const Results *r, const School *s);
-
-/* Commands (commands.c, build.c). */
+/* The commands that are not one report (commands.c, build.c, template.c);
+ * the reports' are reports.c's report_command. */
 int cmd_check(Run *, int, char **);
 int cmd_plan(Run *, int, char **);
 int cmd_specimen(Run *, int, char **);
 int cmd_template(Run *, int, char **);
 int cmd_indicators(Run *, int, char **);
-int cmd_annual(Run *, int, char **);
-int cmd_review(Run *, int, char **);
-int cmd_committee(Run *, int, char **);
-int cmd_school(Run *, int, char **);
 int cmd_build(Run *, int, char **);
 
 #endif

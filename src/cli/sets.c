@@ -1,6 +1,7 @@
 /* sets.c - see sets.h. */
 #define _GNU_SOURCE   /* syncfs */
 #include "cli/sets.h"
+#include "cli/reports.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -141,10 +142,16 @@ sets_begin(Run *run, const char **dir)
 	const char *path = arena_printf(run->arena, "%s/%s", sets_dir(run), name);
 	if (enter_set(run, name) != 0)
 		return -1;
-	if (mkdirat(run->write_fd, "schools", 0755) != 0) {
-		diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot create its schools folder (%s)", strerror(errno));
-		sets_discard(run, path);
-		return -1;
+	/* The reports' folders (reports.c), made once here: a worker only
+	 * ever creates files. */
+	for (size_t k = 0; k < report_nkinds; k++) {
+		const char *folder = report_kinds[k].folder;
+		if (folder != NULL && mkdirat(run->write_fd, folder, 0755) != 0) {
+			diag_report(run->diag, DIAG_OUTPUT, path, 0, 0, "cannot create its folder %s (%s)", folder,
+			    strerror(errno));
+			sets_discard(run, path);
+			return -1;
+		}
 	}
 	*dir = path;
 	return 0;

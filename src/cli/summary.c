@@ -1,5 +1,6 @@
 /* summary.c - the run as JSON (see summary.h). */
 #include "cli/summary.h"
+#include "cli/reports.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -127,10 +128,15 @@ summary_write(const char *path, const Run *run, const char *command, int rc, dou
 	/* What the year's folder holds now (after a build: the new set). */
 	if (s != NULL && s->output_dir != NULL) {
 		size_t n = strlen(s->output_dir) + 32;
-		char *year = malloc(n), *schools = malloc(n + 8);
+		char *year = malloc(n), *schools = malloc(n + 64);
 		if (year && schools) {
 			snprintf(year, n, "%s/%d", s->output_dir, s->fiscal_year);
-			snprintf(schools, n + 8, "%s/%d/schools", s->output_dir, s->fiscal_year);
+			/* The schools' folder as the table of reports names it. */
+			const char *folder = "schools";
+			for (size_t k = 0; k < report_nkinds; k++)
+				if (report_kinds[k].about == REPORT_SCHOOL && report_kinds[k].folder != NULL)
+					folder = report_kinds[k].folder;
+			snprintf(schools, n + strlen(folder), "%s/%d/%s", s->output_dir, s->fiscal_year, folder);
 			fprintf(out, ",\n  \"reports\": {\"folder\": ");
 			json_string(out, year);
 			fprintf(out, ", \"pdf\": %ld, \"school_pdf\": %ld}", count_pdfs(year), count_pdfs(schools));

@@ -186,6 +186,31 @@ diag_report(Diag *d, DiagSeverity sev, const char *file, long line, long col,
 	}
 }
 
+void
+diag_say(Diag *d, const char *file, const char *fmt, ...)
+{
+	if (d->out == NULL)
+		return;
+	fmt = _(fmt);
+	va_list ap;
+	va_start(ap, fmt);
+	int n = c_vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *text = mem_alloc(n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	if (n > 0)
+		c_vsnprintf(text, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	/* Escaped as a recorded message is, in a scratch arena. */
+	Arena *a = arena_new();
+	if (file != NULL)
+		fprintf(d->out, "nithet: %s: %s\n", escape_text(a, file), escape_text(a, text));
+	else
+		fprintf(d->out, "nithet: %s\n", escape_text(a, text));
+	arena_free(a);
+	free(text);
+}
+
 size_t
 diag_count(const Diag *d, DiagSeverity sev)
 {

@@ -4,7 +4,8 @@
  *   nithet: FILE:LINE[:COL]: error|warning: what is wrong (what was found); what to do
  * The state lives in a Diag owned by the run (never in statics), so tests stay
  * independent. The exit status of a run is the worst severity seen, using the
- * numbered codes of, which are never renumbered. */
+ * numbered codes below, which are part of the interface and never
+ * renumbered. */
 #ifndef NITHET_DIAG_H
 #define NITHET_DIAG_H
 
@@ -43,13 +44,20 @@ typedef struct Diag Diag;
 Diag *diag_new(FILE *out);
 void  diag_free(Diag *d);
 
-/* Print notes and warnings or not (-q keeps only problems: warnings and worse;
- * quiet drops notes). Default: notes shown only when verbose is set. */
+/* Print notes (DIAG_NOTE) or not: -v. Warnings and worse are always
+ * printed; -q only silences the commands' own lines ("wrote ..."), which
+ * never pass through here. Default: notes are recorded, not printed. */
 void  diag_set_verbose(Diag *d, int verbose);
 
 /* Record and print one message. file may be NULL; line/col 0 = unknown. */
 void  diag_report(Diag *d, DiagSeverity sev, const char *file, long line,
 	long col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Say what is happening that the user must see as it happens but that is
+ * no problem of theirs (a build waiting for another; a failed build keeping
+ * the previous reports): printed as "nithet: FILE: text" (file may be
+ * NULL), escaped like every message, never recorded nor counted. */
+void  diag_say(Diag *d, const char *file, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* From now on, positions reported in file are cells of the sheet named
  * sheet: "visits.xlsx: visits!C12: error: ..." (a row alone: "visits, row

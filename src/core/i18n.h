@@ -17,6 +17,9 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+/* A message's singular and plural for ngettext, marked for xgettext where
+ * they are two initialisers of a table (cli/reports.c). */
+#define NP_(one, many) (one), (many)
 
 /* The user's language from the environment (LC_ALL, LC_MESSAGES, LANG,
  * LANGUAGE) and the catalogues in localedir. Call once, first. */

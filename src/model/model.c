@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/calendar.h"
+#include "core/cnum.h"
 
 static int
 by_code(const void *a, const void *b)
@@ -156,4 +158,39 @@ model_rows(const RowIndex *ix, const Model *m, const School *s, size_t *n)
 	size_t i = (size_t)(s - m->schools);
 	*n = ix->start[i + 1] - ix->start[i];
 	return ix->rows + ix->start[i];
+}
+
+const Meeting *
+model_committee_meeting(const Model *m, int no, int fiscal_year)
+{
+	for (size_t i = 0; i < m->nmeetings; i++) {
+		const Meeting *mt = &m->meetings[i];
+		if (!mt->kind->committee || mt->seq_no != no)
+			continue;
+		/* seq "3/2558": the year after the slash, when written, must match. */
+		const char *slash = strchr(mt->seq, '/');
+		if (slash && slash[1] != '\0') {
+			long long y;
+			if (c_strtonum_prefix(slash + 1, NULL, 0, 9999, &y) != CNUM_OK || y != fiscal_year)
+				continue;
+		} else if (!cal_in_fy(mt->date, fiscal_year)) {
+			continue;
+		}
+		return mt;
+	}
+	return NULL;
+}
+
+const Meeting *
+model_committee_before(const Model *m, const Meeting *this)
+{
+	const Meeting *best = NULL;
+	for (size_t i = 0; i < m->nmeetings; i++) {
+		const Meeting *mt = &m->meetings[i];
+		if (!mt->kind->committee || mt == this || cal_compare(mt->date, this->date) >= 0)
+			continue;
+		if (best == NULL || cal_compare(mt->date, best->date) > 0)
+			best = mt;
+	}
+	return best;
 }

@@ -365,6 +365,13 @@ const void *const *model_rows(const RowIndex *ix, const Model *m, const School *
 /* The school with this code, or NULL. O(log n) once indexed. */
 const School *model_school(const Model *m, const char *code);
 
+/* The committee meeting numbered no of fiscal year fiscal_year (seq "no/fy";
+ * a seq without its year, by the meeting's date), or NULL. Borrowed. */
+const Meeting *model_committee_meeting(const Model *m, int no, int fiscal_year);
+
+/* The committee meeting held last before mt, or NULL. Borrowed. */
+const Meeting *model_committee_before(const Model *m, const Meeting *mt);
+
 /* Lookups by code or id; NULL when absent. */
 const Network *model_network(const Model *m, const char *code);
 

@@ -1656,8 +1656,11 @@ appendices(Compose *c)
 }
 
 Doc *
-annual_compose(Arena *a, const Model *m, const Results *r, const Settings *s)
+annual_compose(Arena *a, const ReportInput *in)
 {
+	const Model *m = in->model;
+	const Results *r = in->results;
+	const Settings *s = in->settings;
 	Doc *d = doc_new(a);
 	Compose c = { .doc = d, .s = s, .m = m, .r = r, .digits = s->thai_digits ? NUM_THAI_DIGITS : 0 };
 	doc_set(d, &d->title, fmt_printf(&c, "รายงานผลการดำเนินงานโครงการ%s%s", fmt_project(&c),

@@ -11,42 +11,6 @@
 #include "core/numfmt.h"
 #include "report/compose.h"
 
-const Meeting *
-committee_find(const Model *m, int no, int fiscal_year)
-{
-	for (size_t i = 0; i < m->nmeetings; i++) {
-		const Meeting *mt = &m->meetings[i];
-		if (!mt->kind->committee || mt->seq_no != no)
-			continue;
-		/* seq "3/2558": the year after the slash, when written, must match. */
-		const char *slash = strchr(mt->seq, '/');
-		if (slash && slash[1] != '\0') {
-			char *end;
-			long y = strtol(slash + 1, &end, 10);
-			if (y != fiscal_year)
-				continue;
-		} else if (!cal_in_fy(mt->date, fiscal_year)) {
-			continue;
-		}
-		return mt;
-	}
-	return NULL;
-}
-
-const Meeting *
-committee_previous(const Model *m, const Meeting *this)
-{
-	const Meeting *best = NULL;
-	for (size_t i = 0; i < m->nmeetings; i++) {
-		const Meeting *mt = &m->meetings[i];
-		if (!mt->kind->committee || mt == this || cal_compare(mt->date, this->date) >= 0)
-			continue;
-		if (best == NULL || cal_compare(mt->date, best->date) > 0)
-			best = mt;
-	}
-	return best;
-}
-
 /* Share of the fiscal year elapsed by the as-of day, in days. */
 static void
 time_elapsed(const Results *r, long *days, long *total)
@@ -565,9 +529,14 @@ agenda_page(Compose *c, const Meeting *meeting, const Meeting *previous)
 }
 
 Doc *
-committee_compose(Arena *a, const Model *m, const Results *r, const Results *prev, const Meeting *meeting,
-    const Meeting *previous, const Settings *s)
+committee_compose(Arena *a, const ReportInput *in)
 {
+	const Model *m = in->model;
+	const Results *r = in->results;
+	const Results *prev = in->before;
+	const Meeting *meeting = in->meeting;
+	const Meeting *previous = in->previous;
+	const Settings *s = in->settings;
 	Doc *d = doc_new(a);
 	Compose c = { .doc = d, .s = s, .m = m, .r = r, .digits = s->thai_digits ? NUM_THAI_DIGITS : 0,
 		.meeting_day = meeting->date };

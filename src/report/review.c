@@ -214,8 +214,12 @@ unwritten(Compose *c)
 }
 
 Doc *
-review_compose(Arena *a, const Model *m, const Results *r, const Settings *s, const Diag *d)
+review_compose(Arena *a, const ReportInput *in)
 {
+	const Model *m = in->model;
+	const Results *r = in->results;
+	const Settings *s = in->settings;
+	const Diag *d = in->diag;
 	Doc *doc = doc_new(a);
 	Compose c = { .doc = doc, .s = s, .m = m, .r = r, .digits = s->thai_digits ? NUM_THAI_DIGITS : 0, .technical = 1 };
 	const char *title = fmt_printf(&c, "รายงานตรวจทานข้อมูล ปีงบประมาณ %s", fmt_year(&c, r->fiscal_year));

@@ -501,8 +501,12 @@ standing(Compose *c, const School *s)
 }
 
 Doc *
-school_compose(Arena *a, const Model *m, const Results *r, const School *s, const Settings *set)
+school_compose(Arena *a, const ReportInput *in)
 {
+	const Model *m = in->model;
+	const Results *r = in->results;
+	const School *s = in->school;
+	const Settings *set = in->settings;
 	Doc *d = doc_new(a);
 	Compose c = { .doc = d, .s = set, .m = m, .r = r, .digits = set->thai_digits ? NUM_THAI_DIGITS : 0 };
 	d->max_pages = 2;   /* a school's report is one sheet, printed on both sides */

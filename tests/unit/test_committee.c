@@ -450,7 +450,8 @@ pack_after(Arena *a, Fix *f, TargetResult *targets, size_t n, int thai_digits, c
 	f->r.ntargets = n;
 	Settings *s = settings_defaults();
 	s->thai_digits = thai_digits;
-	Doc *d = committee_compose(a, &m, &f->r, prev, &mt, previous, s);
+	Doc *d = committee_compose(a, &(ReportInput){ .model = &m, .results = &f->r, .before = prev, .meeting = &mt,
+	    .previous = previous, .settings = s });
 	settings_free(s);
 	return d;
 }
@@ -868,7 +869,7 @@ TEST(school_standing_says_whether_and_why_the_school_counts)
 	SchoolFix *f = school_fix();
 	Arena *a = arena_new();
 
-	Doc *d = school_compose(a, &f->m, f->r, &f->schools[0], f->s);
+	Doc *d = school_compose(a, &(ReportInput){ .model = &f->m, .results = f->r, .school = &f->schools[0], .settings = f->s });
 	CHECK_STR(standing_of(d, "3.1.2"), "นับแล้วบางส่วน (ผู้บริหารและครูเข้าร่วมกิจกรรมที่ 1 แล้ว 5 จาก 10 คน)");
 	CHECK_STR(standing_of(d, "3.1.3"), "นับเป็นผลสำเร็จแล้ว (ได้รับการนิเทศตามกิจกรรมที่ 2 แล้ว 1 ครั้ง)");
 	CHECK_STR(standing_of(d, "3.1.7"), "นับเป็นผลสำเร็จแล้ว (ได้รับการนิเทศตามกิจกรรมที่ 3 แล้ว 2 ครั้ง)");
@@ -893,7 +894,7 @@ TEST(school_standing_says_whether_and_why_the_school_counts)
 	CHECK_STR(cell_after(d, "1", 0, 1, 1), "2");              /* activity 3: two visits, */
 	CHECK_STR(cell_after(d, "1", 0, 1, 2), "12 ธ.ค. 57");     /* the later one's date */
 
-	d = school_compose(a, &f->m, f->r, &f->schools[1], f->s);
+	d = school_compose(a, &(ReportInput){ .model = &f->m, .results = f->r, .school = &f->schools[1], .settings = f->s });
 	CHECK_STR(standing_of(d, "3.1.2"), "ยังไม่ครบเกณฑ์ (ผู้บริหารและครูยังไม่ได้เข้าร่วมกิจกรรมที่ 1)");
 	CHECK_STR(standing_of(d, "3.1.3"), "ไม่อยู่ในกลุ่มเป้าหมาย (เป้าหมายนี้สำหรับโรงเรียนกลุ่มสีดำ แดง "
 	    "แต่โรงเรียนนี้อยู่กลุ่มสีเขียว)");
@@ -903,7 +904,7 @@ TEST(school_standing_says_whether_and_why_the_school_counts)
 	CHECK_STR(label_value(d, "อำเภอ"), "กงหรา");    /* no ตำบล given: no empty one */
 	CHECK(label_value(d, "ตำบล / อำเภอ") == NULL);
 
-	d = school_compose(a, &f->m, f->r, &f->schools[2], f->s);
+	d = school_compose(a, &(ReportInput){ .model = &f->m, .results = f->r, .school = &f->schools[2], .settings = f->s });
 	CHECK_STR(standing_of(d, "3.1.3"), "ยังไม่ครบเกณฑ์ (ยังไม่ได้รับการนิเทศตามกิจกรรมที่ 2)");
 	CHECK_STR(standing_of(d, "3.2.1"), "ยังไม่ครบเกณฑ์ (ยังไม่ได้รับการประเมินการนิเทศภายใน)");
 	CHECK_STR(standing_of(d, "3.2.2"), "ยังไม่ครบเกณฑ์ (ค่าเฉลี่ยความพึงพอใจ 2.00 ต่ำกว่าเกณฑ์ 3.51)");
@@ -916,14 +917,14 @@ TEST(school_standing_says_whether_and_why_the_school_counts)
 	f->m.nvisits = 4;
 	model_index_rows(&f->m, f->a);
 	f->r = measure_run(&f->m, f->s, cal_fy_last(2558), f->a);
-	d = school_compose(a, &f->m, f->r, &f->schools[2], f->s);
+	d = school_compose(a, &(ReportInput){ .model = &f->m, .results = f->r, .school = &f->schools[2], .settings = f->s });
 	CHECK_STR(standing_of(d, "3.1.8"), "นับเป็นผลสำเร็จแล้ว (โรงเรียนหรือเครือข่ายกงหรา 1 "
 	    "ได้รับการนิเทศตามกิจกรรมที่ 5 แล้ว)");
 
 	/* A closed school counts in no target. */
 	f->schools[1].active = 0;
 	f->r = measure_run(&f->m, f->s, cal_fy_last(2558), f->a);
-	d = school_compose(a, &f->m, f->r, &f->schools[1], f->s);
+	d = school_compose(a, &(ReportInput){ .model = &f->m, .results = f->r, .school = &f->schools[1], .settings = f->s });
 	CHECK(standing_of(d, "3.1.7") == NULL);
 	arena_free(a);
 	school_fix_free(f);
@@ -962,7 +963,7 @@ TEST(school_standing_per_school_visits_against_the_topic_goal)
 	model_index_rows(&f->m, f->a);
 	f->r = measure_run(&f->m, f->s, cal_fy_last(2558), f->a);
 	Arena *a = arena_new();
-	Doc *d = school_compose(a, &f->m, f->r, &f->schools[0], f->s);
+	Doc *d = school_compose(a, &(ReportInput){ .model = &f->m, .results = f->r, .school = &f->schools[0], .settings = f->s });
 	CHECK_STR(standing_of(d, "3.1.9"), "ยังไม่ครบเกณฑ์ (ได้รับการนิเทศตามกิจกรรมที่ 4 หรือ 7 (ประเด็น 4.4) 3 ครั้ง "
 	    "ยังไม่ถึงเกณฑ์ 10 ครั้ง)");
 	arena_free(a);

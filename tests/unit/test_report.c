@@ -21,7 +21,7 @@ committee(const char *seq, int no, int y, int m, int d)
 	return mt;
 }
 
-TEST(report_committee_find_and_previous)
+TEST(model_committee_meeting_and_the_one_before)
 {
 	Meeting mts[5];
 	mts[0] = committee("1/2558", 1, 2014, 11, 5);
@@ -33,17 +33,17 @@ TEST(report_committee_find_and_previous)
 	memset(&m, 0, sizeof(m));
 	m.meetings = mts;
 	m.nmeetings = 5;
-	CHECK(committee_find(&m, 2, 2558) == &mts[1]);
-	CHECK(committee_find(&m, 2, 2557) == &mts[2]);
-	CHECK(committee_find(&m, 3, 2558) == &mts[3]);
-	CHECK(committee_find(&m, 4, 2558) == NULL);
-	CHECK(committee_find(&m, 9, 2558) == NULL);
+	CHECK(model_committee_meeting(&m, 2, 2558) == &mts[1]);
+	CHECK(model_committee_meeting(&m, 2, 2557) == &mts[2]);
+	CHECK(model_committee_meeting(&m, 3, 2558) == &mts[3]);
+	CHECK(model_committee_meeting(&m, 4, 2558) == NULL);
+	CHECK(model_committee_meeting(&m, 9, 2558) == NULL);
 	/* The one held last before: 2/2558 for 3, 1/2558 for 2/2558; last
 	 * year's 2/2557 precedes 1/2558. */
-	CHECK(committee_previous(&m, &mts[3]) == &mts[1]);
-	CHECK(committee_previous(&m, &mts[1]) == &mts[0]);
-	CHECK(committee_previous(&m, &mts[0]) == &mts[2]);
-	CHECK(committee_previous(&m, &mts[2]) == NULL);
+	CHECK(model_committee_before(&m, &mts[3]) == &mts[1]);
+	CHECK(model_committee_before(&m, &mts[1]) == &mts[0]);
+	CHECK(model_committee_before(&m, &mts[0]) == &mts[2]);
+	CHECK(model_committee_before(&m, &mts[2]) == NULL);
 }
 
 TEST(report_school_list_points_to_the_table_past_the_limit)

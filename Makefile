@@ -29,7 +29,7 @@ FONT_FILES := fonts/Laksaman.ttf fonts/Laksaman-Bold.ttf \
               fonts/NotoSansThai-Regular.ttf fonts/NotoSansThai-Bold.ttf \
               fonts/NotoSans-Regular.ttf fonts/NotoSans-Bold.ttf
 
-.PHONY: all deps build fonts run test test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples check-asan example \
+.PHONY: all deps build fonts run test layers test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples check-asan example \
         bench fuzz lint install uninstall test-install test-offices test-pdfa deb test-deb pot clean specimen sample
 .DELETE_ON_ERROR:
 
@@ -107,7 +107,7 @@ specimen: build
 
 test: deps
 	@$(MAKE) --no-print-directory build
-	@$(MAKE) --no-print-directory lint test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples test-install test-offices test-pdfa
+	@$(MAKE) --no-print-directory lint layers test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples test-install test-offices test-pdfa
 
 test-unit: $(BUILD)/unit-tests
 	LC_ALL=C.UTF-8 $(BUILD)/unit-tests
@@ -119,6 +119,13 @@ test-src: nithet
 	sh tests/src/one-plan-words.sh
 	NITHET=./nithet sh tests/src/help.sh
 	sh tests/src/messages.sh
+
+# The stages of src/ use only the stages before them (src/README.md), by
+# their includes and by the link; tests/src/layers.sh plants upward uses and
+# checks that each is caught.
+layers: $(BUILD)/nithet
+	sh tools/layers.sh src $(BUILD)
+	sh tests/src/layers.sh $(BUILD)
 
 test-cases: nithet
 	NITHET=./nithet sh tests/cases/run.sh

@@ -1,9 +1,10 @@
 #!/bin/sh
 # layers.sh - the stages of src/ use only the stages before them.
 #
-# The order is src/README.md's: core → config, model → load → measure →
+# The order is src/README.md's: core → config, model → load, measure →
 # doc, export → report → typeset → pdf → render → cli, and main.c above
 # them all, using only cli/ and core/ (it parses options and dispatches).
+# load/ makes the model and measure/ reads it: neither uses the other.
 # A folder may use its own files and those of a folder of a lower rank; two
 # folders of the same rank may not use each other. Checked twice:
 #   - from the sources: every #include "folder/file.h" of src/*/*.[ch] and
@@ -18,20 +19,20 @@
 SRC=${1:-src}
 BUILD=${2:-build}
 
-# rank FOLDER: its place in the order, or nothing.
+# Each folder's place in the order.
 RANKS='core 0
 config 1
 model 1
 load 2
-measure 3
-doc 4
-export 4
-report 5
-typeset 6
-pdf 7
-render 8
-cli 9
-main 10'
+measure 2
+doc 3
+export 3
+report 4
+typeset 5
+pdf 6
+render 7
+cli 8
+main 9'
 
 fail=0
 tmp=$(mktemp -d) || exit 2
@@ -54,11 +55,14 @@ judge() {
 	NR == FNR { rank[$1] = $2; next }
 	{
 		u = $1; d = $2
+		# what is used: the rest of the line after the place
+		used = $0
+		for (i = 1; i <= 3; i++) sub(/^[^ ]+ /, "", used)
 		if (!(u in rank) || !(d in rank) || u == d) next
 		# main.c only dispatches: the stages reach it through cli/.
 		if (u == "main") {
 			if (d == "cli" || d == "core") next
-			printf "%s: %s %s: main.c uses only cli/ and core/ (it parses the options and dispatches)\n", $3, what, $4
+			printf "%s: %s %s: main.c uses only cli/ and core/ (it parses the options and dispatches)\n", $3, what, used
 			bad = 1
 			next
 		}
@@ -70,7 +74,8 @@ judge() {
 			why = d "/ is of the same rank as " u "/"
 		else
 			why = d "/ comes after " u "/"
-		printf "%s: %s %s: %s; %s/ may use only its own files and%s\n", $3, what, $4, why, u, allowed
+		printf "%s: %s %s: %s; %s/ may use only its own files%s%s\n", $3, what, used, why, u,
+		    allowed == "" ? "" : " and", allowed
 		bad = 1
 	}
 	END { exit bad }' "$tmp/ranks" -

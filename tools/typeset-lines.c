@@ -19,6 +19,7 @@
 #include "core/mem.h"
 #include "doc/doc.h"
 #include "pdf/pdf.h"
+#include "core/file.h"
 #include "render/render.h"
 #include "typeset/typeset.h"
 
@@ -161,7 +162,7 @@ main(int argc, char **argv)
 			if (pdf_render(dl, &pdf, &len, d) != 0)
 				rc = 70;
 			else
-				rc = render_write_atomic(argv[optind + 1], pdf, len, d);
+				rc = file_write_atomic(argv[optind + 1], pdf, len, d);
 			free(pdf);
 		}
 		dl_free(dl);

@@ -209,7 +209,7 @@ int
 run_write(Run *run, const Doc *doc, const char *name, int quiet)
 {
 	if (run->opt.dump_layout)
-		return render_document(doc, run->settings, NULL, stdout, run->diag);
+		return render_dump_layout(doc, run->settings, stdout, run->diag);
 	unsigned char *pdf = NULL;
 	size_t len = 0;
 	int rc = render_to_memory(doc, run->settings, &pdf, &len, run->diag);

@@ -12,7 +12,7 @@
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/phase.h"
-#include "render/render.h"
+#include "core/file.h"
 
 #ifndef NITHET_VERSION
 #define NITHET_VERSION "0.0.0"
@@ -164,7 +164,7 @@ summary_write(const char *path, const Run *run, const char *command, int rc, dou
 		return -1;
 	}
 	Diag *quiet = diag_new(stderr);
-	int w = render_write_atomic(path, (const unsigned char *)buf, len, quiet);
+	int w = file_write_atomic(path, (const unsigned char *)buf, len, quiet);
 	diag_free(quiet);
 	free(buf);
 	return w == 0 ? 0 : -1;

@@ -7,7 +7,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -217,4 +219,47 @@ file_read_exactly(int fd, void *p, size_t n)
 		n -= (size_t)k;
 	}
 	return 0;
+}
+
+int
+file_write_atomic(const char *path, const unsigned char *data, size_t len, Diag *d)
+{
+	size_t n = strlen(path) + 16;
+	char *tmp = mem_alloc(n);
+	snprintf(tmp, n, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	const char *step = N_("create a temporary file");
+	if (fd >= 0) {
+		/* mkstemp creates the file 0600; a report is meant to be read by others. */
+		(void)fchmod(fd, 0644);
+		step = N_("write");
+		int werr = file_write_all(fd, data, len);
+		if (werr != 0)
+			errno = werr;
+		if (werr == 0) {
+			step = N_("flush");
+			if (fsync(fd) == 0) {
+				step = N_("close");
+				int cr = close(fd);
+				fd = -1;
+				if (cr == 0) {
+					step = N_("rename into place");
+					if (rename(tmp, path) == 0) {
+						free(tmp);
+						return 0;
+					}
+				}
+			}
+		}
+	}
+	int err = errno;
+	if (fd >= 0)
+		close(fd);
+	if (strcmp(step, "create a temporary file") != 0)
+		unlink(tmp);
+	diag_report(d, DIAG_OUTPUT, path, 0, 0,
+		"cannot write the file (could not %s: %s); check that its folder exists and is writable",
+		_(step), strerror(err));
+	free(tmp);
+	return EXIT_OUTPUT;
 }

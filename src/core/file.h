@@ -43,6 +43,14 @@ char *file_dir(const char *path);
  * of the .xls reader's child). */
 int file_write_all(int fd, const void *p, size_t n);
 
+/* Write len bytes to path atomically: a temporary file beside it
+ * (path.tmpXXXXXX, mode 0644), fsync, rename; on any failure the temporary
+ * file is removed and a file already at path is left as it was. Returns 0,
+ * or EXIT_OUTPUT after reporting through d (what could not be done). For a
+ * file outside a build's output tree (cli/outdir.h writes those): the
+ * --summary JSON, a tool's PDF. */
+int file_write_atomic(const char *path, const unsigned char *data, size_t len, Diag *d);
+
 /* Read exactly n bytes from fd into p (again after a signal or a short
  * read): 0, or -1 at an error or the end before n bytes. */
 int file_read_exactly(int fd, void *p, size_t n);

@@ -266,72 +266,17 @@ render_preload(const Settings *s)
 }
 
 int
-render_write_atomic(const char *path, const unsigned char *data, size_t len, Diag *d)
-{
-	size_t n = strlen(path) + 16;
-	char *tmp = mem_alloc(n);
-	snprintf(tmp, n, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	const char *step = N_("create a temporary file");
-	if (fd >= 0) {
-		/* mkstemp creates the file 0600; a report is meant to be read by others. */
-		(void)fchmod(fd, 0644);
-		step = N_("write");
-		int werr = file_write_all(fd, data, len);
-		if (werr != 0)
-			errno = werr;
-		if (werr == 0) {
-			step = N_("flush");
-			if (fsync(fd) == 0) {
-				step = N_("close");
-				int cr = close(fd);
-				fd = -1;
-				if (cr == 0) {
-					step = N_("rename into place");
-					if (rename(tmp, path) == 0) {
-						free(tmp);
-						return EXIT_DONE;
-					}
-				}
-			}
-		}
-	}
-	int err = errno;
-	if (fd >= 0)
-		close(fd);
-	if (strcmp(step, "create a temporary file") != 0)
-		unlink(tmp);
-	diag_report(d, DIAG_OUTPUT, path, 0, 0,
-		"cannot write the PDF (could not %s: %s); check that the output folder exists and is writable",
-		_(step), strerror(err));
-	free(tmp);
-	return EXIT_OUTPUT;
-}
-
-int
-render_document(const Doc *doc, const Settings *s, const char *path, FILE *layout_dump, Diag *d)
+render_dump_layout(const Doc *doc, const Settings *s, FILE *out, Diag *d)
 {
 	int rc;
 	DisplayList *dl = layout(doc, s, d, &rc);
 	if (dl == NULL)
 		return rc;
-	if (layout_dump) {
-		if (dl_dump(dl, layout_dump) != 0 || fflush(layout_dump) != 0) {
-			diag_report(d, DIAG_OUTPUT, NULL, 0, 0,
-				"cannot write the layout dump (write error); check the output stream");
-			rc = EXIT_OUTPUT;
-		}
-		dl_free(dl);
-		return rc;
-	}
-	unsigned char *bytes;
-	size_t len;
-	if (pdf_render(dl, &bytes, &len, d) != 0) {
-		dl_free(dl);
-		return pdf_failed(d);
+	if (dl_dump(dl, out) != 0 || fflush(out) != 0) {
+		diag_report(d, DIAG_OUTPUT, NULL, 0, 0,
+			"cannot write the layout dump (write error); check the output stream");
+		rc = EXIT_OUTPUT;
 	}
 	dl_free(dl);
-	rc = render_write_atomic(path, bytes, len, d);
-	free(bytes);
 	return rc;
 }

@@ -13,21 +13,17 @@
 #include "core/diag.h"
 #include "doc/doc.h"
 
-/* Typeset doc and write it to path atomically (write path.tmpXXXXXX in the same directory, fsync, rename; on any
- * failure remove the temp file and leave an existing file at path untouched). If layout_dump is not NULL, write the
- * display list as text there instead of writing a PDF (format in typeset/dlist.h). Returns an exit code of the
- * README's table (0, or 4 when the output cannot be written, 2 when the fonts cannot be loaded, 70 internal) and reports
- * problems through d. */
-int render_document(const Doc *doc, const Settings *s, const char *path, FILE *layout_dump, Diag *d);
-
-/* Typeset doc and return the PDF bytes in memory (for benchmarks and tests):
- * *out is malloc'd (caller frees), *len its size. Returns an exit code as
- * render_document. */
+/* Typeset doc and return the PDF bytes in memory: *out is malloc'd (caller
+ * frees), *len its size; the caller writes them where it wants (cli/run.c,
+ * core/file.h's file_write_atomic). Returns an exit code of the README's
+ * table (0; 2 when the fonts cannot be loaded or the config's PDF/A cannot
+ * be made; 3 an image; 70 internal) after reporting problems through d. */
 int render_to_memory(const Doc *doc, const Settings *s, unsigned char **out, size_t *len, Diag *d);
 
-/* Write len bytes to path atomically (as render_document). Returns 0 or
- * EXIT_OUTPUT after reporting through d. */
-int render_write_atomic(const char *path, const unsigned char *data, size_t len, Diag *d);
+/* Typeset doc and write its display list as text to out instead of a PDF
+ * (--dump-layout; the format is typeset/dlist.h's). Returns an exit code
+ * as render_to_memory, or 4 when out cannot be written. */
+int render_dump_layout(const Doc *doc, const Settings *s, FILE *out, Diag *d);
 
 /* Load and check s's fonts once, before any report: open them (regular
  * files only), shape a Thai line in each weight and embed it as a PDF

@@ -11,6 +11,7 @@
 #include "core/arena.h"
 #include "doc/doc.h"
 #include "pdf/pdf.h"
+#include "core/file.h"
 #include "render/render.h"
 #include "typeset/typeset.h"
 
@@ -89,8 +90,8 @@ TEST(pdf_atomic_write_keeps_old_file_on_failure)
 	Diag *d = diag_new(NULL);
 	char path[256];
 	snprintf(path, sizeof path, "%s/out.pdf", dir);
-	CHECK_INT(render_write_atomic(path, (const unsigned char *)"first", 5, d), 0);
-	CHECK_INT(render_write_atomic(path, (const unsigned char *)"second", 6, d), 0);
+	CHECK_INT(file_write_atomic(path, (const unsigned char *)"first", 5, d), 0);
+	CHECK_INT(file_write_atomic(path, (const unsigned char *)"second", 6, d), 0);
 	struct stat st;
 	CHECK(stat(path, &st) == 0 && st.st_size == 6);
 	/* a directory in the way: rename fails, the temp file is removed */
@@ -103,13 +104,13 @@ TEST(pdf_atomic_write_keeps_old_file_on_failure)
 	CHECK(f != NULL);
 	if (f)
 		fclose(f);
-	CHECK_INT(render_write_atomic(sub, (const unsigned char *)"x", 1, d), 4);
+	CHECK_INT(file_write_atomic(sub, (const unsigned char *)"x", 1, d), 4);
 	CHECK(diag_count(d, DIAG_OUTPUT) == 1);
 	CHECK(stat(inner, &st) == 0);
 	/* missing folder */
 	char missing[300];
 	snprintf(missing, sizeof missing, "%s/no/such/out.pdf", dir);
-	CHECK_INT(render_write_atomic(missing, (const unsigned char *)"x", 1, d), 4);
+	CHECK_INT(file_write_atomic(missing, (const unsigned char *)"x", 1, d), 4);
 	DIR *dd = opendir(dir);
 	int entries = 0;
 	struct dirent *e;

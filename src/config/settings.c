@@ -13,6 +13,8 @@
 #include "config/settings.h"
 
 #include <ctype.h>
+#include <float.h>
+#include <limits.h>
 #include <errno.h>
 #include <iniparser/iniparser.h>
 #include <math.h>
@@ -239,15 +241,22 @@ cfield(const Settings *s, const KeySpec *k)
 
 /* --- value parsers: each returns 0 on success or writes why into err ---- */
 
+/* A number and nothing after it but spaces (an ini value's comment is
+ * gone already); the range is the key's, checked by the caller. */
+static int
+only_spaces(const char *end)
+{
+	while (*end == ' ' || *end == '\t')
+		end++;
+	return *end == '\0';
+}
+
 static int
 parse_double(const char *v, double *out)
 {
-	char *end;
-	errno = 0;
-	double x = c_strtod(v, &end);
-	while (*end == ' ' || *end == '\t')
-		end++;
-	if (end == v || *end != '\0' || errno != 0 || !isfinite(x))
+	const char *end;
+	double x;
+	if (c_strtodnum_prefix(v, &end, -DBL_MAX, DBL_MAX, &x) != CNUM_OK || !only_spaces(end))
 		return -1;
 	*out = x;
 	return 0;
@@ -256,14 +265,11 @@ parse_double(const char *v, double *out)
 static int
 parse_long(const char *v, long *out)
 {
-	char *end;
-	errno = 0;
-	long x = strtol(v, &end, 10);
-	while (*end == ' ' || *end == '\t')
-		end++;
-	if (end == v || *end != '\0' || errno != 0)
+	const char *end;
+	long long x;
+	if (c_strtonum_prefix(v, &end, LONG_MIN, LONG_MAX, &x) != CNUM_OK || !only_spaces(end))
 		return -1;
-	*out = x;
+	*out = (long)x;
 	return 0;
 }
 
@@ -335,20 +341,18 @@ parse_bands(const char *v, Band *bands, double lo, double hi, char *err, size_t 
 	}
 	for (int i = 0; i < 5; i++) {
 		char *p = trim(parts[i]);
-		char *end;
-		errno = 0;
-		double a = c_strtod(p, &end);
-		if (end == p || *end != '-') {
+		const char *end;
+		double a, b;
+		if (c_strtodnum_prefix(p, &end, -DBL_MAX, DBL_MAX, &a) != CNUM_OK || *end != '-') {
 			snprintf(err, errsize, _("band %d '%s' does not start with min-max"), i + 1, p);
 			goto out;
 		}
-		p = end + 1;
-		double b = c_strtod(p, &end);
-		if (end == p || (*end != ' ' && *end != '\t')) {
+		p = (char *)end + 1;
+		if (c_strtodnum_prefix(p, &end, -DBL_MAX, DBL_MAX, &b) != CNUM_OK || (*end != ' ' && *end != '\t')) {
 			snprintf(err, errsize, _("band %d has no label after min-max"), i + 1);
 			goto out;
 		}
-		char *label = trim(end);
+		char *label = trim((char *)end);
 		if (*label == '\0' || a > b || a < lo || b > hi) {
 			c_snprintf(err, errsize, _("band %d is %.2f-%.2f '%s'"), i + 1, a, b, label);
 			goto out;

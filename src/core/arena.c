@@ -60,8 +60,11 @@ void *
 arena_alloc(Arena *a, size_t size)
 {
 	const size_t align = alignof(max_align_t);
+	/* A size that would wrap when rounded up is kept below the wrap; it is
+	 * still more than any block can be, so block_new asks mem_alloc for all
+	 * memory and the process exits 70 (tests/unit/test_core.c checks it). */
 	if (size > SIZE_MAX - align)
-		size = SIZE_MAX - align; /* mem_alloc below will fail loudly */
+		size = SIZE_MAX - align;
 	size_t rounded = (size + align - 1) & ~(align - 1);
 	if (rounded == 0)
 		rounded = align;

@@ -377,7 +377,8 @@ compose_table(Compose *c, double size, const char *columns)
 		DocAlign align = DOC_ALIGN_LEFT;
 		size_t hlen = len;
 		if (w > p && a > w) {
-			width = c_strtod(w, NULL);
+			if (c_strtodnum_prefix(w, NULL, 0, 1000, &width) != CNUM_OK)
+				width = 0;   /* no width given: the column fits its words */
 			align = *a == 'r' ? DOC_ALIGN_RIGHT : *a == 'c' ? DOC_ALIGN_CENTER : DOC_ALIGN_LEFT;
 			hlen = (size_t)(w - 1 - p);
 		}

@@ -7,6 +7,7 @@
 
 #include "core/arena.h"
 #include "core/mem.h"
+#include "core/calendar.h"
 #include "core/numfmt.h"
 #include "doc/doc.h"
 
@@ -39,13 +40,10 @@ year(Arena *a, long long v, int thai)
 static int
 fy_month(const char *iso)
 {
-	if (iso == NULL || strlen(iso) < 7)
+	CalDate day;
+	if (iso == NULL || cal_parse_iso(iso, strlen(iso), &day) != CAL_OK)
 		return -1;
-	char *end;
-	long m = strtol(iso + 5, &end, 10);
-	if (m < 1 || m > 12)
-		return -1;
-	return (int)((m + 2) % 12);
+	return (day.month + 2) % 12;
 }
 
 static void
@@ -178,11 +176,9 @@ specimen_doc(Arena *a, const Settings *s, const Plan *p)
 			100.0 * (double)p->activities[i].budget / (double)p->budget_total : 0);
 	}
 	/* Monthly columns: how many activities the plan runs in each month. */
-	static const char *const months[12] = { "ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.",
-		"เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย." };
 	DocBlock *cols = doc_chart(d, DOC_CHART_COLUMNS, "จำนวนกิจกรรมตามแผนในแต่ละเดือน", 12, 1);
 	for (int m = 0; m < 12; m++) {
-		doc_chart_category(d, cols, (size_t)m, months[m]);
+		doc_chart_category(d, cols, (size_t)m, cal_month_name((m + 9) % 12 + 1, CAL_NAME_SHORT));
 		int n = 0;
 		for (size_t i = 0; i < p->nactivities; i++) {
 			int m0 = fy_month(p->activities[i].start), m1 = fy_month(p->activities[i].end);

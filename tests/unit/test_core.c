@@ -2,6 +2,9 @@
 #include "test.h"
 
 #include <stdint.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stdlib.h>
 
 #include "core/arena.h"
@@ -95,4 +98,42 @@ TEST(file_join_and_dir)
 	d = file_dir("/nithet.ini");
 	CHECK_STR(d, "/");
 	free(d);
+}
+
+/* A size that wraps when rounded or multiplied asks for all memory and
+ * exits 70 (mem.c), never hands back a small block. In a child: the exit
+ * is the point. */
+static int
+child_exit(void (*fn)(void))
+{
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		fclose(stderr);   /* mem.c's message is expected */
+		fn();
+		_exit(0);
+	}
+	int st = 0;
+	waitpid(pid, &st, 0);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void
+alloc_huge(void)
+{
+	Arena *a = arena_new();
+	(void)arena_alloc(a, SIZE_MAX - 3);
+}
+
+static void
+array_wraps(void)
+{
+	Arena *a = arena_new();
+	(void)arena_array(a, SIZE_MAX / 8, 16);
+}
+
+TEST(arena_overflow_exits_instead_of_wrapping)
+{
+	CHECK_INT(child_exit(alloc_huge), 70);
+	CHECK_INT(child_exit(array_wraps), 70);
 }

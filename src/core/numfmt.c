@@ -271,9 +271,8 @@ num_format_percent(long long num, long long den, unsigned flags, char *out, size
 
 /* The shortest decimal digits that read back as v (finite, > 0): the
  * digits d1 d2 ... go into dig (17 at most) and v = d1.d2d3... x 10^*exp10.
- * Returns the digit count. printf and strtod use the same LC_NUMERIC, so
- * the round trip holds under any locale; the decimal point itself is
- * skipped, whatever character the locale makes it. */
+ * Returns the digit count. Printed and read back in the C locale (cnum.h),
+ * and the exponent read by the one checked parser. */
 static size_t
 shortest_digits(double v, char *dig, int *exp10)
 {
@@ -284,19 +283,22 @@ shortest_digits(double v, char *dig, int *exp10)
 	int lo = 1, hi = 17;
 	while (lo < hi) {
 		int mid = (lo + hi) / 2;
-		snprintf(buf, sizeof buf, "%.*e", mid - 1, v);
-		if (strtod(buf, NULL) == v)
+		c_snprintf(buf, sizeof buf, "%.*e", mid - 1, v);
+		if (c_strtod(buf, NULL) == v)
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
-	snprintf(buf, sizeof buf, "%.*e", lo - 1, v);
+	c_snprintf(buf, sizeof buf, "%.*e", lo - 1, v);
 	size_t n = 0;
 	const char *p = buf;
 	for (; *p && *p != 'e'; p++)
 		if (*p >= '0' && *p <= '9')
 			dig[n++] = *p;
-	*exp10 = *p == 'e' ? (int)strtol(p + 1, NULL, 10) : 0;
+	long long e = 0;
+	if (*p == 'e')
+		(void)c_strtonum_prefix(p + 1, NULL, -400, 400, &e);   /* a double's: -324..308 */
+	*exp10 = (int)e;
 	while (n > 1 && dig[n - 1] == '0')
 		n--;
 	return n;

@@ -1,5 +1,6 @@
 /* numfmt.c - thousands separators, exact decimal rounding, BAHTTEXT, money parsing (see numfmt.h). */
 #include "numfmt.h"
+#include "core/cnum.h"
 
 #include <assert.h>
 #include <limits.h>

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "core/hash.h"
+
 static void
 set_info(Writer *w, const char *key, const char *value)
 {
@@ -159,18 +161,18 @@ void
 pdf_put_id(Writer *w)
 {
 	const DisplayList *dl = w->dl;
-	uint64_t h[2] = { 1469598103934665603ULL, 7809847782465536322ULL };
+	/* FNV-1a from two seeds; the values are in the files: keep them. */
+	uint64_t h[2] = { HASH_SEED, 7809847782465536322ULL };
 	const char *parts[3] = { dl->title, dl->author, dl->subject };
 	for (int k = 0; k < 2; k++) {
 		for (int i = 0; i < 3; i++)
-			for (const char *p = parts[i]; p && *p; p++)
-				h[k] = (h[k] ^ (unsigned char)*p) * 1099511628211ULL;
+			if (parts[i])
+				h[k] = hash_more(h[k], parts[i], strlen(parts[i]));
 		h[k] = (h[k] ^ (uint64_t)dl->created) * 1099511628211ULL;
 		h[k] = (h[k] ^ (uint64_t)dl->npages) * 1099511628211ULL;
 		for (size_t i = 0; i < dl->nfonts; i++)
 			if (w->fonts[i].embed)
-				for (const char *p = w->fonts[i].embed->tag; *p; p++)
-					h[k] = (h[k] ^ (unsigned char)*p) * 1099511628211ULL;
+				h[k] = hash_more(h[k], w->fonts[i].embed->tag, strlen(w->fonts[i].embed->tag));
 	}
 	HPDF_BYTE id[16];
 	for (int i = 0; i < 16; i++)

@@ -12,21 +12,13 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "core/hash.h"
+
 enum { PDF_CACHE_MADE = 16 };
 static pthread_mutex_t made_lock = PTHREAD_MUTEX_INITIALIZER;
 static Made made_cache[PDF_CACHE_MADE];   /* under made_lock */
 static size_t nmade;
-
-static uint64_t
-bytes_hash(const unsigned char *p, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= p[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
+static HashTable made_index = HASH_TABLE_INIT;   /* made_cache[] by Made.hash */
 
 /* What kind makes of the n bytes at src: from the table, or made and put
  * in it. 0 and *out filled (its data owned by the table, or by the caller
@@ -35,17 +27,17 @@ bytes_hash(const unsigned char *p, size_t n)
 int
 made_get(MadeKind kind, const unsigned char *src, size_t n, Made *out, int *owned)
 {
-	uint64_t h = bytes_hash(src, n);
+	uint64_t h = hash_bytes(src, n);
 	*owned = 0;
 	pthread_mutex_lock(&made_lock);
-	for (size_t i = 0; i < nmade; i++) {
-		const Made *m = &made_cache[i];
-		if (m->kind == kind && m->hash == h && m->src_len == n) {
-			*out = *m;
+	HashProbe pr = hash_probe(&made_index, h);
+	const Made *found;
+	while ((found = hash_next(&made_index, &pr)) != NULL)
+		if (found->kind == kind && found->src_len == n) {
+			*out = *found;
 			pthread_mutex_unlock(&made_lock);
 			return 0;
 		}
-	}
 	pthread_mutex_unlock(&made_lock);
 	Made m = { kind, h, n, NULL, 0, 0, 0, 3 };
 	if (kind == MADE_PROFILE) {
@@ -61,10 +53,13 @@ made_get(MadeKind kind, const unsigned char *src, size_t n, Made *out, int *owne
 	if (m.data == NULL)
 		return -1;
 	pthread_mutex_lock(&made_lock);
-	if (nmade < PDF_CACHE_MADE)
-		made_cache[nmade++] = m;
-	else
+	if (nmade < PDF_CACHE_MADE) {
+		made_cache[nmade] = m;
+		hash_put(&made_index, h, &made_cache[nmade]);
+		nmade++;
+	} else {
 		*owned = 1;
+	}
 	pthread_mutex_unlock(&made_lock);
 	*out = m;
 	return 0;
@@ -78,5 +73,6 @@ made_release(void)
 		free(made_cache[i].data);
 	memset(made_cache, 0, sizeof made_cache);
 	nmade = 0;
+	hash_free(&made_index);
 	pthread_mutex_unlock(&made_lock);
 }

@@ -23,15 +23,21 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "core/hash.h"
 #include "core/mem.h"
 #include "core/phase.h"
 
 enum { PDF_CACHE_FONTS = 16, PDF_CACHE_SETS = 48 };
 
+/* A font's sets: embeds holds them (the one least recently used is
+ * replaced when it is full), sets finds one by its glyph set's hash. The
+ * fonts themselves are a handful (two a report, PDF_CACHE_FONTS at most):
+ * font_rec finds one by a scan. */
 typedef struct FontRec {
 	const DlFont *font;
 	Embed *embeds[PDF_CACHE_SETS];
 	size_t n;
+	HashTable sets;               /* embeds[], by hash_done(Embed.hash) */
 } FontRec;
 
 /* Process-wide; the lock guards the table and the counts. An entry is freed
@@ -75,16 +81,20 @@ embed_release(void)
 	for (size_t i = 0; i < ncache; i++) {
 		for (size_t k = 0; k < cache[i].n; k++)
 			embed_free(cache[i].embeds[k]);
+		hash_free(&cache[i].sets);
 	}
 	memset(cache, 0, sizeof cache);
 	ncache = 0;
 	pthread_mutex_unlock(&cache_lock);
 }
 
+/* FNV-1a over the ids of the glyphs in set, each id one step whatever its
+ * size (so not hash_more over bytes). Its value makes the subset tag, which
+ * is in every PDF: it must not change. */
 static uint64_t
 set_hash(const uint8_t *set, unsigned n)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = HASH_SEED;
 	for (unsigned g = 0; g < n; g++) {
 		if (set[g]) {
 			h ^= g;
@@ -99,10 +109,7 @@ set_hash(const uint8_t *set, unsigned n)
 static void
 subset_tag(const DlFont *f, uint64_t h, char tag[7])
 {
-	for (const char *s = f->ps_name; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
+	h = hash_more(h, f->ps_name, strlen(f->ps_name));
 	for (int i = 0; i < 6; i++) {
 		tag[i] = (char)('A' + h % 26);
 		h /= 26;
@@ -226,6 +233,18 @@ embed_make(const DlFont *f, uint8_t *set, uint64_t h, int strict)
 	return e;
 }
 
+/* The embedding of set (n glyphs, strict or not) in r, or NULL. */
+static Embed *
+embed_find(const FontRec *r, uint64_t h, int strict, const uint8_t *set, unsigned n)
+{
+	HashProbe pr = hash_probe(&r->sets, hash_done(h));
+	Embed *e;
+	while ((e = hash_next(&r->sets, &pr)) != NULL)
+		if (e->strict == strict && memcmp(e->set, set, n) == 0)
+			return e;
+	return NULL;
+}
+
 /* The embedding of pf's glyphs (with a strict ToUnicode when pf is): from
  * the cache, or made and put in the cache (replacing the least recently
  * used set of the font when full). Give it back with embed_put. NULL when
@@ -240,10 +259,8 @@ embed_get(const PdfFont *pf)
 	Embed *e = NULL;
 	pthread_mutex_lock(&cache_lock);
 	FontRec *r = font_rec(f);
-	for (size_t i = 0; r && i < r->n && e == NULL; i++)
-		if (r->embeds[i]->hash == h && r->embeds[i]->strict == pf->strict &&
-		    memcmp(r->embeds[i]->set, set, f->nglyphs) == 0)
-			e = r->embeds[i];
+	if (r)
+		e = embed_find(r, h, pf->strict, set, f->nglyphs);
 	if (e) {
 		e->refs++;
 		e->stamp = ++cache_clock;
@@ -263,14 +280,11 @@ embed_get(const PdfFont *pf)
 	e->refs = 1;
 	e->stamp = ++cache_clock;
 	r = font_rec(f);
-	int dup = 0;
-	for (size_t i = 0; r && i < r->n; i++)
-		dup |= r->embeds[i]->hash == h && r->embeds[i]->strict == pf->strict &&
-		    memcmp(r->embeds[i]->set, set, f->nglyphs) == 0;
-	if (r && !dup) {
-		size_t slot = r->n;
+	/* Not when another writer put the same set in meanwhile: this one is
+	 * then freed by embed_put. */
+	if (r && embed_find(r, h, pf->strict, set, f->nglyphs) == NULL) {
 		if (r->n == PDF_CACHE_SETS) {
-			slot = 0;
+			size_t slot = 0;
 			for (size_t i = 1; i < r->n; i++)
 				if (r->embeds[i]->stamp < r->embeds[slot]->stamp)
 					slot = i;
@@ -278,10 +292,15 @@ embed_get(const PdfFont *pf)
 			gone->cached = 0;
 			if (gone->refs > 0)
 				gone = NULL;      /* its last writer frees it */
+			/* The table removes nothing: made again without it. */
+			r->embeds[slot] = e;
+			hash_clear(&r->sets);
+			for (size_t i = 0; i < r->n; i++)
+				hash_put(&r->sets, hash_done(r->embeds[i]->hash), r->embeds[i]);
 		} else {
-			r->n++;
+			r->embeds[r->n++] = e;
+			hash_put(&r->sets, hash_done(h), e);
 		}
-		r->embeds[slot] = e;
 		e->cached = 1;
 	}
 	pthread_mutex_unlock(&cache_lock);

@@ -120,7 +120,7 @@ typedef struct PdfErr {
 
 /* What one font subset contributes to a PDF. */
 typedef struct Embed {
-	uint64_t hash;
+	uint64_t hash;                /* set_hash of set: makes the tag */
 	uint8_t *set;                 /* [nglyphs] */
 	char tag[7];
 	unsigned char *file;          /* the subset, deflated */

@@ -11,10 +11,11 @@
  * whole build, of the glyphs of Thai, ASCII and common punctuation with
  * their positional variants (223 glyphs of Laksaman's 526, 28 KB before
  * deflating), would spare the workers their subsets (131 made for the 250
- * fonts of 125 documents: 200 million instructions of the build's 1,580)
+ * fonts of 125 documents: 200 million instructions of the build's 1,580
+ * then)
  * but makes the year's folder 58 % larger (7.1 MB against 4.5 MB): a
  * school report uses 60 bold and 95 regular glyphs. Rounding a set up to
- * the Thai block, as this file once did, shared nothing either: nearly
+ * the Thai block, as pdf.c once did, shared nothing either: nearly
  * every school report has a Latin letter or a quotation mark of its own. */
 #include "pdf/internal.h"
 #include "pdf/flate.h"

@@ -40,8 +40,7 @@ buf_hex4(Buf *b, unsigned v)
 	buf_put(b, t, 4);
 }
 
-/* UTF-8 to UTF-16BE code units (no BOM), each written by put: buf_lit16
- * inside a literal string (ActualText), buf_hex4 as hex (ToUnicode). */
+/* UTF-8 to UTF-16BE code units (no BOM), each written by put. */
 void
 buf_utf16(Buf *b, const char *s, size_t len, void (*put)(Buf *, unsigned))
 {
@@ -49,13 +48,7 @@ buf_utf16(Buf *b, const char *s, size_t len, void (*put)(Buf *, unsigned))
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
 		i += k ? k : 1;
-		if (cp >= 0x10000) {
-			cp -= 0x10000;
-			put(b, 0xD800 + (cp >> 10));
-			put(b, 0xDC00 + (cp & 0x3FF));
-		} else {
-			put(b, cp);
-		}
+		buf_cp16(b, cp, put);
 	}
 }
 

@@ -19,6 +19,25 @@ put_color(Buf *b, DlColor c, const char *op)
 	buf_str(b, op);
 }
 
+/* Two numbers (a point, a size) of a path or a placement, then op. */
+static void
+put_pair(Buf *b, double x, double y, const char *op)
+{
+	buf_num(b, x, 2);
+	buf_str(b, " ");
+	buf_num(b, y, 2);
+	buf_str(b, op);
+}
+
+/* The stroke's colour and line width. */
+static void
+put_stroke(Buf *b, DlColor c, double lw)
+{
+	put_color(b, c, " RG ");
+	buf_num(b, lw, 2);
+	buf_str(b, " w ");
+}
+
 /* One run as a TJ array. Positions are absolute from the run origin, so the
  * glyphs may be drawn in any order: trailing zero-advance marks go before
  * their base so that the last glyph drawn advances (poppler sizes the span
@@ -176,19 +195,10 @@ pdf_put_page(Writer *w, HPDF_Page page, const DlPage *pg)
 			buf_str(b, "q ");
 			if (!it->u.rect.fill.none)
 				put_color(b, it->u.rect.fill, " rg ");
-			if (!it->u.rect.stroke.none) {
-				put_color(b, it->u.rect.stroke, " RG ");
-				buf_num(b, it->u.rect.lw, 2);
-				buf_str(b, " w ");
-			}
-			buf_num(b, it->u.rect.x, 2);
-			buf_str(b, " ");
-			buf_num(b, it->u.rect.y, 2);
-			buf_str(b, " ");
-			buf_num(b, it->u.rect.w, 2);
-			buf_str(b, " ");
-			buf_num(b, it->u.rect.h, 2);
-			buf_str(b, op);
+			if (!it->u.rect.stroke.none)
+				put_stroke(b, it->u.rect.stroke, it->u.rect.lw);
+			put_pair(b, it->u.rect.x, it->u.rect.y, " ");
+			put_pair(b, it->u.rect.w, it->u.rect.h, op);
 			break;
 		}
 		case DL_IMAGE:
@@ -196,17 +206,9 @@ pdf_put_page(Writer *w, HPDF_Page page, const DlPage *pg)
 			break;
 		case DL_LINE:
 			buf_str(b, "q ");
-			put_color(b, it->u.line.stroke, " RG ");
-			buf_num(b, it->u.line.lw, 2);
-			buf_str(b, " w ");
-			buf_num(b, it->u.line.x1, 2);
-			buf_str(b, " ");
-			buf_num(b, it->u.line.y1, 2);
-			buf_str(b, " m ");
-			buf_num(b, it->u.line.x2, 2);
-			buf_str(b, " ");
-			buf_num(b, it->u.line.y2, 2);
-			buf_str(b, " l S Q\n");
+			put_stroke(b, it->u.line.stroke, it->u.line.lw);
+			put_pair(b, it->u.line.x1, it->u.line.y1, " m ");
+			put_pair(b, it->u.line.x2, it->u.line.y2, " l S Q\n");
 			break;
 		}
 	}

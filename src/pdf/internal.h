@@ -102,7 +102,22 @@ void buf_num(Buf *b, double v, int decimals);
 void buf_int(Buf *b, long v);
 /* Four hex digits (capitals) of v. */
 void buf_hex4(Buf *b, unsigned v);
-/* UTF-8 as UTF-16BE, each code unit written by put (see buf.c). */
+/* One code point as UTF-16BE code units, each written by put: buf_lit16
+ * inside a literal string (ActualText), buf_hex4 as hex (ToUnicode).
+ * Inline: buf_utf16 calls it for every character of every line. */
+static inline void
+buf_cp16(Buf *b, uint32_t cp, void (*put)(Buf *, unsigned))
+{
+	if (cp >= 0x10000) {
+		cp -= 0x10000;
+		put(b, 0xD800 + (cp >> 10));
+		put(b, 0xDC00 + (cp & 0x3FF));
+	} else {
+		put(b, cp);
+	}
+}
+
+/* UTF-8 to UTF-16BE code units (no BOM), each written by put. */
 void buf_utf16(Buf *b, const char *s, size_t len, void (*put)(Buf *, unsigned));
 
 /* "0123456789ABCDEF" */

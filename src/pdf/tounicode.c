@@ -198,18 +198,6 @@ glyph_text(Names *nm, unsigned g, uint32_t u[TU_MAX], int depth)
 	return gsub_text(nm, g, u, depth);
 }
 
-static void
-buf_cp_hex(Buf *b, uint32_t cp)
-{
-	if (cp >= 0x10000) {
-		cp -= 0x10000;
-		buf_hex4(b, 0xD800 + (cp >> 10));
-		buf_hex4(b, 0xDC00 + (cp & 0x3FF));
-	} else {
-		buf_hex4(b, cp);
-	}
-}
-
 /* The ToUnicode CMap of set: bfchar blocks of at most 100 entries. Strict
  * (level u): every glyph of the set but .notdef (which is never drawn
  * then) as glyph_text finds it, *unmapped one it cannot map; else the
@@ -253,7 +241,7 @@ tounicode_text(const DlFont *f, const uint8_t *set, int strict, Buf *cm, unsigne
 			buf_hex4(cm, batch[i]);
 			buf_str(cm, "> <");
 			for (unsigned k = 0; k < ntext[i]; k++)
-				buf_cp_hex(cm, text[i][k]);
+				buf_cp16(cm, text[i][k], buf_hex4);
 			buf_str(cm, ">\n");
 		}
 		buf_str(cm, "endbfchar\n");

@@ -7,9 +7,6 @@
 
 #include "core/mem.h"
 
-/* An 8-bit RGBA or grey-alpha PNG (not interlaced) as RGB on white: what
- * PDF/A-1, which forbids transparency, can show of it. NULL for any other
- * PNG, or a damaged one. */
 /* The channels of an 8-bit, not interlaced PNG of at most 4000 pixels a
  * side (grey 1, grey-alpha 2, RGB 3, RGBA 4; 0 for any other) and its
  * size, from its IHDR. */
@@ -30,6 +27,9 @@ png_header(const unsigned char *png, size_t len, unsigned *wp, unsigned *hp)
 	return ch;
 }
 
+/* An 8-bit RGBA or grey-alpha PNG (not interlaced) as RGB on white: what
+ * an archival PDF, without transparency, can show of it. NULL for any
+ * other PNG, or a damaged one. */
 unsigned char *
 png_on_white(const unsigned char *png, size_t len, unsigned *wp, unsigned *hp)
 {

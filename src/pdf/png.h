@@ -1,8 +1,8 @@
 /* png.h - PNGs as PDF image data, without libharu's decode and deflate of
  * every pixel: a grey or RGB PNG's compressed rows go into the PDF as they
- * are (PDF reads PNG's row filters: /Predictor 15); what PDF/A-1 (which
- * forbids transparency) can show of a PNG with an alpha channel is its
- * pixels laid on white, which this small decoder (zlib's inflate and PNG's
+ * are (PDF reads PNG's row filters: /Predictor 15); what an archival PDF
+ * (PDF/A-1 forbids transparency; 2u and 3u are made without it too) can
+ * show of a PNG with an alpha channel is its pixels laid on white, which this small decoder (zlib's inflate and PNG's
  * five row filters) makes. Fuzzed by tests/fuzz/fuzz_png.c. */
 #ifndef NITHET_PNG_H
 #define NITHET_PNG_H

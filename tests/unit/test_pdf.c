@@ -259,3 +259,43 @@ TEST(pdf_level_u_maps_every_glyph_drawn)
 	ts_fonts_free(f);
 	diag_free(d);
 }
+
+/* The subset cache keeps PDF_CACHE_SETS (48) glyph sets a font, the least
+ * recently used replaced: past it, a set made again and a set still held
+ * give the same bytes as the first time. */
+TEST(pdf_subset_cache_replaces_the_least_recently_used)
+{
+	FontSetting thai = { "fonts/Laksaman.ttf", "fonts/Laksaman-Bold.ttf", 0.66 };
+	Diag *d = diag_new(NULL);
+	TsFonts *f = ts_fonts_load(&thai, &thai, d);
+	const DlFont *laksaman = font_named(f, "Laksaman");
+	CHECK(laksaman != NULL);
+	if (laksaman == NULL) {
+		ts_fonts_free(f);
+		diag_free(d);
+		return;
+	}
+	pdf_release();
+	unsigned char *first = NULL, *last = NULL, *p = NULL;
+	size_t first_n = 0, last_n = 0, n = 0;
+	unsigned gids[2] = { 3, 3 };
+	CHECK_INT(render_glyphs(laksaman, gids, 1, 0, &first, &first_n, d), 0);
+	for (unsigned i = 0; i < 60; i++) {
+		gids[1] = 4 + i;
+		free(last);
+		last = NULL;
+		CHECK_INT(render_glyphs(laksaman, gids, 2, 0, &last, &last_n, d), 0);
+	}
+	CHECK_INT(render_glyphs(laksaman, gids, 1, 0, &p, &n, d), 0);
+	CHECK(p != NULL && first != NULL && n == first_n && memcmp(p, first, n) == 0);
+	free(p);
+	p = NULL;
+	CHECK_INT(render_glyphs(laksaman, gids, 2, 0, &p, &n, d), 0);
+	CHECK(p != NULL && last != NULL && n == last_n && memcmp(p, last, n) == 0);
+	free(p);
+	free(first);
+	free(last);
+	pdf_release();
+	ts_fonts_free(f);
+	diag_free(d);
+}

@@ -1,0 +1,103 @@
+/* streams.c - stream objects of a document holding bytes we made: already
+ * deflated (read from our memory or copied), or deflated here, with the
+ * /Filter libharu would not write for them. */
+#include "pdf/internal.h"
+#include "pdf/flate.h"
+
+/* Dictionary hook: libharu writes no /Filter for a stream it does not
+ * compress itself. */
+HPDF_STATUS
+write_flate_name(HPDF_Dict d, HPDF_Stream out)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/* Bytes libharu reads straight from our memory (a RawSrc). */
+static HPDF_STATUS
+raw_read(HPDF_Stream s, HPDF_BYTE *ptr, HPDF_UINT *siz)
+{
+	RawSrc *r = s->attr;
+	size_t k = r->n - r->at;
+	if (k > *siz)
+		k = *siz;
+	memcpy(ptr, r->p + r->at, k);
+	r->at += k;
+	int eof = k < *siz;
+	*siz = (HPDF_UINT)k;
+	return eof ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS
+raw_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	RawSrc *r = s->attr;
+	long at = mode == HPDF_SEEK_CUR ? (long)r->at + pos : mode == HPDF_SEEK_END ? (long)r->n - pos : pos;
+	if (at < 0 || (size_t)at > r->n)
+		return HPDF_STREAM_EOF;
+	r->at = (size_t)at;
+	return HPDF_OK;
+}
+
+static HPDF_INT32
+raw_tell(HPDF_Stream s)
+{
+	return (HPDF_INT32)((RawSrc *)s->attr)->at;
+}
+
+static HPDF_UINT32
+raw_size(HPDF_Stream s)
+{
+	return (HPDF_UINT32)((RawSrc *)s->attr)->n;
+}
+
+/* A stream object holding bytes already deflated, read from src (which
+ * must live until the document is saved). */
+HPDF_Dict
+deflated_stream(Writer *w, RawSrc *src)
+{
+	HPDF_Dict s = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+	if (s == NULL)
+		return NULL;
+	HPDF_Stream raw = HPDF_CallbackReader_New(w->pdf->mmgr, raw_read, raw_seek, raw_tell,
+		raw_size, src);
+	if (raw == NULL)
+		return NULL;
+	HPDF_Stream_Free(s->stream);
+	s->stream = raw;
+	s->filter = HPDF_STREAM_FILTER_NONE;
+	s->write_fn = write_flate_name;
+	return s;
+}
+
+/* A stream object holding n bytes, deflated here unless plain (PDF/A
+ * wants the metadata readable as it is). */
+HPDF_Dict
+plain_stream(Writer *w, const void *bytes, size_t n, int plain)
+{
+	HPDF_Dict s = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+	if (s == NULL)
+		return NULL;
+	size_t zn = plain || n == 0 ? 0 : flate_compress(bytes, n, &w->zout, &w->zout_cap);
+	s->filter = HPDF_STREAM_FILTER_NONE;
+	if (zn > 0) {
+		s->write_fn = write_flate_name;
+		bytes = w->zout;
+		n = zn;
+	}
+	if (n > 0 && HPDF_Stream_Write(s->stream, bytes, (HPDF_UINT)n) != HPDF_OK)
+		return NULL;
+	return s;
+}
+
+/* A stream object holding n bytes already deflated (copied). */
+HPDF_Dict
+deflated_copy(Writer *w, const unsigned char *bytes, size_t n)
+{
+	HPDF_Dict s = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+	if (s == NULL || HPDF_Stream_Write(s->stream, bytes, (HPDF_UINT)n) != HPDF_OK)
+		return NULL;
+	s->filter = HPDF_STREAM_FILTER_NONE;
+	s->write_fn = write_flate_name;
+	return s;
+}

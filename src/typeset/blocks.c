@@ -5,13 +5,26 @@
 
 #include <stdio.h>
 
+/* Space in lines of body text above a heading (none at the top of a page)
+ * and below it; below a paragraph, list or label list, a quarter of one
+ * of its lines. */
+#define HEADING_BEFORE 0.5
+#define HEADING_AFTER 0.2
+#define BLOCK_AFTER 0.25
+/* A signature block is at least this share of the text width; it has
+ * SIGN_ROOM lines above a sign line to sign in, else SIGNATURE_GAP, and
+ * SIGNATURE_GAP below. */
+#define SIGNATURE_WIDTH 0.5
+#define SIGN_ROOM 1.5
+#define SIGNATURE_GAP 0.5
+
 void
 lay_heading(Lay *L, const DocHeading *h, const DocBlock *next)
 {
 	double size = lay_heading_size(L, h->level);
 	double lh = lh_of(L, size);
-	double before = L->page_used ? lh_of(L, L->body) * 0.5 : 0;
-	double after = lh_of(L, L->body) * 0.2;
+	double before = L->page_used ? lh_of(L, L->body) * HEADING_BEFORE : 0;
+	double after = lh_of(L, L->body) * HEADING_AFTER;
 	DocText t = { 0 };
 	char *body = NULL;
 	{
@@ -58,7 +71,7 @@ lay_para(Lay *L, const DocPara *p, const DocBlock *next)
 	if (p->caption != DOC_CAPTION_NONE)
 		lay_toc_reached(L);
 	lay_flow_lines(L, &tf, L->x0, L->width, p->indent_mm * MM, p->align, lay_tag(L, "p%d", L->nblock, 0, 0));
-	L->y += lh_of(L, size) * 0.25;
+	L->y += lh_of(L, size) * BLOCK_AFTER;
 }
 
 static int
@@ -105,7 +118,7 @@ lay_list(Lay *L, const DocList *l)
 			}
 		}
 	}
-	L->y += f->lh * 0.25;
+	L->y += f->lh * BLOCK_AFTER;
 }
 
 void
@@ -141,7 +154,7 @@ lay_labels(Lay *L, const DocLabels *lb)
 			}
 		}
 	}
-	L->y += f->lh * 0.25;
+	L->y += f->lh * BLOCK_AFTER;
 }
 
 
@@ -223,7 +236,7 @@ lay_signature(Lay *L, const DocSignature *g)
 		lines[n++] = g->date;
 	/* The block's width: at least half the text width, wider for a long
 	 * position so that it stays on one line; flush with the right margin. */
-	double w = L->width * 0.5;
+	double w = L->width * SIGNATURE_WIDTH;
 	for (int i = 0; i < n; i++) {
 		double tw = lay_text_width(L, lines[i], size, 0) + 2 * MM;
 		if (tw > w)
@@ -238,7 +251,7 @@ lay_signature(Lay *L, const DocSignature *g)
 		nl[i] = ts_text_break(t[i], L->a, w, w, 0, &ln[i]);
 		total += nl[i];
 	}
-	double above = g->sign_line ? lh * 1.5 : lh * 0.5;
+	double above = g->sign_line ? lh * SIGN_ROOM : lh * SIGNATURE_GAP;
 	lay_need(L, above + lh * (double)total);
 	L->y += above;
 	for (int i = 0; i < n; i++)
@@ -248,5 +261,5 @@ lay_signature(Lay *L, const DocSignature *g)
 				lay_tag(L, "sig%dl%d", L->nblock, i, 0));
 			L->y += lh;
 		}
-	L->y += lh * 0.5;
+	L->y += lh * SIGNATURE_GAP;
 }

@@ -5,6 +5,40 @@
 #include <math.h>
 #include <string.h>
 
+/* Heights in lines of the chart's labels (size body - 2): the legend's
+ * rows; below the columns, their category labels and the room their
+ * total height reserves; a bar's row; the goal's label above the bars
+ * (else BARS_TOP_GAP); the scale below the bars, as reserved and as
+ * left after it; and the space below the chart. */
+#define LEGEND_LINES 1.3
+#define CATEGORY_LINES 1.2
+#define COLUMNS_BELOW_LINES 2.2
+#define BAR_ROW_LINES 1.25
+#define GOAL_LABEL_LINES 1.2
+#define BARS_TOP_GAP 0.3
+#define BARS_SCALE_LINES 1.5
+#define BARS_SCALE_BELOW 1.3
+#define CHART_AFTER 0.5
+/* The bars fill BAR_SHARE of a column's slot or a bar's row, centred
+ * (BAR_INSET = (1 - BAR_SHARE) / 2 before them). */
+#define BAR_SHARE 0.7
+#define BAR_INSET 0.15
+/* The category labels left of horizontal bars take at most this share of
+ * the text width. */
+#define CATEGORY_COLUMN_MAX 0.35
+/* A legend's colour swatch: its top and height in lines. */
+#define SWATCH_TOP 0.3
+#define SWATCH_HEIGHT 0.45
+/* Stacked shares summing to within this of the scale's maximum (100 %)
+ * print no total at the bar's end. */
+#define STACK_FULL_SLACK 0.5
+/* Line widths (points): the axes, the scale's grid lines and ticks, the
+ * goal mark. */
+#define AXIS_LW 0.8
+#define GRIDLINE_LW 0.4
+#define TICK_LW 0.5
+#define GOAL_LW 1.2
+
 static const DlColor BLACK = { 0, 0, 0, 0 };
 static const DlColor GOAL = { 192, 0, 0, 0 };
 static const DlColor PALETTE[] = {
@@ -91,11 +125,11 @@ lay_chart(Lay *L, const DocChart *ch)
 		vmax = nice_max(vmax);
 	}
 	const char *unit = ch->unit;
-	double legend_h = ns > 1 || ch->kind == DOC_CHART_STACKED ? lh * 1.3 : 0;
+	double legend_h = ns > 1 || ch->kind == DOC_CHART_STACKED ? lh * LEGEND_LINES : 0;
 
 	if (ch->kind == DOC_CHART_COLUMNS) {
 		double plot_h = 55 * MM;
-		double total = title_h + plot_h + lh * 2.2 + legend_h + lh;
+		double total = title_h + plot_h + lh * COLUMNS_BELOW_LINES + legend_h + lh;
 		lay_need(L, total);
 		double y = L->y;
 		if (has_title)
@@ -103,17 +137,17 @@ lay_chart(Lay *L, const DocChart *ch)
 				lay_tag(L, "c%dt", bi, 0, 0));
 		y += title_h + lh;
 		double ax = L->x0 + 12 * MM, aw = L->width - 12 * MM;
-		double slot = aw / (double)ncat, bw = slot * 0.7 / (double)ns;
+		double slot = aw / (double)ncat, bw = slot * BAR_SHARE / (double)ns;
 		/* grid lines and scale */
 		int tdec, nt = ticks_of(vmax, &tdec);
 		for (int k = 0; k <= nt; k++) {
 			double v = vmax * k / nt, yy = y + plot_h - plot_h * k / nt;
-			lay_line(L, ax, yy, ax + aw, yy, k == 0 ? BLACK : dl_rgb(220, 220, 220), k == 0 ? 0.8 : 0.4);
+			lay_line(L, ax, yy, ax + aw, yy, k == 0 ? BLACK : dl_rgb(220, 220, 220), k == 0 ? AXIS_LW : GRIDLINE_LW);
 			lay_put_text(L, fmt_value(L, v, tdec, NULL), size, 0, L->x0, yy - lh / 2, 11 * MM,
 				DOC_ALIGN_RIGHT, lay_tag(L, "c%ds%d", bi, k, 0));
 		}
 		for (size_t i = 0; i < ncat; i++) {
-			double sx = ax + slot * (double)i + slot * 0.15;
+			double sx = ax + slot * (double)i + slot * BAR_INSET;
 			for (size_t j = 0; j < ns; j++) {
 				double v = ch->values[j * ncat + i];
 				double hgt = vmax > 0 ? plot_h * (v < 0 ? 0 : v > vmax ? vmax : v) / vmax : 0;
@@ -126,7 +160,7 @@ lay_chart(Lay *L, const DocChart *ch)
 			lay_put_text(L, ch->categories[i], size, 0, ax + slot * (double)i, y + plot_h + 0.5 * MM,
 				slot, DOC_ALIGN_CENTER, lay_tag(L, "c%dk%d", bi, (int)i, 0));
 		}
-		y += plot_h + lh * 1.2;
+		y += plot_h + lh * CATEGORY_LINES;
 		L->y = y;
 	} else {
 		/* Horizontal bars: labels on the left, values at the bar ends. */
@@ -137,12 +171,12 @@ lay_chart(Lay *L, const DocChart *ch)
 				lw = w;
 		}
 		lw += 2 * MM;
-		if (lw > L->width * 0.35)
-			lw = L->width * 0.35;
+		if (lw > L->width * CATEGORY_COLUMN_MAX)
+			lw = L->width * CATEGORY_COLUMN_MAX;
 		double ax = L->x0 + lw, aw = L->width - lw - 18 * MM;
-		double row = lh * 1.25;
+		double row = lh * BAR_ROW_LINES;
 		/* Category labels may wrap: row height from the widest label. */
-		double total = title_h + lh * 1.2 + row * (double)ncat + lh * 1.5 + legend_h;
+		double total = title_h + lh * GOAL_LABEL_LINES + row * (double)ncat + lh * BARS_SCALE_LINES + legend_h;
 		lay_need(L, total > L->bottom - L->top ? L->bottom - L->top : total);
 		double y = L->y;
 		if (has_title)
@@ -154,9 +188,9 @@ lay_chart(Lay *L, const DocChart *ch)
 			lay_put_text(L, arena_printf(L->a, "เป้าหมาย %s", fmt_value(L, ch->goal, ch->decimals, unit)),
 				size, 0, ax + aw * ch->goal / vmax - 20 * MM, y, 40 * MM, DOC_ALIGN_CENTER,
 				lay_tag(L, "c%dg", bi, 0, 0));
-			y += lh * 1.2;
+			y += lh * GOAL_LABEL_LINES;
 		} else {
-			y += lh * 0.3;
+			y += lh * BARS_TOP_GAP;
 		}
 		double y_axis0 = y;
 		for (size_t i = 0; i < ncat; i++) {
@@ -174,7 +208,7 @@ lay_chart(Lay *L, const DocChart *ch)
 				if (v < 0)
 					v = 0;
 				double bw = vmax > 0 ? aw * (v > vmax ? vmax : v) / vmax : 0;
-				lay_rect(L, bx, y + row * 0.15, bw, row * 0.7, PALETTE[j % 8], DL_NONE, 0);
+				lay_rect(L, bx, y + row * BAR_INSET, bw, row * BAR_SHARE, PALETTE[j % 8], DL_NONE, 0);
 				if (ch->kind == DOC_CHART_STACKED && v > 0 &&
 				    bw > lay_text_width(L, fmt_value(L, v, ch->decimals, NULL), size - 2, 0) + 2)
 					lay_put_text(L, fmt_value(L, v, ch->decimals, NULL), size - 2, 0, bx,
@@ -185,26 +219,26 @@ lay_chart(Lay *L, const DocChart *ch)
 			}
 			/* The total at the bar's end, but not a stack of shares that
 			 * adds up to its scale (100 % at the end of every bar). */
-			if (ch->kind != DOC_CHART_STACKED || ch->max <= 0 || fabs(sum - ch->max) > 0.5)
+			if (ch->kind != DOC_CHART_STACKED || ch->max <= 0 || fabs(sum - ch->max) > STACK_FULL_SLACK)
 				lay_put_text(L, fmt_value(L, sum, ch->decimals, ch->kind == DOC_CHART_STACKED ? NULL : unit),
 					size, 0, bx + 1.5 * MM, y + (row - lh) / 2, 18 * MM, DOC_ALIGN_LEFT,
 					lay_tag(L, "c%dv%d", bi, (int)i, 0));
 			y += row;
 		}
-		lay_line(L, ax, y_axis0, ax, y, BLACK, 0.8);
-		lay_line(L, ax, y, ax + aw, y, BLACK, 0.8);
+		lay_line(L, ax, y_axis0, ax, y, BLACK, AXIS_LW);
+		lay_line(L, ax, y, ax + aw, y, BLACK, AXIS_LW);
 		int tdec, nt = ticks_of(vmax, &tdec);
 		for (int k = 0; k <= nt; k++) {
 			double xx = ax + aw * k / nt;
-			lay_line(L, xx, y, xx, y + 1 * MM, BLACK, 0.5);
+			lay_line(L, xx, y, xx, y + 1 * MM, BLACK, TICK_LW);
 			lay_put_text(L, fmt_value(L, vmax * k / nt, tdec, unit), size - 2, 0, xx - 10 * MM, y + 1 * MM,
 				20 * MM, DOC_ALIGN_CENTER, lay_tag(L, "c%ds%d", bi, k, 0));
 		}
 		if (ch->has_goal && vmax > 0) {
 			double gx = ax + aw * (ch->goal > vmax ? vmax : ch->goal) / vmax;
-			lay_line(L, gx, y_axis0 - 1 * MM, gx, y, GOAL, 1.2);
+			lay_line(L, gx, y_axis0 - 1 * MM, gx, y, GOAL, GOAL_LW);
 		}
-		L->y = y + lh * 1.3;
+		L->y = y + lh * BARS_SCALE_BELOW;
 	}
 	if (legend_h > 0) {
 		double x = L->x0;
@@ -214,12 +248,12 @@ lay_chart(Lay *L, const DocChart *ch)
 				L->y += lh;
 				x = L->x0;
 			}
-			lay_rect(L, x, L->y + lh * 0.3, 3.5 * MM, lh * 0.45, PALETTE[j % 8], DL_NONE, 0);
+			lay_rect(L, x, L->y + lh * SWATCH_TOP, 3.5 * MM, lh * SWATCH_HEIGHT, PALETTE[j % 8], DL_NONE, 0);
 			lay_put_text(L, ch->series[j], size, 0, x + 5 * MM, L->y, tw + 1, DOC_ALIGN_LEFT,
 				lay_tag(L, "c%dl%d", bi, (int)j, 0));
 			x += 5 * MM + tw + 5 * MM;
 		}
 		L->y += lh;
 	}
-	L->y += lh * 0.5;
+	L->y += lh * CHART_AFTER;
 }

@@ -17,6 +17,18 @@
 #define LABELS_LIST_WHOLE 4
 #define LABELS_WHOLE 8
 #define LABEL_RUN_ON 3
+/* A label column sized from its labels is at most this share of the text
+ * width. */
+#define LABEL_COLUMN_MAX 0.4
+/* Room a heading keeps below it (lay_keep_room), in body lines: before a
+ * heading right under it, the space after the first heading and before
+ * the second (blocks.c: HEADING_AFTER + HEADING_BEFORE); the start of a
+ * chart (its first bars) or a table (header and first rows); anything
+ * else. */
+#define HEADING_PAIR_GAP 0.7
+#define KEEP_CHART_LINES 12
+#define KEEP_TABLE_LINES 6
+#define KEEP_OTHER_LINES 2
 
 
 static void
@@ -83,7 +95,7 @@ lay_flow_take(Lay *L, const Flow *f, size_t k)
 	for (;;) {
 		if (!L->open)
 			lay_open_page(L);
-		double avail = L->bottom + 0.01 - L->y;
+		double avail = L->bottom + LAY_FIT_EPS - L->y;
 		size_t room = avail > 0 ? (size_t)(avail / f->lh + 1e-6) : 0;
 		size_t left = f->n - k;
 		if (left <= room)
@@ -203,8 +215,8 @@ lay_label_flow(Lay *L, const DocLabels *lb, LabelFlow *bf)
 				lw = mx;
 		}
 		lw += 4 * MM;
-		if (lw > L->width * 0.4)
-			lw = L->width * 0.4;
+		if (lw > L->width * LABEL_COLUMN_MAX)
+			lw = L->width * LABEL_COLUMN_MAX;
 	}
 	bf->lw = lw;
 	size_t nr = 0, total = 0;
@@ -256,7 +268,7 @@ lay_keep_room(Lay *L, const DocBlock *next)
 	/* A heading right under another (ส่วนที่ 3 then 3.1) keeps with what
 	 * the second keeps with. */
 	if (kind == DOC_HEADING)
-		return room + lh_of(L, L->body) * 0.7 + lh_of(L, lay_heading_size(L, next->u.heading.level)) +
+		return room + lh_of(L, L->body) * HEADING_PAIR_GAP + lh_of(L, lay_heading_size(L, next->u.heading.level)) +
 			lay_keep_room(L, next->next);
 	if (kind == DOC_PARA) {
 		TextFlow tf;
@@ -275,7 +287,7 @@ lay_keep_room(Lay *L, const DocBlock *next)
 	}
 	if (kind == DOC_IMAGE)
 		return room + next->u.images.height_mm * MM + 2 * MM + 2 * lh_of(L, L->body - 2);
-	int lines = kind == DOC_CHART ? 12 : kind == DOC_TABLE ? 6 : 2;
+	int lines = kind == DOC_CHART ? KEEP_CHART_LINES : kind == DOC_TABLE ? KEEP_TABLE_LINES : KEEP_OTHER_LINES;
 	return room + lines * lh_of(L, L->body);
 }
 

@@ -7,6 +7,13 @@
 #include "typeset/internal.h"
 
 #define MM 2.834645669  /* points per millimetre */
+/* What fits within a hundredth of a point fits: sums of widths and
+ * heights round, and a page or a column that fits exactly on paper must
+ * not be refused for it. */
+#define LAY_FIT_EPS 0.01
+/* The body of a line's text sits about this much of its size above the
+ * baseline (base_of centres the nominal size in the line box). */
+#define BASELINE_EM 0.78
 
 /* A line of one of the lists of contents: a heading, or a table's or
  * chart's caption, in document order. */
@@ -63,7 +70,7 @@ lh_of(const Lay *L, double size)
 static inline double
 base_of(const Lay *L, double size)
 {
-	return (lh_of(L, size) - size) / 2 + size * 0.78;
+	return (lh_of(L, size) - size) / 2 + size * BASELINE_EM;
 }
 
 /* The lines of a paragraph, list or label list as pagination sees them: n

@@ -10,6 +10,15 @@
 #include "core/mem.h"
 #include "core/numfmt.h"
 
+/* The running footer's own text (left) takes this much of the text width,
+ * the page number the right of it; the rule under the header this wide
+ * (points). */
+#define FOOTER_TEXT_SHARE 0.6
+#define HEADER_RULE_LW 0.4
+/* A list of contents starts on a page with room for its title and first
+ * line. */
+#define TOC_HEAD_LINES 2
+
 void
 lay_open_page(Lay *L)
 {
@@ -47,7 +56,7 @@ lay_need(Lay *L, double h)
 {
 	if (!L->open) {
 		lay_open_page(L);
-	} else if (L->y + h > L->bottom + 0.01 && L->page_used) {
+	} else if (L->y + h > L->bottom + LAY_FIT_EPS && L->page_used) {
 		lay_open_page(L);
 	}
 	L->page_used = 1;
@@ -135,7 +144,7 @@ lay_toc(Lay *L, DocCaptionKind kind)
 	double size = L->body, lh = lh_of(L, size);
 	if (L->open && L->page_used)
 		L->open = 0;
-	lay_need(L, lh * 2);
+	lay_need(L, lh * TOC_HEAD_LINES);
 	const Doc *doc = L->doc;
 	const char *title = kind == DOC_CAPTION_TABLE ? (doc->toc_tables_title ? doc->toc_tables_title : "สารบัญตาราง") :
 		kind == DOC_CAPTION_CHART ? (doc->toc_charts_title ? doc->toc_charts_title : "สารบัญแผนภูมิ") :
@@ -213,7 +222,7 @@ lay_decorate(Lay *L)
 			if (yt < 2 * MM)
 				yt = 2 * MM;
 			lay_put_text(L, L->doc->header_text, size, 0, x0, yt, w, DOC_ALIGN_RIGHT, "hdr");
-			lay_line(L, x0, yt + lh + 0.5 * MM, x0 + w, yt + lh + 0.5 * MM, GRID, 0.4);
+			lay_line(L, x0, yt + lh + 0.5 * MM, x0 + w, yt + lh + 0.5 * MM, GRID, HEADER_RULE_LW);
 		}
 		char pg[96];
 		if (front)
@@ -224,7 +233,7 @@ lay_decorate(Lay *L)
 		if (yf + lh > L->ph - 2 * MM)
 			yf = L->ph - 2 * MM - lh;
 		if (L->doc->footer_text && *L->doc->footer_text)
-			lay_put_text(L, L->doc->footer_text, size, 0, x0, yf, w * 0.6, DOC_ALIGN_LEFT, "ftr");
+			lay_put_text(L, L->doc->footer_text, size, 0, x0, yf, w * FOOTER_TEXT_SHARE, DOC_ALIGN_LEFT, "ftr");
 		lay_put_text(L, lay_digits(L, pg), size, 0, x0, yf, w,
 			L->doc->footer_text && *L->doc->footer_text ? DOC_ALIGN_RIGHT : DOC_ALIGN_CENTER, "pageno");
 	}

@@ -32,6 +32,17 @@ typedef struct TRow {
 /* The smallest a table's type is set to keep its words whole (of its size). */
 #define TABLE_MIN_SCALE 0.7
 #define PAD_Y (0.6 * MM)
+/* Cell rules (points). */
+#define GRID_LW 0.5
+/* A header cell keeps its words on one line when its natural width is
+ * under this share of the text width. */
+#define HEADER_NOWRAP 0.2
+/* A row that does not fit moves to the next page when it would fit there,
+ * or when this page holds more than the header and this many lines of the
+ * table; else it starts here and its lines continue overleaf. */
+#define TABLE_SPLIT_LINES 3
+/* Space below a table, in its lines. */
+#define TABLE_AFTER 0.5
 
 static void
 draw_row(Lay *L, const DocTable *tb, TRow *rows, size_t r, TCell *cells, const double *xcol,
@@ -54,7 +65,7 @@ draw_row(Lay *L, const DocTable *tb, TRow *rows, size_t r, TCell *cells, const d
 			fill = TOTAL_FILL;
 		else if (R->dr->shaded)
 			fill = SHADE_FILL;
-		lay_rect(L, x, ytop, w, ch, fill, GRID, 0.5);
+		lay_rect(L, x, ytop, w, ch, fill, GRID, GRID_LW);
 		double lh = lh_of(L, c->t->size), b = base_of(L, c->t->size);
 		double yt = ytop + PAD_Y;
 		if (R->dr->kind == DOC_ROW_HEADER)
@@ -134,14 +145,14 @@ fit_header_words(Lay *L, const DocTable *tb, const TCell *cells, size_t ncells, 
 		total += wd[k];
 	/* A table already wider than the page stays as wide, no wider. */
 	double target = before > L->width ? before : L->width;
-	if (total <= target + 0.01)
+	if (total <= target + LAY_FIT_EPS)
 		return;
 	double *floor = mem_array(nc, sizeof *floor);
 	for (size_t k = 0; k < nc; k++)
 		floor[k] = umin[k] > hmin[k] ? umin[k] : hmin[k];
 	double excess = shrink_to(wd, floor, nc, total - target);
 	excess = shrink_to(wd, hmin, nc, excess);
-	if (excess > 0.01) {
+	if (excess > LAY_FIT_EPS) {
 		for (size_t k = 0; k < nc; k++)
 			floor[k] = 0;
 		shrink_to(wd, floor, nc, excess);
@@ -180,7 +191,7 @@ table_fit_size(Lay *L, const DocTable *tb, double size, const double *umin, cons
 				w = tb->cols[k].width_mm * MM;
 			need += w;
 		}
-		if (need <= L->width + 0.01)
+		if (need <= L->width + LAY_FIT_EPS)
 			return size * f;
 	}
 	return size * TABLE_MIN_SCALE;
@@ -256,7 +267,7 @@ lay_table(Lay *L, const DocTable *tb)
 			if (a + 2 * PAD_X > umin[k])
 				umin[k] = a + 2 * PAD_X;
 			/* Header words should not wrap when a little width avoids it. */
-			if (head && b < L->width * 0.2 && b > a)
+			if (head && b < L->width * HEADER_NOWRAP && b > a)
 				a = b;
 			if (a + 2 * PAD_X > mn[k])
 				mn[k] = a + 2 * PAD_X;
@@ -350,9 +361,9 @@ lay_table(Lay *L, const DocTable *tb)
 			continue;
 		}
 		double h = rows[r].h;
-		if (L->y + h > L->bottom + 0.01) {
+		if (L->y + h > L->bottom + LAY_FIT_EPS) {
 			double room = L->bottom - L->top - hh - (L->table_label ? lh : 0);
-			if (h <= room || L->y > L->top + hh + lh * 3) {
+			if (h <= room || L->y > L->top + hh + lh * TABLE_SPLIT_LINES) {
 				lay_open_page(L);
 				L->page_used = 1;
 				table_continues(L, size);
@@ -362,7 +373,7 @@ lay_table(Lay *L, const DocTable *tb)
 				}
 			}
 		}
-		if (L->y + h <= L->bottom + 0.01) {
+		if (L->y + h <= L->bottom + LAY_FIT_EPS) {
 			draw_row(L, tb, rows, r, cells, xcol, L->y, 0, 0, h, "t%dr%dc%d", bi);
 			L->y += h;
 			continue;
@@ -394,7 +405,7 @@ lay_table(Lay *L, const DocTable *tb)
 		}
 	}
 	(void)header_drawn;
-	L->y += lh * 0.5;
+	L->y += lh * TABLE_AFTER;
 	free(xcol);
 	free(rows);
 	free(cells);

@@ -4,10 +4,8 @@
  * vowels, brackets and quotation marks). */
 #include "typeset/internal.h"
 
-#include <stdlib.h>
 #include <string.h>
 
-#include "core/mem.h"
 #include "core/utf8.h"
 
 /* libthai's break positions in c->wcs[0..len) into c->pos; returns their
@@ -16,51 +14,32 @@
 static int
 thai_breaks(TsCtx *c, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
+	/* FNV-1a over whole code points, not their bytes. */
+	uint64_t h = HASH_SEED;
 	for (size_t i = 0; i < len; i++) {
 		h ^= (uint64_t)(uint32_t)c->wcs[i];
 		h *= 1099511628211ULL;
 	}
-	h ^= h >> 29;
-	size_t mask = c->bmemo_cap - 1;
-	for (size_t i = h & mask; c->bmemo_cap; i = (i + 1) & mask) {
-		const TsBrkMemo *m = &c->bmemo[i];
-		if (m->w == NULL)
-			break;
-		if (m->hash == h && m->len == len && memcmp(m->w, c->wcs, len * sizeof *m->w) == 0) {
+	h = hash_done(h);
+	HashProbe pr = hash_probe(&c->bmemo, h);
+	const TsBrkMemo *m;
+	while ((m = hash_next(&c->bmemo, &pr)) != NULL)
+		if (m->len == len && memcmp(m->w, c->wcs, len * sizeof *m->w) == 0) {
 			memcpy(c->pos, m->pos, (size_t)m->npos * sizeof *c->pos);
 			return m->npos;
 		}
-	}
 	int k = th_brk_wc_find_breaks(c->brk, (const thwchar_t *)c->wcs, c->pos, len);
 	if (k < 0)
 		k = 0;
 	if (arena_used(c->memo_arena) >= TS_MEMO_BYTES)
 		return k;
-	if (2 * (c->bmemo_n + 1) > c->bmemo_cap) {
-		size_t cap = c->bmemo_cap ? 2 * c->bmemo_cap : 1024;
-		TsBrkMemo *tab = mem_array(cap, sizeof *tab);
-		for (size_t j = 0; j < c->bmemo_cap; j++) {
-			if (c->bmemo[j].w == NULL)
-				continue;
-			size_t i = c->bmemo[j].hash & (cap - 1);
-			while (tab[i].w != NULL)
-				i = (i + 1) & (cap - 1);
-			tab[i] = c->bmemo[j];
-		}
-		free(c->bmemo);
-		c->bmemo = tab;
-		c->bmemo_cap = cap;
-	}
 	wchar_t *w = arena_array(c->memo_arena, len + 1, sizeof *w);
 	memcpy(w, c->wcs, len * sizeof *w);
 	int *pos = arena_array(c->memo_arena, (size_t)k + 1, sizeof *pos);
 	memcpy(pos, c->pos, (size_t)k * sizeof *pos);
-	size_t i = h & (c->bmemo_cap - 1);
-	while (c->bmemo[i].w != NULL)
-		i = (i + 1) & (c->bmemo_cap - 1);
-	c->bmemo[i] = (TsBrkMemo){ h, w, len, pos, k };
-	c->bmemo_n++;
+	TsBrkMemo *e = arena_alloc(c->memo_arena, sizeof *e);
+	*e = (TsBrkMemo){ w, len, pos, k };
+	hash_put(&c->bmemo, h, e);
 	return k;
 }
 

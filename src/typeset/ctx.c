@@ -46,9 +46,9 @@ ts_ctx_free(TsCtx *c)
 	for (size_t i = 0; i < c->nkeep; i++)
 		free(c->keep[i].cp);
 	free(c->keep);
-	free(c->memo);
-	free(c->bmemo);
-	free(c->pmemo);
+	hash_free(&c->memo);
+	hash_free(&c->bmemo);
+	hash_free(&c->pmemo);
 	free(c->rg);
 	free(c->pg);
 	arena_free(c->memo_arena);
@@ -61,15 +61,9 @@ memo_clear(TsCtx *c)
 {
 	arena_free(c->memo_arena);
 	c->memo_arena = arena_new();
-	free(c->memo);
-	c->memo = NULL;
-	c->memo_cap = c->memo_n = 0;
-	free(c->bmemo);
-	c->bmemo = NULL;
-	c->bmemo_cap = c->bmemo_n = 0;
-	free(c->pmemo);
-	c->pmemo = NULL;
-	c->pmemo_cap = c->pmemo_n = 0;
+	hash_clear(&c->memo);
+	hash_clear(&c->bmemo);
+	hash_clear(&c->pmemo);
 }
 
 void

@@ -9,6 +9,7 @@
 #include <thai/thwbrk.h>
 
 #include "core/arena.h"
+#include "core/hash.h"
 #include "core/utf8.h"
 #include "doc/doc.h"
 #include "typeset/dlist.h"
@@ -130,7 +131,6 @@ typedef struct TsPieceGlyph {
 
 /* One remembered piece of a run: its bytes, face and script, and glyphs. */
 typedef struct TsPiece {
-	uint64_t hash;
 	const char *str;
 	uint32_t len, ng;
 	uint8_t face, thai;
@@ -139,7 +139,6 @@ typedef struct TsPiece {
 
 /* One remembered shaping result (see ts_text_shape). */
 typedef struct TsMemo {
-	uint64_t hash;
 	double size;
 	const uint8_t *bold;              /* per byte of t->str */
 	TsText *t;                        /* read-only once made */
@@ -147,7 +146,6 @@ typedef struct TsMemo {
 
 /* libthai's breaks of one run of Thai letters (see breaks.c, thai_breaks). */
 typedef struct TsBrkMemo {
-	uint64_t hash;
 	const wchar_t *w;
 	size_t len;
 	const int *pos;
@@ -178,19 +176,16 @@ struct TsCtx {
 	size_t nkeep;
 	/* Shaped paragraphs by (text, bold, size): reports repeat labels, table
 	 * headers and whole paragraphs from document to document. */
-	Arena *memo_arena;
-	TsMemo *memo;                     /* open addressing, memo_cap a power of two */
-	size_t memo_cap, memo_n;
+	Arena *memo_arena;                /* the memos' entries and what they hold */
+	HashTable memo;                   /* of TsMemo */
 	/* Runs of Thai letters and their breaks: a paragraph seen for the first
 	 * time is mostly made of words seen before. Same arena and lifetime. */
-	TsBrkMemo *bmemo;
-	size_t bmemo_cap, bmemo_n;
+	HashTable bmemo;                  /* of TsBrkMemo */
 	/* Runs shaped in pieces (words between spaces, and between Thai words
 	 * where no kerning pair can reach across): HarfBuzz is the dearest
 	 * part of shaping, and a new paragraph is mostly words seen before.
 	 * Same arena and lifetime. */
-	TsPiece *pmemo;
-	size_t pmemo_cap, pmemo_n;
+	HashTable pmemo;                  /* of TsPiece */
 	TsPieceGlyph *rg;                 /* a run's glyphs, gathered from its pieces */
 	size_t rg_cap;
 	TsPieceGlyph *pg;                 /* a piece's glyphs when the memo is full */

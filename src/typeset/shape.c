@@ -58,24 +58,15 @@ shape_run(TsCtx *c, const char *str, size_t len, size_t b0, size_t b1, int face,
 static const TsPieceGlyph *
 piece_glyphs(TsCtx *c, const char *str, size_t len, size_t b0, size_t b1, int face, int thai, uint32_t *ng)
 {
-	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(face * 2 + thai);
-	for (size_t i = b0; i < b1; i++) {
-		h ^= (unsigned char)str[i];
-		h *= 1099511628211ULL;
-	}
-	h ^= h >> 29;
+	uint64_t h = hash_done(hash_more(HASH_SEED ^ (uint64_t)(face * 2 + thai), str + b0, b1 - b0));
 	uint32_t n = (uint32_t)(b1 - b0);
-	size_t mask = c->pmemo_cap - 1;
-	for (size_t i = h & mask; c->pmemo_cap; i = (i + 1) & mask) {
-		const TsPiece *m = &c->pmemo[i];
-		if (m->str == NULL)
-			break;
-		if (m->hash == h && m->len == n && m->face == face && m->thai == thai &&
-		    memcmp(m->str, str + b0, n) == 0) {
+	HashProbe pr = hash_probe(&c->pmemo, h);
+	const TsPiece *m;
+	while ((m = hash_next(&c->pmemo, &pr)) != NULL)
+		if (m->len == n && m->face == face && m->thai == thai && memcmp(m->str, str + b0, n) == 0) {
 			*ng = m->ng;
 			return m->g;
 		}
-	}
 	shape_run(c, str, len, b0, b1, face, thai);
 	unsigned gn = 0;
 	hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(c->buf, &gn);
@@ -98,27 +89,9 @@ piece_glyphs(TsCtx *c, const char *str, size_t len, size_t b0, size_t b1, int fa
 	*ng = gn;
 	if (!keep)
 		return g;
-	if (2 * (c->pmemo_n + 1) > c->pmemo_cap) {
-		size_t cap = c->pmemo_cap ? 2 * c->pmemo_cap : 1024;
-		TsPiece *tab = mem_array(cap, sizeof *tab);
-		for (size_t j = 0; j < c->pmemo_cap; j++) {
-			if (c->pmemo[j].str == NULL)
-				continue;
-			size_t i = c->pmemo[j].hash & (cap - 1);
-			while (tab[i].str != NULL)
-				i = (i + 1) & (cap - 1);
-			tab[i] = c->pmemo[j];
-		}
-		free(c->pmemo);
-		c->pmemo = tab;
-		c->pmemo_cap = cap;
-	}
-	size_t i = h & (c->pmemo_cap - 1);
-	while (c->pmemo[i].str != NULL)
-		i = (i + 1) & (c->pmemo_cap - 1);
-	c->pmemo[i] = (TsPiece){ h, arena_strndup(c->memo_arena, str + b0, n), n, gn, (uint8_t)face,
-		(uint8_t)thai, g };
-	c->pmemo_n++;
+	TsPiece *e = arena_alloc(c->memo_arena, sizeof *e);
+	*e = (TsPiece){ arena_strndup(c->memo_arena, str + b0, n), n, gn, (uint8_t)face, (uint8_t)thai, g };
+	hash_put(&c->pmemo, h, e);
 	return g;
 }
 
@@ -164,11 +137,11 @@ shape_pieces(TsCtx *c, const char *str, size_t len, size_t i, size_t j, size_t n
 	return n;
 }
 
-/* FNV-1a over the text, its bold flags and the size. */
+/* FNV-1a over the text (each byte with its bold flag) and the size. */
 static uint64_t
 memo_hash(const char *str, const uint8_t *bold, size_t len, double size)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = HASH_SEED;
 	for (size_t i = 0; i < len; i++) {
 		h ^= (unsigned char)str[i] | (uint64_t)bold[i] << 8;
 		h *= 1099511628211ULL;
@@ -177,47 +150,27 @@ memo_hash(const char *str, const uint8_t *bold, size_t len, double size)
 	memcpy(&bits, &size, sizeof bits);
 	h ^= bits;
 	h *= 1099511628211ULL;
-	return h ^ (h >> 29);
+	return hash_done(h);
 }
 
 static TsText *
 memo_find(const TsCtx *c, uint64_t h, const char *str, const uint8_t *bold, size_t len, double size)
 {
-	if (c->memo_cap == 0)
-		return NULL;
-	for (size_t i = h & (c->memo_cap - 1);; i = (i + 1) & (c->memo_cap - 1)) {
-		const TsMemo *m = &c->memo[i];
-		if (m->t == NULL)
-			return NULL;
-		if (m->hash == h && m->size == size && m->t->len == len &&
-		    memcmp(m->t->str, str, len) == 0 && memcmp(m->bold, bold, len) == 0)
+	HashProbe pr = hash_probe(&c->memo, h);
+	const TsMemo *m;
+	while ((m = hash_next(&c->memo, &pr)) != NULL)
+		if (m->size == size && m->t->len == len && memcmp(m->t->str, str, len) == 0 &&
+		    memcmp(m->bold, bold, len) == 0)
 			return m->t;
-	}
+	return NULL;
 }
 
 static void
 memo_put(TsCtx *c, uint64_t h, double size, const uint8_t *bold, TsText *t)
 {
-	if (2 * (c->memo_n + 1) > c->memo_cap) {
-		size_t cap = c->memo_cap ? 2 * c->memo_cap : 1024;
-		TsMemo *tab = mem_array(cap, sizeof *tab);
-		for (size_t k = 0; k < c->memo_cap; k++) {
-			if (c->memo[k].t == NULL)
-				continue;
-			size_t i = c->memo[k].hash & (cap - 1);
-			while (tab[i].t != NULL)
-				i = (i + 1) & (cap - 1);
-			tab[i] = c->memo[k];
-		}
-		free(c->memo);
-		c->memo = tab;
-		c->memo_cap = cap;
-	}
-	size_t i = h & (c->memo_cap - 1);
-	while (c->memo[i].t != NULL)
-		i = (i + 1) & (c->memo_cap - 1);
-	c->memo[i] = (TsMemo){ h, size, bold, t };
-	c->memo_n++;
+	TsMemo *e = arena_alloc(c->memo_arena, sizeof *e);
+	*e = (TsMemo){ size, bold, t };
+	hash_put(&c->memo, h, e);
 }
 
 static TsText *shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size);

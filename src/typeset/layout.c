@@ -8,7 +8,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/mem.h"
 #include "core/utf8.h"
@@ -130,24 +129,11 @@ lay_init(Lay *L, TsCtx *c, const Settings *s, DisplayList *dl)
 	ts_memo_trim(c);
 }
 
-static long long
-created_time(void)
-{
-	/* Reproducible builds: SOURCE_DATE_EPOCH fixes the creation date. */
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	if (e && *e) {
-		char *end;
-		long long v = strtoll(e, &end, 10);
-		if (*end == '\0' && v >= 0 && v < 253402300800LL)
-			return v;
-	}
-	return (long long)time(NULL);
-}
-
 /* One layout of doc; scale multiplies the sizes a Doc gives explicitly
  * (tables, small paragraphs) as s's body size was multiplied. */
 static DisplayList *
-lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc, double scale)
+lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc, double scale,
+	long long created)
 {
 	TsFonts *f = c->fonts;
 	DisplayList *dl = dl_new(ts_fonts_dl(f), ts_fonts_count(f));
@@ -168,7 +154,7 @@ lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc
 	dl->subject = doc->subject ? arena_strdup(dl->arena, doc->subject) : NULL;
 	dl->keywords = doc->keywords ? arena_strdup(dl->arena, doc->keywords) : NULL;
 	dl->creator = doc->creator ? arena_strdup(dl->arena, doc->creator) : NULL;
-	dl->created = created_time();
+	dl->created = created;
 	dl->archival = s->pdf_archival;
 	for (const DocBlock *b = doc->first; b; prev = b, b = b->next) {
 		L.nblock++;
@@ -214,7 +200,7 @@ lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc
 }
 
 DisplayList *
-ts_layout(TsCtx *c, const Doc *doc, const Settings *s, Diag *d)
+ts_layout(TsCtx *c, const Doc *doc, const Settings *s, long long created, Diag *d)
 {
 	(void)d;
 	/* Headings known in advance; with a TOC the layout runs twice, the
@@ -256,10 +242,10 @@ ts_layout(TsCtx *c, const Doc *doc, const Settings *s, Diag *d)
 		}
 		i++;
 	}
-	DisplayList *dl = lay_pass(c, doc, s, toc, ntoc, 1.0);
+	DisplayList *dl = lay_pass(c, doc, s, toc, ntoc, 1.0, created);
 	if (has_toc && ntoc > 0) {
 		dl_free(dl);
-		dl = lay_pass(c, doc, s, toc, ntoc, 1.0);
+		dl = lay_pass(c, doc, s, toc, ntoc, 1.0, created);
 	}
 	/* Too long for its page budget: tighter lines first (a reader hardly
 	 * notices 1.2 becoming 1.05), smaller type only at the last step. */
@@ -272,10 +258,10 @@ ts_layout(TsCtx *c, const Doc *doc, const Settings *s, Diag *d)
 		tight.line_spacing = s->line_spacing * fit[k].spacing;
 		tight.body_size = s->body_size * fit[k].size;
 		dl_free(dl);
-		dl = lay_pass(c, doc, &tight, toc, ntoc, fit[k].size);
+		dl = lay_pass(c, doc, &tight, toc, ntoc, fit[k].size, created);
 		if (has_toc && ntoc > 0) {
 			dl_free(dl);
-			dl = lay_pass(c, doc, &tight, toc, ntoc, fit[k].size);
+			dl = lay_pass(c, doc, &tight, toc, ntoc, fit[k].size, created);
 		}
 	}
 	free(toc);
@@ -285,7 +271,7 @@ ts_layout(TsCtx *c, const Doc *doc, const Settings *s, Diag *d)
 
 DisplayList *
 ts_layout_lines(TsCtx *c, const char *const *lines, size_t n, const Settings *s,
-	double width_mm, double height_mm)
+	double width_mm, double height_mm, long long created)
 {
 	TsFonts *f = c->fonts;
 	DisplayList *dl = dl_new(ts_fonts_dl(f), ts_fonts_count(f));
@@ -295,7 +281,7 @@ ts_layout_lines(TsCtx *c, const char *const *lines, size_t n, const Settings *s,
 	L.page_h_mm = height_mm;
 	L.orient = 0;
 	L.ml = L.mr = L.mt = L.mb = 10 * MM;
-	dl->created = created_time();
+	dl->created = created;
 	dl->archival = s->pdf_archival;
 	for (size_t i = 0; i < n; i++) {
 		L.nblock++;

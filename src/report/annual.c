@@ -1669,7 +1669,7 @@ annual_compose(Arena *a, const Model *m, const Results *r, const Settings *s)
 	doc_set(d, &d->header_text, fmt_printf(&c, "รายงานผลการดำเนินงานโครงการ ปีงบประมาณ %s",
 	    fmt_year(&c, r->fiscal_year)));
 	doc_set(d, &d->footer_text, s->office_name);
-	doc_set(d, &d->toc_title, "สารบัญ");
+	compose_page_words(d);
 	cover(&c);
 	foreword(&c);
 	summary(&c);

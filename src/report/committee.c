@@ -569,6 +569,7 @@ committee_compose(Arena *a, const Model *m, const Results *r, const Results *pre
     const Meeting *previous, const Settings *s)
 {
 	Doc *d = doc_new(a);
+	compose_page_words(d);
 	Compose c = { .doc = d, .s = s, .m = m, .r = r, .digits = s->thai_digits ? NUM_THAI_DIGITS : 0,
 		.meeting_day = meeting->date };
 	const char *no = meeting_no(&c, meeting);

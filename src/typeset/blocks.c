@@ -218,7 +218,8 @@ lay_images(Lay *L, const DocImages *g)
 }
 
 /* A signature block in the right part of the text width, lines centred,
- * kept on one page, with a line's room above "ลงชื่อ" to sign in. */
+ * kept on one page, with a line's room above the sign line ("ลงชื่อ" and
+ * dots) to sign in. */
 void
 lay_signature(Lay *L, const DocSignature *g)
 {
@@ -227,8 +228,7 @@ lay_signature(Lay *L, const DocSignature *g)
 	const char *lines[4];
 	int n = 0;
 	if (g->sign_line)
-		lines[n++] = g->role && *g->role ? arena_printf(L->a, "ลงชื่อ %s %s", dots, g->role) :
-			arena_printf(L->a, "ลงชื่อ %s", dots);
+		lines[n++] = lay_join(L, (const char *[]){ L->doc->words.sign, dots, g->role }, 3);
 	lines[n++] = *g->name ? arena_printf(L->a, "(%s)", g->name) : arena_printf(L->a, "(%s)", dots);
 	if (g->position && *g->position)
 		lines[n++] = g->position;

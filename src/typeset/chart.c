@@ -185,7 +185,8 @@ lay_chart(Lay *L, const DocChart *ch)
 		y += title_h;
 		/* Room above the bars for the goal's label only when there is one. */
 		if (ch->has_goal) {
-			lay_put_text(L, arena_printf(L->a, "เป้าหมาย %s", fmt_value(L, ch->goal, ch->decimals, unit)),
+			lay_put_text(L, lay_join(L, (const char *[]){ L->doc->words.goal,
+				fmt_value(L, ch->goal, ch->decimals, unit) }, 2),
 				size, 0, ax + aw * ch->goal / vmax - 20 * MM, y, 40 * MM, DOC_ALIGN_CENTER,
 				lay_tag(L, "c%dg", bi, 0, 0));
 			y += lh * GOAL_LABEL_LINES;

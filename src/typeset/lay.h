@@ -121,6 +121,11 @@ double lay_text_width(Lay *L, const char *text, double size, int bold);
 void lay_rect(Lay *L, double x, double ytop, double w, double h, DlColor fill, DlColor stroke, double lw);
 void lay_line(Lay *L, double x1, double y1, double x2, double y2, DlColor c, double lw);
 const char *lay_digits(Lay *L, const char *s);
+/* One of the Doc's words (DocWords), "" for NULL; the words of w[0..n)
+ * that are neither NULL nor empty joined by single spaces (in the display
+ * list's arena). */
+const char *lay_word(const char *w);
+const char *lay_join(Lay *L, const char *const *w, size_t n);
 
 /* Pages (pages.c): a new page; room for h points on this one or a new one;
  * ending a page (orientation >= 0: the next one's); the next entry of the

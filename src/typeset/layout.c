@@ -129,6 +129,32 @@ lay_init(Lay *L, TsCtx *c, const Settings *s, DisplayList *dl)
 	ts_memo_trim(c);
 }
 
+const char *
+lay_word(const char *w)
+{
+	return w ? w : "";
+}
+
+const char *
+lay_join(Lay *L, const char *const *w, size_t n)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++)
+		len += w[i] ? strlen(w[i]) + 1 : 0;
+	char *s = arena_alloc(L->a, len + 1), *at = s;
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == NULL || *w[i] == '\0')
+			continue;
+		if (at > s)
+			*at++ = ' ';
+		size_t k = strlen(w[i]);
+		memcpy(at, w[i], k);
+		at += k;
+	}
+	*at = '\0';
+	return s;
+}
+
 /* One layout of doc; scale multiplies the sizes a Doc gives explicitly
  * (tables, small paragraphs) as s's body size was multiplied. */
 static DisplayList *

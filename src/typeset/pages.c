@@ -145,16 +145,15 @@ lay_toc(Lay *L, DocCaptionKind kind)
 	if (L->open && L->page_used)
 		L->open = 0;
 	lay_need(L, lh * TOC_HEAD_LINES);
-	const Doc *doc = L->doc;
-	const char *title = kind == DOC_CAPTION_TABLE ? (doc->toc_tables_title ? doc->toc_tables_title : "สารบัญตาราง") :
-		kind == DOC_CAPTION_CHART ? (doc->toc_charts_title ? doc->toc_charts_title : "สารบัญแผนภูมิ") :
-		(doc->toc_title ? doc->toc_title : "สารบัญ");
+	const DocWords *words = &L->doc->words;
+	const char *title = lay_word(kind == DOC_CAPTION_TABLE ? words->toc_tables_title :
+		kind == DOC_CAPTION_CHART ? words->toc_charts_title : words->toc_title);
 	lay_put_text(L, title, L->body + 4, 1, L->x0, L->y, L->width, DOC_ALIGN_CENTER, "toc");
 	L->y += lh_of(L, L->body + 4);
 	double numw = 15 * MM, labw = 0;
 	if (kind != DOC_CAPTION_NONE) {
 		/* The label column: as wide as the widest label ("ตารางที่ 18"). */
-		const char *head = kind == DOC_CAPTION_TABLE ? "ตารางที่" : "แผนภูมิที่";
+		const char *head = lay_word(kind == DOC_CAPTION_TABLE ? words->table_label : words->chart_label);
 		labw = lay_text_width(L, head, size, 1);
 		for (size_t i = 0; i < L->ntoc; i++)
 			if (L->toc[i].kind == kind) {
@@ -165,7 +164,7 @@ lay_toc(Lay *L, DocCaptionKind kind)
 		labw += 4 * MM;
 		lay_put_text(L, head, size, 1, L->x0, L->y, labw, DOC_ALIGN_LEFT, "toc");
 	}
-	lay_put_text(L, "หน้า", size, 1, L->x0, L->y, L->width, DOC_ALIGN_RIGHT, "toc");
+	lay_put_text(L, lay_word(words->page), size, 1, L->x0, L->y, L->width, DOC_ALIGN_RIGHT, "toc");
 	L->y += lh;
 	for (size_t i = 0; i < L->ntoc; i++) {
 		const TocEntry *e = &L->toc[i];
@@ -224,11 +223,13 @@ lay_decorate(Lay *L)
 			lay_put_text(L, L->doc->header_text, size, 0, x0, yt, w, DOC_ALIGN_RIGHT, "hdr");
 			lay_line(L, x0, yt + lh + 0.5 * MM, x0 + w, yt + lh + 0.5 * MM, GRID, HEADER_RULE_LW);
 		}
-		char pg[96];
-		if (front)
-			snprintf(pg, sizeof pg, "หน้า %s", label);
-		else
-			snprintf(pg, sizeof pg, "หน้า %s จาก %zu", label, total);
+		/* "หน้า ก" in front matter, "หน้า 3 จาก 12" from the body on. */
+		const DocWords *words = &L->doc->words;
+		char count[24];
+		snprintf(count, sizeof count, "%zu", total);
+		const char *pg = front || words->page_of == NULL ?
+			lay_join(L, (const char *[]){ words->page, label }, 2) :
+			lay_join(L, (const char *[]){ words->page, label, words->page_of, count }, 4);
 		double yf = L->ph - L->mb + 3 * MM;
 		if (yf + lh > L->ph - 2 * MM)
 			yf = L->ph - 2 * MM - lh;

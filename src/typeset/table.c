@@ -160,14 +160,15 @@ fit_header_words(Lay *L, const DocTable *tb, const TCell *cells, size_t ncells, 
 	free(floor);
 }
 
-/* At the top of a page a table continues on: its caption's label and
- * "(ต่อ)", as Thai reports mark a continued table. */
+/* At the top of a page a table continues on: its caption's label and the
+ * Doc's continued word ("ตารางที่ 3 (ต่อ)"), as Thai reports mark a
+ * continued table. */
 static void
 table_continues(Lay *L, double size)
 {
 	if (L->table_label == NULL)
 		return;
-	const char *text = arena_printf(L->a, "%s (ต่อ)", L->table_label);
+	const char *text = lay_join(L, (const char *[]){ L->table_label, L->doc->words.continued }, 2);
 	lay_put_text(L, text, size, 1, L->x0, L->y, L->width, DOC_ALIGN_LEFT, lay_tag(L, "t%dcont", L->nblock, 0, 0));
 	L->y += lh_of(L, size);
 }

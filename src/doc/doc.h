@@ -173,9 +173,10 @@ typedef struct DocImages {
 	size_t n;
 } DocImages;
 
-/* A signature block in the right half of the text width, lines centred,
- * never split across pages:
- *   (ลงชื่อ) ........................ role      when sign_line
+/* A signature block flush with the right margin, at least half the text
+ * width, lines centred, never split across pages:
+ *   ลงชื่อ ........................ role        when sign_line (the Doc's
+ *                                              words.sign, then dots)
  *            (name)                            a dotted line when name is empty
  *            position
  *            date                              when not NULL */

@@ -49,8 +49,6 @@ draw_row(Lay *L, const DocTable *tb, TRow *rows, size_t r, TCell *cells, const d
 	double ytop, size_t first_line, size_t max_lines, double h, const char *srcfmt, int bi)
 {
 	(void)tb;
-	double size = L->s ? 0 : 0;
-	(void)size;
 	const TRow *R = &rows[r];
 	for (size_t i = R->c0; i < R->c1; i++) {
 		TCell *c = &cells[i];
@@ -324,8 +322,6 @@ lay_table(Lay *L, const DocTable *tb)
 		TCell *c = &cells[i];
 		double w = xcol[c->col + c->cs] - xcol[c->col] - 2 * PAD_X;
 		c->n = ts_text_break(c->t, L->a, w, w, 0, &c->ln);
-		if (c->n == 0)
-			c->n = 0;
 		if (c->rs == 1) {
 			double h = lh * (double)(c->n ? c->n : 1) + 2 * PAD_Y;
 			if (h > rows[c->row].h)
@@ -353,12 +349,10 @@ lay_table(Lay *L, const DocTable *tb)
 	int bi = L->nblock;
 	/* The header and the first body row start together. */
 	lay_need(L, hh + (nhead < nr ? rows[nhead].h : 0));
-	int header_drawn = 0;
 	for (size_t r = 0; r < nr; r++) {
 		if (r < nhead) {
 			draw_row(L, tb, rows, r, cells, xcol, L->y, 0, 0, rows[r].h, "t%dr%dc%d", bi);
 			L->y += rows[r].h;
-			header_drawn = 1;
 			continue;
 		}
 		double h = rows[r].h;
@@ -405,7 +399,6 @@ lay_table(Lay *L, const DocTable *tb)
 			}
 		}
 	}
-	(void)header_drawn;
 	L->y += lh * TABLE_AFTER;
 	free(xcol);
 	free(rows);

@@ -171,6 +171,21 @@ table_continues(Lay *L, double size)
 	L->y += lh_of(L, size);
 }
 
+/* The table goes on at the top of a new page: its caption's label marked
+ * continued, then its nhead header rows again. */
+static void
+table_new_page(Lay *L, const DocTable *tb, TRow *rows, size_t nhead, TCell *cells, const double *xcol,
+	double size, int bi)
+{
+	lay_open_page(L);
+	L->page_used = 1;
+	table_continues(L, size);
+	for (size_t k = 0; k < nhead; k++) {
+		draw_row(L, tb, rows, k, cells, xcol, L->y, 0, 0, rows[k].h, "t%dr%dc%d", bi);
+		L->y += rows[k].h;
+	}
+}
+
 /* The type size at which a table's columns can each be as wide as their
  * widest unbreakable piece (a keep word, a number, a dictionary word) and
  * header word: size itself when they fit the text width, else a step
@@ -359,13 +374,7 @@ lay_table(Lay *L, const DocTable *tb)
 		if (L->y + h > L->bottom + LAY_FIT_EPS) {
 			double room = L->bottom - L->top - hh - (L->table_label ? lh : 0);
 			if (h <= room || L->y > L->top + hh + lh * TABLE_SPLIT_LINES) {
-				lay_open_page(L);
-				L->page_used = 1;
-				table_continues(L, size);
-				for (size_t k = 0; k < nhead; k++) {
-					draw_row(L, tb, rows, k, cells, xcol, L->y, 0, 0, rows[k].h, "t%dr%dc%d", bi);
-					L->y += rows[k].h;
-				}
+				table_new_page(L, tb, rows, nhead, cells, xcol, size, bi);
 			}
 		}
 		if (L->y + h <= L->bottom + LAY_FIT_EPS) {
@@ -389,13 +398,7 @@ lay_table(Lay *L, const DocTable *tb)
 			L->y += hp;
 			done += fit;
 			if (done < most) {
-				lay_open_page(L);
-				L->page_used = 1;
-				table_continues(L, size);
-				for (size_t k = 0; k < nhead; k++) {
-					draw_row(L, tb, rows, k, cells, xcol, L->y, 0, 0, rows[k].h, "t%dr%dc%d", bi);
-					L->y += rows[k].h;
-				}
+				table_new_page(L, tb, rows, nhead, cells, xcol, size, bi);
 			}
 		}
 	}

@@ -24,6 +24,8 @@
 #include "typeset/typeset.h"
 
 enum { MAX_LINES = 100000, MAX_LINE_BYTES = 65536 };
+/* The PDFs' creation date, fixed: the same input gives the same file. */
+static const long long CREATED = 1443571200;  /* 2015-09-30 */
 
 static char *
 font_path(const char *name)
@@ -145,9 +147,9 @@ main(int argc, char **argv)
 				doc_row_cell(doc, r, no);
 				doc_row_cell(doc, r, lines[i]);
 			}
-			dl = ts_layout(c, doc, &s, d);
+			dl = ts_layout(c, doc, &s, CREATED, d);
 		} else {
-			dl = ts_layout_lines(c, (const char *const *)lines, n, &s, width, height);
+			dl = ts_layout_lines(c, (const char *const *)lines, n, &s, width, height, CREATED);
 			dl->title = "typeset-lines";
 		}
 		if (dump) {

@@ -19,6 +19,22 @@ doc_set(Doc *d, const char **which, const char *value)
 }
 
 void
+doc_set_words(Doc *d, const DocWords *w)
+{
+	DocWords *o = &d->words;
+	doc_set(d, &o->toc_title, w->toc_title);
+	doc_set(d, &o->toc_tables_title, w->toc_tables_title);
+	doc_set(d, &o->toc_charts_title, w->toc_charts_title);
+	doc_set(d, &o->table_label, w->table_label);
+	doc_set(d, &o->chart_label, w->chart_label);
+	doc_set(d, &o->page, w->page);
+	doc_set(d, &o->page_of, w->page_of);
+	doc_set(d, &o->continued, w->continued);
+	doc_set(d, &o->goal, w->goal);
+	doc_set(d, &o->sign, w->sign);
+}
+
+void
 doc_text_add(Doc *d, DocText *t, const char *text, int bold)
 {
 	if (text == NULL || *text == '\0')

@@ -173,9 +173,10 @@ typedef struct DocImages {
 	size_t n;
 } DocImages;
 
-/* A signature block in the right half of the text width, lines centred,
- * never split across pages:
- *   (ลงชื่อ) ........................ role      when sign_line
+/* A signature block flush with the right margin, at least half the text
+ * width, lines centred, never split across pages:
+ *   ลงชื่อ ........................ role        when sign_line (the Doc's
+ *                                              words.sign, then dots)
  *            (name)                            a dotted line when name is empty
  *            position
  *            date                              when not NULL */
@@ -218,14 +219,35 @@ typedef struct DocBlock {
 	struct DocBlock *next;
 } DocBlock;
 
+/* The words a layout prints of its own around the report's text: the
+ * titles of the lists of contents and the heads of their columns, the page
+ * number in the footer, the mark of a continued table, a chart's goal and
+ * a signature's sign line. report/ sets the office's (compose_page_words);
+ * typeset joins each with what it goes with by single spaces, and leaves
+ * out a word that is NULL. */
+typedef struct DocWords {
+	const char *toc_title;        /* "สารบัญ": the headings' list */
+	const char *toc_tables_title; /* "สารบัญตาราง" */
+	const char *toc_charts_title; /* "สารบัญแผนภูมิ" */
+	const char *table_label;      /* "ตารางที่": head of สารบัญตาราง's label column */
+	const char *chart_label;      /* "แผนภูมิที่": of สารบัญแผนภูมิ's */
+	const char *page;             /* "หน้า": head of the page column; before the
+	                               * footer's page label ("หน้า 3") */
+	const char *page_of;          /* "จาก": then the number of pages ("หน้า 3 จาก 12";
+	                               * NULL: no number of pages) */
+	const char *continued;        /* "(ต่อ)": after a table's caption label where the
+	                               * table continues on a new page */
+	const char *goal;             /* "เป้าหมาย": before a bar chart's goal value */
+	const char *sign;             /* "ลงชื่อ": before a signature's dotted line */
+} DocWords;
+
 typedef struct Doc {
 	Arena *arena;
 	/* Metadata (PDF Info and the running header). NULL = empty. */
 	const char *title, *author, *subject, *keywords, *creator;
 	const char *header_text;   /* running header on every page but the cover */
 	const char *footer_text;   /* left of the page number in the footer */
-	const char *toc_title;     /* "สารบัญ" */
-	const char *toc_tables_title, *toc_charts_title;  /* "สารบัญตาราง", "สารบัญแผนภูมิ" */
+	DocWords words;            /* set with doc_set_words; all NULL from doc_new */
 	int landscape;             /* orientation of the first page */
 	/* 0 = any length. Else the most pages the document may take: typeset
 	 * tightens the line spacing, and at last the sizes, a step at a time
@@ -244,6 +266,8 @@ Doc *doc_new(Arena *a);
 /* Set a metadata field (copied); which is one of the Doc's const char * fields,
  * e.g. doc_set(d, &d->title, "..."). */
 void doc_set(Doc *d, const char **which, const char *value);
+/* The words a layout prints of its own (copied; NULL ones stay NULL). */
+void doc_set_words(Doc *d, const DocWords *w);
 
 /* Text helpers: an empty DocText, and appending a span (copied). */
 void doc_text_add(Doc *d, DocText *t, const char *text, int bold);

@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/file.h"
@@ -169,6 +170,20 @@ attach_icc(DisplayList *dl, const Settings *s, Diag *d)
 	return rc;
 }
 
+static long long
+created_time(void)
+{
+	/* Reproducible builds: SOURCE_DATE_EPOCH fixes the creation date. */
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (e && *e) {
+		char *end;
+		long long v = strtoll(e, &end, 10);
+		if (*end == '\0' && v >= 0 && v < 253402300800LL)
+			return v;
+	}
+	return (long long)time(NULL);
+}
+
 static DisplayList *
 layout(const Doc *doc, const Settings *s, Diag *d, int *rc)
 {
@@ -179,7 +194,7 @@ layout(const Doc *doc, const Settings *s, Diag *d, int *rc)
 		return NULL;
 	}
 	Phase was = phase_enter(PHASE_LAYOUT);
-	DisplayList *dl = ts_layout(c, doc, s, d);
+	DisplayList *dl = ts_layout(c, doc, s, created_time(), d);
 	phase_enter(was);
 	put_ctx(set, c);
 	*rc = dl ? EXIT_DONE : EXIT_INTERNAL;

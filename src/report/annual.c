@@ -1672,7 +1672,7 @@ annual_compose(Arena *a, const ReportInput *in)
 	doc_set(d, &d->header_text, fmt_printf(&c, "รายงานผลการดำเนินงานโครงการ ปีงบประมาณ %s",
 	    fmt_year(&c, r->fiscal_year)));
 	doc_set(d, &d->footer_text, s->office_name);
-	doc_set(d, &d->toc_title, "สารบัญ");
+	compose_page_words(d);
 	cover(&c);
 	foreword(&c);
 	summary(&c);

@@ -538,6 +538,7 @@ committee_compose(Arena *a, const ReportInput *in)
 	const Meeting *previous = in->previous;
 	const Settings *s = in->settings;
 	Doc *d = doc_new(a);
+	compose_page_words(d);
 	Compose c = { .doc = d, .s = s, .m = m, .r = r, .digits = s->thai_digits ? NUM_THAI_DIGITS : 0,
 		.meeting_day = meeting->date };
 	const char *no = meeting_no(&c, meeting);

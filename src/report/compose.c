@@ -11,6 +11,24 @@
 #include "core/numfmt.h"
 #include "core/utf8.h"
 
+void
+compose_page_words(Doc *d)
+{
+	static const DocWords office = {
+		.toc_title = "สารบัญ",
+		.toc_tables_title = "สารบัญตาราง",
+		.toc_charts_title = "สารบัญแผนภูมิ",
+		.table_label = "ตารางที่",
+		.chart_label = "แผนภูมิที่",
+		.page = "หน้า",
+		.page_of = "จาก",
+		.continued = "(ต่อ)",
+		.goal = "เป้าหมาย",
+		.sign = "ลงชื่อ",
+	};
+	doc_set_words(d, &office);
+}
+
 static const char *
 keep(Compose *c, const char *buf)
 {

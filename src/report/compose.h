@@ -23,6 +23,11 @@ typedef struct Compose {
 	CalDate meeting_day;       /* a committee pack's meeting; year 0 = none */
 } Compose;
 
+/* The office's words around a report's text, set on d: สารบัญ and the
+ * other lists' titles, "หน้า 3 จาก 12", "ตารางที่ 3 (ต่อ)", ... (see DocWords).
+ * Every composer calls it on the Doc it makes. */
+void compose_page_words(Doc *d);
+
 /* Each returns a string in the Doc's arena, valid as long as the Doc. */
 const char *fmt_int(Compose *c, long long v);              /* 1,234 */
 const char *fmt_year(Compose *c, int year);                /* 2558: never grouped */

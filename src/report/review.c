@@ -221,6 +221,7 @@ review_compose(Arena *a, const ReportInput *in)
 	const Settings *s = in->settings;
 	const Diag *d = in->diag;
 	Doc *doc = doc_new(a);
+	compose_page_words(doc);
 	Compose c = { .doc = doc, .s = s, .m = m, .r = r, .digits = s->thai_digits ? NUM_THAI_DIGITS : 0, .technical = 1 };
 	const char *title = fmt_printf(&c, "รายงานตรวจทานข้อมูล ปีงบประมาณ %s", fmt_year(&c, r->fiscal_year));
 	doc_set(doc, &doc->title, title);

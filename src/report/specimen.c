@@ -10,6 +10,7 @@
 #include "core/calendar.h"
 #include "core/numfmt.h"
 #include "doc/doc.h"
+#include "report/compose.h"
 
 static const char *
 money(Arena *a, Satang v, int thai)
@@ -114,7 +115,7 @@ specimen_doc(Arena *a, const Settings *s, const Plan *p)
 	doc_set(d, &d->header_text, arena_printf(a, "%s  ปีงบประมาณ %d",
 		p->office ? p->office : "", p->fiscal_year));
 	doc_set(d, &d->footer_text, "ตัวอย่างการจัดพิมพ์ (specimen)");
-	doc_set(d, &d->toc_title, "สารบัญ");
+	compose_page_words(d);
 	d->number_headings = 1;
 
 	DocBlock *cv = doc_cover(d);

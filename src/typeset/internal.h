@@ -9,6 +9,8 @@
 #include <thai/thwbrk.h>
 
 #include "core/arena.h"
+#include "core/hash.h"
+#include "core/utf8.h"
 #include "doc/doc.h"
 #include "typeset/dlist.h"
 #include "typeset/typeset.h"
@@ -42,7 +44,7 @@ typedef struct TsFace {
 	uint16_t *advance;
 	uint8_t cover[TS_COVER_MAX];      /* 1 when the cmap has the code point */
 	/* 1 when the code point's glyph is in the font's kerning pairs: a run
-	 * is never shaped in pieces next to one (text.c, shape_pieces). */
+	 * is never shaped in pieces next to one (shape.c, shape_pieces). */
 	uint8_t kerned[TS_COVER_MAX];
 } TsFace;
 
@@ -129,7 +131,6 @@ typedef struct TsPieceGlyph {
 
 /* One remembered piece of a run: its bytes, face and script, and glyphs. */
 typedef struct TsPiece {
-	uint64_t hash;
 	const char *str;
 	uint32_t len, ng;
 	uint8_t face, thai;
@@ -138,15 +139,13 @@ typedef struct TsPiece {
 
 /* One remembered shaping result (see ts_text_shape). */
 typedef struct TsMemo {
-	uint64_t hash;
 	double size;
 	const uint8_t *bold;              /* per byte of t->str */
 	TsText *t;                        /* read-only once made */
 } TsMemo;
 
-/* libthai's breaks of one run of Thai letters (see find_breaks). */
+/* libthai's breaks of one run of Thai letters (see breaks.c, thai_breaks). */
 typedef struct TsBrkMemo {
-	uint64_t hash;
 	const wchar_t *w;
 	size_t len;
 	const int *pos;
@@ -177,19 +176,16 @@ struct TsCtx {
 	size_t nkeep;
 	/* Shaped paragraphs by (text, bold, size): reports repeat labels, table
 	 * headers and whole paragraphs from document to document. */
-	Arena *memo_arena;
-	TsMemo *memo;                     /* open addressing, memo_cap a power of two */
-	size_t memo_cap, memo_n;
+	Arena *memo_arena;                /* the memos' entries and what they hold */
+	HashTable memo;                   /* of TsMemo */
 	/* Runs of Thai letters and their breaks: a paragraph seen for the first
 	 * time is mostly made of words seen before. Same arena and lifetime. */
-	TsBrkMemo *bmemo;
-	size_t bmemo_cap, bmemo_n;
+	HashTable bmemo;                  /* of TsBrkMemo */
 	/* Runs shaped in pieces (words between spaces, and between Thai words
 	 * where no kerning pair can reach across): HarfBuzz is the dearest
 	 * part of shaping, and a new paragraph is mostly words seen before.
 	 * Same arena and lifetime. */
-	TsPiece *pmemo;
-	size_t pmemo_cap, pmemo_n;
+	HashTable pmemo;                  /* of TsPiece */
 	TsPieceGlyph *rg;                 /* a run's glyphs, gathered from its pieces */
 	size_t rg_cap;
 	TsPieceGlyph *pg;                 /* a piece's glyphs when the memo is full */
@@ -208,7 +204,7 @@ TsText *ts_text_shape(TsCtx *c, Arena *a, const DocText *t, const char *plain,
  * TS_TIED) and natural width. */
 void ts_text_measure(const TsText *t, double *minw, double *maxw);
 /* Break into lines no wider than w_first (first line) and w_rest, choosing
- * the breaks of the whole paragraph together (least total cost; text.c says
+ * the breaks of the whole paragraph together (least total cost; linebreak.c and price.c say
  * how much each thing costs): lines, break penalties (TsCluster.pen: a space
  * costs nothing, a break between two words of one run of Thai costs more,
  * next to a one-syllable word or leaving one word of a run alone more still,
@@ -250,5 +246,84 @@ void ts_ctx_set_justify(TsCtx *c, int how);
 /* Empty c's memo when it has reached TS_MEMO_BYTES. Call between documents
  * only: it frees every TsText the memo handed out. */
 void ts_memo_trim(TsCtx *c);
+
+/* ---- between the files of the text stage ---- */
+
+/* Character classes of break finding, pricing and shaping. */
+static inline int
+is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t';
+}
+
+/* Thai letters libthai should see (consonants, vowels, marks; not digits or
+ * the currency and punctuation signs around them). */
+static inline int
+is_thai_word_char(uint32_t cp)
+{
+	return (cp >= 0x0E01 && cp <= 0x0E3A) || (cp >= 0x0E40 && cp <= 0x0E4E);
+}
+
+/* Characters that may not begin a line: marks and following vowels belong
+ * to the syllable before them, mai yamok and closing punctuation to the word. */
+static inline int
+no_line_start(uint32_t cp)
+{
+	if (utf8_is_thai_mark(cp))
+		return 1;
+	switch (cp) {
+	case 0x0E30: case 0x0E32: case 0x0E33: case 0x0E45: case 0x0E46: case 0x0E2F:
+	case ')': case ']': case '}': case ',': case '.': case ':': case ';': case '!':
+	case '?': case '%': case 0x201D: case 0x2019: case '"':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static inline int
+no_line_end(uint32_t cp)
+{
+	return utf8_is_thai_leading_vowel(cp) || cp == '(' || cp == '[' || cp == '{' ||
+		cp == 0x201C || cp == 0x2018;
+}
+
+/* Punctuation that closes or opens a quoted or bracketed phrase. */
+static inline int
+is_phrase_close(uint32_t cp)
+{
+	return cp == 0x201D || cp == 0x2019 || cp == ')' || cp == ']' || cp == 0x00BB;
+}
+
+static inline int
+is_phrase_open(uint32_t cp)
+{
+	return cp == 0x201C || cp == 0x2018 || cp == '(' || cp == '[' || cp == 0x00AB;
+}
+
+/* The gap before cluster i takes a share of a Thai distributed line's
+ * extra width: it lies inside Thai text (figures and Latin words are never
+ * letter-spaced; spaces take theirs apart). The line breaker asks this of
+ * every cluster of every line it tries: flags only. */
+static inline int
+thai_gap(const TsText *t, size_t i)
+{
+	const TsCluster *cl = t->cl;
+	return i > 0 && (cl[i - 1].flags & (TS_SPACE | TS_HARD | TS_THAIC)) == TS_THAIC &&
+	    (cl[i].flags & (TS_SPACE | TS_HARD | TS_THAIC)) == TS_THAIC;
+}
+
+/* Decode len bytes of s: returns the number of code points; when cps is
+ * not NULL, fills cps[] and offs[] (the byte offset of each). A byte that
+ * is no UTF-8 counts as one code point. (ctx.c) */
+size_t ts_decode_all(const char *s, size_t len, uint32_t *cps, uint32_t *offs);
+/* Break opportunities of c->cps[0..n) into c->brkok (1: a line may start
+ * at that code point), keep words whole. (breaks.c) */
+void ts_find_breaks(TsCtx *c, size_t n);
+/* Penalties of tx's break opportunities inside runs and around numbers,
+ * then the spaces tied; c->pos[k] is the first code point of cluster k.
+ * (price.c) */
+void ts_price_breaks(const TsCtx *c, TsText *tx);
+void ts_tie_breaks(const TsCtx *c, TsText *tx);
 
 #endif

@@ -32,15 +32,18 @@ const DlFont *const *ts_fonts_dl(const TsFonts *f);
 TsCtx *ts_ctx_new(TsFonts *f, Diag *d);
 void ts_ctx_free(TsCtx *c);
 
-/* Lay doc out with the page, size and keep-word settings of s. Returns a new
- * display list (caller frees with dl_free), or NULL after reporting an
+/* Lay doc out with the page, size and keep-word settings of s; created
+ * (seconds since the epoch, the caller's choice: typeset reads neither the
+ * clock nor the environment) is the display list's creation date. Returns a
+ * new display list (caller frees with dl_free), or NULL after reporting an
  * internal problem through d. */
-DisplayList *ts_layout(TsCtx *c, const Doc *doc, const Settings *s, Diag *d);
+DisplayList *ts_layout(TsCtx *c, const Doc *doc, const Settings *s, long long created, Diag *d);
 
 /* Lay out one paragraph of plain UTF-8 text per element of lines on pages of
  * width_mm x height_mm (margins 10 mm), at body size s->body_size, for the
- * corpus tool. Returns a new display list (caller frees with dl_free). */
+ * corpus tool; created as for ts_layout. Returns a new display list (caller
+ * frees with dl_free). */
 DisplayList *ts_layout_lines(TsCtx *c, const char *const *lines, size_t n,
-	const Settings *s, double width_mm, double height_mm);
+	const Settings *s, double width_mm, double height_mm, long long created);
 
 #endif

@@ -21,6 +21,17 @@ font_file(const char *name, char *buf, size_t size)
 	return buf;
 }
 
+/* The display lists' creation date: typeset takes it from its caller. */
+enum { TEST_CREATED = 1443571200 };  /* 2015-09-30 */
+
+/* The words report/ gives every Doc (compose_page_words), so that the
+ * tests see the pages an office prints. */
+static const DocWords page_words = {
+	.toc_title = "สารบัญ", .toc_tables_title = "สารบัญตาราง", .toc_charts_title = "สารบัญแผนภูมิ",
+	.table_label = "ตารางที่", .chart_label = "แผนภูมิที่", .page = "หน้า", .page_of = "จาก",
+	.continued = "(ต่อ)", .goal = "เป้าหมาย", .sign = "ลงชื่อ",
+};
+
 static char *keep_words[] = { "ศึกษานิเทศก์", "ปีงบประมาณ", "ก.ต.ป.น.", "สพป." };
 
 /* Hand-made settings: Laksaman at 0.66, or Noto Sans Thai + Noto Sans. */
@@ -230,10 +241,11 @@ TEST(typeset_justify_fills_the_measure)
 	if (!x.c)
 		return;
 	Doc *d = doc_new(x.a);
+	doc_set_words(d, &page_words);
 	doc_para(d, "สำนักงานเขตพื้นที่การศึกษา เป็นหน่วยงานทางการศึกษาที่ทำหน้าที่ในการ กำกับ ติดตามประเมินผล "
 		"และนิเทศการศึกษา สถานศึกษาขั้นพื้นฐาน ซึ่งในการกำกับ ดูแลใช้กระบวนการนิเทศการศึกษาเป็นกระบวนการ"
 		"ที่เสริมคุณภาพของการจัดการเรียนการสอน")->u.para.align = DOC_ALIGN_JUSTIFY;
-	DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+	DisplayList *dl = ts_layout(x.c, d, &x.s, TEST_CREATED, x.d);
 	CHECK(dl != NULL && dl->npages == 1);
 	double measure = (210 - 25 - 20) * 2.834645669;
 	int full = 0, lines = 0;
@@ -268,6 +280,7 @@ TEST(typeset_long_table_repeats_header_and_numbers_pages)
 		return;
 	x.s.thai_digits = 1;
 	Doc *d = doc_new(x.a);
+	doc_set_words(d, &page_words);
 	d->header_text = "สพป.พัทลุง เขต 2";
 	DocBlock *t = doc_table(d, 3);
 	doc_table_column(t, 2, 0, DOC_ALIGN_RIGHT);
@@ -287,7 +300,7 @@ TEST(typeset_long_table_repeats_header_and_numbers_pages)
 	DocRow *tot = doc_table_row(d, t, DOC_ROW_TOTAL);
 	doc_row_cell(d, tot, "รวม")->colspan = 2;
 	doc_row_cell(d, tot, "100.00");
-	DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+	DisplayList *dl = ts_layout(x.c, d, &x.s, TEST_CREATED, x.d);
 	CHECK(dl != NULL);
 	CHECK(dl->npages >= 5);
 	double bottom = 20 * 2.834645669;
@@ -321,6 +334,7 @@ TEST(typeset_toc_and_bookmarks)
 	if (!x.c)
 		return;
 	Doc *d = doc_new(x.a);
+	doc_set_words(d, &page_words);
 	d->number_headings = 1;
 	DocBlock *cv = doc_cover(d);
 	doc_cover_line(d, cv, "รายงานผลการดำเนินงาน", 24, 1, 0);
@@ -331,7 +345,7 @@ TEST(typeset_toc_and_bookmarks)
 	doc_pagebreak(d, 1);
 	doc_heading(d, 1, NULL, "ผลการดำเนินงาน");
 	doc_heading(d, 2, NULL, "เป้าหมายเชิงปริมาณ");
-	DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+	DisplayList *dl = ts_layout(x.c, d, &x.s, TEST_CREATED, x.d);
 	CHECK(dl != NULL);
 	CHECK_INT(dl->npages, 4);
 	CHECK_INT(dl->nmarks, 3);
@@ -407,6 +421,7 @@ check_kept_with_table(Fix *x, int filler, int with_heading)
 {
 	Arena *a = arena_new();
 	Doc *d = doc_new(a);
+	doc_set_words(d, &page_words);
 	for (int i = 0; i < filler; i++)
 		doc_para(d, "บรรทัดเติมหน้า");
 	if (with_heading)
@@ -421,7 +436,7 @@ check_kept_with_table(Fix *x, int filler, int with_heading)
 		doc_row_cell(d, r, "แถว");
 		doc_row_cell(d, r, "1");
 	}
-	DisplayList *dl = ts_layout(x->c, d, &x->s, x->d);
+	DisplayList *dl = ts_layout(x->c, d, &x->s, TEST_CREATED, x->d);
 	CHECK(dl != NULL);
 	if (dl) {
 		int pt = page_of(dl, "หัวตาราง"), pc = page_of(dl, "ตารางที่ 9");
@@ -484,6 +499,7 @@ TEST(typeset_header_column_fits_its_widest_word)
 	for (int fixed = 0; fixed < 2; fixed++) {
 		Arena *a = arena_new();
 		Doc *d = doc_new(a);
+		doc_set_words(d, &page_words);
 		DocBlock *t = doc_table(d, 4);
 		if (fixed) {
 			doc_table_column(t, 0, 60, DOC_ALIGN_LEFT);
@@ -507,7 +523,7 @@ TEST(typeset_header_column_fits_its_widest_word)
 			doc_row_cell(d, r, "4.52");
 			doc_row_cell(d, r, "0");
 		}
-		DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+		DisplayList *dl = ts_layout(x.c, d, &x.s, TEST_CREATED, x.d);
 		CHECK(dl != NULL);
 		if (dl) {
 			if (!item_has(dl, "t1r0c3", "ปีงบประมาณ"))
@@ -588,6 +604,7 @@ TEST(typeset_narrow_columns_keep_words_and_numbers_whole)
 	enum { NC = 11 };
 	Arena *a = arena_new();
 	Doc *d = doc_new(a);
+	doc_set_words(d, &page_words);
 	DocBlock *t = doc_table(d, NC);
 	DocRow *h = doc_table_row(d, t, DOC_ROW_HEADER);
 	doc_row_cell(d, h, "ผู้รับผิดชอบ");
@@ -599,7 +616,7 @@ TEST(typeset_narrow_columns_keep_words_and_numbers_whole)
 		for (int k = 1; k < NC; k++)
 			doc_row_cell(d, r, k % 2 ? "1,234,567.89" : "๓.๑.๑๐");
 	}
-	DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+	DisplayList *dl = ts_layout(x.c, d, &x.s, TEST_CREATED, x.d);
 	CHECK(dl != NULL);
 	if (dl) {
 		double right = (210 - 20) * 2.834645669;
@@ -908,11 +925,12 @@ TEST(typeset_no_widows_or_orphans_in_paragraphs)
 	for (int filler = 20; filler <= 34; filler++) {
 		Arena *a = arena_new();
 		Doc *d = doc_new(a);
+		doc_set_words(d, &page_words);
 		for (int i = 0; i < filler; i++)
 			doc_para(d, "บรรทัดเติมหน้า");
 		doc_para(d, para)->u.para.align = DOC_ALIGN_JUSTIFY;
 		doc_para(d, para);
-		DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+		DisplayList *dl = ts_layout(x.c, d, &x.s, TEST_CREATED, x.d);
 		CHECK(dl != NULL);
 		if (dl) {
 			char what[32];
@@ -943,6 +961,7 @@ TEST(typeset_no_widows_in_lists_and_labels)
 	for (int filler = 20; filler <= 34; filler++) {
 		Arena *a = arena_new();
 		Doc *d = doc_new(a);
+		doc_set_words(d, &page_words);
 		for (int i = 0; i < filler; i++)
 			doc_para(d, "บรรทัดเติมหน้า");
 		DocBlock *l = doc_list(d, 0);
@@ -956,7 +975,7 @@ TEST(typeset_no_widows_in_lists_and_labels)
 		doc_label(d, b, "ระดับคุณภาพ", "3 ดี (ผ่านเกณฑ์)");
 		for (int i = 0; i < 10; i++)
 			doc_para(d, "บรรทัดเติมหน้า");
-		DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+		DisplayList *dl = ts_layout(x.c, d, &x.s, TEST_CREATED, x.d);
 		CHECK(dl != NULL);
 		if (dl) {
 			char what[32];
@@ -1032,6 +1051,7 @@ TEST(typeset_short_dates_and_units_stay_whole)
 	/* In a table squeezed by long text, the date column keeps its dates whole. */
 	Arena *a = arena_new();
 	Doc *d = doc_new(a);
+	doc_set_words(d, &page_words);
 	DocBlock *t = doc_table(d, 4);
 	DocRow *h = doc_table_row(d, t, DOC_ROW_HEADER);
 	doc_row_cell(d, h, "กิจกรรม");
@@ -1046,7 +1066,7 @@ TEST(typeset_short_dates_and_units_stay_whole)
 		doc_row_cell(d, r, "นางจิราพร ชูช่วย นางสาวกาญจนา ศรีสุวรรณ นายธนากร ด้วงแก้ว");
 		doc_row_cell(d, r, "การประชุมคณะกรรมการ ก.ต.ป.น. แบบบูรณาการ จำนวน 6 ครั้งต่อปีงบประมาณ");
 	}
-	DisplayList *dl = ts_layout(x.c, d, &x.s, x.d);
+	DisplayList *dl = ts_layout(x.c, d, &x.s, TEST_CREATED, x.d);
 	CHECK(dl != NULL);
 	if (dl) {
 		for (int r = 1; r <= 3; r++) {

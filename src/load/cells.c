@@ -121,7 +121,7 @@ cells_hand_out(CellRow *r, long line)
 		}
 		for (size_t i = 0; i < r->n; i++)
 			r->fields[i] = r->offs[i] == SIZE_MAX ? (char *)"" : r->row + r->offs[i];
-		CsvRow row = { line, r->n, r->fields, r->lens, 0 };
+		SourceRow row = { line, r->n, r->fields, r->lens, 0 };
 		r->stop = r->fn(r->ctx, &row);
 	}
 	return r->stop;

@@ -1,7 +1,7 @@
 /* cells.h - a table row assembled cell by cell, for the readers of
  * spreadsheets (SpreadsheetML and our XML in sheet.c, .xlsx in xlsx.c):
  * values placed at their column, skipped columns empty, cleaned as CSV
- * fields are, bounded by the limits, and handed out as a CsvRow unless
+ * fields are, bounded by the limits, and handed out as a SourceRow unless
  * blank. Everything is reused from row to row. */
 #ifndef NITHET_CELLS_H
 #define NITHET_CELLS_H
@@ -9,12 +9,12 @@
 #include <stddef.h>
 
 #include "core/diag.h"
-#include "load/csvread.h"
+#include "load/rows.h"
 
 typedef struct CellRow {
 	const char *name;          /* the file, for messages */
-	const CsvLimits *lim;
-	CsvRowFn fn;
+	const ReadLimits *lim;
+	RowFn fn;
 	void *ctx;
 	Diag *d;
 	long rows;                 /* non-blank rows handed out so far */

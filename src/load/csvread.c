@@ -373,8 +373,8 @@ scan(Source *s, char *buf, Scan *sc, Diag *d)
 
 typedef struct Reader {
 	const char *name;
-	const CsvLimits *lim;
-	CsvRowFn fn;
+	const ReadLimits *lim;
+	RowFn fn;
 	void *ctx;
 	Diag *d;
 	CsvInfo *info;
@@ -505,7 +505,7 @@ end_row(Reader *r)
 		r->stop = -1;
 		return;
 	}
-	CsvRow row = { r->row_line, n, r->fields, r->lens, r->rows_max };
+	SourceRow row = { r->row_line, n, r->fields, r->lens, r->rows_max };
 	r->stop = r->fn(r->ctx, &row);
 }
 
@@ -967,7 +967,7 @@ parse_source(Reader *r, Source *s, Encoding enc, char **bufp)
 }
 
 static int
-read_source(Source *s, const CsvLimits *lim, CsvRowFn fn, void *ctx, CsvInfo *info, Diag *d)
+read_source(Source *s, const ReadLimits *lim, RowFn fn, void *ctx, CsvInfo *info, Diag *d)
 {
 	CsvInfo local = { 0 };
 	if (info == NULL)
@@ -997,8 +997,8 @@ read_source(Source *s, const CsvLimits *lim, CsvRowFn fn, void *ctx, CsvInfo *in
 }
 
 int
-csvread_buffer(const char *name, const char *data, size_t len, const CsvLimits *lim,
-    CsvRowFn fn, void *ctx, CsvInfo *info, Diag *d)
+csvread_buffer(const char *name, const char *data, size_t len, const ReadLimits *lim,
+    RowFn fn, void *ctx, CsvInfo *info, Diag *d)
 {
 	Source s = { .name = name, .fd = -1, .mem = data, .len = len };
 	return read_source(&s, lim, fn, ctx, info, d);
@@ -1054,7 +1054,7 @@ csvread_slurp(const char *path, long max_bytes, size_t *len, Diag *d)
 }
 
 int
-csvread_file(const char *path, const CsvLimits *lim, CsvRowFn fn, void *ctx, CsvInfo *info, Diag *d)
+csvread_file(const char *path, const ReadLimits *lim, RowFn fn, void *ctx, CsvInfo *info, Diag *d)
 {
 	struct stat st;
 	int fd = open_checked(path, lim->max_file_bytes, &st, d);

@@ -15,27 +15,7 @@
 
 #include "core/diag.h"
 #include "load/encoding.h"
-
-typedef struct CsvLimits {
-	long max_file_bytes;
-	long max_field_bytes;
-	long max_columns;
-	long max_rows;
-} CsvLimits;
-
-/* One row. Valid only during the callback. fields[i] is NUL-terminated. */
-typedef struct CsvRow {
-	long line;              /* physical line the row starts on (1-based) */
-	size_t nfields;
-	char **fields;
-	size_t *lens;
-	size_t rows_max;        /* upper bound on the file's rows, header included
-	                         * (its line breaks + 1); 0 when unknown */
-} CsvRow;
-
-/* Called for each non-blank row, header included. Return 0 to go on, non-zero
- * to stop reading (the reader then returns that value). */
-typedef int (*CsvRowFn)(void *ctx, const CsvRow *row);
+#include "load/rows.h"
 
 typedef struct CsvInfo {
 	Encoding encoding;
@@ -51,13 +31,13 @@ typedef struct CsvInfo {
  * unterminated quote or a stray one in its header, a field or row over the
  * limits. A data row with a stray quote is reported (DIAG_ROW) and skipped,
  * and reading goes on. info may be NULL. */
-int csvread_file(const char *path, const CsvLimits *lim, CsvRowFn fn, void *ctx,
+int csvread_file(const char *path, const ReadLimits *lim, RowFn fn, void *ctx,
 	CsvInfo *info, Diag *d);
 
 /* The same over a buffer already in memory (fuzzing, tests). name is used in
  * messages. */
-int csvread_buffer(const char *name, const char *data, size_t len, const CsvLimits *lim,
-	CsvRowFn fn, void *ctx, CsvInfo *info, Diag *d);
+int csvread_buffer(const char *name, const char *data, size_t len, const ReadLimits *lim,
+	RowFn fn, void *ctx, CsvInfo *info, Diag *d);
 
 /* Read a whole regular file of at most max_bytes into a NUL-terminated
  * buffer the caller frees. NULL after reporting why (DIAG_INPUT). Shared by the

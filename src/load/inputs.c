@@ -11,6 +11,7 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "load/csvread.h"
 #include "load/encoding.h"
 #include "load/fields.h"
 #include "load/image.h"
@@ -38,7 +39,7 @@ load_line_word(const char *path)
 }
 
 int
-load_read_rows(const char *path, const char *stem, const LoadOptions *o, CsvRowFn fn, void *ctx,
+load_read_rows(const char *path, const char *stem, const LoadOptions *o, RowFn fn, void *ctx,
     RowSource *src, Diag *d)
 {
 	RowSource local;
@@ -82,7 +83,7 @@ typedef struct TableFeed {
 } TableFeed;
 
 static int
-feed_table(void *v, const CsvRow *row)
+feed_table(void *v, const SourceRow *row)
 {
 	TableFeed *f = v;
 	f->rows.with_columns = f->src->sheet == NULL || f->src->sheet->columns_known;

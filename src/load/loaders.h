@@ -19,13 +19,13 @@
 #include "config/settings.h"
 #include "core/arena.h"
 #include "core/diag.h"
-#include "load/csvread.h"
+#include "load/rows.h"
 #include "load/sheet.h"
 #include "load/table.h"
 #include "model/model.h"
 
 typedef struct LoadOptions {
-	CsvLimits lim;
+	ReadLimits lim;
 	int max_xml_depth;
 	int fiscal_year;            /* BE: rows outside it are flagged in_fy = 0 */
 	const Settings *settings;   /* evaluation rules (level cut-offs); NULL = the default cut-offs */
@@ -114,7 +114,7 @@ typedef struct RowSource {
  * .xlsx, .ods, .xls, XML; stem names our XML's section): the loaders that
  * need the rows rather than Records (surveys) and the template read
  * through this. Returns as csvread_file. src may be NULL. */
-int load_read_rows(const char *path, const char *stem, const LoadOptions *o, CsvRowFn fn, void *ctx,
+int load_read_rows(const char *path, const char *stem, const LoadOptions *o, RowFn fn, void *ctx,
 	RowSource *src, Diag *d);
 
 /* Read a table file as Records of spec, whatever its form (load_read_rows

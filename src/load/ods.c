@@ -32,7 +32,7 @@ typedef struct Book {
 	Archive *ar;
 	const char *path, *name;   /* name: "visits.ods (content.xml)" */
 	Diag *d;
-	const CsvLimits *lim;
+	const ReadLimits *lim;
 	CellRow row;
 	int tables;                /* table:table elements begun */
 	const char *want;          /* the sheet the config names; NULL = the first */
@@ -291,7 +291,7 @@ encrypted(Book *b)
 }
 
 int
-ods_read_rows(const char *path, const CsvLimits *lim, int max_depth, const char *sheet, CsvRowFn fn, void *ctx,
+ods_read_rows(const char *path, const ReadLimits *lim, int max_depth, const char *sheet, RowFn fn, void *ctx,
     Diag *d)
 {
 	Book b = {

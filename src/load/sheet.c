@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "core/mem.h"
 #include "load/cells.h"
+#include "load/csvread.h"
 #include "load/xml.h"
 
 /* Our XML: per file, the section element, the row element and the column
@@ -435,7 +436,7 @@ data_prepare(Sheet *sh)
 
 int
 sheet_parse_rows(const char *name, const char *buf, size_t len, const char *stem,
-    const CsvLimits *lim, int max_depth, CsvRowFn fn, void *ctx, SheetInfo *info, Diag *d)
+    const ReadLimits *lim, int max_depth, RowFn fn, void *ctx, SheetInfo *info, Diag *d)
 {
 	SheetInfo local;
 	if (info == NULL)
@@ -489,8 +490,8 @@ sheet_parse_rows(const char *name, const char *buf, size_t len, const char *stem
 }
 
 int
-sheet_read_rows(const char *path, const char *stem, const CsvLimits *lim, int max_depth,
-    CsvRowFn fn, void *ctx, SheetInfo *info, Diag *d)
+sheet_read_rows(const char *path, const char *stem, const ReadLimits *lim, int max_depth,
+    RowFn fn, void *ctx, SheetInfo *info, Diag *d)
 {
 	size_t len;
 	char *buf = csvread_slurp(path, lim->max_file_bytes, &len, d);

@@ -45,7 +45,7 @@ typedef struct Workbook {
 	Archive *ar;
 	const char *path;
 	Diag *d;
-	const CsvLimits *lim;
+	const ReadLimits *lim;
 	int max_depth;
 	int date1904;
 	const char *want;          /* the sheet the config names; NULL = the first shown */
@@ -856,7 +856,7 @@ read_sheet(Workbook *wb)
 }
 
 int
-xlsx_read_rows(const char *path, const CsvLimits *lim, int max_depth, const char *sheet, CsvRowFn fn, void *ctx,
+xlsx_read_rows(const char *path, const ReadLimits *lim, int max_depth, const char *sheet, RowFn fn, void *ctx,
     Diag *d)
 {
 	Workbook wb = {

@@ -15,7 +15,7 @@ typedef struct Rows {
 } Rows;
 
 static int
-collect(void *ctx, const CsvRow *row)
+collect(void *ctx, const SourceRow *row)
 {
 	Rows *r = ctx;
 	if (r->n == 16)
@@ -28,11 +28,11 @@ collect(void *ctx, const CsvRow *row)
 	return 0;
 }
 
-static const CsvLimits big = { 1 << 20, 4096, 64, 1000 };
-static const CsvLimits big_limits_for_huge = { 1 << 30, 4096, 64, 1000 };
+static const ReadLimits big = { 1 << 20, 4096, 64, 1000 };
+static const ReadLimits big_limits_for_huge = { 1 << 30, 4096, 64, 1000 };
 
 static int
-parse(const char *data, Rows *rows, Diag **d, const CsvLimits *lim)
+parse(const char *data, Rows *rows, Diag **d, const ReadLimits *lim)
 {
 	memset(rows, 0, sizeof(*rows));
 	*d = diag_new(NULL);
@@ -178,7 +178,7 @@ TEST(csv_errors_say_where)
 	CHECK(strstr(diag_record(d, 0)->text, "malformed quotes") != NULL);
 	diag_free(d);
 
-	CsvLimits tight = { 1 << 20, 8, 3, 2 };
+	ReadLimits tight = { 1 << 20, 8, 3, 2 };
 	CHECK_INT(parse("a,b,c,d\n", &r, &d, &tight), -1);
 	CHECK(strstr(diag_record(d, 0)->text, "more than 3 columns") != NULL);
 	diag_free(d);
@@ -211,7 +211,7 @@ typedef struct Tally {
 } Tally;
 
 static int
-tally(void *ctx, const CsvRow *row)
+tally(void *ctx, const SourceRow *row)
 {
 	Tally *t = ctx;
 	t->rows++;
@@ -254,7 +254,7 @@ TEST(csv_quote_free_lines_split_as_libcsv_does)
 	diag_free(d);
 
 	/* The limits count a field without its surrounding spaces, as libcsv. */
-	CsvLimits tight = { 1 << 20, 3, 3, 10 };
+	ReadLimits tight = { 1 << 20, 3, 3, 10 };
 	CHECK_INT(parse("abc ,  xyz  \n", &r, &d, &tight), 0);
 	diag_free(d);
 	CHECK_INT(parse("a,b\n1,2,3,4\n", &r, &d, &tight), -1);
@@ -287,7 +287,7 @@ TEST(csv_rows_across_chunks)
 	memset(&t, 0, sizeof(t));
 	Diag *d = diag_new(NULL);
 	CsvInfo info;
-	CsvLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
+	ReadLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
 	CHECK_INT(csvread_buffer("big.csv", data, n, &lim, tally, &t, &info, d), 0);
 	CHECK_INT(diag_nrecords(d), 0);
 	CHECK_INT(info.encoding, ENC_UTF8);
@@ -335,7 +335,7 @@ TEST(csv_windows874_across_chunks)
 	memset(&t, 0, sizeof(t));
 	Diag *d = diag_new(NULL);
 	CsvInfo info;
-	CsvLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
+	ReadLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
 	CHECK_INT(csvread_buffer("w.csv", data, n, &lim, tally, &t, &info, d), 0);
 	CHECK_INT(info.encoding, ENC_WINDOWS874);
 	CHECK_INT(t.rows, lines);
@@ -402,7 +402,7 @@ TEST(csv_utf16_across_chunks)
 	memset(&t, 0, sizeof(t));
 	Diag *d = diag_new(NULL);
 	CsvInfo info;
-	CsvLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
+	ReadLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
 	CHECK_INT(csvread_buffer("u.csv", data, n, &lim, tally, &t, &info, d), 0);
 	CHECK_INT(info.encoding, ENC_UTF16BE);
 	CHECK_INT(t.rows, (long)reps);
@@ -437,7 +437,7 @@ TEST(csv_utf16_position_counts_units)
 		memset(&t, 0, sizeof(t));
 		Diag *d = diag_new(NULL);
 		CsvInfo info;
-		CsvLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
+		ReadLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
 		CHECK_INT(csvread_buffer("u.csv", data, n, &lim, tally, &t, &info, d), -1);
 		CHECK_INT(diag_record(d, 0)->line, (long)reps + 1);
 		CHECK_INT(diag_record(d, 0)->col, 3);
@@ -554,7 +554,7 @@ transcript_add(Transcript *t, const char *s, size_t n)
 }
 
 static int
-transcribe(void *ctx, const CsvRow *row)
+transcribe(void *ctx, const SourceRow *row)
 {
 	char head[64];
 	int k = snprintf(head, sizeof(head), "@%ld:%zu", row->line, row->nfields);
@@ -571,7 +571,7 @@ transcribe(void *ctx, const CsvRow *row)
 
 /* Everything a reading of data yields: rows, fields, status, diagnostics. */
 static char *
-read_transcript(const char *data, size_t len, const CsvLimits *lim, int libcsv_only)
+read_transcript(const char *data, size_t len, const ReadLimits *lim, int libcsv_only)
 {
 	Transcript t = { 0 };
 	Diag *d = diag_new(NULL);
@@ -600,7 +600,7 @@ TEST(csv_quoted_lines_split_as_libcsv_does)
 		"\"open", "\"x\"y", "\"x\" y", "\"x\"\"", "\xEF\xBB\xBF\"bom\"", "\"\"\"a\"\"\"", "\"ค\"" };
 	const size_t np = sizeof(pieces) / sizeof(pieces[0]);
 	static const char *const ends[] = { "\n", "\r\n", "\r", ",\n", "" };
-	CsvLimits lim = { 1 << 20, 12, 6, 50 };
+	ReadLimits lim = { 1 << 20, 12, 6, 50 };
 	unsigned seed = 4242;
 	char data[2048];
 	int differ = 0;

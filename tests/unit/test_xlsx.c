@@ -17,7 +17,7 @@ typedef struct Grid {
 } Grid;
 
 static int
-grid_row(void *ctx, const CsvRow *row)
+grid_row(void *ctx, const SourceRow *row)
 {
 	Grid *g = ctx;
 	if (g->n == 8)
@@ -30,9 +30,9 @@ grid_row(void *ctx, const CsvRow *row)
 	return 0;
 }
 
-static const CsvLimits lim = { 1 << 24, 4096, 64, 1000 };
+static const ReadLimits lim = { 1 << 24, 4096, 64, 1000 };
 
-typedef int (*Reader)(const char *, const CsvLimits *, int, const char *, CsvRowFn, void *, Diag *);
+typedef int (*Reader)(const char *, const ReadLimits *, int, const char *, RowFn, void *, Diag *);
 
 static void
 check_typed(const char *path, Reader read)
@@ -87,7 +87,7 @@ TEST(ods_cells_read_as_shown)
 }
 
 static int
-read_xls(const char *path, const CsvLimits *l, int depth, const char *sheet, CsvRowFn fn, void *ctx, Diag *d)
+read_xls(const char *path, const ReadLimits *l, int depth, const char *sheet, RowFn fn, void *ctx, Diag *d)
 {
 	(void)depth;
 	return xls_read_rows(path, l, sheet, fn, ctx, d);

@@ -36,7 +36,7 @@ const char *load_intern(LoadInterner *in, const char *s, size_t n);
  * lookups of schools and staff by code, once per row. Free with
  * load_map_free. */
 typedef struct LoadMap LoadMap;
-LoadMap *load_map_new(size_t n);
+LoadMap *load_map_new(void);
 void load_map_free(LoadMap *m);
 /* Add key; a key already there keeps its first value. */
 void load_map_put(LoadMap *m, const char *key, const void *value);

@@ -894,7 +894,7 @@ TEST(load_intern_shares_repeats_and_gives_up_on_unique_text)
 
 TEST(load_map_finds_keys_and_keeps_the_first)
 {
-	LoadMap *m = load_map_new(2);
+	LoadMap *m = load_map_new();
 	static const char *const keys[] = { "93010012", "93010013", "S01", "S1", "" };
 	int values[5];
 	for (int i = 0; i < 5; i++)

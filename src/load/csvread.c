@@ -1004,15 +1004,6 @@ csvread_buffer(const char *name, const char *data, size_t len, const ReadLimits 
 	return read_source(&s, lim, fn, ctx, info, d);
 }
 
-/* Open path for reading after the checks every reader shares (exists, not
- * a directory, a regular file, not over max_bytes). Returns the descriptor
- * and fills *st, or -1 after reporting why (DIAG_INPUT). */
-static int
-open_checked(const char *path, long max_bytes, struct stat *stp, Diag *d)
-{
-	return file_open_regular(path, max_bytes, DIAG_INPUT, N_("the file"), stp, d);
-}
-
 /* After reading size bytes: the file must have no more. */
 static int
 at_end(int fd)
@@ -1024,40 +1015,11 @@ at_end(int fd)
 	return k == 0;
 }
 
-char *
-csvread_slurp(const char *path, long max_bytes, size_t *len, Diag *d)
-{
-	struct stat st;
-	int fd = open_checked(path, max_bytes, &st, d);
-	if (fd < 0)
-		return NULL;
-	size_t size = (size_t)st.st_size;
-	Source s = { .name = path, .fd = fd, .len = size };
-	char *buf = mem_alloc(size + 1);
-	long got = src_read(&s, buf, size);
-	if (got < 0) {
-		report_read_error(&s, d);
-	} else if (s.changed || !at_end(fd)) {
-		/* The file may have grown or shrunk since stat; never read past
-		 * the limit, never use half a file. */
-		report_changed(&s, d);
-		got = -1;
-	}
-	close(fd);
-	if (got < 0) {
-		free(buf);
-		return NULL;
-	}
-	buf[size] = '\0';
-	*len = size;
-	return buf;
-}
-
 int
 csvread_file(const char *path, const ReadLimits *lim, RowFn fn, void *ctx, CsvInfo *info, Diag *d)
 {
 	struct stat st;
-	int fd = open_checked(path, lim->max_file_bytes, &st, d);
+	int fd = file_open_regular(path, lim->max_file_bytes, DIAG_INPUT, N_("the file"), &st, d);
 	if (fd < 0)
 		return -1;
 	size_t size = (size_t)st.st_size;

@@ -39,12 +39,6 @@ int csvread_file(const char *path, const ReadLimits *lim, RowFn fn, void *ctx,
 int csvread_buffer(const char *name, const char *data, size_t len, const ReadLimits *lim,
 	RowFn fn, void *ctx, CsvInfo *info, Diag *d);
 
-/* Read a whole regular file of at most max_bytes into a NUL-terminated
- * buffer the caller frees. NULL after reporting why (DIAG_INPUT). Shared by the
- * CSV and XML readers so both give the same messages for missing files,
- * directories and size limits. */
-char *csvread_slurp(const char *path, long max_bytes, size_t *len, Diag *d);
-
 /* For tests and fuzzing only: when set, every line with a quote goes to
  * libcsv, so that the reader's own splitting can be compared with it. */
 extern int csvread_libcsv_only;

@@ -8,9 +8,10 @@
 #include <strings.h>
 
 #include "core/arena.h"
+#include "core/file.h"
+#include "core/i18n.h"
 #include "core/mem.h"
 #include "load/cells.h"
-#include "load/csvread.h"
 #include "load/xml.h"
 
 /* Our XML: per file, the section element, the row element and the column
@@ -494,8 +495,8 @@ sheet_read_rows(const char *path, const char *stem, const ReadLimits *lim, int m
     RowFn fn, void *ctx, SheetInfo *info, Diag *d)
 {
 	size_t len;
-	char *buf = csvread_slurp(path, lim->max_file_bytes, &len, d);
-	if (buf == NULL)
+	char *buf;
+	if (file_read_regular(path, lim->max_file_bytes, DIAG_INPUT, N_("the file"), 1, &buf, &len, d) != 0)
 		return -1;
 	if (len == 0) {
 		diag_report(d, DIAG_INPUT, path, 0, 0, "the file is empty; export it again with its header row");

@@ -417,15 +417,6 @@ parse_doc(const char *buf, size_t len, XmlRun *run)
 	return doc;
 }
 
-/* Read a whole file of at most max_bytes into a malloc'd buffer (the caller
- * frees it). Returns 0, or -1 after reporting. */
-static int
-read_limited(const char *path, long max_bytes, char **out, size_t *outlen,
-    Diag *d)
-{
-	return file_read_regular(path, max_bytes, DIAG_INPUT, N_("the file"), 0, out, outlen, d);
-}
-
 /* Turning libxml2's tree into ours. Element and attribute names come from
  * the parser's dictionary and namespace URIs from shared declarations, so the
  * same pointer recurs on every row of a big file: each is copied into the
@@ -598,7 +589,7 @@ xml_read_file(Arena *a, const char *path, long max_bytes, int max_depth,
 {
 	char *buf;
 	size_t len;
-	if (read_limited(path, max_bytes, &buf, &len, d) != 0)
+	if (file_read_regular(path, max_bytes, DIAG_INPUT, N_("the file"), 0, &buf, &len, d) != 0)
 		return NULL;
 	XmlNode *root = xml_parse_memory(a, buf, len, path, max_depth, schema, d);
 	free(buf);
@@ -1123,7 +1114,7 @@ xml_schema_load(const char *path, long max_bytes, Diag *d)
 	xml_init();
 	char *buf;
 	size_t len;
-	if (read_limited(path, max_bytes, &buf, &len, d) != 0)
+	if (file_read_regular(path, max_bytes, DIAG_INPUT, N_("the file"), 0, &buf, &len, d) != 0)
 		return NULL;
 	XmlRun run = {
 		.d = d, .name = path, .max_depth = XML_SCHEMA_MAX_DEPTH,

@@ -1,8 +1,9 @@
 /* cells.h - a table row assembled cell by cell, for the readers of
  * spreadsheets (SpreadsheetML and our XML in sheet.c, .xlsx in xlsx.c):
  * values placed at their column, skipped columns empty, cleaned as CSV
- * fields are, bounded by the limits, and handed out as a SourceRow unless
- * blank. Everything is reused from row to row. */
+ * fields are (cells_clean, which the CSV reader shares), bounded by the
+ * limits, and handed out as a SourceRow unless blank. Everything is reused
+ * from row to row. */
 #ifndef NITHET_CELLS_H
 #define NITHET_CELLS_H
 
@@ -40,9 +41,15 @@ void cells_text_add(CellText *t, const char *s, size_t n);
 /* Start a new row (the previous one's values are dropped). */
 void cells_begin(CellRow *r);
 
-/* Copy s (n bytes) into the row's buffer; when cleaned, as CSV fields are:
- * U+200B and stray U+FEFF removed, spaces, tabs and line breaks trimmed at
- * both ends. Returns the value's offset, its length in *len. The copy may
+/* The one cleaning of a value, for every reader (CSV fields too):
+ * U+200B ZERO WIDTH SPACE and U+FEFF (a stray BOM) removed everywhere (zw:
+ * whether s may hold them; 0 skips the scan), then spaces, tabs, CR and LF
+ * trimmed at both ends; a line break inside stays. Works in place on
+ * s[0..n) and writes a NUL after the result (s[n] must be writable);
+ * returns where the result starts, its length in *len. */
+char *cells_clean(char *s, size_t n, int zw, size_t *len);
+
+/* Copy s (n bytes) into the row's buffer; when cleaned, by cells_clean. Returns the value's offset, its length in *len. The copy may
  * be changed in place before cells_place. */
 size_t cells_add(CellRow *r, const char *s, size_t n, int cleaned, size_t *len);
 

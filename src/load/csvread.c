@@ -31,6 +31,7 @@
 #include "core/file.h"
 #include "core/mem.h"
 #include "core/utf8.h"
+#include "load/cells.h"
 
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
@@ -397,37 +398,6 @@ typedef struct Reader {
 	int stop;            /* callback's value, or -1 on an error */
 } Reader;
 
-/* Remove U+200B ZERO WIDTH SPACE and U+FEFF (a stray BOM) everywhere, then
- * trim spaces and tabs at both ends. Works in place on s[0..n) and writes a
- * NUL after the result (s[n] must be writable); returns where the result
- * starts, its length in *out. */
-static char *
-clean_field(char *s, size_t n, int zw, size_t *out)
-{
-	size_t w = n;
-	if (zw) {
-		w = 0;
-		for (size_t r = 0; r < n;) {
-			unsigned char c = (unsigned char)s[r];
-			if (r + 2 < n && ((c == 0xE2 && (unsigned char)s[r + 1] == 0x80 &&
-			    (unsigned char)s[r + 2] == 0x8B) || (c == 0xEF &&
-			    (unsigned char)s[r + 1] == 0xBB && (unsigned char)s[r + 2] == 0xBF))) {
-				r += 3;
-				continue;
-			}
-			s[w++] = s[r++];
-		}
-	}
-	size_t start = 0;
-	while (start < w && (s[start] == ' ' || s[start] == '\t'))
-		start++;
-	while (w > start && (s[w - 1] == ' ' || s[w - 1] == '\t'))
-		w--;
-	s[w] = '\0';
-	*out = w - start;
-	return s + start;
-}
-
 static void
 grow_fields(Reader *r)
 {
@@ -476,7 +446,7 @@ on_field(void *data, size_t len, void *vr)
 	if (len)
 		memcpy(f, data, len);
 	size_t n;
-	char *c = clean_field(f, len, 1, &n);
+	char *c = cells_clean(f, len, 1, &n);
 	r->offs[r->nfields] = r->rowlen + (size_t)(c - f);
 	r->lens[r->nfields++] = n;
 	r->rowlen += len + 1;
@@ -649,7 +619,7 @@ split_line(Reader *r, char *s, size_t n, int zw)
 		if (r->nfields == r->cap)
 			grow_fields(r);
 		size_t len;
-		r->fields[r->nfields] = clean_field(s + i, j - i, zw, &len);
+		r->fields[r->nfields] = cells_clean(s + i, j - i, zw, &len);
 		r->lens[r->nfields++] = len;
 		a = b + 1;
 	}
@@ -661,7 +631,7 @@ split_line(Reader *r, char *s, size_t n, int zw)
  * ("...", a quote inside written ""), with at most spaces and tabs around
  * the quotes, and every quote closed on this line. Such a line means to
  * libcsv exactly what it means here: the text between the quotes with ""
- * read as ", nothing trimmed inside the quotes (clean_field trims after).
+ * read as ", nothing trimmed inside the quotes (cells_clean trims after).
  * s[0..n) is the line without its break, s[n] writable. Returns 0 when the
  * line was split here, -1 when it is not of that shape; the bytes are then
  * untouched, for libcsv (which also reports any error in them). */
@@ -736,7 +706,7 @@ split_quoted_line(Reader *r, char *s, size_t n, int zw)
 		if (check_field(r, end - start) != 0)
 			break;
 		size_t len;
-		r->fields[r->nfields] = clean_field(s + start, end - start, zw, &len);
+		r->fields[r->nfields] = cells_clean(s + start, end - start, zw, &len);
 		r->lens[r->nfields++] = len;
 	}
 	end_row(r);

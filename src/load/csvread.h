@@ -6,8 +6,10 @@
  * that every row knows the line it starts on even when quoted fields hold
  * newlines. A line in the common shapes (no quotes, or fields wholly quoted
  * and closed on the line) is split here; any other goes through libcsv,
- * with the same result (tests and the fuzzer compare the two). Fields are trimmed and zero-width
- * spaces removed. The only file that uses libcsv. */
+ * with the same result (tests and the fuzzer compare the two). Fields are
+ * cleaned as every reader's values are (cells_clean in cells.h: zero-width
+ * spaces removed, spaces, tabs and line breaks trimmed at both ends). The
+ * only file that uses libcsv. */
 #ifndef NITHET_CSVREAD_H
 #define NITHET_CSVREAD_H
 

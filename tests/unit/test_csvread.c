@@ -85,6 +85,19 @@ TEST(csv_trims_spaces_and_zero_width_and_skips_empty_rows)
 	diag_free(d);
 }
 
+/* A quoted field's line breaks at its ends are trimmed as a spreadsheet
+ * cell's are (cells_clean); one inside stays. */
+TEST(csv_trims_line_breaks_at_a_quoted_fields_ends)
+{
+	Rows r;
+	Diag *d;
+	CHECK_INT(parse("h1,h2\n\"\r\nx\ny\r\n\",\"\n z \t\"\n", &r, &d, NULL), 0);
+	CHECK_INT(r.n, 2);
+	CHECK_STR(r.text[1][0], "x\ny");
+	CHECK_STR(r.text[1][1], "z");
+	diag_free(d);
+}
+
 TEST(csv_windows874_is_converted)
 {
 	Rows r;

@@ -1,6 +1,7 @@
 /* cells.c - see cells.h. */
 #include "load/cells.h"
 
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -165,15 +166,20 @@ cells_free(CellRow *r)
 	free(r->row);
 }
 
+const char *
+cells_skip_space(const char *s)
+{
+	return s + strspn(s, " \t\n\v\f\r");
+}
+
 double
 cells_parse_number(const char *s, int *ok)
 {
-	char *end;
-	double v = c_strtod(s, &end);
-	while (*end == ' ')
-		end++;
-	*ok = end != s && *end == '\0' && isfinite(v);
-	return v;
+	const char *end;
+	double v;
+	*ok = c_strtodnum_prefix(cells_skip_space(s), &end, -DBL_MAX, DBL_MAX, &v) == CNUM_OK &&
+	    end[strspn(end, " ")] == '\0';
+	return *ok ? v : 0;
 }
 
 void

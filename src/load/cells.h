@@ -72,8 +72,15 @@ int cells_hand_out(CellRow *r, long line);
 
 void cells_free(CellRow *r);
 
+/* s after the white space strtol and strtod skip (the C locale's: space,
+ * \t, \n, \v, \f, \r): the load/ readers parse numbers with core/cnum.h,
+ * which skips none, and keep accepting what they accepted. */
+const char *cells_skip_space(const char *s);
+
 /* A number as a spreadsheet stores it ("93020001", "2.5", "1E-3"), read
- * the same in any locale. *ok is 0 when s is not a finite number. */
+ * the same in any locale (c_strtodnum_prefix: decimal notation only, white
+ * space before it and spaces after it allowed). *ok is 0, and 0 returned,
+ * when s is not a finite number. */
 double cells_parse_number(const char *s, int *ok);
 
 /* v as a person sees it in a cell of General format: whole numbers without

@@ -9,7 +9,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/cnum.h"
 #include "core/i18n.h"
+#include "load/cells.h"
 #include "load/csvread.h"
 #include "load/encoding.h"
 #include "load/fields.h"
@@ -159,12 +161,8 @@ load_activity_word(const char *v, int bare)
 		size_t n = strlen(words[i]);
 		if ((n == 0 && !bare) || strncmp(v, words[i], n) != 0)
 			continue;
-		const char *p = v + n;
-		while (*p == ' ')
-			p++;
-		char *end;
-		long no = strtol(p, &end, 10);
-		if (end != p && *end == '\0' && no > 0 && no < 1000)
+		long long no;
+		if (c_strtonum(cells_skip_space(v + n), 1, 999, &no) == CNUM_OK)
 			return (int)no;
 	}
 	return 0;

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "core/arena.h"
+#include "core/cnum.h"
 #include "core/file.h"
 #include "core/i18n.h"
 #include "core/mem.h"
@@ -71,16 +72,14 @@ attr_count(Reader *r, const XmlNode *n, const char *attr, long min, long *out)
 	const char *v = xml_attr(n, attr);
 	if (v == NULL)
 		return 0;
-	char *end;
-	errno = 0;
-	long x = strtol(v, &end, 10);
-	if (end == v || *end != '\0' || errno != 0 || x < min || x > 1000000) {
+	long long x;
+	if (c_strtonum(cells_skip_space(v), min, 1000000, &x) != CNUM_OK) {
 		diag_report(r->c.d, DIAG_INPUT, r->c.name, n->line, 0,
 		    "ss:%s is not a whole number of at least %ld (found \"%s\"); save the file "
 		    "from Excel again", attr, min, v);
 		return -1;
 	}
-	*out = x;
+	*out = (long)x;
 	return 1;
 }
 
@@ -400,9 +399,9 @@ data_prepare(Sheet *sh)
 		return -1;
 	}
 	if (sh->fiscal_year != NULL) {
-		char *end;
-		long y = strtol(sh->fiscal_year, &end, 10);
-		r->info->fiscal_year = (*end == '\0' && y > 0 && y < 10000) ? (int)y : 0;
+		long long y;
+		r->info->fiscal_year = c_strtonum(cells_skip_space(sh->fiscal_year), 1, 9999, &y) == CNUM_OK ?
+		    (int)y : 0;
 	}
 	for (size_t i = 0; i < sh->nignored; i++)
 		diag_report(r->c.d, DIAG_WARNING, r->c.name, sh->ignored[i].line, 0,

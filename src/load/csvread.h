@@ -41,8 +41,4 @@ int csvread_file(const char *path, const ReadLimits *lim, RowFn fn, void *ctx,
 int csvread_buffer(const char *name, const char *data, size_t len, const ReadLimits *lim,
 	RowFn fn, void *ctx, CsvInfo *info, Diag *d);
 
-/* For tests and fuzzing only: when set, every line with a quote goes to
- * libcsv, so that the reader's own splitting can be compared with it. */
-extern int csvread_libcsv_only;
-
 #endif

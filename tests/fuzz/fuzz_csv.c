@@ -10,6 +10,7 @@
 
 #include "core/utf8.h"
 #include "load/csvread.h"
+#include "load/csvread_internal.h"
 
 static void
 mix(uint64_t *h, const void *p, size_t n)

@@ -5,6 +5,7 @@
 
 #include "core/utf8.h"
 #include "load/csvread.h"
+#include "load/csvread_internal.h"
 #include "load/encoding.h"
 
 typedef struct Rows {

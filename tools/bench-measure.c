@@ -104,7 +104,7 @@ main(int argc, char **argv)
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	printf("peak memory: %.0f MB\n", ru.ru_maxrss / 1024.0);
-	CsvLimits lim = { s->max_file_bytes, s->max_field_bytes, s->max_columns, s->max_rows };
+	ReadLimits lim = { s->max_file_bytes, s->max_field_bytes, s->max_columns, s->max_rows };
 	for (size_t i = 0; i < m.nfiles; i++) {
 		const FileSummary *f = &m.files[i];
 		size_t n = strlen(f->name);

@@ -91,7 +91,7 @@ read_once(const char *path, int xlsx, long rows, double *secs, long *kb)
 		exit(1);
 	pid_t pid = fork();
 	if (pid == 0) {
-		static const CsvLimits lim = { 2147483647L, 1 << 20, 64, 100000000 };
+		static const ReadLimits lim = { 2147483647L, 1 << 20, 64, 100000000 };
 		Diag *d = diag_new(NULL);
 		long got = 0;
 		double t0 = bench_now();

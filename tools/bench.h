@@ -6,7 +6,7 @@
 
 #include <time.h>
 
-#include "load/csvread.h"
+#include "load/rows.h"
 
 /* Seconds on the monotonic clock. */
 static inline double
@@ -25,9 +25,9 @@ bench_cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* A CsvRowFn that counts rows into *(long *)ctx. */
+/* A RowFn that counts rows into *(long *)ctx. */
 static inline int
-bench_count_row(void *ctx, const CsvRow *row)
+bench_count_row(void *ctx, const SourceRow *row)
 {
 	(void)row;
 	++*(long *)ctx;

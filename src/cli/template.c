@@ -20,7 +20,7 @@ typedef struct Rows {
 } Rows;
 
 static int
-keep_row(void *ctx, const CsvRow *row)
+keep_row(void *ctx, const SourceRow *row)
 {
 	Rows *r = ctx;
 	if (r->header == NULL) {

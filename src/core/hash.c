@@ -37,6 +37,46 @@ hash_str(const char *s)
 	return hash_bytes(s, strlen(s));
 }
 
+static uint64_t
+mix_word(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+	return h ^ (h >> 32);
+}
+
+uint64_t
+hash_long(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+	if (n >= 32) {
+		uint64_t l0 = h, l1 = h + 0x632BE59BD9B4E019ULL, l2 = h + 0x8CB92BA72F3D8DD7ULL,
+		    l3 = h + 0xD6E8FEB86659FD93ULL;
+		while (n >= 32) {
+			uint64_t w[4];
+			memcpy(w, s, 32);
+			l0 = mix_word(l0, w[0]);
+			l1 = mix_word(l1, w[1]);
+			l2 = mix_word(l2, w[2]);
+			l3 = mix_word(l3, w[3]);
+			s += 32;
+			n -= 32;
+		}
+		h = mix_word(mix_word(mix_word(l0, l1), l2), l3);
+	}
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = mix_word(h, w);
+		s += 8;
+		n -= 8;
+	}
+	uint64_t w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	return h ^ (h >> 29);
+}
+
 HashProbe
 hash_probe(const HashTable *t, uint64_t h)
 {

@@ -1,6 +1,7 @@
 /* cells.c - see cells.h. */
 #include "load/cells.h"
 
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -31,6 +32,41 @@ cells_begin(CellRow *r)
 	r->rlen = 0;
 }
 
+/* What cells_clean trims at both ends. A line break inside a value is
+ * kept (a cell may hold several lines); at its ends it is noise. */
+static int
+is_trimmed(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+char *
+cells_clean(char *s, size_t n, int zw, size_t *out)
+{
+	size_t w = n;
+	if (zw) {
+		w = 0;
+		for (size_t r = 0; r < n;) {
+			unsigned char c = (unsigned char)s[r];
+			if (r + 2 < n && ((c == 0xE2 && (unsigned char)s[r + 1] == 0x80 &&
+			    (unsigned char)s[r + 2] == 0x8B) || (c == 0xEF &&
+			    (unsigned char)s[r + 1] == 0xBB && (unsigned char)s[r + 2] == 0xBF))) {
+				r += 3;
+				continue;
+			}
+			s[w++] = s[r++];
+		}
+	}
+	size_t start = 0;
+	while (start < w && is_trimmed(s[start]))
+		start++;
+	while (w > start && is_trimmed(s[w - 1]))
+		w--;
+	s[w] = '\0';
+	*out = w - start;
+	return s + start;
+}
+
 size_t
 cells_add(CellRow *r, const char *s, size_t n, int cleaned, size_t *out_len)
 {
@@ -39,29 +75,15 @@ cells_add(CellRow *r, const char *s, size_t n, int cleaned, size_t *out_len)
 		r->row = mem_grow(r->row, r->rcap, 1);
 	}
 	char *c = r->row + r->rlen;
-	size_t w = 0, start = 0;
-	if (!cleaned) {
+	size_t start = 0, len = n;
+	if (n)
 		memcpy(c, s, n);
-		w = n;
-	} else {
-		for (size_t i = 0; i < n;) {
-			const unsigned char *u = (const unsigned char *)s + i;
-			if (i + 2 < n && ((u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x8B) ||
-			    (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF))) {
-				i += 3;
-				continue;
-			}
-			c[w++] = s[i++];
-		}
-		while (start < w && strchr(" \t\r\n", c[start]) != NULL)
-			start++;
-		while (w > start && strchr(" \t\r\n", c[w - 1]) != NULL)
-			w--;
-	}
-	c[w] = '\0';
+	if (cleaned)
+		start = (size_t)(cells_clean(c, n, 1, &len) - c);
+	c[start + len] = '\0';
 	size_t off = r->rlen + start;
-	r->rlen += w + 1;
-	*out_len = w - start;
+	r->rlen += start + len + 1;
+	*out_len = len;
 	return off;
 }
 
@@ -121,7 +143,7 @@ cells_hand_out(CellRow *r, long line)
 		}
 		for (size_t i = 0; i < r->n; i++)
 			r->fields[i] = r->offs[i] == SIZE_MAX ? (char *)"" : r->row + r->offs[i];
-		CsvRow row = { line, r->n, r->fields, r->lens, 0 };
+		SourceRow row = { line, r->n, r->fields, r->lens, 0 };
 		r->stop = r->fn(r->ctx, &row);
 	}
 	return r->stop;
@@ -144,15 +166,20 @@ cells_free(CellRow *r)
 	free(r->row);
 }
 
+const char *
+cells_skip_space(const char *s)
+{
+	return s + strspn(s, " \t\n\v\f\r");
+}
+
 double
 cells_parse_number(const char *s, int *ok)
 {
-	char *end;
-	double v = c_strtod(s, &end);
-	while (*end == ' ')
-		end++;
-	*ok = end != s && *end == '\0' && isfinite(v);
-	return v;
+	const char *end;
+	double v;
+	*ok = c_strtodnum_prefix(cells_skip_space(s), &end, -DBL_MAX, DBL_MAX, &v) == CNUM_OK &&
+	    end[strspn(end, " ")] == '\0';
+	return *ok ? v : 0;
 }
 
 void

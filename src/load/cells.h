@@ -1,20 +1,21 @@
 /* cells.h - a table row assembled cell by cell, for the readers of
  * spreadsheets (SpreadsheetML and our XML in sheet.c, .xlsx in xlsx.c):
  * values placed at their column, skipped columns empty, cleaned as CSV
- * fields are, bounded by the limits, and handed out as a CsvRow unless
- * blank. Everything is reused from row to row. */
+ * fields are (cells_clean, which the CSV reader shares), bounded by the
+ * limits, and handed out as a SourceRow unless blank. Everything is reused
+ * from row to row. */
 #ifndef NITHET_CELLS_H
 #define NITHET_CELLS_H
 
 #include <stddef.h>
 
 #include "core/diag.h"
-#include "load/csvread.h"
+#include "load/rows.h"
 
 typedef struct CellRow {
 	const char *name;          /* the file, for messages */
-	const CsvLimits *lim;
-	CsvRowFn fn;
+	const ReadLimits *lim;
+	RowFn fn;
 	void *ctx;
 	Diag *d;
 	long rows;                 /* non-blank rows handed out so far */
@@ -40,9 +41,15 @@ void cells_text_add(CellText *t, const char *s, size_t n);
 /* Start a new row (the previous one's values are dropped). */
 void cells_begin(CellRow *r);
 
-/* Copy s (n bytes) into the row's buffer; when cleaned, as CSV fields are:
- * U+200B and stray U+FEFF removed, spaces, tabs and line breaks trimmed at
- * both ends. Returns the value's offset, its length in *len. The copy may
+/* The one cleaning of a value, for every reader (CSV fields too):
+ * U+200B ZERO WIDTH SPACE and U+FEFF (a stray BOM) removed everywhere (zw:
+ * whether s may hold them; 0 skips the scan), then spaces, tabs, CR and LF
+ * trimmed at both ends; a line break inside stays. Works in place on
+ * s[0..n) and writes a NUL after the result (s[n] must be writable);
+ * returns where the result starts, its length in *len. */
+char *cells_clean(char *s, size_t n, int zw, size_t *len);
+
+/* Copy s (n bytes) into the row's buffer; when cleaned, by cells_clean. Returns the value's offset, its length in *len. The copy may
  * be changed in place before cells_place. */
 size_t cells_add(CellRow *r, const char *s, size_t n, int cleaned, size_t *len);
 
@@ -65,8 +72,15 @@ int cells_hand_out(CellRow *r, long line);
 
 void cells_free(CellRow *r);
 
+/* s after the white space strtol and strtod skip (the C locale's: space,
+ * \t, \n, \v, \f, \r): the load/ readers parse numbers with core/cnum.h,
+ * which skips none, and keep accepting what they accepted. */
+const char *cells_skip_space(const char *s);
+
 /* A number as a spreadsheet stores it ("93020001", "2.5", "1E-3"), read
- * the same in any locale. *ok is 0 when s is not a finite number. */
+ * the same in any locale (c_strtodnum_prefix: decimal notation only, white
+ * space before it and spaces after it allowed). *ok is 0, and 0 returned,
+ * when s is not a finite number. */
 double cells_parse_number(const char *s, int *ok);
 
 /* v as a person sees it in a cell of General format: whole numbers without

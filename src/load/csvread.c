@@ -1,4 +1,4 @@
-/* csvread.c - CSV rows with line numbers through libcsv (see csvread.h).
+/* csvread.c - CSV rows with line numbers, split here or by libcsv (see csvread.h).
  *
  * The bytes are read twice, in chunks, so that memory stays flat however big
  * the file is. The first pass decides the encoding: "valid UTF-8 is UTF-8"
@@ -14,8 +14,12 @@
  * so is a line whose quoted fields are whole ("..." with "" inside, closed
  * on the line: what Excel and Google Forms write). Every other line goes to
  * libcsv, which sees exactly the bytes it would have seen had it been fed
- * the whole file, and whose state between rows is the same either way. */
+ * the whole file, and whose state between rows is the same either way.
+ *
+ * The bytes, their decoding and the first pass are csvsource.c's; this file
+ * is the second pass. */
 #include "load/csvread.h"
+#include "load/csvread_internal.h"
 #include "core/i18n.h"
 
 #include <csv.h>
@@ -31,350 +35,19 @@
 #include "core/file.h"
 #include "core/mem.h"
 #include "core/utf8.h"
+#include "load/cells.h"
 
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
 #define CSV_SSE2 1
 #endif
 
-/* Bytes read at a time. A line longer than this is either parsed in pieces
- * (PARTIAL) or held until it ends. The text buffer keeps SLACK readable
- * bytes after its sentinel for the 16-byte loads of scan_line. */
-enum { CHUNK = 1 << 20, PARTIAL = 4 * CHUNK, SLACK = 16 };
-
-int csvread_libcsv_only;
-
-/* ---- the bytes: a file or a buffer, read in chunks, rewound between passes ---- */
-
-typedef struct Source {
-	const char *name;
-	int fd;                    /* -1: mem */
-	const char *mem;
-	size_t len;                /* bytes in the source (a file's size when opened) */
-	size_t pos;
-	int changed;               /* the file shrank while being read */
-	Encoding enc;              /* once scanned: positions count UTF-16 code units */
-} Source;
-
-static int
-src_rewind(Source *s)
-{
-	s->pos = 0;
-	return s->fd >= 0 && lseek(s->fd, 0, SEEK_SET) != 0 ? -1 : 0;
-}
-
-/* Up to n bytes into buf, never past s->len. Returns the count (0 at the
- * end, and when the file has shrunk: s->changed), or -1 on a read error. */
-static long
-src_read(Source *s, char *buf, size_t n)
-{
-	if (n > s->len - s->pos)
-		n = s->len - s->pos;
-	if (n == 0)
-		return 0;
-	if (s->fd < 0) {
-		memcpy(buf, s->mem + s->pos, n);
-		s->pos += n;
-		return (long)n;
-	}
-	size_t got = 0;
-	while (got < n) {
-		ssize_t k = read(s->fd, buf + got, n - got);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0)
-			return -1;
-		if (k == 0) {
-			s->changed = 1;
-			break;
-		}
-		got += (size_t)k;
-	}
-	s->pos += got;
-	return (long)got;
-}
-
-/* Line and column (1-based, in bytes of the original) of byte off: lines
- * are counted by their LF bytes. Reads the source again from its start;
- * only ever called to word an error. */
-static void
-src_position(Source *s, size_t off, long *line, long *col)
-{
-	/* In UTF-16 a line ends at the code unit 0x000A, at an even offset
-	 * after the byte order mark; a byte 0x0A alone may be half of a Thai
-	 * letter (ช is U+0E0A). Columns are counted in code units too. */
-	int unit = s->enc == ENC_UTF16LE || s->enc == ENC_UTF16BE ? 2 : 1;
-	size_t lf = s->enc == ENC_UTF16BE ? 1 : 0;   /* where 0x0A sits in a unit */
-	*line = 1;
-	size_t start = unit == 2 ? 2 : 0, base = 0;
-	char *buf = mem_alloc_raw(CHUNK);
-	if (src_rewind(s) == 0) {
-		long got;
-		while (base < off && (got = src_read(s, buf, CHUNK)) > 0) {
-			size_t n = (size_t)got < off - base ? (size_t)got : off - base;
-			for (const char *p = buf; (p = memchr(p, '\n', n - (size_t)(p - buf))) != NULL; p++) {
-				size_t at = base + (size_t)(p - buf);
-				if (unit == 2) {
-					/* The unit's other byte may be in the next chunk:
-					 * CHUNK is even, so a unit never straddles. */
-					size_t k = (size_t)(p - buf);
-					if (at % 2 != lf || (lf == 0 ? k + 1 >= (size_t)got || p[1] != 0 : k == 0 || p[-1] != 0))
-						continue;
-				}
-				(*line)++;
-				start = at - lf + (size_t)unit;
-			}
-			base += (size_t)got;
-		}
-	}
-	free(buf);
-	*col = (long)((off - start) / (size_t)unit) + 1;
-}
-
-static void
-report_changed(Source *s, Diag *d)
-{
-	diag_report(d, DIAG_INPUT, s->name, 0, 0, "the file changed while being read; try again");
-}
-
-static void
-report_nul(Source *s, long line, long col, Diag *d)
-{
-	diag_report(d, DIAG_INPUT, s->name, line, col, "a NUL character (byte 0x00): this is not "
-	    "a text CSV file, or it is UTF-16 without its byte order mark; export it again as "
-	    "\"CSV UTF-8\"");
-}
-
-static void
-report_read_error(Source *s, Diag *d)
-{
-	diag_report(d, DIAG_INPUT, s->name, 0, 0, "read error; check the disk and the file");
-}
-
-/* ---- decoding Windows-874 and UTF-16 (iconv, through encoding.h) ---- */
-
-/* Convert the raw bytes in[0..*inlen) into *out from *olen, growing it as
- * needed (*ocap usable bytes, one kept spare, SLACK more allocated). Bytes
- * of a character cut by the end of the chunk stay in in (moved to its
- * start, *inlen their count) unless eof. Returns 0, or -1 after reporting
- * the first invalid byte (at file offset base + its index). */
-static int
-decode_chunk(EncodingConverter *cv, Source *s, size_t base, char *in, size_t *inlen, int eof,
-    char **out, size_t *ocap, size_t *olen, Diag *d)
-{
-	size_t used = 0;
-	for (;;) {
-		if (*ocap - *olen < 4 * (*inlen - used) + 16) {
-			*ocap = *olen + 4 * (*inlen - used) + 16 + *ocap / 2;
-			*out = mem_grow(*out, *ocap + SLACK, 1);
-		}
-		size_t room = *ocap - *olen - 1;
-		size_t in_used, out_used;
-		EncodingStatus st = encoding_convert(cv, in + used, *inlen - used, &in_used,
-		    *out + *olen, room, &out_used);
-		used += in_used;
-		*olen += out_used;
-		if (st == ENC_CONV_OK)
-			break;
-		if (st == ENC_CONV_FULL)
-			continue;
-		if (st == ENC_CONV_INCOMPLETE && !eof)
-			break;
-		long line, col;
-		size_t off = base + used;
-		unsigned char bad = (unsigned char)in[used];
-		src_position(s, off, &line, &col);
-		encoding_report(cv, st, bad, s->name, line, col, d);
-		return -1;
-	}
-	memmove(in, in + used, *inlen - used);
-	*inlen -= used;
-	return 0;
-}
-
-/* ---- pass 1: the encoding and the line breaks ---- */
-
-typedef struct Scan {
-	Encoding enc;
-	size_t breaks;             /* line ends (LF, CR LF, CR) of lines not blank */
-	int cr_last;               /* the chunk before ended in CR */
-	int in_line;               /* a character since the last line end */
-} Scan;
-
-/* Where to stop validating a chunk that is not the file's last: before a
- * lead byte in the last 4 whose character may continue in the next chunk. */
-static size_t
-utf8_cut(const unsigned char *u, size_t n)
-{
-	for (size_t k = 1; k <= 4 && k <= n; k++) {
-		if (u[n - k] < 0x80)
-			return n;
-		if (u[n - k] >= 0xC0)
-			return n - k;
-	}
-	return n;
-}
-
-/* Line ends in p[0..n), the bytes after those counted before: every LF
- * and every CR not followed by LF, but only those that end a line with
- * something on it. Each row holds at least one such line, so the count is
- * still an upper bound of the rows; blank lines, which hold none, no
- * longer make the reservation (a file of blank lines reserved gigabytes). */
-static void
-count_breaks(const char *p, size_t n, Scan *sc)
-{
-	for (size_t i = 0; i < n; i++) {
-		char ch = p[i];
-		if (ch != '\n' && ch != '\r') {
-			sc->in_line = 1;
-			continue;
-		}
-		/* LF after CR: the CR ended that line already. */
-		if (ch == '\n' && (i > 0 ? p[i - 1] == '\r' : sc->cr_last))
-			continue;
-		sc->breaks += sc->in_line;
-		sc->in_line = 0;
-	}
-	sc->cr_last = n > 0 && p[n - 1] == '\r';
-}
-
-/* Validate a whole non-UTF-8 file by converting it into nothing. */
-static int
-check_converted(Source *s, Encoding enc, char *buf, Diag *d)
-{
-	if (src_rewind(s) != 0) {
-		report_read_error(s, d);
-		return -1;
-	}
-	EncodingConverter *cv = encoding_converter_new(enc, s->name, d);
-	if (cv == NULL)
-		return -1;
-	size_t carry = 0, base = 0, ocap = CHUNK, olen;
-	char *out = mem_alloc_raw(ocap);
-	int rc = 0, first = 1;
-	for (;;) {
-		long got = src_read(s, buf + carry, CHUNK - carry);
-		if (got < 0 || s->changed) {
-			if (got < 0)
-				report_read_error(s, d);
-			else
-				report_changed(s, d);
-			rc = -1;
-			break;
-		}
-		size_t n = carry + (size_t)got;
-		int eof = s->pos == s->len;
-		size_t skip = first ? encoding_bom_length(enc) : 0;
-		if (skip > n)
-			skip = n;
-		first = 0;
-		size_t inlen = n - skip;
-		olen = 0;
-		if (decode_chunk(cv, s, base + skip, buf + skip, &inlen, eof, &out, &ocap, &olen,
-		    d) != 0) {
-			rc = -1;
-			break;
-		}
-		if (memchr(out, '\0', olen) != NULL) {
-			report_nul(s, 0, 0, d);
-			rc = -1;
-			break;
-		}
-		memmove(buf, buf + skip, inlen);
-		base += n - inlen;
-		carry = inlen;
-		if (eof)
-			break;
-	}
-	free(out);
-	encoding_converter_free(cv);
-	return rc;
-}
-
-static int
-scan(Source *s, char *buf, Scan *sc, Diag *d)
-{
-	memset(sc, 0, sizeof(*sc));
-	sc->enc = ENC_UTF8;
-	if (src_rewind(s) != 0) {
-		report_read_error(s, d);
-		return -1;
-	}
-	size_t carry = 0, base = 0;
-	int first = 1, utf8 = 1;
-	for (;;) {
-		long got = src_read(s, buf + carry, CHUNK - carry);
-		if (got < 0) {
-			report_read_error(s, d);
-			return -1;
-		}
-		if (s->changed) {
-			report_changed(s, d);
-			return -1;
-		}
-		count_breaks(buf + carry, (size_t)got, sc);
-		size_t n = carry + (size_t)got;
-		int eof = s->pos == s->len;
-		size_t start = 0;
-		if (first) {
-			sc->enc = encoding_detect_bom(buf, n);
-			if (sc->enc == ENC_UTF8_BOM)
-				start = 3;
-			else if (sc->enc != ENC_UTF8)
-				utf8 = 0;
-			first = 0;
-		}
-		/* A NUL would end every C string it is in: a field would be cut
-		 * without a word. In UTF-16 zero bytes are normal (checked after
-		 * conversion instead). */
-		const char *nul = sc->enc == ENC_UTF16LE || sc->enc == ENC_UTF16BE ? NULL :
-		    memchr(buf + carry, '\0', (size_t)got);
-		if (nul != NULL) {
-			long line, col;
-			src_position(s, base + (size_t)(nul - buf), &line, &col);
-			report_nul(s, line, col, d);
-			return -1;
-		}
-		size_t cut = n;
-		if (utf8) {
-			const unsigned char *u = (const unsigned char *)buf;
-			cut = eof ? n : utf8_cut(u, n);
-			if (cut < start)
-				cut = start;
-			size_t v = start + utf8_valid_prefix(buf + start, cut - start);
-			if (v < cut) {
-				if (sc->enc == ENC_UTF8_BOM) {
-					long line, col;
-					unsigned char bad = u[v];
-					src_position(s, base + v, &line, &col);
-					diag_report(d, DIAG_INPUT, s->name, line, col,
-					    "invalid UTF-8 (byte 0x%02X) in a file marked UTF-8 by its BOM; "
-					    "save the file again as \"CSV UTF-8\"", bad);
-					return -1;
-				}
-				sc->enc = ENC_WINDOWS874;
-				utf8 = 0;
-				cut = n;
-			}
-		}
-		carry = n - cut;
-		memmove(buf, buf + cut, carry);
-		base += cut;
-		if (eof)
-			break;
-	}
-	s->enc = sc->enc;          /* positions from here on count its units */
-	if (sc->enc == ENC_UTF8 || sc->enc == ENC_UTF8_BOM)
-		return 0;
-	return check_converted(s, sc->enc, buf, d);
-}
-
 /* ---- pass 2: lines, fields, rows ---- */
 
 typedef struct Reader {
 	const char *name;
-	const CsvLimits *lim;
-	CsvRowFn fn;
+	const ReadLimits *lim;
+	RowFn fn;
 	void *ctx;
 	Diag *d;
 	CsvInfo *info;
@@ -396,37 +69,6 @@ typedef struct Reader {
 	int skip_line;       /* a row was rejected: drop the rest of this physical line */
 	int stop;            /* callback's value, or -1 on an error */
 } Reader;
-
-/* Remove U+200B ZERO WIDTH SPACE and U+FEFF (a stray BOM) everywhere, then
- * trim spaces and tabs at both ends. Works in place on s[0..n) and writes a
- * NUL after the result (s[n] must be writable); returns where the result
- * starts, its length in *out. */
-static char *
-clean_field(char *s, size_t n, int zw, size_t *out)
-{
-	size_t w = n;
-	if (zw) {
-		w = 0;
-		for (size_t r = 0; r < n;) {
-			unsigned char c = (unsigned char)s[r];
-			if (r + 2 < n && ((c == 0xE2 && (unsigned char)s[r + 1] == 0x80 &&
-			    (unsigned char)s[r + 2] == 0x8B) || (c == 0xEF &&
-			    (unsigned char)s[r + 1] == 0xBB && (unsigned char)s[r + 2] == 0xBF))) {
-				r += 3;
-				continue;
-			}
-			s[w++] = s[r++];
-		}
-	}
-	size_t start = 0;
-	while (start < w && (s[start] == ' ' || s[start] == '\t'))
-		start++;
-	while (w > start && (s[w - 1] == ' ' || s[w - 1] == '\t'))
-		w--;
-	s[w] = '\0';
-	*out = w - start;
-	return s + start;
-}
 
 static void
 grow_fields(Reader *r)
@@ -476,7 +118,7 @@ on_field(void *data, size_t len, void *vr)
 	if (len)
 		memcpy(f, data, len);
 	size_t n;
-	char *c = clean_field(f, len, 1, &n);
+	char *c = cells_clean(f, len, 1, &n);
 	r->offs[r->nfields] = r->rowlen + (size_t)(c - f);
 	r->lens[r->nfields++] = n;
 	r->rowlen += len + 1;
@@ -505,7 +147,7 @@ end_row(Reader *r)
 		r->stop = -1;
 		return;
 	}
-	CsvRow row = { r->row_line, n, r->fields, r->lens, r->rows_max };
+	SourceRow row = { r->row_line, n, r->fields, r->lens, r->rows_max };
 	r->stop = r->fn(r->ctx, &row);
 }
 
@@ -649,7 +291,7 @@ split_line(Reader *r, char *s, size_t n, int zw)
 		if (r->nfields == r->cap)
 			grow_fields(r);
 		size_t len;
-		r->fields[r->nfields] = clean_field(s + i, j - i, zw, &len);
+		r->fields[r->nfields] = cells_clean(s + i, j - i, zw, &len);
 		r->lens[r->nfields++] = len;
 		a = b + 1;
 	}
@@ -661,7 +303,7 @@ split_line(Reader *r, char *s, size_t n, int zw)
  * ("...", a quote inside written ""), with at most spaces and tabs around
  * the quotes, and every quote closed on this line. Such a line means to
  * libcsv exactly what it means here: the text between the quotes with ""
- * read as ", nothing trimmed inside the quotes (clean_field trims after).
+ * read as ", nothing trimmed inside the quotes (cells_clean trims after).
  * s[0..n) is the line without its break, s[n] writable. Returns 0 when the
  * line was split here, -1 when it is not of that shape; the bytes are then
  * untouched, for libcsv (which also reports any error in them). */
@@ -736,7 +378,7 @@ split_quoted_line(Reader *r, char *s, size_t n, int zw)
 		if (check_field(r, end - start) != 0)
 			break;
 		size_t len;
-		r->fields[r->nfields] = clean_field(s + start, end - start, zw, &len);
+		r->fields[r->nfields] = cells_clean(s + start, end - start, zw, &len);
 		r->lens[r->nfields++] = len;
 	}
 	end_row(r);
@@ -812,7 +454,7 @@ scan_line(Reader *r, const unsigned char *u, size_t pos, int *quote, int *zw)
 #endif
 }
 
-/* Parse the complete lines of t[0..n) (t[n] and SLACK bytes after it
+/* Parse the complete lines of t[0..n) (t[n] and CSV_SLACK bytes after it
  * writable); at eof the rest is the last line. Returns how many bytes were
  * consumed. */
 static size_t
@@ -821,7 +463,7 @@ parse_lines(Reader *r, struct csv_parser *p, char *t, size_t n, int eof)
 	const unsigned char *u = (const unsigned char *)t;
 	size_t pos = 0;
 	t[n] = '\n'; /* sentinel: the scan needs no bounds check */
-	memset(t + n + 1, 0, SLACK);
+	memset(t + n + 1, 0, CSV_SLACK);
 	while (pos < n && r->stop == 0) {
 		if (r->partial) {
 			/* The rest of a long line already partly fed to libcsv. */
@@ -852,7 +494,7 @@ parse_lines(Reader *r, struct csv_parser *p, char *t, size_t n, int eof)
 		size_t end;
 		if (i == n) {
 			if (!eof) {
-				if (n - pos < PARTIAL)
+				if (n - pos < CSV_PARTIAL)
 					break;
 				/* A very long line: libcsv takes it in pieces. */
 				r->line++;
@@ -879,7 +521,7 @@ parse_lines(Reader *r, struct csv_parser *p, char *t, size_t n, int eof)
 }
 
 
-/* Pass 2: decode, cut lines, parse. *bufp is CHUNK + 1 + SLACK bytes to
+/* Pass 2: decode, cut lines, parse. *bufp is CSV_CHUNK + 1 + CSV_SLACK bytes to
  * start with. */
 static int
 parse_source(Reader *r, Source *s, Encoding enc, char **bufp)
@@ -895,26 +537,26 @@ parse_source(Reader *r, Source *s, Encoding enc, char **bufp)
 			csv_free(&p);
 			return -1;
 		}
-		raw = mem_alloc_raw(CHUNK);
+		raw = mem_alloc_raw(CSV_CHUNK);
 	}
 	char *t = *bufp;
-	size_t tsize = CHUNK + 1, tlen = 0, rawlen = 0, base = 0;
+	size_t tsize = CSV_CHUNK + 1, tlen = 0, rawlen = 0, base = 0;
 	int first = 1;
-	if (src_rewind(s) != 0) {
-		report_read_error(s, r->d);
+	if (csv_src_rewind(s) != 0) {
+		csv_report_read_error(s, r->d);
 		r->stop = -1;
 	}
 	while (r->stop == 0) {
 		/* Room for a chunk after the unfinished line, and a byte for the
 		 * sentinel of parse_lines. */
-		if (tsize - 1 - tlen < CHUNK / 2) {
+		if (tsize - 1 - tlen < CSV_CHUNK / 2) {
 			tsize = 2 * tsize;
-			t = mem_grow(t, tsize + SLACK, 1);
+			t = mem_grow(t, tsize + CSV_SLACK, 1);
 		}
 		long got;
 		int eof;
 		if (cv == NULL) {
-			got = src_read(s, t + tlen, tsize - 1 - tlen);
+			got = csv_src_read(s, t + tlen, tsize - 1 - tlen);
 			eof = s->pos == s->len;
 			if (got > 0) {
 				size_t skip = first && enc == ENC_UTF8_BOM ? 3 : 0;
@@ -922,7 +564,7 @@ parse_source(Reader *r, Source *s, Encoding enc, char **bufp)
 				tlen += (size_t)got - skip;
 			}
 		} else {
-			got = src_read(s, raw + rawlen, CHUNK - rawlen);
+			got = csv_src_read(s, raw + rawlen, CSV_CHUNK - rawlen);
 			eof = s->pos == s->len;
 			if (got >= 0) {
 				size_t n = rawlen + (size_t)got;
@@ -930,7 +572,7 @@ parse_source(Reader *r, Source *s, Encoding enc, char **bufp)
 				rawlen = n - skip;
 				memmove(raw, raw + skip, rawlen);
 				size_t before = rawlen;
-				if (decode_chunk(cv, s, base + skip, raw, &rawlen, eof, &t, &tsize, &tlen,
+				if (csv_decode_chunk(cv, s, base + skip, raw, &rawlen, eof, &t, &tsize, &tlen,
 				    r->d) != 0) {
 					r->stop = -1;
 					break;
@@ -941,9 +583,9 @@ parse_source(Reader *r, Source *s, Encoding enc, char **bufp)
 		first = 0;
 		if (got < 0 || s->changed) {
 			if (got < 0)
-				report_read_error(s, r->d);
+				csv_report_read_error(s, r->d);
 			else
-				report_changed(s, r->d);
+				csv_report_changed(s, r->d);
 			r->stop = -1;
 			break;
 		}
@@ -967,16 +609,16 @@ parse_source(Reader *r, Source *s, Encoding enc, char **bufp)
 }
 
 static int
-read_source(Source *s, const CsvLimits *lim, CsvRowFn fn, void *ctx, CsvInfo *info, Diag *d)
+read_source(Source *s, const ReadLimits *lim, RowFn fn, void *ctx, CsvInfo *info, Diag *d)
 {
 	CsvInfo local = { 0 };
 	if (info == NULL)
 		info = &local;
 	memset(info, 0, sizeof(*info));
 	info->bytes = s->len;
-	char *buf = mem_alloc_raw(CHUNK + 1 + SLACK);
+	char *buf = mem_alloc_raw(CSV_CHUNK + 1 + CSV_SLACK);
 	Scan sc;
-	if (scan(s, buf, &sc, d) != 0) {
+	if (csv_scan(s, buf, &sc, d) != 0) {
 		free(buf);
 		return -1;
 	}
@@ -997,20 +639,11 @@ read_source(Source *s, const CsvLimits *lim, CsvRowFn fn, void *ctx, CsvInfo *in
 }
 
 int
-csvread_buffer(const char *name, const char *data, size_t len, const CsvLimits *lim,
-    CsvRowFn fn, void *ctx, CsvInfo *info, Diag *d)
+csvread_buffer(const char *name, const char *data, size_t len, const ReadLimits *lim,
+    RowFn fn, void *ctx, CsvInfo *info, Diag *d)
 {
 	Source s = { .name = name, .fd = -1, .mem = data, .len = len };
 	return read_source(&s, lim, fn, ctx, info, d);
-}
-
-/* Open path for reading after the checks every reader shares (exists, not
- * a directory, a regular file, not over max_bytes). Returns the descriptor
- * and fills *st, or -1 after reporting why (DIAG_INPUT). */
-static int
-open_checked(const char *path, long max_bytes, struct stat *stp, Diag *d)
-{
-	return file_open_regular(path, max_bytes, DIAG_INPUT, N_("the file"), stp, d);
 }
 
 /* After reading size bytes: the file must have no more. */
@@ -1024,46 +657,17 @@ at_end(int fd)
 	return k == 0;
 }
 
-char *
-csvread_slurp(const char *path, long max_bytes, size_t *len, Diag *d)
-{
-	struct stat st;
-	int fd = open_checked(path, max_bytes, &st, d);
-	if (fd < 0)
-		return NULL;
-	size_t size = (size_t)st.st_size;
-	Source s = { .name = path, .fd = fd, .len = size };
-	char *buf = mem_alloc(size + 1);
-	long got = src_read(&s, buf, size);
-	if (got < 0) {
-		report_read_error(&s, d);
-	} else if (s.changed || !at_end(fd)) {
-		/* The file may have grown or shrunk since stat; never read past
-		 * the limit, never use half a file. */
-		report_changed(&s, d);
-		got = -1;
-	}
-	close(fd);
-	if (got < 0) {
-		free(buf);
-		return NULL;
-	}
-	buf[size] = '\0';
-	*len = size;
-	return buf;
-}
-
 int
-csvread_file(const char *path, const CsvLimits *lim, CsvRowFn fn, void *ctx, CsvInfo *info, Diag *d)
+csvread_file(const char *path, const ReadLimits *lim, RowFn fn, void *ctx, CsvInfo *info, Diag *d)
 {
 	struct stat st;
-	int fd = open_checked(path, lim->max_file_bytes, &st, d);
+	int fd = file_open_regular(path, lim->max_file_bytes, DIAG_INPUT, N_("the file"), &st, d);
 	if (fd < 0)
 		return -1;
 	size_t size = (size_t)st.st_size;
 	Source s = { .name = path, .fd = fd, .len = size };
 	char head[3];
-	if (size == 0 || (size == 3 && src_read(&s, head, 3) == 3 && !memcmp(head, "\xEF\xBB\xBF", 3))) {
+	if (size == 0 || (size == 3 && csv_src_read(&s, head, 3) == 3 && !memcmp(head, "\xEF\xBB\xBF", 3))) {
 		diag_report(d, DIAG_INPUT, path, 0, 0, "the file is empty; export it again with its header row");
 		close(fd);
 		return -1;
@@ -1078,7 +682,7 @@ csvread_file(const char *path, const CsvLimits *lim, CsvRowFn fn, void *ctx, Csv
 	if (rc == 0 && (fstat(fd, &now) != 0 || now.st_size != st.st_size ||
 	    now.st_mtim.tv_sec != st.st_mtim.tv_sec || now.st_mtim.tv_nsec != st.st_mtim.tv_nsec ||
 	    !at_end(fd))) {
-		report_changed(&s, d);
+		csv_report_changed(&s, d);
 		rc = -1;
 	}
 	close(fd);

@@ -6,8 +6,10 @@
  * that every row knows the line it starts on even when quoted fields hold
  * newlines. A line in the common shapes (no quotes, or fields wholly quoted
  * and closed on the line) is split here; any other goes through libcsv,
- * with the same result (tests and the fuzzer compare the two). Fields are trimmed and zero-width
- * spaces removed. The only file that uses libcsv. */
+ * with the same result (tests and the fuzzer compare the two). Fields are
+ * cleaned as every reader's values are (cells_clean in cells.h: zero-width
+ * spaces removed, spaces, tabs and line breaks trimmed at both ends). The
+ * only file that uses libcsv. */
 #ifndef NITHET_CSVREAD_H
 #define NITHET_CSVREAD_H
 
@@ -15,27 +17,7 @@
 
 #include "core/diag.h"
 #include "load/encoding.h"
-
-typedef struct CsvLimits {
-	long max_file_bytes;
-	long max_field_bytes;
-	long max_columns;
-	long max_rows;
-} CsvLimits;
-
-/* One row. Valid only during the callback. fields[i] is NUL-terminated. */
-typedef struct CsvRow {
-	long line;              /* physical line the row starts on (1-based) */
-	size_t nfields;
-	char **fields;
-	size_t *lens;
-	size_t rows_max;        /* upper bound on the file's rows, header included
-	                         * (its line breaks + 1); 0 when unknown */
-} CsvRow;
-
-/* Called for each non-blank row, header included. Return 0 to go on, non-zero
- * to stop reading (the reader then returns that value). */
-typedef int (*CsvRowFn)(void *ctx, const CsvRow *row);
+#include "load/rows.h"
 
 typedef struct CsvInfo {
 	Encoding encoding;
@@ -51,22 +33,12 @@ typedef struct CsvInfo {
  * unterminated quote or a stray one in its header, a field or row over the
  * limits. A data row with a stray quote is reported (DIAG_ROW) and skipped,
  * and reading goes on. info may be NULL. */
-int csvread_file(const char *path, const CsvLimits *lim, CsvRowFn fn, void *ctx,
+int csvread_file(const char *path, const ReadLimits *lim, RowFn fn, void *ctx,
 	CsvInfo *info, Diag *d);
 
 /* The same over a buffer already in memory (fuzzing, tests). name is used in
  * messages. */
-int csvread_buffer(const char *name, const char *data, size_t len, const CsvLimits *lim,
-	CsvRowFn fn, void *ctx, CsvInfo *info, Diag *d);
-
-/* Read a whole regular file of at most max_bytes into a NUL-terminated
- * buffer the caller frees. NULL after reporting why (DIAG_INPUT). Shared by the
- * CSV and XML readers so both give the same messages for missing files,
- * directories and size limits. */
-char *csvread_slurp(const char *path, long max_bytes, size_t *len, Diag *d);
-
-/* For tests and fuzzing only: when set, every line with a quote goes to
- * libcsv, so that the reader's own splitting can be compared with it. */
-extern int csvread_libcsv_only;
+int csvread_buffer(const char *name, const char *data, size_t len, const ReadLimits *lim,
+	RowFn fn, void *ctx, CsvInfo *info, Diag *d);
 
 #endif

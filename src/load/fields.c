@@ -3,10 +3,13 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cnum.h"
 #include "core/numfmt.h"
+#include "load/cells.h"
 
 int
 field_required(const Record *r, const TableSpec *spec, int c, Diag *d)
@@ -51,10 +54,8 @@ field_int(const Record *r, const TableSpec *spec, int c, long min, long max, int
 		digits[n++] = *p;
 	}
 	digits[n] = '\0';
-	char *end;
-	errno = 0;
-	long x = strtol(digits, &end, 10);
-	if (*p != '\0' || end == digits || *end != '\0' || errno != 0) {
+	long long x;
+	if (*p != '\0' || c_strtonum(cells_skip_space(digits), LONG_MIN, LONG_MAX, &x) != CNUM_OK) {
 		diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
 		    "%s is not a whole number (found \"%s\"); write digits only (row rejected)",
 		    spec->cols[c].key, v);
@@ -63,10 +64,10 @@ field_int(const Record *r, const TableSpec *spec, int c, long min, long max, int
 	if (x < min || x > max) {
 		diag_report(d, DIAG_ROW, r->file, r->line, r->col[c],
 		    "%s is out of range (found %ld); write a number from %ld to %ld (row rejected)",
-		    spec->cols[c].key, x, min, max);
+		    spec->cols[c].key, (long)x, min, max);
 		return -1;
 	}
-	*out = x;
+	*out = (long)x;
 	return 0;
 }
 

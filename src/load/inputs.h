@@ -5,6 +5,7 @@
 #include "config/settings.h"
 #include "core/arena.h"
 #include "core/diag.h"
+#include "load/loaders.h"
 #include "load/table.h"
 #include "model/model.h"
 
@@ -16,6 +17,10 @@
  * (DIAG_INPUT). Everything stored in m is valid until a is freed. When m->fiscal_year is 0 the settings' year is
  * used. After the files, cross-checks are reported as warnings: a school whose network_code is not in networks. */
 int inputs_load(Model *m, Arena *a, const Settings *s, Diag *d);
+
+/* The options every loader reads with: the config's limits, fiscal_year
+ * (0: the config's). */
+LoadOptions inputs_options(const Settings *s, int fiscal_year);
 
 /* The tables a plan uses (every required one, and the optional ones the
  * plan needs: attendance only when a kind takes it, ...), in loading

@@ -19,13 +19,14 @@
 #include "config/settings.h"
 #include "core/arena.h"
 #include "core/diag.h"
-#include "load/csvread.h"
+#include "load/rows.h"
+#include "load/store.h"
 #include "load/sheet.h"
 #include "load/table.h"
 #include "model/model.h"
 
 typedef struct LoadOptions {
-	CsvLimits lim;
+	ReadLimits lim;
 	int max_xml_depth;
 	int fiscal_year;            /* BE: rows outside it are flagged in_fy = 0 */
 	const Settings *settings;   /* evaluation rules (level cut-offs); NULL = the default cut-offs */
@@ -71,7 +72,7 @@ int assessments_load(Model *m, Arena *a, const char *path, const LoadOptions *o,
  * as ดีมาก included). */
 int surveys_likert(const char *s, size_t len);
 
-/* ---- helpers shared by the loaders (inputs.c) ---- */
+/* ---- helpers shared by the loaders (loader.c; their stores: store.h) ---- */
 
 /* Each input table's columns (its loader's), for the workbook an office
  * fills (export/template.c). */
@@ -95,10 +96,6 @@ extern const TableSpec narrative_table;
  * file's "line" (the numbers the loaders quote are the same ones). */
 const char *load_line_word(const char *path);
 
-/* The options every loader reads with: the config's limits, fiscal_year
- * (0: the config's). */
-LoadOptions inputs_options(const Settings *s, int fiscal_year);
-
 /* Where load_read_rows read from: the form it found, and for our XML the
  * shape its first pass learnt (sheet: set before the first row arrives;
  * NULL for the other forms, whose columns are always known). */
@@ -114,7 +111,7 @@ typedef struct RowSource {
  * .xlsx, .ods, .xls, XML; stem names our XML's section): the loaders that
  * need the rows rather than Records (surveys) and the template read
  * through this. Returns as csvread_file. src may be NULL. */
-int load_read_rows(const char *path, const char *stem, const LoadOptions *o, CsvRowFn fn, void *ctx,
+int load_read_rows(const char *path, const char *stem, const LoadOptions *o, RowFn fn, void *ctx,
 	RowSource *src, Diag *d);
 
 /* Read a table file as Records of spec, whatever its form (load_read_rows
@@ -125,63 +122,6 @@ int load_read_rows(const char *path, const char *stem, const LoadOptions *o, Csv
  * rejected), -1 when the file as a whole is unusable (reported). */
 int load_table(const char *path, const TableSpec *spec, const LoadOptions *o, RecordFn fn,
 	void *ctx, FileSummary *sum, Diag *d);
-
-/* Strings packed end to end in blocks of the model arena (no per-string
- * alignment or header). */
-typedef struct StrPool {
-	Arena *a;
-	char *cur;
-	size_t left;
-} StrPool;
-
-/* A copy of s valid until the arena is freed; "" for an empty s (shared). */
-const char *load_str(StrPool *p, const char *s);
-const char *load_strn(StrPool *p, const char *s, size_t n);
-
-/* Repeated values stored once: columns such as a visit's suggestions hold a
- * few dozen texts over millions of rows. While values keep repeating, equal
- * strings share one copy in the pool; when they stop (fewer than a quarter
- * of the first INTERN_SAMPLE values had been seen before) the interner
- * gives up and copies, so that unique text costs no table. Free with
- * load_interner_free (the strings stay in the pool). */
-typedef struct LoadInterner LoadInterner;
-LoadInterner *load_interner_new(StrPool *pool);
-void load_interner_free(LoadInterner *in);
-/* s (n bytes) valid until the pool's arena is freed; "" for n == 0. */
-const char *load_intern(LoadInterner *in, const char *s, size_t n);
-
-/* Keys (not copied; they must outlive the map) to pointers: the loaders'
- * lookups of schools and staff by code, once per row. Free with
- * load_map_free. */
-typedef struct LoadMap LoadMap;
-LoadMap *load_map_new(size_t n);
-void load_map_free(LoadMap *m);
-/* Add key; a key already there keeps its first value. */
-void load_map_put(LoadMap *m, const char *key, const void *value);
-/* The value of key (len bytes), or NULL. */
-const void *load_map_get(const LoadMap *m, const char *key, size_t len);
-
-/* A growable array of elements of one size: in the arena when the hint was
- * big enough, on the heap while it grows beyond it; load_vec_finish moves it
- * into the arena. */
-typedef struct LoadVec {
-	Arena *a;
-	void *data;
-	size_t n, cap, size;
-	int heap;
-} LoadVec;
-
-void load_vec_init(LoadVec *v, Arena *a, size_t size, size_t hint);
-/* Before the first push: room for n elements in the arena at once (a
- * Record's rows_max), so that a big table is never grown and copied. Does
- * nothing once elements are stored or room is there. */
-void load_vec_reserve(LoadVec *v, size_t n);
-/* The next element, zero-filled; valid until the next push. */
-void *load_vec_push(LoadVec *v);
-/* Drop the last element pushed (a row rejected after it was stored). */
-void load_vec_pop(LoadVec *v);
-/* The elements, in the arena (valid until it is freed); NULL when empty. */
-void *load_vec_finish(LoadVec *v);
 
 /* An activity named in words: "กิจกรรมที่ 4", "กิจกรรม 4", "activity 4", or
  * "4" alone when bare; its number, 0 when the text is not one. */
@@ -202,14 +142,6 @@ typedef struct LoadRows {
  * load_table. For the inputs that need nothing else while they read. */
 int load_rows(Model *m, Arena *a, const char *path, const TableSpec *spec, const LoadOptions *o,
 	FileSummary *sum, Diag *d, size_t elem, RecordFn fn, void **out, size_t *n);
-
-/* A set of keys, each with the line where it was first seen: duplicate ids.
- * Keys are not copied and must outlive the set. Free with load_idset_free. */
-typedef struct LoadIdSet LoadIdSet;
-LoadIdSet *load_idset_new(void);
-void load_idset_free(LoadIdSet *s);
-/* Adds key; returns 0 when it is new, or the line it was first seen on. */
-long load_idset_add(LoadIdSet *s, const char *key, long line);
 
 /* Flag a date outside the fiscal year: a warning at the date's cell,
  * sum->outside_fy counted. Returns in_fy (1 or 0). */

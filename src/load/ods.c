@@ -3,12 +3,14 @@
 #include "load/ods.h"
 #include "core/i18n.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/cnum.h"
 #include "core/mem.h"
 #include "load/archive.h"
 #include "load/cells.h"
@@ -32,7 +34,7 @@ typedef struct Book {
 	Archive *ar;
 	const char *path, *name;   /* name: "visits.ods (content.xml)" */
 	Diag *d;
-	const CsvLimits *lim;
+	const ReadLimits *lim;
 	CellRow row;
 	int tables;                /* table:table elements begun */
 	const char *want;          /* the sheet the config names; NULL = the first */
@@ -52,11 +54,15 @@ repeats(const XmlNode *e, const char *attr, long max)
 	const char *v = xml_attr_ns(e, NS_TABLE, attr);
 	if (v == NULL)
 		return 1;
-	char *end;
-	long n = strtol(v, &end, 10);
-	if (end == v || *end != '\0' || n < 1)
+	/* A count past any number is as good as max; below 1, absent. */
+	v = cells_skip_space(v);
+	long long n;
+	CnumStatus st = c_strtonum(v, LLONG_MIN, LLONG_MAX, &n);
+	if (st == CNUM_RANGE)
+		return v[0] == '-' ? 1 : max;
+	if (st != CNUM_OK || n < 1)
 		return 1;
-	return n > max ? max : n;
+	return n > max ? max : (long)n;
 }
 
 /* The text of a paragraph as shown: spans followed, <text:s c="n"/> as n
@@ -69,8 +75,16 @@ gather(Book *b, const XmlNode *n)
 		const XmlNode *c = &n->children[i];
 		if (!strcmp(c->name, "s")) {
 			const char *cv = xml_attr_ns(c, NS_TEXT, "c");
-			long k = cv ? strtol(cv, NULL, 10) : 1;
-			for (long j = 0; j < k && j < 1000; j++)
+			long long k = 1;
+			if (cv != NULL) {
+				/* As many as the leading digits say (0 for none); a count
+				 * past any number is the loop's 1000. */
+				cv = cells_skip_space(cv);
+				CnumStatus st = c_strtonum_prefix(cv, NULL, LLONG_MIN, LLONG_MAX, &k);
+				if (st != CNUM_OK)
+					k = st == CNUM_RANGE && cv[0] != '-' ? 1000 : 0;
+			}
+			for (long long j = 0; j < k && j < 1000; j++)
 				cells_text_add(&b->t, " ", 1);
 		} else if (!strcmp(c->name, "tab")) {
 			cells_text_add(&b->t, "\t", 1);
@@ -118,14 +132,14 @@ cell_value(Book *b, const XmlNode *c)
 	if (!strcmp(type, "time")) {
 		/* PT13H30M00S -> 13:30 (seconds when there are some). */
 		const char *v = xml_attr_ns(c, NS_OFFICE, "time-value");
-		long part[3] = { 0, 0, 0 };   /* hours, minutes, seconds */
+		long long part[3] = { 0, 0, 0 };   /* hours, minutes, seconds */
 		static const char units[3] = { 'H', 'M', 'S' };
 		int got = 0;
 		const char *p = v && !strncmp(v, "PT", 2) ? v + 2 : NULL;
 		for (int i = 0; p && i < 3 && *p; i++) {
-			char *end;
-			long x = strtol(p, &end, 10);
-			if (end == p || *end != units[i] || x < 0 || x > 100000)
+			const char *end;
+			long long x;
+			if (c_strtonum_prefix(cells_skip_space(p), &end, 0, 100000, &x) != CNUM_OK || *end != units[i])
 				break;
 			part[i] = x;
 			got++;
@@ -291,7 +305,7 @@ encrypted(Book *b)
 }
 
 int
-ods_read_rows(const char *path, const CsvLimits *lim, int max_depth, const char *sheet, CsvRowFn fn, void *ctx,
+ods_read_rows(const char *path, const ReadLimits *lim, int max_depth, const char *sheet, RowFn fn, void *ctx,
     Diag *d)
 {
 	Book b = {

@@ -5,6 +5,8 @@
 
 #include "core/i18n.h"
 
+#include "core/cnum.h"
+#include "load/cells.h"
 #include "load/plan_v1.h"
 #include "load/xml.h"
 #include "model/model.h"
@@ -56,14 +58,10 @@ plan_parse_money(const char *s, Satang *out)
 static int
 parse_long(const char *s, long lo, long hi, long *out)
 {
-	if (s == NULL || *s == '\0')
+	long long v;
+	if (s == NULL || c_strtonum(cells_skip_space(s), lo, hi, &v) != CNUM_OK)
 		return -1;
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v < lo || v > hi)
-		return -1;
-	*out = v;
+	*out = (long)v;
 	return 0;
 }
 

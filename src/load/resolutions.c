@@ -2,10 +2,13 @@
  * resolution of the committee's meetings, so that a meeting's pack follows
  * up the earlier ones (ระเบียบวาระที่ 3 เรื่องสืบเนื่อง). Read after
  * meetings, whose meetings it names by number ("4/2558") or event id. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cnum.h"
+#include "load/cells.h"
 #include "load/fields.h"
 #include "load/loaders.h"
 
@@ -33,9 +36,8 @@ find_meeting(const Model *m, const char *v)
 			return mt;
 	}
 	const Meeting *only = NULL;
-	char *end;
-	long no = strtol(v, &end, 10);
-	if (end == v || *end != '\0')
+	long long no;
+	if (c_strtonum(cells_skip_space(v), LLONG_MIN, LLONG_MAX, &no) != CNUM_OK)
 		return NULL;
 	for (size_t i = 0; i < m->nmeetings; i++) {
 		const Meeting *mt = &m->meetings[i];

@@ -8,6 +8,9 @@
 #include <strings.h>
 
 #include "core/arena.h"
+#include "core/cnum.h"
+#include "core/file.h"
+#include "core/i18n.h"
 #include "core/mem.h"
 #include "load/cells.h"
 #include "load/xml.h"
@@ -69,16 +72,14 @@ attr_count(Reader *r, const XmlNode *n, const char *attr, long min, long *out)
 	const char *v = xml_attr(n, attr);
 	if (v == NULL)
 		return 0;
-	char *end;
-	errno = 0;
-	long x = strtol(v, &end, 10);
-	if (end == v || *end != '\0' || errno != 0 || x < min || x > 1000000) {
+	long long x;
+	if (c_strtonum(cells_skip_space(v), min, 1000000, &x) != CNUM_OK) {
 		diag_report(r->c.d, DIAG_INPUT, r->c.name, n->line, 0,
 		    "ss:%s is not a whole number of at least %ld (found \"%s\"); save the file "
 		    "from Excel again", attr, min, v);
 		return -1;
 	}
-	*out = x;
+	*out = (long)x;
 	return 1;
 }
 
@@ -398,9 +399,9 @@ data_prepare(Sheet *sh)
 		return -1;
 	}
 	if (sh->fiscal_year != NULL) {
-		char *end;
-		long y = strtol(sh->fiscal_year, &end, 10);
-		r->info->fiscal_year = (*end == '\0' && y > 0 && y < 10000) ? (int)y : 0;
+		long long y;
+		r->info->fiscal_year = c_strtonum(cells_skip_space(sh->fiscal_year), 1, 9999, &y) == CNUM_OK ?
+		    (int)y : 0;
 	}
 	for (size_t i = 0; i < sh->nignored; i++)
 		diag_report(r->c.d, DIAG_WARNING, r->c.name, sh->ignored[i].line, 0,
@@ -435,7 +436,7 @@ data_prepare(Sheet *sh)
 
 int
 sheet_parse_rows(const char *name, const char *buf, size_t len, const char *stem,
-    const CsvLimits *lim, int max_depth, CsvRowFn fn, void *ctx, SheetInfo *info, Diag *d)
+    const ReadLimits *lim, int max_depth, RowFn fn, void *ctx, SheetInfo *info, Diag *d)
 {
 	SheetInfo local;
 	if (info == NULL)
@@ -489,12 +490,12 @@ sheet_parse_rows(const char *name, const char *buf, size_t len, const char *stem
 }
 
 int
-sheet_read_rows(const char *path, const char *stem, const CsvLimits *lim, int max_depth,
-    CsvRowFn fn, void *ctx, SheetInfo *info, Diag *d)
+sheet_read_rows(const char *path, const char *stem, const ReadLimits *lim, int max_depth,
+    RowFn fn, void *ctx, SheetInfo *info, Diag *d)
 {
 	size_t len;
-	char *buf = csvread_slurp(path, lim->max_file_bytes, &len, d);
-	if (buf == NULL)
+	char *buf;
+	if (file_read_regular(path, lim->max_file_bytes, DIAG_INPUT, N_("the file"), 1, &buf, &len, d) != 0)
 		return -1;
 	if (len == 0) {
 		diag_report(d, DIAG_INPUT, path, 0, 0, "the file is empty; export it again with its header row");

@@ -26,7 +26,7 @@
 #include <stddef.h>
 
 #include "core/diag.h"
-#include "load/csvread.h"
+#include "load/rows.h"
 #include "load/table.h"
 #include "model/model.h"
 
@@ -36,26 +36,26 @@ typedef struct SheetInfo {
 	SheetFormat format;
 	int fiscal_year;           /* our XML's fiscal-year attribute; 0 when absent */
 	long rows;                 /* non-blank rows handed out, header included */
-	int columns_known;         /* 1: CsvRow field i is column i+1 of the sheet */
+	int columns_known;         /* 1: SourceRow field i is column i+1 of the sheet */
 } SheetInfo;
 
 /* "SpreadsheetML" or "XML (nithet)", for FileSummary.encoding. */
 const char *sheet_format_name(SheetFormat f);
 
 /* Read path (at most lim->max_file_bytes, nesting at most max_depth) and
- * hand fn its rows, the header first, like csvread_file (the CsvRow is valid
+ * hand fn its rows, the header first, like csvread_file (the SourceRow is valid
  * during the call only; line is the line of the row's element). stem is the
  * file's name without extension ("visits"): it names our XML's section.
  * Returns 0 when read to the end, fn's non-zero value if it stopped, -1 after
  * reporting (DIAG_INPUT) a file that is missing, unreadable, not well-formed,
  * neither dialect, or over a limit (columns, field length, rows). info may be
  * NULL. */
-int sheet_read_rows(const char *path, const char *stem, const CsvLimits *lim, int max_depth,
-	CsvRowFn fn, void *ctx, SheetInfo *info, Diag *d);
+int sheet_read_rows(const char *path, const char *stem, const ReadLimits *lim, int max_depth,
+	RowFn fn, void *ctx, SheetInfo *info, Diag *d);
 
 /* The same over a document in memory; name is used in messages. */
 int sheet_parse_rows(const char *name, const char *buf, size_t len, const char *stem,
-	const CsvLimits *lim, int max_depth, CsvRowFn fn, void *ctx, SheetInfo *info, Diag *d);
+	const ReadLimits *lim, int max_depth, RowFn fn, void *ctx, SheetInfo *info, Diag *d);
 
 
 #endif

@@ -136,7 +136,7 @@ col_of(const Loader *l, size_t i)
 }
 
 static int
-read_header(Loader *l, const CsvRow *row)
+read_header(Loader *l, const SourceRow *row)
 {
 	Survey *sv = l->sv;
 	for (int c = 0; c < NCOLS; c++)
@@ -196,7 +196,7 @@ read_header(Loader *l, const CsvRow *row)
 }
 
 static int
-on_response(Loader *l, const CsvRow *row)
+on_response(Loader *l, const SourceRow *row)
 {
 	Diag *d = l->d;
 	Record rec;
@@ -290,7 +290,7 @@ on_response(Loader *l, const CsvRow *row)
 }
 
 static int
-on_row(void *vl, const CsvRow *row)
+on_row(void *vl, const SourceRow *row)
 {
 	Loader *l = vl;
 	if (!l->have_header) {

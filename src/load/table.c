@@ -28,7 +28,7 @@ table_header_matches(const ColumnSpec *c, const char *h)
 }
 
 int
-table_map_header(const TableSpec *spec, const CsvRow *row, const char *path, int with_columns, long *map,
+table_map_header(const TableSpec *spec, const SourceRow *row, const char *path, int with_columns, long *map,
     Diag *d)
 {
 	for (size_t c = 0; c < spec->ncols; c++)
@@ -68,7 +68,7 @@ table_map_header(const TableSpec *spec, const CsvRow *row, const char *path, int
 }
 
 int
-table_rows_feed(void *vt, const CsvRow *row)
+table_rows_feed(void *vt, const SourceRow *row)
 {
 	TableRows *t = vt;
 	if (!t->have_header) {

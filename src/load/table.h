@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "core/diag.h"
-#include "load/csvread.h"
+#include "load/rows.h"
 #include "model/model.h"
 
 enum { TABLE_MAX_COLUMNS = 48 };
@@ -57,7 +57,7 @@ typedef struct TableSpec {
 typedef struct Record {
 	const char *file;          /* path, for messages */
 	long line;
-	size_t rows_max;           /* CsvRow.rows_max: bounds the data rows; 0 unknown */
+	size_t rows_max;           /* SourceRow.rows_max: bounds the data rows; 0 unknown */
 	const char *field[TABLE_MAX_COLUMNS]; /* by spec column; "" when absent */
 	long col[TABLE_MAX_COLUMNS];          /* 1-based column in the file; 0 absent */
 } Record;
@@ -74,7 +74,7 @@ int table_header_matches(const ColumnSpec *c, const char *h);
  * Unknown columns are warned about once, a repeated or missing required
  * column is an error (DIAG_INPUT) naming path and the row's line, and the
  * column when with_columns (our XML has no column numbers). Returns 0 or -1. */
-int table_map_header(const TableSpec *spec, const CsvRow *row, const char *path, int with_columns, long *map,
+int table_map_header(const TableSpec *spec, const SourceRow *row, const char *path, int with_columns, long *map,
 	Diag *d);
 
 /* The row handler both readers share (CSV here, XML in sheet.c): the first
@@ -93,8 +93,8 @@ typedef struct TableRows {
 	long map[TABLE_MAX_COLUMNS];   /* spec column -> row field index, -1 absent */
 } TableRows;
 
-/* A CsvRowFn over a TableRows: returns -1 to stop when the header is bad. */
-int table_rows_feed(void *rows, const CsvRow *row);
+/* A RowFn over a TableRows: returns -1 to stop when the header is bad. */
+int table_rows_feed(void *rows, const SourceRow *row);
 
 /* After the last row: -1 when the header was bad, the reader failed (rc) or
  * there was no header row at all (reported), else 0. */

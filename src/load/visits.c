@@ -260,10 +260,10 @@ visits_load(Model *m, Arena *a, const char *path, const LoadOptions *o, FileSumm
 		.ids = load_idset_new() };
 	/* First wins, as in a search of the sorted arrays: codes are unique
 	 * once their loaders have rejected duplicates. */
-	l->schools = load_map_new(m->nschools);
+	l->schools = load_map_new();
 	for (size_t i = 0; i < m->nschools; i++)
 		load_map_put(l->schools, m->schools[i].code, &m->schools[i]);
-	l->staff = load_map_new(m->nstaff);
+	l->staff = load_map_new();
 	l->solo = arena_array(a, m->nstaff ? m->nstaff : 1, sizeof(*l->solo));
 	for (size_t i = 0; i < m->nstaff; i++) {
 		l->solo[i] = &m->staff[i];

@@ -107,7 +107,7 @@ send_sheet(int fd, const char *name)
 }
 
 static int
-send_row(void *ctx, const CsvRow *row)
+send_row(void *ctx, const SourceRow *row)
 {
 	int fd = *(int *)ctx;
 	uint32_t n = (uint32_t)row->nfields;
@@ -133,7 +133,7 @@ send_messages(int fd, const Diag *d)
 
 /* The workbook read by libfreexl, its rows to fn: run in the child. */
 static int
-read_book(const char *path, const CsvLimits *lim, const char *sheet, CsvRowFn fn, void *ctx, Diag *d,
+read_book(const char *path, const ReadLimits *lim, const char *sheet, RowFn fn, void *ctx, Diag *d,
     int pipe_out)
 {
 	const void *h = NULL;
@@ -256,7 +256,7 @@ get_text(int fd, char **buf, size_t *cap, size_t max)
 }
 
 int
-xls_read_rows(const char *path, const CsvLimits *lim, const char *sheet, CsvRowFn fn, void *ctx, Diag *d)
+xls_read_rows(const char *path, const ReadLimits *lim, const char *sheet, RowFn fn, void *ctx, Diag *d)
 {
 	/* libfreexl opens the path itself: look first that it is a regular
 	 * file within the size limit (never a FIFO or a device). */
@@ -296,7 +296,7 @@ xls_read_rows(const char *path, const CsvLimits *lim, const char *sheet, CsvRowF
 	close(p[1]);
 	/* Rows go to fn as they come; the child's messages are said after
 	 * them, in its order. */
-	CsvRow row = { 0, 0, NULL, NULL, 0 };
+	SourceRow row = { 0, 0, NULL, NULL, 0 };
 	char **fields = NULL, *text = NULL;
 	size_t *lens = NULL, fcap = 0, tcap = 0;
 	char **bufs = NULL;

@@ -1,7 +1,7 @@
 /* xls.h - Excel 97-2003 workbooks (.xls, BIFF) as table rows: the only door
  * to libfreexl.
  *
- * The first sheet's rows go to the same CsvRowFn as a CSV file's, its first
+ * The first sheet's rows go to the same RowFn as a CSV file's, its first
  * row the header. Cells as Excel shows them, as far as libfreexl tells
  * them: text (Thai included, from any code page) as written, whole numbers
  * without ".0", other numbers with up to 15 significant digits, dates as
@@ -20,14 +20,14 @@
 #define NITHET_XLS_H
 
 #include "core/diag.h"
-#include "load/csvread.h"
+#include "load/rows.h"
 #include "load/table.h"
 #include "model/model.h"
 
 #define XLS_FORMAT_NAME "Excel 97-2003 (.xls)"
 
 /* As xlsx_read_rows, for path's first sheet or the one named sheet. */
-int xls_read_rows(const char *path, const CsvLimits *lim, const char *sheet, CsvRowFn fn, void *ctx, Diag *d);
+int xls_read_rows(const char *path, const ReadLimits *lim, const char *sheet, RowFn fn, void *ctx, Diag *d);
 
 
 #endif

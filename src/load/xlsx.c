@@ -13,6 +13,7 @@
 
 #include "core/arena.h"
 #include "core/calendar.h"
+#include "core/cnum.h"
 #include "core/mem.h"
 #include "load/archive.h"
 #include "load/cells.h"
@@ -45,7 +46,7 @@ typedef struct Workbook {
 	Archive *ar;
 	const char *path;
 	Diag *d;
-	const CsvLimits *lim;
+	const ReadLimits *lim;
 	int max_depth;
 	int date1904;
 	const char *want;          /* the sheet the config names; NULL = the first shown */
@@ -134,11 +135,10 @@ parse_ref(const char *ref, long *col, long *row)
 static int
 parse_long(const char *s, long min, long max, long *out)
 {
-	char *end;
-	long v = s ? strtol(s, &end, 10) : 0;
-	if (s == NULL || end == s || *end != '\0' || v < min || v > max)
+	long long v;
+	if (s == NULL || c_strtonum(cells_skip_space(s), min, max, &v) != CNUM_OK)
 		return 0;
-	*out = v;
+	*out = (long)v;
 	return 1;
 }
 
@@ -856,7 +856,7 @@ read_sheet(Workbook *wb)
 }
 
 int
-xlsx_read_rows(const char *path, const CsvLimits *lim, int max_depth, const char *sheet, CsvRowFn fn, void *ctx,
+xlsx_read_rows(const char *path, const ReadLimits *lim, int max_depth, const char *sheet, RowFn fn, void *ctx,
     Diag *d)
 {
 	Workbook wb = {

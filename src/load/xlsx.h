@@ -2,7 +2,7 @@
  *
  * What Excel, LibreOffice Calc and Google Sheets write: a zip (archive.h)
  * of XML parts. The sheet read is the workbook's first visible sheet; its
- * rows go to the same CsvRowFn as a CSV file's, the header first, so every
+ * rows go to the same RowFn as a CSV file's, the header first, so every
  * column alias, typed field, limit and message is the same. Cells become
  * the text a person sees in the program:
  *   - shared and inline strings as they are (rich text joined, phonetic
@@ -24,13 +24,13 @@
  * after the rows); only a sheet that has them is tokenized twice, the
  * first time for the blocks. A sheet that turns out not to be well-formed
  * is an error even after rows were handed out. Positions in messages are cells: the row number is
- * CsvRow.line, field i is column i + 1, and the file is registered with
+ * SourceRow.line, field i is column i + 1, and the file is registered with
  * diag_cells so that messages read "visits.xlsx: visits!C12". */
 #ifndef NITHET_XLSX_H
 #define NITHET_XLSX_H
 
 #include "core/diag.h"
-#include "load/csvread.h"
+#include "load/rows.h"
 #include "load/table.h"
 #include "model/model.h"
 
@@ -42,7 +42,7 @@
  * string that is not there). sheet, when not NULL, names the sheet to read
  * (the config's [sheets]); a workbook without it is an error listing its
  * sheets. */
-int xlsx_read_rows(const char *path, const CsvLimits *lim, int max_depth, const char *sheet, CsvRowFn fn,
+int xlsx_read_rows(const char *path, const ReadLimits *lim, int max_depth, const char *sheet, RowFn fn,
 	void *ctx, Diag *d);
 
 /* What the file summary says of a workbook's encoding. */

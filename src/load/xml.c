@@ -4,6 +4,7 @@
 #include "core/i18n.h"
 
 #include "core/file.h"
+#include "core/hash.h"
 #include "core/mem.h"
 
 #include <errno.h>
@@ -416,70 +417,36 @@ parse_doc(const char *buf, size_t len, XmlRun *run)
 	return doc;
 }
 
-/* Read a whole file of at most max_bytes into a malloc'd buffer (the caller
- * frees it). Returns 0, or -1 after reporting. */
-static int
-read_limited(const char *path, long max_bytes, char **out, size_t *outlen,
-    Diag *d)
-{
-	return file_read_regular(path, max_bytes, DIAG_INPUT, N_("the file"), 0, out, outlen, d);
-}
-
 /* Turning libxml2's tree into ours. Element and attribute names come from
  * the parser's dictionary and namespace URIs from shared declarations, so the
  * same pointer recurs on every row of a big file: each is copied into the
  * arena once, found again through a small pointer-keyed hash table. */
 typedef struct Converter {
 	Arena *a;
-	const void **keys;         /* libxml2 pointers */
-	const char **vals;         /* their copies in the arena */
-	size_t cap, n;             /* cap is a power of two */
+	HashTable names;           /* items: NameCopy, by the libxml2 pointer */
 } Converter;
 
-static size_t
-hash_ptr(const void *p, size_t cap)
-{
-	uintptr_t x = (uintptr_t)p;
-	x ^= x >> 17;
-	x *= (uintptr_t)0x9E3779B97F4A7C15ULL;
-	x ^= x >> 29;
-	return (size_t)x & (cap - 1);
-}
+typedef struct NameCopy {
+	const void *from;          /* libxml2's pointer */
+	const char *copy;          /* in the arena */
+} NameCopy;
 
 static const char *
 intern(Converter *cv, const xmlChar *s)
 {
 	if (s == NULL)
 		return "";
-	if (cv->n * 2 >= cv->cap) {
-		size_t ncap = cv->cap ? cv->cap * 2 : 64;
-		const void **keys = mem_array(ncap, sizeof(*keys));
-		const char **vals = mem_array(ncap, sizeof(*vals));
-		for (size_t i = 0; i < cv->cap; i++) {
-			if (cv->keys[i] == NULL)
-				continue;
-			size_t h = hash_ptr(cv->keys[i], ncap);
-			while (keys[h] != NULL)
-				h = (h + 1) & (ncap - 1);
-			keys[h] = cv->keys[i];
-			vals[h] = cv->vals[i];
-		}
-		free(cv->keys);
-		free(cv->vals);
-		cv->keys = keys;
-		cv->vals = vals;
-		cv->cap = ncap;
-	}
-	size_t h = hash_ptr(s, cv->cap);
-	while (cv->keys[h] != NULL) {
-		if (cv->keys[h] == s)
-			return cv->vals[h];
-		h = (h + 1) & (cv->cap - 1);
-	}
-	cv->keys[h] = s;
-	cv->vals[h] = arena_strdup(cv->a, (const char *)s);
-	cv->n++;
-	return cv->vals[h];
+	uint64_t h = hash_bytes(&s, sizeof s);
+	HashProbe pr = hash_probe(&cv->names, h);
+	const NameCopy *e;
+	while ((e = hash_next(&cv->names, &pr)) != NULL)
+		if (e->from == s)
+			return e->copy;
+	NameCopy *n = arena_alloc(cv->a, sizeof(*n));
+	n->from = s;
+	n->copy = arena_strdup(cv->a, (const char *)s);
+	hash_put(&cv->names, h, n);
+	return n->copy;
 }
 
 /* Copy an xmlChar string into the arena; the shared "" for NULL or empty. */
@@ -611,8 +578,7 @@ xml_parse_memory(Arena *a, const char *buf, size_t len, const char *name,
 	XmlNode *root = arena_alloc(a, sizeof(*root));
 	Converter cv = {.a = a};
 	convert(&cv, xmlDocGetRootElement(doc), root, NULL);
-	free(cv.keys);
-	free(cv.vals);
+	hash_free(&cv.names);
 	xmlFreeDoc(doc);
 	return root;
 }
@@ -623,7 +589,7 @@ xml_read_file(Arena *a, const char *path, long max_bytes, int max_depth,
 {
 	char *buf;
 	size_t len;
-	if (read_limited(path, max_bytes, &buf, &len, d) != 0)
+	if (file_read_regular(path, max_bytes, DIAG_INPUT, N_("the file"), 0, &buf, &len, d) != 0)
 		return NULL;
 	XmlNode *root = xml_parse_memory(a, buf, len, path, max_depth, schema, d);
 	free(buf);
@@ -1148,7 +1114,7 @@ xml_schema_load(const char *path, long max_bytes, Diag *d)
 	xml_init();
 	char *buf;
 	size_t len;
-	if (read_limited(path, max_bytes, &buf, &len, d) != 0)
+	if (file_read_regular(path, max_bytes, DIAG_INPUT, N_("the file"), 0, &buf, &len, d) != 0)
 		return NULL;
 	XmlRun run = {
 		.d = d, .name = path, .max_depth = XML_SCHEMA_MAX_DEPTH,

@@ -10,6 +10,7 @@
 
 #include "core/utf8.h"
 #include "load/csvread.h"
+#include "load/csvread_internal.h"
 
 static void
 mix(uint64_t *h, const void *p, size_t n)
@@ -21,7 +22,7 @@ mix(uint64_t *h, const void *p, size_t n)
 }
 
 static int
-digest_row(void *ctx, const CsvRow *row)
+digest_row(void *ctx, const SourceRow *row)
 {
 	uint64_t *h = ctx;
 	mix(h, &row->line, sizeof(row->line));
@@ -37,7 +38,7 @@ digest_row(void *ctx, const CsvRow *row)
 static uint64_t
 digest(const uint8_t *data, size_t size, int libcsv_only)
 {
-	static const CsvLimits lim = { 1 << 20, 4096, 64, 10000 };
+	static const ReadLimits lim = { 1 << 20, 4096, 64, 10000 };
 	uint64_t h = 1469598103934665603ULL;
 	Diag *d = diag_new(NULL);
 	csvread_libcsv_only = libcsv_only;

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "load/csvread.h"
+#include "load/rows.h"
 
 /* data as /tmp/fuzz-<stem>-<pid>.<ext>; its path, or NULL. */
 static inline const char *
@@ -25,7 +25,7 @@ fuzz_to_file(const uint8_t *data, size_t size, const char *stem, const char *ext
 }
 
 static inline int
-fuzz_each_row(void *ctx, const CsvRow *row)
+fuzz_each_row(void *ctx, const SourceRow *row)
 {
 	(void)ctx;
 	(void)row;

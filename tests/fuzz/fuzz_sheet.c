@@ -8,7 +8,7 @@
 #include "load/sheet.h"
 
 static int
-each_row(void *ctx, const CsvRow *row)
+each_row(void *ctx, const SourceRow *row)
 {
 	size_t *n = ctx;
 	for (size_t i = 0; i < row->nfields; i++)
@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const CsvLimits lim = { 1 << 20, 4096, 64, 10000 };
+	static const ReadLimits lim = { 1 << 20, 4096, 64, 10000 };
 	Diag *d = diag_new(NULL);
 	size_t n = 0;
 	/* The stem picks our XML's section; alternate so both are reached. */

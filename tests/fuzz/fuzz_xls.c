@@ -12,7 +12,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *path = fuzz_to_file(data, size, "xls", "xls");
 	if (path == NULL)
 		return 0;
-	static const CsvLimits lim = { 1 << 20, 4096, 64, 10000 };
+	static const ReadLimits lim = { 1 << 20, 4096, 64, 10000 };
 	Diag *d = diag_new(NULL);
 	xls_read_rows(path, &lim, NULL, fuzz_each_row, NULL, d);
 	diag_free(d);

@@ -36,7 +36,7 @@ static const char *rels =
     "<Relationship Id=\"rId3\" Type=\"x/styles\" Target=\"styles.xml\"/></Relationships>";
 
 static int
-each_row(void *ctx, const CsvRow *row)
+each_row(void *ctx, const SourceRow *row)
 {
 	size_t *n = ctx;
 	for (size_t i = 0; i < row->nfields; i++)
@@ -84,7 +84,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (zip_close(z) != 0)
 		abort();
-	static const CsvLimits lim = { 1 << 20, 4096, 64, 10000 };
+	static const ReadLimits lim = { 1 << 20, 4096, 64, 10000 };
 	Diag *d = diag_new(NULL);
 	size_t n = 0;
 	xlsx_read_rows(path, &lim, 32, NULL, each_row, &n, d);

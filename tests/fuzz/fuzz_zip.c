@@ -14,7 +14,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *path = fuzz_to_file(data, size, "zip", "xlsx");
 	if (path == NULL)
 		return 0;
-	static const CsvLimits lim = { 1 << 20, 4096, 64, 10000 };
+	static const ReadLimits lim = { 1 << 20, 4096, 64, 10000 };
 	Diag *d = diag_new(NULL);
 	if (size & 1)
 		ods_read_rows(path, &lim, 32, NULL, fuzz_each_row, NULL, d);

@@ -5,6 +5,7 @@
 
 #include "core/utf8.h"
 #include "load/csvread.h"
+#include "load/csvread_internal.h"
 #include "load/encoding.h"
 
 typedef struct Rows {
@@ -15,7 +16,7 @@ typedef struct Rows {
 } Rows;
 
 static int
-collect(void *ctx, const CsvRow *row)
+collect(void *ctx, const SourceRow *row)
 {
 	Rows *r = ctx;
 	if (r->n == 16)
@@ -28,11 +29,11 @@ collect(void *ctx, const CsvRow *row)
 	return 0;
 }
 
-static const CsvLimits big = { 1 << 20, 4096, 64, 1000 };
-static const CsvLimits big_limits_for_huge = { 1 << 30, 4096, 64, 1000 };
+static const ReadLimits big = { 1 << 20, 4096, 64, 1000 };
+static const ReadLimits big_limits_for_huge = { 1 << 30, 4096, 64, 1000 };
 
 static int
-parse(const char *data, Rows *rows, Diag **d, const CsvLimits *lim)
+parse(const char *data, Rows *rows, Diag **d, const ReadLimits *lim)
 {
 	memset(rows, 0, sizeof(*rows));
 	*d = diag_new(NULL);
@@ -82,6 +83,19 @@ TEST(csv_trims_spaces_and_zero_width_and_skips_empty_rows)
 	CHECK_STR(r.text[1][0], "บ้านควน");
 	CHECK_STR(r.text[1][1], "7");
 	CHECK_INT(r.nfields[1], 4);
+	diag_free(d);
+}
+
+/* A quoted field's line breaks at its ends are trimmed as a spreadsheet
+ * cell's are (cells_clean); one inside stays. */
+TEST(csv_trims_line_breaks_at_a_quoted_fields_ends)
+{
+	Rows r;
+	Diag *d;
+	CHECK_INT(parse("h1,h2\n\"\r\nx\ny\r\n\",\"\n z \t\"\n", &r, &d, NULL), 0);
+	CHECK_INT(r.n, 2);
+	CHECK_STR(r.text[1][0], "x\ny");
+	CHECK_STR(r.text[1][1], "z");
 	diag_free(d);
 }
 
@@ -178,7 +192,7 @@ TEST(csv_errors_say_where)
 	CHECK(strstr(diag_record(d, 0)->text, "malformed quotes") != NULL);
 	diag_free(d);
 
-	CsvLimits tight = { 1 << 20, 8, 3, 2 };
+	ReadLimits tight = { 1 << 20, 8, 3, 2 };
 	CHECK_INT(parse("a,b,c,d\n", &r, &d, &tight), -1);
 	CHECK(strstr(diag_record(d, 0)->text, "more than 3 columns") != NULL);
 	diag_free(d);
@@ -211,7 +225,7 @@ typedef struct Tally {
 } Tally;
 
 static int
-tally(void *ctx, const CsvRow *row)
+tally(void *ctx, const SourceRow *row)
 {
 	Tally *t = ctx;
 	t->rows++;
@@ -254,7 +268,7 @@ TEST(csv_quote_free_lines_split_as_libcsv_does)
 	diag_free(d);
 
 	/* The limits count a field without its surrounding spaces, as libcsv. */
-	CsvLimits tight = { 1 << 20, 3, 3, 10 };
+	ReadLimits tight = { 1 << 20, 3, 3, 10 };
 	CHECK_INT(parse("abc ,  xyz  \n", &r, &d, &tight), 0);
 	diag_free(d);
 	CHECK_INT(parse("a,b\n1,2,3,4\n", &r, &d, &tight), -1);
@@ -287,7 +301,7 @@ TEST(csv_rows_across_chunks)
 	memset(&t, 0, sizeof(t));
 	Diag *d = diag_new(NULL);
 	CsvInfo info;
-	CsvLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
+	ReadLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
 	CHECK_INT(csvread_buffer("big.csv", data, n, &lim, tally, &t, &info, d), 0);
 	CHECK_INT(diag_nrecords(d), 0);
 	CHECK_INT(info.encoding, ENC_UTF8);
@@ -335,7 +349,7 @@ TEST(csv_windows874_across_chunks)
 	memset(&t, 0, sizeof(t));
 	Diag *d = diag_new(NULL);
 	CsvInfo info;
-	CsvLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
+	ReadLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
 	CHECK_INT(csvread_buffer("w.csv", data, n, &lim, tally, &t, &info, d), 0);
 	CHECK_INT(info.encoding, ENC_WINDOWS874);
 	CHECK_INT(t.rows, lines);
@@ -402,7 +416,7 @@ TEST(csv_utf16_across_chunks)
 	memset(&t, 0, sizeof(t));
 	Diag *d = diag_new(NULL);
 	CsvInfo info;
-	CsvLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
+	ReadLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
 	CHECK_INT(csvread_buffer("u.csv", data, n, &lim, tally, &t, &info, d), 0);
 	CHECK_INT(info.encoding, ENC_UTF16BE);
 	CHECK_INT(t.rows, (long)reps);
@@ -437,7 +451,7 @@ TEST(csv_utf16_position_counts_units)
 		memset(&t, 0, sizeof(t));
 		Diag *d = diag_new(NULL);
 		CsvInfo info;
-		CsvLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
+		ReadLimits lim = { 1 << 30, 4096, 64, 1 << 20 };
 		CHECK_INT(csvread_buffer("u.csv", data, n, &lim, tally, &t, &info, d), -1);
 		CHECK_INT(diag_record(d, 0)->line, (long)reps + 1);
 		CHECK_INT(diag_record(d, 0)->col, 3);
@@ -554,7 +568,7 @@ transcript_add(Transcript *t, const char *s, size_t n)
 }
 
 static int
-transcribe(void *ctx, const CsvRow *row)
+transcribe(void *ctx, const SourceRow *row)
 {
 	char head[64];
 	int k = snprintf(head, sizeof(head), "@%ld:%zu", row->line, row->nfields);
@@ -571,7 +585,7 @@ transcribe(void *ctx, const CsvRow *row)
 
 /* Everything a reading of data yields: rows, fields, status, diagnostics. */
 static char *
-read_transcript(const char *data, size_t len, const CsvLimits *lim, int libcsv_only)
+read_transcript(const char *data, size_t len, const ReadLimits *lim, int libcsv_only)
 {
 	Transcript t = { 0 };
 	Diag *d = diag_new(NULL);
@@ -600,7 +614,7 @@ TEST(csv_quoted_lines_split_as_libcsv_does)
 		"\"open", "\"x\"y", "\"x\" y", "\"x\"\"", "\xEF\xBB\xBF\"bom\"", "\"\"\"a\"\"\"", "\"ค\"" };
 	const size_t np = sizeof(pieces) / sizeof(pieces[0]);
 	static const char *const ends[] = { "\n", "\r\n", "\r", ",\n", "" };
-	CsvLimits lim = { 1 << 20, 12, 6, 50 };
+	ReadLimits lim = { 1 << 20, 12, 6, 50 };
 	unsigned seed = 4242;
 	char data[2048];
 	int differ = 0;

@@ -140,7 +140,7 @@ typedef struct Rows {
 } Rows;
 
 static int
-collect(void *ctx, const CsvRow *row)
+collect(void *ctx, const SourceRow *row)
 {
 	Rows *r = ctx;
 	if (r->n == 8)
@@ -344,7 +344,7 @@ TEST(load_sheet_limits)
 {
 	Rows r;
 	Diag *d = diag_new(NULL);
-	CsvLimits lim = { 1 << 20, 8, 3, 2 };
+	ReadLimits lim = { 1 << 20, 8, 3, 2 };
 	const char *xml = "<Workbook><Worksheet><Table><Row><Cell><Data>h</Data></Cell></Row>"
 	    "<Row><Cell><Data>1</Data></Cell></Row><Row><Cell><Data>2</Data></Cell></Row>"
 	    "</Table></Worksheet></Workbook>";
@@ -380,7 +380,7 @@ typedef struct Counted {
 } Counted;
 
 static int
-check_big_row(void *ctx, const CsvRow *row)
+check_big_row(void *ctx, const SourceRow *row)
 {
 	Counted *c = ctx;
 	long i = c->rows++;
@@ -423,7 +423,7 @@ TEST(load_sheet_many_rows_streamed)
 	len += (size_t)snprintf(xml + len, cap - len, "</Table></Worksheet></Workbook>");
 	Diag *d = diag_new(NULL);
 	Counted c = { 0, 0 };
-	CsvLimits lim = { 1L << 30, 4096, 64, 100000 };
+	ReadLimits lim = { 1L << 30, 4096, 64, 100000 };
 	SheetInfo info;
 	CHECK_INT(sheet_parse_rows("t.xml", xml, len, "visits", &lim, 32, check_big_row, &c, &info,
 	    d), 0);
@@ -894,7 +894,7 @@ TEST(load_intern_shares_repeats_and_gives_up_on_unique_text)
 
 TEST(load_map_finds_keys_and_keeps_the_first)
 {
-	LoadMap *m = load_map_new(2);
+	LoadMap *m = load_map_new();
 	static const char *const keys[] = { "93010012", "93010013", "S01", "S1", "" };
 	int values[5];
 	for (int i = 0; i < 5; i++)

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include "load/cells.h"
 #include "load/ods.h"
 #include "load/xls.h"
 #include "load/xlsx.h"
@@ -17,7 +18,7 @@ typedef struct Grid {
 } Grid;
 
 static int
-grid_row(void *ctx, const CsvRow *row)
+grid_row(void *ctx, const SourceRow *row)
 {
 	Grid *g = ctx;
 	if (g->n == 8)
@@ -30,9 +31,9 @@ grid_row(void *ctx, const CsvRow *row)
 	return 0;
 }
 
-static const CsvLimits lim = { 1 << 24, 4096, 64, 1000 };
+static const ReadLimits lim = { 1 << 24, 4096, 64, 1000 };
 
-typedef int (*Reader)(const char *, const CsvLimits *, int, const char *, CsvRowFn, void *, Diag *);
+typedef int (*Reader)(const char *, const ReadLimits *, int, const char *, RowFn, void *, Diag *);
 
 static void
 check_typed(const char *path, Reader read)
@@ -87,7 +88,7 @@ TEST(ods_cells_read_as_shown)
 }
 
 static int
-read_xls(const char *path, const CsvLimits *l, int depth, const char *sheet, CsvRowFn fn, void *ctx, Diag *d)
+read_xls(const char *path, const ReadLimits *l, int depth, const char *sheet, RowFn fn, void *ctx, Diag *d)
 {
 	(void)depth;
 	return xls_read_rows(path, l, sheet, fn, ctx, d);
@@ -143,5 +144,22 @@ TEST(sheets_named_in_the_config)
 		CHECK(strstr(diag_record(d, 0)->text, "no sheet named 'visits'") != NULL);
 		CHECK(strstr(diag_record(d, 0)->text, "'ตาราง', 'second'") != NULL);
 		diag_free(d);
+	}
+}
+
+/* A stored number read through core/cnum.h: what strtod read before, in
+ * decimal notation (white space before, spaces after), and nothing else. */
+TEST(cells_parse_number_reads_decimal_numbers_only)
+{
+	int ok;
+	CHECK(cells_parse_number("93020001", &ok) == 93020001.0 && ok);
+	CHECK(cells_parse_number(" 2.5  ", &ok) == 2.5 && ok);
+	CHECK(cells_parse_number("\t-1E-3", &ok) == -1e-3 && ok);
+	CHECK(cells_parse_number(".5", &ok) == 0.5 && ok);
+	CHECK(cells_parse_number("5.", &ok) == 5.0 && ok);
+	static const char *const not_numbers[] = { "", " ", "12abc", "1 2", "0x10", "inf", "nan", "1e400", "." };
+	for (size_t i = 0; i < sizeof not_numbers / sizeof *not_numbers; i++) {
+		cells_parse_number(not_numbers[i], &ok);
+		CHECK_INT(ok, 0);
 	}
 }

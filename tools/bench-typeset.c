@@ -83,7 +83,7 @@ worker(void *arg)
 		Doc *doc = report_doc(a, j->first + i);
 		unsigned char *pdf;
 		size_t len;
-		if (render_to_memory(doc, &S, &pdf, &len, d) == 0) {
+		if (render_to_memory(doc, &S, 1443571200, &pdf, &len, d) == 0) {
 			j->bytes += len;
 			/* count pages: each page object has "/Type /Page\n" or "/Type /Page " */
 			for (size_t k = 0; k + 11 < len; k++)
@@ -127,7 +127,7 @@ main(int argc, char **argv)
 		Arena *a = arena_new();
 		unsigned char *pdf;
 		size_t len;
-		if (render_to_memory(report_doc(a, 0), &S, &pdf, &len, d) != 0) {
+		if (render_to_memory(report_doc(a, 0), &S, 1443571200, &pdf, &len, d) != 0) {
 			fprintf(stderr, "bench-typeset: cannot render (fonts missing? run make fonts)\n");
 			return 1;
 		}
@@ -174,7 +174,7 @@ main(int argc, char **argv)
 		unsigned char *pdf;
 		size_t len;
 		double t1 = bench_now();
-		render_to_memory(doc, &S, &pdf, &len, d);
+		render_to_memory(doc, &S, 1443571200, &pdf, &len, d);
 		t3000[r] = bench_now() - t1;
 		free(pdf);
 		arena_free(a);

@@ -164,6 +164,8 @@ cli_help(Diag *d, int argc, char **argv)
 int
 cli_run(Run *run, const Command *cmd, int argc, char **argv, const Places *places)
 {
+	if (run_clock(run) != 0)
+		return EXIT_USAGE;
 	run->settings = settings_load(run->opt.config, places->data_dir, run->diag);
 	if (run->settings == NULL)
 		return diag_exit_status(run->diag);

@@ -5,6 +5,7 @@
 #include "cli/outdir.h"
 #include "cli/sets.h"
 
+#include "core/cnum.h"
 #include "core/i18n.h"
 #include "core/phase.h"
 #include "core/utf8.h"
@@ -16,6 +17,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "load/inputs.h"
@@ -29,6 +31,27 @@ in_dir(Run *run, const char *dir, const char *name)
 	if (name[0] == '/')
 		return name;
 	return arena_printf(run->arena, "%s/%s", dir, name);
+}
+
+int
+run_clock(Run *run)
+{
+	/* Reproducible builds (reproducible-builds.org): SOURCE_DATE_EPOCH
+	 * fixes the date every report is stamped with. */
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (e == NULL || *e == '\0') {
+		run->created = (long long)time(NULL);
+		return 0;
+	}
+	long long v;
+	if (c_strtonum(e, 0, 253402300799LL, &v) != CNUM_OK) {
+		diag_report(run->diag, DIAG_USAGE, NULL, 0, 0, "SOURCE_DATE_EPOCH is \"%s\", not the seconds since "
+		    "1970-01-01 UTC (0 to 253402300799): set it to such a number, or unset it to stamp the reports "
+		    "with the time of the run", e);
+		return -1;
+	}
+	run->created = v;
+	return 0;
 }
 
 void
@@ -209,10 +232,10 @@ int
 run_write(Run *run, const Doc *doc, const char *name, int quiet)
 {
 	if (run->opt.dump_layout)
-		return render_dump_layout(doc, run->settings, stdout, run->diag);
+		return render_dump_layout(doc, run->settings, run->created, stdout, run->diag);
 	unsigned char *pdf = NULL;
 	size_t len = 0;
-	int rc = render_to_memory(doc, run->settings, &pdf, &len, run->diag);
+	int rc = render_to_memory(doc, run->settings, run->created, &pdf, &len, run->diag);
 	if (rc == 0)
 		rc = put(run, name, pdf, len);
 	free(pdf);

@@ -38,6 +38,7 @@ typedef struct Run {
 	int write_fd;
 	int disk_full;      /* said once: the build's other writes stop quietly */
 	Settings *settings;
+	long long created;  /* the reports' date: now, or SOURCE_DATE_EPOCH (run_clock) */
 	Diag *diag;
 	Arena *arena;       /* the model's arena, freed at the end of the run */
 	Model model;
@@ -49,6 +50,11 @@ typedef struct Run {
 	Results *pack_results;
 	CalDate pack_as_of;
 } Run;
+
+/* The run's date for every report it writes into run->created: the
+ * clock's, or SOURCE_DATE_EPOCH's when set (read here, the one place the
+ * program reads it). 0, or -1 after reporting a malformed value. */
+int run_clock(Run *run);
 
 /* Free what run owns (settings, arenas, diag); run itself is the
  * caller's. */

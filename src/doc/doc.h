@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "config/settings.h"
 #include "core/arena.h"
 
 typedef enum DocAlign {
@@ -248,6 +249,9 @@ typedef struct Doc {
 	const char *header_text;   /* running header on every page but the cover */
 	const char *footer_text;   /* left of the page number in the footer */
 	DocWords words;            /* set with doc_set_words; all NULL from doc_new */
+	/* The fonts it is set in: NULL for the config's [fonts] (the type
+	 * specimen in Noto names its own). Borrowed; they outlive the Doc. */
+	const FontSetting *thai_font, *latin_font;
 	int landscape;             /* orientation of the first page */
 	/* 0 = any length. Else the most pages the document may take: typeset
 	 * tightens the line spacing, and at last the sizes, a step at a time

@@ -42,23 +42,23 @@ static FontSet sets[RENDER_MAX_FONTSETS];
 static size_t nsets;
 
 static char *
-font_key(const Settings *s)
+font_key(const FontSetting *thai, const FontSetting *latin)
 {
 	size_t n = 64;
-	const char *parts[4] = { s->thai.regular, s->thai.bold, s->latin.regular, s->latin.bold };
+	const char *parts[4] = { thai->regular, thai->bold, latin->regular, latin->bold };
 	for (int i = 0; i < 4; i++)
 		n += parts[i] ? strlen(parts[i]) + 1 : 1;
 	char *k = mem_alloc(n);
 	c_snprintf(k, n, "%s|%s|%s|%s|%.4g|%.4g", parts[0] ? parts[0] : "", parts[1] ? parts[1] : "",
-		parts[2] ? parts[2] : "", parts[3] ? parts[3] : "", s->thai.scale, s->latin.scale);
+		parts[2] ? parts[2] : "", parts[3] ? parts[3] : "", thai->scale, latin->scale);
 	return k;
 }
 
-/* Borrow a context for s's fonts; give it back with put_ctx. */
+/* Borrow a context for these fonts; give it back with put_ctx. */
 static TsCtx *
-get_ctx(const Settings *s, FontSet **setp, Diag *d)
+get_ctx(const FontSetting *thai, const FontSetting *latin, FontSet **setp, Diag *d)
 {
-	char *key = font_key(s);
+	char *key = font_key(thai, latin);
 	pthread_mutex_lock(&lock);
 	FontSet *set = NULL;
 	for (size_t i = 0; i < nsets && !set; i++)
@@ -73,7 +73,7 @@ get_ctx(const Settings *s, FontSet **setp, Diag *d)
 			return NULL;
 		}
 		Phase was = phase_enter(PHASE_SETUP);
-		TsFonts *f = ts_fonts_load(&s->thai, &s->latin, d);
+		TsFonts *f = ts_fonts_load(thai, latin, d);
 		phase_enter(was);
 		if (f == NULL) {
 			pthread_mutex_unlock(&lock);
@@ -170,31 +170,18 @@ attach_icc(DisplayList *dl, const Settings *s, Diag *d)
 	return rc;
 }
 
-static long long
-created_time(void)
-{
-	/* Reproducible builds: SOURCE_DATE_EPOCH fixes the creation date. */
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	if (e && *e) {
-		char *end;
-		long long v = strtoll(e, &end, 10);
-		if (*end == '\0' && v >= 0 && v < 253402300800LL)
-			return v;
-	}
-	return (long long)time(NULL);
-}
-
 static DisplayList *
-layout(const Doc *doc, const Settings *s, Diag *d, int *rc)
+layout(const Doc *doc, const Settings *s, long long created, Diag *d, int *rc)
 {
 	FontSet *set;
-	TsCtx *c = get_ctx(s, &set, d);
+	TsCtx *c = get_ctx(doc->thai_font ? doc->thai_font : &s->thai, doc->latin_font ? doc->latin_font : &s->latin,
+	    &set, d);
 	if (c == NULL) {
 		*rc = diag_exit_status(d) ? diag_exit_status(d) : EXIT_INTERNAL;
 		return NULL;
 	}
 	Phase was = phase_enter(PHASE_LAYOUT);
-	DisplayList *dl = ts_layout(c, doc, s, created_time(), d);
+	DisplayList *dl = ts_layout(c, doc, s, created, d);
 	phase_enter(was);
 	put_ctx(set, c);
 	*rc = dl ? EXIT_DONE : EXIT_INTERNAL;
@@ -218,12 +205,13 @@ pdf_failed(Diag *d)
 }
 
 int
-render_to_memory(const Doc *doc, const Settings *s, unsigned char **out, size_t *len, Diag *d)
+render_to_memory(const Doc *doc, const Settings *s, long long created, unsigned char **out, size_t *len,
+    Diag *d)
 {
 	int rc;
 	*out = NULL;
 	*len = 0;
-	DisplayList *dl = layout(doc, s, d, &rc);
+	DisplayList *dl = layout(doc, s, created, d, &rc);
 	if (dl == NULL)
 		return rc;
 	Phase was = phase_enter(PHASE_PDF);
@@ -237,7 +225,7 @@ int
 render_check_fonts(const Settings *s, Diag *d)
 {
 	FontSet *set;
-	TsCtx *c = get_ctx(s, &set, d);
+	TsCtx *c = get_ctx(&s->thai, &s->latin, &set, d);
 	if (c == NULL)
 		return EXIT_USAGE;
 	put_ctx(set, c);
@@ -251,7 +239,7 @@ render_check_fonts(const Settings *s, Diag *d)
 	unsigned char *pdf = NULL;
 	size_t len = 0;
 	Diag *quiet = diag_new(NULL);
-	int rc = render_to_memory(doc, s, &pdf, &len, quiet);
+	int rc = render_to_memory(doc, s, 0, &pdf, &len, quiet);   /* thrown away: any date */
 	diag_free(quiet);
 	free(pdf);
 	arena_free(a);
@@ -269,7 +257,7 @@ render_preload(const Settings *s)
 {
 	Diag *quiet = diag_new(NULL);
 	FontSet *set;
-	TsCtx *c = get_ctx(s, &set, quiet);
+	TsCtx *c = get_ctx(&s->thai, &s->latin, &set, quiet);
 	if (c != NULL)
 		put_ctx(set, c);
 	if (s->pdf_archival) {
@@ -281,10 +269,10 @@ render_preload(const Settings *s)
 }
 
 int
-render_dump_layout(const Doc *doc, const Settings *s, FILE *out, Diag *d)
+render_dump_layout(const Doc *doc, const Settings *s, long long created, FILE *out, Diag *d)
 {
 	int rc;
-	DisplayList *dl = layout(doc, s, d, &rc);
+	DisplayList *dl = layout(doc, s, created, d, &rc);
 	if (dl == NULL)
 		return rc;
 	if (dl_dump(dl, out) != 0 || fflush(out) != 0) {

@@ -13,17 +13,20 @@
 #include "core/diag.h"
 #include "doc/doc.h"
 
-/* Typeset doc and return the PDF bytes in memory: *out is malloc'd (caller
+/* Typeset doc in its fonts (doc->thai_font, latin_font; else s's) and
+ * return the PDF bytes in memory, created at created (seconds since 1970,
+ * the caller's clock or SOURCE_DATE_EPOCH): *out is malloc'd (caller
  * frees), *len its size; the caller writes them where it wants (cli/run.c,
  * core/file.h's file_write_atomic). Returns an exit code of the README's
  * table (0; 2 when the fonts cannot be loaded or the config's PDF/A cannot
  * be made; 3 an image; 70 internal) after reporting problems through d. */
-int render_to_memory(const Doc *doc, const Settings *s, unsigned char **out, size_t *len, Diag *d);
+int render_to_memory(const Doc *doc, const Settings *s, long long created, unsigned char **out, size_t *len,
+	Diag *d);
 
 /* Typeset doc and write its display list as text to out instead of a PDF
  * (--dump-layout; the format is typeset/dlist.h's). Returns an exit code
  * as render_to_memory, or 4 when out cannot be written. */
-int render_dump_layout(const Doc *doc, const Settings *s, FILE *out, Diag *d);
+int render_dump_layout(const Doc *doc, const Settings *s, long long created, FILE *out, Diag *d);
 
 /* Load and check s's fonts once, before any report: open them (regular
  * files only), shape a Thai line in each weight and embed it as a PDF

@@ -256,21 +256,24 @@ specimen_doc(Arena *a, const Settings *s, const Plan *p)
 }
 
 Doc *
-specimen_noto_doc(Arena *a, const Settings *s, const Plan *plan, Settings *noto)
+specimen_noto_doc(Arena *a, const Settings *s, const Plan *plan)
 {
-	/* Noto: from the folder of the configured Thai font. */
-	*noto = *s;
+	/* Noto: from the folder of the configured Thai font, named by the
+	 * Doc itself (the config's [fonts] stay the config's). */
 	const char *thai = s->thai.regular ? s->thai.regular : "fonts/Laksaman.ttf";
 	const char *slash = strrchr(thai, '/');
 	int dl = slash ? (int)(slash - thai) : 1;
 	const char *dir = slash ? thai : ".";
-	noto->thai.regular = arena_printf(a, "%.*s/NotoSansThai-Regular.ttf", dl, dir);
-	noto->thai.bold = arena_printf(a, "%.*s/NotoSansThai-Bold.ttf", dl, dir);
-	noto->thai.scale = 0.7;
-	noto->latin.regular = arena_printf(a, "%.*s/NotoSans-Regular.ttf", dl, dir);
-	noto->latin.bold = arena_printf(a, "%.*s/NotoSans-Bold.ttf", dl, dir);
-	noto->latin.scale = 0.7;
-	Doc *doc = specimen_doc(a, noto, plan);
+	FontSetting *th = arena_alloc(a, sizeof *th), *la = arena_alloc(a, sizeof *la);
+	th->regular = arena_printf(a, "%.*s/NotoSansThai-Regular.ttf", dl, dir);
+	th->bold = arena_printf(a, "%.*s/NotoSansThai-Bold.ttf", dl, dir);
+	th->scale = 0.7;
+	la->regular = arena_printf(a, "%.*s/NotoSans-Regular.ttf", dl, dir);
+	la->bold = arena_printf(a, "%.*s/NotoSans-Bold.ttf", dl, dir);
+	la->scale = 0.7;
+	Doc *doc = specimen_doc(a, s, plan);
+	doc->thai_font = th;
+	doc->latin_font = la;
 	doc_set(doc, &doc->footer_text, "ตัวอย่างการจัดพิมพ์ (specimen) Noto Sans Thai");
 	return doc;
 }

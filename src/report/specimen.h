@@ -15,8 +15,8 @@
 Doc *specimen_doc(Arena *a, const Settings *s, const Plan *plan);
 
 /* The same in Noto Sans Thai (+ Noto Sans for Latin), taken from the folder
- * of the configured Thai font: *noto receives the settings to render it with
- * (its strings in a). */
-Doc *specimen_noto_doc(Arena *a, const Settings *s, const Plan *plan, Settings *noto);
+ * of the configured Thai font: the Doc names them (thai_font, latin_font,
+ * in a). */
+Doc *specimen_noto_doc(Arena *a, const Settings *s, const Plan *plan);
 
 #endif

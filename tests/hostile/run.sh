@@ -330,6 +330,18 @@ if mount -t tmpfs -o size=300k tmpfs "$work/tiny" 2>/dev/null; then
 	fi
 fi
 
+# A malformed SOURCE_DATE_EPOCH is refused before anything is read or
+# written (it used to become the time of the run without a word).
+fresh
+SOURCE_DATE_EPOCH=2015-09-30 "$NITHET" -q -i "$work/in" -o "$work/sde" annual >/dev/null 2>"$work/err"
+rc=$?
+if [ "$rc" = 2 ] && grep -q 'SOURCE_DATE_EPOCH is "2015-09-30", not the seconds since 1970' "$work/err" &&
+    [ ! -e "$work/sde" ]; then
+	pass=$((pass + 1)); echo "ok   a malformed SOURCE_DATE_EPOCH: exit 2, nothing written"
+else
+	fail=$((fail + 1)); echo "FAIL a malformed SOURCE_DATE_EPOCH: exit $rc"; head -2 "$work/err"
+fi
+
 # The input folder itself is missing: one message naming it.
 rm -rf "$work/in"
 hostile "no input folder" "$work/in" 3 "input directory does not exist"

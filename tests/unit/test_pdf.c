@@ -58,8 +58,8 @@ TEST(pdf_embeds_subset_with_actualtext_and_is_reproducible)
 	setenv("SOURCE_DATE_EPOCH", "1443571200", 1);  /* 2015-09-30 */
 	unsigned char *p1, *p2;
 	size_t n1, n2;
-	CHECK_INT(render_to_memory(small_doc(a), &s, &p1, &n1, d), 0);
-	CHECK_INT(render_to_memory(small_doc(a), &s, &p2, &n2, d), 0);
+	CHECK_INT(render_to_memory(small_doc(a), &s, 1443571200, &p1, &n1, d), 0);
+	CHECK_INT(render_to_memory(small_doc(a), &s, 1443571200, &p2, &n2, d), 0);
 	unsetenv("SOURCE_DATE_EPOCH");
 	CHECK(p1 && p2);
 	if (p1 && p2) {
@@ -137,7 +137,7 @@ TEST(pdf_missing_font_is_a_config_error)
 	Diag *d = diag_new(NULL);
 	unsigned char *p;
 	size_t n;
-	CHECK_INT(render_to_memory(small_doc(a), &s, &p, &n, d), 2);
+	CHECK_INT(render_to_memory(small_doc(a), &s, 1443571200, &p, &n, d), 2);
 	CHECK(p == NULL);
 	CHECK(diag_count(d, DIAG_USAGE) >= 1);
 	diag_free(d);

@@ -3,6 +3,7 @@
  * one-syllable words, a run's first and last word), a number kept with its
  * neighbours, and spaces tied inside dates, between a number and its unit
  * and before a lone dash (TS_TIED). */
+#include "core/calendar.h"
 #include "typeset/internal.h"
 
 #include <string.h>
@@ -181,13 +182,20 @@ ts_price_breaks(const TsCtx *c, TsText *tx)
 	}
 }
 
-/* Thai month names, abbreviated as dates are written in tables (5 มี.ค. 58)
- * and in full as in text (30 กันยายน 2558). */
-static const char *const month_abbr[] = {
-	"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
-	"มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
-	"กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
-};
+/* Whether str[0..n) is a Thai month's name, abbreviated as dates are
+ * written in tables (5 มี.ค. 58) or in full as in text (30 กันยายน 2558):
+ * the calendar's names, the one list of them. */
+static int
+is_month_name(const char *str, size_t n)
+{
+	for (int m = 1; m <= 12; m++) {
+		const char *names[2] = { cal_month_name(m, CAL_NAME_SHORT), cal_month_name(m, CAL_NAME_LONG) };
+		for (int k = 0; k < 2; k++)
+			if (strlen(names[k]) == n && memcmp(names[k], str, n) == 0)
+				return 1;
+	}
+	return 0;
+}
 
 static int
 is_digit_cp(uint32_t u)
@@ -250,9 +258,7 @@ tie_run(const TsCtx *c, const TsText *tx, size_t r, size_t e, TieRun *run)
 		(run->p1 > run->p0 && is_number(cp, run->p0, run->p1));
 	run->month = 0;
 	size_t b0 = tx->cl[r].byte0, b1 = tx->cl[e - 1].byte1;
-	for (size_t m = 0; m < sizeof month_abbr / sizeof month_abbr[0]; m++)
-		if (strlen(month_abbr[m]) == b1 - b0 && memcmp(month_abbr[m], tx->str + b0, b1 - b0) == 0)
-			run->month = 1;
+	run->month = is_month_name(tx->str + b0, b1 - b0);
 	/* A unit "per" something (ครั้ง/โรงเรียน) counts up to its slash. */
 	run->letters = 0;
 	int per = 0;

@@ -86,16 +86,23 @@ c_strtonum_prefix(const char *s, const char **end, long long min, long long max,
 	return CNUM_OK;
 }
 
+/* A prefix's status for the whole string: nothing may follow the number
+ * (a number out of range with something after it is no number at all). */
+static CnumStatus
+whole(CnumStatus st, const char *end)
+{
+	if ((st == CNUM_OK || st == CNUM_RANGE) && *end != '\0')
+		return CNUM_INVALID;
+	return st;
+}
+
 CnumStatus
 c_strtonum(const char *s, long long min, long long max, long long *out)
 {
-	const char *end;
-	long long x;
+	const char *end = s;
+	long long x = 0;
 	CnumStatus st = c_strtonum_prefix(s, &end, min, max, &x);
-	if (st == CNUM_INVALID || st == CNUM_EMPTY)
-		return st;
-	if (*end != '\0')
-		return CNUM_INVALID;
+	st = whole(st, end);
 	if (st == CNUM_OK)
 		*out = x;
 	return st;
@@ -151,13 +158,10 @@ c_strtodnum_prefix(const char *s, const char **end, double min, double max, doub
 CnumStatus
 c_strtodnum(const char *s, double min, double max, double *out)
 {
-	const char *end;
-	double x;
+	const char *end = s;
+	double x = 0;
 	CnumStatus st = c_strtodnum_prefix(s, &end, min, max, &x);
-	if (st == CNUM_INVALID || st == CNUM_EMPTY)
-		return st;
-	if (*end != '\0')
-		return CNUM_INVALID;
+	st = whole(st, end);
 	if (st == CNUM_OK)
 		*out = x;
 	return st;

@@ -1,8 +1,10 @@
 /* build.c - `nithet build`: every report, for the nightly cron job.
  *
- * Order of work: load and validate everything first (an unusable input
- * means nothing is written and the previous reports stay as they were), take
- * the output folder's lock, then write the reports with -j worker processes.
+ * Order of work: take the output folder's lock (a second build waits before
+ * it reads anything), load and validate everything (an unusable input means
+ * nothing is written and the previous reports stay as they were), then write
+ * a job per report of every kind of the table of reports (reports.h) with -j
+ * worker processes.
  * Every file is written into a new private set that becomes current in one
  * step when complete (sets.h), so a reader never sees half a PDF or a mix of
  * two nights; sets left by a killed run are removed under the lock. */

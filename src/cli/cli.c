@@ -130,15 +130,13 @@ int
 cli_unknown(Diag *d, const char *name)
 {
 	/* "build, annual, ...": every command's name. */
-	size_t size = 1;
+	Arena *a = arena_new();
+	const char *names = "";
 	for (size_t i = 0; i < cli_ncommands(); i++)
-		size += strlen(cli_command(i).name) + 2;
-	char *names = mem_alloc(size), *p = names;
-	for (size_t i = 0; i < cli_ncommands(); i++)
-		p += sprintf(p, "%s%s", i ? ", " : "", cli_command(i).name);
+		names = arena_printf(a, "%s%s%s", names, i ? ", " : "", cli_command(i).name);
 	diag_report(d, DIAG_USAGE, NULL, 0, 0, "unknown command '%s'; the commands are %s, help (see nithet --help)",
 	    name, names);
-	free(names);
+	arena_free(a);
 	return EXIT_USAGE;
 }
 

@@ -1,8 +1,9 @@
 /* csvread_internal.h - what the files of the CSV reader share, and its
  * test hook: not for other users (csvread.h is the reader's interface).
  * csvsource.c holds the bytes (a file or a buffer, read in chunks), their
- * decoding and pass 1 (the encoding, the line breaks); csvread.c pass 2
- * (lines cut, split here or by libcsv, rows handed out). */
+ * decoding and pass 1 (the encoding, the line breaks); csvread.c pass 2's
+ * row loop (lines cut, rows checked and handed out) and the libcsv path;
+ * csvsplit.c the direct splitter, which splits most lines without libcsv. */
 #ifndef NITHET_CSVREAD_INTERNAL_H
 #define NITHET_CSVREAD_INTERNAL_H
 
@@ -14,7 +15,7 @@
 
 /* Bytes read at a time. A line longer than this is either parsed in pieces
  * (CSV_PARTIAL) or held until it ends. The text buffer keeps CSV_SLACK
- * readable bytes after its sentinel for the 16-byte loads of scan_line. */
+ * readable bytes after its sentinel for the 16-byte loads of csv_scan_line. */
 enum { CSV_CHUNK = 1 << 20, CSV_PARTIAL = 4 * CSV_CHUNK, CSV_SLACK = 16 };
 
 /* ---- the bytes: a file or a buffer, read in chunks, rewound between passes ---- */
@@ -67,6 +68,68 @@ int csv_decode_chunk(EncodingConverter *cv, Source *s, size_t base, char *in, si
  * the encoding decided, sc->breaks the line breaks counted. 0, or -1 after
  * reporting (DIAG_INPUT) why the file cannot be read. */
 int csv_scan(Source *s, char *buf, Scan *sc, Diag *d);
+
+/* ---- pass 2: the state of the row loop, shared by both ways of splitting ---- */
+
+typedef struct Reader {
+	const char *name;
+	const ReadLimits *lim;
+	RowFn fn;
+	void *ctx;
+	Diag *d;
+	CsvInfo *info;
+	size_t rows_max;
+
+	char **fields;
+	size_t *lens;
+	size_t *offs;        /* libcsv rows: field starts in rowbuf */
+	size_t nfields, cap;
+	char *rowbuf;        /* libcsv rows: the fields end to end, each NUL-terminated */
+	size_t rowlen, rowcap;
+	size_t *commas;      /* quote-free lines: where the commas are */
+	size_t ncommas, capcommas;
+
+	long line;           /* physical line being read */
+	long row_line;       /* line the current row started on */
+	int between_rows;
+	int partial;         /* the current line has been fed to libcsv in part */
+	int skip_line;       /* a row was rejected: drop the rest of this physical line */
+	int stop;            /* callback's value, or -1 on an error */
+} Reader;
+
+/* Grow fields, lens and offs (the Reader frees them). */
+void csv_grow_fields(Reader *r);
+
+/* The limits on one more field of len bytes (as libcsv counts them: an
+ * unquoted field without its surrounding spaces). 0, or -1 after
+ * reporting (r->stop is then -1). */
+int csv_check_field(Reader *r, size_t len);
+
+/* The row in r->fields[0..r->nfields) is complete: hand it out unless
+ * blank; the Reader is between rows again. */
+void csv_end_row(Reader *r);
+
+/* Does a row start in s[0..n)? libcsv skips spaces, tabs and line breaks
+ * before a row; anything else begins one (r->row_line is then r->line). */
+void csv_note_row_start(Reader *r, const char *s, size_t n);
+
+/* ---- pass 2: the direct splitter (csvsplit.c) ---- */
+
+/* From u[pos], find the line break (a sentinel guarantees one), noting the
+ * commas in r->commas (offsets from pos) and whether a quote or a possible
+ * zero-width character comes before it. Returns the break's index. */
+size_t csv_scan_line(Reader *r, const unsigned char *u, size_t pos, int *quote, int *zw);
+
+/* A line without quotes, starting between rows: s[0..n) without its line
+ * break, s[n] writable, its commas found by csv_scan_line. Fields are
+ * cleaned where they lie and point into s; the row is handed out. */
+void csv_split_line(Reader *r, char *s, size_t n, int zw);
+
+/* A line with quotes, starting between rows, every field either free of
+ * quotes or wholly quoted and closed on this line: split like
+ * csv_split_line, unescaping "" in place. Returns 0 when split, -1 when the
+ * line is not of that shape (its bytes then untouched, for libcsv). */
+int csv_split_quoted_line(Reader *r, char *s, size_t n, int zw);
 
 /* For tests and fuzzing only: when set, every line with a quote goes to
  * libcsv, so that the reader's own splitting can be compared with it. */

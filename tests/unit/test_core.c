@@ -132,8 +132,16 @@ array_wraps(void)
 	(void)arena_array(a, SIZE_MAX / 8, 16);
 }
 
+/* Under AddressSanitizer its allocator refuses the size itself (exit 1)
+ * before mem.c can: the process still exits, never wraps. */
+#if defined(__SANITIZE_ADDRESS__)
+enum { OOM_EXIT = 1 };
+#else
+enum { OOM_EXIT = 70 };
+#endif
+
 TEST(arena_overflow_exits_instead_of_wrapping)
 {
-	CHECK_INT(child_exit(alloc_huge), 70);
-	CHECK_INT(child_exit(array_wraps), 70);
+	CHECK_INT(child_exit(alloc_huge), OOM_EXIT);
+	CHECK_INT(child_exit(array_wraps), OOM_EXIT);
 }

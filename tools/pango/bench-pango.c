@@ -1176,7 +1176,7 @@ compose_all(Settings *s, Diag *d, const char *dir, Report **out, size_t *nout, A
 		if (!m->schools[i].active)
 			continue;
 		rep[n].a = arena_new();
-		rep[n].doc = school_compose(rep[n].a, m, r, &m->schools[i], s);
+		rep[n].doc = school_compose(rep[n].a, &(ReportInput){ .model = m, .results = r, .school = &m->schools[i], .settings = s });
 		rep[n].path = arena_printf(rep[n].a, "%s/%s-%d.pdf", dir, m->schools[i].code, s->fiscal_year);
 		n++;
 	}

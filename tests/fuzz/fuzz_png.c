@@ -19,7 +19,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rgb != NULL) {
 		volatile unsigned sum = 0;
 		for (size_t i = 0; i < (size_t)w * h * 3; i++)
-			sum += rgb[i];
+			sum += rgb[i];   /* every pixel read: ASan sees a short buffer */
+		(void)sum;
 		free(rgb);
 	}
 	size_t n = 0;

@@ -287,19 +287,25 @@ cmd_build(Run *run, int argc, char **argv)
 	}
 
 	Results *r = run_measure(run, (CalDate){ 0, 0, 0 });
-	/* Every report of every kind, in the table's order: the office's
-	 * (the year's, the packs in the order of their meetings) before the
-	 * schools'. */
+	/* Every report of every kind: first the office's (the year's, the
+	 * packs in the order of their meetings), in the table's order, which
+	 * the first worker writes alone; then the schools', which all workers
+	 * share. Two rounds, so an entry added after the schools' in the
+	 * table still goes to the right side. */
 	size_t maxn = report_max_items(run);
 	const void **items = arena_array(run->arena, maxn, sizeof *items);
 	Job *jobs = arena_array(run->arena, report_nkinds * maxn, sizeof(Job));
 	size_t *per_kind = arena_array(run->arena, report_nkinds, sizeof *per_kind);
 	size_t njobs = 0, nfirst = 0;
-	for (size_t k = 0; k < report_nkinds; k++) {
-		per_kind[k] = report_items(run, &report_kinds[k], r, items);
-		for (size_t i = 0; i < per_kind[k]; i++)
-			jobs[njobs++] = (Job){ &report_kinds[k], items[i] };
-		if (report_kinds[k].about != REPORT_SCHOOL)
+	for (int schools = 0; schools <= 1; schools++) {
+		for (size_t k = 0; k < report_nkinds; k++) {
+			if ((report_kinds[k].about == REPORT_SCHOOL) != schools)
+				continue;
+			per_kind[k] = report_items(run, &report_kinds[k], r, items);
+			for (size_t i = 0; i < per_kind[k]; i++)
+				jobs[njobs++] = (Job){ &report_kinds[k], items[i] };
+		}
+		if (!schools)
 			nfirst = njobs;
 	}
 

@@ -58,7 +58,8 @@ cmd_plan(Run *run, int argc, char **argv)
 		return diag_exit_status(run->diag);
 	Arena *a = arena_new();
 	Doc *doc = doc_new(a);
-	Compose c = { .doc = doc, .s = run->settings, .m = &run->model, .r = NULL, .digits = run->settings->thai_digits ? NUM_THAI_DIGITS : 0, .technical = 1 };
+	Compose c = compose_start(doc, &(ReportInput){ .model = &run->model, .settings = run->settings });
+	c.technical = 1;   /* for the plan's writer */
 	const char *text = explain_plan(&c);
 	int rc = fputs(text, stdout) < 0 || fflush(stdout) != 0;
 	arena_free(a);

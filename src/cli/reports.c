@@ -66,9 +66,9 @@ report_file(Run *run, const ReportKind *k, const void *item)
 	if (k->about == REPORT_MEETING)
 		snprintf(key, sizeof key, "%d-", ((const Meeting *)item)->seq_no);
 	else if (k->about == REPORT_SCHOOL)
-		/* The year in every name: a run with the wrong fiscal_year never
-		 * overwrites another year's reports. */
 		snprintf(key, sizeof key, "%s-", ((const School *)item)->code);
+	/* The year in every name: a run with the wrong fiscal_year never
+	 * overwrites another year's reports. */
 	return arena_printf(run->arena, "%s%s%s%s%d.pdf", k->folder ? k->folder : "", k->folder ? "/" : "",
 	    k->stem, key, run->settings->fiscal_year);
 }

@@ -1,10 +1,11 @@
 /* reports.h - the one table of the reports nithet writes.
  *
- * `nithet help`, the report commands (annual, review, committee, school)
- * and `nithet build` all read this table: a report's command name, its
- * arguments, what it is about (the year, each committee meeting held, each
- * school), its composer, its file name and folder. Adding a report is one
- * entry in reports.c plus its composer in report/. */
+ * `nithet help`, the report commands and `nithet build` all read this
+ * table: a report's command name, its arguments, what it is about (the
+ * year, each committee meeting held, each school), its composer, its file
+ * name and folder. The code of a new report is one entry in reports.c plus
+ * its composer in report/; docs/extending.md lists the help, translation
+ * and test lines that follow it. */
 #ifndef NITHET_REPORTS_H
 #define NITHET_REPORTS_H
 

@@ -128,15 +128,16 @@ summary_write(const char *path, const Run *run, const char *command, int rc, dou
 	/* What the year's folder holds now (after a build: the new set). */
 	if (s != NULL && s->output_dir != NULL) {
 		size_t n = strlen(s->output_dir) + 32;
-		char *year = malloc(n), *schools = malloc(n + 64);
+		/* The schools' folder as the table of reports names it. */
+		const char *folder = "schools";
+		for (size_t k = 0; k < report_nkinds; k++)
+			if (report_kinds[k].about == REPORT_SCHOOL && report_kinds[k].folder != NULL)
+				folder = report_kinds[k].folder;
+		size_t ns = n + strlen(folder) + 1;
+		char *year = malloc(n), *schools = malloc(ns);
 		if (year && schools) {
 			snprintf(year, n, "%s/%d", s->output_dir, s->fiscal_year);
-			/* The schools' folder as the table of reports names it. */
-			const char *folder = "schools";
-			for (size_t k = 0; k < report_nkinds; k++)
-				if (report_kinds[k].about == REPORT_SCHOOL && report_kinds[k].folder != NULL)
-					folder = report_kinds[k].folder;
-			snprintf(schools, n + strlen(folder), "%s/%d/%s", s->output_dir, s->fiscal_year, folder);
+			snprintf(schools, ns, "%s/%d/%s", s->output_dir, s->fiscal_year, folder);
 			fprintf(out, ",\n  \"reports\": {\"folder\": ");
 			json_string(out, year);
 			fprintf(out, ", \"pdf\": %ld, \"school_pdf\": %ld}", count_pdfs(year), count_pdfs(schools));

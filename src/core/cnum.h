@@ -38,7 +38,8 @@ CnumStatus c_strtonum_prefix(const char *s, const char **end, long long min, lon
 	long long *out);
 
 /* A decimal number (c_strtod's syntax, no hex, no inf or nan), the whole of
- * s, in [min, max]. */
+ * s, in [min, max]. A number written in 128 characters or more is
+ * CNUM_RANGE whatever its value (no input has a reason to). */
 CnumStatus c_strtodnum(const char *s, double min, double max, double *out);
 
 /* The same for a decimal number at the start of s; *end after it. */

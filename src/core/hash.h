@@ -2,9 +2,9 @@
  * probing over the caller's own entries.
  *
  * The table holds (hash, pointer) pairs and nothing else; the entries live
- * wherever their owner keeps them (an arena, an array), so one table serves
- * the interner, the loaders' lookups, the XML tree's names, typeset's memos
- * and pdf's caches. A lookup compares the stored 64-bit hash first and calls
+ * wherever their owner keeps them (an arena, an array), so one
+ * implementation serves the interner, the loaders' lookups, the XML tree's
+ * names, typeset's memos and pdf's caches, each with tables of its own. A lookup compares the stored 64-bit hash first and calls
  * the caller's `same` only when it matches, so a miss costs no call.
  * The table never removes one entry; hash_clear empties it (a bounded memo
  * starting again). Not thread-safe: one owner, or the owner's lock. */

@@ -1658,11 +1658,10 @@ appendices(Compose *c)
 Doc *
 annual_compose(Arena *a, const ReportInput *in)
 {
-	const Model *m = in->model;
 	const Results *r = in->results;
 	const Settings *s = in->settings;
 	Doc *d = doc_new(a);
-	Compose c = { .doc = d, .s = s, .m = m, .r = r, .digits = s->thai_digits ? NUM_THAI_DIGITS : 0 };
+	Compose c = compose_start(d, in);
 	doc_set(d, &d->title, fmt_printf(&c, "รายงานผลการดำเนินงานโครงการ%s%s", fmt_project(&c),
 	    fmt_project_year(&c)));
 	doc_set(d, &d->author, fmt_printf(&c, "%s %s", s->unit_name, s->office_name));

@@ -539,8 +539,8 @@ committee_compose(Arena *a, const ReportInput *in)
 	const Settings *s = in->settings;
 	Doc *d = doc_new(a);
 	compose_page_words(d);
-	Compose c = { .doc = d, .s = s, .m = m, .r = r, .digits = s->thai_digits ? NUM_THAI_DIGITS : 0,
-		.meeting_day = meeting->date };
+	Compose c = compose_start(d, in);
+	c.meeting_day = meeting->date;
 	const char *no = meeting_no(&c, meeting);
 	const char *title = fmt_printf(&c, "เอกสารประกอบการประชุมคณะกรรมการ ก.ต.ป.น. ครั้งที่ %s", no);
 	doc_set(d, &d->title, title);

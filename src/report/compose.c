@@ -11,6 +11,14 @@
 #include "core/numfmt.h"
 #include "core/utf8.h"
 
+Compose
+compose_start(Doc *d, const ReportInput *in)
+{
+	Compose c = { .doc = d, .s = in->settings, .m = in->model, .r = in->results,
+		.digits = in->settings->thai_digits ? NUM_THAI_DIGITS : 0 };
+	return c;
+}
+
 void
 compose_page_words(Doc *d)
 {

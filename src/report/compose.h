@@ -9,6 +9,7 @@
 #include "doc/doc.h"
 #include "measure/results.h"
 #include "model/model.h"
+#include "report/report.h"
 
 typedef struct Compose {
 	Doc *doc;
@@ -22,6 +23,11 @@ typedef struct Compose {
 	int nappendices;           /* appendices so far: lettered ก ข ค */
 	CalDate meeting_day;       /* a committee pack's meeting; year 0 = none */
 } Compose;
+
+/* A composer's start: c for Doc d and in's model, figures and settings
+ * (digits Thai when the config says), nothing counted yet. Then set what
+ * a report of its kind needs (technical, meeting_day). */
+Compose compose_start(Doc *d, const ReportInput *in);
 
 /* The office's words around a report's text, set on d: สารบัญ and the
  * other lists' titles, "หน้า 3 จาก 12", "ตารางที่ 3 (ต่อ)", ... (see DocWords).

@@ -1,6 +1,6 @@
 /* report.h - what every composer of report/ is given, so that one table
- * (cli/reports.c) can name them all: a report is one entry there plus its
- * composer here. */
+ * (cli/reports.c) can name them all: the code of a new report is one entry
+ * there plus its composer here (docs/extending.md). */
 #ifndef NITHET_REPORT_H
 #define NITHET_REPORT_H
 

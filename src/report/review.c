@@ -216,13 +216,13 @@ unwritten(Compose *c)
 Doc *
 review_compose(Arena *a, const ReportInput *in)
 {
-	const Model *m = in->model;
 	const Results *r = in->results;
 	const Settings *s = in->settings;
 	const Diag *d = in->diag;
 	Doc *doc = doc_new(a);
 	compose_page_words(doc);
-	Compose c = { .doc = doc, .s = s, .m = m, .r = r, .digits = s->thai_digits ? NUM_THAI_DIGITS : 0, .technical = 1 };
+	Compose c = compose_start(doc, in);
+	c.technical = 1;   /* the office's own check: file and column names */
 	const char *title = fmt_printf(&c, "รายงานตรวจทานข้อมูล ปีงบประมาณ %s", fmt_year(&c, r->fiscal_year));
 	doc_set(doc, &doc->title, title);
 	doc_set(doc, &doc->author, s->unit_name);

@@ -503,13 +503,12 @@ standing(Compose *c, const School *s)
 Doc *
 school_compose(Arena *a, const ReportInput *in)
 {
-	const Model *m = in->model;
 	const Results *r = in->results;
 	const School *s = in->school;
 	const Settings *set = in->settings;
 	Doc *d = doc_new(a);
 	compose_page_words(d);
-	Compose c = { .doc = d, .s = set, .m = m, .r = r, .digits = set->thai_digits ? NUM_THAI_DIGITS : 0 };
+	Compose c = compose_start(d, in);
 	d->max_pages = 2;   /* a school's report is one sheet, printed on both sides */
 	doc_set(d, &d->title, fmt_printf(&c, "รายงานผลการนิเทศ โรงเรียน%s ปีงบประมาณ %d", s->name, r->fiscal_year));
 	doc_set(d, &d->author, set->office_name);

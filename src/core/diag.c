@@ -140,20 +140,29 @@ escape_text(Arena *a, const char *s)
 	return out;
 }
 
+/* fmt in the user's language (core/i18n.h), filled in the C locale's
+ * numbers, as a string in a. */
+static char *
+message_text(Arena *a, const char *fmt, va_list ap)
+{
+	fmt = _(fmt);
+	va_list again;
+	va_copy(again, ap);
+	int n = c_vsnprintf(NULL, 0, fmt, ap);
+	char *text = arena_alloc(a, n > 0 ? (size_t)n + 1 : 1);
+	if (n > 0)
+		c_vsnprintf(text, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return text;
+}
+
 void
 diag_report(Diag *d, DiagSeverity sev, const char *file, long line, long col,
     const char *fmt, ...)
 {
-	/* The message in the user's language (core/i18n.h). */
-	fmt = _(fmt);
 	va_list ap;
 	va_start(ap, fmt);
-	int n = c_vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *text = arena_alloc(d->strings, n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
-	if (n > 0)
-		c_vsnprintf(text, (size_t)n + 1, fmt, ap);
+	char *text = message_text(d->strings, fmt, ap);
 	va_end(ap);
 
 	if (d->n == d->cap) {
@@ -191,24 +200,17 @@ diag_say(Diag *d, const char *file, const char *fmt, ...)
 {
 	if (d->out == NULL)
 		return;
-	fmt = _(fmt);
+	/* Worded and escaped as a recorded message is, in a scratch arena. */
+	Arena *a = arena_new();
 	va_list ap;
 	va_start(ap, fmt);
-	int n = c_vsnprintf(NULL, 0, fmt, ap);
+	char *text = message_text(a, fmt, ap);
 	va_end(ap);
-	char *text = mem_alloc(n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
-	if (n > 0)
-		c_vsnprintf(text, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	/* Escaped as a recorded message is, in a scratch arena. */
-	Arena *a = arena_new();
 	if (file != NULL)
 		fprintf(d->out, "nithet: %s: %s\n", escape_text(a, file), escape_text(a, text));
 	else
 		fprintf(d->out, "nithet: %s\n", escape_text(a, text));
 	arena_free(a);
-	free(text);
 }
 
 size_t

@@ -330,6 +330,36 @@ if mount -t tmpfs -o size=300k tmpfs "$work/tiny" 2>/dev/null; then
 	fi
 fi
 
+# Another run holds the output folder's lock (here a stand-in that holds
+# it as nithet does, with fcntl): --wait 0 gives up at once, --wait 1 says
+# it is waiting, then gives up; both exit 4 and name who holds it.
+fresh
+mkdir -p "$work/lk"
+rm -f "$work/lk.ready"
+python3 -c 'import fcntl, sys, time
+f = open(sys.argv[1], "a+"); f.write("pid 4242, started 1\n"); f.flush()
+fcntl.lockf(f, fcntl.LOCK_EX); open(sys.argv[2], "w").close(); time.sleep(60)' \
+	"$work/lk/.nithet.lock" "$work/lk.ready" &
+holder=$!
+for i in 1 2 3 4 5 6 7 8 9 10; do [ -e "$work/lk.ready" ] && break; sleep 0.5; done
+"$NITHET" -q --wait 0 -i "$work/in" -o "$work/lk" build >/dev/null 2>"$work/err"
+rc=$?
+if [ "$rc" = 4 ] && grep -q 'lk/.nithet.lock: error: another nithet run is writing this folder (pid 4242, started 1); not waiting' "$work/err"; then
+	pass=$((pass + 1)); echo "ok   a held lock with --wait 0: exit 4 at once, naming the holder"
+else
+	fail=$((fail + 1)); echo "FAIL a held lock with --wait 0: exit $rc"; head -3 "$work/err"
+fi
+"$NITHET" -q --wait 1 -i "$work/in" -o "$work/lk" build >/dev/null 2>"$work/err"
+rc=$?
+if [ "$rc" = 4 ] && grep -q '^nithet: .*lk/.nithet.lock: another nithet run is writing this folder (pid 4242, started 1); waiting for it (--wait)$' "$work/err" &&
+    grep -q 'did not end within 1 seconds' "$work/err"; then
+	pass=$((pass + 1)); echo "ok   a held lock with --wait 1: says it waits, then exit 4"
+else
+	fail=$((fail + 1)); echo "FAIL a held lock with --wait 1: exit $rc"; head -3 "$work/err"
+fi
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+
 # A malformed SOURCE_DATE_EPOCH is refused before anything is read or
 # written (it used to become the time of the run without a word).
 fresh

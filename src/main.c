@@ -1,9 +1,9 @@
 /* main.c - the nithet command line.
  *
  * Parses the options (the global ones and the commands' own) and hands the
- * command to src/cli/ (cli.h), which reads the settings and runs it. The exit status is the worst severity the run saw, using the
- * codes of core/diag.h; they are part of the interface and never renumbered. */
-#include <errno.h>
+ * command to src/cli/ (cli.h), which reads the settings and runs it. The
+ * exit status is the worst severity the run saw, using the codes of
+ * core/diag.h; they are part of the interface and never renumbered. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +17,6 @@
 #include "cli/summary.h"
 #include "core/cnum.h"
 #include "core/i18n.h"
-#include "core/mem.h"
 #include "core/phase.h"
 
 #ifndef NITHET_VERSION

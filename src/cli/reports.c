@@ -49,6 +49,15 @@ report_kind(const char *name)
 }
 
 const char *
+report_folder(ReportAbout about)
+{
+	for (size_t i = 0; i < report_nkinds; i++)
+		if (report_kinds[i].about == about)
+			return report_kinds[i].folder;
+	return NULL;
+}
+
+const char *
 report_args(const ReportKind *k)
 {
 	switch (k->about) {

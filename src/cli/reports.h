@@ -42,6 +42,10 @@ extern const size_t report_nkinds;
 /* The kind named name, or NULL. */
 const ReportKind *report_kind(const char *name);
 
+/* The folder of the first kind of reports about about, or NULL when it has
+ * none (or no kind is about it). */
+const char *report_folder(ReportAbout about);
+
 /* The command-line arguments of a kind, for help ("N/<FY>"). */
 const char *report_args(const ReportKind *k);
 

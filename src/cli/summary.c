@@ -127,23 +127,15 @@ summary_write(const char *path, const Run *run, const char *command, int rc, dou
 	fprintf(out, "\n  }");
 	/* What the year's folder holds now (after a build: the new set). */
 	if (s != NULL && s->output_dir != NULL) {
-		size_t n = strlen(s->output_dir) + 32;
-		/* The schools' folder as the table of reports names it. */
-		const char *folder = "schools";
-		for (size_t k = 0; k < report_nkinds; k++)
-			if (report_kinds[k].about == REPORT_SCHOOL && report_kinds[k].folder != NULL)
-				folder = report_kinds[k].folder;
-		size_t ns = n + strlen(folder) + 1;
-		char *year = malloc(n), *schools = malloc(ns);
-		if (year && schools) {
-			snprintf(year, n, "%s/%d", s->output_dir, s->fiscal_year);
-			snprintf(schools, ns, "%s/%d/%s", s->output_dir, s->fiscal_year, folder);
-			fprintf(out, ",\n  \"reports\": {\"folder\": ");
-			json_string(out, year);
-			fprintf(out, ", \"pdf\": %ld, \"school_pdf\": %ld}", count_pdfs(year), count_pdfs(schools));
-		}
-		free(year);
-		free(schools);
+		Arena *a = arena_new();
+		const char *year = arena_printf(a, "%s/%d", s->output_dir, s->fiscal_year);
+		/* The schools' reports in the folder the table of reports gives them. */
+		const char *folder = report_folder(REPORT_SCHOOL);
+		long school_pdf = folder ? count_pdfs(arena_printf(a, "%s/%s", year, folder)) : 0;
+		fprintf(out, ",\n  \"reports\": {\"folder\": ");
+		json_string(out, year);
+		fprintf(out, ", \"pdf\": %ld, \"school_pdf\": %ld}", count_pdfs(year), school_pdf);
+		arena_free(a);
 	}
 	fprintf(out, ",\n  \"problems\": [");
 	size_t shown = 0;

@@ -4,7 +4,7 @@
  * it reads anything), load and validate everything (an unusable input means
  * nothing is written and the previous reports stay as they were), then write
  * a job per report of every kind of the table of reports (reports.h) with -j
- * worker processes.
+ * worker threads that share the loaded fonts, dictionaries and caches.
  * Every file is written into a new private set that becomes current in one
  * step when complete (sets.h), so a reader never sees half a PDF or a mix of
  * two nights; sets left by a killed run are removed under the lock. */
@@ -16,9 +16,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 
 #include <unistd.h>
@@ -195,48 +193,112 @@ progress(int done, int total)
 		fputc('\n', stderr);
 }
 
-/* What the workers share with the parent: the next job to take, and each
- * worker's time per step (added to the parent's for --summary). */
-typedef struct Shared {
-	atomic_size_t next;
-	double phases[];            /* [worker][PHASE_COUNT] */
-} Shared;
+/* The workers of a build: threads of this process, the calling one among
+ * them, so that the fonts, the word-break dictionary, the PDF writer's
+ * caches and the model are loaded once and shared (processes would each
+ * touch their own copy of every page they read, a cost of its own on a
+ * virtual machine). What they share is read-only but for the job counter
+ * and the progress bar. */
+typedef struct Crew {
+	const Results *r;
+	const Job *jobs;
+	size_t nfirst, njobs;
+	atomic_size_t next;         /* the next school's job */
+	atomic_size_t done;
+	int show;                   /* a progress bar on the terminal */
+	pthread_mutex_t bar;        /* one bar drawn at a time */
+} Crew;
 
-/* Run jobs in a child. The first worker writes the reports of the whole
- * office first (jobs [0, nfirst): the annual report, the review, the
- * committee packs), which share most of their words, so they are shaped
- * once; then, like the others from the start, it takes the next school
- * from a counter shared by all workers, so no worker idles while another
- * finishes a fixed share. One byte to `report` per job; the child's time
- * per step into phases (its own, not what it inherited). */
-static int
-worker(Run *run, const Results *r, const Job *jobs, size_t nfirst, size_t njobs, atomic_size_t *next,
-    int report, double *phases)
+/* One worker: its own view of the run (its own arena for paths, its own
+ * Diag, its own committee figures), the rest shared. */
+typedef struct Hand {
+	Crew *crew;
+	Run run;
+	int first;                  /* writes the office's reports first */
+	int rc;
+} Hand;
+
+/* The first worker writes the reports of the whole office first (jobs
+ * [0, nfirst): the annual report, the review, the committee packs, in
+ * order, since a pack's "before" is the pack before it); then, like the
+ * others from the start, it takes the next school from the counter, so
+ * no worker idles while another finishes a fixed share. */
+static void *
+hand_work(void *arg)
 {
-	double before[PHASE_COUNT];
-	phase_totals(before);
+	Hand *h = arg;
+	Crew *c = h->crew;
 	int worst = 0;
 	for (size_t f = 0;; f++) {
-		size_t i = f < nfirst ? f : atomic_fetch_add(next, 1);
-		if (i >= njobs)
+		size_t i = h->first && f < c->nfirst ? f : atomic_fetch_add(&c->next, 1);
+		if (i >= c->njobs)
 			break;
-		int rc = do_job(run, r, &jobs[i]);
+		int rc = do_job(&h->run, c->r, &c->jobs[i]);
 		worst = rc > worst ? rc : worst;
-		if (report >= 0 && write(report, "", 1) != 1)
-			report = -1;
+		size_t done = atomic_fetch_add(&c->done, 1) + 1;
+		if (c->show) {
+			pthread_mutex_lock(&c->bar);
+			progress((int)done, (int)c->njobs);
+			pthread_mutex_unlock(&c->bar);
+		}
 	}
-	phase_totals(phases);
-	for (int p = 0; p < PHASE_COUNT; p++)
-		phases[p] -= before[p];
-	int diag_rc = diag_exit_status(run->diag);
-	return diag_rc > worst ? diag_rc : worst;
+	int diag_rc = diag_exit_status(h->run.diag);
+	h->rc = diag_rc > worst ? diag_rc : worst;
+	return NULL;
+}
+
+/* Write every job with n workers (n >= 1); the worst exit status. */
+static int
+run_jobs(Run *run, const Results *r, const Job *jobs, size_t nfirst, size_t njobs, size_t n, int show)
+{
+	Crew crew = { .r = r, .jobs = jobs, .nfirst = nfirst, .njobs = njobs, .show = show };
+	atomic_init(&crew.next, nfirst);
+	atomic_init(&crew.done, 0);
+	pthread_mutex_init(&crew.bar, NULL);
+	Hand *hands = arena_array(run->arena, n, sizeof *hands);
+	pthread_t *threads = arena_array(run->arena, n, sizeof *threads);
+	for (size_t k = 0; k < n; k++) {
+		hands[k] = (Hand){ .crew = &crew, .run = *run, .first = k == 0 };
+		if (k > 0) {
+			hands[k].run.arena = arena_new();
+			hands[k].run.diag = diag_fork(run->diag);
+			hands[k].run.pack_arena = NULL;
+			hands[k].run.pack_results = NULL;
+		}
+	}
+	int worst = 0;
+	size_t started = 1;
+	for (size_t k = 1; k < n; k++, started++)
+		if (pthread_create(&threads[k], NULL, hand_work, &hands[k]) != 0) {
+			/* Fewer workers, not fewer reports: the others take its share. */
+			diag_report(run->diag, DIAG_WARNING, NULL, 0, 0, "cannot start a worker (%s); going on with %zu",
+			    strerror(errno), started);
+			break;
+		}
+	hand_work(&hands[0]);
+	run->pack_arena = hands[0].run.pack_arena;   /* freed with the run */
+	worst = hands[0].rc;
+	for (size_t k = 1; k < started; k++) {
+		pthread_join(threads[k], NULL);
+		worst = hands[k].rc > worst ? hands[k].rc : worst;
+	}
+	for (size_t k = 1; k < n; k++) {
+		diag_absorb(run->diag, hands[k].run.diag);
+		arena_free(hands[k].run.arena);
+		arena_free(hands[k].run.pack_arena);
+		if (hands[k].run.disk_full)
+			run->disk_full = 1;
+	}
+	pthread_mutex_destroy(&crew.bar);
+	return worst;
 }
 
 static void *
-preload(void *settings)
+preload(void *arg)
 {
+	const Run *run = arg;
 	Phase was = phase_enter(PHASE_SETUP);
-	render_preload(settings);
+	render_preload(run->settings, run->opt.jobs > 0 ? (size_t)run->opt.jobs : 1);
 	phase_enter(was);
 	return NULL;
 }
@@ -260,7 +322,7 @@ cmd_build(Run *run, int argc, char **argv)
 	/* The fonts and the word-break dictionary load in a thread while the
 	 * inputs do (the workers are forked after both). */
 	pthread_t pre;
-	int preloading = !run->opt.dump_layout && pthread_create(&pre, NULL, preload, run->settings) == 0;
+	int preloading = !run->opt.dump_layout && pthread_create(&pre, NULL, preload, run) == 0;
 	int loaded = run_load(run);
 	if (preloading)
 		pthread_join(pre, NULL);
@@ -322,74 +384,10 @@ cmd_build(Run *run, int argc, char **argv)
 	int quiet = run->opt.quiet;
 	int show = !quiet && !run->opt.dump_layout && isatty(STDERR_FILENO);
 	size_t nworkers = (size_t)run->opt.jobs < njobs ? (size_t)run->opt.jobs : njobs;
-	if (nworkers <= 1 || run->opt.dump_layout) {
-		for (size_t i = 0; i < njobs; i++) {
-			int rc = do_job(run, r, &jobs[i]);
-			worst = rc > worst ? rc : worst;
-			if (show)
-				progress((int)i + 1, (int)njobs);
-		}
-	} else {
-		int pipefd[2];
-		if (pipe(pipefd) != 0) {
-			diag_report(run->diag, DIAG_INTERNAL, NULL, 0, 0, "cannot create a pipe (%s)", strerror(errno));
-			return EXIT_INTERNAL;
-		}
-		size_t shared_len = sizeof(Shared) + nworkers * PHASE_COUNT * sizeof(double);
-		Shared *shared = mmap(NULL, shared_len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-		if (shared == MAP_FAILED) {
-			diag_report(run->diag, DIAG_INTERNAL, NULL, 0, 0, "cannot share the job counter (%s)",
-			    strerror(errno));
-			return EXIT_INTERNAL;
-		}
-		/* The office's reports, jobs [0, nfirst), go to the first worker. */
-		atomic_init(&shared->next, nfirst);
-		fflush(NULL); /* nothing buffered may be written twice by the children */
-		pid_t *pids = arena_array(run->arena, nworkers, sizeof(pid_t));
-		for (size_t k = 0; k < nworkers; k++) {
-			pids[k] = fork();
-			if (pids[k] == 0) {
-				close(pipefd[0]);
-				int rc = worker(run, r, jobs, k == 0 ? nfirst : 0, njobs, &shared->next, pipefd[1],
-				    shared->phases + k * PHASE_COUNT);
-				fflush(NULL);
-				_exit(rc);
-			}
-			if (pids[k] < 0) {
-				diag_report(run->diag, DIAG_INTERNAL, NULL, 0, 0, "cannot start a worker (%s)", strerror(errno));
-				worst = EXIT_INTERNAL;
-				nworkers = k;
-				break;
-			}
-		}
-		close(pipefd[1]);
-		Phase was = phase_enter(PHASE_WAIT);
-		char buf[64];
-		int done = 0;
-		ssize_t got;
-		while ((got = read(pipefd[0], buf, sizeof(buf))) > 0 || (got < 0 && errno == EINTR)) {
-			if (got > 0)
-				done += (int)got;
-			if (show && got > 0)
-				progress(done, (int)njobs);
-		}
-		close(pipefd[0]);
-		phase_enter(was);
-		for (size_t k = 0; k < nworkers; k++) {
-			int status = 0;
-			while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR)
-				;
-			int rc = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_INTERNAL;
-			if (!WIFEXITED(status))
-				diag_report(run->diag, DIAG_INTERNAL, NULL, 0, 0, "a worker died (signal %d); "
-				    "the reports it had not finished keep their previous version",
-				    WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-			worst = rc > worst ? rc : worst;
-			if (WIFEXITED(status))
-				phase_add(shared->phases + k * PHASE_COUNT);
-		}
-		munmap(shared, shared_len);
-	}
+	if (run->opt.dump_layout || nworkers < 1)
+		nworkers = 1;     /* the layout dump is one stream, in order */
+	int jobs_rc = run_jobs(run, r, jobs, nfirst, njobs, nworkers, show);
+	worst = jobs_rc > worst ? jobs_rc : worst;
 	run->staging = 0;
 
 	/* The whole set in place at once, or none of it: readers see last

@@ -103,7 +103,7 @@ cli_usage(FILE *out)
 	    "  -o, --output DIR           output directory (default: [paths] output_dir)\n"
 	    "      --as-of YYYY-MM-DD     count only data dated on or before this day (ค.ศ.;\n"
 	    "                             default: the end of the fiscal year)\n"
-	    "  -j, --jobs N               worker processes for build (default: the number of cores)\n"
+	    "  -j, --jobs N               parallel workers for build (default: the number of cores)\n"
 	    "      --wait SECONDS         how long build waits for another build of the same folder\n"
 	    "                             (default: until it ends; 0: not at all)\n"
 	    "  -q, --quiet                print only problems\n"

@@ -67,6 +67,36 @@ diag_set_verbose(Diag *d, int verbose)
 	d->verbose = verbose;
 }
 
+Diag *
+diag_fork(const Diag *parent)
+{
+	Diag *d = diag_new(parent->out);
+	d->verbose = parent->verbose;
+	return d;
+}
+
+void
+diag_absorb(Diag *parent, Diag *child)
+{
+	if (child == NULL)
+		return;
+	for (size_t i = 0; i < child->n; i++) {
+		if (parent->n == parent->cap) {
+			parent->cap = parent->cap ? parent->cap * 2 : 32;
+			parent->records = mem_grow(parent->records, parent->cap, sizeof(*parent->records));
+		}
+		/* The texts are copied: the child's arena goes with it. */
+		DiagRecord r = child->records[i];
+		r.file = r.file ? arena_strdup(parent->strings, r.file) : NULL;
+		r.sheet = r.sheet ? arena_strdup(parent->strings, r.sheet) : NULL;
+		r.text = arena_strdup(parent->strings, r.text);
+		parent->records[parent->n++] = r;
+	}
+	for (int s = 0; s < DIAG_NSEVERITY; s++)
+		parent->counts[s] += child->counts[s];
+	diag_free(child);
+}
+
 int
 diag_where(const DiagRecord *r, char *buf, size_t size)
 {

@@ -49,6 +49,14 @@ void  diag_free(Diag *d);
  * never pass through here. Default: notes are recorded, not printed. */
 void  diag_set_verbose(Diag *d, int verbose);
 
+/* A Diag for one worker thread of a build: it prints where parent does,
+ * as verbosely, and counts its own messages, so that a worker's status is
+ * its own reports' (a Diag is not shared between threads). diag_absorb
+ * adds its records and counts to the parent's once the thread has ended,
+ * and frees it. */
+Diag *diag_fork(const Diag *parent);
+void  diag_absorb(Diag *parent, Diag *child);
+
 /* Record and print one message. file may be NULL; line/col 0 = unknown. */
 void  diag_report(Diag *d, DiagSeverity sev, const char *file, long line,
 	long col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));

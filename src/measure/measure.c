@@ -669,8 +669,8 @@ static const char *key_colour(const School *s) { return s->color_group; }
 
 /* Sort context for breakdown: qsort has no user pointer, so the key
  * function travels in a static set just before the sort. */
-static GroupKeyFn sort_key;
-static const School *sort_schools;
+static _Thread_local GroupKeyFn sort_key;
+static _Thread_local const School *sort_schools;
 
 static int
 by_group_key(const void *x, const void *y)

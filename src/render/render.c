@@ -253,13 +253,18 @@ render_check_fonts(const Settings *s, Diag *d)
 }
 
 void
-render_preload(const Settings *s)
+render_preload(const Settings *s, size_t contexts)
 {
 	Diag *quiet = diag_new(NULL);
-	FontSet *set;
-	TsCtx *c = get_ctx(&s->thai, &s->latin, &set, quiet);
-	if (c != NULL)
-		put_ctx(set, c);
+	FontSet *set = NULL;
+	TsCtx *c[RENDER_MAX_POOL];
+	size_t n = 0;
+	if (contexts > RENDER_MAX_POOL)
+		contexts = RENDER_MAX_POOL;
+	while (n < (contexts ? contexts : 1) && (c[n] = get_ctx(&s->thai, &s->latin, &set, quiet)) != NULL)
+		n++;
+	while (n > 0)
+		put_ctx(set, c[--n]);
 	if (s->pdf_archival) {
 		DisplayList dl = { 0 };
 		dl.archival = 1;

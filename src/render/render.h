@@ -35,12 +35,13 @@ int render_dump_layout(const Doc *doc, const Settings *s, long long created, FIL
  * the fonts loaded here. */
 int render_check_fonts(const Settings *s, Diag *d);
 
-/* Load s's fonts, a typesetting context (the word-break dictionary) and
- * the archival colour profile into the caches, reporting nothing: what
- * render_check_fonts and the first report would load. For a thread that
+/* Load s's fonts, `contexts` typesetting contexts (each its own copy of
+ * the word-break dictionary: one for each worker of a build) and the
+ * archival colour profile into the caches, reporting nothing: what
+ * render_check_fonts and the first reports would load. For a thread that
  * does it while the inputs load; render_check_fonts after it says what
  * failed. */
-void render_preload(const Settings *s);
+void render_preload(const Settings *s, size_t contexts);
 
 /* Free the font cache and the context pool (end of the process; optional). */
 void render_release(void);

@@ -1,19 +1,52 @@
-/* ctx.c - the per-thread typesetting context (TsCtx): libthai's breaker, a
- * HarfBuzz buffer, scratch arrays, the document's keep words, digits and
- * justification, and the life of the shaping memos (emptied between
- * documents when full). */
+/* ctx.c - the per-thread typesetting context (TsCtx): libthai's breaker
+ * (one shared by all contexts), a HarfBuzz buffer, scratch arrays, the
+ * document's keep words, digits and justification, and the life of the
+ * shaping memos (emptied between documents when full). */
 #include "typeset/internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/mem.h"
 #include "core/utf8.h"
 
+/* libthai's breaker, one for the process however many contexts: its
+ * dictionary is most of what a context would load, and its methods may be
+ * called from many threads at once (thai/thbrk.h, since libthai 0.1.25);
+ * only making and deleting it need the lock. */
+static pthread_mutex_t brk_lock = PTHREAD_MUTEX_INITIALIZER;
+static ThBrk *brk_shared;
+static size_t brk_users;
+
+static ThBrk *
+brk_take(void)
+{
+	pthread_mutex_lock(&brk_lock);
+	if (brk_shared == NULL)
+		brk_shared = th_brk_new(NULL);
+	ThBrk *brk = brk_shared;
+	if (brk != NULL)
+		brk_users++;
+	pthread_mutex_unlock(&brk_lock);
+	return brk;
+}
+
+static void
+brk_give_back(void)
+{
+	pthread_mutex_lock(&brk_lock);
+	if (--brk_users == 0) {
+		th_brk_delete(brk_shared);
+		brk_shared = NULL;
+	}
+	pthread_mutex_unlock(&brk_lock);
+}
+
 TsCtx *
 ts_ctx_new(TsFonts *f, Diag *d)
 {
-	ThBrk *brk = th_brk_new(NULL);
+	ThBrk *brk = brk_take();
 	if (brk == NULL) {
 		diag_report(d, DIAG_INTERNAL, NULL, 0, 0,
 			"cannot load libthai's word-break dictionary (th_brk_new failed); "
@@ -33,7 +66,7 @@ ts_ctx_free(TsCtx *c)
 {
 	if (c == NULL)
 		return;
-	th_brk_delete(c->brk);
+	brk_give_back();
 	hb_buffer_destroy(c->buf);
 	free(c->cps);
 	free(c->offs);

@@ -160,7 +160,7 @@ struct TsCtx {
 	TsFonts *fonts;
 	int thai_digits;                  /* every 0-9 shaped as ๐-๙ (ts_ctx_set_digits) */
 	int justify;                      /* TS_JUSTIFY_WORDS or _THAI (ts_ctx_set_justify) */
-	ThBrk *brk;
+	ThBrk *brk;                       /* shared by every context (ctx.c) */
 	hb_buffer_t *buf;
 	/* scratch, grown as needed */
 	uint32_t *cps;

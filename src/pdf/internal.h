@@ -25,6 +25,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>

@@ -15,6 +15,7 @@
 #include "cli/places.h"
 #include "cli/run.h"
 #include "cli/summary.h"
+#include "core/arena.h"
 #include "core/cnum.h"
 #include "core/i18n.h"
 #include "core/phase.h"
@@ -192,5 +193,6 @@ main(int argc, char **argv)
 	i18n_start(places.locale_dir);
 	int rc = run_command_line(argc, argv, &places);
 	places_free(&places);
+	arena_release_spares();
 	return rc;
 }

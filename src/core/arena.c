@@ -1,10 +1,17 @@
 /* arena.c - region allocator (see arena.h).
  *
  * Blocks are chained; a request larger than a quarter of the block size gets
- * a block of its own so that big tables do not waste the tail of a block. */
+ * a block of its own so that big tables do not waste the tail of a block.
+ *
+ * Blocks of the standard size are recycled: a freed arena gives them to a
+ * process-wide list (up to ARENA_KEEP of them) and the next arena takes
+ * them from there, zeroing only as much of each as was used. A build
+ * makes an arena or more per report, most of a block's 64 KB unused: new
+ * blocks from calloc were zeroed whole, 4 % of a build's instructions. */
 #include "arena.h"
 #include "mem.h"
 
+#include <pthread.h>
 #include <stdalign.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -12,13 +19,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { ARENA_BLOCK = 64 * 1024 };
+enum { ARENA_BLOCK = 64 * 1024, ARENA_KEEP = 256 /* 16 MB */ };
 
 typedef struct Block {
 	struct Block *next;
 	size_t size, used;
 	alignas(max_align_t) unsigned char data[];
 } Block;
+
+static Block *block_new(size_t size);
+
+/* Standard blocks given back, each zero beyond its `used`. */
+static pthread_mutex_t spare_lock = PTHREAD_MUTEX_INITIALIZER;
+static Block *spare;
+static size_t nspare;
 
 struct Arena {
 	Block *head;
@@ -39,10 +53,56 @@ arena_free(Arena *a)
 	Block *b = a->head;
 	while (b != NULL) {
 		Block *next = b->next;
-		free(b);
+		int kept = 0;
+		if (b->size == ARENA_BLOCK) {
+			pthread_mutex_lock(&spare_lock);
+			if (nspare < ARENA_KEEP) {
+				b->next = spare;
+				spare = b;
+				nspare++;
+				kept = 1;
+			}
+			pthread_mutex_unlock(&spare_lock);
+		}
+		if (!kept)
+			free(b);
 		b = next;
 	}
 	free(a);
+}
+
+void
+arena_release_spares(void)
+{
+	pthread_mutex_lock(&spare_lock);
+	Block *b = spare;
+	spare = NULL;
+	nspare = 0;
+	pthread_mutex_unlock(&spare_lock);
+	while (b != NULL) {
+		Block *next = b->next;
+		free(b);
+		b = next;
+	}
+}
+
+/* A standard block: a spare one, zeroed as far as it was used, or new. */
+static Block *
+block_standard(void)
+{
+	pthread_mutex_lock(&spare_lock);
+	Block *b = spare;
+	if (b != NULL) {
+		spare = b->next;
+		nspare--;
+	}
+	pthread_mutex_unlock(&spare_lock);
+	if (b == NULL)
+		return block_new(ARENA_BLOCK);
+	memset(b->data, 0, b->used);
+	b->used = 0;
+	b->next = NULL;
+	return b;
 }
 
 static Block *
@@ -83,13 +143,13 @@ arena_alloc(Arena *a, size_t size)
 		return b->data;
 	}
 	if (a->head == NULL || a->head->size - a->head->used < rounded) {
-		Block *b = block_new(ARENA_BLOCK);
+		Block *b = block_standard();
 		b->next = a->head;
 		a->head = b;
 	}
 	void *p = a->head->data + a->head->used;
 	a->head->used += rounded;
-	return p; /* block memory is zero-filled by mem_alloc and never reused */
+	return p; /* zero: a new block is, a spare one was zeroed when taken */
 }
 
 void *

@@ -30,7 +30,7 @@ FONT_FILES := fonts/Laksaman.ttf fonts/Laksaman-Bold.ttf \
               fonts/NotoSans-Regular.ttf fonts/NotoSans-Bold.ttf
 
 .PHONY: all deps build fonts run test layers test-unit test-src test-cases test-thai test-reports test-hostile test-sheets test-examples check-asan example \
-        bench fuzz lint install uninstall test-install test-offices test-pdfa deb test-deb pot clean specimen sample
+        bench check-tsan fuzz lint install uninstall test-install test-offices test-pdfa deb test-deb pot clean specimen sample
 .DELETE_ON_ERROR:
 
 all: build
@@ -161,6 +161,15 @@ check-asan: deps
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 NITHET=build/asan/nithet sh tests/hostile/run.sh
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 GEN=build/asan/tools/gen-xlsx NITHET=build/asan/nithet sh tests/sheets/run.sh
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 GEN=build/asan/tools/gen-example NITHET=build/asan/nithet sh tests/examples/run.sh
+
+# The reports and the second office's example under ThreadSanitizer: a
+# build's workers are threads sharing the fonts, the word-break dictionary
+# and the PDF writer's caches; any data race fails the run.
+check-tsan: deps
+	@$(MAKE) --no-print-directory BUILD=build/tsan OPT="-O1 -g" SAN="-fsanitize=thread" \
+	  build/tsan/nithet build/tsan/tools/gen-example build/tsan/locale/th/LC_MESSAGES/nithet.mo input/emblem.png fonts
+	TSAN_OPTIONS=halt_on_error=1 NITHET=build/tsan/nithet sh tests/reports/run.sh
+	TSAN_OPTIONS=halt_on_error=1 GEN=build/tsan/tools/gen-example NITHET=build/tsan/nithet sh tests/examples/run.sh
 
 sample: $(BUILD)/tools/gen-sample
 	$(BUILD)/tools/gen-sample --out input

@@ -63,8 +63,6 @@ per_build = ("other", "load", "setup", "measure")
 med = {k: statistics.median(r["seconds_by_step"][k] for r in runs) * 1000 for k in steps}
 total = statistics.median(r["seconds"] for r in runs) * 1000
 for k in steps:
-    if k == "wait":
-        continue
     kind = "per build" if k in per_build else "per page "
     value = med[k] if k in per_build else med[k] / pages
     print("  %-8s %s %8.3f ms" % (k, kind, value))

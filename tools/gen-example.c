@@ -81,7 +81,7 @@ close_out(FILE *f)
 static const char *
 code(int i)
 {
-	static char buf[8][16];
+	static char buf[8][24];
 	static int k;
 	k = (k + 1) % 8;
 	snprintf(buf[k], sizeof(buf[k]), "10920%05d", 101 + i);
@@ -134,7 +134,7 @@ static int nvisit;
 static void
 visit(FILE *f, const char *date, int school, int network, int activity, const char *mode, const char *summary)
 {
-	char net[8] = "";
+	char net[16] = "";
 	if (network >= 0)
 		snprintf(net, sizeof(net), "SW%d", network + 1);
 	nvisit++;

@@ -40,20 +40,11 @@ phase_totals(double secs[PHASE_COUNT])
 		secs[i] = (double)atomic_load_explicit(&total_ns[i], memory_order_relaxed) / 1e9;
 }
 
-void
-phase_add(const double secs[PHASE_COUNT])
-{
-	for (int i = 0; i < PHASE_COUNT; i++)
-		if (secs[i] > 0)
-			atomic_fetch_add_explicit(&total_ns[i], (uint64_t)(secs[i] * 1e9), memory_order_relaxed);
-}
-
 const char *
 phase_name(Phase p)
 {
 	static const char *const names[PHASE_COUNT] = {
 		"other", "load", "setup", "measure", "compose", "layout", "pdf", "deflate", "subset", "write",
-		"wait",
 	};
 	return p >= 0 && p < PHASE_COUNT ? names[p] : "?";
 }

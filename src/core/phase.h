@@ -1,6 +1,6 @@
 /* phase.h - where a run's time goes: wall time per step of the pipeline,
- * kept by every thread and summed for the process (a build's workers add
- * theirs to the parent's: build.c), so that --summary and make bench can
+ * kept by every thread and summed for the process (a build's workers are
+ * its threads), so that --summary and make bench can
  * say, per page, what loading, measuring, composing, laying out, writing
  * the PDF, deflating, subsetting fonts and writing files cost.
  *
@@ -23,7 +23,6 @@ typedef enum Phase {
 	PHASE_DEFLATE,   /* compressing page contents, fonts and images */
 	PHASE_SUBSET,    /* font subsets, their widths and ToUnicode maps */
 	PHASE_WRITE,     /* files created, written, synced and renamed */
-	PHASE_WAIT,      /* a build's parent waiting for its workers */
 	PHASE_COUNT
 } Phase;
 
@@ -33,9 +32,6 @@ Phase phase_enter(Phase p);
 /* Seconds spent in each step by this process's threads so far, the
  * calling thread's current step counted up to now. */
 void phase_totals(double secs[PHASE_COUNT]);
-
-/* Add secs (another process's totals) to this process's. */
-void phase_add(const double secs[PHASE_COUNT]);
 
 /* The step's name as --summary and make bench print it ("layout"). */
 const char *phase_name(Phase p);

@@ -11,7 +11,8 @@
 enum { FLATE_LEVEL = 1 };
 
 /* A thread's compressor, freed by the key's destructor when the thread
- * ends (a build's workers are processes and end whole). */
+ * ends (a build's workers are threads; the main thread's goes with the
+ * process). */
 static pthread_key_t key;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 

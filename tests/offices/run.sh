@@ -40,7 +40,7 @@ done
 python3 -c "
 import json, sys
 s = json.load(open(sys.argv[1]))['seconds_by_step']
-steps = ['other', 'load', 'setup', 'measure', 'compose', 'layout', 'pdf', 'deflate', 'subset', 'write', 'wait']
+steps = ['other', 'load', 'setup', 'measure', 'compose', 'layout', 'pdf', 'deflate', 'subset', 'write']
 sys.exit(0 if sorted(s) == sorted(steps) and min(s.values()) >= 0 and s['layout'] > 0 and s['pdf'] > 0 and s['load'] > 0 else 1)
 " "$work/summaries/secondary.json" 2>/dev/null && ok ||
 	{ bad "the summary's seconds_by_step is not every step with its time"; grep seconds_by_step "$work/summaries/secondary.json"; }

@@ -14,6 +14,11 @@ typedef struct Ctx {
 	/* Per visit, computed once: counted (approved, dated in the window) and
 	 * the fiscal month 1..12; every metric reads these instead of dates. */
 	unsigned char *visit_ok, *visit_month;
+	/* The rows a metric gathers (metric.c), in one buffer reused from
+	 * target to target and freed when the measurement ends: they are read
+	 * while the target is judged and never kept. */
+	void *rows;
+	size_t rows_cap;           /* in rows */
 } Ctx;
 
 /* Per-school facts shared by several figures (index as m->schools). */

@@ -818,7 +818,7 @@ Results *
 measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a)
 {
 	Results *r = arena_alloc(a, sizeof(*r));
-	Ctx c = { m, s, a, r, { 0, 0, 0 }, { 0, 0, 0 }, NULL, NULL };
+	Ctx c = { m, s, a, r, { 0, 0, 0 }, { 0, 0, 0 }, NULL, NULL, NULL, 0 };
 	r->fiscal_year = s->fiscal_year;
 	r->fy_first = cal_fy_first(s->fiscal_year);
 	r->fy_last = cal_fy_last(s->fiscal_year);
@@ -899,6 +899,7 @@ measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a)
 	r->by_colour = breakdown(&c, key_colour, &f);
 	measure_supervisors(&c);
 	measure_months(&c);
+	free(c.rows);
 	return r;
 }
 

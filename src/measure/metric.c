@@ -11,7 +11,10 @@
  * attributes, or one entry in a table below. */
 #include "measure/internal.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/mem.h"
 
 
 /* --- which rows count ----------------------------------------------------- */
@@ -119,6 +122,10 @@ typedef struct Row {
 	long teachers, admins;     /* people met or present */
 } Row;
 
+/* A target's rows, in the measurement's buffer (Ctx.rows): grown in place,
+ * not copied into the arena at every doubling. At national scale a target
+ * of visits gathers millions of rows, and the arena kept every copy, of
+ * every target, for as long as the figures (in each committee pack too). */
 typedef struct Rows {
 	Row *items;
 	size_t n, cap;
@@ -129,11 +136,10 @@ static void
 rows_push(Ctx *c, Rows *rs, Row r)
 {
 	if (rs->n == rs->cap) {
-		size_t cap = rs->cap ? rs->cap * 2 : 64;
-		Row *grown = arena_array(c->a, cap, sizeof(Row));
-		if (rs->n)
-			memcpy(grown, rs->items, rs->n * sizeof(Row));
-		rs->items = grown;
+		size_t cap = rs->cap ? rs->cap * 2 : 1024;
+		c->rows = mem_grow(c->rows, cap, sizeof(Row));
+		c->rows_cap = cap;
+		rs->items = c->rows;
 		rs->cap = cap;
 	}
 	rs->items[rs->n++] = r;
@@ -215,7 +221,7 @@ gather_practices(Ctx *c, Rows *rs)
 static Rows
 gather(Ctx *c, const Metric *p)
 {
-	Rows rs = { NULL, 0, 0, 0 };
+	Rows rs = { c->rows, 0, c->rows_cap, 0 };
 	switch (p->source) {
 	case SOURCE_VISITS: gather_visits(c, p, &rs); break;
 	case SOURCE_EVENTS: gather_events(c, p, &rs); break;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/numfmt.h"
 
 /* --- small helpers ------------------------------------------------------- */
@@ -755,8 +756,10 @@ measure_supervisors(Ctx *c)
 	for (size_t k = 0; k < m->nstaff; k++)
 		r->supervisors[k].staff = &m->staff[k];
 	size_t ns = m->nschools + 1; /* slot ns - 1 holds visits without a school */
-	size_t *start = arena_array(c->a, ns + 1, sizeof(size_t));
-	size_t *order = arena_array(c->a, m->nvisits + 1, sizeof(size_t));
+	/* Scratch, freed here: a figure's arena lives as long as the figures
+	 * (at national scale, order alone is 24 MB a measurement). */
+	size_t *start = mem_array(ns + 1, sizeof(size_t));
+	size_t *order = mem_array(m->nvisits + 1, sizeof(size_t));
 	for (size_t i = 0; i < m->nvisits; i++) {
 		const Visit *v = &m->visits[i];
 		if (visit_counted(c, v))
@@ -764,7 +767,7 @@ measure_supervisors(Ctx *c)
 	}
 	for (size_t k = 0; k < ns; k++)
 		start[k + 1] += start[k];
-	size_t *fill = arena_array(c->a, ns, sizeof(size_t));
+	size_t *fill = mem_array(ns, sizeof(size_t));
 	for (size_t i = 0; i < m->nvisits; i++) {
 		const Visit *v = &m->visits[i];
 		if (!visit_counted(c, v))
@@ -772,7 +775,7 @@ measure_supervisors(Ctx *c)
 		size_t slot = v->school ? measure_school_index(c, v->school) : ns - 1;
 		order[start[slot] + fill[slot]++] = i;
 	}
-	size_t *last = arena_array(c->a, m->nstaff + 1, sizeof(size_t)); /* school + 1; 0 = none */
+	size_t *last = mem_array(m->nstaff + 1, sizeof(size_t)); /* school + 1; 0 = none */
 	for (size_t slot = 0; slot < ns; slot++)
 		for (size_t j = start[slot]; j < start[slot + 1]; j++) {
 			const Visit *v = &m->visits[order[j]];
@@ -785,6 +788,10 @@ measure_supervisors(Ctx *c)
 				}
 			}
 		}
+	free(start);
+	free(order);
+	free(fill);
+	free(last);
 }
 
 static void
@@ -829,8 +836,8 @@ measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a)
 		r->schools += m->schools[i].active != 0;
 	r->nrules = settings_rules(s, r->rules, sizeof(r->rules) / sizeof(r->rules[0]));
 
-	c.visit_ok = arena_alloc(a, m->nvisits + 1);
-	c.visit_month = arena_alloc(a, m->nvisits + 1);
+	c.visit_ok = mem_alloc(m->nvisits + 1);     /* the measurement's alone: freed at its end */
+	c.visit_month = mem_alloc(m->nvisits + 1);
 	for (size_t i = 0; i < m->nvisits; i++) {
 		const Visit *v = &m->visits[i];
 		c.visit_ok[i] = v->status != STATUS_DRAFT && measure_counted_date(&c, v->date);
@@ -900,6 +907,8 @@ measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a)
 	measure_supervisors(&c);
 	measure_months(&c);
 	free(c.rows);
+	free(c.visit_ok);
+	free(c.visit_month);
 	return r;
 }
 

@@ -21,6 +21,14 @@
 
 enum { ARENA_BLOCK = 64 * 1024, ARENA_KEEP = 256 /* 16 MB */ };
 
+/* Under AddressSanitizer no block is kept: a block freed is freed, so that
+ * memory used after its arena_free is caught. */
+#ifdef __SANITIZE_ADDRESS__
+enum { ARENA_RECYCLE = 0 };
+#else
+enum { ARENA_RECYCLE = 1 };
+#endif
+
 typedef struct Block {
 	struct Block *next;
 	size_t size, used;
@@ -54,7 +62,7 @@ arena_free(Arena *a)
 	while (b != NULL) {
 		Block *next = b->next;
 		int kept = 0;
-		if (b->size == ARENA_BLOCK) {
+		if (ARENA_RECYCLE && b->size == ARENA_BLOCK) {
 			pthread_mutex_lock(&spare_lock);
 			if (nspare < ARENA_KEEP) {
 				b->next = spare;

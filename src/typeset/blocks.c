@@ -199,8 +199,8 @@ lay_images(Lay *L, const DocImages *g)
 		const TsText *t[16];
 		size_t most = 0;
 		for (int i = 0; i < n; i++) {
-			t[i] = ts_text_shape(L->c, L->a, &row[i]->caption, NULL, size, 0);
-			nl[i] = ts_text_break(t[i], L->a, cw, cw, 0, &lines[i]);
+			t[i] = ts_text_shape(L->c, L->scratch, &row[i]->caption, NULL, size, 0);
+			nl[i] = ts_text_break(t[i], L->scratch, cw, cw, 0, &lines[i]);
 			if (nl[i] > most)
 				most = nl[i];
 		}
@@ -247,8 +247,8 @@ lay_signature(Lay *L, const DocSignature *g)
 	TsLine *ln[4];
 	size_t nl[4], total = 0;
 	for (int i = 0; i < n; i++) {
-		t[i] = ts_text_shape(L->c, L->a, NULL, lines[i], size, 0);
-		nl[i] = ts_text_break(t[i], L->a, w, w, 0, &ln[i]);
+		t[i] = ts_text_shape(L->c, L->scratch, NULL, lines[i], size, 0);
+		nl[i] = ts_text_break(t[i], L->scratch, w, w, 0, &ln[i]);
 		total += nl[i];
 	}
 	double above = g->sign_line ? lh * SIGN_ROOM : lh * SIGNATURE_GAP;

@@ -36,7 +36,7 @@ flow_init(Lay *L, Flow *f, size_t n, double lh)
 {
 	f->n = n;
 	f->lh = lh;
-	f->brk = arena_alloc(L->a, n + 1);
+	f->brk = arena_alloc(L->scratch, n + 1);
 }
 
 /* Let a page end before line i unless that leaves fewer than FLOW_MIN lines
@@ -120,8 +120,8 @@ void
 lay_text_flow(Lay *L, const DocText *dt, const char *plain, double size, int bold, double w,
 	double indent, DocAlign align, TextFlow *tf)
 {
-	tf->t = ts_text_shape(L->c, L->a, dt, plain, size, bold);
-	size_t n = ts_text_break(tf->t, L->a, w - indent, w,
+	tf->t = ts_text_shape(L->c, L->scratch, dt, plain, size, bold);
+	size_t n = ts_text_break(tf->t, L->scratch, w - indent, w,
 		align == DOC_ALIGN_JUSTIFY || align == DOC_ALIGN_DEFAULT ? L->c->justify : TS_JUSTIFY_NONE, &tf->ln);
 	flow_init(L, &tf->f, n, lh_of(L, size));
 	for (size_t i = 1; i < n; i++)
@@ -184,13 +184,13 @@ lay_list_flow(Lay *L, const DocList *l, ListFlow *lf)
 	for (const DocItem *it = l->first; it; it = it->next)
 		ni++;
 	lf->nitems = ni;
-	lf->t = arena_array(L->a, ni + 1, sizeof *lf->t);
-	lf->ln = arena_array(L->a, ni + 1, sizeof *lf->ln);
-	lf->n = arena_array(L->a, ni + 1, sizeof *lf->n);
+	lf->t = arena_array(L->scratch, ni + 1, sizeof *lf->t);
+	lf->ln = arena_array(L->scratch, ni + 1, sizeof *lf->ln);
+	lf->n = arena_array(L->scratch, ni + 1, sizeof *lf->n);
 	size_t k = 0;
 	for (const DocItem *it = l->first; it; it = it->next, k++) {
-		lf->t[k] = ts_text_shape(L->c, L->a, &it->text, NULL, size, 0);
-		lf->n[k] = ts_text_break(lf->t[k], L->a, w, w, 0, &lf->ln[k]);
+		lf->t[k] = ts_text_shape(L->c, L->scratch, &it->text, NULL, size, 0);
+		lf->n[k] = ts_text_break(lf->t[k], L->scratch, w, w, 0, &lf->ln[k]);
 		/* An empty item still takes its marker's line. */
 		if (lf->n[k] == 0)
 			lf->n[k] = 1;
@@ -208,7 +208,7 @@ lay_label_flow(Lay *L, const DocLabels *lb, LabelFlow *bf)
 	double lw = lb->label_mm * MM;
 	if (lw <= 0) {
 		for (const DocLabel *l = lb->first; l; l = l->next) {
-			const TsText *t = ts_text_shape(L->c, L->a, &l->label, NULL, size, 1);
+			const TsText *t = ts_text_shape(L->c, L->scratch, &l->label, NULL, size, 1);
 			double mn, mx;
 			ts_text_measure(t, &mn, &mx);
 			if (mx > lw)
@@ -223,20 +223,20 @@ lay_label_flow(Lay *L, const DocLabels *lb, LabelFlow *bf)
 	for (const DocLabel *l = lb->first; l; l = l->next)
 		nr++;
 	bf->nrows = nr;
-	bf->tl = arena_array(L->a, nr + 1, sizeof *bf->tl);
-	bf->tv = arena_array(L->a, nr + 1, sizeof *bf->tv);
-	bf->ll = arena_array(L->a, nr + 1, sizeof *bf->ll);
-	bf->lv = arena_array(L->a, nr + 1, sizeof *bf->lv);
-	bf->nl = arena_array(L->a, nr + 1, sizeof *bf->nl);
-	bf->nv = arena_array(L->a, nr + 1, sizeof *bf->nv);
-	bf->rows = arena_array(L->a, nr + 1, sizeof *bf->rows);
-	size_t *lead = arena_array(L->a, nr + 1, sizeof *lead);
+	bf->tl = arena_array(L->scratch, nr + 1, sizeof *bf->tl);
+	bf->tv = arena_array(L->scratch, nr + 1, sizeof *bf->tv);
+	bf->ll = arena_array(L->scratch, nr + 1, sizeof *bf->ll);
+	bf->lv = arena_array(L->scratch, nr + 1, sizeof *bf->lv);
+	bf->nl = arena_array(L->scratch, nr + 1, sizeof *bf->nl);
+	bf->nv = arena_array(L->scratch, nr + 1, sizeof *bf->nv);
+	bf->rows = arena_array(L->scratch, nr + 1, sizeof *bf->rows);
+	size_t *lead = arena_array(L->scratch, nr + 1, sizeof *lead);
 	size_t k = 0;
 	for (const DocLabel *l = lb->first; l; l = l->next, k++) {
-		bf->tl[k] = ts_text_shape(L->c, L->a, &l->label, NULL, size, 1);
-		bf->tv[k] = ts_text_shape(L->c, L->a, &l->value, NULL, size, 0);
-		bf->nl[k] = ts_text_break(bf->tl[k], L->a, lw - 2 * MM, lw - 2 * MM, 0, &bf->ll[k]);
-		bf->nv[k] = ts_text_break(bf->tv[k], L->a, L->width - lw, L->width - lw, 0, &bf->lv[k]);
+		bf->tl[k] = ts_text_shape(L->c, L->scratch, &l->label, NULL, size, 1);
+		bf->tv[k] = ts_text_shape(L->c, L->scratch, &l->value, NULL, size, 0);
+		bf->nl[k] = ts_text_break(bf->tl[k], L->scratch, lw - 2 * MM, lw - 2 * MM, 0, &bf->ll[k]);
+		bf->nv[k] = ts_text_break(bf->tv[k], L->scratch, L->width - lw, L->width - lw, 0, &bf->lv[k]);
 		size_t rows = bf->nl[k] > bf->nv[k] ? bf->nl[k] : bf->nv[k];
 		bf->rows[k] = rows ? rows : 1;
 		lead[k] = bf->nl[k] > LABEL_RUN_ON ? bf->nl[k] : LABEL_RUN_ON;

@@ -49,9 +49,9 @@ double
 lay_put_text(Lay *L, const char *text, double size, int bold, double x, double ytop, double w,
 	DocAlign align, const char *src)
 {
-	const TsText *t = ts_text_shape(L->c, L->a, NULL, text, size, bold);
+	const TsText *t = ts_text_shape(L->c, L->scratch, NULL, text, size, bold);
 	TsLine *ln;
-	size_t n = ts_text_break(t, L->a, w, w, 0, &ln);
+	size_t n = ts_text_break(t, L->scratch, w, w, 0, &ln);
 	double lh = lh_of(L, size), b = base_of(L, size);
 	for (size_t k = 0; k < n; k++)
 		ts_text_emit(L->c, L->dl, L->page, t, ln, k, n, x, L->ph - (ytop + b + lh * (double)k), w,
@@ -62,7 +62,7 @@ lay_put_text(Lay *L, const char *text, double size, int bold, double x, double y
 double
 lay_text_width(Lay *L, const char *text, double size, int bold)
 {
-	const TsText *t = ts_text_shape(L->c, L->a, NULL, text, size, bold);
+	const TsText *t = ts_text_shape(L->c, L->scratch, NULL, text, size, bold);
 	double mn, mx;
 	ts_text_measure(t, &mn, &mx);
 	return mx;
@@ -112,6 +112,7 @@ lay_init(Lay *L, TsCtx *c, const Settings *s, DisplayList *dl)
 	L->s = s;
 	L->dl = dl;
 	L->a = dl->arena;
+	L->scratch = arena_new();
 	L->body = s->body_size > 0 ? s->body_size : 16;
 	L->spacing = s->line_spacing > 0 ? s->line_spacing : 1.0;
 	L->thai_digits = s->thai_digits;
@@ -217,10 +218,13 @@ lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc
 			L.y += b->u.space_mm * MM;
 			break;
 		}
+		arena_free(L.scratch);
+		L.scratch = arena_new();
 	}
 	if (dl->npages == 0)
 		lay_open_page(&L);
 	lay_decorate(&L);
+	arena_free(L.scratch);
 	free(L.cover);
 	return dl;
 }
@@ -317,6 +321,7 @@ ts_layout_lines(TsCtx *c, const char *const *lines, size_t n, const Settings *s,
 	}
 	if (dl->npages == 0)
 		lay_open_page(&L);
+	arena_free(L.scratch);
 	free(L.cover);
 	return dl;
 }

@@ -122,9 +122,9 @@ lay_cover(Lay *L, const DocCover *cv)
 	for (const DocCoverLine *l = cv->first; l; l = l->next, k++) {
 		double size = l->size > 0 ? l->size : L->body;
 		L->y += l->gap_mm * MM;
-		const TsText *t = ts_text_shape(L->c, L->a, &l->text, NULL, size, 0);
+		const TsText *t = ts_text_shape(L->c, L->scratch, &l->text, NULL, size, 0);
 		TsLine *ln;
-		size_t n = ts_text_break(t, L->a, L->width, L->width, 0, &ln);
+		size_t n = ts_text_break(t, L->scratch, L->width, L->width, 0, &ln);
 		for (size_t i = 0; i < n; i++) {
 			ts_text_emit(L->c, L->dl, L->page, t, ln, i, n, L->x0,
 				L->ph - (L->y + base_of(L, size)), L->width, DOC_ALIGN_CENTER,
@@ -172,10 +172,10 @@ lay_toc(Lay *L, DocCaptionKind kind)
 			continue;
 		double ind = kind == DOC_CAPTION_NONE ? (e->level - 1) * 8 * MM : labw;
 		int bold = kind == DOC_CAPTION_NONE && e->level == 1;
-		const TsText *t = ts_text_shape(L->c, L->a, NULL, e->text, size, bold);
+		const TsText *t = ts_text_shape(L->c, L->scratch, NULL, e->text, size, bold);
 		TsLine *ln;
 		double w = L->width - ind - numw;
-		size_t n = ts_text_break(t, L->a, w, w, 0, &ln);
+		size_t n = ts_text_break(t, L->scratch, w, w, 0, &ln);
 		lay_need(L, lh * (double)n);
 		/* The number is drawn first so that the list's length never depends
 		 * on the page numbers (the layout runs twice). */

@@ -269,7 +269,7 @@ lay_table(Lay *L, const DocTable *tb)
 		memset(umin, 0, nc * sizeof *umin);
 		for (size_t i = 0; i < ci; i++) {
 			const DocRow *dr = rows[cells[i].row].dr;
-			cells[i].t = ts_text_shape(L->c, L->a, &cells[i].dc->text, NULL, size, dr->kind != DOC_ROW_BODY);
+			cells[i].t = ts_text_shape(L->c, L->scratch, &cells[i].dc->text, NULL, size, dr->kind != DOC_ROW_BODY);
 			if (cells[i].cs != 1)
 				continue;
 			double a, b;
@@ -336,7 +336,7 @@ lay_table(Lay *L, const DocTable *tb)
 	for (size_t i = 0; i < ci; i++) {
 		TCell *c = &cells[i];
 		double w = xcol[c->col + c->cs] - xcol[c->col] - 2 * PAD_X;
-		c->n = ts_text_break(c->t, L->a, w, w, 0, &c->ln);
+		c->n = ts_text_break(c->t, L->scratch, w, w, 0, &c->ln);
 		if (c->rs == 1) {
 			double h = lh * (double)(c->n ? c->n : 1) + 2 * PAD_Y;
 			if (h > rows[c->row].h)

@@ -246,7 +246,7 @@ on_visit(void *vl, const Record *r)
 	v->suggestions = load_intern(l->suggestions, r->field[COL_SUGGESTIONS],
 	    strlen(r->field[COL_SUGGESTIONS]));
 	v->in_fy = load_check_fy(r, &visits_table, COL_DATE, date, l->fy, l->sum, d);
-	v->line = r->line;
+	v->line = (uint32_t)r->line;
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 #define NITHET_MODEL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/calendar.h"
 #include "model/plan.h"
@@ -62,7 +63,8 @@ enum { VISIT_MAX_SUPERVISORS = 8 };
 
 /* One supervision visit or contact (visits.csv). */
 typedef struct Visit {
-	/* Pointers first, then 4-byte fields: no padding, three million times. */
+	/* Pointers first, then 4-byte fields, then bytes: no padding, and 88
+	 * bytes, three million times (national scale). */
 	const char *id;
 	const School *school;      /* NULL for a network-level or group session */
 	const char *network_code;  /* "" when not given */
@@ -71,14 +73,14 @@ typedef struct Visit {
 	 * A visit by one supervisor shares that person's one-element list. */
 	const Staff *const *supervisors;
 	const char *summary, *suggestions;   /* "" when blank */
-	long line;
 	CalDate date;
 	int activity;              /* 1..N of the plan */
-	VisitMode mode;
-	int nsupervisors;
 	int teachers_met, admins_met;
-	RowStatus status;
-	int in_fy;                 /* 0: dated outside the fiscal year, kept out of figures */
+	uint32_t line;             /* of its file (a file is at most 2 GB) */
+	uint8_t mode;              /* VisitMode */
+	uint8_t status;            /* RowStatus */
+	uint8_t nsupervisors;      /* at most VISIT_MAX_SUPERVISORS */
+	uint8_t in_fy;             /* 0: dated outside the fiscal year, kept out of figures */
 } Visit;
 
 enum { EVAL_MAX_CRITERIA = 10 };

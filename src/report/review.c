@@ -99,7 +99,7 @@ drafts(Compose *c)
 			continue;
 		compose_row(c, tb, DOC_ROW_BODY, 5, v->id, fmt_date_short(c, v->date),
 		    v->school ? fmt_school(c, v->school) : v->network_code, fmt_int(c, v->activity),
-		    fmt_printf(c, "%s %s %ld", file, lines ? "บรรทัด" : "แถว", v->line));
+		    fmt_printf(c, "%s %s %ld", file, lines ? "บรรทัด" : "แถว", (long)v->line));
 	}
 }
 

@@ -48,6 +48,16 @@ dl_add_page(DisplayList *dl, double w, double h)
 		dl->cap_pages = dl->cap_pages ? dl->cap_pages * 2 : 8;
 		dl->pages = mem_grow(dl->pages, dl->cap_pages, sizeof *dl->pages);
 	}
+	/* The page before is (nearly) done: its items to their size, not the
+	 * doubling's (a third of a long document's items were slack). The
+	 * running header and footer are added later, growing it again. */
+	if (dl->npages > 0) {
+		DlPage *q = &dl->pages[dl->npages - 1];
+		if (q->nitems > 0 && q->cap > q->nitems) {
+			q->items = mem_grow(q->items, q->nitems, sizeof *q->items);
+			q->cap = q->nitems;
+		}
+	}
 	DlPage *p = &dl->pages[dl->npages];
 	memset(p, 0, sizeof *p);
 	p->w = w;

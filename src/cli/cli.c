@@ -19,6 +19,7 @@ static const Command others[] = {
 	  "schools/<CODE>-<FY>.pdf for each school, indicators-<FY>.json and indicators-<FY>.csv.\n"
 	  "The new set replaces the previous one with a single rename, only when it is complete;\n"
 	  "a build that fails anywhere leaves the previous set as it was.\n"
+	  "The set replaced stays under OUT/.sets until the next build removes it.\n"
 	  "A second build of the same output folder waits for the first (see --wait)."),
 	  cmd_build, NULL },
 	{ "indicators", "[--format json|csv]", N_("print every target and indicator to stdout"),

@@ -228,7 +228,7 @@ sets_commit(Run *run, const char *dir)
 	}
 	fault("written");
 	int bad;
-	const char *old = current_name(run, &bad);
+	(void)current_name(run, &bad);
 	if (bad) {
 		sets_discard(run, dir);
 		refuse_year(run);
@@ -239,38 +239,54 @@ sets_commit(Run *run, const char *dir)
 		return EXIT_OUTPUT;
 	}
 	fault("swapped");
-	if (old)
-		outdir_remove_tree(run->sets_fd, old);
+	/* The set replaced stays: the next build removes it while it works. */
 	return 0;
 }
 
-void
-sets_clean(Run *run)
+char **
+sets_stale(Run *run, size_t *n)
 {
+	*n = 0;
 	/* Its own descriptor: a dup would share the read position. */
 	int fd = openat(run->sets_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	DIR *d = fd < 0 ? NULL : fdopendir(fd);
 	if (d == NULL) {
 		if (fd >= 0)
 			close(fd);
-		return;
+		return NULL;
 	}
+	size_t cap = 8;
+	char **names = arena_array(run->arena, cap, sizeof *names);
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		if (!is_set_name(e->d_name))
 			continue;
-		/* The set a year link names is current; any other is a killed
-		 * build's (a running one holds the lock, so there is none). */
+		/* The set a year link names is current; any other is one a build
+		 * replaced, or a killed build's (a running one holds the lock). */
 		char target[256];
-		ssize_t n = readlinkat(run->out_fd, arena_printf(run->arena, "%.4s", e->d_name), target,
+		ssize_t k = readlinkat(run->out_fd, arena_printf(run->arena, "%.4s", e->d_name), target,
 		    sizeof target - 1);
-		if (n > 0) {
-			target[n] = '\0';
+		if (k > 0) {
+			target[k] = '\0';
 			if (!strcmp(target + (strncmp(target, ".sets/", 6) ? 0 : 6), e->d_name))
 				continue;
 		}
-		outdir_remove_tree(run->sets_fd, e->d_name);
+		if (*n == cap) {
+			char **more = arena_array(run->arena, cap * 2, sizeof *more);
+			memcpy(more, names, cap * sizeof *names);
+			names = more;
+			cap *= 2;
+		}
+		names[(*n)++] = arena_strdup(run->arena, e->d_name);
 	}
 	closedir(d);
 	unlinkat(run->out_fd, arena_printf(run->arena, ".%d.link", run->settings->fiscal_year), 0);
+	return names;
+}
+
+void
+sets_remove(const Run *run, char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		outdir_remove_tree(run->sets_fd, names[i]);
 }

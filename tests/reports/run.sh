@@ -107,8 +107,16 @@ for step in written linked swapped; do
 	[ $rc = 137 ] || [ $rc -gt 128 ] && ok || no "the build killed after '$step' exited $rc"
 	check "killed after '$step': OUT/2558 is a whole set, the same reports" diff -r "$work/saved/2558/" "$out/2558/"
 done
+before=$(readlink "$out/2558")
 "$NITHET" -q -o "$out" build 2>/dev/null
-check "a build after the killed ones leaves one set" sh -c "[ \$(ls '$out/.sets' | wc -l) = 1 ]"
+after=$(readlink "$out/2558")
+# What the killed builds left is gone; the set this build replaced stays
+# until the next build, which removes it while it works.
+check "a build after the killed ones leaves its own set and the one it replaced" sh -c \
+    "[ '$before' != '$after' ] && [ \"\$(ls '$out/.sets' | sort | tr '\n' ' ')\" = \"\$(printf '%s\n' '${before#.sets/}' '${after#.sets/}' | sort | tr '\n' ' ')\" ]"
+"$NITHET" -q -o "$out" build 2>/dev/null
+check "the next build removes the set replaced before it" sh -c \
+    "[ \$(ls '$out/.sets' | wc -l) = 2 ] && [ ! -e '$out/$before' ]"
 
 # Two builds at once: both finish, the folder stays whole (the lock).
 "$NITHET" -q -o "$out" build 2>/dev/null &

@@ -309,15 +309,19 @@ run_jobs(Run *run, const Results *r, const Job *jobs, size_t nfirst, size_t njob
 	}
 	int worst = 0;
 	size_t started = 1;
-	for (size_t k = 1; k < n; k++, started++)
-		if (pthread_create(&threads[k], NULL, hand_work, &hands[k]) != 0) {
+	for (size_t k = 1; k < n; k++, started++) {
+		int err = pthread_create(&threads[k], NULL, hand_work, &hands[k]);
+		if (err != 0) {
 			/* Fewer workers, not fewer reports: the others take its share. */
 			diag_report(run->diag, DIAG_WARNING, NULL, 0, 0, "cannot start a worker (%s); going on with %zu",
-			    strerror(errno), started);
+			    strerror(err), started);
 			break;
 		}
+	}
 	hand_work(&hands[0]);
+	/* The first worker's view is a copy too: what it changed comes back. */
 	run->pack_arena = hands[0].run.pack_arena;   /* freed with the run */
+	run->disk_full = hands[0].run.disk_full;
 	worst = hands[0].rc;
 	for (size_t k = 1; k < started; k++) {
 		pthread_join(threads[k], NULL);

@@ -79,6 +79,12 @@ done
 "$NITHET" -q -o "$work/again" build 2>/dev/null
 # (.nithet.lock names the pid of the last run; it is not a report)
 check "two builds give identical bytes" diff -r "$out/2558/" "$work/again/2558/"
+# The workers are threads sharing caches, each with its own shaping memo:
+# how many there are, and which takes which school, changes no byte.
+"$NITHET" -q -j 1 -o "$work/one" build 2>/dev/null
+"$NITHET" -q -j 3 -o "$work/three" build 2>/dev/null
+check "one worker and three give identical bytes" diff -r "$work/one/2558/" "$work/three/2558/"
+check "-j 3 gives what the default gives" diff -r "$out/2558/" "$work/three/2558/"
 
 # A school merged since an earlier run: its old report does not survive a build.
 "$NITHET" -q -o "$work/again" school 93020040 2>/dev/null

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/arena.h"
 #include "core/diag.h"
@@ -26,6 +27,50 @@ TEST(arena_allocates_zeroed_and_aligned)
 	CHECK_STR(arena_strndup(a, "abcdef", 3), "abc");
 	CHECK(arena_used(a) >= (1 << 20));
 	arena_free(a);
+}
+
+/* Blocks a freed arena leaves are taken by the next one: what they held
+ * must be gone (arena_alloc promises zeros). */
+TEST(arena_recycled_blocks_are_zero)
+{
+	Arena *a = arena_new();
+	for (int i = 0; i < 2000; i++) {
+		unsigned char *p = arena_alloc(a, 100 + (size_t)(i % 50));
+		memset(p, 0xAB, 100 + (size_t)(i % 50));
+	}
+	arena_free(a);
+	Arena *b = arena_new();
+	int dirty = 0;
+	for (int i = 0; i < 2000; i++) {
+		const unsigned char *p = arena_alloc(b, 100 + (size_t)(i % 50));
+		for (size_t k = 0; k < 100 + (size_t)(i % 50); k++)
+			dirty |= p[k] != 0;
+	}
+	CHECK(!dirty);
+	arena_free(b);
+}
+
+/* A build's worker reports into a Diag of its own: its status is its own
+ * messages', and the parent counts them once absorbed. */
+TEST(diag_fork_counts_its_own_until_absorbed)
+{
+	Diag *d = diag_new(NULL);
+	diag_set_verbose(d, 1);
+	diag_report(d, DIAG_WARNING, "a.csv", 3, 2, "w");
+	Diag *w = diag_fork(d);
+	CHECK_INT(diag_exit_status(w), 0);
+	diag_report(w, DIAG_OUTPUT, "x.pdf", 0, 0, "cannot write (%s)", "disk full");
+	CHECK_INT(diag_exit_status(w), EXIT_OUTPUT);
+	CHECK_INT(diag_exit_status(d), 0);
+	diag_absorb(d, w);
+	CHECK_INT(diag_exit_status(d), EXIT_OUTPUT);
+	CHECK_INT(diag_nrecords(d), 2);
+	CHECK_INT(diag_warnings(d), 1);
+	CHECK_INT(diag_errors(d), 1);
+	char buf[128];
+	diag_format(diag_record(d, 1), buf, sizeof(buf));
+	CHECK_STR(buf, "x.pdf: error: cannot write (disk full)");
+	diag_free(d);
 }
 
 TEST(diag_exit_status_is_worst_severity)

@@ -11,6 +11,7 @@
 #include "pdf/internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "core/mem.h"
@@ -108,38 +109,90 @@ put_outlines(Writer *w, HPDF_Page *pages)
 	HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 }
 
+/* A document being written page by page (pdf.h). */
+struct PdfOut {
+	Writer w;
+	HPDF_Page *pages;
+	size_t npages, cap_pages;
+};
+
+PdfOut *
+pdf_begin(const DisplayList *dl, Diag *d)
+{
+	PdfOut *o = mem_alloc(sizeof *o);
+	memset(o, 0, sizeof *o);
+	Writer *w = &o->w;
+	w->dl = dl;
+	w->pdf = HPDF_New(on_error, &w->err);
+	if (w->pdf == NULL) {
+		diag_report(d, DIAG_INTERNAL, NULL, 0, 0, "cannot start a PDF (HPDF_New failed); out of memory?");
+		free(o);
+		return NULL;
+	}
+	w->fonts = mem_array(dl->nfonts + 1, sizeof *w->fonts);
+	for (size_t i = 0; i < dl->nfonts; i++) {
+		w->fonts[i].src = dl->fonts[i];
+		w->fonts[i].strict = dl->archival >= 2;
+	}
+	return o;
+}
+
+void
+pdf_page(PdfOut *o, size_t p)
+{
+	Writer *w = &o->w;
+	if (w->err.code != 0 || p != o->npages)
+		return;     /* reported at the end */
+	if (o->npages == o->cap_pages) {
+		o->cap_pages = o->cap_pages ? o->cap_pages * 2 : 16;
+		o->pages = mem_grow(o->pages, o->cap_pages, sizeof *o->pages);
+	}
+	const DlPage *pg = &w->dl->pages[p];
+	HPDF_Page page = HPDF_AddPage(w->pdf);
+	if (page == NULL)
+		return;
+	o->pages[o->npages++] = page;
+	HPDF_Page_SetWidth(page, (HPDF_REAL)pg->w);
+	HPDF_Page_SetHeight(page, (HPDF_REAL)pg->h);
+	pdf_put_page(w, page, pg);
+}
+
+void
+pdf_abandon(PdfOut *o)
+{
+	if (o == NULL)
+		return;
+	Writer *w = &o->w;
+	for (size_t i = 0; i < w->dl->nfonts; i++) {
+		free(w->fonts[i].used);
+		free(w->fonts[i].w1000);
+		embed_put(w->fonts[i].embed);
+	}
+	free(w->fonts);
+	free(w->images);
+	free(o->pages);
+	free(w->zout);
+	free(w->content.p);
+	HPDF_Free(w->pdf);
+	free(o);
+}
+
 int
-pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
+pdf_finish(PdfOut *o, unsigned char **out, size_t *len, Diag *d)
 {
 	*out = NULL;
 	*len = 0;
-	Writer w = { 0 };
-	w.dl = dl;
-	w.pdf = HPDF_New(on_error, &w.err);
-	if (w.pdf == NULL) {
-		diag_report(d, DIAG_INTERNAL, NULL, 0, 0, "cannot start a PDF (HPDF_New failed); out of memory?");
-		return -1;
-	}
-	w.fonts = mem_array(dl->nfonts + 1, sizeof *w.fonts);
-	for (size_t i = 0; i < dl->nfonts; i++) {
-		w.fonts[i].src = dl->fonts[i];
-		w.fonts[i].strict = dl->archival >= 2;
-	}
-	HPDF_Page *pages = mem_array(dl->npages + 1, sizeof *pages);
-	for (size_t p = 0; p < dl->npages && w.err.code == 0; p++) {
-		pages[p] = HPDF_AddPage(w.pdf);
-		if (pages[p] == NULL)
-			break;
-		HPDF_Page_SetWidth(pages[p], (HPDF_REAL)dl->pages[p].w);
-		HPDF_Page_SetHeight(pages[p], (HPDF_REAL)dl->pages[p].h);
-		pdf_put_page(&w, pages[p], &dl->pages[p]);
-	}
+	Writer *w = &o->w;
+	const DisplayList *dl = w->dl;
+	HPDF_Page *pages = o->pages;
 	int rc = 0;
-	for (size_t i = 0; i < dl->nfonts && w.err.code == 0; i++)
-		if (w.fonts[i].type0 && pdf_font_finish(&w, &w.fonts[i]) < 0)
+	if (w->err.code == 0 && o->npages != dl->npages)
+		rc = -1;    /* a page not handed over: the caller's mistake */
+	for (size_t i = 0; i < dl->nfonts && w->err.code == 0 && rc == 0; i++)
+		if (w->fonts[i].type0 && pdf_font_finish(w, &w->fonts[i]) < 0)
 			rc = -1;
 	for (size_t i = 0; i < dl->nfonts && rc == 0; i++) {
-		const PdfFont *pf = &w.fonts[i];
+		const PdfFont *pf = &w->fonts[i];
 		if (pf->embed && pf->embed->unmapped) {
 			diag_report(d, DIAG_USAGE, NULL, 0, 0, "the font %s draws glyph %u, which stands for no "
 			    "Unicode character, so the report cannot be PDF/A-%du; name another font in [fonts], or "
@@ -147,37 +200,37 @@ pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
 			rc = -2;
 		}
 	}
-	if (w.err.code == 0 && rc == 0) {
+	if (w->err.code == 0 && rc == 0) {
 		char xmp_date[32];
-		pdf_put_info(&w, xmp_date);
-		put_outlines(&w, pages);
-		put_page_labels(&w);
+		pdf_put_info(w, xmp_date);
+		put_outlines(w, pages);
+		put_page_labels(w);
 		if (dl->archival) {
 			/* PDF/A-1b: ISO 19005-1, checked by Apache PDFBox Preflight
 			 * in make test; PDF/A-2u and -3u (ISO 19005-2 and -3) by
 			 * tests/pdfa/pdfcheck.py, for Preflight judges part 1 only */
 			for (size_t i = 0; i < dl->nfonts && dl->archival == 1; i++)
-				if (w.fonts[i].type0 && w.fonts[i].embed)
-					pdf_put_cidset(&w, &w.fonts[i]);
-			pdf_put_metadata(&w, PDF_PRODUCER, *xmp_date ? xmp_date : NULL);
-			if (pdf_put_output_intent(&w, d) != 0)
+				if (w->fonts[i].type0 && w->fonts[i].embed)
+					pdf_put_cidset(w, &w->fonts[i]);
+			pdf_put_metadata(w, PDF_PRODUCER, *xmp_date ? xmp_date : NULL);
+			if (pdf_put_output_intent(w, d) != 0)
 				rc = -2;
-			pdf_put_id(&w);
+			pdf_put_id(w);
 			/* The header: parts 2 and 3 are based on PDF 1.7. libharu
 			 * has no call to choose it; it writes the version its
 			 * document holds (1.3 unless a feature it drew raised it). */
 			if (dl->archival >= 2)
-				w.pdf->pdf_version = HPDF_VER_17;
+				w->pdf->pdf_version = HPDF_VER_17;
 		}
 	}
-	if (w.err.code == 0 && rc == 0 && HPDF_SaveToStream(w.pdf) == HPDF_OK) {
+	if (w->err.code == 0 && rc == 0 && HPDF_SaveToStream(w->pdf) == HPDF_OK) {
 		/* Copied chunk by chunk: HPDF_ReadFromStream copies byte by byte. */
-		size_t size = HPDF_GetStreamSize(w.pdf), got = 0;
+		size_t size = HPDF_GetStreamSize(w->pdf), got = 0;
 		unsigned char *bytes = mem_alloc(size + 1);
-		HPDF_UINT nb = HPDF_MemStream_GetBufCount(w.pdf->stream);
+		HPDF_UINT nb = HPDF_MemStream_GetBufCount(w->pdf->stream);
 		for (HPDF_UINT i = 0; i < nb && got < size; i++) {
 			HPDF_UINT k = 0;
-			HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(w.pdf->stream, i, &k);
+			HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(w->pdf->stream, i, &k);
 			if (p == NULL || k > size - got)
 				break;
 			memcpy(bytes + got, p, k);
@@ -195,24 +248,27 @@ pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
 	}
 	if (rc == -2)
 		rc = -1;    /* reported */
-	else if (rc < 0 && w.bad_image)
-		diag_report(d, DIAG_INPUT, w.bad_image, 0, 0,
+	else if (rc < 0 && w->bad_image)
+		diag_report(d, DIAG_INPUT, w->bad_image, 0, 0,
 			"this image cannot be embedded in the PDF (libharu error 0x%04X); save it again as "
-			"an 8-bit PNG without interlacing, or as a baseline JPEG", (unsigned)w.err.code);
+			"an 8-bit PNG without interlacing, or as a baseline JPEG", (unsigned)w->err.code);
 	else if (rc < 0)
 		diag_report(d, DIAG_INTERNAL, NULL, 0, 0,
 			"cannot build the PDF (libharu error 0x%04X, detail %u; font subsetting %s)",
-			(unsigned)w.err.code, (unsigned)w.err.detail, w.err.code ? _("not reached") : _("failed"));
-	for (size_t i = 0; i < dl->nfonts; i++) {
-		free(w.fonts[i].used);
-		free(w.fonts[i].w1000);
-		embed_put(w.fonts[i].embed);
-	}
-	free(w.fonts);
-	free(w.images);
-	free(pages);
-	free(w.zout);
-	free(w.content.p);
-	HPDF_Free(w.pdf);
+			(unsigned)w->err.code, (unsigned)w->err.detail, w->err.code ? _("not reached") : _("failed"));
+	pdf_abandon(o);
 	return rc;
+}
+
+int
+pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d)
+{
+	*out = NULL;
+	*len = 0;
+	PdfOut *o = pdf_begin(dl, d);
+	if (o == NULL)
+		return -1;
+	for (size_t p = 0; p < dl->npages && o->w.err.code == 0; p++)
+		pdf_page(o, p);
+	return pdf_finish(o, out, len, d);
 }

@@ -25,6 +25,20 @@
  * their locks. */
 int pdf_render(const DisplayList *dl, unsigned char **out, size_t *len, Diag *d);
 
+/* The same, page by page, for a display list that drops its pages as they
+ * are laid (dlist.h): pdf_begin when the first page is done (dl's fonts,
+ * archival level and information are set; dl must outlive the writer),
+ * pdf_page for each page in order while its items are there, pdf_finish
+ * when the layout has ended (dl's marks, labels and colour profile final),
+ * which writes the rest, returns as pdf_render does and frees the writer;
+ * or pdf_abandon to throw it away. pdf_begin returns NULL after reporting.
+ * A writer is used by one thread; several may run at once. */
+typedef struct PdfOut PdfOut;
+PdfOut *pdf_begin(const DisplayList *dl, Diag *d);
+void pdf_page(PdfOut *o, size_t p);
+int pdf_finish(PdfOut *o, unsigned char **out, size_t *len, Diag *d);
+void pdf_abandon(PdfOut *o);
+
 /* Free the process-wide caches: of font subsets, and of streams made once
  * from the same bytes (colour profile, images). The first is keyed by the
  * DlFont records' addresses: call it when those fonts are freed, before

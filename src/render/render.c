@@ -170,18 +170,22 @@ attach_icc(DisplayList *dl, const Settings *s, Diag *d)
 	return rc;
 }
 
+/* Lay doc out in its fonts; with fn, each page handed to fn as it is done
+ * (ts_layout_pages). NULL after reporting, *rc the exit status. */
 static DisplayList *
-layout(const Doc *doc, const Settings *s, long long created, Diag *d, int *rc)
+layout(const Doc *doc, const Settings *s, long long created, Diag *d, int *rc, DlPageFn fn, void *user,
+    int *again)
 {
 	FontSet *set;
 	TsCtx *c = get_ctx(doc->thai_font ? doc->thai_font : &s->thai, doc->latin_font ? doc->latin_font : &s->latin,
 	    &set, d);
+	*again = 0;
 	if (c == NULL) {
 		*rc = diag_exit_status(d) ? diag_exit_status(d) : EXIT_INTERNAL;
 		return NULL;
 	}
 	Phase was = phase_enter(PHASE_LAYOUT);
-	DisplayList *dl = ts_layout(c, doc, s, created, d);
+	DisplayList *dl = fn ? ts_layout_pages(c, doc, s, created, d, fn, user, again) : ts_layout(c, doc, s, created, d);
 	phase_enter(was);
 	put_ctx(set, c);
 	*rc = dl ? EXIT_DONE : EXIT_INTERNAL;
@@ -204,18 +208,53 @@ pdf_failed(Diag *d)
 	return st >= EXIT_USAGE && st <= EXIT_OUTPUT ? st : EXIT_INTERNAL;
 }
 
+/* The PDF writer, fed each page as the layout finishes it: a long report
+ * is never held whole, as its display list or as anything else. */
+typedef struct Feed {
+	PdfOut *out;
+	Diag *d;
+	int failed;                 /* pdf_begin failed, reported */
+} Feed;
+
+static void
+feed_page(void *user, const DisplayList *dl, size_t p)
+{
+	Feed *f = user;
+	Phase was = phase_enter(PHASE_PDF);
+	if (f->out == NULL && !f->failed && (f->out = pdf_begin(dl, f->d)) == NULL)
+		f->failed = 1;
+	if (f->out != NULL)
+		pdf_page(f->out, p);
+	phase_enter(was);
+}
+
 int
 render_to_memory(const Doc *doc, const Settings *s, long long created, unsigned char **out, size_t *len,
     Diag *d)
 {
-	int rc;
+	int rc, again;
 	*out = NULL;
 	*len = 0;
-	DisplayList *dl = layout(doc, s, created, d, &rc);
-	if (dl == NULL)
-		return rc;
+	Feed f = { .d = d };
+	DisplayList *dl = layout(doc, s, created, d, &rc, feed_page, &f, &again);
+	if (dl != NULL && again) {
+		/* The pages handed on were not the document's: once more, whole. */
+		pdf_abandon(f.out);
+		f = (Feed){ .d = d };
+		dl_free(dl);
+		dl = layout(doc, s, created, d, &rc, NULL, NULL, &again);
+		for (size_t p = 0; dl != NULL && p < dl->npages; p++)
+			feed_page(&f, dl, p);
+	}
+	if (dl == NULL || f.failed) {
+		pdf_abandon(f.out);
+		dl_free(dl);
+		return dl == NULL ? rc : pdf_failed(d);
+	}
 	Phase was = phase_enter(PHASE_PDF);
-	rc = pdf_render(dl, out, len, d) == 0 ? EXIT_DONE : pdf_failed(d);
+	if (f.out == NULL)
+		f.out = pdf_begin(dl, d);  /* no page was handed on: not expected */
+	rc = f.out != NULL && pdf_finish(f.out, out, len, d) == 0 ? EXIT_DONE : pdf_failed(d);
 	phase_enter(was);
 	dl_free(dl);
 	return rc;
@@ -276,8 +315,8 @@ render_preload(const Settings *s, size_t contexts)
 int
 render_dump_layout(const Doc *doc, const Settings *s, long long created, FILE *out, Diag *d)
 {
-	int rc;
-	DisplayList *dl = layout(doc, s, created, d, &rc);
+	int rc, again;
+	DisplayList *dl = layout(doc, s, created, d, &rc, NULL, NULL, &again);
 	if (dl == NULL)
 		return rc;
 	if (dl_dump(dl, out) != 0 || fflush(out) != 0) {

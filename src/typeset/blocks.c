@@ -48,7 +48,7 @@ lay_heading(Lay *L, const DocHeading *h, const DocBlock *next)
 	/* The heading's lines start on the page its bookmark names. */
 	lay_need(L, hh < L->bottom - L->top ? hh : lh);
 	double ytop = L->y;
-	lay_flow_lines(L, &tf, L->x0, L->width, 0, DOC_ALIGN_LEFT, lay_tag(L, "h%d", L->nblock, 0, 0));
+	lay_flow_lines(L, &tf, L->x0, L->width, 0, DOC_ALIGN_LEFT, lay_block_tag(L, "h%d", L->nblock, 0, 0));
 	if (h->in_toc) {
 		dl_add_mark(L->dl, L->page, h->level, L->ph - ytop, body);
 		lay_toc_reached(L);
@@ -70,7 +70,7 @@ lay_para(Lay *L, const DocPara *p, const DocBlock *next)
 		lay_need(L, tf.f.lh);
 	if (p->caption != DOC_CAPTION_NONE)
 		lay_toc_reached(L);
-	lay_flow_lines(L, &tf, L->x0, L->width, p->indent_mm * MM, p->align, lay_tag(L, "p%d", L->nblock, 0, 0));
+	lay_flow_lines(L, &tf, L->x0, L->width, p->indent_mm * MM, p->align, lay_block_tag(L, "p%d", L->nblock, 0, 0));
 	L->y += lh_of(L, size) * BLOCK_AFTER;
 }
 
@@ -174,7 +174,7 @@ lay_put_image(Lay *L, const DocImage *im, double x, double ytop, double w, doubl
 	it->u.image.data = im->data;
 	it->u.image.len = im->len;
 	it->u.image.jpeg = im->format == DOC_IMAGE_JPEG;
-	it->u.image.source = im->source ? arena_strdup(L->a, im->source) : NULL;
+	it->u.image.source = im->source ? arena_strdup(L->dl->page_arena, im->source) : NULL;
 	(void)k;
 }
 

@@ -21,6 +21,7 @@ dl_new(const DlFont *const *fonts, size_t nfonts)
 {
 	DisplayList *dl = mem_alloc(sizeof *dl);
 	dl->arena = arena_new();
+	dl->page_arena = arena_new();
 	dl->fonts = arena_array(dl->arena, nfonts ? nfonts : 1, sizeof *dl->fonts);
 	for (size_t i = 0; i < nfonts; i++)
 		dl->fonts[i] = fonts[i];
@@ -38,7 +39,25 @@ dl_free(DisplayList *dl)
 	free(dl->pages);
 	free(dl->marks);
 	arena_free(dl->arena);
+	arena_free(dl->page_arena);
 	free(dl);
+}
+
+void
+dl_page_done(DisplayList *dl, size_t p)
+{
+	if (!dl->drop_pages || p >= dl->npages || p < dl->ndone)
+		return;
+	if (dl->page_fn != NULL)
+		dl->page_fn(dl->page_user, dl, p);
+	DlPage *pg = &dl->pages[p];
+	free(pg->items);
+	pg->items = NULL;
+	pg->nitems = pg->cap = 0;
+	dl->ndone = p + 1;
+	/* Only the pages done have drawn into it (p is the last). */
+	arena_free(dl->page_arena);
+	dl->page_arena = arena_new();
 }
 
 size_t

@@ -113,8 +113,17 @@ typedef struct DlMark {
 	const char *title;
 } DlMark;
 
-typedef struct DisplayList {
-	Arena *arena;                /* all strings and glyph arrays */
+typedef struct DisplayList DisplayList;
+
+/* Called with each page of a display list written as it is laid (see
+ * page_fn): the page's items are there for this call only. */
+typedef void (*DlPageFn)(void *user, const DisplayList *dl, size_t page);
+
+struct DisplayList {
+	Arena *arena;                /* what outlives a page: marks, labels, tags */
+	/* What the pages not yet done draw with: their items' glyphs, runs and
+	 * texts. Emptied when a page is done in a list that drops its pages. */
+	Arena *page_arena;
 	const DlFont **fonts;
 	size_t nfonts;
 	DlPage *pages;
@@ -131,12 +140,25 @@ typedef struct DisplayList {
 	int archival;
 	const unsigned char *icc;
 	size_t icc_len;
-} DisplayList;
+	/* A long document is not held whole (a national annual report's pages
+	 * were 170 MB): with drop_pages set, each page done is handed to
+	 * page_fn (when set) and its items freed, and the list keeps only the
+	 * pages' sizes and labels and the marks. */
+	int drop_pages;
+	DlPageFn page_fn;
+	void *page_user;
+	size_t ndone;                /* pages done: handed on and dropped */
+};
 
 /* A new empty display list that can use fonts[0..nfonts) (borrowed; the
  * array is copied). Free with dl_free. */
 DisplayList *dl_new(const DlFont *const *fonts, size_t nfonts);
 void dl_free(DisplayList *dl);
+
+/* Page p (the last one, all pages before it done) is complete: when dl
+ * drops its pages, hand it to page_fn and free what it drew with; else
+ * nothing. */
+void dl_page_done(DisplayList *dl, size_t p);
 
 /* Append a page; returns its index. */
 size_t dl_add_page(DisplayList *dl, double w, double h);

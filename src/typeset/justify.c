@@ -86,7 +86,7 @@ ts_text_emit(TsCtx *c, DisplayList *dl, size_t p, const TsText *t, const TsLine 
 		if (!distributed)
 			just_gaps(t, ln, extra, &per_space, &per_word);
 	}
-	DlGlyph *gl = arena_array(dl->arena, g1 - g0, sizeof *gl);
+	DlGlyph *gl = arena_array(dl->page_arena, g1 - g0, sizeof *gl);
 	memcpy(gl, t->glyphs + g0, (g1 - g0) * sizeof *gl);
 	double width = ln->width;
 	if (per_space > 0 || per_word > 0 || per_gap > 0) {
@@ -114,7 +114,7 @@ ts_text_emit(TsCtx *c, DisplayList *dl, size_t p, const TsText *t, const TsLine 
 	for (size_t g = g0 + 1; g < g1; g++)
 		if (t->gface[g] != t->gface[g - 1])
 			nruns++;
-	DlRun *runs = arena_array(dl->arena, nruns, sizeof *runs);
+	DlRun *runs = arena_array(dl->page_arena, nruns, sizeof *runs);
 	double pen = x0;
 	size_t r = 0;
 	for (size_t g = g0; g < g1;) {
@@ -137,7 +137,7 @@ ts_text_emit(TsCtx *c, DisplayList *dl, size_t p, const TsText *t, const TsLine 
 	}
 	DlItem *it = dl_add_item(dl, p, DL_TEXT);
 	size_t b0 = cl[ln->c0].byte0, b1 = cl[ln->c1 - 1].byte1;
-	it->u.text.text = arena_strndup(dl->arena, t->str + b0, b1 - b0);
+	it->u.text.text = arena_strndup(dl->page_arena, t->str + b0, b1 - b0);
 	it->u.text.src = src;
 	it->u.text.x = x0;
 	it->u.text.y = y;

@@ -57,6 +57,10 @@ typedef struct Lay {
 	int body_pending;          /* the next page opened is the body's first */
 	size_t body_first;         /* its index, once known */
 	int body_known;
+	/* A pass whose pages are handed on as they are done: the number of
+	 * pages its footers print, from the pass before. */
+	int total_given;
+	size_t total;
 	const char *table_label;   /* the caption of the table being laid, for "(ต่อ)" */
 	int nblock;
 	double page_w_mm, page_h_mm;
@@ -116,10 +120,13 @@ typedef struct LabelFlow {
 } LabelFlow;
 
 /* Drawing at a fixed place (layout.c): an item's source tag (fmt with up
- * to three %d), text broken into lines in a box (returns the height used),
- * a text's natural width, a rectangle, a line, digits as the document
- * prints them. Strings returned live in the display list's arena. */
+ * to three %d: lay_tag's lives with the current page and is for what is
+ * drawn on it now, lay_block_tag's as long as the display list, for a
+ * block that flows over pages), text broken into lines in a box (returns
+ * the height used), a text's natural width, a rectangle, a line, digits as
+ * the document prints them (in the display list's arena). */
 const char *lay_tag(Lay *L, const char *fmt, int a, int b, int c);
+const char *lay_block_tag(Lay *L, const char *fmt, int a, int b, int c);
 double lay_put_text(Lay *L, const char *text, double size, int bold, double x, double ytop, double w,
 	DocAlign align, const char *src);
 double lay_text_width(Lay *L, const char *text, double size, int bold);
@@ -142,7 +149,14 @@ void lay_close_page(Lay *L, int orientation);
 void lay_toc_reached(Lay *L);
 void lay_cover(Lay *L, const DocCover *cv);
 void lay_toc(Lay *L, DocCaptionKind kind);
+/* The running header and footer and the pages' labels, drawn over every
+ * page at the end of a pass; in a display list that drops its pages, each
+ * page gets them when it is done (lay_page_done, called as the next page
+ * opens), which needs the page count from the pass before (total_given).
+ * lay_page_total: the count the footer prints ("จาก 12"). */
 void lay_decorate(Lay *L);
+void lay_page_done(Lay *L, size_t p);
+size_t lay_page_total(const Lay *L);
 
 /* Flowing blocks (flow.c). */
 size_t lay_flow_take(Lay *L, const Flow *f, size_t k);

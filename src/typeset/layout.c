@@ -15,11 +15,11 @@
 /* The source tag of an item: fmt holds only literal characters and up to
  * three %d. Formatted by hand because every typeset line gets one and
  * vsnprintf cost more than the rest of tagging. */
-const char *
-lay_tag(Lay *L, const char *fmt, int a, int b, int c)
+static const char *
+tag_in(Arena *a, const char *fmt, int a1, int b, int c)
 {
 	char buf[96];
-	int args[3] = { a, b, c }, k = 0;
+	int args[3] = { a1, b, c }, k = 0;
 	size_t n = 0;
 	for (const char *p = fmt; *p && n + 12 < sizeof buf; p++) {
 		if (p[0] == '%' && p[1] == 'd' && k < 3) {
@@ -41,7 +41,21 @@ lay_tag(Lay *L, const char *fmt, int a, int b, int c)
 			buf[n++] = *p;
 		}
 	}
-	return arena_strndup(L->dl->arena, buf, n);
+	return arena_strndup(a, buf, n);
+}
+
+/* A tag drawn on the current page only (its memory goes with the page). */
+const char *
+lay_tag(Lay *L, const char *fmt, int a, int b, int c)
+{
+	return tag_in(L->dl->page_arena, fmt, a, b, c);
+}
+
+/* A tag for a block that may run over several pages. */
+const char *
+lay_block_tag(Lay *L, const char *fmt, int a, int b, int c)
+{
+	return tag_in(L->a, fmt, a, b, c);
 }
 
 /* Text at a fixed place (no pagination): returns the height used. */
@@ -158,14 +172,32 @@ lay_join(Lay *L, const char *const *w, size_t n)
 
 /* One layout of doc; scale multiplies the sizes a Doc gives explicitly
  * (tables, small paragraphs) as s's body size was multiplied. */
+/* How a pass hands its pages on: kept whole (drop 0), or each dropped
+ * when done, after fn (if any) has written it; total: the pages the
+ * footers count, when known from the pass before (given) or found. */
+typedef struct PassOut {
+	int drop;
+	DlPageFn fn;
+	void *user;
+	int total_given;
+	size_t total;
+} PassOut;
+
 static DisplayList *
 lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc, double scale,
-	long long created)
+	long long created, PassOut *out)
 {
 	TsFonts *f = c->fonts;
 	DisplayList *dl = dl_new(ts_fonts_dl(f), ts_fonts_count(f));
 	Lay L;
 	lay_init(&L, c, s, dl);
+	if (out != NULL) {
+		dl->drop_pages = out->drop;
+		dl->page_fn = out->fn;
+		dl->page_user = out->user;
+		L.total_given = out->total_given;
+		L.total = out->total;
+	}
 	L.doc = doc;
 	L.scale = scale;
 	L.toc = toc;
@@ -223,16 +255,20 @@ lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc
 	}
 	if (dl->npages == 0)
 		lay_open_page(&L);
+	if (out != NULL)
+		out->total = lay_page_total(&L);
 	lay_decorate(&L);
 	arena_free(L.scratch);
 	free(L.cover);
 	return dl;
 }
 
-DisplayList *
-ts_layout(TsCtx *c, const Doc *doc, const Settings *s, long long created, Diag *d)
+/* Lay doc out; with fn, hand it each page (see ts_layout_pages). */
+static DisplayList *
+layout_doc(TsCtx *c, const Doc *doc, const Settings *s, long long created, DlPageFn fn, void *user,
+	int *again)
 {
-	(void)d;
+	*again = 0;
 	/* Headings known in advance; with a TOC the layout runs twice, the
 	 * second time with the page numbers the first one found. */
 	size_t ntoc = 0;
@@ -272,10 +308,32 @@ ts_layout(TsCtx *c, const Doc *doc, const Settings *s, long long created, Diag *
 		}
 		i++;
 	}
-	DisplayList *dl = lay_pass(c, doc, s, toc, ntoc, 1.0, created);
+	DisplayList *dl = NULL;
+	if (fn != NULL && has_toc && ntoc > 0) {
+		/* Two passes anyway: the first keeps no page (it finds the
+		 * lists' page numbers and the page count), the second hands each
+		 * page on as it is done, its footer counting the first's pages,
+		 * so that a long report is never held whole. The lists' lengths
+		 * do not depend on their numbers, so the counts agree; if they
+		 * did not, the caller lays the document again whole. */
+		PassOut first = { .drop = 1 };
+		dl = lay_pass(c, doc, s, toc, ntoc, 1.0, created, &first);
+		int fits = doc->max_pages <= 0 || dl->npages <= (size_t)doc->max_pages;
+		dl_free(dl);
+		dl = NULL;
+		if (fits) {
+			PassOut second = { .drop = 1, .fn = fn, .user = user, .total_given = 1, .total = first.total };
+			dl = lay_pass(c, doc, s, toc, ntoc, 1.0, created, &second);
+			*again = second.total != first.total;
+			free(toc);
+			arena_free(ta);
+			return dl;
+		}
+	}
+	dl = lay_pass(c, doc, s, toc, ntoc, 1.0, created, NULL);
 	if (has_toc && ntoc > 0) {
 		dl_free(dl);
-		dl = lay_pass(c, doc, s, toc, ntoc, 1.0, created);
+		dl = lay_pass(c, doc, s, toc, ntoc, 1.0, created, NULL);
 	}
 	/* Too long for its page budget: tighter lines first (a reader hardly
 	 * notices 1.2 becoming 1.05), smaller type only at the last step. */
@@ -288,15 +346,33 @@ ts_layout(TsCtx *c, const Doc *doc, const Settings *s, long long created, Diag *
 		tight.line_spacing = s->line_spacing * fit[k].spacing;
 		tight.body_size = s->body_size * fit[k].size;
 		dl_free(dl);
-		dl = lay_pass(c, doc, &tight, toc, ntoc, fit[k].size, created);
+		dl = lay_pass(c, doc, &tight, toc, ntoc, fit[k].size, created, NULL);
 		if (has_toc && ntoc > 0) {
 			dl_free(dl);
-			dl = lay_pass(c, doc, &tight, toc, ntoc, fit[k].size, created);
+			dl = lay_pass(c, doc, &tight, toc, ntoc, fit[k].size, created, NULL);
 		}
 	}
 	free(toc);
 	arena_free(ta);
+	for (size_t p = 0; fn != NULL && p < dl->npages; p++)
+		fn(user, dl, p);
 	return dl;
+}
+
+DisplayList *
+ts_layout(TsCtx *c, const Doc *doc, const Settings *s, long long created, Diag *d)
+{
+	(void)d;
+	int again;
+	return layout_doc(c, doc, s, created, NULL, NULL, &again);
+}
+
+DisplayList *
+ts_layout_pages(TsCtx *c, const Doc *doc, const Settings *s, long long created, Diag *d, DlPageFn fn,
+	void *user, int *again)
+{
+	(void)d;
+	return layout_doc(c, doc, s, created, fn, user, again);
 }
 
 DisplayList *
@@ -317,7 +393,7 @@ ts_layout_lines(TsCtx *c, const char *const *lines, size_t n, const Settings *s,
 		L.nblock++;
 		lay_flow_text(&L, NULL, lines[i], L.body, 0, L.x0 ? L.x0 : L.ml,
 			L.width > 0 ? L.width : width_mm * MM - 20 * MM, 0, DOC_ALIGN_LEFT,
-			lay_tag(&L, "p%d", (int)i + 1, 0, 0));
+			lay_block_tag(&L, "p%d", (int)i + 1, 0, 0));
 	}
 	if (dl->npages == 0)
 		lay_open_page(&L);

@@ -22,6 +22,8 @@
 void
 lay_open_page(Lay *L)
 {
+	if (L->dl->drop_pages && L->dl->npages > 0)
+		lay_page_done(L, L->dl->npages - 1);
 	int land = L->orient;
 	double w = L->page_w_mm * MM, h = L->page_h_mm * MM;
 	if (land && h > w) {
@@ -195,47 +197,77 @@ lay_toc(Lay *L, DocCaptionKind kind)
 
 /* ---- running header and footer ---- */
 
-void
-lay_decorate(Lay *L)
+size_t
+lay_page_total(const Lay *L)
 {
 	size_t total = 0;
 	for (size_t p = L->has_body && L->body_known ? L->body_first : 0; p < L->dl->npages; p++)
 		total += !L->cover[p];
-	double size = L->body - 2, lh = lh_of(L, size);
-	for (size_t p = 0; p < L->dl->npages; p++) {
-		char label[24];
-		page_label(L, p, label, sizeof label);
-		int front = L->has_body && (!L->body_known || p < L->body_first);
-		if (L->has_body) {
-			L->dl->pages[p].label = arena_strdup(L->a, label);
-			L->dl->pages[p].body_first = L->body_known && p == L->body_first;
-		}
-		if (L->cover[p])
-			continue;
-		L->page = p;
-		L->pw = L->dl->pages[p].w;
-		L->ph = L->dl->pages[p].h;
-		double x0 = L->ml, w = L->pw - L->ml - L->mr;
-		if (L->doc->header_text && *L->doc->header_text) {
-			double yt = L->mt - lh - 2 * MM;
-			if (yt < 2 * MM)
-				yt = 2 * MM;
-			lay_put_text(L, L->doc->header_text, size, 0, x0, yt, w, DOC_ALIGN_RIGHT, "hdr");
-			lay_line(L, x0, yt + lh + 0.5 * MM, x0 + w, yt + lh + 0.5 * MM, GRID, HEADER_RULE_LW);
-		}
-		/* "หน้า ก" in front matter, "หน้า 3 จาก 12" from the body on. */
-		const DocWords *words = &L->doc->words;
-		char count[24];
-		snprintf(count, sizeof count, "%zu", total);
-		const char *pg = front || words->page_of == NULL ?
-			lay_join(L, (const char *[]){ words->page, label }, 2) :
-			lay_join(L, (const char *[]){ words->page, label, words->page_of, count }, 4);
-		double yf = L->ph - L->mb + 3 * MM;
-		if (yf + lh > L->ph - 2 * MM)
-			yf = L->ph - 2 * MM - lh;
-		if (L->doc->footer_text && *L->doc->footer_text)
-			lay_put_text(L, L->doc->footer_text, size, 0, x0, yf, w * FOOTER_TEXT_SHARE, DOC_ALIGN_LEFT, "ftr");
-		lay_put_text(L, lay_digits(L, pg), size, 0, x0, yf, w,
-			L->doc->footer_text && *L->doc->footer_text ? DOC_ALIGN_RIGHT : DOC_ALIGN_CENTER, "pageno");
+	return total;
+}
+
+/* Page p's label, and its running header and footer: "หน้า ก" in front
+ * matter, "หน้า 3 จาก 12" from the body on, total being the 12. */
+static void
+decorate(Lay *L, size_t p, size_t total)
+{
+	char label[24];
+	page_label(L, p, label, sizeof label);
+	int front = L->has_body && (!L->body_known || p < L->body_first);
+	if (L->has_body) {
+		L->dl->pages[p].label = arena_strdup(L->a, label);
+		L->dl->pages[p].body_first = L->body_known && p == L->body_first;
 	}
+	if (L->cover[p])
+		return;
+	size_t was = L->page;
+	double pw = L->pw, ph = L->ph;
+	L->page = p;
+	L->pw = L->dl->pages[p].w;
+	L->ph = L->dl->pages[p].h;
+	double size = L->body - 2, lh = lh_of(L, size);
+	double x0 = L->ml, w = L->pw - L->ml - L->mr;
+	if (L->doc->header_text && *L->doc->header_text) {
+		double yt = L->mt - lh - 2 * MM;
+		if (yt < 2 * MM)
+			yt = 2 * MM;
+		lay_put_text(L, L->doc->header_text, size, 0, x0, yt, w, DOC_ALIGN_RIGHT, "hdr");
+		lay_line(L, x0, yt + lh + 0.5 * MM, x0 + w, yt + lh + 0.5 * MM, GRID, HEADER_RULE_LW);
+	}
+	const DocWords *words = &L->doc->words;
+	char count[24];
+	snprintf(count, sizeof count, "%zu", total);
+	const char *pg = front || words->page_of == NULL ?
+		lay_join(L, (const char *[]){ words->page, label }, 2) :
+		lay_join(L, (const char *[]){ words->page, label, words->page_of, count }, 4);
+	double yf = L->ph - L->mb + 3 * MM;
+	if (yf + lh > L->ph - 2 * MM)
+		yf = L->ph - 2 * MM - lh;
+	if (L->doc->footer_text && *L->doc->footer_text)
+		lay_put_text(L, L->doc->footer_text, size, 0, x0, yf, w * FOOTER_TEXT_SHARE, DOC_ALIGN_LEFT, "ftr");
+	lay_put_text(L, lay_digits(L, pg), size, 0, x0, yf, w,
+		L->doc->footer_text && *L->doc->footer_text ? DOC_ALIGN_RIGHT : DOC_ALIGN_CENTER, "pageno");
+	L->page = was;
+	L->pw = pw;
+	L->ph = ph;
+}
+
+void
+lay_page_done(Lay *L, size_t p)
+{
+	if (L->total_given)
+		decorate(L, p, L->total);
+	dl_page_done(L->dl, p);
+}
+
+void
+lay_decorate(Lay *L)
+{
+	if (L->dl->drop_pages) {
+		lay_page_done(L, L->dl->npages - 1);
+		return;
+	}
+	size_t total = lay_page_total(L);
+	for (size_t p = 0; p < L->dl->npages; p++)
+		decorate(L, p, total);
 }

@@ -39,6 +39,18 @@ void ts_ctx_free(TsCtx *c);
  * internal problem through d. */
 DisplayList *ts_layout(TsCtx *c, const Doc *doc, const Settings *s, long long created, Diag *d);
 
+/* As ts_layout, but each page is handed to fn(user, dl, page) in order as
+ * soon as it is done, for a writer that takes a document page by page. A
+ * document laid twice anyway (one with lists of contents and within its
+ * page budget) is then not kept: the list returned has its pages' sizes
+ * and labels and its marks, but no page's items. *again is set when the
+ * pages handed on turn out not to be the document's (their footers count
+ * pages a first pass found; not expected): the caller throws away what
+ * fn made and lays the document out with ts_layout. Caller frees the list
+ * with dl_free; NULL after reporting through d. */
+DisplayList *ts_layout_pages(TsCtx *c, const Doc *doc, const Settings *s, long long created, Diag *d,
+	DlPageFn fn, void *user, int *again);
+
 /* Lay out one paragraph of plain UTF-8 text per element of lines on pages of
  * width_mm x height_mm (margins 10 mm), at body size s->body_size, for the
  * corpus tool; created as for ts_layout. Returns a new display list (caller

@@ -43,6 +43,14 @@ typedef struct TRow {
 #define TABLE_SPLIT_LINES 3
 /* Space below a table, in its lines. */
 #define TABLE_AFTER 0.5
+/* A table of more cells than this does not keep its body cells shaped
+ * from measuring to drawing: each row's are shaped again just before the
+ * row is drawn, and dropped after (a national annual report's list of
+ * 30,000 schools held 100 MB of shaped cells). Smaller tables keep them:
+ * shaping twice costs time. */
+#define TABLE_KEEP_CELLS 4096
+/* Cells measured between two emptyings of a long table's measuring arena. */
+#define TABLE_MEASURE_BATCH 256
 
 static void
 draw_row(Lay *L, const DocTable *tb, TRow *rows, size_t r, TCell *cells, const double *xcol,
@@ -211,6 +219,33 @@ table_fit_size(Lay *L, const DocTable *tb, double size, const double *umin, cons
 	return size * TABLE_MIN_SCALE;
 }
 
+/* Cell c broken to its column's width (shaped first into a when asked:
+ * a long table's body cell), its row at least as tall as its lines. */
+static void
+break_cell(Lay *L, TCell *c, TRow *rows, const double *xcol, double lh, Arena *a, double size, int shape)
+{
+	if (shape)
+		c->t = ts_text_shape(L->c, a, &c->dc->text, NULL, size, rows[c->row].dr->kind != DOC_ROW_BODY);
+	double w = xcol[c->col + c->cs] - xcol[c->col] - 2 * PAD_X;
+	c->n = ts_text_break(c->t, a, w, w, 0, &c->ln);
+	if (c->rs == 1) {
+		double h = lh * (double)(c->n ? c->n : 1) + 2 * PAD_Y;
+		if (h > rows[c->row].h)
+			rows[c->row].h = h;
+	}
+}
+
+/* A long table's body row r, shaped and broken into a just before it is
+ * drawn, and its height. */
+static void
+shape_row(Lay *L, TRow *rows, size_t r, TCell *cells, const double *xcol, double lh, Arena *a, double size)
+{
+	for (size_t i = rows[r].c0; i < rows[r].c1; i++)
+		break_cell(L, &cells[i], rows, xcol, lh, a, size, 1);
+	if (rows[r].h <= 0)
+		rows[r].h = lh + 2 * PAD_Y;
+}
+
 void
 lay_table(Lay *L, const DocTable *tb)
 {
@@ -262,6 +297,10 @@ lay_table(Lay *L, const DocTable *tb)
 	double *mn = mem_array(nc, sizeof *mn), *mx = mem_array(nc, sizeof *mx);
 	double *wd = mem_array(nc, sizeof *wd);
 	double *hmin = mem_array(nc, sizeof *hmin), *umin = mem_array(nc, sizeof *umin);
+	/* A long table: its body cells shaped for measuring in an arena
+	 * emptied every batch, and again row by row when drawn. */
+	int by_row = ci > TABLE_KEEP_CELLS;
+	Arena *cell_arena = by_row ? arena_new() : NULL;
 	for (int pass = 0; pass < 2; pass++) {
 		memset(mn, 0, nc * sizeof *mn);
 		memset(mx, 0, nc * sizeof *mx);
@@ -269,7 +308,13 @@ lay_table(Lay *L, const DocTable *tb)
 		memset(umin, 0, nc * sizeof *umin);
 		for (size_t i = 0; i < ci; i++) {
 			const DocRow *dr = rows[cells[i].row].dr;
-			cells[i].t = ts_text_shape(L->c, L->scratch, &cells[i].dc->text, NULL, size, dr->kind != DOC_ROW_BODY);
+			int later = by_row && dr->kind != DOC_ROW_HEADER;
+			if (later && i % TABLE_MEASURE_BATCH == 0) {
+				arena_free(cell_arena);
+				cell_arena = arena_new();
+			}
+			cells[i].t = ts_text_shape(L->c, later ? cell_arena : L->scratch, &cells[i].dc->text, NULL, size,
+			    dr->kind != DOC_ROW_BODY);
 			if (cells[i].cs != 1)
 				continue;
 			double a, b;
@@ -321,6 +366,11 @@ lay_table(Lay *L, const DocTable *tb)
 		else
 			wd[k] = mn[k] + (mx[k] - mn[k]) * (avail - smin) / (smax - smin);
 	}
+	arena_free(cell_arena);
+	if (by_row)
+		for (size_t i = 0; i < ci; i++)
+			if (rows[cells[i].row].dr->kind != DOC_ROW_HEADER)
+				cells[i].t = NULL;     /* shaped again when drawn */
 	fit_header_words(L, tb, cells, ci, rows, wd, hmin, umin);
 	free(hmin);
 	free(umin);
@@ -332,19 +382,14 @@ lay_table(Lay *L, const DocTable *tb)
 	free(mx);
 	free(wd);
 
-	/* Break cells, row heights; a rowspan's extra height goes to its last row. */
-	for (size_t i = 0; i < ci; i++) {
-		TCell *c = &cells[i];
-		double w = xcol[c->col + c->cs] - xcol[c->col] - 2 * PAD_X;
-		c->n = ts_text_break(c->t, L->scratch, w, w, 0, &c->ln);
-		if (c->rs == 1) {
-			double h = lh * (double)(c->n ? c->n : 1) + 2 * PAD_Y;
-			if (h > rows[c->row].h)
-				rows[c->row].h = h;
-		}
-	}
+	/* Break cells, row heights; a rowspan's extra height goes to its last
+	 * row (spans are only in header rows). A long table's body rows are
+	 * shaped and broken when drawn. */
+	for (size_t i = 0; i < ci; i++)
+		if (cells[i].t != NULL)
+			break_cell(L, &cells[i], rows, xcol, lh, L->scratch, size, 0);
 	for (size_t r = 0; r < nr; r++)
-		if (rows[r].h <= 0)
+		if (rows[r].h <= 0 && !(by_row && rows[r].dr->kind != DOC_ROW_HEADER))
 			rows[r].h = lh + 2 * PAD_Y;
 	for (size_t i = 0; i < ci; i++) {
 		TCell *c = &cells[i];
@@ -362,6 +407,9 @@ lay_table(Lay *L, const DocTable *tb)
 		hh += rows[nhead++].h;
 
 	int bi = L->nblock;
+	Arena *row_arena = by_row ? arena_new() : NULL;
+	if (by_row && nhead < nr)
+		shape_row(L, rows, nhead, cells, xcol, lh, row_arena, size);
 	/* The header and the first body row start together. */
 	lay_need(L, hh + (nhead < nr ? rows[nhead].h : 0));
 	for (size_t r = 0; r < nr; r++) {
@@ -369,6 +417,11 @@ lay_table(Lay *L, const DocTable *tb)
 			draw_row(L, tb, rows, r, cells, xcol, L->y, 0, 0, rows[r].h, "t%dr%dc%d", bi);
 			L->y += rows[r].h;
 			continue;
+		}
+		if (by_row && r > nhead) {
+			arena_free(row_arena);   /* the row before is drawn */
+			row_arena = arena_new();
+			shape_row(L, rows, r, cells, xcol, lh, row_arena, size);
 		}
 		double h = rows[r].h;
 		if (L->y + h > L->bottom + LAY_FIT_EPS) {
@@ -403,6 +456,7 @@ lay_table(Lay *L, const DocTable *tb)
 		}
 	}
 	L->y += lh * TABLE_AFTER;
+	arena_free(row_arena);
 	free(xcol);
 	free(rows);
 	free(cells);

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,3 +71,10 @@ mem_strndup(const char *s, size_t n)
 	return p;
 }
 
+void
+mem_give_back(size_t over)
+{
+	struct mallinfo2 mi = mallinfo2();
+	if (mi.fordblks > over)
+		malloc_trim(0);
+}

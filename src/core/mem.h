@@ -20,4 +20,12 @@ void *mem_grow(void *ptr, size_t count, size_t size); /* realloc, overflow-check
 char *mem_strdup(const char *s);
 char *mem_strndup(const char *s, size_t n);
 
+/* Give the system back the pages of freed memory when more than `over`
+ * bytes are free inside the process's heaps. glibc returns only the free
+ * top of a heap by itself; after a long report or a measurement, the
+ * memory freed in the middle stays counted to the process and the next
+ * job's new allocations come on top of it. Costs a fault per page when
+ * that memory is used again: call it only after a large job. */
+void mem_give_back(size_t over);
+
 #endif

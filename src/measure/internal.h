@@ -19,6 +19,10 @@ typedef struct Ctx {
 	 * while the target is judged and never kept. */
 	void *rows;
 	size_t rows_cap;           /* in rows */
+	/* A target's tallies (per school, per period, per network): read
+	 * while it is judged, never kept; emptied after each target. Kept
+	 * with the figures, they were half a pack's 70 MB at national scale. */
+	Arena *scratch;
 } Ctx;
 
 /* Per-school facts shared by several figures (index as m->schools). */

@@ -825,7 +825,7 @@ Results *
 measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a)
 {
 	Results *r = arena_alloc(a, sizeof(*r));
-	Ctx c = { m, s, a, r, { 0, 0, 0 }, { 0, 0, 0 }, NULL, NULL, NULL, 0 };
+	Ctx c = { m, s, a, r, { 0, 0, 0 }, { 0, 0, 0 }, NULL, NULL, NULL, 0, arena_new() };
 	r->fiscal_year = s->fiscal_year;
 	r->fy_first = cal_fy_first(s->fiscal_year);
 	r->fy_last = cal_fy_last(s->fiscal_year);
@@ -892,12 +892,16 @@ measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a)
 	for (size_t i = 0; i < plan->ntargets; i++) {
 		r->targets[i].target = &plan->targets[i];
 		measure_target(&c, &r->targets[i], &f);
+		arena_free(c.scratch);
+		c.scratch = arena_new();
 	}
 	r->nindicators = plan->nindicators;
 	r->indicators = arena_array(a, plan->nindicators + 1, sizeof(TargetResult));
 	for (size_t i = 0; i < plan->nindicators; i++) {
 		r->indicators[i].target = &plan->indicators[i].target;
 		measure_target(&c, &r->indicators[i], &f);
+		arena_free(c.scratch);
+		c.scratch = arena_new();
 	}
 
 	measure_activities(&c);
@@ -907,6 +911,7 @@ measure_run(const Model *m, const Settings *s, CalDate as_of, Arena *a)
 	measure_supervisors(&c);
 	measure_months(&c);
 	free(c.rows);
+	arena_free(c.scratch);
 	free(c.visit_ok);
 	free(c.visit_month);
 	return r;

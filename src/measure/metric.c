@@ -553,7 +553,7 @@ tally_schools(Ctx *c, const Metric *p, const Rows *rs, const Periods *ps, School
 {
 	const Model *m = c->m;
 	size_t np = ps->n ? ps->n : 1;
-	long *per = ps->n ? arena_array(c->a, (m->nschools + 1) * np, sizeof(long)) : NULL;
+	long *per = ps->n ? arena_array(c->scratch, (m->nschools + 1) * np, sizeof(long)) : NULL;
 	for (size_t i = 0; i < rs->n; i++) {
 		const Row *r = &rs->items[i];
 		if (r->school == NULL)
@@ -597,8 +597,8 @@ tally_scores(Ctx *c, const Metric *p, SchoolFact *sf)
 {
 	const Model *m = c->m;
 	int year = measure_score_year(p, c->r->fiscal_year);
-	long long *sum = arena_array(c->a, 2 * (m->nschools + 1), sizeof(long long));
-	long *n = arena_array(c->a, 2 * (m->nschools + 1), sizeof(long));
+	long long *sum = arena_array(c->scratch, 2 * (m->nschools + 1), sizeof(long long));
+	long *n = arena_array(c->scratch, 2 * (m->nschools + 1), sizeof(long));
 	for (size_t i = 0; i < m->nscores; i++) {
 		const Score *sc = &m->scores[i];
 		if (sc->school == NULL || strcmp(sc->test, p->test) != 0 ||
@@ -646,8 +646,8 @@ members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, cons
 		const double *mean = f->sat_mean;
 		long *resp = NULL;
 		if (p->survey) {
-			double *sm = arena_array(c->a, m->nschools + 1, sizeof(double));
-			resp = arena_array(c->a, m->nschools + 1, sizeof(long));
+			double *sm = arena_array(c->scratch, m->nschools + 1, sizeof(double));
+			resp = arena_array(c->scratch, m->nschools + 1, sizeof(long));
 			measure_school_means(c, survey_of(c, p), sm, resp);
 			mean = sm;
 		}
@@ -669,7 +669,7 @@ members_schools(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps, cons
 	}
 	long group = 0, hit = 0, measured = 0, high = 0;
 	double sum = 0;
-	unsigned char *missing = arena_alloc(c->a, m->nschools + 1);
+	unsigned char *missing = arena_alloc(c->scratch, m->nschools + 1);
 	for (size_t i = 0; i < m->nschools; i++) {
 		if (!place(&sf[i], &m->schools[i], p)) {
 			sf[i].counts = 0;
@@ -755,7 +755,7 @@ members_people(Ctx *c, TargetResult *t, const Rows *rs)
 	}
 	long long reached = 0, staff = 0;
 	long schools = 0, group = 0;
-	unsigned char *missing = arena_alloc(c->a, m->nschools + 1);
+	unsigned char *missing = arena_alloc(c->scratch, m->nschools + 1);
 	for (size_t i = 0; i < m->nschools; i++) {
 		const School *s = &m->schools[i];
 		if (!place(&sf[i], s, p))
@@ -796,8 +796,8 @@ members_networks(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps)
 	/* With every=, a network needs at_least rows in each period due so far
 	 * ("เครือข่ายละ 1 ครั้งต่อไตรมาส"). */
 	size_t np = ps->n ? ps->n : 1;
-	long *net_rows = arena_array(c->a, m->nnetworks + 1, sizeof(long));
-	long *per = ps->n ? arena_array(c->a, (m->nnetworks + 1) * np, sizeof(long)) : NULL;
+	long *net_rows = arena_array(c->scratch, m->nnetworks + 1, sizeof(long));
+	long *per = ps->n ? arena_array(c->scratch, (m->nnetworks + 1) * np, sizeof(long)) : NULL;
 	for (size_t i = 0; i < rs->n; i++) {
 		const Row *r = &rs->items[i];
 		const Network *n = *r->network ? model_network(m, r->network) : NULL;
@@ -810,7 +810,7 @@ members_networks(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps)
 		if (r->school)
 			sf[measure_school_index(c, r->school)].rows++;
 	}
-	unsigned char *net_ok = arena_alloc(c->a, m->nnetworks + 1);
+	unsigned char *net_ok = arena_alloc(c->scratch, m->nnetworks + 1);
 	long nets = 0;
 	for (size_t i = 0; i < m->nnetworks; i++) {
 		int ok = net_rows[i] >= p->at_least;
@@ -822,7 +822,7 @@ members_networks(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps)
 		nets += ok;
 	}
 	long schools = 0;
-	unsigned char *missing = arena_alloc(c->a, m->nschools + 1);
+	unsigned char *missing = arena_alloc(c->scratch, m->nschools + 1);
 	for (size_t i = 0; i < m->nschools; i++) {
 		const School *s = &m->schools[i];
 		if (!place(&sf[i], s, p))

@@ -63,6 +63,20 @@ dl_page_done(DisplayList *dl, size_t p)
 size_t
 dl_add_page(DisplayList *dl, double w, double h)
 {
+	if (dl->keep_max > 0 && !dl->drop_pages && dl->npages >= dl->keep_max) {
+		/* Too long to hold: from here on, only counted. */
+		for (size_t p = 0; p < dl->npages; p++) {
+			free(dl->pages[p].items);
+			dl->pages[p].items = NULL;
+			dl->pages[p].nitems = dl->pages[p].cap = 0;
+		}
+		arena_free(dl->page_arena);
+		dl->page_arena = arena_new();
+		dl->ndone = dl->npages;
+		dl->drop_pages = 1;
+		dl->page_fn = NULL;
+		dl->overflowed = 1;
+	}
 	if (dl->npages == dl->cap_pages) {
 		dl->cap_pages = dl->cap_pages ? dl->cap_pages * 2 : 8;
 		dl->pages = mem_grow(dl->pages, dl->cap_pages, sizeof *dl->pages);

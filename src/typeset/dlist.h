@@ -148,6 +148,12 @@ struct DisplayList {
 	DlPageFn page_fn;
 	void *page_user;
 	size_t ndone;                /* pages done: handed on and dropped */
+	/* keep_max > 0: a list that keeps its pages drops them all when it
+	 * would grow past keep_max, and every page after (without page_fn):
+	 * overflowed says so, and the layer above lays the document again,
+	 * page by page, knowing its length. */
+	size_t keep_max;
+	int overflowed;
 };
 
 /* A new empty display list that can use fonts[0..nfonts) (borrowed; the

@@ -172,10 +172,16 @@ lay_join(Lay *L, const char *const *w, size_t n)
 
 /* One layout of doc; scale multiplies the sizes a Doc gives explicitly
  * (tables, small paragraphs) as s's body size was multiplied. */
+/* A document without lists of contents is laid out once and held whole
+ * up to this many pages; a longer one (a national review's 1,000 pages of
+ * rows left out) is laid out twice and never held (layout_doc). */
+#define LONG_DOC_PAGES 200
+
 /* How a pass hands its pages on: kept whole (drop 0), or each dropped
  * when done, after fn (if any) has written it; total: the pages the
  * footers count, when known from the pass before (given) or found. */
 typedef struct PassOut {
+	size_t keep_max;           /* see DisplayList.keep_max */
 	int drop;
 	DlPageFn fn;
 	void *user;
@@ -192,6 +198,7 @@ lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc
 	Lay L;
 	lay_init(&L, c, s, dl);
 	if (out != NULL) {
+		dl->keep_max = out->keep_max;
 		dl->drop_pages = out->drop;
 		dl->page_fn = out->fn;
 		dl->page_user = out->user;
@@ -330,7 +337,24 @@ layout_doc(TsCtx *c, const Doc *doc, const Settings *s, long long created, DlPag
 			return dl;
 		}
 	}
-	dl = lay_pass(c, doc, s, toc, ntoc, 1.0, created, NULL);
+	if (fn != NULL && !has_toc && doc->max_pages <= 0) {
+		/* One pass, holding its pages, unless the document turns out
+		 * longer than LONG_DOC_PAGES: then that pass has counted them,
+		 * and a second hands them on one by one. */
+		PassOut once = { .keep_max = LONG_DOC_PAGES };
+		dl = lay_pass(c, doc, s, toc, ntoc, 1.0, created, &once);
+		if (dl->overflowed) {
+			dl_free(dl);
+			PassOut second = { .drop = 1, .fn = fn, .user = user, .total_given = 1, .total = once.total };
+			dl = lay_pass(c, doc, s, toc, ntoc, 1.0, created, &second);
+			*again = second.total != once.total;
+			free(toc);
+			arena_free(ta);
+			return dl;
+		}
+	} else {
+		dl = lay_pass(c, doc, s, toc, ntoc, 1.0, created, NULL);
+	}
 	if (has_toc && ntoc > 0) {
 		dl_free(dl);
 		dl = lay_pass(c, doc, s, toc, ntoc, 1.0, created, NULL);

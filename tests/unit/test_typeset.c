@@ -1106,3 +1106,152 @@ TEST(typeset_justified_first_line_fills)
 	dl_free(dl);
 	fix_close(&x);
 }
+
+/* One number for everything page p of dl draws: kinds, places, texts. */
+static uint64_t
+page_sig(const DisplayList *dl, size_t p)
+{
+	uint64_t h = 1469598103934665603ULL;
+	const DlPage *pg = &dl->pages[p];
+#define MIX(v) (h = (h ^ (uint64_t)(v)) * 1099511628211ULL)
+	MIX(pg->nitems);
+	for (size_t i = 0; i < pg->nitems; i++) {
+		const DlItem *it = &pg->items[i];
+		MIX(it->kind);
+		if (it->kind == DL_TEXT) {
+			MIX(llround(it->u.text.x * 100));
+			MIX(llround(it->u.text.y * 100));
+			MIX(llround(it->u.text.width * 100));
+			for (const char *s = it->u.text.text; *s; s++)
+				MIX((unsigned char)*s);
+			for (size_t r = 0; r < it->u.text.nruns; r++)
+				for (size_t g = 0; g < it->u.text.runs[r].n; g++) {
+					MIX(it->u.text.runs[r].glyphs[g].gid);
+					MIX(it->u.text.runs[r].glyphs[g].adv);
+				}
+		} else if (it->kind == DL_RECT) {
+			MIX(llround(it->u.rect.y * 100));
+			MIX(llround(it->u.rect.h * 100));
+		}
+	}
+#undef MIX
+	return h;
+}
+
+/* A table of n body rows whose cells take their texts from a few (some
+ * wrap), the same few whatever n, so its columns are as wide for any n. */
+static void
+add_cycle_table(Doc *d, int n)
+{
+	static const char *name[] = { "บ้านควนประกอบ", "วัดป่าลิไลยก์", "บ้านท่ามะเดื่อ", "ชุมชนบ้านปากพะยูน",
+		"โรงเรียนบ้านควนโคกยาซึ่งมีชื่อยาวมากจนต้องตัดบรรทัดในเซลล์ของตารางนี้อย่างแน่นอน",
+		"บ้านหูแร่", "ศึกษานิเทศก์ประจำเครือข่าย" };
+	static const char *mark[] = { "ก", "ข", "ค", "ง", "จ", "ฉ", "ช" };
+	DocBlock *t = doc_table(d, 3);
+	doc_table_column(t, 2, 0, DOC_ALIGN_RIGHT);
+	DocRow *h = doc_table_row(d, t, DOC_ROW_HEADER);
+	doc_row_cell(d, h, "กลุ่ม");
+	doc_row_cell(d, h, "โรงเรียน");
+	doc_row_cell(d, h, "ร้อยละ");
+	for (int i = 0; i < n; i++) {
+		DocRow *r = doc_table_row(d, t, DOC_ROW_BODY);
+		doc_row_cell(d, r, mark[i % 7]);
+		doc_row_cell(d, r, name[(i / 3) % 7]);
+		doc_row_cell(d, r, i % 2 ? "97.44" : "100.00");
+	}
+}
+
+/* A table too long to keep its cells shaped (table.c's TABLE_KEEP_CELLS,
+ * 4,096) shapes each row again when it draws it: its pages are those of
+ * the same rows in a table short enough to keep them. */
+TEST(typeset_long_table_shaped_row_by_row_lays_out_the_same)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	DocWords words = page_words;
+	words.page_of = NULL;      /* "หน้า 3", the same in both */
+	DisplayList *dl[2];
+	int rows[2] = { 1400, 1300 };   /* 4,203 cells and 3,903 */
+	for (int k = 0; k < 2; k++) {
+		Doc *d = doc_new(x.a);
+		doc_set_words(d, &words);
+		add_cycle_table(d, rows[k]);
+		dl[k] = ts_layout(x.c, d, &x.s, TEST_CREATED, x.d);
+		CHECK(dl[k] != NULL);
+	}
+	CHECK(dl[0]->npages > dl[1]->npages);
+	CHECK(dl[1]->npages > 20);
+	/* Every page of the shorter but its last is the longer's too. */
+	for (size_t p = 0; p + 1 < dl[1]->npages; p++)
+		CHECK(page_sig(dl[0], p) == page_sig(dl[1], p));
+	dl_free(dl[0]);
+	dl_free(dl[1]);
+	fix_close(&x);
+}
+
+typedef struct Handed {
+	uint64_t sig[1024];
+	size_t n;
+	int out_of_order;
+} Handed;
+
+static void
+take_page(void *user, const DisplayList *dl, size_t p)
+{
+	Handed *h = user;
+	if (p != h->n || p >= 1024) {
+		h->out_of_order = 1;
+		return;
+	}
+	h->sig[h->n++] = page_sig(dl, p);
+}
+
+/* ts_layout_pages hands on the pages ts_layout holds, in order: for a
+ * document with contents (laid twice, never held), for one without that
+ * turns out long (held to 200 pages, then laid again, never held), and
+ * for a short one (held, then handed on); only the long ones are not
+ * kept. */
+TEST(typeset_pages_handed_on_are_the_whole_layouts)
+{
+	Fix x;
+	CHECK(fix_open(&x, 0));
+	if (!x.c)
+		return;
+	for (int kind = 0; kind < 3; kind++) {
+		Doc *d = doc_new(x.a);
+		doc_set_words(d, &page_words);
+		d->header_text = "สพป.พัทลุง เขต 2";
+		if (kind == 0) {
+			doc_toc(d, DOC_CAPTION_NONE);
+			doc_pagebreak(d, -1);
+		}
+		for (int s = 0; s < (kind == 2 ? 1 : 12); s++) {
+			char title[64];
+			snprintf(title, sizeof title, "ส่วนที่ %d ผลการนิเทศ", s + 1);
+			doc_heading(d, 1, NULL, title);
+			add_cycle_table(d, kind == 1 ? 600 : 120);
+		}
+		DisplayList *whole = ts_layout(x.c, d, &x.s, TEST_CREATED, x.d);
+		Handed h = { .n = 0 };
+		int again = -1;
+		DisplayList *dl = ts_layout_pages(x.c, d, &x.s, TEST_CREATED, x.d, take_page, &h, &again);
+		CHECK(whole != NULL && dl != NULL);
+		CHECK_INT(again, 0);
+		CHECK_INT(h.out_of_order, 0);
+		CHECK_INT(h.n, whole->npages);
+		CHECK_INT(dl->npages, whole->npages);
+		CHECK_INT(dl->nmarks, whole->nmarks);
+		if (kind == 1)
+			CHECK(whole->npages > 200);
+		for (size_t p = 0; p < h.n && p < whole->npages; p++) {
+			CHECK(h.sig[p] == page_sig(whole, p));
+			/* A long document is not held: no page keeps its items. */
+			CHECK_INT(dl->pages[p].nitems == 0, kind != 2);
+		}
+		dl_free(whole);
+		dl_free(dl);
+	}
+	fix_close(&x);
+}

@@ -1228,7 +1228,7 @@ TEST(typeset_pages_handed_on_are_the_whole_layouts)
 			doc_pagebreak(d, -1);
 		}
 		for (int s = 0; s < (kind == 2 ? 1 : 12); s++) {
-			char title[64];
+			char title[128];
 			snprintf(title, sizeof title, "ส่วนที่ %d ผลการนิเทศ", s + 1);
 			doc_heading(d, 1, NULL, title);
 			add_cycle_table(d, kind == 1 ? 600 : 120);

@@ -18,6 +18,8 @@
 #ifndef NITHET_CALENDAR_H
 #define NITHET_CALENDAR_H
 
+#include <stdint.h>
+
 #include <stddef.h>
 
 enum {
@@ -27,11 +29,15 @@ enum {
 	CAL_BE_THRESHOLD = 2400  /* a parsed year >= 2400 is BE */
 };
 
+/* Four bytes: a date is in every visit (three million at national scale).
+ * Every date is checked before it is made (CAL_YEAR_MIN..CAL_YEAR_MAX,
+ * the clock's up to 9999), so the year fits; read the fields as ints. */
 typedef struct CalDate {
-	int year;   /* CE */
-	int month;  /* 1..12 */
-	int day;    /* 1..31 */
+	int16_t year;   /* CE */
+	int8_t month;   /* 1..12 */
+	int8_t day;     /* 1..31 */
 } CalDate;
+_Static_assert(sizeof(CalDate) == 4, "CalDate is four bytes");
 
 /* A wall-clock time in Asia/Bangkok (UTC+7, no daylight saving), 1 s resolution. */
 typedef struct CalDateTime {

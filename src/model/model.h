@@ -63,8 +63,8 @@ enum { VISIT_MAX_SUPERVISORS = 8 };
 
 /* One supervision visit or contact (visits.csv). */
 typedef struct Visit {
-	/* Pointers first, then 4-byte fields, then bytes: no padding, and 88
-	 * bytes, three million times (national scale). */
+	/* Pointers first, then 4-byte fields (the date is one), then bytes:
+	 * no padding, and 80 bytes, three million times (national scale). */
 	const char *id;
 	const School *school;      /* NULL for a network-level or group session */
 	const char *network_code;  /* "" when not given */
@@ -82,6 +82,7 @@ typedef struct Visit {
 	uint8_t nsupervisors;      /* at most VISIT_MAX_SUPERVISORS */
 	uint8_t in_fy;             /* 0: dated outside the fiscal year, kept out of figures */
 } Visit;
+_Static_assert(sizeof(Visit) <= 80, "a Visit grew: three million of them at national scale");
 
 enum { EVAL_MAX_CRITERIA = 10 };
 

@@ -186,8 +186,12 @@ pdf_finish(PdfOut *o, unsigned char **out, size_t *len, Diag *d)
 	const DisplayList *dl = w->dl;
 	HPDF_Page *pages = o->pages;
 	int rc = 0;
-	if (w->err.code == 0 && o->npages != dl->npages)
-		rc = -1;    /* a page not handed over: the caller's mistake */
+	if (w->err.code == 0 && o->npages != dl->npages) {
+		diag_report(d, DIAG_INTERNAL, NULL, 0, 0, "cannot build the PDF: %zu of its %zu pages were written",
+		    o->npages, dl->npages);
+		pdf_abandon(o);
+		return -1;
+	}
 	for (size_t i = 0; i < dl->nfonts && w->err.code == 0 && rc == 0; i++)
 		if (w->fonts[i].type0 && pdf_font_finish(w, &w->fonts[i]) < 0)
 			rc = -1;

@@ -3,6 +3,8 @@
  * lines page by page, and the room a heading or caption keeps below it. */
 #include "typeset/lay.h"
 
+#include <string.h>
+
 
 /* Widows and orphans: a page break inside a block leaves at least this many
  * of its lines on each side. One line alone at the foot of a page (the start
@@ -164,16 +166,38 @@ lay_heading_size(const Lay *L, int level)
 	return level == 1 ? L->body + 4 : level == 2 ? L->body + 2 : L->body;
 }
 
-void
-lay_para_flow(Lay *L, const DocPara *p, TextFlow *tf)
+/* Whether block's flow was made ahead by lay_keep_room (for the same
+ * width): then it is copied to out, and its arena is held until the block
+ * is done (lay_pass frees it with the scratch). */
+static int
+ahead_take(Lay *L, const void *block, void *out, size_t size)
+{
+	if (L->ahead.block != block || L->ahead.width != L->width)
+		return 0;
+	memcpy(out, &L->ahead.u, size);
+	arena_free(L->held);
+	L->held = L->ahead_arena;
+	L->ahead_arena = NULL;
+	L->ahead.block = NULL;
+	return 1;
+}
+
+static void
+para_flow(Lay *L, const DocPara *p, TextFlow *tf)
 {
 	lay_text_flow(L, &p->text, NULL, p->size > 0 ? p->size * L->scale : L->body, 0, L->width, p->indent_mm * MM,
 		p->align, tf);
 }
 
-
 void
-lay_list_flow(Lay *L, const DocList *l, ListFlow *lf)
+lay_para_flow(Lay *L, const DocPara *p, TextFlow *tf)
+{
+	if (!ahead_take(L, p, tf, sizeof *tf))
+		para_flow(L, p, tf);
+}
+
+static void
+list_flow(Lay *L, const DocList *l, ListFlow *lf)
 {
 	double size = L->body;
 	lf->hang = l->ordered ? lay_text_width(L, lay_digits(L, "99."), size, 0) + 3 * MM : 6 * MM;
@@ -200,9 +224,15 @@ lay_list_flow(Lay *L, const DocList *l, ListFlow *lf)
 	flow_units(&lf->f, lf->n, NULL, ni, 0);
 }
 
-
 void
-lay_label_flow(Lay *L, const DocLabels *lb, LabelFlow *bf)
+lay_list_flow(Lay *L, const DocList *l, ListFlow *lf)
+{
+	if (!ahead_take(L, l, lf, sizeof *lf))
+		list_flow(L, l, lf);
+}
+
+static void
+label_flow(Lay *L, const DocLabels *lb, LabelFlow *bf)
 {
 	double size = L->body;
 	double lw = lb->label_mm * MM;
@@ -247,6 +277,39 @@ lay_label_flow(Lay *L, const DocLabels *lb, LabelFlow *bf)
 		flow_units(&bf->f, bf->rows, lead, nr, LABELS_WHOLE);
 }
 
+void
+lay_label_flow(Lay *L, const DocLabels *lb, LabelFlow *bf)
+{
+	if (!ahead_take(L, lb, bf, sizeof *bf))
+		label_flow(L, lb, bf);
+}
+
+/* The flow of next (a paragraph, list or label list) made ahead, in an
+ * arena of its own, for lay_keep_room to measure and next to take. */
+static const Flow *
+ahead_flow(Lay *L, const DocBlock *next)
+{
+	const void *block = next->kind == DOC_PARA ? (const void *)&next->u.para :
+		next->kind == DOC_LIST ? (const void *)&next->u.list : (const void *)&next->u.labels;
+	if (L->ahead.block != block || L->ahead.width != L->width) {
+		arena_free(L->ahead_arena);
+		L->ahead_arena = arena_new();
+		Arena *own = L->scratch;
+		L->scratch = L->ahead_arena;
+		if (next->kind == DOC_PARA)
+			para_flow(L, &next->u.para, &L->ahead.u.text);
+		else if (next->kind == DOC_LIST)
+			list_flow(L, &next->u.list, &L->ahead.u.list);
+		else
+			label_flow(L, &next->u.labels, &L->ahead.u.labels);
+		L->scratch = own;
+		L->ahead.block = block;
+		L->ahead.width = L->width;
+	}
+	return next->kind == DOC_PARA ? &L->ahead.u.text.f :
+		next->kind == DOC_LIST ? &L->ahead.u.list.f : &L->ahead.u.labels.f;
+}
+
 /* Room to keep below a heading or caption so it is not left alone at the
  * foot of a page: the first part of a paragraph, list or label list that
  * no page break may divide (a short label list whole), the start of a
@@ -270,21 +333,8 @@ lay_keep_room(Lay *L, const DocBlock *next)
 	if (kind == DOC_HEADING)
 		return room + lh_of(L, L->body) * HEADING_PAIR_GAP + lh_of(L, lay_heading_size(L, next->u.heading.level)) +
 			lay_keep_room(L, next->next);
-	if (kind == DOC_PARA) {
-		TextFlow tf;
-		lay_para_flow(L, &next->u.para, &tf);
-		return room + lay_flow_head(&tf.f);
-	}
-	if (kind == DOC_LIST) {
-		ListFlow lf;
-		lay_list_flow(L, &next->u.list, &lf);
-		return room + lay_flow_head(&lf.f);
-	}
-	if (kind == DOC_LABELS) {
-		LabelFlow bf;
-		lay_label_flow(L, &next->u.labels, &bf);
-		return room + lay_flow_head(&bf.f);
-	}
+	if (kind == DOC_PARA || kind == DOC_LIST || kind == DOC_LABELS)
+		return room + lay_flow_head(ahead_flow(L, next));
 	if (kind == DOC_IMAGE)
 		return room + next->u.images.height_mm * MM + 2 * MM + 2 * lh_of(L, L->body - 2);
 	int lines = kind == DOC_CHART ? KEEP_CHART_LINES : kind == DOC_TABLE ? KEEP_TABLE_LINES : KEEP_OTHER_LINES;

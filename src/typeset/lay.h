@@ -25,6 +25,43 @@ typedef struct TocEntry {
 	char page[24];             /* the page's label, from the previous pass */
 } TocEntry;
 
+/* The lines of a paragraph, list or label list as pagination sees them: n
+ * lines of one height lh, and brk[i] (0 < i < n) set when a page may end
+ * before line i. brk lives in the layout's scratch. */
+typedef struct Flow {
+	size_t n;
+	double lh;
+	uint8_t *brk;
+} Flow;
+
+/* A paragraph (or heading) shaped and broken, with its page breaks. */
+typedef struct TextFlow {
+	const TsText *t;
+	TsLine *ln;
+	Flow f;
+} TextFlow;
+
+/* A list's items shaped and broken, with the list's page breaks. */
+typedef struct ListFlow {
+	const TsText **t;
+	TsLine **ln;
+	size_t *n;                 /* lines of each item */
+	size_t nitems;
+	double xm, xt, hang;       /* marker and text left edges, marker width */
+	Flow f;
+} ListFlow;
+
+/* A label list shaped and broken: each row is as tall as the longer of its
+ * label and value. */
+typedef struct LabelFlow {
+	const TsText **tl, **tv;
+	TsLine **ll, **lv;
+	size_t *nl, *nv, *rows;
+	size_t nrows;
+	double lw;                 /* label column width */
+	Flow f;
+} LabelFlow;
+
 typedef struct Lay {
 	TsCtx *c;
 	const Settings *s;
@@ -61,6 +98,17 @@ typedef struct Lay {
 	 * pages its footers print, from the pass before. */
 	int total_given;
 	size_t total;
+	/* The flow lay_keep_room made of a block further on (a heading keeps
+	 * room for it), which that block takes rather than make again: a
+	 * paragraph, list or label list shaped and broken twice was 8 % of a
+	 * build's instructions. Its arrays live in ahead_arena; the block that
+	 * takes them holds that arena (held) until it is done (flow.c). */
+	struct {
+		const void *block;     /* its DocPara, DocList or DocLabels; NULL: none */
+		double width;          /* the text width it was made for */
+		union { TextFlow text; ListFlow list; LabelFlow labels; } u;
+	} ahead;
+	Arena *ahead_arena, *held;
 	const char *table_label;   /* the caption of the table being laid, for "(ต่อ)" */
 	int nblock;
 	double page_w_mm, page_h_mm;
@@ -81,43 +129,6 @@ base_of(const Lay *L, double size)
 {
 	return (lh_of(L, size) - size) / 2 + size * BASELINE_EM;
 }
-
-/* The lines of a paragraph, list or label list as pagination sees them: n
- * lines of one height lh, and brk[i] (0 < i < n) set when a page may end
- * before line i. brk lives in the display list's arena. */
-typedef struct Flow {
-	size_t n;
-	double lh;
-	uint8_t *brk;
-} Flow;
-
-/* A paragraph (or heading) shaped and broken, with its page breaks. */
-typedef struct TextFlow {
-	const TsText *t;
-	TsLine *ln;
-	Flow f;
-} TextFlow;
-
-/* A list's items shaped and broken, with the list's page breaks. */
-typedef struct ListFlow {
-	const TsText **t;
-	TsLine **ln;
-	size_t *n;                 /* lines of each item */
-	size_t nitems;
-	double xm, xt, hang;       /* marker and text left edges, marker width */
-	Flow f;
-} ListFlow;
-
-/* A label list shaped and broken: each row is as tall as the longer of its
- * label and value. */
-typedef struct LabelFlow {
-	const TsText **tl, **tv;
-	TsLine **ll, **lv;
-	size_t *nl, *nv, *rows;
-	size_t nrows;
-	double lw;                 /* label column width */
-	Flow f;
-} LabelFlow;
 
 /* Drawing at a fixed place (layout.c): an item's source tag (fmt with up
  * to three %d: lay_tag's lives with the current page and is for what is

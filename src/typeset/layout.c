@@ -259,6 +259,8 @@ lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc
 		}
 		arena_free(L.scratch);
 		L.scratch = arena_new();
+		arena_free(L.held);
+		L.held = NULL;
 	}
 	if (dl->npages == 0)
 		lay_open_page(&L);
@@ -266,6 +268,7 @@ lay_pass(TsCtx *c, const Doc *doc, const Settings *s, TocEntry *toc, size_t ntoc
 		out->total = lay_page_total(&L);
 	lay_decorate(&L);
 	arena_free(L.scratch);
+	arena_free(L.ahead_arena);
 	free(L.cover);
 	return dl;
 }

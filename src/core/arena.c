@@ -7,7 +7,18 @@
  * process-wide list (up to ARENA_KEEP of them) and the next arena takes
  * them from there, zeroing only as much of each as was used. A build
  * makes an arena or more per report, most of a block's 64 KB unused: new
- * blocks from calloc were zeroed whole, 4 % of a build's instructions. */
+ * blocks from calloc were zeroed whole, 4 % of a build's instructions.
+ *
+ * Standard blocks are cut from mappings of ARENA_MAP bytes that the kernel
+ * is asked to back with transparent huge pages (madvise MADV_HUGEPAGE): the
+ * first touch of a page costs a fault, 5 to 15 microseconds on the virtual
+ * machines measured, and a build's arenas (the shaping memo, display
+ * lists, layout scratch) grow to tens of megabytes, page by page. Backed by
+ * 2 MB pages, a bundled build took 2,300 faults instead of 5,400 and 13 %
+ * less time. Where the kernel gives no huge page (disabled, or memory too
+ * fragmented), the mapping works with ordinary pages, as before. A block
+ * beyond the ARENA_KEEP kept is given back to the kernel (MADV_DONTNEED,
+ * its first page kept for the list's link) and reused from there. */
 #include "arena.h"
 #include "mem.h"
 
@@ -18,11 +29,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
-enum { ARENA_BLOCK = 64 * 1024, ARENA_KEEP = 256 /* 16 MB */ };
+/* A standard block is ARENA_SLOT bytes, header included, at an address
+ * that is a multiple of ARENA_SLOT (so its pages are its own). */
+enum { ARENA_SLOT = 64 * 1024, ARENA_KEEP = 256 /* 16 MB */ };
+#define ARENA_HUGE ((size_t)2 << 20)   /* a transparent huge page on x86-64 and arm64 */
+#define ARENA_MAP ((size_t)8 << 20)
 
-/* Under AddressSanitizer no block is kept: a block freed is freed, so that
- * memory used after its arena_free is caught. */
+/* Under AddressSanitizer no block is kept and none is cut from a mapping:
+ * a block freed is freed, so that memory used after its arena_free is
+ * caught. */
 #ifdef __SANITIZE_ADDRESS__
 enum { ARENA_RECYCLE = 0 };
 #else
@@ -32,15 +50,26 @@ enum { ARENA_RECYCLE = 1 };
 typedef struct Block {
 	struct Block *next;
 	size_t size, used;
+	int mapped;                /* cut from a mapping, not from calloc */
 	alignas(max_align_t) unsigned char data[];
 } Block;
 
+#define ARENA_BLOCK (ARENA_SLOT - sizeof(Block))
+
 static Block *block_new(size_t size);
+static void block_give(Block *b);
+static void block_clean(Block *b);
 
 /* Standard blocks given back, each zero beyond its `used`. */
 static pthread_mutex_t spare_lock = PTHREAD_MUTEX_INITIALIZER;
 static Block *spare;
 static size_t nspare;
+/* Under the same lock: blocks whose pages after the first were given
+ * back (zero when touched again; `used` covers the first page), and the
+ * rest of the current mapping, not yet cut. */
+static Block *clean;
+static unsigned char *map_at;
+static size_t map_left;
 
 struct Arena {
 	Block *head;
@@ -61,18 +90,9 @@ arena_free(Arena *a)
 	Block *b = a->head;
 	while (b != NULL) {
 		Block *next = b->next;
-		int kept = 0;
-		if (ARENA_RECYCLE && b->size == ARENA_BLOCK) {
-			pthread_mutex_lock(&spare_lock);
-			if (nspare < ARENA_KEEP) {
-				b->next = spare;
-				spare = b;
-				nspare++;
-				kept = 1;
-			}
-			pthread_mutex_unlock(&spare_lock);
-		}
-		if (!kept)
+		if (ARENA_RECYCLE && b->size == ARENA_BLOCK)
+			block_give(b);
+		else
 			free(b);
 		b = next;
 	}
@@ -82,6 +102,9 @@ arena_free(Arena *a)
 void
 arena_release_spares(void)
 {
+	/* Blocks cut from a mapping go with the process (one alone cannot be
+	 * unmapped, and giving their pages back at the end costs a flush of
+	 * every core's TLB each); those from calloc are freed. */
 	pthread_mutex_lock(&spare_lock);
 	Block *b = spare;
 	spare = NULL;
@@ -89,20 +112,92 @@ arena_release_spares(void)
 	pthread_mutex_unlock(&spare_lock);
 	while (b != NULL) {
 		Block *next = b->next;
-		free(b);
+		if (!b->mapped)
+			free(b);
 		b = next;
 	}
 }
 
-/* A standard block: a spare one, zeroed as far as it was used, or new. */
+/* Give b's pages after its first back to the kernel and list it clean. */
+static void
+block_clean(Block *b)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	if (page < sizeof(Block) || page >= ARENA_SLOT || madvise((unsigned char *)b + page,
+	    ARENA_SLOT - page, MADV_DONTNEED) != 0)
+		page = ARENA_SLOT;   /* nothing given back: all of it may be dirty */
+	size_t dirty = page - sizeof(Block);
+	if (b->used < dirty)
+		dirty = b->used;
+	b->used = dirty;
+	pthread_mutex_lock(&spare_lock);
+	b->next = clean;
+	clean = b;
+	pthread_mutex_unlock(&spare_lock);
+}
+
+/* A freed standard block: kept for the next arena, or given back. */
+static void
+block_give(Block *b)
+{
+	pthread_mutex_lock(&spare_lock);
+	int kept = nspare < ARENA_KEEP;
+	if (kept) {
+		b->next = spare;
+		spare = b;
+		nspare++;
+	}
+	pthread_mutex_unlock(&spare_lock);
+	if (kept)
+		return;
+	if (b->mapped)
+		block_clean(b);
+	else
+		free(b);
+}
+
+/* ARENA_MAP more bytes to cut blocks from, aligned to a huge page; 0 when
+ * the system gives no mapping (blocks then come from calloc). Called with
+ * spare_lock held. */
+static int
+map_more(void)
+{
+	size_t len = ARENA_MAP + ARENA_HUGE;
+	unsigned char *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED)
+		return 0;
+	/* Only the aligned ARENA_MAP bytes are kept. */
+	unsigned char *at = (unsigned char *)(((uintptr_t)m + ARENA_HUGE - 1) & ~(uintptr_t)(ARENA_HUGE - 1));
+	if (at > m)
+		munmap(m, (size_t)(at - m));
+	if (at + ARENA_MAP < m + len)
+		munmap(at + ARENA_MAP, (size_t)(m + len - (at + ARENA_MAP)));
+	(void)madvise(at, ARENA_MAP, MADV_HUGEPAGE);   /* a hint: refused, pages are small */
+	map_at = at;
+	map_left = ARENA_MAP;
+	return 1;
+}
+
+/* A standard block: a spare one, zeroed as far as it was used, a clean
+ * one, or one cut from the mapping. */
 static Block *
 block_standard(void)
 {
+	if (!ARENA_RECYCLE)
+		return block_new(ARENA_BLOCK);
 	pthread_mutex_lock(&spare_lock);
 	Block *b = spare;
 	if (b != NULL) {
 		spare = b->next;
 		nspare--;
+	} else if ((b = clean) != NULL) {
+		clean = b->next;
+	} else if (map_left >= ARENA_SLOT || map_more()) {
+		b = (Block *)map_at;   /* zero: fresh from the kernel */
+		map_at += ARENA_SLOT;
+		map_left -= ARENA_SLOT;
+		b->size = ARENA_BLOCK;
+		b->mapped = 1;
 	}
 	pthread_mutex_unlock(&spare_lock);
 	if (b == NULL)

@@ -22,8 +22,9 @@ char  *arena_strndup(Arena *a, const char *s, size_t n);
 char  *arena_printf(Arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Free the standard blocks that freed arenas left for the next ones (a
- * program's end: they are still reachable, not lost). */
+/* Free the standard blocks that freed arenas left for the next ones and
+ * that came from calloc (a program's end: they are still reachable, not
+ * lost); those cut from the arenas' mappings go with the process. */
 void   arena_release_spares(void);
 
 /* Bytes handed out so far (for benchmarks and limits). */

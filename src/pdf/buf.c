@@ -42,14 +42,40 @@ buf_hex4(Buf *b, unsigned v)
 
 /* UTF-8 to UTF-16BE code units (no BOM), each written by put. */
 void
-buf_utf16(Buf *b, const char *s, size_t len, void (*put)(Buf *, unsigned))
+buf_utf16_lit(Buf *b, const char *s, size_t len)
 {
+	/* At most four bytes out per byte in: a character of one byte gives
+	 * two (one escaped at most), a bad byte U+FFFD's two, one of four a
+	 * surrogate pair, every byte of it escaped at worst. */
+	if (b->n + 4 * len + 1 > b->cap)
+		buf_grow(b, 4 * len);
+	char *o = b->p + b->n;
+	const unsigned char *u = (const unsigned char *)s;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		size_t k = utf8_decode(s + i, len - i, &cp);
-		i += k ? k : 1;
-		buf_cp16(b, cp, put);
+		if (u[i] < 0x80) {
+			cp = u[i++];
+		} else if (u[i] == 0xE0 && i + 2 < len && (u[i + 1] == 0xB8 || u[i + 1] == 0xB9) &&
+		    (u[i + 2] & 0xC0) == 0x80) {
+			cp = (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);   /* U+0E00-U+0E7F */
+			i += 3;
+		} else {
+			size_t k = utf8_decode(s + i, len - i, &cp);
+			i += k ? k : 1;
+		}
+		if (cp >= 0x10000) {
+			cp -= 0x10000;
+			unsigned hi = 0xD800 + (cp >> 10), lo = 0xDC00 + (cp & 0x3FF);
+			lit_byte(&o, (unsigned char)(hi >> 8));
+			lit_byte(&o, (unsigned char)(hi & 0xFF));
+			lit_byte(&o, (unsigned char)(lo >> 8));
+			lit_byte(&o, (unsigned char)(lo & 0xFF));
+		} else {
+			lit_byte(&o, (unsigned char)(cp >> 8));
+			lit_byte(&o, (unsigned char)(cp & 0xFF));
+		}
 	}
+	b->n = (size_t)(o - b->p);
 }
 
 /* A PDF text string (UTF-16BE with BOM) as a binary object. */

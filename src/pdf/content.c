@@ -117,7 +117,7 @@ put_text(Writer *w, HPDF_Page page, const char **names, const DlText *t)
 {
 	Buf *b = &w->content;
 	buf_str(b, "/Span <</ActualText (\xFE\xFF");
-	buf_utf16(b, t->text, strlen(t->text), buf_lit16);
+	buf_utf16_lit(b, t->text, strlen(t->text));
 	buf_str(b, ")>> BDC\nBT\n");
 	int cur_font = -1;
 	double cur_size = -1;

@@ -103,9 +103,8 @@ void buf_num(Buf *b, double v, int decimals);
 void buf_int(Buf *b, long v);
 /* Four hex digits (capitals) of v. */
 void buf_hex4(Buf *b, unsigned v);
-/* One code point as UTF-16BE code units, each written by put: buf_lit16
- * inside a literal string (ActualText), buf_hex4 as hex (ToUnicode).
- * Inline: buf_utf16 calls it for every character of every line. */
+/* One code point as UTF-16BE code units, each written by put (buf_hex4:
+ * the ToUnicode maps, for every glyph, hence inline). */
 static inline void
 buf_cp16(Buf *b, uint32_t cp, void (*put)(Buf *, unsigned))
 {
@@ -118,8 +117,10 @@ buf_cp16(Buf *b, uint32_t cp, void (*put)(Buf *, unsigned))
 	}
 }
 
-/* UTF-8 to UTF-16BE code units (no BOM), each written by put. */
-void buf_utf16(Buf *b, const char *s, size_t len, void (*put)(Buf *, unsigned));
+/* UTF-8 to UTF-16BE code units (no BOM) inside a literal string, as
+ * buf_lit16 writes each: an ActualText, so every line of every page; ASCII
+ * and Thai decoded inline. */
+void buf_utf16_lit(Buf *b, const char *s, size_t len);
 
 /* "0123456789ABCDEF" */
 extern const char pdf_hex[];

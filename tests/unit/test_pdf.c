@@ -10,10 +10,12 @@
 
 #include "core/arena.h"
 #include "doc/doc.h"
+#include "pdf/internal.h"
 #include "pdf/pdf.h"
 #include "core/file.h"
 #include "render/render.h"
 #include "typeset/typeset.h"
+#include "core/utf8.h"
 
 static int
 has(const unsigned char *p, size_t n, const char *needle)
@@ -298,4 +300,33 @@ TEST(pdf_subset_cache_replaces_the_least_recently_used)
 	pdf_release();
 	ts_fonts_free(f);
 	diag_free(d);
+}
+
+/* The ActualText writer's inline decoding (ASCII, the Thai block) gives
+ * the bytes the general path gives (utf8_decode, then each UTF-16 unit as
+ * buf_lit16 writes it): escaped delimiters and line ends, Thai letters
+ * whose low byte is one (ศ U+0E28 is "(", ช U+0E0A a line feed), other
+ * scripts, a surrogate pair, and bytes that are not UTF-8. */
+TEST(pdf_actualtext_inline_decoding_matches_the_general_path)
+{
+	static const char *const texts[] = {
+		"ผู้อำนวยการ ศึกษานิเทศก์ (ศษ) ช่วย ญี่ปุ่น น้ำ",
+		"a(b)c\\d\re\nf", "café “quoted” ๑๒๓", "clef \xF0\x9D\x84\x9E!",
+		"bad \xFF\xC3 tail \xE0\xB8", "\xE0\xB8\x28\xE0\xB9\xBF\xE0\xBA\x81", "",
+	};
+	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+		const char *s = texts[t];
+		size_t len = strlen(s);
+		Buf fast = { 0 }, slow = { 0 };
+		buf_utf16_lit(&fast, s, len);
+		for (size_t i = 0; i < len;) {
+			uint32_t cp;
+			size_t k = utf8_decode(s + i, len - i, &cp);
+			i += k ? k : 1;
+			buf_cp16(&slow, cp, buf_lit16);
+		}
+		CHECK(fast.n == slow.n && (fast.n == 0 || memcmp(fast.p, slow.p, fast.n) == 0));
+		free(fast.p);
+		free(slow.p);
+	}
 }

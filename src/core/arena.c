@@ -279,17 +279,33 @@ arena_strdup(Arena *a, const char *s)
 }
 
 char *
+arena_vprintf(Arena *a, const char *fmt, va_list ap)
+{
+	/* Most texts fit the stack buffer: formatted once, then copied (a
+	 * report's figures and phrases, tens of thousands a build). */
+	char small[256];
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	char *p;
+	if (n < 0) {
+		p = arena_strdup(a, "");
+	} else if ((size_t)n < sizeof small) {
+		p = arena_strndup(a, small, (size_t)n);
+	} else {
+		p = arena_alloc(a, (size_t)n + 1);
+		vsnprintf(p, (size_t)n + 1, fmt, again);
+	}
+	va_end(again);
+	return p;
+}
+
+char *
 arena_printf(Arena *a, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return arena_strdup(a, "");
-	char *p = arena_alloc(a, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	char *p = arena_vprintf(a, fmt, ap);
 	va_end(ap);
 	return p;
 }

@@ -6,6 +6,7 @@
 #ifndef NITHET_ARENA_H
 #define NITHET_ARENA_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct Arena Arena;
@@ -21,6 +22,8 @@ char  *arena_strndup(Arena *a, const char *s, size_t n);
 /* printf into the arena. */
 char  *arena_printf(Arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+char  *arena_vprintf(Arena *a, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 /* Free the standard blocks that freed arenas left for the next ones and
  * that came from calloc (a program's end: they are still reachable, not

@@ -181,12 +181,7 @@ fmt_printf(Compose *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *p = arena_alloc(c->doc->arena, n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
-	if (n > 0)
-		vsnprintf(p, (size_t)n + 1, fmt, ap);
+	const char *p = arena_vprintf(c->doc->arena, fmt, ap);
 	va_end(ap);
 	return p;
 }

@@ -4,16 +4,21 @@
 PREFIX   ?= /usr/local
 BUILD    ?= build
 CC       ?= cc
-PKGS     := libxml-2.0 harfbuzz harfbuzz-subset libthai zlib libdeflate libzip freexl xlsxwriter
+PKGS     := libxml-2.0 harfbuzz harfbuzz-subset libthai zlib libdeflate
+# The spreadsheet libraries: nithet loads them when it first reads or writes
+# a workbook (src/core/dynlib.h), so it is compiled with their headers but
+# not linked to them; the tests and tools that call them directly are.
+PKGS_ONDEMAND := libzip freexl xlsxwriter
 WARN     := -Wall -Wextra -Werror -Wswitch -Wunused-result -Wshadow -Wvla \
             -Wstrict-prototypes -Wmissing-prototypes
 CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 OPT      ?= -O2 -g
 SAN      ?=
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PKGS_ONDEMAND) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS_ALL = -DNITHET_VERSION='"$(VERSION)"' $(CSTD) $(OPT) $(WARN) $(SAN) -Isrc $(PKG_CFLAGS) -MMD -MP $(CPPFLAGS) $(CFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) -lhpdf -lcsv -liniparser -lm -pthread $(LDLIBS)
+LDLIBS_NITHET = $(PKG_LIBS) -lhpdf -lcsv -liniparser -lm -pthread $(LDLIBS)
+LDLIBS_ALL = $(LDLIBS_NITHET) $(shell pkg-config --libs $(PKGS_ONDEMAND) 2>/dev/null)
 
 VERSION  := 0.1.0
 # `make V=1` shows the full commands.
@@ -67,7 +72,7 @@ input/emblem.png: $(BUILD)/tools/gen-sample
 
 $(BUILD)/nithet: $(BUILD)/src/main.o $(BUILD)/libnithet.a
 	$(if $(V),,@echo "  LD    $@")
-	$(Q)$(CC) $(SAN) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
+	$(Q)$(CC) $(SAN) -o $@ $^ $(LDLIBS_NITHET) $(LDFLAGS)
 
 $(BUILD)/libnithet.a: $(LIB_OBJ)
 	@rm -f $@

@@ -12,10 +12,30 @@
 
 #include "core/arena.h"
 #include "core/calendar.h"
+#include "core/dynlib.h"
 #include "core/file.h"
 #include "core/mem.h"
 #include "core/utf8.h"
 #include "load/cells.h"
+
+/* libxlsxwriter, loaded when the first workbook is written (core/dynlib.h):
+ * the functions this file calls, each through xw. */
+#define LIBXLSXWRITER_FUNCTIONS(X) X(format_set_align) X(format_set_bg_color) X(format_set_bold) \
+	X(format_set_border) X(format_set_font_size) X(format_set_num_format) X(format_set_text_wrap) \
+	X(lxw_strerror) X(workbook_add_format) X(workbook_add_worksheet) X(workbook_close) \
+	X(workbook_new_opt) X(worksheet_data_validation_range) X(worksheet_fit_to_pages) \
+	X(worksheet_freeze_panes) X(worksheet_hide) X(worksheet_repeat_rows) X(worksheet_set_column) \
+	X(worksheet_set_landscape) X(worksheet_write_datetime) X(worksheet_write_number) \
+	X(worksheet_write_string)
+#define MEMBER(f) __typeof__(f) *f;
+#define NAME(f) #f,
+static struct {
+	LIBXLSXWRITER_FUNCTIONS(MEMBER)
+} xw;
+static const char *const xw_names[] = { LIBXLSXWRITER_FUNCTIONS(NAME) };
+static DynLib libxlsxwriter = { "libxlsxwriter.so.4", "libxlsxwriter4", xw_names,
+	sizeof xw_names / sizeof xw_names[0], &xw, 0, "" };
+_Static_assert(sizeof xw == sizeof xw_names / sizeof xw_names[0] * sizeof(void *), "one pointer per function");
 
 /* Rows given a drop-down list and a format beyond the data: room to add. */
 enum { TEMPLATE_ROOM = 5000 };
@@ -241,7 +261,7 @@ put_value(Book *b, lxw_row_t r, lxw_col_t col, const Column *c, const char *v)
 		int ok;
 		double x = cells_parse_number(v, &ok);
 		if (ok) {
-			worksheet_write_number(b->table, r, col, x, NULL);
+			xw.worksheet_write_number(b->table, r, col, x, NULL);
 			return;
 		}
 	}
@@ -249,11 +269,11 @@ put_value(Book *b, lxw_row_t r, lxw_col_t col, const Column *c, const char *v)
 		CalDate dd;
 		if (cal_parse_date(v, strlen(v), CAL_BE_THRESHOLD, &dd) == CAL_OK) {
 			lxw_datetime dt = { dd.year, dd.month, dd.day, 0, 0, 0 };
-			worksheet_write_datetime(b->table, r, col, &dt, b->date);
+			xw.worksheet_write_datetime(b->table, r, col, &dt, b->date);
 			return;
 		}
 	}
-	worksheet_write_string(b->table, r, col, v, is_text_type(t) ? b->text : NULL);
+	xw.worksheet_write_string(b->table, r, col, v, is_text_type(t) ? b->text : NULL);
 }
 
 static void
@@ -266,8 +286,8 @@ table_sheet(Book *b, const TableSpec *spec, Column *cols, size_t ncols, const Te
 		ColumnType t = c->spec ? c->spec->type : CT_TEXT;
 		lxw_format *f = is_text_type(t) ? b->text : t == CT_DATE ? b->date : NULL;
 		double w = width_of(c->header) + 4;
-		worksheet_set_column(b->table, (lxw_col_t)i, (lxw_col_t)i, w < 10 ? 10 : w > 60 ? 60 : w, f);
-		worksheet_write_string(b->table, 0, (lxw_col_t)i, c->header,
+		xw.worksheet_set_column(b->table, (lxw_col_t)i, (lxw_col_t)i, w < 10 ? 10 : w > 60 ? 60 : w, f);
+		xw.worksheet_write_string(b->table, 0, (lxw_col_t)i, c->header,
 		    c->spec && c->spec->required ? b->head_required : b->head);
 		if (c->list_col < 0)
 			continue;
@@ -284,12 +304,12 @@ table_sheet(Book *b, const TableSpec *spec, Column *cols, size_t ncols, const Te
 		    LXW_VALIDATION_ERROR_TYPE_WARNING : LXW_VALIDATION_ERROR_TYPE_STOP;
 		dv.error_title = (char *)"ค่านี้ไม่อยู่ในรายการ";
 		dv.error_message = (char *)"เลือกจากรายการที่กำหนด";
-		worksheet_data_validation_range(b->table, 1, (lxw_col_t)i, last, (lxw_col_t)i, &dv);
+		xw.worksheet_data_validation_range(b->table, 1, (lxw_col_t)i, last, (lxw_col_t)i, &dv);
 	}
-	worksheet_freeze_panes(b->table, 1, 0);
-	worksheet_set_landscape(b->table);
-	worksheet_fit_to_pages(b->table, 1, 0);
-	worksheet_repeat_rows(b->table, 0, 0);
+	xw.worksheet_freeze_panes(b->table, 1, 0);
+	xw.worksheet_set_landscape(b->table);
+	xw.worksheet_fit_to_pages(b->table, 1, 0);
+	xw.worksheet_repeat_rows(b->table, 0, 0);
 	for (size_t r = 0; r < nrows; r++)
 		for (size_t i = 0; i < ncols; i++)
 			put_value(b, (lxw_row_t)(r + 1), (lxw_col_t)i, &cols[i], data->cells[r * data->ncols + i]);
@@ -305,15 +325,15 @@ help_sheet(Book *b, const TableSpec *spec, int required, const Column *cols, siz
 	/* Steps run across the three columns (a line that is not wrapped
 	 * flows into the empty cells beside it); the column table wraps its
 	 * descriptions. One page wide when printed. */
-	worksheet_set_column(h, 0, 0, 30, NULL);
-	worksheet_set_column(h, 1, 1, 12, NULL);
-	worksheet_set_column(h, 2, 2, 70, b->wrap);
-	worksheet_set_landscape(h);
-	worksheet_fit_to_pages(h, 1, 0);
+	xw.worksheet_set_column(h, 0, 0, 30, NULL);
+	xw.worksheet_set_column(h, 1, 1, 12, NULL);
+	xw.worksheet_set_column(h, 2, 2, 70, b->wrap);
+	xw.worksheet_set_landscape(h);
+	xw.worksheet_fit_to_pages(h, 1, 0);
 	lxw_row_t r = 0;
-	worksheet_write_string(h, r++, 0, arena_printf(b->a, "แบบบันทึกข้อมูล%s", spec->title), b->title);
+	xw.worksheet_write_string(h, r++, 0, arena_printf(b->a, "แบบบันทึกข้อมูล%s", spec->title), b->title);
 	if (p)
-		worksheet_write_string(h, r++, 0, arena_printf(b->a, "%s ปีงบประมาณ %d", p->office, p->fiscal_year),
+		xw.worksheet_write_string(h, r++, 0, arena_printf(b->a, "%s ปีงบประมาณ %d", p->office, p->fiscal_year),
 		    NULL);
 	r++;
 	const char *steps[] = {
@@ -326,19 +346,19 @@ help_sheet(Book *b, const TableSpec *spec, int required, const Column *cols, siz
 		required ? "ตารางนี้จำเป็นต้องมี" : "ตารางนี้ไม่บังคับ ใช้เมื่อโครงการวัดผลจากข้อมูลนี้",
 	};
 	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
-		worksheet_write_string(h, r++, 0, steps[i], NULL);
+		xw.worksheet_write_string(h, r++, 0, steps[i], NULL);
 	if (!strcmp(spec->stem, "surveys"))
-		worksheet_write_string(h, r++, 0, "5. ข้อคำถามแบบมาตราส่วนประมาณค่า ให้เพิ่มเป็นคอลัมน์ต่อท้าย หัวคอลัมน์เป็น"
+		xw.worksheet_write_string(h, r++, 0, "5. ข้อคำถามแบบมาตราส่วนประมาณค่า ให้เพิ่มเป็นคอลัมน์ต่อท้าย หัวคอลัมน์เป็น"
 		    "ข้อคำถาม คำตอบเป็น มากที่สุด มาก ปานกลาง น้อย น้อยที่สุด หรือ 5 ถึง 1", NULL);
 	r++;
-	worksheet_write_string(h, r, 0, "คอลัมน์", b->head);
-	worksheet_write_string(h, r, 1, "ต้องกรอก", b->head);
-	worksheet_write_string(h, r++, 2, "ข้อมูลที่กรอก", b->head);
+	xw.worksheet_write_string(h, r, 0, "คอลัมน์", b->head);
+	xw.worksheet_write_string(h, r, 1, "ต้องกรอก", b->head);
+	xw.worksheet_write_string(h, r++, 2, "ข้อมูลที่กรอก", b->head);
 	for (size_t i = 0; i < ncols; i++) {
 		const Column *c = &cols[i];
-		worksheet_write_string(h, r, 0, c->header, NULL);
-		worksheet_write_string(h, r, 1, c->spec && c->spec->required ? "ต้องกรอก" : "ไม่บังคับ", NULL);
-		worksheet_write_string(h, r++, 2, c->spec ? describe(b, c->spec) : "ไม่ได้ใช้ในการรายงาน", NULL);
+		xw.worksheet_write_string(h, r, 0, c->header, NULL);
+		xw.worksheet_write_string(h, r, 1, c->spec && c->spec->required ? "ต้องกรอก" : "ไม่บังคับ", NULL);
+		xw.worksheet_write_string(h, r++, 2, c->spec ? describe(b, c->spec) : "ไม่ได้ใช้ในการรายงาน", NULL);
 	}
 }
 
@@ -355,23 +375,29 @@ lists_sheet(Book *b, Column *cols, size_t ncols)
 			continue;
 		c->list_col = b->nlists++;
 		c->list_len = n;
-		worksheet_write_string(b->lists, 0, (lxw_col_t)c->list_col, c->header, b->head);
+		xw.worksheet_write_string(b->lists, 0, (lxw_col_t)c->list_col, c->header, b->head);
 		for (size_t k = 0; k < n; k++) {
 			int ok;
 			double x = c->spec->type == CT_ACTIVITY ? cells_parse_number(v[k], &ok) : (ok = 0);
 			if (ok)
-				worksheet_write_number(b->lists, (lxw_row_t)(k + 1), (lxw_col_t)c->list_col, x, NULL);
+				xw.worksheet_write_number(b->lists, (lxw_row_t)(k + 1), (lxw_col_t)c->list_col, x, NULL);
 			else
-				worksheet_write_string(b->lists, (lxw_row_t)(k + 1), (lxw_col_t)c->list_col, v[k], b->text);
+				xw.worksheet_write_string(b->lists, (lxw_row_t)(k + 1), (lxw_col_t)c->list_col, v[k], b->text);
 		}
 	}
-	worksheet_hide(b->lists);
+	xw.worksheet_hide(b->lists);
 }
 
 int
 template_workbook(const TableSpec *spec, int required, const Model *m, const TemplateData *data,
     const char *tmpdir, unsigned char **out, size_t *len, Diag *d)
 {
+	if (dynlib_load(&libxlsxwriter) != 0) {
+		diag_report(d, DIAG_OUTPUT, NULL, 0, 0, "cannot write the workbook: the library that writes .xlsx "
+		    "files cannot be loaded (%s); install the package %s (apt-get install %s)", libxlsxwriter.why,
+		    libxlsxwriter.package, libxlsxwriter.package);
+		return EXIT_OUTPUT;
+	}
 	size_t plen = strlen(tmpdir) + 32;
 	char *path = mem_alloc(plen);
 	snprintf(path, plen, "%s/nithet-template-XXXXXX", tmpdir);
@@ -385,43 +411,43 @@ template_workbook(const TableSpec *spec, int required, const Model *m, const Tem
 	close(fd);
 	Book b = { .a = arena_new(), .m = m };
 	lxw_workbook_options opt = { .constant_memory = 0, .tmpdir = (char *)tmpdir };
-	b.wb = workbook_new_opt(path, &opt);
+	b.wb = xw.workbook_new_opt(path, &opt);
 	int rc = EXIT_INTERNAL;
 	if (b.wb != NULL) {
 		/* (A NULL sheet below would only come of a name Excel refuses,
 		 * which sheet_name() prevents.) */
-		b.table = workbook_add_worksheet(b.wb, sheet_name(&b, spec->title));
-		b.help = workbook_add_worksheet(b.wb, HELP_SHEET);
-		b.lists = workbook_add_worksheet(b.wb, LISTS_SHEET);
-		b.head = workbook_add_format(b.wb);
-		format_set_bold(b.head);
-		format_set_bg_color(b.head, 0xDDEBF7);
-		format_set_border(b.head, LXW_BORDER_THIN);
-		b.head_required = workbook_add_format(b.wb);
-		format_set_bold(b.head_required);
-		format_set_bg_color(b.head_required, 0x9BC2E6);
-		format_set_border(b.head_required, LXW_BORDER_THIN);
-		b.text = workbook_add_format(b.wb);
-		format_set_num_format(b.text, "@");
-		b.date = workbook_add_format(b.wb);
+		b.table = xw.workbook_add_worksheet(b.wb, sheet_name(&b, spec->title));
+		b.help = xw.workbook_add_worksheet(b.wb, HELP_SHEET);
+		b.lists = xw.workbook_add_worksheet(b.wb, LISTS_SHEET);
+		b.head = xw.workbook_add_format(b.wb);
+		xw.format_set_bold(b.head);
+		xw.format_set_bg_color(b.head, 0xDDEBF7);
+		xw.format_set_border(b.head, LXW_BORDER_THIN);
+		b.head_required = xw.workbook_add_format(b.wb);
+		xw.format_set_bold(b.head_required);
+		xw.format_set_bg_color(b.head_required, 0x9BC2E6);
+		xw.format_set_border(b.head_required, LXW_BORDER_THIN);
+		b.text = xw.workbook_add_format(b.wb);
+		xw.format_set_num_format(b.text, "@");
+		b.date = xw.workbook_add_format(b.wb);
 		/* Buddhist-Era years, as Thai offices read dates (calendar 07 of
 		 * the Thai locale 041E; Excel and Calc both show it so). */
-		format_set_num_format(b.date, "[$-107041E]d/m/yyyy");
-		b.wrap = workbook_add_format(b.wb);
-		format_set_text_wrap(b.wrap);
-		format_set_align(b.wrap, LXW_ALIGN_VERTICAL_TOP);
-		b.title = workbook_add_format(b.wb);
-		format_set_bold(b.title);
-		format_set_font_size(b.title, 14);
+		xw.format_set_num_format(b.date, "[$-107041E]d/m/yyyy");
+		b.wrap = xw.workbook_add_format(b.wb);
+		xw.format_set_text_wrap(b.wrap);
+		xw.format_set_align(b.wrap, LXW_ALIGN_VERTICAL_TOP);
+		b.title = xw.workbook_add_format(b.wb);
+		xw.format_set_bold(b.title);
+		xw.format_set_font_size(b.title, 14);
 		size_t ncols;
 		Column *cols = columns_of(&b, spec, data, &ncols);
 		lists_sheet(&b, cols, ncols);
 		table_sheet(&b, spec, cols, ncols, data);
 		help_sheet(&b, spec, required, cols, ncols);
-		lxw_error e = workbook_close(b.wb);
+		lxw_error e = xw.workbook_close(b.wb);
 		if (e != LXW_NO_ERROR)
 			diag_report(d, DIAG_OUTPUT, path, 0, 0, "the workbook could not be written (%s); check the free "
-			    "space of the temporary folder", lxw_strerror(e));
+			    "space of the temporary folder", xw.lxw_strerror(e));
 		else
 			rc = 0;
 	} else {

@@ -9,8 +9,23 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "core/dynlib.h"
 #include "core/file.h"
 #include "core/mem.h"
+
+/* libzip, loaded when the first workbook is opened (core/dynlib.h): the
+ * functions this file calls, each through lz. */
+#define LIBZIP_FUNCTIONS(X) X(zip_fdopen) X(zip_discard) X(zip_stat_index) X(zip_name_locate) \
+	X(zip_strerror) X(zip_get_num_entries) X(zip_fread) X(zip_fopen_index) X(zip_file_strerror) \
+	X(zip_fclose)
+#define MEMBER(f) __typeof__(f) *f;
+#define NAME(f) #f,
+static struct {
+	LIBZIP_FUNCTIONS(MEMBER)
+} lz;
+static const char *const lz_names[] = { LIBZIP_FUNCTIONS(NAME) };
+static DynLib libzip = { "libzip.so.4", "libzip4", lz_names, sizeof lz_names / sizeof lz_names[0], &lz, 0, "" };
+_Static_assert(sizeof lz == sizeof lz_names / sizeof lz_names[0] * sizeof(void *), "one pointer per function");
 
 struct Archive {
 	zip_t *zip;
@@ -119,8 +134,15 @@ archive_open(const char *path, long max_bytes, ArchiveKind *kind, Diag *d)
 		close(fd);
 		return too_many(path, declared, d);
 	}
+	if (dynlib_load(&libzip) != 0) {
+		close(fd);
+		diag_report(d, DIAG_INPUT, path, 0, 0, "cannot read the workbook: the library that reads .xlsx and "
+		    ".ods files cannot be loaded (%s); install the package %s (apt-get install %s), or save "
+		    "the table as CSV", libzip.why, libzip.package, libzip.package);
+		return NULL;
+	}
 	int err = 0;
-	zip_t *z = zip_fdopen(fd, ZIP_RDONLY, &err);
+	zip_t *z = lz.zip_fdopen(fd, ZIP_RDONLY, &err);
 	if (z == NULL) {
 		close(fd);
 		diag_report(d, DIAG_INPUT, path, 0, 0, "the workbook is damaged or incomplete (%s); copy or "
@@ -129,18 +151,18 @@ archive_open(const char *path, long max_bytes, ArchiveKind *kind, Diag *d)
 		    "match its contents") : _("its zip structure cannot be read"));
 		return NULL;
 	}
-	zip_int64_t count = zip_get_num_entries(z, 0);
+	zip_int64_t count = lz.zip_get_num_entries(z, 0);
 	if (count < 0 || count > ARCHIVE_MAX_MEMBERS) {
-		zip_discard(z);
+		lz.zip_discard(z);
 		return too_many(path, (long long)count, d);
 	}
 	for (zip_int64_t i = 0; i < count; i++) {
 		zip_stat_t zs;
-		if (zip_stat_index(z, (zip_uint64_t)i, 0, &zs) == 0 && (zs.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
+		if (lz.zip_stat_index(z, (zip_uint64_t)i, 0, &zs) == 0 && (zs.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
 		    zs.encryption_method != ZIP_EM_NONE) {
 			diag_report(d, DIAG_INPUT, path, 0, 0, "the workbook is encrypted (its member %s); "
 			    "remove the password and save it again", zs.name ? zs.name : "?");
-			zip_discard(z);
+			lz.zip_discard(z);
 			return NULL;
 		}
 	}
@@ -156,20 +178,20 @@ archive_close(Archive *ar)
 {
 	if (ar == NULL)
 		return;
-	zip_discard(ar->zip);
+	lz.zip_discard(ar->zip);
 	free(ar);
 }
 
 int
 archive_has(Archive *ar, const char *name)
 {
-	return zip_name_locate(ar->zip, name, ZIP_FL_NOCASE) >= 0;
+	return lz.zip_name_locate(ar->zip, name, ZIP_FL_NOCASE) >= 0;
 }
 
 ArchiveMember *
 archive_member_open(Archive *ar, const char *name, long max_bytes, int required, Diag *d)
 {
-	zip_int64_t i = zip_name_locate(ar->zip, name, ZIP_FL_NOCASE);
+	zip_int64_t i = lz.zip_name_locate(ar->zip, name, ZIP_FL_NOCASE);
 	if (i < 0) {
 		if (required)
 			diag_report(d, DIAG_INPUT, ar->path, 0, 0, "the workbook has no part %s; open it in Excel "
@@ -177,7 +199,7 @@ archive_member_open(Archive *ar, const char *name, long max_bytes, int required,
 		return NULL;
 	}
 	zip_stat_t zs;
-	if (zip_stat_index(ar->zip, (zip_uint64_t)i, 0, &zs) != 0 || !(zs.valid & ZIP_STAT_SIZE)) {
+	if (lz.zip_stat_index(ar->zip, (zip_uint64_t)i, 0, &zs) != 0 || !(zs.valid & ZIP_STAT_SIZE)) {
 		diag_report(d, DIAG_INPUT, ar->path, 0, 0, "the part %s cannot be read (damaged zip); copy "
 		    "the workbook again", name);
 		return NULL;
@@ -196,10 +218,10 @@ archive_member_open(Archive *ar, const char *name, long max_bytes, int required,
 		    max_bytes);
 		return NULL;
 	}
-	zip_file_t *f = zip_fopen_index(ar->zip, (zip_uint64_t)i, 0);
+	zip_file_t *f = lz.zip_fopen_index(ar->zip, (zip_uint64_t)i, 0);
 	if (f == NULL) {
 		diag_report(d, DIAG_INPUT, ar->path, 0, 0, "the part %s cannot be opened (%s); save the workbook "
-		    "again as .xlsx", name, zip_strerror(ar->zip));
+		    "again as .xlsx", name, lz.zip_strerror(ar->zip));
 		return NULL;
 	}
 	ArchiveMember *m = mem_alloc(sizeof *m);
@@ -222,10 +244,10 @@ archive_member_read(void *vm, char *buf, size_t n)
 	zip_uint64_t room = m->size - m->got + 1;
 	if (n > room)
 		n = (size_t)room;
-	zip_int64_t got = zip_fread(m->file, buf, n);
+	zip_int64_t got = lz.zip_fread(m->file, buf, n);
 	if (got < 0) {
 		diag_report(m->ar->d, DIAG_INPUT, m->ar->path, 0, 0, "the part %s is damaged (%s); copy or download "
-		    "the workbook again", m->label, zip_file_strerror(m->file));
+		    "the workbook again", m->label, lz.zip_file_strerror(m->file));
 		return -1;
 	}
 	m->got += (zip_uint64_t)got;
@@ -243,7 +265,7 @@ archive_member_close(ArchiveMember *m)
 {
 	if (m == NULL)
 		return;
-	zip_fclose(m->file);
+	lz.zip_fclose(m->file);
 	free(m->label);
 	free(m);
 }

@@ -14,9 +14,24 @@
 
 #include "core/i18n.h"
 #include "core/calendar.h"
+#include "core/dynlib.h"
 #include "core/file.h"
 #include "core/mem.h"
 #include "load/cells.h"
+
+/* libfreexl, loaded when the first .xls workbook is read (core/dynlib.h):
+ * the functions this file calls, each through fx. */
+#define LIBFREEXL_FUNCTIONS(X) X(freexl_open) X(freexl_close) X(freexl_get_info) \
+	X(freexl_get_worksheet_name) X(freexl_select_active_worksheet) X(freexl_worksheet_dimensions) \
+	X(freexl_get_cell_value)
+#define MEMBER(f) __typeof__(f) *f;
+#define NAME(f) #f,
+static struct {
+	LIBFREEXL_FUNCTIONS(MEMBER)
+} fx;
+static const char *const fx_names[] = { LIBFREEXL_FUNCTIONS(NAME) };
+static DynLib libfreexl = { "libfreexl.so.1", "libfreexl1", fx_names, sizeof fx_names / sizeof fx_names[0], &fx, 0, "" };
+_Static_assert(sizeof fx == sizeof fx_names / sizeof fx_names[0] * sizeof(void *), "one pointer per function");
 
 /* What a libfreexl error means to the person with the file. */
 static const char *
@@ -137,19 +152,19 @@ read_book(const char *path, const ReadLimits *lim, const char *sheet, RowFn fn, 
     int pipe_out)
 {
 	const void *h = NULL;
-	int rc = freexl_open(path, &h);
+	int rc = fx.freexl_open(path, &h);
 	if (rc != FREEXL_OK) {
-		freexl_close(h);
+		fx.freexl_close(h);
 		return refuse(path, rc, d);
 	}
 	unsigned int info = 0, sheets = 0;
-	if (freexl_get_info(h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK && info == FREEXL_BIFF_OBFUSCATED) {
-		freexl_close(h);
+	if (fx.freexl_get_info(h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK && info == FREEXL_BIFF_OBFUSCATED) {
+		fx.freexl_close(h);
 		diag_report(d, DIAG_INPUT, path, 0, 0, "the workbook is protected by a password; open it in Excel, "
 		    "remove the password (File > Info > Protect Workbook) and save it as Excel Workbook (.xlsx)");
 		return -1;
 	}
-	freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &sheets);
+	fx.freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &sheets);
 	const char *name = NULL;
 	unsigned short index = 0;
 	if (sheet != NULL) {
@@ -158,22 +173,22 @@ read_book(const char *path, const ReadLimits *lim, const char *sheet, RowFn fn, 
 		size_t at = 0;
 		for (index = 0; index < sheets; index++) {
 			const char *n = NULL;
-			if (freexl_get_worksheet_name(h, index, &n) == FREEXL_OK && n && !strcmp(n, sheet))
+			if (fx.freexl_get_worksheet_name(h, index, &n) == FREEXL_OK && n && !strcmp(n, sheet))
 				break;
 			int k = snprintf(names + at, sizeof names - at, "%s'%s'", at ? ", " : "", n ? n : "");
 			at += k > 0 && (size_t)k < sizeof names - at ? (size_t)k : 0;
 		}
 		if (index == sheets) {
-			freexl_close(h);
+			fx.freexl_close(h);
 			diag_report(d, DIAG_INPUT, path, 0, 0, "the workbook has no sheet named '%s' (the config's "
 			    "[sheets]); its sheets are %s: correct the name in the config, or leave it empty to read "
 			    "the first sheet", sheet, at ? names : "none");
 			return -1;
 		}
 	}
-	if (sheets == 0 || (rc = freexl_select_active_worksheet(h, index)) != FREEXL_OK ||
-	    (rc = freexl_get_worksheet_name(h, index, &name)) != FREEXL_OK) {
-		freexl_close(h);
+	if (sheets == 0 || (rc = fx.freexl_select_active_worksheet(h, index)) != FREEXL_OK ||
+	    (rc = fx.freexl_get_worksheet_name(h, index, &name)) != FREEXL_OK) {
+		fx.freexl_close(h);
 		return sheets == 0 ? refuse(path, FREEXL_BIFF_WORKBOOK_NOT_FOUND, d) : refuse(path, rc, d);
 	}
 	send_sheet(pipe_out, name ? name : "");
@@ -182,8 +197,8 @@ read_book(const char *path, const ReadLimits *lim, const char *sheet, RowFn fn, 
 		    "first, '%s'", sheets, name ? name : "");
 	unsigned int rows = 0;
 	unsigned short cols = 0;
-	if ((rc = freexl_worksheet_dimensions(h, &rows, &cols)) != FREEXL_OK) {
-		freexl_close(h);
+	if ((rc = fx.freexl_worksheet_dimensions(h, &rows, &cols)) != FREEXL_OK) {
+		fx.freexl_close(h);
 		return refuse(path, rc, d);
 	}
 	CellRow r = { .name = path, .lim = lim, .fn = fn, .ctx = ctx, .d = d };
@@ -192,7 +207,7 @@ read_book(const char *path, const ReadLimits *lim, const char *sheet, RowFn fn, 
 		cells_begin(&r);
 		for (unsigned short j = 0; j < cols && out == 0; j++) {
 			FreeXL_CellValue v;
-			if ((rc = freexl_get_cell_value(h, i, j, &v)) != FREEXL_OK) {
+			if ((rc = fx.freexl_get_cell_value(h, i, j, &v)) != FREEXL_OK) {
 				diag_report(d, DIAG_INPUT, path, (long)i + 1, (long)j + 1, "the cell cannot be read (%s); "
 				    "save the workbook as .xlsx", why(rc));
 				out = -1;
@@ -234,7 +249,7 @@ read_book(const char *path, const ReadLimits *lim, const char *sheet, RowFn fn, 
 			out = cells_emit(&r, (long)i + 1);
 	}
 	cells_free(&r);
-	freexl_close(h);
+	fx.freexl_close(h);
 	return out;
 }
 
@@ -265,6 +280,13 @@ xls_read_rows(const char *path, const ReadLimits *lim, const char *sheet, RowFn 
 	if (fd < 0)
 		return -1;
 	close(fd);
+	/* Loaded here, before the reader is forked: once for the process. */
+	if (dynlib_load(&libfreexl) != 0) {
+		diag_report(d, DIAG_INPUT, path, 0, 0, "cannot read the workbook: the library that reads Excel "
+		    "97-2003 (.xls) files cannot be loaded (%s); install the package %s (apt-get install %s), "
+		    "or save the table as .xlsx or CSV", libfreexl.why, libfreexl.package, libfreexl.package);
+		return -1;
+	}
 	int p[2];
 	if (pipe(p) != 0) {
 		diag_report(d, DIAG_INTERNAL, path, 0, 0, "cannot start the workbook reader (%s)", strerror(errno));

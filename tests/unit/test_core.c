@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/dynlib.h"
 #include "core/diag.h"
 #include "core/file.h"
 #include "core/utf8.h"
@@ -69,6 +70,30 @@ TEST(arena_blocks_given_back_are_zero_again)
 		CHECK(!dirty);
 		arena_free(a);
 	}
+}
+
+/* A library loaded on first use: its functions found and callable; a
+ * library or a function that is not there is refused with the system's
+ * words, and asking again gives the same answer. */
+TEST(dynlib_finds_functions_and_says_what_is_missing)
+{
+	static const char *const names[] = { "zlibVersion" };
+	struct { const char *(*zlibVersion)(void); } z = { 0 };
+	DynLib zlib = { "libz.so.1", "zlib1g", names, 1, &z, 0, "" };
+	CHECK(dynlib_load(&zlib) == 0);
+	CHECK(z.zlibVersion != NULL && z.zlibVersion()[0] == '1');
+	CHECK(dynlib_load(&zlib) == 0);
+
+	static const char *const bad_names[] = { "zlibVersion", "no_such_function_in_zlib" };
+	struct { void (*a)(void), (*b)(void); } t = { 0 };
+	DynLib partial = { "libz.so.1", "zlib1g", bad_names, 2, &t, 0, "" };
+	CHECK(dynlib_load(&partial) == -1);
+	CHECK(strstr(partial.why, "no_such_function_in_zlib") != NULL);
+
+	DynLib none = { "libnithet-not-there.so.9", "nothing", names, 1, &z, 0, "" };
+	CHECK(dynlib_load(&none) == -1);
+	CHECK(strstr(none.why, "libnithet-not-there.so.9") != NULL);
+	CHECK(dynlib_load(&none) == -1);
 }
 
 /* A build's worker reports into a Diag of its own: its status is its own

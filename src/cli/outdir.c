@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,11 @@ outdir_open(int at, const char *name, int follow, const char *shown, Diag *d)
 	return -1;
 }
 
+/* Files written by this process so far, in bytes, and past how many each
+ * new file starts on its way to the disk at once (outdir_create). */
+static atomic_size_t written;
+#define WRITEBACK_AFTER ((size_t)32 << 20)
+
 int
 outdir_create(int dir, const char *name, const unsigned char *data, size_t len)
 {
@@ -49,10 +55,14 @@ outdir_create(int dir, const char *name, const unsigned char *data, size_t len)
 	if (fd < 0)
 		return errno;
 	int err = file_write_all(fd, data, len);
-	/* Start writing it to disk now, without waiting: the set is flushed
-	 * whole before it becomes current (sets_commit), and by then little
-	 * is left to wait for. Only a hint: its failure changes nothing. */
-	if (err == 0)
+	/* Past the first 32 MB, start writing each file to disk now, without
+	 * waiting: the set is flushed whole before it becomes current
+	 * (sets_commit), and by then little is left to wait for (a national
+	 * build writes a gigabyte). Before, the flush at the end is quicker
+	 * than a request to the disk per file from the workers: an office's
+	 * build (4 MB) took 3 % less time. Only a hint: its failure changes
+	 * nothing. */
+	if (err == 0 && atomic_fetch_add(&written, len) + len > WRITEBACK_AFTER)
 		(void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 	if (close(fd) != 0 && err == 0)
 		err = errno;

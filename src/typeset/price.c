@@ -42,11 +42,19 @@ enum {
 	WORD_BEFORE_MAX = 5     /* ... of a word tied to the number after it (ร้อยละ 96.52) */
 };
 
-static const char *const function_words[] = {
-	"และ", "หรือ", "แต่", "กับ", "ก็", "จึง", "ถ้า", "หาก", "เมื่อ", "จน", "ซึ่ง", "ว่า",
-	"ใน", "ของ", "แก่", "แด่", "ต่อ", "จาก", "โดย", "เพื่อ", "ตาม", "ถึง", "ด้วย", "สู่", "ณ",
-	"ที่", "ยัง", "จะ", "ให้", "ต้อง", "ควร", "อาจ", "เป็น", "คือ", "มี", "ทุก", "แล้ว",
+/* Each with its length in bytes: looked for at every one-syllable word. */
+#define FW(w) { w, sizeof w - 1 }
+static const struct {
+	const char *w;
+	size_t len;
+} function_words[] = {
+	FW("และ"), FW("หรือ"), FW("แต่"), FW("กับ"), FW("ก็"), FW("จึง"), FW("ถ้า"), FW("หาก"), FW("เมื่อ"),
+	FW("จน"), FW("ซึ่ง"), FW("ว่า"), FW("ใน"), FW("ของ"), FW("แก่"), FW("แด่"), FW("ต่อ"), FW("จาก"),
+	FW("โดย"), FW("เพื่อ"), FW("ตาม"), FW("ถึง"), FW("ด้วย"), FW("สู่"), FW("ณ"), FW("ที่"), FW("ยัง"),
+	FW("จะ"), FW("ให้"), FW("ต้อง"), FW("ควร"), FW("อาจ"), FW("เป็น"), FW("คือ"), FW("มี"), FW("ทุก"),
+	FW("แล้ว"),
 };
+#undef FW
 
 static int
 is_thai_vowel(uint32_t cp)
@@ -97,7 +105,7 @@ word_class(const TsCtx *c, const char *str, size_t from, size_t to)
 	/* Thai letters take three bytes in UTF-8. */
 	size_t b0 = c->offs[from], b1 = c->offs[to - 1] + 3;
 	for (size_t k = 0; k < sizeof function_words / sizeof function_words[0]; k++)
-		if (strlen(function_words[k]) == b1 - b0 && memcmp(function_words[k], str + b0, b1 - b0) == 0)
+		if (function_words[k].len == b1 - b0 && memcmp(function_words[k].w, str + b0, b1 - b0) == 0)
 			return WORD_FUNCTION;
 	return WORD_BOUND;
 }
@@ -191,7 +199,7 @@ is_month_name(const char *str, size_t n)
 	for (int m = 1; m <= 12; m++) {
 		const char *names[2] = { cal_month_name(m, CAL_NAME_SHORT), cal_month_name(m, CAL_NAME_LONG) };
 		for (int k = 0; k < 2; k++)
-			if (strlen(names[k]) == n && memcmp(names[k], str, n) == 0)
+			if (strncmp(names[k], str, n) == 0 && names[k][n] == '\0')
 				return 1;
 	}
 	return 0;

@@ -20,9 +20,10 @@ buf_grow(Buf *b, size_t n)
 void
 buf_num(Buf *b, double v, int decimals)
 {
-	char t[40];
-	size_t n = dl_fmt_num(t, v, decimals);
-	buf_put(b, t, n);
+	/* Formatted in place: at most 32 bytes and the terminator. */
+	if (b->n + 40 > b->cap)
+		buf_grow(b, 40);
+	b->n += dl_fmt_num(b->p + b->n, v, decimals);
 }
 
 void

@@ -130,17 +130,34 @@ size_t
 dl_fmt_num(char *buf, double v, int decimals)
 {
 	/* Our own formatting: printf's %f follows LC_NUMERIC and would write a
-	 * decimal comma into the PDF under a French or German locale. */
+	 * decimal comma into the PDF under a French or German locale. Every
+	 * coordinate of every page comes through here: the common decimals (2
+	 * and 3) divide by constants, which the compiler makes multiplies. */
+	static const long long pow10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+		100000000, 1000000000 };
 	long long scale = 1;
-	for (int i = 0; i < decimals; i++)
-		scale *= 10;
+	if (decimals >= 0 && decimals <= 9)
+		scale = pow10[decimals];
+	else
+		for (int i = 0; i < decimals; i++)
+			scale *= 10;
 	int neg = v < 0;
 	double a = fabs(v);
 	if (a > 1e15)
 		a = 1e15;
 	long long q = llround(a * (double)scale);
-	long long ip = q / scale, fp = q % scale;
-	char tmp[40];
+	long long ip, fp;
+	if (decimals == 2) {
+		ip = q / 100;
+		fp = q % 100;
+	} else if (decimals == 3) {
+		ip = q / 1000;
+		fp = q % 1000;
+	} else {
+		ip = q / scale;
+		fp = q % scale;
+	}
+	char tmp[24];
 	size_t n = 0;
 	do {
 		tmp[n++] = (char)('0' + ip % 10);
@@ -152,17 +169,18 @@ dl_fmt_num(char *buf, double v, int decimals)
 	while (n)
 		buf[len++] = tmp[--n];
 	if (fp) {
-		char fd[20];
+		/* The decimals written from the last, trailing zeros left out. */
 		int k = decimals;
-		for (int i = k - 1; i >= 0; i--) {
-			fd[i] = (char)('0' + fp % 10);
+		while (fp % 10 == 0) {
+			fp /= 10;
+			k--;
+		}
+		buf[len] = '.';
+		for (int i = k; i >= 1; i--) {
+			buf[len + (size_t)i] = (char)('0' + fp % 10);
 			fp /= 10;
 		}
-		while (k > 0 && fd[k - 1] == '0')
-			k--;
-		buf[len++] = '.';
-		memcpy(buf + len, fd, (size_t)k);
-		len += (size_t)k;
+		len += (size_t)k + 1;
 	}
 	buf[len] = '\0';
 	return len;

@@ -114,15 +114,19 @@ place(SchoolFact *f, const School *s, const Metric *p)
 	return f->in_group;
 }
 
-/* One gathered row. */
+/* One gathered row, in 24 bytes (a target of visits gathers three million
+ * at national scale, the largest memory of a build while it is measured):
+ * its school and the visit it came from by index, not pointer, and its
+ * days as day_key()s. */
+#define ROW_NONE UINT32_MAX
 typedef struct Row {
-	const School *school;      /* NULL for a network or office-wide row */
-	const char *network;       /* network code, "" when none */
-	/* Days as day_key()s, in 32 bytes a row, not 56: a target of visits
-	 * gathers three million rows at national scale. */
+	uint32_t school;           /* in the model's schools; ROW_NONE for a network or office-wide row */
+	uint32_t visit;            /* the visit it came from (its network may be its own); ROW_NONE */
 	uint32_t date, replaces;   /* replaces: 0 = none */
-	int teachers, admins;      /* people met or present */
+	uint32_t teachers;         /* people met or present: at most 100,000 and 10,000 as loaded */
+	uint16_t admins;
 } Row;
+_Static_assert(sizeof(Row) == 24, "a gathered row is 24 bytes");
 
 /* A day as one number that orders as cal_compare does; 0 for no day. */
 static uint32_t
@@ -138,9 +142,21 @@ key_day(uint32_t k)
 }
 
 static Row
-row_of(CalDate date, CalDate replaces, const School *school, const char *network, int teachers, int admins)
+row_of(const Ctx *c, CalDate date, CalDate replaces, const School *school, const Visit *visit, int teachers,
+    int admins)
 {
-	return (Row){ school, network, day_key(date), day_key(replaces), teachers, admins };
+	return (Row){ school ? (uint32_t)measure_school_index(c, school) : ROW_NONE,
+		visit ? (uint32_t)(visit - c->m->visits) : ROW_NONE, day_key(date), day_key(replaces),
+		(uint32_t)teachers, (uint16_t)admins };
+}
+
+/* The row's network: its visit's own, else its school's; "" for none. */
+static const char *
+row_network(const Ctx *c, const Row *r)
+{
+	if (r->visit != ROW_NONE && *c->m->visits[r->visit].network_code)
+		return c->m->visits[r->visit].network_code;
+	return r->school != ROW_NONE ? c->m->schools[r->school].network_code : "";
 }
 
 /* A target's rows, in the measurement's buffer (Ctx.rows): grown in place,
@@ -174,8 +190,7 @@ gather_visits(Ctx *c, const Metric *p, Rows *rs)
 		const Visit *v = &m->visits[i];
 		if (!c->visit_ok[i] || !measure_visit_matches(m->plan, v, p))
 			continue;
-		Row r = row_of(v->date, (CalDate){ 0, 0, 0 }, v->school, *v->network_code ? v->network_code :
-		    v->school ? v->school->network_code : "", v->teachers_met, v->admins_met);
+		Row r = row_of(c, v->date, (CalDate){ 0, 0, 0 }, v->school, v, v->teachers_met, v->admins_met);
 		rows_push(c, rs, r);
 	}
 	/* Online supervision also has its own log (online.csv). */
@@ -184,7 +199,7 @@ gather_visits(Ctx *c, const Metric *p, Rows *rs)
 			const OnlineItem *o = &m->online[i];
 			if (!measure_counted_date(c, o->date))
 				continue;
-			Row r = row_of(o->date, (CalDate){ 0, 0, 0 }, o->school, o->school ? o->school->network_code : "", 0, 0);
+			Row r = row_of(c, o->date, (CalDate){ 0, 0, 0 }, o->school, NULL, 0, 0);
 			rows_push(c, rs, r);
 		}
 }
@@ -196,7 +211,7 @@ gather_events(Ctx *c, const Metric *p, Rows *rs)
 		const Meeting *e = &c->m->meetings[i];
 		if (!measure_counted_date(c, e->date) || !event_matches(e, p))
 			continue;
-		Row r = row_of(e->date, e->replaces, NULL, "", 0, 0);
+		Row r = row_of(c, e->date, e->replaces, NULL, NULL, 0, 0);
 		rows_push(c, rs, r);
 	}
 }
@@ -213,8 +228,8 @@ gather_attendance(Ctx *c, const Metric *p, Rows *rs)
 		if (at->school == NULL || at->teachers_present + at->admins_present <= 0 ||
 		    (at->event && (!measure_counted_date(c, at->event->date) || !event_matches(at->event, p))))
 			continue;
-		Row r = row_of(at->event ? at->event->date : c->first, (CalDate){ 0, 0, 0 }, at->school,
-		    at->school->network_code, at->teachers_present, at->admins_present);
+		Row r = row_of(c, at->event ? at->event->date : c->first, (CalDate){ 0, 0, 0 }, at->school, NULL,
+		    at->teachers_present, at->admins_present);
 		rows_push(c, rs, r);
 	}
 	/* Without any attendance list (the file absent or empty) the visits
@@ -234,7 +249,7 @@ gather_practices(Ctx *c, Rows *rs)
 		if (pr->school == NULL || pr->published.year == 0 || !measure_counted_date(c, pr->published) ||
 		    !*pr->channel)
 			continue;
-		Row r = row_of(pr->published, (CalDate){ 0, 0, 0 }, pr->school, pr->school->network_code, 0, 0);
+		Row r = row_of(c, pr->published, (CalDate){ 0, 0, 0 }, pr->school, NULL, 0, 0);
 		rows_push(c, rs, r);
 	}
 }
@@ -556,9 +571,9 @@ tally_schools(Ctx *c, const Metric *p, const Rows *rs, const Periods *ps, School
 	long *per = ps->n ? arena_array(c->scratch, (m->nschools + 1) * np, sizeof(long)) : NULL;
 	for (size_t i = 0; i < rs->n; i++) {
 		const Row *r = &rs->items[i];
-		if (r->school == NULL)
+		if (r->school == ROW_NONE)
 			continue;
-		size_t si = measure_school_index(c, r->school);
+		size_t si = r->school;
 		sf[si].rows++;
 		if (per) {
 			int k = period_index(p, ps, r);
@@ -747,9 +762,9 @@ members_people(Ctx *c, TargetResult *t, const Rows *rs)
 	SchoolFact *sf = t->school;
 	for (size_t i = 0; i < rs->n; i++) {
 		const Row *r = &rs->items[i];
-		if (r->school == NULL)
+		if (r->school == ROW_NONE)
 			continue;
-		size_t si = measure_school_index(c, r->school);
+		size_t si = r->school;
 		sf[si].rows++;
 		sf[si].people += r->teachers + (teachers_only ? 0 : r->admins);
 	}
@@ -800,15 +815,16 @@ members_networks(Ctx *c, TargetResult *t, const Rows *rs, const Periods *ps)
 	long *per = ps->n ? arena_array(c->scratch, (m->nnetworks + 1) * np, sizeof(long)) : NULL;
 	for (size_t i = 0; i < rs->n; i++) {
 		const Row *r = &rs->items[i];
-		const Network *n = *r->network ? model_network(m, r->network) : NULL;
+		const char *code = row_network(c, r);
+		const Network *n = *code ? model_network(m, code) : NULL;
 		if (n) {
 			net_rows[n - m->networks]++;
 			int k = per ? period_index(p, ps, r) : -1;
 			if (k >= 0)
 				per[(size_t)(n - m->networks) * np + (size_t)k]++;
 		}
-		if (r->school)
-			sf[measure_school_index(c, r->school)].rows++;
+		if (r->school != ROW_NONE)
+			sf[r->school].rows++;
 	}
 	unsigned char *net_ok = arena_alloc(c->scratch, m->nnetworks + 1);
 	long nets = 0;

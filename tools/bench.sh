@@ -31,14 +31,14 @@ work=$(mktemp -d)
 ./nithet -q -o "$work/count" build >/dev/null 2>&1 || true
 pages=$(for f in "$work"/count/*/*.pdf "$work"/count/*/schools/*.pdf; do pdfinfo "$f" 2>/dev/null; done |
 	awk '/^Pages:/ { n += $2 } END { print n + 0 }')
+# nithet's wall time from its start to its end (tools/bench-wall.c), not
+# between two `date` commands, which counted the second one's start too.
 for i in $(seq $pairs); do
 	sync
-	s=$(date +%s%N)
-	./nithet -q -o "$work/n$i" build >/dev/null 2>&1 || true
-	e=$(date +%s%N)
+	us=$("$B/tools/bench-wall" ./nithet -q -o "$work/n$i" build || true)
 	sync
 	p=$("$B/tools/bench-pango" -q -n 1 -o "$work/p$i" | awk '/median/ { print $3 }')
-	echo "$(( (e - s) / 1000 )) $p"
+	echo "$us $p"
 done | awk -v pages="$pages" '{
 	us = $1; ours = pages / (us / 1e6); r = ours / $2
 	printf "pair %d: nithet %.0f ms, %.0f pages/s; pango %.1f pages/s; ratio %.2f\n", NR, us / 1000, ours, $2, r

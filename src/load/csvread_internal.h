@@ -69,6 +69,16 @@ int csv_decode_chunk(EncodingConverter *cv, Source *s, size_t base, char *in, si
  * reporting (DIAG_INPUT) why the file cannot be read. */
 int csv_scan(Source *s, char *buf, Scan *sc, Diag *d);
 
+/* Line ends in p[0..n), the bytes after those counted before: every LF
+ * and every CR not followed by LF, but only those that end a line with
+ * something on it. Each row holds at least one such line, so the count is
+ * still an upper bound of the rows; blank lines, which hold none, do not
+ * make the reservation (a file of blank lines reserved gigabytes). The
+ * scalar one, byte by byte, is what the other must always agree with
+ * (tests compare them). */
+void csv_count_breaks(const char *p, size_t n, Scan *sc);
+void csv_count_breaks_scalar(const char *p, size_t n, Scan *sc);
+
 /* ---- pass 2: the state of the row loop, shared by both ways of splitting ---- */
 
 typedef struct Reader {

@@ -686,3 +686,34 @@ TEST(csv_nul_byte_is_an_error)
 	CHECK_STR(r.text[1][1], "2");
 	diag_free(d);
 }
+
+/* Pass 1's line count skips text with memchr; the byte loop is the rule.
+ * Random texts of CR, LF and letters, cut into random chunks (a CR at one
+ * chunk's end and its LF at the next's start included): the same count,
+ * state and all. */
+TEST(csv_count_breaks_agrees_with_the_byte_loop)
+{
+	unsigned x = 7;
+	int bad = 0;
+	char text[600];
+	for (int round = 0; round < 3000 && !bad; round++) {
+		size_t n = (size_t)(round % 599) + 1;
+		for (size_t i = 0; i < n; i++) {
+			x = x * 1103515245u + 12345u;
+			unsigned k = (x >> 16) % (round % 3 == 0 ? 4 : 40);
+			text[i] = k == 0 ? '\r' : k == 1 ? '\n' : k == 2 ? ' ' : 'a';
+		}
+		Scan fast = { 0 }, slow = { 0 };
+		for (size_t at = 0; at < n;) {
+			x = x * 1103515245u + 12345u;
+			size_t len = 1 + (x >> 16) % 97;
+			if (len > n - at)
+				len = n - at;
+			csv_count_breaks(text + at, len, &fast);
+			csv_count_breaks_scalar(text + at, len, &slow);
+			at += len;
+		}
+		bad = fast.breaks != slow.breaks || fast.in_line != slow.in_line || fast.cr_last != slow.cr_last;
+	}
+	CHECK(!bad);
+}

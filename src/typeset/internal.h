@@ -55,14 +55,18 @@ struct TsFonts {
 	const DlFont *dl[4];
 };
 
-/* One grapheme cluster of shaped text. */
+/* One grapheme cluster of shaped text: its first source byte and first
+ * glyph; both run up to the next cluster's (ts_cl_byte_end,
+ * ts_cl_glyph_end). 16 bytes: one per character of every text the
+ * shaping memo keeps. */
 typedef struct TsCluster {
-	uint32_t byte0, byte1;            /* source bytes */
-	uint32_t g0, g1;                  /* glyphs */
+	uint32_t byte0;                   /* source bytes */
+	uint32_t g0;                      /* glyphs */
 	float w;                          /* width in points */
 	uint8_t flags;
 	uint16_t pen;                     /* cost of a break before this cluster (TS_BRK) */
 } TsCluster;
+_Static_assert(sizeof(TsCluster) == 16, "a cluster is 16 bytes");
 
 enum {
 	TS_BRK = 1,        /* a line may start with this cluster */
@@ -116,6 +120,20 @@ typedef struct TsText {
 	Arena *home;
 	TsBreaks *breaks;
 } TsText;
+
+/* Where cluster i of t ends: its bytes and glyphs run up to the next
+ * cluster's first. */
+static inline size_t
+ts_cl_byte_end(const TsText *t, size_t i)
+{
+	return i + 1 < t->ncl ? t->cl[i + 1].byte0 : t->len;
+}
+
+static inline size_t
+ts_cl_glyph_end(const TsText *t, size_t i)
+{
+	return i + 1 < t->ncl ? t->cl[i + 1].g0 : t->ng;
+}
 
 typedef struct TsKeep {
 	uint32_t *cp;

@@ -70,7 +70,7 @@ ts_text_emit(TsCtx *c, DisplayList *dl, size_t p, const TsText *t, const TsLine 
 	if (ln->c1 <= ln->c0)
 		return;
 	const TsCluster *cl = t->cl;
-	size_t g0 = cl[ln->c0].g0, g1 = cl[ln->c1 - 1].g1;
+	size_t g0 = cl[ln->c0].g0, g1 = ts_cl_glyph_end(t, ln->c1 - 1);
 	double extra = w - ln->width;
 	double x0 = x;
 	double per_space = 0, per_word = 0, per_gap = 0;
@@ -136,7 +136,7 @@ ts_text_emit(TsCtx *c, DisplayList *dl, size_t p, const TsText *t, const TsLine 
 		g = e;
 	}
 	DlItem *it = dl_add_item(dl, p, DL_TEXT);
-	size_t b0 = cl[ln->c0].byte0, b1 = cl[ln->c1 - 1].byte1;
+	size_t b0 = cl[ln->c0].byte0, b1 = ts_cl_byte_end(t, ln->c1 - 1);
 	it->u.text.text = arena_strndup(dl->page_arena, t->str + b0, b1 - b0);
 	it->u.text.src = src;
 	it->u.text.x = x0;

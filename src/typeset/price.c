@@ -265,7 +265,7 @@ tie_run(const TsCtx *c, const TsText *tx, size_t r, size_t e, TieRun *run)
 	run->number = is_number(cp, (size_t)at[r], (size_t)at[e]) ||
 		(run->p1 > run->p0 && is_number(cp, run->p0, run->p1));
 	run->month = 0;
-	size_t b0 = tx->cl[r].byte0, b1 = tx->cl[e - 1].byte1;
+	size_t b0 = tx->cl[r].byte0, b1 = ts_cl_byte_end(tx, e - 1);
 	run->month = is_month_name(tx->str + b0, b1 - b0);
 	/* A unit "per" something (ครั้ง/โรงเรียน) counts up to its slash. */
 	run->letters = 0;

@@ -341,8 +341,6 @@ shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size)
 			tx->gface[ng] = (uint8_t)face;
 			uint32_t cb = rg[g].cluster;
 			if (ncl == 0 || cb != tx->cl[ncl - 1].byte0) {
-				if (ncl > 0)
-					tx->cl[ncl - 1].byte1 = cb;
 				TsCluster *cl = &tx->cl[ncl++];
 				cl->byte0 = cb;
 				cl->g0 = (uint32_t)ng;
@@ -362,15 +360,12 @@ shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size)
 					cl->flags |= TS_EMERG;
 			}
 			TsCluster *cl = &tx->cl[ncl - 1];
-			cl->g1 = (uint32_t)(ng + 1);
 			if (!(cl->flags & TS_HARD)) /* a newline is never drawn */
 				cl->w += (float)(o->adv * k);
 			ng++;
 		}
 		i = j;
 	}
-	if (ncl > 0)
-		tx->cl[ncl - 1].byte1 = (uint32_t)len;
 	tx->ng = ng;
 	tx->ncl = ncl;
 	c->pos[ncl] = (int)n;

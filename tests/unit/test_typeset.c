@@ -101,7 +101,7 @@ break_at(Fix *x, const char *text, double w, char lines[][512], size_t max)
 	TsLine *ln;
 	size_t n = ts_text_break(t, x->a, w, w, 0, &ln);
 	for (size_t k = 0; k < n && k < max; k++) {
-		size_t b0 = t->cl[ln[k].c0].byte0, b1 = t->cl[ln[k].c1 - 1].byte1;
+		size_t b0 = t->cl[ln[k].c0].byte0, b1 = ts_cl_byte_end(t, ln[k].c1 - 1);
 		snprintf(lines[k], 512, "%.*s", (int)(b1 - b0), t->str + b0);
 	}
 	return n;
@@ -838,11 +838,12 @@ TEST(typeset_thai_distributed_spreads_over_characters)
 				for (size_t i = ln[k].c0; i < ln[k].c1; i++) {
 					const TsCluster *c = &t->cl[i];
 					/* inside a cluster: untouched */
-					for (size_t g = c->g0; g + 1 < c->g1; g++)
+					size_t g1 = ts_cl_glyph_end(t, i);
+					for (size_t g = c->g0; g + 1 < g1; g++)
 						CHECK(fabs(glyph_extra(dl, it, t, g0, g - g0)) < 0.001);
 					if (i + 1 >= ln[k].c1)
 						continue;
-					double extra = glyph_extra(dl, it, t, g0, c->g1 - 1 - g0);
+					double extra = glyph_extra(dl, it, t, g0, g1 - 1 - g0);
 					const TsCluster *next = &t->cl[i + 1];
 					if (c->flags & TS_SPACE) {
 						if (filled && gap > 0)

@@ -34,9 +34,6 @@
 /* Freed memory beyond this, after one of the office's reports, is given
  * back to the system (mem_give_back); a bundled build never has so much. */
 #define GIVE_BACK_OVER ((size_t)64 << 20)
-/* At most this much memory made ready while the inputs load (preload): a
- * bundled build's arenas take 12 MB. */
-#define PRELOAD_MEMORY ((size_t)16 << 20)
 
 /* One report to write: its kind (reports.h) and what it is about. */
 typedef struct Job {
@@ -351,77 +348,14 @@ run_jobs(Run *run, const Results *r, const Job *jobs, size_t nfirst, size_t njob
 	return worst;
 }
 
-/* The thread that loads the fonts and the word-break dictionary while the
- * inputs load (ready once it has), then makes memory ready until they are
- * (stop); joined at the build's end. */
-typedef struct Preload {
-	const Run *run;
-	pthread_t thread;
-	int started;
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	int ready;
-	atomic_int stop;
-} Preload;
-
 static void *
 preload(void *arg)
 {
-	Preload *pl = arg;
-	const Run *run = pl->run;
+	const Run *run = arg;
 	Phase was = phase_enter(PHASE_SETUP);
 	render_preload(run->settings, run->opt.jobs > 0 ? (size_t)run->opt.jobs : 1);
 	phase_enter(was);
-	pthread_mutex_lock(&pl->lock);
-	pl->ready = 1;
-	pthread_cond_signal(&pl->cond);
-	pthread_mutex_unlock(&pl->lock);
-	/* Then, while the inputs are still loading, the memory the arenas
-	 * will take next is made ready a megabyte at a time: on these virtual
-	 * machines a page's first touch is dear (a 2 MB page about 3 ms), and
-	 * the workers, which would take it, keep both cores busy. Nobody
-	 * waits for this part. */
-	for (size_t ready = 0; ready < PRELOAD_MEMORY && !atomic_load(&pl->stop);) {
-		size_t n = arena_prefault((size_t)1 << 20);
-		if (n == 0)
-			break;
-		ready += n;
-	}
 	return NULL;
-}
-
-static void
-preload_start(Run *run, Preload *pl)
-{
-	pl->run = run;
-	pthread_mutex_init(&pl->lock, NULL);
-	pthread_cond_init(&pl->cond, NULL);
-	atomic_init(&pl->stop, 0);
-	pl->started = !run->opt.dump_layout && pthread_create(&pl->thread, NULL, preload, pl) == 0;
-}
-
-/* The inputs are loaded: wait for the fonts and the dictionary. */
-static void
-preload_wait(Preload *pl)
-{
-	atomic_store(&pl->stop, 1);
-	if (!pl->started)
-		return;
-	pthread_mutex_lock(&pl->lock);
-	while (!pl->ready)
-		pthread_cond_wait(&pl->cond, &pl->lock);
-	pthread_mutex_unlock(&pl->lock);
-}
-
-static void
-preload_end(Preload *pl)
-{
-	atomic_store(&pl->stop, 1);
-	if (pl->started)
-		pthread_join(pl->thread, NULL);
-	pl->started = 0;
-	pthread_mutex_destroy(&pl->lock);
-	pthread_cond_destroy(&pl->cond);
 }
 
 int
@@ -443,19 +377,18 @@ cmd_build(Run *run, int argc, char **argv)
 	Remover rm = { 0 };
 	/* The fonts and the word-break dictionary load in a thread while the
 	 * inputs do (the workers start after both). */
-	Preload pl = { 0 };
-	preload_start(run, &pl);
+	pthread_t pre;
+	int preloading = !run->opt.dump_layout && pthread_create(&pre, NULL, preload, run) == 0;
 	int loaded = run_load(run);
-	preload_wait(&pl);
+	if (preloading)
+		pthread_join(pre, NULL);
 	if (loaded != 0) {
-		preload_end(&pl);
 		end_build(lock, &rm);
 		return diag_exit_status(run->diag); /* nothing written */
 	}
 	/* The fonts once, before any report: one message for a bad font, not
 	 * one per report; the workers inherit the loaded fonts. */
 	if (!run->opt.dump_layout && render_check_fonts(run->settings, run->diag) != 0) {
-		preload_end(&pl);
 		end_build(lock, &rm);
 		return diag_exit_status(run->diag);
 	}
@@ -466,7 +399,6 @@ cmd_build(Run *run, int argc, char **argv)
 	if (!run->opt.dump_layout) {
 		remover_start(run, &rm);
 		if (sets_begin(run, &set) != 0) {
-			preload_end(&pl);
 			end_build(lock, &rm);
 			return EXIT_OUTPUT;
 		}
@@ -534,7 +466,6 @@ cmd_build(Run *run, int argc, char **argv)
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (!quiet && !run->opt.dump_layout)
 		say_built(run, r, per_kind, secs);
-	preload_end(&pl);
 	end_build(lock, &rm);
 	int diag_rc = diag_exit_status(run->diag);
 	return diag_rc > worst ? diag_rc : worst;

@@ -70,7 +70,6 @@ static size_t nspare;
 static Block *clean;
 static unsigned char *map_at;
 static size_t map_left;
-static unsigned char *map_ready;     /* the mapping is backed up to here (arena_prefault) */
 
 struct Arena {
 	Block *head;
@@ -176,29 +175,7 @@ map_more(void)
 	(void)madvise(at, ARENA_MAP, MADV_HUGEPAGE);   /* a hint: refused, pages are small */
 	map_at = at;
 	map_left = ARENA_MAP;
-	map_ready = at;
 	return 1;
-}
-
-size_t
-arena_prefault(size_t bytes)
-{
-	if (!ARENA_RECYCLE)
-		return 0;
-	pthread_mutex_lock(&spare_lock);
-	if (map_left < ARENA_SLOT)
-		(void)map_more();
-	unsigned char *from = map_ready > map_at ? map_ready : map_at, *end = map_at + map_left;
-	size_t n = from < end ? (size_t)(end - from) : 0;
-	if (n > bytes)
-		n = bytes;
-	map_ready = from + n;
-	pthread_mutex_unlock(&spare_lock);
-	/* The content is left as it is (zero): a block cut from it meanwhile
-	 * is unharmed. The mapping is never unmapped. */
-	if (n > 0 && madvise(from, n, MADV_POPULATE_WRITE) != 0)
-		return 0;   /* an older kernel: the faults come later, as before */
-	return n;
 }
 
 /* A standard block: a spare one, zeroed as far as it was used, a clean

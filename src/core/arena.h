@@ -30,13 +30,6 @@ char  *arena_vprintf(Arena *a, const char *fmt, va_list ap)
  * lost); those cut from the arenas' mappings go with the process. */
 void   arena_release_spares(void);
 
-/* Have the kernel back up to `bytes` more of the memory the next blocks
- * will be cut from, now, without changing it (MADV_POPULATE_WRITE): a
- * thread with nothing else to do takes the page faults that arenas'
- * growth would take later on a busy one. Returns the bytes made ready, 0
- * when there are none (the mapping's end, or a kernel before 5.14). */
-size_t arena_prefault(size_t bytes);
-
 /* Bytes handed out so far (for benchmarks and limits). */
 size_t arena_used(const Arena *a);
 

@@ -9,6 +9,12 @@ PKGS     := libxml-2.0 harfbuzz harfbuzz-subset libthai zlib libdeflate
 # a workbook (src/core/dynlib.h), so it is compiled with their headers but
 # not linked to them; the tests and tools that call them directly are.
 PKGS_ONDEMAND := libzip freexl xlsxwriter
+# The file name each is loaded by, as the linker here would record it (on
+# Debian 12 libzip.so.4, libfreexl.so.1, libxlsxwriter.so.4, the code's
+# defaults when objdump cannot say).
+soname = $(shell objdump -p "$$($(CC) -print-file-name=$(1))" 2>/dev/null | awk '/SONAME/ { print $$2 }')
+SONAMES := $(foreach l,LIBZIP:libzip.so FREEXL:libfreexl.so XLSXWRITER:libxlsxwriter.so,\
+  $(if $(call soname,$(word 2,$(subst :, ,$(l)))),-D$(word 1,$(subst :, ,$(l)))_SONAME='"$(call soname,$(word 2,$(subst :, ,$(l))))"'))
 WARN     := -Wall -Wextra -Werror -Wswitch -Wunused-result -Wshadow -Wvla \
             -Wstrict-prototypes -Wmissing-prototypes
 CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -16,7 +22,7 @@ OPT      ?= -O2 -g
 SAN      ?=
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PKGS_ONDEMAND) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CFLAGS_ALL = -DNITHET_VERSION='"$(VERSION)"' $(CSTD) $(OPT) $(WARN) $(SAN) -Isrc $(PKG_CFLAGS) -MMD -MP $(CPPFLAGS) $(CFLAGS)
+CFLAGS_ALL = -DNITHET_VERSION='"$(VERSION)"' $(SONAMES) $(CSTD) $(OPT) $(WARN) $(SAN) -Isrc $(PKG_CFLAGS) -MMD -MP $(CPPFLAGS) $(CFLAGS)
 LDLIBS_NITHET = $(PKG_LIBS) -lhpdf -lcsv -liniparser -lm -pthread $(LDLIBS)
 LDLIBS_ALL = $(LDLIBS_NITHET) $(shell pkg-config --libs $(PKGS_ONDEMAND) 2>/dev/null)
 

@@ -61,7 +61,7 @@ cmd_template(Run *run, int argc, char **argv)
 	Diag *quiet = diag_new(NULL);
 	(void)inputs_load(&run->model, run->arena, run->settings, quiet);
 	diag_free(quiet);
-	if (run_output_dir(run, NULL) != 0)
+	if (run_output_dir(run, NULL) != 0 || template_ready(run->diag) != 0)
 		return EXIT_OUTPUT;
 	const char *tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	LoadOptions o = inputs_options(run->settings, run->model.fiscal_year);

@@ -33,7 +33,10 @@ static struct {
 	LIBXLSXWRITER_FUNCTIONS(MEMBER)
 } xw;
 static const char *const xw_names[] = { LIBXLSXWRITER_FUNCTIONS(NAME) };
-static DynLib libxlsxwriter = { "libxlsxwriter.so.4", "libxlsxwriter4", xw_names,
+#ifndef XLSXWRITER_SONAME
+#define XLSXWRITER_SONAME "libxlsxwriter.so.4"   /* the Makefile says which, from the linker */
+#endif
+static DynLib libxlsxwriter = { XLSXWRITER_SONAME, "libxlsxwriter4", xw_names,
 	sizeof xw_names / sizeof xw_names[0], &xw, 0, "" };
 _Static_assert(sizeof xw == sizeof xw_names / sizeof xw_names[0] * sizeof(void *), "one pointer per function");
 
@@ -389,15 +392,22 @@ lists_sheet(Book *b, Column *cols, size_t ncols)
 }
 
 int
+template_ready(Diag *d)
+{
+	if (dynlib_load(&libxlsxwriter) == 0)
+		return 0;
+	diag_report(d, DIAG_OUTPUT, NULL, 0, 0, "cannot write the workbook: the library that writes .xlsx "
+	    "files cannot be loaded (%s); install the package %s (apt-get install %s)", libxlsxwriter.why,
+	    libxlsxwriter.package, libxlsxwriter.package);
+	return -1;
+}
+
+int
 template_workbook(const TableSpec *spec, int required, const Model *m, const TemplateData *data,
     const char *tmpdir, unsigned char **out, size_t *len, Diag *d)
 {
-	if (dynlib_load(&libxlsxwriter) != 0) {
-		diag_report(d, DIAG_OUTPUT, NULL, 0, 0, "cannot write the workbook: the library that writes .xlsx "
-		    "files cannot be loaded (%s); install the package %s (apt-get install %s)", libxlsxwriter.why,
-		    libxlsxwriter.package, libxlsxwriter.package);
+	if (template_ready(d) != 0)
 		return EXIT_OUTPUT;
-	}
 	size_t plen = strlen(tmpdir) + 32;
 	char *path = mem_alloc(plen);
 	snprintf(path, plen, "%s/nithet-template-XXXXXX", tmpdir);

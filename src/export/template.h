@@ -35,6 +35,11 @@ typedef struct TemplateData {
  * header then, as the file has it, rather than spec's). The workbook is
  * made in a temporary file under tmpdir and returned in *out (malloc'd,
  * *len bytes). Returns 0, or EXIT_OUTPUT/EXIT_INTERNAL after reporting. */
+/* Whether workbooks can be written: libxlsxwriter, loaded on first use,
+ * is there (0), or -1 after saying what to install (once a run, not once
+ * a table). */
+int template_ready(Diag *d);
+
 int template_workbook(const TableSpec *spec, int required, const Model *m, const TemplateData *data,
 	const char *tmpdir, unsigned char **out, size_t *len, Diag *d);
 

@@ -24,7 +24,10 @@ static struct {
 	LIBZIP_FUNCTIONS(MEMBER)
 } lz;
 static const char *const lz_names[] = { LIBZIP_FUNCTIONS(NAME) };
-static DynLib libzip = { "libzip.so.4", "libzip4", lz_names, sizeof lz_names / sizeof lz_names[0], &lz, 0, "" };
+#ifndef LIBZIP_SONAME
+#define LIBZIP_SONAME "libzip.so.4"   /* the Makefile says which, from the linker */
+#endif
+static DynLib libzip = { LIBZIP_SONAME, "libzip4", lz_names, sizeof lz_names / sizeof lz_names[0], &lz, 0, "" };
 _Static_assert(sizeof lz == sizeof lz_names / sizeof lz_names[0] * sizeof(void *), "one pointer per function");
 
 struct Archive {

@@ -30,7 +30,10 @@ static struct {
 	LIBFREEXL_FUNCTIONS(MEMBER)
 } fx;
 static const char *const fx_names[] = { LIBFREEXL_FUNCTIONS(NAME) };
-static DynLib libfreexl = { "libfreexl.so.1", "libfreexl1", fx_names, sizeof fx_names / sizeof fx_names[0], &fx, 0, "" };
+#ifndef FREEXL_SONAME
+#define FREEXL_SONAME "libfreexl.so.1"   /* the Makefile says which, from the linker */
+#endif
+static DynLib libfreexl = { FREEXL_SONAME, "libfreexl1", fx_names, sizeof fx_names / sizeof fx_names[0], &fx, 0, "" };
 _Static_assert(sizeof fx == sizeof fx_names / sizeof fx_names[0] * sizeof(void *), "one pointer per function");
 
 /* What a libfreexl error means to the person with the file. */

@@ -110,26 +110,49 @@ put_outlines(Writer *w, HPDF_Page *pages)
 	HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 }
 
-/* libharu's objects come from an arena of the thread's, not from malloc
- * one by one (92,000 malloc and free calls a bundled build, 5 % of its
- * instructions); libharu frees nothing of them alone: the arena goes when
- * the thread's last open document does. libharu's own memory pool would
- * do the same but hands out addresses of any alignment. Its allocator is
- * given no context, hence thread-local: each document is written by one
- * thread from pdf_begin to pdf_finish. */
+/* libharu's small objects come from an arena of the thread's, not from
+ * malloc one by one (92,000 malloc and free calls a bundled build, 5 % of
+ * its instructions): they live as long as their document, and the arena
+ * goes when the thread's last open document does. What libharu frees
+ * before the end is mostly its lists' arrays, replaced by larger ones as
+ * they grow (a document's objects, a page tree): HPDF_BIG bytes and more
+ * come from malloc and go back when libharu frees them, or a 5,000-page
+ * document would keep every old copy. libharu's own memory pool would do
+ * the rest alike but hands out addresses of any alignment. Its allocator
+ * is given no context, hence thread-local: each document is written by
+ * one thread from pdf_begin to pdf_finish. */
+#define HPDF_BIG 16384
 static _Thread_local Arena *hpdf_arena;
 static _Thread_local int hpdf_docs;
+/* The big blocks given out and not yet freed: a handful, one or two per
+ * list libharu keeps. */
+static _Thread_local void **hpdf_big;
+static _Thread_local size_t hpdf_nbig, hpdf_capbig;
 
 static void *
 hpdf_alloc(HPDF_UINT size)
 {
-	return arena_alloc(hpdf_arena, size);
+	if (size < HPDF_BIG)
+		return arena_alloc(hpdf_arena, size);
+	if (hpdf_nbig == hpdf_capbig) {
+		hpdf_capbig = hpdf_capbig ? 2 * hpdf_capbig : 16;
+		hpdf_big = mem_grow(hpdf_big, hpdf_capbig, sizeof *hpdf_big);
+	}
+	void *p = mem_alloc_raw(size);
+	hpdf_big[hpdf_nbig++] = p;
+	return p;
 }
 
 static void
 hpdf_free(void *p)
 {
-	(void)p;
+	/* The latest first: a list frees the array it has just replaced. */
+	for (size_t i = hpdf_nbig; i-- > 0;)
+		if (hpdf_big[i] == p) {
+			free(p);
+			hpdf_big[i] = hpdf_big[--hpdf_nbig];
+			return;
+		}
 }
 
 static HPDF_Doc
@@ -148,6 +171,11 @@ hpdf_done(HPDF_Doc pdf)
 	if (--hpdf_docs == 0) {
 		arena_free(hpdf_arena);
 		hpdf_arena = NULL;
+		while (hpdf_nbig > 0)
+			free(hpdf_big[--hpdf_nbig]);
+		free(hpdf_big);
+		hpdf_big = NULL;
+		hpdf_capbig = 0;
 	}
 }
 

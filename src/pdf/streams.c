@@ -144,13 +144,14 @@ HPDF_BYTE *
 HPDF_StrCpy(char *out, const char *in, char *eptr)
 {
 	size_t n = in != NULL && eptr > out ? strnlen(in, (size_t)(eptr - out)) : 0;
-	memcpy(out, in, n);
+	if (n > 0)
+		memcpy(out, in, n);
 	out[n] = '\0';
 	return (HPDF_BYTE *)out + n;
 }
 
-/* s1 against s2 as unsigned bytes, 0 when equal; a NULL sorts after a
- * string, and two NULLs differ */
+/* s1 against s2 as unsigned bytes, 0 when equal; a NULL s1 sorts before
+ * a string, a NULL s2 after one, and two NULLs differ */
 HPDF_INT
 HPDF_StrCmp(const char *s1, const char *s2)
 {

@@ -27,7 +27,8 @@ typedef struct TocEntry {
 
 /* The lines of a paragraph, list or label list as pagination sees them: n
  * lines of one height lh, and brk[i] (0 < i < n) set when a page may end
- * before line i. brk lives in the layout's scratch. */
+ * before line i. brk lives in the layout's scratch, or, for a flow made
+ * ahead (lay_keep_room), in the arena that block holds. */
 typedef struct Flow {
 	size_t n;
 	double lh;

@@ -11,6 +11,7 @@
 #include "core/arena.h"
 #include "doc/doc.h"
 #include "pdf/internal.h"
+#include "pdf/png.h"
 #include "pdf/pdf.h"
 #include "core/file.h"
 #include "render/render.h"
@@ -329,4 +330,78 @@ TEST(pdf_actualtext_inline_decoding_matches_the_general_path)
 		free(fast.p);
 		free(slow.p);
 	}
+}
+
+/* A PNG chunk: length, type, data, CRC. */
+static size_t
+png_chunk(unsigned char *o, const char *type, const unsigned char *data, size_t n)
+{
+	o[0] = (unsigned char)(n >> 24);
+	o[1] = (unsigned char)(n >> 16);
+	o[2] = (unsigned char)(n >> 8);
+	o[3] = (unsigned char)n;
+	memcpy(o + 4, type, 4);
+	if (n > 0)
+		memcpy(o + 8, data, n);
+	uLong crc = crc32(0L, o + 4, (uInt)(n + 4));
+	o[8 + n] = (unsigned char)(crc >> 24);
+	o[9 + n] = (unsigned char)(crc >> 16);
+	o[10 + n] = (unsigned char)(crc >> 8);
+	o[11 + n] = (unsigned char)crc;
+	return n + 12;
+}
+
+/* An RGBA image whose every row is filtered with each of PNG's five
+ * filters in turn (None, Sub, Up, Average, Paeth) comes out as the same
+ * pixels laid on white, whatever the filter: the decoder undoes each. */
+TEST(pdf_png_on_white_undoes_every_row_filter)
+{
+	enum { W = 5, H = 10, CH = 4, STRIDE = W * CH };
+	unsigned char px[H][STRIDE], prev[STRIDE] = { 0 };
+	unsigned x = 99;
+	for (int y = 0; y < H; y++)
+		for (int i = 0; i < STRIDE; i++) {
+			x = x * 1103515245u + 12345u;
+			px[y][i] = (unsigned char)(x >> 16);
+		}
+	unsigned char filtered[H * (STRIDE + 1)];
+	for (int y = 0; y < H; y++) {
+		int f = y % 5;
+		unsigned char *o = filtered + y * (STRIDE + 1);
+		o[0] = (unsigned char)f;
+		for (int i = 0; i < STRIDE; i++) {
+			int a = i >= CH ? px[y][i - CH] : 0, b = y > 0 ? px[y - 1][i] : 0,
+			    c = i >= CH && y > 0 ? px[y - 1][i - CH] : 0;
+			int p = a + b - c, pa = abs(p - a), pb = abs(p - b), pc = abs(p - c);
+			int pred = f == 0 ? 0 : f == 1 ? a : f == 2 ? b : f == 3 ? (a + b) / 2 :
+			    (pa <= pb && pa <= pc) ? a : pb <= pc ? b : c;
+			o[1 + i] = (unsigned char)(px[y][i] - pred);
+		}
+		memcpy(prev, px[y], STRIDE);
+	}
+	unsigned char z[1024];
+	uLongf zn = sizeof z;
+	CHECK(compress(z, &zn, filtered, sizeof filtered) == Z_OK);
+	unsigned char png[2048];
+	size_t n = 0;
+	memcpy(png, "\x89PNG\r\n\x1a\n", 8);
+	n = 8;
+	unsigned char ihdr[13] = { 0, 0, 0, W, 0, 0, 0, H, 8, 6, 0, 0, 0 };
+	n += png_chunk(png + n, "IHDR", ihdr, sizeof ihdr);
+	n += png_chunk(png + n, "IDAT", z, zn);
+	n += png_chunk(png + n, "IEND", NULL, 0);
+	unsigned w = 0, h = 0;
+	unsigned char *rgb = png_on_white(png, n, &w, &h);
+	CHECK(rgb != NULL && w == W && h == H);
+	int bad = rgb == NULL;
+	for (int y = 0; y < H && !bad; y++)
+		for (int i = 0; i < W; i++) {
+			unsigned alpha = px[y][i * CH + 3];
+			for (int k = 0; k < 3; k++) {
+				unsigned v = px[y][i * CH + k];
+				bad |= rgb[(y * W + i) * 3 + k] != (unsigned char)((v * alpha + 255 * (255 - alpha) + 127) / 255);
+			}
+		}
+	CHECK(!bad);
+	free(rgb);
 }

@@ -6,6 +6,7 @@
 #include "core/calendar.h"
 #include "typeset/internal.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "core/utf8.h"
@@ -192,16 +193,33 @@ ts_price_breaks(const TsCtx *c, TsText *tx)
 
 /* Whether str[0..n) is a Thai month's name, abbreviated as dates are
  * written in tables (5 มี.ค. 58) or in full as in text (30 กันยายน 2558):
- * the calendar's names, the one list of them. */
-static int
-is_month_name(const char *str, size_t n)
+ * the calendar's names, the one list of them, with their lengths found
+ * once (every run of text is asked). */
+static struct {
+	const char *name;
+	size_t len;
+} months[24];
+static pthread_once_t months_once = PTHREAD_ONCE_INIT;
+
+static void
+months_init(void)
 {
 	for (int m = 1; m <= 12; m++) {
 		const char *names[2] = { cal_month_name(m, CAL_NAME_SHORT), cal_month_name(m, CAL_NAME_LONG) };
-		for (int k = 0; k < 2; k++)
-			if (strncmp(names[k], str, n) == 0 && names[k][n] == '\0')
-				return 1;
+		for (int k = 0; k < 2; k++) {
+			months[2 * (m - 1) + k].name = names[k];
+			months[2 * (m - 1) + k].len = strlen(names[k]);
+		}
 	}
+}
+
+static int
+is_month_name(const char *str, size_t n)
+{
+	pthread_once(&months_once, months_init);
+	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
+		if (months[i].len == n && memcmp(months[i].name, str, n) == 0)
+			return 1;
 	return 0;
 }
 

@@ -50,6 +50,7 @@ enum { ARENA_RECYCLE = 1 };
 typedef struct Block {
 	struct Block *next;
 	size_t size, used;
+	size_t dirty;              /* not in use: its bytes past this are zero */
 	int mapped;                /* cut from a mapping, not from calloc */
 	alignas(max_align_t) unsigned char data[];
 } Block;
@@ -60,12 +61,12 @@ static Block *block_new(size_t size);
 static void block_give(Block *b);
 static void block_clean(Block *b);
 
-/* Standard blocks given back, each zero beyond its `used`. */
+/* Standard blocks given back, each zero beyond its `dirty`. */
 static pthread_mutex_t spare_lock = PTHREAD_MUTEX_INITIALIZER;
 static Block *spare;
 static size_t nspare;
 /* Under the same lock: blocks whose pages after the first were given
- * back (zero when touched again; `used` covers the first page), and the
+ * back (zero when touched again; `dirty` covers the first page), and the
  * rest of the current mapping, not yet cut. */
 static Block *clean;
 static unsigned char *map_at;
@@ -74,12 +75,21 @@ static size_t map_left;
 struct Arena {
 	Block *head;
 	size_t handed_out;
+	int raw;                   /* its memory is not zeroed (arena_new_raw) */
 };
 
 Arena *
 arena_new(void)
 {
 	return mem_alloc(sizeof(Arena));
+}
+
+Arena *
+arena_new_raw(void)
+{
+	Arena *a = mem_alloc(sizeof(Arena));
+	a->raw = 1;
+	return a;
 }
 
 void
@@ -126,10 +136,9 @@ block_clean(Block *b)
 	if (page < sizeof(Block) || page >= ARENA_SLOT || madvise((unsigned char *)b + page,
 	    ARENA_SLOT - page, MADV_DONTNEED) != 0)
 		page = ARENA_SLOT;   /* nothing given back: all of it may be dirty */
-	size_t dirty = page - sizeof(Block);
-	if (b->used < dirty)
-		dirty = b->used;
-	b->used = dirty;
+	size_t keep = page - sizeof(Block);
+	if (b->dirty > keep)
+		b->dirty = keep;
 	pthread_mutex_lock(&spare_lock);
 	b->next = clean;
 	clean = b;
@@ -140,6 +149,8 @@ block_clean(Block *b)
 static void
 block_give(Block *b)
 {
+	if (b->used > b->dirty)
+		b->dirty = b->used;
 	pthread_mutex_lock(&spare_lock);
 	int kept = nspare < ARENA_KEEP;
 	if (kept) {
@@ -178,10 +189,10 @@ map_more(void)
 	return 1;
 }
 
-/* A standard block: a spare one, zeroed as far as it was used, a clean
- * one, or one cut from the mapping. */
+/* A standard block: a spare one, zeroed as far as it was written (unless
+ * for a raw arena), a clean one, or one cut from the mapping. */
 static Block *
-block_standard(void)
+block_standard(int raw)
 {
 	if (!ARENA_RECYCLE)
 		return block_new(ARENA_BLOCK);
@@ -202,7 +213,10 @@ block_standard(void)
 	pthread_mutex_unlock(&spare_lock);
 	if (b == NULL)
 		return block_new(ARENA_BLOCK);
-	memset(b->data, 0, b->used);
+	if (!raw) {
+		memset(b->data, 0, b->dirty);
+		b->dirty = 0;
+	}
 	b->used = 0;
 	b->next = NULL;
 	return b;
@@ -246,7 +260,7 @@ arena_alloc(Arena *a, size_t size)
 		return b->data;
 	}
 	if (a->head == NULL || a->head->size - a->head->used < rounded) {
-		Block *b = block_standard();
+		Block *b = block_standard(a->raw);
 		b->next = a->head;
 		a->head = b;
 	}

@@ -12,9 +12,14 @@
 typedef struct Arena Arena;
 
 Arena *arena_new(void);                 /* caller frees with arena_free */
+/* An arena whose memory is not zeroed: for a caller that writes all it
+ * reads (libharu's objects, which come from malloc otherwise), sparing
+ * the clearing of reused blocks. */
+Arena *arena_new_raw(void);
 void   arena_free(Arena *a);            /* frees every block; NULL is fine */
 
-/* Zero-filled, aligned for any type. Never NULL (exits on out-of-memory). */
+/* Zero-filled (but from arena_new_raw), aligned for any type. Never NULL
+ * (exits on out-of-memory). */
 void  *arena_alloc(Arena *a, size_t size);
 void  *arena_array(Arena *a, size_t count, size_t size);
 char  *arena_strdup(Arena *a, const char *s);

@@ -159,7 +159,7 @@ static HPDF_Doc
 hpdf_new(PdfErr *err)
 {
 	if (hpdf_docs++ == 0)
-		hpdf_arena = arena_new();
+		hpdf_arena = arena_new_raw();
 	return HPDF_NewEx(on_error, hpdf_alloc, hpdf_free, 0, err);
 }
 

@@ -72,6 +72,30 @@ TEST(arena_blocks_given_back_are_zero_again)
 	}
 }
 
+/* A raw arena (not zeroed) takes a block another filled and uses a little
+ * of it: when it frees the block, the next arena must still find all of it
+ * zero, not only the part the raw one used. */
+TEST(arena_raw_leaves_blocks_zero_for_the_next)
+{
+	enum { PIECE = 12000, PIECES = 5 };
+	Arena *a = arena_new();
+	for (int i = 0; i < PIECES; i++)
+		memset(arena_alloc(a, PIECE), 0xAB, PIECE);
+	arena_free(a);
+	Arena *r = arena_new_raw();
+	memset(arena_alloc(r, 1000), 0xCD, 1000);
+	arena_free(r);
+	Arena *b = arena_new();
+	int dirty = 0;
+	for (int i = 0; i < PIECES; i++) {
+		const unsigned char *p = arena_alloc(b, PIECE);
+		for (size_t k = 0; k < PIECE; k++)
+			dirty |= p[k] != 0;
+	}
+	CHECK(!dirty);
+	arena_free(b);
+}
+
 /* A library loaded on first use: its functions found and callable; a
  * library or a function that is not there is refused with the system's
  * words, and asking again gives the same answer. */

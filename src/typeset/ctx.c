@@ -84,6 +84,9 @@ ts_ctx_free(TsCtx *c)
 	hash_free(&c->pmemo);
 	free(c->rg);
 	free(c->pg);
+	free(c->tg);
+	free(c->tgf);
+	free(c->tcl);
 	arena_free(c->memo_arena);
 	free(c->sbuf);
 	free(c);

@@ -210,6 +210,14 @@ struct TsCtx {
 	size_t pg_cap;
 	char *sbuf;                       /* the paragraph being looked up */
 	size_t sbuf_cap;
+	/* A text's glyphs, their faces and its clusters while it is shaped,
+	 * copied to their exact sizes once done (the memo keeps thousands of
+	 * short texts: table cells, labels). */
+	DlGlyph *tg;
+	uint8_t *tgf;
+	size_t tg_cap;
+	TsCluster *tcl;
+	size_t tcl_cap;
 };
 
 /* Shape t (the spans of a DocText, or one string when spans is NULL) at

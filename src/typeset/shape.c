@@ -304,11 +304,13 @@ shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size)
 	}
 	ts_find_breaks(c, n);
 
-	/* Shape run by run into one glyph array. */
-	size_t capg = n + 8;
-	tx->glyphs = arena_array(a, capg, sizeof *tx->glyphs);
-	tx->gface = arena_alloc(a, capg);
-	tx->cl = arena_array(a, n, sizeof *tx->cl);
+	/* Shape run by run into one glyph array, in the context's scratch;
+	 * the text keeps them at their exact sizes. A text has at most one
+	 * cluster a code point. */
+	if (c->tcl_cap < n) {
+		c->tcl_cap = 2 * n + 64;
+		c->tcl = mem_grow(c->tcl, c->tcl_cap, sizeof *c->tcl);
+	}
 	size_t ng = 0, ncl = 0, ci = 0;
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
@@ -320,28 +322,24 @@ shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size)
 			thai = utf8_is_thai(c->cps[k]);
 		size_t gn = shape_pieces(c, str, len, i, j, n, face, thai);
 		const TsPieceGlyph *rg = c->rg;
-		if (ng + gn > capg) {
-			size_t nc = (ng + gn) * 2;
-			DlGlyph *ngl = arena_array(a, nc, sizeof *ngl);
-			uint8_t *nf = arena_alloc(a, nc);
-			memcpy(ngl, tx->glyphs, ng * sizeof *ngl);
-			memcpy(nf, tx->gface, ng);
-			tx->glyphs = ngl;
-			tx->gface = nf;
-			capg = nc;
+		if (ng + gn > c->tg_cap) {
+			c->tg_cap = 2 * (ng + gn) + 64;
+			c->tg = mem_grow(c->tg, c->tg_cap, sizeof *c->tg);
+			c->tgf = mem_grow(c->tgf, c->tg_cap, 1);
 		}
 		const TsFace *fc = &f->faces[face];
 		double k = size * fc->scale / (double)fc->dl.upem;
 		for (size_t g = 0; g < gn; g++) {
-			DlGlyph *o = &tx->glyphs[ng];
+			DlGlyph *o = &c->tg[ng];
 			o->gid = rg[g].gid;
 			o->adv = rg[g].adv;
 			o->dx = rg[g].dx;
 			o->dy = rg[g].dy;
-			tx->gface[ng] = (uint8_t)face;
+			c->tgf[ng] = (uint8_t)face;
 			uint32_t cb = rg[g].cluster;
-			if (ncl == 0 || cb != tx->cl[ncl - 1].byte0) {
-				TsCluster *cl = &tx->cl[ncl++];
+			if (ncl == 0 || cb != c->tcl[ncl - 1].byte0) {
+				TsCluster *cl = &c->tcl[ncl++];
+				*cl = (TsCluster){ 0 };
 				cl->byte0 = cb;
 				cl->g0 = (uint32_t)ng;
 				while (ci + 1 < n && c->offs[ci + 1] <= cb)
@@ -359,13 +357,22 @@ shape_text(TsCtx *c, Arena *a, char *str, size_t len, double size)
 				if (ci > 0 && !no_line_start(cp) && !utf8_is_thai_leading_vowel(c->cps[ci - 1]))
 					cl->flags |= TS_EMERG;
 			}
-			TsCluster *cl = &tx->cl[ncl - 1];
+			TsCluster *cl = &c->tcl[ncl - 1];
 			if (!(cl->flags & TS_HARD)) /* a newline is never drawn */
 				cl->w += (float)(o->adv * k);
 			ng++;
 		}
 		i = j;
 	}
+	tx->glyphs = arena_array(a, ng ? ng : 1, sizeof *tx->glyphs);
+	tx->gface = arena_alloc(a, ng ? ng : 1);
+	tx->cl = arena_array(a, ncl ? ncl : 1, sizeof *tx->cl);
+	if (ng > 0) {
+		memcpy(tx->glyphs, c->tg, ng * sizeof *tx->glyphs);
+		memcpy(tx->gface, c->tgf, ng);
+	}
+	if (ncl > 0)
+		memcpy(tx->cl, c->tcl, ncl * sizeof *tx->cl);
 	tx->ng = ng;
 	tx->ncl = ncl;
 	c->pos[ncl] = (int)n;

@@ -50,7 +50,7 @@ enum { ARENA_RECYCLE = 1 };
 typedef struct Block {
 	struct Block *next;
 	size_t size, used;
-	size_t dirty;              /* not in use: its bytes past this are zero */
+	size_t dirty;              /* its bytes past this are zero, on the lists and in a raw arena */
 	int mapped;                /* cut from a mapping, not from calloc */
 	alignas(max_align_t) unsigned char data[];
 } Block;

@@ -23,6 +23,23 @@ typedef struct DynLib {
 	char why[256];
 } DynLib;
 
+/* A module's table of a library's functions and the DynLib that fills it,
+ * from a list macro of the functions it calls:
+ *   #define LIBZIP_FUNCTIONS(X) X(zip_fdopen) X(zip_discard)
+ *   DYNLIB_TABLE(lz, libzip, LIBZIP_FUNCTIONS, "libzip.so.4", "libzip4");
+ * declares `lz`, one pointer of each function's own type (called as
+ * lz.zip_fdopen(...) once dynlib_load(&libzip) has succeeded), and
+ * `libzip`. */
+#define DYNLIB_MEMBER(f) __typeof__(f) *f;
+#define DYNLIB_NAME(f) #f,
+#define DYNLIB_TABLE(table, lib, FUNCS, soname, package) \
+	static struct { FUNCS(DYNLIB_MEMBER) } table; \
+	static const char *const table##_names[] = { FUNCS(DYNLIB_NAME) }; \
+	static DynLib lib = { soname, package, table##_names, \
+		sizeof table##_names / sizeof table##_names[0], &table, 0, "" }; \
+	_Static_assert(sizeof table == sizeof table##_names / sizeof table##_names[0] * sizeof(void *), \
+	    "one pointer per function")
+
 /* Load lib and find each of its functions, once per process (later calls
  * return at once; safe from several threads). 0 when the table is filled,
  * -1 when the library or one of its functions is missing: lib->why holds

@@ -27,18 +27,10 @@
 	X(worksheet_freeze_panes) X(worksheet_hide) X(worksheet_repeat_rows) X(worksheet_set_column) \
 	X(worksheet_set_landscape) X(worksheet_write_datetime) X(worksheet_write_number) \
 	X(worksheet_write_string)
-#define MEMBER(f) __typeof__(f) *f;
-#define NAME(f) #f,
-static struct {
-	LIBXLSXWRITER_FUNCTIONS(MEMBER)
-} xw;
-static const char *const xw_names[] = { LIBXLSXWRITER_FUNCTIONS(NAME) };
 #ifndef XLSXWRITER_SONAME
 #define XLSXWRITER_SONAME "libxlsxwriter.so.4"   /* the Makefile says which, from the linker */
 #endif
-static DynLib libxlsxwriter = { XLSXWRITER_SONAME, "libxlsxwriter4", xw_names,
-	sizeof xw_names / sizeof xw_names[0], &xw, 0, "" };
-_Static_assert(sizeof xw == sizeof xw_names / sizeof xw_names[0] * sizeof(void *), "one pointer per function");
+DYNLIB_TABLE(xw, libxlsxwriter, LIBXLSXWRITER_FUNCTIONS, XLSXWRITER_SONAME, "libxlsxwriter4");
 
 /* Rows given a drop-down list and a format beyond the data: room to add. */
 enum { TEMPLATE_ROOM = 5000 };

@@ -18,17 +18,10 @@
 #define LIBZIP_FUNCTIONS(X) X(zip_fdopen) X(zip_discard) X(zip_stat_index) X(zip_name_locate) \
 	X(zip_strerror) X(zip_get_num_entries) X(zip_fread) X(zip_fopen_index) X(zip_file_strerror) \
 	X(zip_fclose)
-#define MEMBER(f) __typeof__(f) *f;
-#define NAME(f) #f,
-static struct {
-	LIBZIP_FUNCTIONS(MEMBER)
-} lz;
-static const char *const lz_names[] = { LIBZIP_FUNCTIONS(NAME) };
 #ifndef LIBZIP_SONAME
 #define LIBZIP_SONAME "libzip.so.4"   /* the Makefile says which, from the linker */
 #endif
-static DynLib libzip = { LIBZIP_SONAME, "libzip4", lz_names, sizeof lz_names / sizeof lz_names[0], &lz, 0, "" };
-_Static_assert(sizeof lz == sizeof lz_names / sizeof lz_names[0] * sizeof(void *), "one pointer per function");
+DYNLIB_TABLE(lz, libzip, LIBZIP_FUNCTIONS, LIBZIP_SONAME, "libzip4");
 
 struct Archive {
 	zip_t *zip;

@@ -24,17 +24,10 @@
 #define LIBFREEXL_FUNCTIONS(X) X(freexl_open) X(freexl_close) X(freexl_get_info) \
 	X(freexl_get_worksheet_name) X(freexl_select_active_worksheet) X(freexl_worksheet_dimensions) \
 	X(freexl_get_cell_value)
-#define MEMBER(f) __typeof__(f) *f;
-#define NAME(f) #f,
-static struct {
-	LIBFREEXL_FUNCTIONS(MEMBER)
-} fx;
-static const char *const fx_names[] = { LIBFREEXL_FUNCTIONS(NAME) };
 #ifndef FREEXL_SONAME
 #define FREEXL_SONAME "libfreexl.so.1"   /* the Makefile says which, from the linker */
 #endif
-static DynLib libfreexl = { FREEXL_SONAME, "libfreexl1", fx_names, sizeof fx_names / sizeof fx_names[0], &fx, 0, "" };
-_Static_assert(sizeof fx == sizeof fx_names / sizeof fx_names[0] * sizeof(void *), "one pointer per function");
+DYNLIB_TABLE(fx, libfreexl, LIBFREEXL_FUNCTIONS, FREEXL_SONAME, "libfreexl1");
 
 /* What a libfreexl error means to the person with the file. */
 static const char *

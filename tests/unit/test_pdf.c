@@ -405,3 +405,79 @@ TEST(pdf_png_on_white_undoes_every_row_filter)
 	CHECK(!bad);
 	free(rgb);
 }
+
+/* Inflate the zlib stream at p (n bytes) into out (cap bytes); its length,
+ * 0 when it is not one. */
+static size_t
+inflate_stream(const unsigned char *p, size_t n, unsigned char *out, size_t cap)
+{
+	z_stream z = { 0 };
+	if (inflateInit(&z) != Z_OK)
+		return 0;
+	z.next_in = (unsigned char *)p;
+	z.avail_in = (uInt)n;
+	z.next_out = out;
+	z.avail_out = (uInt)cap - 1;
+	int rc = inflate(&z, Z_FINISH);
+	size_t got = rc == Z_STREAM_END ? z.total_out : 0;
+	inflateEnd(&z);
+	out[got] = '\0';
+	return got;
+}
+
+/* The page keeps its graphics state, so a table's header cells filled
+ * with a colour must not leave the text after them in that colour: every
+ * text object is drawn with the fill set back to black (or never changed). */
+TEST(pdf_text_after_a_filled_cell_is_black)
+{
+	Settings s;
+	settings_laksaman(&s);
+	Arena *a = arena_new();
+	Diag *d = diag_new(NULL);
+	Doc *doc = doc_new(a);
+	doc_para(doc, "ก่อนตาราง");
+	DocBlock *t = doc_table(doc, 2);
+	DocRow *h = doc_table_row(doc, t, DOC_ROW_HEADER);
+	doc_row_cell(doc, h, "กิจกรรม");
+	doc_row_cell(doc, h, "ครั้ง");
+	DocRow *r = doc_table_row(doc, t, DOC_ROW_BODY);
+	doc_row_cell(doc, r, "การนิเทศ");
+	doc_row_cell(doc, r, "12");
+	doc_para(doc, "หลังตาราง ผู้อำนวยการ");
+	unsigned char *pdf = NULL;
+	size_t n = 0;
+	CHECK_INT(render_to_memory(doc, &s, 1443571200, &pdf, &n, d), 0);
+	static unsigned char page[1 << 20];
+	int texts = 0, coloured = 0;
+	for (size_t i = 0; pdf && i + 7 < n; i++) {
+		if (memcmp(pdf + i, "stream", 6) != 0 || (i > 0 && pdf[i - 1] == 'd'))
+			continue;
+		size_t at = i + 6 + (pdf[i + 6] == '\r') + 1;
+		size_t got = inflate_stream(pdf + at, n - at, page, sizeof page);
+		if (got == 0 || !has(page, got, "BT\n"))
+			continue;
+		/* Walk the page (glyph strings hold any byte): the last fill
+		 * colour set when each text begins. */
+		int black = 1;
+		for (size_t k = 0; k + 3 <= got; k++) {
+			const unsigned char *c = page + k;
+			if (memcmp(c, " rg", 3) == 0 && k + 3 < got && (c[3] == ' ' || c[3] == '\n')) {
+				size_t b = k;
+				int spaces = 0;
+				while (b > 0 && spaces < 3)
+					spaces += page[--b] == ' ' || page[b] == '\n';
+				size_t from = b + (b > 0 || page[0] == ' ' || page[0] == '\n');
+				black = k - from == 5 && memcmp(page + from, "0 0 0", 5) == 0;
+				coloured += !black;
+			} else if (memcmp(c, "BT\n", 3) == 0 && (k == 0 || c[-1] == '\n')) {
+				texts++;
+				CHECK(black);
+			}
+		}
+	}
+	CHECK(texts >= 6);
+	CHECK(coloured > 0);          /* the header cells are filled */
+	free(pdf);
+	diag_free(d);
+	arena_free(a);
+}

@@ -21,6 +21,7 @@
 
 #include <unistd.h>
 
+#include "core/flag.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/phase.h"
@@ -32,8 +33,14 @@
 #include "render/render.h"
 
 /* Freed memory beyond this, after one of the office's reports, is given
- * back to the system (mem_give_back); a bundled build never has so much. */
+ * back to the system (mem_give_back); a bundled build never has so much.
+ * Nor does any build whose model and year's figures (the run's arena) are
+ * under GIVE_BACK_MODEL: a report's own memory grows with the rows it
+ * gathers. Such a build does not even ask: asking locks every malloc heap
+ * in turn and walks it, and a worker wanting its heap meanwhile sleeps,
+ * which a virtual machine makes cost up to milliseconds to wake from. */
 #define GIVE_BACK_OVER ((size_t)64 << 20)
+#define GIVE_BACK_MODEL ((size_t)16 << 20)
 
 /* One report to write: its kind (reports.h) and what it is about. */
 typedef struct Job {
@@ -252,6 +259,7 @@ typedef struct Crew {
 	atomic_size_t next;         /* the next school's job */
 	atomic_size_t done;
 	int show;                   /* a progress bar on the terminal */
+	int give_back;              /* the inputs are large enough to ask (GIVE_BACK_MODEL) */
 	pthread_mutex_t bar;        /* one bar drawn at a time */
 } Crew;
 
@@ -284,7 +292,7 @@ hand_work(void *arg)
 		/* After the office's reports, each larger than every school's
 		 * put together at national scale: what they freed returned, not
 		 * left under the next one's new memory (peak 760 -> 670 MB). */
-		if (i < c->nfirst)
+		if (i < c->nfirst && c->give_back)
 			mem_give_back(GIVE_BACK_OVER);
 		size_t done = atomic_fetch_add(&c->done, 1) + 1;
 		if (c->show) {
@@ -298,11 +306,74 @@ hand_work(void *arg)
 	return NULL;
 }
 
-/* Write every job with n workers (n >= 1); the worst exit status. */
-static int
-run_jobs(Run *run, const Results *r, const Job *jobs, size_t nfirst, size_t njobs, size_t n, int show)
+/* The thread that loads the fonts and the word-break dictionary while the
+ * inputs load, then works as the second worker (when there is one): one
+ * thread for both, started once, since a thread started later took up to
+ * 5 ms to begin and one that slept as long to wake (flag.h). */
+typedef struct Helper {
+	const Run *run;
+	pthread_t thread;
+	int started, ended;
+	Flag preloaded;             /* the fonts are loaded */
+	Flag told;                  /* 1: work as *hand; -1: end */
+	Hand *hand;
+	Flag done;                  /* it has nothing more to do */
+} Helper;
+
+static void *
+helper_main(void *arg)
 {
-	Crew crew = { .r = r, .jobs = jobs, .nfirst = nfirst, .njobs = njobs, .show = show };
+	Helper *hp = arg;
+	Phase was = phase_enter(PHASE_SETUP);
+	render_preload(hp->run->settings, hp->run->opt.jobs > 0 ? (size_t)hp->run->opt.jobs : 1);
+	phase_enter(was);
+	flag_set(&hp->preloaded, 1);
+	if (flag_wait(&hp->told) > 0)
+		hand_work(hp->hand);
+	flag_set(&hp->done, 1);
+	return NULL;
+}
+
+/* Start the helper, when want (else the calling thread loads the fonts
+ * when it first needs them). */
+static void
+helper_start(const Run *run, Helper *hp, int want)
+{
+	*hp = (Helper){ .run = run };
+	flag_init(&hp->preloaded);
+	flag_init(&hp->told);
+	flag_init(&hp->done);
+	hp->started = want && pthread_create(&hp->thread, NULL, helper_main, hp) == 0;
+}
+
+/* Wait for the helper's end (after its last report, when it worked), telling
+ * it to end first if it was not given work. Once; later calls do nothing. */
+static void
+helper_end(Helper *hp)
+{
+	if (hp->ended)
+		return;
+	hp->ended = 1;
+	if (hp->started) {
+		if (atomic_load(&hp->told.value) == 0)
+			flag_set(&hp->told, -1);
+		flag_wait(&hp->done);
+		pthread_join(hp->thread, NULL);
+		hp->started = 0;
+	}
+	flag_destroy(&hp->preloaded);
+	flag_destroy(&hp->told);
+	flag_destroy(&hp->done);
+}
+
+/* Write every job with n workers (n >= 1), the helper (when started) the
+ * second of them; the worst exit status. */
+static int
+run_jobs(Run *run, const Results *r, const Job *jobs, size_t nfirst, size_t njobs, size_t n, int show,
+	Helper *hp)
+{
+	Crew crew = { .r = r, .jobs = jobs, .nfirst = nfirst, .njobs = njobs, .show = show,
+		.give_back = arena_used(run->arena) > GIVE_BACK_MODEL };
 	atomic_init(&crew.next, nfirst);
 	atomic_init(&crew.done, 0);
 	pthread_mutex_init(&crew.bar, NULL);
@@ -319,7 +390,13 @@ run_jobs(Run *run, const Results *r, const Job *jobs, size_t nfirst, size_t njob
 	}
 	int worst = 0;
 	size_t started = 1;
-	for (size_t k = 1; k < n; k++, started++) {
+	int helping = n > 1 && hp->started;
+	if (helping) {
+		hp->hand = &hands[1];
+		flag_set(&hp->told, 1);
+		started++;
+	}
+	for (size_t k = started; k < n; k++, started++) {
 		int err = pthread_create(&threads[k], NULL, hand_work, &hands[k]);
 		if (err != 0) {
 			/* Fewer workers, not fewer reports: the others take its share. */
@@ -333,8 +410,11 @@ run_jobs(Run *run, const Results *r, const Job *jobs, size_t nfirst, size_t njob
 	run->pack_arena = hands[0].run.pack_arena;   /* freed with the run */
 	run->disk_full = hands[0].run.disk_full;
 	worst = hands[0].rc;
+	if (helping)
+		helper_end(hp);
 	for (size_t k = 1; k < started; k++) {
-		pthread_join(threads[k], NULL);
+		if (k > 1 || !helping)
+			pthread_join(threads[k], NULL);
 		worst = hands[k].rc > worst ? hands[k].rc : worst;
 	}
 	for (size_t k = 1; k < n; k++) {
@@ -346,16 +426,6 @@ run_jobs(Run *run, const Results *r, const Job *jobs, size_t nfirst, size_t njob
 	}
 	pthread_mutex_destroy(&crew.bar);
 	return worst;
-}
-
-static void *
-preload(void *arg)
-{
-	const Run *run = arg;
-	Phase was = phase_enter(PHASE_SETUP);
-	render_preload(run->settings, run->opt.jobs > 0 ? (size_t)run->opt.jobs : 1);
-	phase_enter(was);
-	return NULL;
 }
 
 int
@@ -375,20 +445,22 @@ cmd_build(Run *run, int argc, char **argv)
 	if (lock < 0 && !run->opt.dump_layout)
 		return EXIT_OUTPUT;
 	Remover rm = { 0 };
-	/* The fonts and the word-break dictionary load in a thread while the
-	 * inputs do (the workers start after both). */
-	pthread_t pre;
-	int preloading = !run->opt.dump_layout && pthread_create(&pre, NULL, preload, run) == 0;
+	/* The fonts and the word-break dictionary load in the helper thread
+	 * while the inputs do (the workers start after both). */
+	Helper help;
+	helper_start(run, &help, !run->opt.dump_layout);
 	int loaded = run_load(run);
-	if (preloading)
-		pthread_join(pre, NULL);
+	if (help.started)
+		flag_wait(&help.preloaded);
 	if (loaded != 0) {
+		helper_end(&help);
 		end_build(lock, &rm);
 		return diag_exit_status(run->diag); /* nothing written */
 	}
 	/* The fonts once, before any report: one message for a bad font, not
 	 * one per report; the workers inherit the loaded fonts. */
 	if (!run->opt.dump_layout && render_check_fonts(run->settings, run->diag) != 0) {
+		helper_end(&help);
 		end_build(lock, &rm);
 		return diag_exit_status(run->diag);
 	}
@@ -399,6 +471,7 @@ cmd_build(Run *run, int argc, char **argv)
 	if (!run->opt.dump_layout) {
 		remover_start(run, &rm);
 		if (sets_begin(run, &set) != 0) {
+			helper_end(&help);
 			end_build(lock, &rm);
 			return EXIT_OUTPUT;
 		}
@@ -443,7 +516,8 @@ cmd_build(Run *run, int argc, char **argv)
 	size_t nworkers = (size_t)run->opt.jobs < njobs ? (size_t)run->opt.jobs : njobs;
 	if (run->opt.dump_layout || nworkers < 1)
 		nworkers = 1;     /* the layout dump is one stream, in order */
-	int jobs_rc = run_jobs(run, r, jobs, nfirst, njobs, nworkers, show);
+	int jobs_rc = run_jobs(run, r, jobs, nfirst, njobs, nworkers, show, &help);
+	helper_end(&help);
 	worst = jobs_rc > worst ? jobs_rc : worst;
 	run->staging = 0;
 

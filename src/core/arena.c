@@ -3,11 +3,13 @@
  * Blocks are chained; a request larger than a quarter of the block size gets
  * a block of its own so that big tables do not waste the tail of a block.
  *
- * Blocks of the standard size are recycled: a freed arena gives them to a
- * process-wide list (up to ARENA_KEEP of them) and the next arena takes
- * them from there, zeroing only as much of each as was used. A build
- * makes an arena or more per report, most of a block's 64 KB unused: new
- * blocks from calloc were zeroed whole, 4 % of a build's instructions.
+ * Blocks of the standard size are recycled: a freed arena gives them to
+ * its thread's list (ARENA_OWN of them), then to a process-wide one (up to
+ * ARENA_KEEP), and the next arena takes them from there, clearing each
+ * allocation as it hands it out, and only as far as an earlier arena
+ * wrote. A build makes an arena or more per report, most of a block's 64
+ * KB unused: new blocks from calloc were zeroed whole, 4 % of a build's
+ * instructions; reused blocks cleared whole when taken, 40 MB a build, 3 %.
  *
  * Standard blocks are cut from mappings of ARENA_MAP bytes that the kernel
  * is asked to back with transparent huge pages (madvise MADV_HUGEPAGE): the
@@ -50,7 +52,7 @@ enum { ARENA_RECYCLE = 1 };
 typedef struct Block {
 	struct Block *next;
 	size_t size, used;
-	size_t dirty;              /* its bytes past this are zero, on the lists and in a raw arena */
+	size_t dirty;              /* its bytes past this are zero; below, an earlier arena's may be left */
 	int mapped;                /* cut from a mapping, not from calloc */
 	alignas(max_align_t) unsigned char data[];
 } Block;
@@ -59,6 +61,8 @@ typedef struct Block {
 
 static Block *block_new(size_t size);
 static void block_give(Block *b);
+static void block_share(Block *b);
+static void own_flush(void *unused);
 static void block_clean(Block *b);
 
 /* Standard blocks given back, each zero beyond its `dirty`. */
@@ -71,6 +75,18 @@ static size_t nspare;
 static Block *clean;
 static unsigned char *map_at;
 static size_t map_left;
+
+/* Before the shared list, each thread keeps up to ARENA_OWN blocks of its
+ * own: a build's workers each take and give a block thousands of times,
+ * and on the one lock one of them now and then had to sleep, which costs
+ * up to milliseconds on a virtual machine (a halted processor woken); a
+ * block a thread gave back is also still in its own core's cache. A
+ * thread's blocks go to the shared list when it ends. */
+enum { ARENA_OWN = 32 };
+static _Thread_local Block *own;
+static _Thread_local size_t nown;
+static pthread_key_t own_key;         /* its destructor hands a thread's blocks on */
+static pthread_once_t own_once = PTHREAD_ONCE_INIT;
 
 struct Arena {
 	Block *head;
@@ -115,6 +131,7 @@ arena_release_spares(void)
 	/* Blocks cut from a mapping go with the process (one alone cannot be
 	 * unmapped, and giving their pages back at the end costs a flush of
 	 * every core's TLB each); those from calloc are freed. */
+	own_flush(NULL);
 	pthread_mutex_lock(&spare_lock);
 	Block *b = spare;
 	spare = NULL;
@@ -145,12 +162,51 @@ block_clean(Block *b)
 	pthread_mutex_unlock(&spare_lock);
 }
 
-/* A freed standard block: kept for the next arena, or given back. */
+/* The calling thread's own blocks to the shared list (or given back past
+ * ARENA_KEEP); the argument is the key's value, unused. */
+static void
+own_flush(void *unused)
+{
+	(void)unused;
+	while (own != NULL) {
+		Block *b = own;
+		own = b->next;
+		nown--;
+		block_share(b);
+	}
+}
+
+static void
+own_key_make(void)
+{
+	(void)pthread_key_create(&own_key, own_flush);
+}
+
+/* A freed standard block: kept by its thread, or for the next arena, or
+ * given back. */
 static void
 block_give(Block *b)
 {
 	if (b->used > b->dirty)
 		b->dirty = b->used;
+	if (nown < ARENA_OWN) {
+		if (nown == 0) {
+			/* The key's value makes the destructor run at the thread's end. */
+			pthread_once(&own_once, own_key_make);
+			(void)pthread_setspecific(own_key, &own);
+		}
+		b->next = own;
+		own = b;
+		nown++;
+		return;
+	}
+	block_share(b);
+}
+
+/* b to the shared list, or given back when it is full. */
+static void
+block_share(Block *b)
+{
 	pthread_mutex_lock(&spare_lock);
 	int kept = nspare < ARENA_KEEP;
 	if (kept) {
@@ -189,15 +245,24 @@ map_more(void)
 	return 1;
 }
 
-/* A standard block: a spare one, zeroed as far as it was written (unless
- * for a raw arena), a clean one, or one cut from the mapping. */
+/* A standard block: a spare one (its bytes below `dirty` not yet cleared:
+ * take() clears what it hands out), a clean one, or one cut from the
+ * mapping. */
 static Block *
-block_standard(int raw)
+block_standard(void)
 {
 	if (!ARENA_RECYCLE)
 		return block_new(ARENA_BLOCK);
+	Block *b = own;
+	if (b != NULL) {
+		own = b->next;
+		nown--;
+		b->used = 0;
+		b->next = NULL;
+		return b;
+	}
 	pthread_mutex_lock(&spare_lock);
-	Block *b = spare;
+	b = spare;
 	if (b != NULL) {
 		spare = b->next;
 		nspare--;
@@ -213,10 +278,6 @@ block_standard(int raw)
 	pthread_mutex_unlock(&spare_lock);
 	if (b == NULL)
 		return block_new(ARENA_BLOCK);
-	if (!raw) {
-		memset(b->data, 0, b->dirty);
-		b->dirty = 0;
-	}
 	b->used = 0;
 	b->next = NULL;
 	return b;
@@ -233,8 +294,10 @@ block_new(size_t size)
 	return b;
 }
 
-void *
-arena_alloc(Arena *a, size_t size)
+/* size bytes from a; zeroed unless zero is 0 (for a caller that writes
+ * them all at once) or the arena is raw. */
+static void *
+take(Arena *a, size_t size, int zero)
 {
 	const size_t align = alignof(max_align_t);
 	/* A size that would wrap when rounded up is kept below the wrap; it is
@@ -260,13 +323,28 @@ arena_alloc(Arena *a, size_t size)
 		return b->data;
 	}
 	if (a->head == NULL || a->head->size - a->head->used < rounded) {
-		Block *b = block_standard(a->raw);
+		Block *b = block_standard();
 		b->next = a->head;
 		a->head = b;
 	}
-	void *p = a->head->data + a->head->used;
-	a->head->used += rounded;
-	return p; /* zero: a new block is, a spare one was zeroed when taken */
+	Block *b = a->head;
+	unsigned char *p = b->data + b->used;
+	/* A reused block is cleared as it is handed out, not whole when taken:
+	 * most arenas are small (a block's layout scratch, a page's items) and
+	 * use a few hundred bytes of a block that its last arena filled. Past
+	 * `dirty` it is zero already. */
+	if (zero && !a->raw && b->used < b->dirty) {
+		size_t n = b->dirty - b->used;
+		memset(p, 0, n < rounded ? n : rounded);
+	}
+	b->used += rounded;
+	return p;
+}
+
+void *
+arena_alloc(Arena *a, size_t size)
+{
+	return take(a, size, 1);
 }
 
 void *
@@ -280,7 +358,7 @@ arena_array(Arena *a, size_t count, size_t size)
 char *
 arena_strndup(Arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = take(a, n + 1, 0);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -307,7 +385,7 @@ arena_vprintf(Arena *a, const char *fmt, va_list ap)
 	} else if ((size_t)n < sizeof small) {
 		p = arena_strndup(a, small, (size_t)n);
 	} else {
-		p = arena_alloc(a, (size_t)n + 1);
+		p = take(a, (size_t)n + 1, 0);
 		vsnprintf(p, (size_t)n + 1, fmt, again);
 	}
 	va_end(again);

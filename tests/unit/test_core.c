@@ -1,17 +1,20 @@
 /* test_core.c - arena, diagnostics and UTF-8 helpers. */
 #include "test.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/arena.h"
 #include "core/dynlib.h"
 #include "core/diag.h"
 #include "core/file.h"
+#include "core/flag.h"
 #include "core/utf8.h"
 
 TEST(arena_allocates_zeroed_and_aligned)
@@ -94,6 +97,95 @@ TEST(arena_raw_leaves_blocks_zero_for_the_next)
 	}
 	CHECK(!dirty);
 	arena_free(b);
+}
+
+/* A reused block is cleared as it is handed out, and strings are not
+ * cleared (they are written whole): an allocation after a string, in a
+ * block an earlier arena filled, must still read as zeros. */
+TEST(arena_alloc_after_string_is_zero)
+{
+	enum { PIECE = 1000, PIECES = 300 };
+	Arena *a = arena_new();
+	for (int i = 0; i < PIECES; i++)
+		memset(arena_alloc(a, PIECE), 0xEE, PIECE);
+	arena_free(a);
+	Arena *b = arena_new();
+	int dirty = 0;
+	for (int i = 0; i < PIECES; i++) {
+		const char *sd = arena_strndup(b, "abcdefghijklm", (size_t)(i % 13));
+		CHECK(strlen(sd) == (size_t)(i % 13));
+		const unsigned char *p = arena_alloc(b, PIECE / 2 + (size_t)i);
+		for (size_t k = 0; k < PIECE / 2 + (size_t)i; k++)
+			dirty |= p[k] != 0;
+	}
+	CHECK(!dirty);
+	arena_free(b);
+}
+
+/* A worker thread keeps blocks of its own; when it ends they go to the
+ * shared list, and an arena of another thread that takes them must find
+ * them zero. */
+static void *
+fill_and_end(void *arg)
+{
+	(void)arg;
+	Arena *a = arena_new();
+	for (int i = 0; i < 5 * 80; i++)          /* about 80 blocks, more than a thread keeps */
+		memset(arena_alloc(a, 12000), 0x5A, 12000);
+	arena_free(a);
+	return NULL;
+}
+
+TEST(arena_blocks_of_an_ended_thread_are_zero)
+{
+	pthread_t t;
+	CHECK(pthread_create(&t, NULL, fill_and_end, NULL) == 0);
+	CHECK(pthread_join(t, NULL) == 0);
+	Arena *b = arena_new();
+	int dirty = 0;
+	for (int i = 0; i < 5 * 80; i++) {
+		const unsigned char *p = arena_alloc(b, 12000);
+		for (size_t k = 0; k < 12000; k++)
+			dirty |= p[k] != 0;
+	}
+	CHECK(!dirty);
+	arena_free(b);
+}
+
+/* A flag set by another thread: the waiter gets its value, whether it is
+ * set while the waiter spins (at once) or after it has gone to sleep
+ * (past the 20 ms of spinning). */
+typedef struct FlagSetter {
+	Flag *flag;
+	long delay_ms;
+	int value;
+} FlagSetter;
+
+static void *
+set_later(void *arg)
+{
+	FlagSetter *fs = arg;
+	struct timespec t = { fs->delay_ms / 1000, (fs->delay_ms % 1000) * 1000000L };
+	nanosleep(&t, NULL);
+	flag_set(fs->flag, fs->value);
+	return NULL;
+}
+
+TEST(flag_wait_gets_the_value_set)
+{
+	const long delays[] = { 0, 1, 45 };
+	const int values[] = { 3, 7, -2 };
+	for (size_t i = 0; i < sizeof delays / sizeof delays[0]; i++) {
+		Flag f;
+		flag_init(&f);
+		FlagSetter fs = { &f, delays[i], values[i] };
+		pthread_t t;
+		CHECK(pthread_create(&t, NULL, set_later, &fs) == 0);
+		CHECK_INT(flag_wait(&f), fs.value);
+		CHECK_INT(flag_wait(&f), fs.value);      /* set once: stays */
+		CHECK(pthread_join(t, NULL) == 0);
+		flag_destroy(&f);
+	}
 }
 
 /* A library loaded on first use: its functions found and callable; a

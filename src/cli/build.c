@@ -315,6 +315,7 @@ typedef struct Helper {
 	pthread_t thread;
 	int started, ended;
 	Flag preloaded;             /* the fonts are loaded */
+	Flag loaded;                /* 1: the inputs are loaded; -1: not, or no need */
 	Flag told;                  /* 1: work as *hand; -1: end */
 	Hand *hand;
 	Flag done;                  /* it has nothing more to do */
@@ -328,6 +329,17 @@ helper_main(void *arg)
 	render_preload(hp->run->settings, hp->run->opt.jobs > 0 ? (size_t)hp->run->opt.jobs : 1);
 	phase_enter(was);
 	flag_set(&hp->preloaded, 1);
+	/* While the figures are measured: the emblem and the photos made
+	 * ready for the PDF writer (PNG rows checked, or laid on white), work
+	 * a worker would do otherwise. */
+	if (flag_wait(&hp->loaded) > 0) {
+		const Model *m = &hp->run->model;
+		const Settings *s = hp->run->settings;
+		int full = render_prepare_image(s, m->emblem.data, m->emblem.len, m->emblem.jpeg);
+		for (size_t i = 0; !full && i < m->nphotos; i++)
+			full = render_prepare_image(s, m->photos[i].image.data, m->photos[i].image.len,
+			    m->photos[i].image.jpeg);
+	}
 	if (flag_wait(&hp->told) > 0)
 		hand_work(hp->hand);
 	flag_set(&hp->done, 1);
@@ -341,6 +353,7 @@ helper_start(const Run *run, Helper *hp, int want)
 {
 	*hp = (Helper){ .run = run };
 	flag_init(&hp->preloaded);
+	flag_init(&hp->loaded);
 	flag_init(&hp->told);
 	flag_init(&hp->done);
 	hp->started = want && pthread_create(&hp->thread, NULL, helper_main, hp) == 0;
@@ -355,6 +368,8 @@ helper_end(Helper *hp)
 		return;
 	hp->ended = 1;
 	if (hp->started) {
+		if (atomic_load(&hp->loaded.value) == 0)
+			flag_set(&hp->loaded, -1);
 		if (atomic_load(&hp->told.value) == 0)
 			flag_set(&hp->told, -1);
 		flag_wait(&hp->done);
@@ -362,6 +377,7 @@ helper_end(Helper *hp)
 		hp->started = 0;
 	}
 	flag_destroy(&hp->preloaded);
+	flag_destroy(&hp->loaded);
 	flag_destroy(&hp->told);
 	flag_destroy(&hp->done);
 }
@@ -437,18 +453,23 @@ cmd_build(Run *run, int argc, char **argv)
 	}
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	/* The lock first: a second run waits before it reads anything, and a
-	 * run that cannot read its inputs still holds no one up. */
-	if (!run->opt.dump_layout && sets_prepare(run) != 0)
-		return EXIT_OUTPUT;
-	int lock = run->opt.dump_layout ? -1 : take_lock(run);
-	if (lock < 0 && !run->opt.dump_layout)
-		return EXIT_OUTPUT;
-	Remover rm = { 0 };
 	/* The fonts and the word-break dictionary load in the helper thread
-	 * while the inputs do (the workers start after both). */
+	 * while the lock is taken and the inputs load (the workers start after
+	 * both); started first, as its start takes a while (flag.h). */
 	Helper help;
 	helper_start(run, &help, !run->opt.dump_layout);
+	/* The lock first: a second run waits before it reads anything, and a
+	 * run that cannot read its inputs still holds no one up. */
+	if (!run->opt.dump_layout && sets_prepare(run) != 0) {
+		helper_end(&help);
+		return EXIT_OUTPUT;
+	}
+	int lock = run->opt.dump_layout ? -1 : take_lock(run);
+	if (lock < 0 && !run->opt.dump_layout) {
+		helper_end(&help);
+		return EXIT_OUTPUT;
+	}
+	Remover rm = { 0 };
 	int loaded = run_load(run);
 	if (help.started)
 		flag_wait(&help.preloaded);
@@ -457,6 +478,8 @@ cmd_build(Run *run, int argc, char **argv)
 		end_build(lock, &rm);
 		return diag_exit_status(run->diag); /* nothing written */
 	}
+	if (help.started)
+		flag_set(&help.loaded, 1);
 	/* The fonts once, before any report: one message for a bad font, not
 	 * one per report; the workers inherit the loaded fonts. */
 	if (!run->opt.dump_layout && render_check_fonts(run->settings, run->diag) != 0) {

@@ -2,6 +2,7 @@
  * pages show it: PNGs made here from their rows (png.c) where they can be,
  * else read by libharu, as JPEGs are. */
 #include "pdf/internal.h"
+#include "pdf/pdf.h"
 
 #include <stdlib.h>
 
@@ -79,4 +80,19 @@ pdf_image_of(Writer *w, const DlImage *im)
 	w->images[w->nimages].image = img;
 	w->nimages++;
 	return img;
+}
+
+int
+pdf_prepare_image(const unsigned char *data, size_t len, int jpeg, int archival)
+{
+	if (jpeg || data == NULL)
+		return 0;
+	Made m;
+	int owned = 0;
+	if (made_get(MADE_PNG_ROWS, data, len, &m, &owned) != 0 &&
+	    (!archival || made_get(MADE_PNG_ON_WHITE, data, len, &m, &owned) != 0))
+		return 0;   /* libharu's to read, or damaged: the report says so */
+	if (owned)
+		free(m.data);
+	return owned;
 }

@@ -43,6 +43,13 @@ void pdf_abandon(PdfOut *o);
  * from the same bytes (colour profile, images). The first is keyed by the
  * DlFont records' addresses: call it when those fonts are freed, before
  * others are loaded. No pdf_render may be running. */
+/* Make ahead, into the process's cache, what embedding a PNG of these bytes
+ * makes (its rows, or for an archival PDF its pixels laid on white), so
+ * that the reports showing it copy it: for a thread with nothing else to
+ * do. Returns 1 when the cache is full (the rest would not be kept), else
+ * 0. A JPEG is embedded as it is: nothing to make. */
+int pdf_prepare_image(const unsigned char *data, size_t len, int jpeg, int archival);
+
 void pdf_release(void);
 
 #endif

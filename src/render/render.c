@@ -313,6 +313,15 @@ render_preload(const Settings *s, size_t contexts)
 }
 
 int
+render_prepare_image(const Settings *s, const unsigned char *data, size_t len, int jpeg)
+{
+	Phase was = phase_enter(PHASE_PDF);
+	int full = pdf_prepare_image(data, len, jpeg, s->pdf_archival);
+	phase_enter(was);
+	return full;
+}
+
+int
 render_dump_layout(const Doc *doc, const Settings *s, long long created, FILE *out, Diag *d)
 {
 	int rc, again;

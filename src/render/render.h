@@ -43,6 +43,10 @@ int render_check_fonts(const Settings *s, Diag *d);
  * failed. */
 void render_preload(const Settings *s, size_t contexts);
 
+/* Make ahead what a PDF embeds of an image's bytes (pdf_prepare_image), as
+ * s's reports will embed it. Returns 1 when no more would be kept. */
+int render_prepare_image(const Settings *s, const unsigned char *data, size_t len, int jpeg);
+
 /* Free the font cache and the context pool (end of the process; optional). */
 void render_release(void);
 

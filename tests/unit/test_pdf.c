@@ -406,6 +406,49 @@ TEST(pdf_png_on_white_undoes_every_row_filter)
 	free(rgb);
 }
 
+/* A 2 x 2 RGB PNG, its pixels from seed; its length. */
+static size_t
+tiny_png(unsigned char *png, unsigned seed)
+{
+	unsigned char rows[2 * (1 + 2 * 3)] = { 0 };
+	for (size_t i = 0; i < sizeof rows; i++)
+		if (i % 7 != 0)
+			rows[i] = (unsigned char)(seed * 31 + i);
+	unsigned char z[256];
+	uLongf zn = sizeof z;
+	if (compress(z, &zn, rows, sizeof rows) != Z_OK)
+		return 0;
+	size_t n = 8;
+	memcpy(png, "\x89PNG\r\n\x1a\n", 8);
+	unsigned char ihdr[13] = { 0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0 };
+	n += png_chunk(png + n, "IHDR", ihdr, sizeof ihdr);
+	n += png_chunk(png + n, "IDAT", z, zn);
+	n += png_chunk(png + n, "IEND", NULL, 0);
+	return n;
+}
+
+/* Images made ahead (a build's helper thread) are kept until the cache of
+ * made things (16) is full, which the caller is told so that it stops; one
+ * already kept is found, not made again; a JPEG and no image need nothing. */
+TEST(pdf_prepare_image_says_when_the_cache_is_full)
+{
+	pdf_release();
+	unsigned char png[512];
+	int full_at = -1;
+	for (unsigned k = 0; k < 40 && full_at < 0; k++) {
+		size_t n = tiny_png(png, k);
+		CHECK(n > 0);
+		if (pdf_prepare_image(png, n, 0, 1))
+			full_at = (int)k;
+	}
+	CHECK_INT(full_at, 16);
+	size_t n = tiny_png(png, 3);
+	CHECK_INT(pdf_prepare_image(png, n, 0, 1), 0);
+	CHECK_INT(pdf_prepare_image(png, n, 1, 1), 0);
+	CHECK_INT(pdf_prepare_image(NULL, 0, 0, 1), 0);
+	pdf_release();
+}
+
 /* Inflate the zlib stream at p (n bytes) into out (cap bytes); its length,
  * 0 when it is not one. */
 static size_t

@@ -82,7 +82,8 @@ file_read_regular(const char *path, long max_bytes, DiagSeverity sev, const char
 	/* Read at most one byte past the size fstat gave: a file that grows
 	 * while it is read is caught, never read without end. */
 	size_t cap = (size_t)st.st_size + 1, n = 0;
-	char *buf = mem_alloc(cap + 1);
+	char *buf = mem_alloc_raw(cap + 1);
+	mem_populate(buf, cap);   /* filled by read(): its pages at once, not a fault each */
 	for (;;) {
 		ssize_t k = read(fd, buf + n, cap - n);
 		if (k < 0 && errno == EINTR)

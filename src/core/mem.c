@@ -7,6 +7,8 @@
 #include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 static void
 mem_die(size_t size)
@@ -31,6 +33,25 @@ mem_alloc_raw(size_t size)
 	if (p == NULL)
 		mem_die(size);
 	return p;
+}
+
+void
+mem_populate(void *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+	long page = sysconf(_SC_PAGESIZE);
+	if (page <= 0)
+		return;
+	/* Only the whole pages inside: the ones at the edges may be shared
+	 * with other allocations, already present. */
+	uintptr_t a = ((uintptr_t)p + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+	uintptr_t e = ((uintptr_t)p + n) & ~((uintptr_t)page - 1);
+	if (e > a)
+		(void)madvise((void *)a, e - a, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)n;
+#endif
 }
 
 void *

@@ -398,6 +398,8 @@ read_source(Source *s, const ReadLimits *lim, RowFn fn, void *ctx, CsvInfo *info
 	memset(info, 0, sizeof(*info));
 	info->bytes = s->len;
 	char *buf = mem_alloc_raw(CSV_CHUNK + 1 + CSV_SLACK);
+	/* As far as the file will fill it, at once (a fault a page else). */
+	mem_populate(buf, s->len < CSV_CHUNK ? s->len : CSV_CHUNK);
 	Scan sc;
 	if (csv_scan(s, buf, &sc, d) != 0) {
 		free(buf);

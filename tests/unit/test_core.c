@@ -14,6 +14,7 @@
 #include "core/dynlib.h"
 #include "core/diag.h"
 #include "core/file.h"
+#include "core/mem.h"
 #include "core/flag.h"
 #include "core/utf8.h"
 
@@ -186,6 +187,24 @@ TEST(flag_wait_gets_the_value_set)
 		CHECK(pthread_join(t, NULL) == 0);
 		flag_destroy(&f);
 	}
+}
+
+/* Making a buffer's pages present keeps what it holds (it must never
+ * drop them, as MADV_DONTNEED would), whatever the range's edges. */
+TEST(mem_populate_keeps_the_contents)
+{
+	enum { N = 300 * 1000 };
+	unsigned char *p = mem_alloc_raw(N);
+	for (size_t i = 0; i < N; i++)
+		p[i] = (unsigned char)(i * 7 + 1);
+	mem_populate(p + 3, N - 5000);
+	mem_populate(p, 0);
+	mem_populate(p + 100, 10);
+	int same = 1;
+	for (size_t i = 0; i < N; i++)
+		same &= p[i] == (unsigned char)(i * 7 + 1);
+	CHECK(same);
+	free(p);
 }
 
 /* A library loaded on first use: its functions found and callable; a

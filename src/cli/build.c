@@ -21,7 +21,7 @@
 
 #include <unistd.h>
 
-#include "core/flag.h"
+#include "core/thread.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/phase.h"
@@ -309,7 +309,7 @@ hand_work(void *arg)
 /* The thread that loads the fonts and the word-break dictionary while the
  * inputs load, then works as the second worker (when there is one): one
  * thread for both, started once, since a thread started later took up to
- * 5 ms to begin and one that slept as long to wake (flag.h). */
+ * 5 ms to begin and one that slept as long to wake (thread.h). */
 typedef struct Helper {
 	const Run *run;
 	pthread_t thread;
@@ -356,7 +356,9 @@ helper_start(const Run *run, Helper *hp, int want)
 	flag_init(&hp->loaded);
 	flag_init(&hp->told);
 	flag_init(&hp->done);
-	hp->started = want && pthread_create(&hp->thread, NULL, helper_main, hp) == 0;
+	/* On the other processor: started on this one (as the scheduler often
+	 * chose), it took this thread's time for milliseconds (thread.h). */
+	hp->started = want && thread_start_beside(&hp->thread, helper_main, hp) == 0;
 }
 
 /* Wait for the helper's end (after its last report, when it worked), telling
@@ -455,7 +457,7 @@ cmd_build(Run *run, int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	/* The fonts and the word-break dictionary load in the helper thread
 	 * while the lock is taken and the inputs load (the workers start after
-	 * both); started first, as its start takes a while (flag.h). */
+	 * both); started first, as its start takes a while (thread.h). */
 	Helper help;
 	helper_start(run, &help, !run->opt.dump_layout);
 	/* The lock first: a second run waits before it reads anything, and a

@@ -1,7 +1,9 @@
 /* test_core.c - arena, diagnostics and UTF-8 helpers. */
+#define _GNU_SOURCE   /* sched_getaffinity, CPU_COUNT: a thread started beside */
 #include "test.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/wait.h>
@@ -15,7 +17,7 @@
 #include "core/diag.h"
 #include "core/file.h"
 #include "core/mem.h"
-#include "core/flag.h"
+#include "core/thread.h"
 #include "core/utf8.h"
 
 TEST(arena_allocates_zeroed_and_aligned)
@@ -205,6 +207,31 @@ TEST(mem_populate_keeps_the_contents)
 		same &= p[i] == (unsigned char)(i * 7 + 1);
 	CHECK(same);
 	free(p);
+}
+
+/* A thread started beside its creator runs its function with its argument
+ * and may then run on any processor the process may: its start is only
+ * where it begins. */
+static void *
+note_cpus(void *arg)
+{
+	int *n = arg;
+	cpu_set_t now;
+	*n = sched_getaffinity(0, sizeof now, &now) == 0 ? CPU_COUNT(&now) : -1;
+	return arg;
+}
+
+TEST(thread_started_beside_is_free_to_move)
+{
+	cpu_set_t all;
+	CHECK(sched_getaffinity(0, sizeof all, &all) == 0);
+	int n = 0;
+	pthread_t t;
+	CHECK_INT(thread_start_beside(&t, note_cpus, &n), 0);
+	void *ret = NULL;
+	CHECK(pthread_join(t, &ret) == 0);
+	CHECK(ret == &n);
+	CHECK_INT(n, CPU_COUNT(&all));
 }
 
 /* A library loaded on first use: its functions found and callable; a

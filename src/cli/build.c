@@ -314,7 +314,7 @@ typedef struct Helper {
 	const Run *run;
 	pthread_t thread;
 	int started, ended;
-	Flag preloaded;             /* the fonts are loaded */
+	Flag preloaded;             /* the fonts loaded and checked: 1 fine, -1 not */
 	Flag loaded;                /* 1: the inputs are loaded; -1: not, or no need */
 	Flag told;                  /* 1: work as *hand; -1: end */
 	Hand *hand;
@@ -328,7 +328,13 @@ helper_main(void *arg)
 	Phase was = phase_enter(PHASE_SETUP);
 	render_preload(hp->run->settings, hp->run->opt.jobs > 0 ? (size_t)hp->run->opt.jobs : 1);
 	phase_enter(was);
-	flag_set(&hp->preloaded, 1);
+	/* The fonts checked here too (a line through the PDF writer, 2 ms),
+	 * while the inputs still load, saying nothing: the main thread checks
+	 * again, to say what is wrong, only if this failed. */
+	Diag *quiet = diag_new(NULL);
+	int fine = render_check_fonts(hp->run->settings, quiet) == EXIT_DONE;
+	diag_free(quiet);
+	flag_set(&hp->preloaded, fine ? 1 : -1);
 	/* While the figures are measured: the emblem and the photos made
 	 * ready for the PDF writer (PNG rows checked, or laid on white), work
 	 * a worker would do otherwise. */
@@ -473,8 +479,7 @@ cmd_build(Run *run, int argc, char **argv)
 	}
 	Remover rm = { 0 };
 	int loaded = run_load(run);
-	if (help.started)
-		flag_wait(&help.preloaded);
+	int fonts_fine = help.started && flag_wait(&help.preloaded) > 0;
 	if (loaded != 0) {
 		helper_end(&help);
 		end_build(lock, &rm);
@@ -483,8 +488,9 @@ cmd_build(Run *run, int argc, char **argv)
 	if (help.started)
 		flag_set(&help.loaded, 1);
 	/* The fonts once, before any report: one message for a bad font, not
-	 * one per report; the workers inherit the loaded fonts. */
-	if (!run->opt.dump_layout && render_check_fonts(run->settings, run->diag) != 0) {
+	 * one per report; the workers inherit the loaded fonts. Checked by the
+	 * helper already when it could, and then again only to say why not. */
+	if (!run->opt.dump_layout && !fonts_fine && render_check_fonts(run->settings, run->diag) != 0) {
 		helper_end(&help);
 		end_build(lock, &rm);
 		return diag_exit_status(run->diag);

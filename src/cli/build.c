@@ -195,6 +195,49 @@ do_job(Run *run, const Results *r, const Job *job)
 	return report_write(run, job->kind, r, job->item, 1);
 }
 
+/* The schools' reports are written a batch at a time, together
+ * (report_write_together): one font subset for a batch, where each report
+ * made its own — the same hundred glyphs, give or take a few, in every
+ * school's report; a subset and its deflating were the dearest part of a
+ * small PDF. SHARE_BATCH reports a batch, but the last SHARE_TAIL of a kind
+ * two at a time, so that the workers still end together. Batches go by
+ * position alone, never by the number of workers: no report's bytes depend
+ * on -j. */
+enum { SHARE_BATCH = 8, SHARE_TAIL = 16, TAIL_BATCH = 2 };
+
+/* Where each batch of jobs[nfirst, njobs) starts, in *starts (njobs - nfirst
+ * + 1 slots, the last the end); returns how many batches. A batch holds
+ * one kind of report. */
+static size_t
+plan_batches(const Job *jobs, size_t nfirst, size_t njobs, size_t *starts)
+{
+	size_t nb = 0;
+	for (size_t i = nfirst; i < njobs;) {
+		size_t end = i;
+		while (end < njobs && jobs[end].kind == jobs[i].kind)
+			end++;
+		size_t tail = end - i > SHARE_TAIL ? end - SHARE_TAIL : i;
+		for (size_t at = i; at < end;) {
+			starts[nb++] = at;
+			size_t step = at < tail ? SHARE_BATCH : TAIL_BATCH;
+			size_t stop = at < tail && at + step > tail ? tail : at + step;
+			at = stop < end ? stop : end;
+		}
+		i = end;
+	}
+	starts[nb] = njobs;
+	return nb;
+}
+
+static int
+do_batch(Run *run, const Results *r, const Job *jobs, size_t n)
+{
+	const void *items[SHARE_BATCH];
+	for (size_t i = 0; i < n; i++)
+		items[i] = jobs[i].item;
+	return report_write_together(run, jobs[0].kind, r, items, n);
+}
+
 static const char *
 indicators_name(Run *run, const Results *r, int json)
 {
@@ -256,7 +299,9 @@ typedef struct Crew {
 	const Results *r;
 	const Job *jobs;
 	size_t nfirst, njobs;
-	atomic_size_t next;         /* the next school's job */
+	const size_t *starts;       /* the schools' batches (plan_batches) */
+	size_t nbatches;
+	atomic_size_t next;         /* the next batch */
 	atomic_size_t done;
 	int show;                   /* a progress bar on the terminal */
 	int give_back;              /* the inputs are large enough to ask (GIVE_BACK_MODEL) */
@@ -284,17 +329,23 @@ hand_work(void *arg)
 	Crew *c = h->crew;
 	int worst = 0;
 	for (size_t f = 0;; f++) {
-		size_t i = h->first && f < c->nfirst ? f : atomic_fetch_add(&c->next, 1);
-		if (i >= c->njobs)
-			break;
-		int rc = do_job(&h->run, c->r, &c->jobs[i]);
+		size_t b = 0, i, n = 1;
+		if (h->first && f < c->nfirst) {
+			i = f;
+		} else {
+			if ((b = atomic_fetch_add(&c->next, 1)) >= c->nbatches)
+				break;
+			i = c->starts[b];
+			n = c->starts[b + 1] - i;
+		}
+		int rc = i < c->nfirst ? do_job(&h->run, c->r, &c->jobs[i]) : do_batch(&h->run, c->r, &c->jobs[i], n);
 		worst = rc > worst ? rc : worst;
 		/* After the office's reports, each larger than every school's
 		 * put together at national scale: what they freed returned, not
 		 * left under the next one's new memory (peak 760 -> 670 MB). */
 		if (i < c->nfirst && c->give_back)
 			mem_give_back(GIVE_BACK_OVER);
-		size_t done = atomic_fetch_add(&c->done, 1) + 1;
+		size_t done = atomic_fetch_add(&c->done, n) + n;
 		if (c->show) {
 			pthread_mutex_lock(&c->bar);
 			progress((int)done, (int)c->njobs);
@@ -396,9 +447,11 @@ static int
 run_jobs(Run *run, const Results *r, const Job *jobs, size_t nfirst, size_t njobs, size_t n, int show,
 	Helper *hp)
 {
+	size_t *starts = arena_array(run->arena, njobs - nfirst + 1, sizeof *starts);
 	Crew crew = { .r = r, .jobs = jobs, .nfirst = nfirst, .njobs = njobs, .show = show,
-		.give_back = arena_used(run->arena) > GIVE_BACK_MODEL };
-	atomic_init(&crew.next, nfirst);
+		.give_back = arena_used(run->arena) > GIVE_BACK_MODEL, .starts = starts,
+		.nbatches = plan_batches(jobs, nfirst, njobs, starts) };
+	atomic_init(&crew.next, 0);
 	atomic_init(&crew.done, 0);
 	pthread_mutex_init(&crew.bar, NULL);
 	Hand *hands = arena_array(run->arena, n, sizeof *hands);

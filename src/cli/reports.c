@@ -7,10 +7,12 @@
 
 #include "core/cnum.h"
 #include "core/i18n.h"
+#include "core/mem.h"
 #include "core/phase.h"
 #include "report/annual.h"
 #include "report/committee.h"
 #include "report/review.h"
+#include "render/render.h"
 #include "report/school.h"
 
 const ReportKind report_kinds[] = {
@@ -135,6 +137,50 @@ report_write(Run *run, const ReportKind *k, const Results *year, const void *ite
 	if (figures != NULL)
 		keep_meeting(run, figures, in.results, as_of);
 	return rc;
+}
+
+int
+report_write_together(Run *run, const ReportKind *k, const Results *year, const void *const *items, size_t n)
+{
+	if (run->opt.dump_layout || k->about == REPORT_MEETING) {
+		/* A layout dump is one stream, in order; a pack needs the one
+		 * before it written first. */
+		int worst = 0;
+		for (size_t i = 0; i < n; i++) {
+			int rc = report_write(run, k, year, items[i], 1);
+			worst = rc > worst ? rc : worst;
+		}
+		return worst;
+	}
+	Arena **arenas = mem_array(n, sizeof *arenas);
+	Rendering **r = mem_array(n, sizeof *r);
+	int worst = 0;
+	for (size_t i = 0; i < n; i++) {
+		ReportInput in = { .model = &run->model, .results = year, .settings = run->settings,
+			.diag = run->diag, .school = k->about == REPORT_SCHOOL ? items[i] : NULL };
+		arenas[i] = arena_new();
+		Phase was = phase_enter(PHASE_COMPOSE);
+		Doc *doc = k->compose(arenas[i], &in);
+		phase_enter(was);
+		int rc = render_begin(doc, run->settings, run->created, &r[i], run->diag);
+		worst = rc > worst ? rc : worst;
+	}
+	render_share(r, n);
+	for (size_t i = 0; i < n; i++) {
+		if (r[i] != NULL) {
+			unsigned char *pdf = NULL;
+			size_t len = 0;
+			int rc = render_finish(r[i], &pdf, &len, run->diag);
+			if (rc == EXIT_DONE)
+				rc = run_write_bytes(run, report_file(run, k, items[i]), pdf, len);
+			free(pdf);
+			worst = rc > worst ? rc : worst;
+		}
+		arena_free(arenas[i]);
+	}
+	free(r);
+	free(arenas);
+	return worst;
 }
 
 /* "3/2558" -> 3 and 2558. */

@@ -59,6 +59,14 @@ const char *report_file(Run *run, const ReportKind *k, const void *item);
  * code. */
 int report_write(Run *run, const ReportKind *k, const Results *year, const void *item, int quiet);
 
+/* Write n reports of kind k about items[0..n) (schools: reports that do
+ * not depend on one another) as report_write does each, but together:
+ * composed and laid out first, then their fonts embedded from one subset
+ * of the glyphs all of them show (render_share), where each would have
+ * made its own. Quiet, as a build's are. Returns the worst exit code. */
+int report_write_together(Run *run, const ReportKind *k, const Results *year, const void *const *items,
+    size_t n);
+
 /* The command of kind k: its arguments checked, the inputs loaded, the
  * report(s) written into OUT/<FY>. */
 int report_command(Run *run, const ReportKind *k, int argc, char **argv);

@@ -228,6 +228,49 @@ pdf_page(PdfOut *o, size_t p)
 	pdf_put_page(w, page, pg);
 }
 
+/* The font of o that draws with f, when o shares its glyphs (not PDF/A-2u
+ * or -3u); else NULL. */
+static PdfFont *
+shared_font(PdfOut *o, const DlFont *f)
+{
+	if (o == NULL || o->w.dl->archival >= 2)
+		return NULL;
+	for (size_t m = 0; m < o->w.dl->nfonts; m++)
+		if (o->w.fonts[m].type0 && o->w.fonts[m].src == f)
+			return &o->w.fonts[m];
+	return NULL;
+}
+
+void
+pdf_share_glyphs(PdfOut *const *docs, size_t n)
+{
+	/* A font at a time, from the first document that draws with it: its
+	 * used set collects every later one's, which then become copies. */
+	for (size_t i = 0; i < n; i++) {
+		if (docs[i] == NULL || docs[i]->w.dl->archival >= 2)
+			continue;
+		for (size_t k = 0; k < docs[i]->w.dl->nfonts; k++) {
+			PdfFont *pf = &docs[i]->w.fonts[k];
+			int first = pf->type0 != NULL;
+			for (size_t j = 0; j < i && first; j++)
+				first = shared_font(docs[j], pf->src) == NULL;
+			if (!first)
+				continue;
+			unsigned ng = pf->src->nglyphs;
+			for (size_t j = i + 1; j < n; j++) {
+				const PdfFont *other = shared_font(docs[j], pf->src);
+				for (unsigned g = 0; other && g < ng; g++)
+					pf->used[g] |= other->used[g];
+			}
+			for (size_t j = i + 1; j < n; j++) {
+				PdfFont *other = shared_font(docs[j], pf->src);
+				if (other)
+					memcpy(other->used, pf->used, ng);
+			}
+		}
+	}
+}
+
 void
 pdf_abandon(PdfOut *o)
 {

@@ -50,6 +50,15 @@ void pdf_abandon(PdfOut *o);
  * 0. A JPEG is embedded as it is: nothing to make. */
 int pdf_prepare_image(const unsigned char *data, size_t len, int jpeg, int archival);
 
+/* Documents written together (a build's school reports, a few at a time):
+ * each font's glyphs shown in any of them added to the glyphs each shows
+ * with it, before pdf_finish, so that one subset serves them all (made
+ * once and copied) where each would have had its own. Their pages are the
+ * same; their font programs hold the few glyphs more. Not for PDF/A-2u and
+ * -3u, whose documents are left as they are: a glyph there must be one
+ * the document maps to Unicode itself. */
+void pdf_share_glyphs(PdfOut *const *docs, size_t n);
+
 void pdf_release(void);
 
 #endif

@@ -228,13 +228,17 @@ feed_page(void *user, const DisplayList *dl, size_t p)
 	phase_enter(was);
 }
 
+/* A document laid out, its pages written, its fonts not yet embedded. */
+struct Rendering {
+	Feed f;
+	DisplayList *dl;
+};
+
 int
-render_to_memory(const Doc *doc, const Settings *s, long long created, unsigned char **out, size_t *len,
-    Diag *d)
+render_begin(const Doc *doc, const Settings *s, long long created, Rendering **out, Diag *d)
 {
 	int rc, again;
 	*out = NULL;
-	*len = 0;
 	Feed f = { .d = d };
 	DisplayList *dl = layout(doc, s, created, d, &rc, feed_page, &f, &again);
 	if (dl != NULL && again) {
@@ -251,13 +255,66 @@ render_to_memory(const Doc *doc, const Settings *s, long long created, unsigned 
 		dl_free(dl);
 		return dl == NULL ? rc : pdf_failed(d);
 	}
-	Phase was = phase_enter(PHASE_PDF);
-	if (f.out == NULL)
+	if (f.out == NULL) {
+		Phase was = phase_enter(PHASE_PDF);
 		f.out = pdf_begin(dl, d);  /* no page was handed on: not expected */
-	rc = f.out != NULL && pdf_finish(f.out, out, len, d) == 0 ? EXIT_DONE : pdf_failed(d);
+		phase_enter(was);
+		if (f.out == NULL) {
+			dl_free(dl);
+			return pdf_failed(d);
+		}
+	}
+	Rendering *r = mem_alloc(sizeof *r);
+	r->f = f;
+	r->dl = dl;
+	*out = r;
+	return EXIT_DONE;
+}
+
+void
+render_share(Rendering *const *r, size_t n)
+{
+	PdfOut *small[16] = { 0 };
+	PdfOut **docs = n <= 16 ? small : mem_array(n, sizeof *docs);
+	for (size_t i = 0; i < n; i++)
+		docs[i] = r[i] ? r[i]->f.out : NULL;
+	pdf_share_glyphs(docs, n);
+	if (docs != small)
+		free(docs);
+}
+
+int
+render_finish(Rendering *r, unsigned char **out, size_t *len, Diag *d)
+{
+	*out = NULL;
+	*len = 0;
+	Phase was = phase_enter(PHASE_PDF);
+	int rc = pdf_finish(r->f.out, out, len, d) == 0 ? EXIT_DONE : pdf_failed(d);
 	phase_enter(was);
-	dl_free(dl);
+	dl_free(r->dl);
+	free(r);
 	return rc;
+}
+
+void
+render_abandon(Rendering *r)
+{
+	if (r == NULL)
+		return;
+	pdf_abandon(r->f.out);
+	dl_free(r->dl);
+	free(r);
+}
+
+int
+render_to_memory(const Doc *doc, const Settings *s, long long created, unsigned char **out, size_t *len,
+    Diag *d)
+{
+	*out = NULL;
+	*len = 0;
+	Rendering *r;
+	int rc = render_begin(doc, s, created, &r, d);
+	return rc != EXIT_DONE ? rc : render_finish(r, out, len, d);
 }
 
 int

@@ -23,6 +23,19 @@
 int render_to_memory(const Doc *doc, const Settings *s, long long created, unsigned char **out, size_t *len,
 	Diag *d);
 
+/* render_to_memory in two halves, for documents written together that
+ * share their font subsets: render_begin lays doc out and writes its
+ * pages (0 and *out, or an exit code as render_to_memory's, reported);
+ * render_share gives each of n begun documents the glyphs all of them
+ * show (pdf_share_glyphs), one subset then serving them all; render_finish
+ * embeds the fonts and hands the PDF over as render_to_memory does, and
+ * frees the Rendering, as render_abandon does unfinished. */
+typedef struct Rendering Rendering;
+int render_begin(const Doc *doc, const Settings *s, long long created, Rendering **out, Diag *d);
+void render_share(Rendering *const *r, size_t n);
+int render_finish(Rendering *r, unsigned char **out, size_t *len, Diag *d);
+void render_abandon(Rendering *r);
+
 /* Typeset doc and write its display list as text to out instead of a PDF
  * (--dump-layout; the format is typeset/dlist.h's). Returns an exit code
  * as render_to_memory, or 4 when out cannot be written. */

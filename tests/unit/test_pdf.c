@@ -86,6 +86,80 @@ TEST(pdf_embeds_subset_with_actualtext_and_is_reproducible)
 	arena_free(a);
 }
 
+/* The six-letter tag of the regular Laksaman subset in a PDF ("" if none). */
+static void
+regular_tag(const unsigned char *p, size_t n, char tag[7])
+{
+	tag[0] = '\0';
+	static const char name[] = "+Laksaman";
+	size_t k = sizeof name - 1;
+	for (size_t i = 6; i + k < n; i++)
+		if (memcmp(p + i, name, k) == 0 && p[i + k] != '-') {
+			memcpy(tag, p + i - 6, 6);
+			tag[6] = '\0';
+			return;
+		}
+}
+
+static Doc *
+para_doc(Arena *a, const char *text)
+{
+	Doc *d = doc_new(a);
+	d->title = "รายงานทดสอบ";
+	doc_para(d, text);
+	return d;
+}
+
+/* Documents written together share one subset of each font: the glyphs
+ * of all of them (the tag, made from the glyph set, is the same), where
+ * each alone gets its own; their pages do not change. A PDF/A-2u
+ * document keeps its own. */
+TEST(pdf_documents_written_together_share_their_subsets)
+{
+	Settings s;
+	settings_laksaman(&s);
+	Arena *a = arena_new();
+	Diag *d = diag_new(NULL);
+	const char *texts[2] = { "กขค ผู้อำนวยการ", "ฮฬอ ศึกษานิเทศก์" };
+	char alone[2][7], together[2][7];
+	unsigned char *p;
+	size_t n;
+	for (int i = 0; i < 2; i++) {
+		CHECK_INT(render_to_memory(para_doc(a, texts[i]), &s, 1443571200, &p, &n, d), 0);
+		regular_tag(p, n, alone[i]);
+		free(p);
+	}
+	CHECK(alone[0][0] && alone[1][0] && strcmp(alone[0], alone[1]) != 0);
+	for (int archival = 0; archival <= 2; archival += 2) {
+		s.pdf_archival = archival ? PDF_ARCHIVAL_2U : PDF_ARCHIVAL_NO;
+		s.icc_profile = archival ? "/usr/share/color/icc/sRGB.icc" : NULL;
+		Rendering *r[2] = { NULL, NULL };
+		int begun = 1;
+		for (int i = 0; i < 2; i++)
+			begun &= render_begin(para_doc(a, texts[i]), &s, 1443571200, &r[i], d) == 0;
+		CHECK(begun);
+		if (!begun) {
+			render_abandon(r[0]);
+			render_abandon(r[1]);
+			break;
+		}
+		render_share(r, 2);
+		for (int i = 0; i < 2; i++) {
+			CHECK_INT(render_finish(r[i], &p, &n, d), 0);
+			regular_tag(p, n, together[i]);
+			free(p);
+		}
+		if (archival == 0)
+			CHECK(together[0][0] && strcmp(together[0], together[1]) == 0 &&
+			    strcmp(together[0], alone[0]) != 0);
+		else
+			CHECK(strcmp(together[0], together[1]) != 0);
+	}
+	pdf_release();
+	diag_free(d);
+	arena_free(a);
+}
+
 TEST(pdf_atomic_write_keeps_old_file_on_failure)
 {
 	char dir[] = "/tmp/nithet-pdf-XXXXXX";

@@ -21,10 +21,10 @@
 
 #include <unistd.h>
 
-#include "core/thread.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/phase.h"
+#include "core/thread.h"
 
 #include "cli/reports.h"
 #include "cli/run.h"

@@ -11,8 +11,8 @@
 #include "core/phase.h"
 #include "report/annual.h"
 #include "report/committee.h"
-#include "report/review.h"
 #include "render/render.h"
+#include "report/review.h"
 #include "report/school.h"
 
 const ReportKind report_kinds[] = {
@@ -116,22 +116,38 @@ keep_meeting(Run *run, Arena *ra, const Results *r, CalDate as_of)
 	run->pack_as_of = as_of;
 }
 
+/* What a composer of kind k reads for a report about item: the model,
+ * the year's figures, the settings, the run's messages, and the school (a
+ * meeting's pack sets its meeting and figures itself). */
+static ReportInput
+report_input(Run *run, const ReportKind *k, const Results *year, const void *item)
+{
+	return (ReportInput){ .model = &run->model, .results = year, .settings = run->settings,
+		.diag = run->diag, .school = k->about == REPORT_SCHOOL ? item : NULL };
+}
+
+/* k's Doc from in, in a (the report's arena, freed once it is written). */
+static Doc *
+report_compose(const ReportKind *k, const ReportInput *in, Arena *a)
+{
+	Phase was = phase_enter(PHASE_COMPOSE);
+	Doc *doc = k->compose(a, in);
+	phase_enter(was);
+	return doc;
+}
+
 int
 report_write(Run *run, const ReportKind *k, const Results *year, const void *item, int quiet)
 {
-	ReportInput in = { .model = &run->model, .results = year, .settings = run->settings, .diag = run->diag };
+	ReportInput in = report_input(run, k, year, item);
 	Arena *figures = NULL;
 	CalDate as_of = { 0, 0, 0 };
 	if (k->about == REPORT_MEETING) {
 		in.meeting = item;
 		figures = measure_meeting(run, &in, &as_of);
-	} else if (k->about == REPORT_SCHOOL) {
-		in.school = item;
 	}
-	Arena *a = arena_new();     /* one arena per report, freed once it is written */
-	Phase was = phase_enter(PHASE_COMPOSE);
-	Doc *doc = k->compose(a, &in);
-	phase_enter(was);
+	Arena *a = arena_new();
+	Doc *doc = report_compose(k, &in, a);
 	int rc = run_write(run, doc, report_file(run, k, item), quiet);
 	arena_free(a);
 	if (figures != NULL)
@@ -156,12 +172,9 @@ report_write_together(Run *run, const ReportKind *k, const Results *year, const 
 	Rendering **r = mem_array(n, sizeof *r);
 	int worst = 0;
 	for (size_t i = 0; i < n; i++) {
-		ReportInput in = { .model = &run->model, .results = year, .settings = run->settings,
-			.diag = run->diag, .school = k->about == REPORT_SCHOOL ? items[i] : NULL };
+		ReportInput in = report_input(run, k, year, items[i]);
 		arenas[i] = arena_new();
-		Phase was = phase_enter(PHASE_COMPOSE);
-		Doc *doc = k->compose(arenas[i], &in);
-		phase_enter(was);
+		Doc *doc = report_compose(k, &in, arenas[i]);
 		int rc = render_begin(doc, run->settings, run->created, &r[i], run->diag);
 		worst = rc > worst ? rc : worst;
 	}

@@ -274,13 +274,11 @@ render_begin(const Doc *doc, const Settings *s, long long created, Rendering **o
 void
 render_share(Rendering *const *r, size_t n)
 {
-	PdfOut *small[16] = { 0 };
-	PdfOut **docs = n <= 16 ? small : mem_array(n, sizeof *docs);
+	PdfOut **docs = mem_array(n, sizeof *docs);
 	for (size_t i = 0; i < n; i++)
 		docs[i] = r[i] ? r[i]->f.out : NULL;
 	pdf_share_glyphs(docs, n);
-	if (docs != small)
-		free(docs);
+	free(docs);
 }
 
 int

@@ -86,6 +86,13 @@ check "two builds give identical bytes" diff -r "$out/2558/" "$work/again/2558/"
 check "one worker and three give identical bytes" diff -r "$work/one/2558/" "$work/three/2558/"
 check "-j 3 gives what the default gives" diff -r "$out/2558/" "$work/three/2558/"
 
+# A build writes the schools' reports eight at a time with one font subset
+# for the eight (cli/build.c): the 117 reports' regular-weight subsets are a
+# few tens, not one a report (which is what each school's own glyphs give).
+tags=$(for f in "$out"/2558/schools/*.pdf; do pdffonts "$f" | awk '{ print $1 }' | grep -E '^[A-Z]{6}[+]Laksaman$'; done |
+	sort -u | wc -l)
+[ "$tags" -ge 2 ] && [ "$tags" -le 30 ] && ok || no "school reports use $tags regular subsets, want 2 to 30 (shared by batch)"
+
 # A school merged since an earlier run: its old report does not survive a build.
 "$NITHET" -q -o "$work/again" school 93020040 2>/dev/null
 check "a merged school's report can be asked for" test -s "$work/again/2558/schools/93020040-2558.pdf"
